@@ -1,0 +1,158 @@
+import { ProfileError } from './errors.js'
+import type { Location, Profile, ProfileFunction } from './model.js'
+import { pprofFunctionName } from './names.js'
+
+/** flat and cum of one function, in the sample type's unit. */
+export interface FunctionCost {
+  name: string
+  flat: number
+  cum: number
+}
+
+/** The result of aggregating one sample type at function granularity. */
+export interface FunctionTable {
+  sampleType: string
+  unit: string
+  /** Sum of the chosen value over all samples. */
+  total: number
+  /** Functions with flat or cum ≠ 0, sorted by flat descending, then name. */
+  functions: FunctionCost[]
+}
+
+/**
+ * Choose a sample type by name (or numeric index, as pprof's -sample_index
+ * allows). Without a name: the profile's default_sample_type, else the last
+ * type, matching pprof.
+ */
+export function sampleTypeIndex(
+  profile: Profile,
+  name: string | undefined,
+  source: string
+): number {
+  const types = profile.sampleTypes
+  const wanted = name ?? (profile.defaultSampleType || undefined)
+  if (wanted === undefined) return types.length - 1
+  const byName = types.findIndex(t => t.type === wanted)
+  if (byName >= 0) return byName
+  if (name !== undefined && /^\d+$/.test(name) && Number(name) < types.length) return Number(name)
+  throw new ProfileError(
+    source,
+    `has no sample type "${wanted}"`,
+    `Available sample types: ${types.map(t => t.type).join(', ')}`
+  )
+}
+
+/**
+ * The name of the node a frame belongs to at pprof's `functions` granularity:
+ * the function name alone, as pprof simplifies it (names.ts); pprof clears
+ * file, line and address before building nodes. A location without symbols
+ * is named by its mapping.
+ */
+function frameName(
+  fn: ProfileFunction | undefined,
+  loc: Location,
+  cache: Map<ProfileFunction, string>
+): string {
+  if (fn) {
+    let name = cache.get(fn)
+    if (name === undefined) {
+      name = pprofFunctionName(fn)
+      cache.set(fn, name)
+    }
+    if (name !== '') return name
+  }
+  return loc.mappingFile !== '' ? `<unknown in ${loc.mappingFile}>` : '<unknown>'
+}
+
+/**
+ * Per-location list of node indices, innermost inlined frame first. Computed
+ * once per location so the per-sample loop only walks small integer arrays.
+ */
+export interface FrameIndex {
+  names: string[]
+  /** frames[location.index]: node indices, innermost inlined frame first. */
+  frames: Int32Array[]
+}
+
+/** Build the name table and per-location frame lists for a profile. */
+export function indexFrames(profile: Profile): FrameIndex {
+  const ids = new Map<string, number>()
+  const names: string[] = []
+  const nodeOf = (name: string): number => {
+    let id = ids.get(name)
+    if (id === undefined) {
+      id = names.length
+      ids.set(name, id)
+      names.push(name)
+    }
+    return id
+  }
+  const cache = new Map<ProfileFunction, string>()
+  const frames: Int32Array[] = new Array(profile.locations.length)
+  profile.locations.forEach((loc, i) => {
+    if (loc.lines.length === 0) {
+      frames[i] = Int32Array.of(nodeOf(frameName(undefined, loc, cache)))
+      return
+    }
+    const f = new Int32Array(loc.lines.length)
+    for (let j = 0; j < loc.lines.length; j++)
+      f[j] = nodeOf(frameName(loc.lines[j].function, loc, cache))
+    frames[i] = f
+  })
+  return { names, frames }
+}
+
+/**
+ * flat and cum per function for one sample type, with pprof's rules
+ * (internal/graph newGraph): every frame of every location on the stack,
+ * inlined ones included, adds the sample's value to that function's cum at
+ * most once per sample, so recursion is counted once; flat goes to line[0]
+ * of location_id[0], the innermost frame of the leaf.
+ */
+export function aggregate(
+  profile: Profile,
+  options: { sampleType?: string; source?: string; filter?: (sampleIndex: number) => boolean } = {}
+): FunctionTable {
+  const source = options.source ?? '<profile>'
+  const vi = sampleTypeIndex(profile, options.sampleType, source)
+  const index = indexFrames(profile)
+  const n = index.names.length
+  const flat = new Float64Array(n)
+  const cum = new Float64Array(n)
+  const seen = new Int32Array(n).fill(-1)
+  let total = 0
+  const samples = profile.samples
+  for (let s = 0; s < samples.length; s++) {
+    if (options.filter && !options.filter(s)) continue
+    const sample = samples[s]
+    const v = sample.values[vi]
+    total += v
+    if (v === 0) continue
+    const stack = sample.locations
+    if (stack.length === 0) continue
+    for (let k = 0; k < stack.length; k++) {
+      const frames = index.frames[stack[k].index]
+      for (let j = 0; j < frames.length; j++) {
+        const node = frames[j]
+        if (seen[node] !== s) {
+          seen[node] = s
+          cum[node] += v
+        }
+      }
+    }
+    flat[index.frames[stack[0].index][0]] += v
+  }
+  const functions: FunctionCost[] = []
+  for (let i = 0; i < n; i++) {
+    if (flat[i] !== 0 || cum[i] !== 0)
+      functions.push({ name: index.names[i], flat: flat[i], cum: cum[i] })
+  }
+  functions.sort(byFlatThenName)
+  const type = profile.sampleTypes[vi]
+  return { sampleType: type.type, unit: type.unit, total, functions }
+}
+
+/** Sort order of `top`: flat descending, then name ascending. */
+export function byFlatThenName(a: FunctionCost, b: FunctionCost): number {
+  return b.flat - a.flat || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+}

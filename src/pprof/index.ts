@@ -1,0 +1,16 @@
+/** The pprof engine: decode Go profiles and aggregate them like `go tool pprof`. */
+export { ProfileError } from './errors.js'
+export { DEFAULT_MAX_PROFILE_BYTES, gunzipCapped, isGzip } from './gunzip.js'
+export { decodeProfile, readProfile, type DecodeOptions } from './decode.js'
+export {
+  aggregate,
+  byFlatThenName,
+  indexFrames,
+  sampleTypeIndex,
+  type FrameIndex,
+  type FunctionCost,
+  type FunctionTable
+} from './aggregate.js'
+export { formatTop } from './top.js'
+export { pprofFunctionName } from './names.js'
+export type * from './model.js'

@@ -1,0 +1,51 @@
+import type { ProfileFunction } from './model.js'
+
+/**
+ * The name pprof shows and aggregates a function under.
+ *
+ * Before building its graph, `go tool pprof` runs its symbolizer's Demangle
+ * step in the default mode (google/pprof internal/symbolizer/symbolizer.go,
+ * demangleSingleFunction). For a Go name that "looks like demangled C++" —
+ * it has one of `<>[]` or `::`, and neither `.<` (Java) nor `]).` (a Go
+ * method on a generic type) — it removes every balanced `(...)` group and
+ * then every balanced `<...>` group. Generic instantiations such as
+ * `OnceValue[go.shape.func(A) B]` are thereby renamed, and two of them can
+ * merge into one node. We apply the same rule, so names and totals match.
+ *
+ * Mangled C++/Rust symbols (`_Z…`, `_R…`), which pprof would demangle, are
+ * kept as they are: Go profiles name Go functions already.
+ */
+export function pprofFunctionName(fn: ProfileFunction): string {
+  const { name, systemName } = fn
+  if (name !== '' && systemName !== name) return name
+  const raw = systemName
+  if (!looksLikeDemangledCPlusPlus(raw)) return raw
+  return removeMatching(removeMatching(raw, '(', ')'), '<', '>')
+}
+
+function looksLikeDemangledCPlusPlus(name: string): boolean {
+  if (name.includes('.<')) return false
+  if (name.includes(']).')) return false
+  return /[<>[\]]/.test(name) || name.includes('::')
+}
+
+/** Remove balanced start..end groups; on a stray closer, leave the name as it was. */
+function removeMatching(name: string, start: string, end: string): string {
+  let nesting = 0
+  let first = 0
+  for (let i = 0; i < name.length; i++) {
+    const c = name[i]
+    if (c === start) {
+      nesting++
+      if (nesting === 1) first = i
+    } else if (c === end) {
+      nesting--
+      if (nesting < 0) return name
+      if (nesting === 0) {
+        name = name.slice(0, first) + name.slice(i + 1)
+        i = first - 1
+      }
+    }
+  }
+  return name
+}

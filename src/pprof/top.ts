@@ -1,0 +1,42 @@
+import type { FunctionTable } from './aggregate.js'
+
+/** Short unit suffixes, as `go tool pprof -unit=ns|B` prints them. */
+const UNIT_SUFFIX: Record<string, string> = { nanoseconds: 'ns', bytes: 'B', count: '' }
+
+function pct(part: number, total: number): string {
+  return total === 0 ? '0%' : `${((100 * part) / total).toFixed(2)}%`
+}
+
+/**
+ * Render a function table the way `go tool pprof -top` does: flat, flat%,
+ * running sum%, cum, cum%, name. Values are exact integers in the
+ * profile's own unit.
+ */
+export function formatTop(table: FunctionTable, file: string): string {
+  const suffix = UNIT_SUFFIX[table.unit] ?? table.unit
+  const fmt = (v: number): string => (v === 0 ? '0' : `${v}${suffix}`)
+  const rows = table.functions.map(f => [fmt(f.flat), fmt(f.cum), f])
+  const flatWidth = Math.max(10, ...rows.map(r => String(r[0]).length))
+  const cumWidth = Math.max(10, ...rows.map(r => String(r[1]).length))
+  const lines = [
+    `File: ${file}`,
+    `Type: ${table.sampleType}`,
+    `Showing ${table.functions.length} functions accounting for ${fmt(table.total)} total (${table.unit})`,
+    `${'flat'.padStart(flatWidth)}  flat%   sum% ${'cum'.padStart(cumWidth)}   cum%`
+  ]
+  let sum = 0
+  for (const f of table.functions) {
+    sum += f.flat
+    lines.push(
+      [
+        fmt(f.flat).padStart(flatWidth),
+        pct(f.flat, table.total).padStart(6),
+        pct(sum, table.total).padStart(6),
+        fmt(f.cum).padStart(cumWidth),
+        pct(f.cum, table.total).padStart(6),
+        ` ${f.name}`
+      ].join(' ')
+    )
+  }
+  return lines.join('\n') + '\n'
+}
