@@ -7,7 +7,8 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'node_modules/**',
-      'src/pprof/generated/**',
+      'bench/protobufjs/**',
+      'bench/results/**',
       'build/**',
       'coverage/**',
       'fixtures/**'

@@ -9,7 +9,14 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { gunzipSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
-import { aggregate, decodeProfile, ProfileError, readProfile } from '../src/pprof/index.js'
+import {
+  aggregate,
+  decodeProfile,
+  ProfileError,
+  readProfile,
+  sampleStack,
+  sampleValues
+} from '../src/pprof/index.js'
 import { ROOT, tempDir } from './helpers/go.js'
 import { craftProfile, packed, type Field } from './helpers/protowire.js'
 
@@ -40,11 +47,11 @@ describe('valid encodings', () => {
       { type: 'samples', unit: 'count' },
       { type: 'cpu', unit: 'nanoseconds' }
     ])
-    expect(profile.samples.map(s => s.values)).toEqual([
+    expect([0, 1].map(i => sampleValues(profile, i))).toEqual([
       [3, 30],
       [1, 10]
     ])
-    expect(profile.samples[0].locations.map(l => l.id)).toEqual([2, 1])
+    expect(sampleStack(profile, 0).map(l => l.id)).toEqual([2, 1])
     // Location 2 holds leaf inlined into work: line[0] is the innermost.
     expect(profile.locations[1].lines.map(l => l.function.name)).toEqual(['leaf', 'work'])
     const cpu = aggregate(profile, { sampleType: 'cpu' })
@@ -115,7 +122,8 @@ describe('valid encodings', () => {
     expect(typeof p.period).toBe('number')
     expect(p.period).toBe(10_000_000) // 100 Hz
     expect(typeof p.durationNanos).toBe('number')
-    expect(p.samples.every(s => s.values.every(v => typeof v === 'number'))).toBe(true)
+    expect(p.samples.values).toBeInstanceOf(Float64Array)
+    expect(p.samples.count).toBeGreaterThan(100)
     expect(typeof decodeProfile(craftProfile()).timeNanos).toBe('number')
   })
 })

@@ -121,26 +121,27 @@ export function aggregate(
   const cum = new Float64Array(n)
   const seen = new Int32Array(n).fill(-1)
   let total = 0
-  const samples = profile.samples
-  for (let s = 0; s < samples.length; s++) {
+  const { count, width, values, stackStart, stacks } = profile.samples
+  const frames = index.frames
+  for (let s = 0; s < count; s++) {
     if (options.filter && !options.filter(s)) continue
-    const sample = samples[s]
-    const v = sample.values[vi]
+    const v = values[s * width + vi]
     total += v
     if (v === 0) continue
-    const stack = sample.locations
-    if (stack.length === 0) continue
-    for (let k = 0; k < stack.length; k++) {
-      const frames = index.frames[stack[k].index]
-      for (let j = 0; j < frames.length; j++) {
-        const node = frames[j]
+    const from = stackStart[s]
+    const to = stackStart[s + 1]
+    if (from === to) continue
+    for (let k = from; k < to; k++) {
+      const f = frames[stacks[k]]
+      for (let j = 0; j < f.length; j++) {
+        const node = f[j]
         if (seen[node] !== s) {
           seen[node] = s
           cum[node] += v
         }
       }
     }
-    flat[index.frames[stack[0].index][0]] += v
+    flat[frames[stacks[from]][0]] += v
   }
   const functions: FunctionCost[] = []
   for (let i = 0; i < n; i++) {

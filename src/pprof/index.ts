@@ -13,4 +13,5 @@ export {
 } from './aggregate.js'
 export { formatTop } from './top.js'
 export { pprofFunctionName } from './names.js'
+export { sampleLabels, sampleStack, sampleValues } from './samples.js'
 export type * from './model.js'

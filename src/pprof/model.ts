@@ -47,18 +47,47 @@ export interface Label {
   numUnit?: string
 }
 
-/** One stack and its values, one value per sample type. */
-export interface Sample {
-  /** Leaf first. */
-  locations: Location[]
-  values: number[]
-  labels: Label[]
+/**
+ * All samples, stored as typed arrays rather than one object per sample:
+ * a 20 MB profile holds ~700,000 samples, and per-sample objects cost over
+ * 40× the file size in memory (docs/performance.md).
+ */
+export interface SampleTable {
+  /** Number of samples. */
+  count: number
+  /** Values per sample; equals Profile.sampleTypes.length. */
+  width: number
+  /** values[i * width + t] is sample i's value for sample type t. */
+  values: Float64Array
+  /**
+   * Sample i's stack is stacks[stackStart[i] .. stackStart[i + 1]), leaf
+   * first; each entry is a position in Profile.locations.
+   */
+  stackStart: Uint32Array
+  stacks: Uint32Array
+  /** Labels of all samples, in one table (Go puts a `bytes` label on every heap sample). */
+  labels: LabelTable
+}
+
+/**
+ * Sample labels as parallel columns: label j belongs to sample sample[j].
+ * `key`, `str` and `numUnit` index Profile-level `labelStrings` (0 = "").
+ */
+export interface LabelTable {
+  count: number
+  sample: Uint32Array
+  key: Uint32Array
+  str: Uint32Array
+  num: Float64Array
+  numUnit: Uint32Array
+  /** The profile's string table, for the columns above. */
+  strings: string[]
 }
 
 /** A fully resolved profile. */
 export interface Profile {
   sampleTypes: ValueType[]
-  samples: Sample[]
+  samples: SampleTable
   locations: Location[]
   functions: ProfileFunction[]
   periodType: ValueType | undefined
