@@ -11,10 +11,11 @@
 //
 // Needs Go and GNU time (/usr/bin/time, Debian package "time").
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { recordSection } from './record.mjs'
 import { parseArgs } from 'node:util'
 import { gunzipSync } from 'node:zlib'
 import { ungzip } from 'pako'
@@ -136,11 +137,5 @@ const section = [
 console.log(section)
 
 const doc = join(root, 'docs', 'performance.md')
-const begin = '<!-- bench/top.mjs:begin -->'
-const end = '<!-- bench/top.mjs:end -->'
-const text = readFileSync(doc, 'utf8')
-const a = text.indexOf(begin)
-const b = text.indexOf(end)
-if (a < 0 || b < 0) throw new Error(`${doc} lacks the ${begin} … ${end} markers`)
-writeFileSync(doc, `${text.slice(0, a + begin.length)}\n${section}\n${text.slice(b)}`)
+recordSection(doc, 'bench/top.mjs', section)
 log(`recorded in ${doc}`)

@@ -31,6 +31,353 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+;// CONCATENATED MODULE: ./src/bundle/index.ts
+/**
+ * The result bundle: a directory holding results.json and the raw profiles.
+ * The format is documented in docs/bundle.md and versioned by
+ * `schemaVersion` (an integer major version): readers accept the versions
+ * they know and refuse newer ones with a message that says what to do.
+ */
+
+
+/** The schema version this build writes and the newest it reads. */
+const SCHEMA_VERSION = 1;
+/** File name of the results inside a bundle directory. */
+const RESULTS_FILE = 'results.json';
+/** A bundle that cannot be read or is not one this version understands. */
+class BundleError extends Error {
+    name = 'BundleError';
+}
+/** Write results.json into dir (profiles are written there by the runner). */
+async function writeBundle(dir, bundle) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const file = (0,external_node_path_namespaceObject.join)(dir, RESULTS_FILE);
+    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(bundle, null, 1) + '\n');
+    return file;
+}
+/** Read and check a bundle directory (or a path to its results.json). */
+async function readBundle(path) {
+    const file = path.endsWith('.json') ? path : join(path, RESULTS_FILE);
+    const dir = path.endsWith('.json') ? join(path, '..') : path;
+    let text;
+    try {
+        text = await readFile(file, 'utf8');
+    }
+    catch (err) {
+        throw new BundleError(`${file}: cannot read the result bundle (${err.message}). Pass a directory written by \`benchgate run\``);
+    }
+    return { dir, bundle: parseBundle(text, file) };
+}
+/** Parse and check results.json text. */
+function parseBundle(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new BundleError(`${file}: not valid JSON (${err.message}); the bundle is corrupt. Re-run \`benchgate run\``);
+    }
+    const b = data;
+    if (!b || typeof b !== 'object' || typeof b.schemaVersion !== 'number') {
+        throw new BundleError(`${file}: not a benchgate result bundle (no schemaVersion)`);
+    }
+    if (!Number.isInteger(b.schemaVersion) || b.schemaVersion < 1) {
+        throw new BundleError(`${file}: invalid schemaVersion ${String(b.schemaVersion)}`);
+    }
+    if (b.schemaVersion > SCHEMA_VERSION) {
+        throw new BundleError(`${file}: written with bundle schema version ${b.schemaVersion} by a newer benchgate; this version reads version ${SCHEMA_VERSION}. Upgrade benchgate, or regenerate the baseline with this version`);
+    }
+    if (!Array.isArray(b.benchmarks) || !Array.isArray(b.packages) || !b.environment) {
+        throw new BundleError(`${file}: incomplete bundle (needs environment, packages and benchmarks)`);
+    }
+    for (const [i, bench] of b.benchmarks.entries()) {
+        if (typeof bench?.name !== 'string' ||
+            typeof bench.package !== 'string' ||
+            typeof bench.samples !== 'object') {
+            throw new BundleError(`${file}: benchmarks[${i}] lacks a name, package or samples`);
+        }
+    }
+    return b;
+}
+
+;// CONCATENATED MODULE: ./src/gobench/args.ts
+/**
+ * `go` command lines as data, so tests can check them without running
+ * anything. User-supplied values travel as single `-flag=value` tokens:
+ * a bench regex such as `-exec=/bin/sh` can never become a flag of its own.
+ */
+/** Fields requested from `go list -json` (Go's Package struct). */
+const LIST_FIELDS = 'ImportPath,Dir,Name,TestGoFiles,XTestGoFiles,Error,Module';
+/** `go list` for package discovery; -e reports bad patterns as entries instead of failing. */
+function goListArgs(patterns) {
+    return ['list', '-e', `-json=${LIST_FIELDS}`, '--', ...patterns];
+}
+/**
+ * `go test` for one package, run with the package directory as cwd: that
+ * works alike for one module, nested modules and go.work workspaces.
+ * -run '^$' keeps tests out of the profiles; -o is needed because
+ * -cpuprofile also writes the test binary.
+ */
+function goTestArgs(spec) {
+    return [
+        'test',
+        '-run=^$',
+        `-bench=${spec.bench}`,
+        '-benchmem',
+        `-count=${spec.count}`,
+        `-benchtime=${spec.benchtime}`,
+        `-cpuprofile=${spec.cpuProfile}`,
+        `-memprofile=${spec.memProfile}`,
+        `-o=${spec.binary}`,
+        `-timeout=${spec.timeout}`,
+        ...spec.extraFlags,
+        '.'
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/gobench/discover.ts
+
+
+
+/** A problem with what the user asked to run: a pattern, the directory, or Go itself. */
+class DiscoveryError extends Error {
+    name = 'DiscoveryError';
+}
+/** Directories never searched for nested modules (the go command ignores them too). */
+function skipDir(name) {
+    return (name === 'vendor' ||
+        name === 'testdata' ||
+        name === 'node_modules' ||
+        name.startsWith('.') ||
+        name.startsWith('_'));
+}
+/** Every directory under root (root included) that holds a go.mod. */
+async function findModuleRoots(root) {
+    const out = [];
+    const walk = async (dir) => {
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (entries.some(e => e.isFile() && e.name === 'go.mod'))
+            out.push(dir);
+        for (const e of entries)
+            if (e.isDirectory() && !skipDir(e.name))
+                await walk((0,external_node_path_namespaceObject.join)(dir, e.name));
+    };
+    await walk(root);
+    return out;
+}
+/** go list -json prints concatenated objects; split them without a streaming JSON library. */
+function splitJsonStream(text) {
+    const out = [];
+    let depth = 0;
+    let start = -1;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"')
+            inString = true;
+        else if (c === '{') {
+            if (depth++ === 0)
+                start = i;
+        }
+        else if (c === '}' && --depth === 0) {
+            out.push(JSON.parse(text.slice(start, i + 1)));
+        }
+    }
+    return out;
+}
+/**
+ * `func BenchmarkXxx(` where Xxx does not start with a lower-case letter
+ * (the testing package's rule). Reading the test files is far cheaper than
+ * `go test -list`, which compiles the package (bench/run-overhead.mjs).
+ */
+const BENCH_FUNC = /^func\s+Benchmark(?!\p{Ll})[\p{L}\p{N}_]*\s*\(/mu;
+async function declaresBenchmarks(dir, files) {
+    for (const f of files) {
+        try {
+            if (BENCH_FUNC.test(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, f), 'utf8')))
+                return true;
+        }
+        catch {
+            return true; // unreadable: let go test decide
+        }
+    }
+    return false;
+}
+/**
+ * Resolve patterns (default ./...) to packages, from `dir`. Relative
+ * patterns are run in every module found under `dir` as well as the one
+ * containing it, because `./...` stops at nested go.mod files and fails at
+ * the root of a multi-module tree even with a go.work. A pattern that
+ * matches no package in any module is an error that names it.
+ */
+async function discoverPackages(go, dir, patterns) {
+    const root = (0,external_node_path_namespaceObject.resolve)(dir);
+    try {
+        if (!(await (0,promises_namespaceObject.stat)(root)).isDirectory())
+            throw new Error('not a directory');
+    }
+    catch {
+        throw new DiscoveryError(`working directory "${dir}" does not exist or is not a directory; set it to the Go module's directory`);
+    }
+    const modules = await findModuleRoots(root);
+    // The module enclosing root (root itself may be a package dir inside it).
+    if (!modules.includes(root))
+        modules.unshift(root);
+    const found = new Map();
+    const matched = new Map(patterns.map(p => [p, false]));
+    const errors = [];
+    for (const moduleDir of modules) {
+        const local = patterns.flatMap(p => translatePattern(p, root, moduleDir));
+        if (local.length === 0)
+            continue;
+        const result = await go.run(goListArgs(local.map(l => l.local)), { cwd: moduleDir });
+        if (result.code !== 0 && result.stdout.trim() === '') {
+            // Outside any module (e.g. the root of a multi-module tree): the
+            // nested modules were listed in their own directories.
+            if (moduleDir === root && modules.length > 1)
+                continue;
+            errors.push(result.stderr.trim());
+            continue;
+        }
+        for (const entry of splitJsonStream(result.stdout)) {
+            if (!entry.Dir)
+                continue; // a pattern error: no such directory, matched nothing
+            const key = entry.Dir;
+            const origin = local.find(l => covers(l, entry.Dir, moduleDir));
+            if (origin)
+                matched.set(origin.pattern, true);
+            else
+                for (const p of patterns)
+                    if (!p.startsWith('.') && !(0,external_node_path_namespaceObject.isAbsolute)(p))
+                        matched.set(p, true);
+            if (found.has(key))
+                continue;
+            const testFiles = [...(entry.TestGoFiles ?? []), ...(entry.XTestGoFiles ?? [])];
+            found.set(key, {
+                importPath: entry.ImportPath,
+                dir: entry.Dir,
+                hasBenchmarks: entry.Error ? true : await declaresBenchmarks(entry.Dir, testFiles),
+                listError: entry.Error?.Err
+            });
+        }
+    }
+    const unmatched = [...matched].filter(([, ok]) => !ok).map(([p]) => p);
+    if (unmatched.length > 0) {
+        throw new DiscoveryError(`package pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map(p => `"${p}"`).join(', ')} matched no Go package under ${root}` +
+            (errors.length ? ` (go list: ${errors.join('; ')})` : '') +
+            '. Check the `packages` input / --packages and the working directory');
+    }
+    return [...found.values()].sort((a, b) => a.importPath < b.importPath ? -1 : a.importPath > b.importPath ? 1 : 0);
+}
+/**
+ * Rewrite a pattern relative to `root` so it means the same thing when run
+ * in `moduleDir`; [] when it cannot match there. Import-path patterns are
+ * passed through unchanged.
+ */
+function translatePattern(pattern, root, moduleDir) {
+    if (!pattern.startsWith('.') && !(0,external_node_path_namespaceObject.isAbsolute)(pattern)) {
+        return moduleDir === root ? [{ pattern, local: pattern, base: '', recursive: false }] : [];
+    }
+    const recursive = pattern === '...' || pattern.endsWith('/...');
+    const base = (0,external_node_path_namespaceObject.resolve)(root, recursive ? pattern.slice(0, -3) || '.' : pattern);
+    const rel = (0,external_node_path_namespaceObject.relative)(moduleDir, base);
+    if (rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel))) {
+        // The pattern's base lies inside this module.
+        const local = `./${rel.split(external_node_path_namespaceObject.sep).join('/')}`.replace(/\/$/, '').replace(/^\.\/$/, '.');
+        return [
+            { pattern, local: recursive ? `${local === '.' ? '.' : local}/...` : local, base, recursive }
+        ];
+    }
+    if (recursive && !(0,external_node_path_namespaceObject.relative)(base, moduleDir).startsWith('..')) {
+        // A nested module inside the recursive pattern's base.
+        return [{ pattern, local: './...', base, recursive }];
+    }
+    return [];
+}
+function covers(p, pkgDir, moduleDir) {
+    if (p.base === '')
+        return false;
+    const rel = (0,external_node_path_namespaceObject.relative)(p.base, pkgDir);
+    if (p.recursive)
+        return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+    return rel === '' || (moduleDir !== '' && (0,external_node_path_namespaceObject.resolve)(pkgDir) === (0,external_node_path_namespaceObject.resolve)(p.base));
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/gobench/toolchain.ts
+
+/** `go` was not found or could not be started. */
+class GoNotFoundError extends Error {
+    constructor(binary, reason) {
+        super(`cannot run the Go toolchain ("${binary}": ${reason}). Install Go (https://go.dev/dl/) and put it on PATH; in a workflow, add actions/setup-go before benchgate`);
+        this.name = 'GoNotFoundError';
+    }
+}
+/** Keep at most this much of each stream in memory (the tail is what explains failures). */
+const MAX_CAPTURE = 32 * 1024 * 1024;
+/** The real toolchain: spawns `go` directly (shell: false). */
+class LocalGo {
+    binary;
+    constructor(binary = 'go') {
+        this.binary = binary;
+    }
+    run(args, options) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
+                cwd: options.cwd,
+                env: options.env ?? process.env,
+                shell: false,
+                stdio: ['ignore', 'pipe', 'pipe']
+            });
+            const captured = { stdout: '', stderr: '' };
+            const partial = { stdout: '', stderr: '' };
+            const take = (stream) => (chunk) => {
+                const text = chunk.toString('utf8');
+                captured[stream] += text;
+                if (captured[stream].length > MAX_CAPTURE)
+                    captured[stream] = captured[stream].slice(-MAX_CAPTURE / 2);
+                if (!options.onLine)
+                    return;
+                const lines = (partial[stream] + text).split('\n');
+                partial[stream] = lines.pop() ?? '';
+                for (const line of lines)
+                    options.onLine(line, stream);
+            };
+            child.stdout.on('data', take('stdout'));
+            child.stderr.on('data', take('stderr'));
+            child.on('error', err => reject(new GoNotFoundError(this.binary, err.message)));
+            child.on('close', code => {
+                for (const stream of ['stdout', 'stderr']) {
+                    if (options.onLine && partial[stream] !== '')
+                        options.onLine(partial[stream], stream);
+                }
+                resolve({ code: code ?? -1, ...captured });
+            });
+        });
+    }
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: ./src/pprof/errors.ts
 /**
  * The one error type that profile decoding throws. Its message names the
@@ -97,8 +444,6 @@ function gzipError(err, maxBytes, source) {
     return new ProfileError(source, `invalid gzip data (${message})`, REGENERATE_HINT);
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./src/pprof/wire.ts
 /**
  * A direct reader for the protobuf wire format (protobuf.dev/programming-guides/encoding),
@@ -1088,6 +1433,705 @@ function formatTop(table, file) {
 
 
 
+;// CONCATENATED MODULE: ./src/attribution/index.ts
+/**
+ * Per-op function costs per benchmark (DESIGN.md "Per-op function costs").
+ *
+ * A profile covers the whole test binary run: every benchmark, every -count
+ * repetition, the b.N ramp-up runs, and GC. So a function's total time
+ * divided by the printed b.N is wrong. Instead each sample is attributed to
+ * the benchmark whose function is on its stack (`pkg.BenchmarkX`, or a
+ * closure `pkg.BenchmarkX.funcN`, which is how sub-benchmark and
+ * RunParallel bodies appear), and a function's per-op cost is its share of
+ * that benchmark's samples times the benchmark's median: ns/op for CPU,
+ * B/op for alloc_space, allocs/op for alloc_objects. Shares do not depend on
+ * b.N, so results compare across runs.
+ */
+
+/** The three measures we attribute, with the profile sample type and benchmark unit each uses. */
+const MEASURES = {
+    cpu: { profile: 'cpu', sampleType: 'cpu', unit: 'ns/op' },
+    alloc_space: { profile: 'mem', sampleType: 'alloc_space', unit: 'B/op' },
+    alloc_objects: { profile: 'mem', sampleType: 'alloc_objects', unit: 'allocs/op' }
+};
+/**
+ * The benchmark group a function name belongs to, for a package's test
+ * functions: `<importPath>.BenchmarkX` or `<importPath>_test.BenchmarkX`
+ * (external test package), optionally followed by `.funcN…` closures.
+ */
+function benchmarkGroup(functionName, importPath) {
+    for (const prefix of [`${importPath}.`, `${importPath}_test.`]) {
+        if (!functionName.startsWith(prefix))
+            continue;
+        const rest = functionName.slice(prefix.length);
+        const m = /^(Benchmark[^.]*)(?:\..*)?$/.exec(rest);
+        if (m)
+            return m[1];
+    }
+    return undefined;
+}
+/**
+ * Split one profile's samples by benchmark group and aggregate flat/cum
+ * within each, with pprof's rules (cum once per sample per function; flat
+ * to the innermost frame of the leaf). A sample belongs to the group of the
+ * benchmark frame nearest its leaf.
+ */
+function groupTables(profile, sampleType, importPath, source) {
+    const vi = sampleTypeIndex(profile, sampleType, source);
+    const index = indexFrames(profile);
+    const nodeGroup = index.names.map(name => benchmarkGroup(name, importPath));
+    // Names in the frame index are pprof-simplified (names.ts); benchmark
+    // functions cannot be generic, so their names come through intact.
+    const { count, width, values, stackStart, stacks } = profile.samples;
+    const frames = index.frames;
+    const seen = new Int32Array(index.names.length).fill(-1);
+    const groups = new Map();
+    let unattributed = 0;
+    let total = 0;
+    for (let s = 0; s < count; s++) {
+        const v = values[s * width + vi];
+        total += v;
+        if (v === 0)
+            continue;
+        const from = stackStart[s];
+        const to = stackStart[s + 1];
+        let group;
+        for (let k = from; k < to && group === undefined; k++) {
+            const f = frames[stacks[k]];
+            for (let j = 0; j < f.length && group === undefined; j++)
+                group = nodeGroup[f[j]];
+        }
+        if (group === undefined) {
+            unattributed += v;
+            continue;
+        }
+        let g = groups.get(group);
+        if (!g)
+            groups.set(group, (g = { total: 0, functions: new Map() }));
+        g.total += v;
+        for (let k = from; k < to; k++) {
+            const f = frames[stacks[k]];
+            for (let j = 0; j < f.length; j++) {
+                const node = f[j];
+                if (seen[node] === s)
+                    continue;
+                seen[node] = s;
+                const name = index.names[node];
+                const entry = g.functions.get(name);
+                if (entry)
+                    entry[1] += v;
+                else
+                    g.functions.set(name, [0, v]);
+            }
+        }
+        const leaf = index.names[frames[stacks[from]][0]];
+        g.functions.get(leaf)[0] += v;
+    }
+    return { groups, unattributed, total };
+}
+/**
+ * Per-op costs for one benchmark: each function's share of the group's
+ * samples times the benchmark's median. Keeps the top `topK` by cum.
+ */
+function perOpCosts(tables, group, median, topK) {
+    const g = tables.groups.get(group);
+    // A zero median (e.g. 0 B/op) leaves nothing to attribute.
+    if (!g || g.total === 0 || median === undefined || !Number.isFinite(median) || median === 0)
+        return [];
+    const scale = median / g.total;
+    const out = [];
+    for (const [name, [flat, cum]] of g.functions)
+        out.push({ name, flat: flat * scale, cum: cum * scale });
+    out.sort((a, b) => b.cum - a.cum || b.flat - a.flat || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    return out.slice(0, topK);
+}
+
+;// CONCATENATED MODULE: ./src/gobench/parse.ts
+/**
+ * A parser for Go's benchmark text format (golang.org/design/14313-benchmark-format,
+ * as written by `go test -bench`), fed one line at a time so the runner can
+ * report progress as results arrive. Pure: lines in, events out.
+ */
+/** Split `BenchmarkX/a/b-8` into base, sub path and procs. */
+function splitBenchName(full) {
+    const m = /^(.*?)-(\d+)$/.exec(full);
+    const name = m ? m[1] : full;
+    const procs = m ? Number(m[2]) : 1;
+    const slash = name.indexOf('/');
+    return slash < 0
+        ? { base: name, sub: '', procs }
+        : { base: name.slice(0, slash), sub: name.slice(slash + 1), procs };
+}
+const CONFIG = /^([a-z][^\s:]*):\s*(.*)$/;
+const RESULT = /^(Benchmark\S*)\s+(\d+)\s+(.*)$/;
+const NAME_ONLY = /^(Benchmark\S+)(?:\s+(.*))?$/;
+const CONTINUATION = /^(\d+)\s+(\d\S*\s+\S+.*)$/;
+const FAIL_BENCH = /^--- FAIL: (Benchmark\S+)/;
+const FAIL_PKG = /^FAIL\s+(\S+)(?:\s+\[(build failed|setup failed)\]|\s+[\d.]+s)?\s*$/;
+const BUILD_HEADER = /^# (\S+)/;
+const UNIT = /^Unit\s+(\S+)\s+(.*)$/;
+/**
+ * Parse value/unit pairs. A result line's tail is `v unit v unit …`; a
+ * trailing odd token makes the line invalid (returns undefined).
+ */
+function parsePairs(tail) {
+    const fields = tail.trim().split(/\s+/);
+    if (fields.length === 0 || fields.length % 2 !== 0)
+        return undefined;
+    const out = [];
+    for (let i = 0; i < fields.length; i += 2) {
+        const value = Number(fields[i]);
+        if (!Number.isFinite(value) || !/^[-+]?(\d|\.\d)/.test(fields[i]))
+            return undefined;
+        out.push({ value, unit: fields[i + 1] });
+    }
+    return out;
+}
+/** Streaming parser; call line() for each line, then finish(). */
+class BenchParser {
+    pkg = '';
+    /** Config lines persist until changed (benchfmt), so keep the running set. */
+    current = {};
+    pendingName;
+    /** A failure still collecting its explanation lines. */
+    open;
+    out = { results: [], failures: [], config: {}, units: {} };
+    /** Feed one line (without its newline). Returns the result it completed, if any. */
+    line(raw) {
+        const text = raw.replace(/\r$/, '');
+        if (this.collect(text))
+            return undefined;
+        const result = RESULT.exec(text);
+        if (result) {
+            const measurements = parsePairs(result[3]);
+            if (measurements)
+                return this.emit(result[1], Number(result[2]), measurements);
+        }
+        // A benchmark that writes to stdout splits its line: the name, then
+        // whatever it printed, then "N  v unit …" on a later line.
+        const cont = CONTINUATION.exec(text);
+        if (cont && this.pendingName) {
+            const measurements = parsePairs(cont[2]);
+            if (measurements)
+                return this.emit(this.pendingName, Number(cont[1]), measurements);
+        }
+        const failBench = FAIL_BENCH.exec(text);
+        if (failBench) {
+            this.start({ pkg: this.pkg, kind: 'benchmark', benchmark: failBench[1], detail: [] });
+            return undefined;
+        }
+        if (text.startsWith('panic: ')) {
+            this.start({ pkg: this.pkg, kind: 'panic', benchmark: this.pendingName, detail: [text] });
+            return undefined;
+        }
+        const build = BUILD_HEADER.exec(text);
+        if (build) {
+            this.start({ pkg: build[1], kind: 'build', detail: [] });
+            return undefined;
+        }
+        const failPkg = FAIL_PKG.exec(text);
+        if (failPkg) {
+            this.failPackage(failPkg[1], failPkg[2]);
+            return undefined;
+        }
+        const unit = UNIT.exec(text);
+        if (unit) {
+            const meta = (this.out.units[unit[1]] ??= {});
+            for (const kv of unit[2].trim().split(/\s+/)) {
+                const eq = kv.indexOf('=');
+                if (eq > 0)
+                    meta[kv.slice(0, eq)] = kv.slice(eq + 1);
+            }
+            return undefined;
+        }
+        const name = NAME_ONLY.exec(text);
+        if (name) {
+            this.pendingName = name[1];
+            return undefined;
+        }
+        const config = CONFIG.exec(text);
+        if (config && !text.startsWith(' ')) {
+            this.current[config[1]] = config[2].trim();
+            if (config[1] === 'pkg') {
+                delete this.out.config[''];
+                this.pkg = config[2].trim();
+            }
+            this.out.config[this.pkg] = { ...this.current };
+        }
+        return undefined;
+    }
+    /** Flush any failure still open. */
+    finish() {
+        this.open = undefined;
+        return this.out;
+    }
+    emit(name, iterations, measurements) {
+        this.pendingName = undefined;
+        this.open = undefined;
+        const r = { pkg: this.pkg, name, iterations, measurements };
+        this.out.results.push(r);
+        return r;
+    }
+    start(failure) {
+        this.out.failures.push(failure);
+        this.open = failure;
+    }
+    /**
+     * While a failure is open, its explanation lines (indented b.Fatal
+     * messages, compiler errors, panic traces) belong to it.
+     */
+    collect(text) {
+        const f = this.open;
+        if (!f)
+            return false;
+        const indented = /^\s+\S/.test(text);
+        switch (f.kind) {
+            case 'benchmark':
+                if (indented) {
+                    f.detail.push(text.trim());
+                    return true;
+                }
+                break;
+            case 'build':
+                if (!FAIL_PKG.test(text) && text.trim() !== '') {
+                    f.detail.push(text);
+                    return true;
+                }
+                break;
+            case 'panic':
+                if (!FAIL_PKG.test(text) && !/^exit status \d+$/.test(text) && text.trim() !== 'FAIL') {
+                    if (f.detail.length < 40)
+                        f.detail.push(text);
+                    // Without -v, Go prints no name before a panic; the trace has it.
+                    f.benchmark ??= /\.(Benchmark[^.(\s]*)\(/.exec(text)?.[1];
+                    return true;
+                }
+                break;
+            case 'package':
+                break;
+        }
+        this.open = undefined;
+        return false;
+    }
+    failPackage(pkg, reason) {
+        this.open = undefined;
+        const known = this.out.failures.some(f => f.pkg === pkg && f.kind === 'build');
+        if (reason === 'build failed' && known)
+            return;
+        if (!known && !this.out.failures.some(f => f.pkg === pkg)) {
+            this.out.failures.push({
+                pkg,
+                kind: reason ? 'build' : 'package',
+                detail: reason ? [`${reason}`] : []
+            });
+        }
+    }
+}
+/** Parse a whole text at once. */
+function parseBenchOutput(text) {
+    const parser = new BenchParser();
+    for (const line of text.split('\n'))
+        parser.line(line);
+    return parser.finish();
+}
+
+;// CONCATENATED MODULE: ./src/gobench/run.ts
+
+
+
+/** File-name-safe, collision-free stem for a package's files. */
+function packageStem(importPath) {
+    let hash = 2166136261;
+    for (let i = 0; i < importPath.length; i++)
+        hash = Math.imul(hash ^ importPath.charCodeAt(i), 16777619);
+    const safe = importPath.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80);
+    return `${safe}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+const TAIL_LINES = 25;
+/** Run one `go test` per package (profile flags refuse several packages: D1), in order. */
+async function runPackages(go, packages, options, onEvent = () => { }) {
+    const runs = [];
+    for (let i = 0; i < packages.length; i++) {
+        const pkg = packages[i];
+        const stem = packageStem(pkg.importPath);
+        const cpuProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.cpu.pprof`);
+        const memProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.mem.pprof`);
+        const argv = goTestArgs({
+            bench: options.bench,
+            count: options.count,
+            benchtime: options.benchtime,
+            timeout: options.timeout,
+            cpuProfile,
+            memProfile,
+            binary: (0,external_node_path_namespaceObject.join)(options.binaryDir, `${stem}.test`),
+            extraFlags: options.extraFlags
+        });
+        onEvent({ type: 'package-start', index: i, total: packages.length, pkg, argv });
+        const started = Date.now();
+        const parser = new BenchParser();
+        const lines = [];
+        let done = 0;
+        const proc = await go.run(argv, {
+            cwd: pkg.dir,
+            env: options.env,
+            onLine: (line, stream) => {
+                lines.push(line);
+                if (lines.length > 400)
+                    lines.splice(0, lines.length - 200);
+                onEvent({ type: 'output', pkg, line, stream });
+                // go test writes benchmark output to stdout and build errors to stderr;
+                // both go through the parser so failures are recognised either way.
+                const result = parser.line(line);
+                if (result)
+                    onEvent({ type: 'result', pkg, result, done: ++done, expected: undefined });
+            }
+        });
+        const parsed = parser.finish();
+        const failed = proc.code !== 0;
+        const run = {
+            pkg,
+            status: failed ? 'failed' : parsed.results.length === 0 ? 'no-match' : 'ok',
+            results: parsed.results,
+            failures: parsed.failures,
+            config: parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {},
+            cpuProfile,
+            memProfile,
+            durationMs: Date.now() - started
+        };
+        if (failed)
+            run.error = describeFailure(pkg, proc.code, parsed.failures, lines);
+        runs.push(run);
+        onEvent({ type: 'package-end', index: i, total: packages.length, run });
+    }
+    return runs;
+}
+function describeFailure(pkg, code, failures, lines) {
+    const panic = failures.find(f => f.kind === 'panic');
+    const failing = failures.filter(f => f.kind === 'benchmark').map(f => f.benchmark);
+    let what = `go test exited with status ${code}`;
+    if (failures.some(f => f.kind === 'build'))
+        what = 'does not build';
+    else if (panic)
+        what = `panicked${panic.benchmark ? ` in ${panic.benchmark}` : ''}`;
+    else if (failing.length > 0)
+        what = `has failing benchmarks (${failing.join(', ')})`;
+    const tail = lines.filter(l => l.trim() !== '').slice(-TAIL_LINES);
+    return `${pkg.importPath} ${what}. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test:\n${tail.join('\n')}`;
+}
+
+;// CONCATENATED MODULE: ./src/stats/median.ts
+/** The median of a list (mean of the middle two for even lengths); NaN for an empty list. */
+function median(values) {
+    if (values.length === 0)
+        return Number.NaN;
+    const s = [...values].sort((a, b) => a - b);
+    const mid = s.length >> 1;
+    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/run.ts
+/**
+ * The "run" stage of the data flow: discover packages, run one `go test`
+ * per package, attribute profile samples to benchmarks, write the bundle.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+const exec = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+/** Version recorded in bundles. */
+const BENCHGATE_VERSION = '0.1.0';
+/** No benchmark was run at all: the regex matched nothing, or no package has benchmarks. */
+class NoBenchmarksError extends Error {
+    name = 'NoBenchmarksError';
+}
+/** Run the benchmarks and write the bundle. Failed packages are recorded, not thrown. */
+async function runToBundle(go, settings, onEvent = () => { }) {
+    const dir = (0,external_node_path_namespaceObject.resolve)(settings.dir);
+    const discovered = await discoverPackages(go, dir, settings.packages);
+    const withBenchmarks = discovered.filter(p => p.hasBenchmarks);
+    const skipped = discovered.filter(p => !p.hasBenchmarks);
+    onEvent({ type: 'discovered', run: withBenchmarks, skipped });
+    if (withBenchmarks.length === 0) {
+        throw new NoBenchmarksError(`none of the ${discovered.length} packages matched by ${settings.packages.join(' ')} under ${dir} declares a Benchmark function. Point the packages input (--packages) at code with benchmarks`);
+    }
+    const bundleDir = (0,external_node_path_namespaceObject.resolve)(settings.out);
+    await prepareOutDir(bundleDir);
+    const profileDir = (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles');
+    await (0,promises_namespaceObject.mkdir)(profileDir, { recursive: true });
+    const binaryDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-bin-'));
+    let runs;
+    try {
+        runs = await runPackages(go, withBenchmarks, {
+            bench: settings.bench,
+            count: settings.count,
+            benchtime: settings.benchtime,
+            timeout: settings.timeout,
+            extraFlags: settings.extraFlags,
+            profileDir,
+            binaryDir
+        }, onEvent);
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(binaryDir, { recursive: true, force: true });
+    }
+    const failed = runs.filter(r => r.status === 'failed');
+    if (runs.every(r => r.status === 'no-match')) {
+        throw new NoBenchmarksError(`-bench regular expression ${JSON.stringify(settings.bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
+            .slice(0, 5)
+            .map(r => r.pkg.importPath)
+            .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`);
+    }
+    const packages = [];
+    const benchmarks = [];
+    for (const run of runs) {
+        onEvent({ type: 'attributing', pkg: run.pkg.importPath });
+        const { entry, benches } = await attribute(run, bundleDir, settings);
+        packages.push(entry);
+        benchmarks.push(...benches);
+    }
+    const bundle = {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: 'benchgate', version: BENCHGATE_VERSION },
+        environment: await environment(go, dir, runs, settings),
+        packages,
+        benchmarks
+    };
+    await writeBundle(bundleDir, bundle);
+    return { bundle, bundleDir, runs, failed };
+}
+/** Refuse to overwrite a non-empty directory that is not a bundle; clear an old bundle's profiles. */
+async function prepareOutDir(dir) {
+    if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
+        const entries = await (0,promises_namespaceObject.readdir)(dir);
+        if (entries.length > 0 && !entries.includes('results.json')) {
+            throw new DiscoveryError(`output directory ${dir} is not empty and holds no results.json; choose an empty or new directory with --out`);
+        }
+        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(dir, 'profiles'), { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(dir, 'results.json'), { force: true });
+    }
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+}
+/** Per-op function costs for one package's benchmarks (DESIGN.md, D2). */
+async function attribute(run, bundleDir, settings) {
+    const importPath = run.pkg.importPath;
+    const entry = { importPath, status: run.status, profiles: {} };
+    if (run.error)
+        entry.error = run.error;
+    const tables = {};
+    const errors = [];
+    if (run.results.length > 0) {
+        for (const kind of ['cpu', 'mem']) {
+            const file = kind === 'cpu' ? run.cpuProfile : run.memProfile;
+            if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
+                errors.push(`go test wrote no ${kind} profile${run.status === 'failed' ? ' (the package failed before exiting normally)' : ''}`);
+                continue;
+            }
+            try {
+                const profile = await readProfile(file, { maxBytes: settings.maxProfileBytes });
+                entry.profiles[kind] = (0,external_node_path_namespaceObject.relative)(bundleDir, file);
+                for (const [measure, m] of Object.entries(MEASURES)) {
+                    if (m.profile === kind)
+                        tables[measure] = groupTables(profile, m.sampleType, importPath, file);
+                }
+            }
+            catch (err) {
+                if (!(err instanceof ProfileError))
+                    throw err;
+                errors.push(err.message);
+                await (0,promises_namespaceObject.rm)(file, { force: true });
+            }
+        }
+    }
+    else {
+        // Nothing ran here: do not keep empty profiles.
+        await (0,promises_namespaceObject.rm)(run.cpuProfile, { force: true });
+        await (0,promises_namespaceObject.rm)(run.memProfile, { force: true });
+    }
+    if (errors.length > 0)
+        entry.profileErrors = errors;
+    const unattributed = {};
+    for (const [measure, t] of Object.entries(tables)) {
+        unattributed[measure] = t.total === 0 ? 0 : round(t.unattributed / t.total);
+    }
+    if (Object.keys(unattributed).length > 0)
+        entry.unattributed = unattributed;
+    const byName = new Map();
+    for (const r of run.results) {
+        let b = byName.get(r.name);
+        if (!b) {
+            b = {
+                package: importPath,
+                name: r.name,
+                group: splitBenchName(r.name).base,
+                samples: {},
+                iterations: [],
+                functions: {}
+            };
+            byName.set(r.name, b);
+        }
+        b.iterations.push(r.iterations);
+        for (const m of r.measurements)
+            (b.samples[m.unit] ??= []).push(m.value);
+    }
+    for (const b of byName.values()) {
+        for (const [measure, m] of Object.entries(MEASURES)) {
+            const t = tables[measure];
+            const values = b.samples[m.unit];
+            if (!t || !values)
+                continue;
+            b.functions[measure] = perOpCosts(t, b.group, median(values), settings.topK).map(f => ({
+                name: f.name,
+                flat: round(f.flat),
+                cum: round(f.cum)
+            }));
+        }
+    }
+    return { entry, benches: [...byName.values()] };
+}
+/** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
+function round(x) {
+    return Number(x.toPrecision(6));
+}
+async function environment(go, dir, runs, settings) {
+    const env = await go.run(['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH'], { cwd: dir });
+    let goEnv = {};
+    try {
+        goEnv = JSON.parse(env.stdout);
+    }
+    catch {
+        // leave blank: the comparison then cannot warn about Go versions
+    }
+    const config = runs.find(r => r.results.length > 0)?.config ?? {};
+    const first = runs.flatMap(r => r.results)[0];
+    return {
+        goVersion: goEnv.GOVERSION ?? '',
+        goos: goEnv.GOOS ?? config.goos ?? '',
+        goarch: goEnv.GOARCH ?? config.goarch ?? '',
+        cpu: config.cpu ?? '',
+        gomaxprocs: first ? splitBenchName(first.name).procs : (0,external_node_os_namespaceObject.availableParallelism)(),
+        commit: settings.commit ?? (await git(dir, ['rev-parse', 'HEAD'])),
+        ref: settings.ref ?? (await git(dir, ['rev-parse', '--abbrev-ref', 'HEAD'])),
+        createdAt: new Date().toISOString(),
+        settings: {
+            packages: settings.packages,
+            bench: settings.bench,
+            count: settings.count,
+            benchtime: settings.benchtime,
+            timeout: settings.timeout,
+            extraFlags: settings.extraFlags,
+            topK: settings.topK
+        }
+    };
+}
+async function git(dir, args) {
+    try {
+        return (await exec('git', args, { cwd: dir })).stdout.trim();
+    }
+    catch {
+        return '';
+    }
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/settings.ts
+/**
+ * Settings for one benchmark run, shared by the CLI (`benchgate run`) and
+ * the Action. Validated eagerly; every error names the input (as the front
+ * end calls it), the bad value, and what is allowed.
+ */
+
+const RUN_DEFAULTS = {
+    packages: ['./...'],
+    bench: '.',
+    count: 6,
+    benchtime: '1s',
+    timeout: '60m',
+    topK: 50,
+    maxProfileBytes: DEFAULT_MAX_PROFILE_BYTES
+};
+/** A setting with a bad value; the message names the input and what is allowed. */
+class SettingsError extends Error {
+    name = 'SettingsError';
+}
+const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+/** Check a RunSettings value; throws SettingsError. */
+function validateRunSettings(s, names) {
+    const fail = (key, value, allowed) => {
+        throw new SettingsError(`${names[key]}: invalid value ${JSON.stringify(value)}; ${allowed}`);
+    };
+    if (!Number.isInteger(s.count) || s.count < 1 || s.count > 1000) {
+        fail('count', s.count, 'use a whole number from 1 to 1000 (at least 4 for a verdict, 6 for a confidence interval)');
+    }
+    if (!DURATION.test(s.benchtime) && !/^\d+x$/.test(s.benchtime)) {
+        fail('benchtime', s.benchtime, 'use a Go duration such as 1s or 500ms, or an iteration count such as 100x');
+    }
+    if (!DURATION.test(s.timeout) && s.timeout !== '0') {
+        fail('timeout', s.timeout, 'use a Go duration such as 30m, or 0 for none');
+    }
+    if (s.bench.trim() === '' || /[\n\r\0]/.test(s.bench)) {
+        fail('bench', s.bench, 'use a non-empty regular expression on one line, such as . or ^BenchmarkDecode');
+    }
+    if (!Number.isInteger(s.topK) || s.topK < 1 || s.topK > 10000) {
+        fail('topK', s.topK, 'use a whole number from 1 to 10000');
+    }
+    if (s.packages.length === 0 || s.packages.some(p => p.trim() === '' || /[\n\r\0]/.test(p))) {
+        fail('packages', s.packages, 'list one or more package patterns such as ./... or ./internal/codec');
+    }
+    return s;
+}
+
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+/** Columns padded to their widest cell; numeric-looking cells right-aligned. */
+function textTable(header, rows) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
+    const numeric = header.map((_, i) => rows.length > 0 && rows.every(r => /^[-+\d.,%×e]*$/.test(r[i] ?? '')));
+    const line = (cells) => cells
+        .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
+    return [line(header), line(widths.map(w => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+/** A number with at most 4 significant digits, without exponent for ordinary sizes. */
+function formatNumber(x) {
+    if (!Number.isFinite(x))
+        return String(x);
+    if (x === 0)
+        return '0';
+    const abs = Math.abs(x);
+    if (abs >= 1000)
+        return Math.round(x).toString();
+    return Number(x.toPrecision(4)).toString();
+}
+/** The end-of-run summary: one row per benchmark with its medians. */
+function formatRunSummary(bundle) {
+    const rows = bundle.benchmarks.map(b => {
+        const m = (unit) => b.samples[unit] ? formatNumber(median(b.samples[unit])) : '';
+        return [b.package, b.name, String(b.iterations.length), m('ns/op'), m('B/op'), m('allocs/op')];
+    });
+    const table = textTable(['package', 'benchmark', 'runs', 'ns/op', 'B/op', 'allocs/op'], rows);
+    const failed = bundle.packages.filter(p => p.status === 'failed');
+    const noMatch = bundle.packages.filter(p => p.status === 'no-match');
+    const measured = new Set(bundle.benchmarks.map(b => b.package)).size;
+    const notes = [
+        `${bundle.benchmarks.length} benchmarks from ${measured} package(s)` +
+            (noMatch.length ? `; ${noMatch.length} package(s) had no benchmark matching the regex` : '') +
+            (failed.length
+                ? `; ${failed.length} package(s) FAILED: ${failed.map(p => p.importPath).join(', ')}`
+                : '')
+    ];
+    return `${table}\n\n${notes.join('\n')}\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * benchgate's command-line front end. Like src/main.ts for the Action, this
@@ -1096,9 +2140,74 @@ function formatTop(table, file) {
  */
 
 
+
+
+
+
+
+
 /** A mistake in how the command was called: exit status 2, with usage. */
 class UsageError extends Error {
     name = 'UsageError';
+}
+/** Errors that are the user's to fix: one line, no stack trace, exit 1. */
+const KNOWN_ERRORS = [
+    ProfileError,
+    BundleError,
+    DiscoveryError,
+    NoBenchmarksError,
+    GoNotFoundError,
+    SettingsError
+];
+function str(values, key) {
+    const v = values[key];
+    return typeof v === 'string' ? v : undefined;
+}
+function cli_int(values, key, fallback) {
+    const v = str(values, key);
+    if (v === undefined)
+        return fallback;
+    if (!/^\d+$/.test(v))
+        throw new UsageError(`--${key} must be a whole number, not "${v}"`);
+    return Number(v);
+}
+/** Repeated and comma-separated values: --packages ./a,./b --packages ./c */
+function list(values, key) {
+    const v = values[key];
+    if (v === undefined)
+        return undefined;
+    const items = (Array.isArray(v) ? v : [v]).flatMap(x => String(x).split(','));
+    return items.map(x => x.trim()).filter(x => x !== '');
+}
+/** Progress for long runs, on stderr: elapsed time, package i/N, each result. */
+function progress(started) {
+    const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`;
+    return e => {
+        switch (e.type) {
+            case 'discovered':
+                console.error(`${stamp()} ${e.run.length} package(s) with benchmarks` +
+                    (e.skipped.length ? `, ${e.skipped.length} without (skipped)` : ''));
+                break;
+            case 'package-start':
+                console.error(`${stamp()} [${e.index + 1}/${e.total}] ${e.pkg.importPath}: go ${e.argv.join(' ')}`);
+                break;
+            case 'result': {
+                const ns = e.result.measurements.find(m => m.unit === 'ns/op');
+                console.error(`${stamp()}     ${e.result.name}  ${ns ? `${formatNumber(ns.value)} ns/op` : ''}  (result ${e.done})`);
+                break;
+            }
+            case 'package-end':
+                console.error(`${stamp()} [${e.index + 1}/${e.total}] ${e.run.pkg.importPath}: ${e.run.status === 'failed'
+                    ? 'FAILED'
+                    : e.run.status === 'no-match'
+                        ? 'no benchmark matched'
+                        : `ok, ${e.run.results.length} results`} in ${(e.run.durationMs / 1000).toFixed(1)}s`);
+                break;
+            case 'attributing':
+            case 'output':
+                break;
+        }
+    };
 }
 function parseSize(raw, flag) {
     if (raw === undefined)
@@ -1113,6 +2222,52 @@ function parseSize(raw, flag) {
     return value;
 }
 const commands = {
+    run: {
+        usage: 'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [-- extra go test flags]',
+        options: {
+            dir: { type: 'string' },
+            packages: { type: 'string', multiple: true },
+            bench: { type: 'string' },
+            count: { type: 'string' },
+            benchtime: { type: 'string' },
+            timeout: { type: 'string' },
+            out: { type: 'string' },
+            top: { type: 'string' },
+            'max-profile-bytes': { type: 'string' }
+        },
+        passthrough: true,
+        async run(values, positionals, rest) {
+            if (positionals.length > 0) {
+                throw new UsageError(`unexpected argument "${positionals[0]}"; pass go test flags after --`);
+            }
+            const settings = validateRunSettings({
+                dir: str(values, 'dir') ?? '.',
+                packages: list(values, 'packages') ?? [...RUN_DEFAULTS.packages],
+                bench: str(values, 'bench') ?? RUN_DEFAULTS.bench,
+                count: cli_int(values, 'count', RUN_DEFAULTS.count),
+                benchtime: str(values, 'benchtime') ?? RUN_DEFAULTS.benchtime,
+                timeout: str(values, 'timeout') ?? RUN_DEFAULTS.timeout,
+                extraFlags: rest,
+                out: str(values, 'out') ?? 'benchgate-results',
+                topK: cli_int(values, 'top', RUN_DEFAULTS.topK),
+                maxProfileBytes: parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes') ??
+                    RUN_DEFAULTS.maxProfileBytes
+            }, {
+                count: '--count',
+                benchtime: '--benchtime',
+                timeout: '--timeout',
+                bench: '--bench',
+                topK: '--top',
+                packages: '--packages'
+            });
+            const outcome = await runToBundle(new LocalGo(), settings, progress(Date.now()));
+            await write(formatRunSummary(outcome.bundle));
+            console.error(`bundle: ${outcome.bundleDir}`);
+            for (const f of outcome.failed)
+                console.error(`\nbenchgate: ${f.error}`);
+            return outcome.failed.length > 0 ? 1 : 0;
+        }
+    },
     top: {
         usage: 'benchgate top <profile> [--sample-index NAME] [--json] [--max-profile-bytes N]',
         options: {
@@ -1127,7 +2282,7 @@ const commands = {
             const maxBytes = parseSize(values['max-profile-bytes'], '--max-profile-bytes');
             const profile = await readProfile(file, { maxBytes });
             const table = aggregate(profile, {
-                sampleType: values['sample-index'],
+                sampleType: str(values, 'sample-index'),
                 source: file
             });
             const out = values.json
@@ -1160,13 +2315,16 @@ async function main(argv) {
     try {
         if (!command)
             throw new UsageError(`unknown command "${name}"`);
+        const cut = rest.indexOf('--');
+        const own = cut >= 0 && command.passthrough ? rest.slice(0, cut) : rest;
+        const passthrough = cut >= 0 && command.passthrough ? rest.slice(cut + 1) : [];
         const { values, positionals } = (0,external_node_util_namespaceObject.parseArgs)({
-            args: rest,
+            args: own,
             options: command.options,
             allowPositionals: true,
             strict: true
         });
-        return await command.run(values, positionals);
+        return await command.run(values, positionals, passthrough);
     }
     catch (err) {
         if (err instanceof UsageError ||
@@ -1174,7 +2332,7 @@ async function main(argv) {
             console.error(`benchgate: ${err.message}\n${command ? `Usage: ${command.usage}` : usage()}`);
             return 2;
         }
-        if (err instanceof ProfileError) {
+        if (KNOWN_ERRORS.some(E => err instanceof E)) {
             console.error(`benchgate: ${err.message}`);
             return 1;
         }

@@ -1,0 +1,76 @@
+import { spawn } from 'node:child_process'
+
+/** What one `go` invocation produced. */
+export interface GoProcess {
+  /** Exit status; -1 when the process was killed by a signal. */
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Options for one `go` invocation. */
+export interface GoRunOptions {
+  cwd: string
+  env?: NodeJS.ProcessEnv
+  /** Called for each complete output line as it arrives (for streaming progress). */
+  onLine?: (line: string, stream: 'stdout' | 'stderr') => void
+}
+
+/**
+ * The Go toolchain behind one small seam: every command is an argv array,
+ * never a shell string, so nothing in a benchmark name or flag can be
+ * interpreted by a shell.
+ */
+export interface GoToolchain {
+  run(args: readonly string[], options: GoRunOptions): Promise<GoProcess>
+}
+
+/** `go` was not found or could not be started. */
+export class GoNotFoundError extends Error {
+  constructor(binary: string, reason: string) {
+    super(
+      `cannot run the Go toolchain ("${binary}": ${reason}). Install Go (https://go.dev/dl/) and put it on PATH; in a workflow, add actions/setup-go before benchgate`
+    )
+    this.name = 'GoNotFoundError'
+  }
+}
+
+/** Keep at most this much of each stream in memory (the tail is what explains failures). */
+const MAX_CAPTURE = 32 * 1024 * 1024
+
+/** The real toolchain: spawns `go` directly (shell: false). */
+export class LocalGo implements GoToolchain {
+  constructor(private readonly binary = 'go') {}
+
+  run(args: readonly string[], options: GoRunOptions): Promise<GoProcess> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(this.binary, args, {
+        cwd: options.cwd,
+        env: options.env ?? process.env,
+        shell: false,
+        stdio: ['ignore', 'pipe', 'pipe']
+      })
+      const captured = { stdout: '', stderr: '' }
+      const partial = { stdout: '', stderr: '' }
+      const take = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+        const text = chunk.toString('utf8')
+        captured[stream] += text
+        if (captured[stream].length > MAX_CAPTURE)
+          captured[stream] = captured[stream].slice(-MAX_CAPTURE / 2)
+        if (!options.onLine) return
+        const lines = (partial[stream] + text).split('\n')
+        partial[stream] = lines.pop() ?? ''
+        for (const line of lines) options.onLine(line, stream)
+      }
+      child.stdout.on('data', take('stdout'))
+      child.stderr.on('data', take('stderr'))
+      child.on('error', err => reject(new GoNotFoundError(this.binary, err.message)))
+      child.on('close', code => {
+        for (const stream of ['stdout', 'stderr'] as const) {
+          if (options.onLine && partial[stream] !== '') options.onLine(partial[stream], stream)
+        }
+        resolve({ code: code ?? -1, ...captured })
+      })
+    })
+  }
+}

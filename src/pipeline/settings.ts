@@ -1,0 +1,97 @@
+/**
+ * Settings for one benchmark run, shared by the CLI (`benchgate run`) and
+ * the Action. Validated eagerly; every error names the input (as the front
+ * end calls it), the bad value, and what is allowed.
+ */
+import { DEFAULT_MAX_PROFILE_BYTES } from '../pprof/index.js'
+
+export interface RunSettings {
+  /** Directory to run in: a module, a package inside one, or a tree of modules. */
+  dir: string
+  /** Package patterns, as `go list` takes them. Default ["./..."]. */
+  packages: string[]
+  /** -bench regular expression. Default ".". */
+  bench: string
+  /** -count: samples per benchmark. The statistics need ≥ 4 per side (6 for a confidence interval). */
+  count: number
+  /** -benchtime: a duration (1s, 500ms) or an iteration count (100x). */
+  benchtime: string
+  /** -timeout per package. */
+  timeout: string
+  /** Extra `go test` flags (-tags, -cpu, …), one argv item each. */
+  extraFlags: string[]
+  /** Bundle directory to write. */
+  out: string
+  /** Functions kept per benchmark and measure, by cum. */
+  topK: number
+  /** Cap on a decoded profile's size. */
+  maxProfileBytes: number
+  /** Commit and ref recorded in the bundle; read from git when absent. */
+  commit?: string
+  ref?: string
+}
+
+export const RUN_DEFAULTS = {
+  packages: ['./...'],
+  bench: '.',
+  count: 6,
+  benchtime: '1s',
+  timeout: '60m',
+  topK: 50,
+  maxProfileBytes: DEFAULT_MAX_PROFILE_BYTES
+} as const
+
+/** A setting with a bad value; the message names the input and what is allowed. */
+export class SettingsError extends Error {
+  override name = 'SettingsError'
+}
+
+/** How a front end names each setting in messages (`--count`, or the `count` input). */
+export type SettingNames = Record<
+  'count' | 'benchtime' | 'timeout' | 'bench' | 'topK' | 'packages',
+  string
+>
+
+const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/
+
+/** Check a RunSettings value; throws SettingsError. */
+export function validateRunSettings(s: RunSettings, names: SettingNames): RunSettings {
+  const fail = (key: keyof SettingNames, value: unknown, allowed: string): never => {
+    throw new SettingsError(`${names[key]}: invalid value ${JSON.stringify(value)}; ${allowed}`)
+  }
+  if (!Number.isInteger(s.count) || s.count < 1 || s.count > 1000) {
+    fail(
+      'count',
+      s.count,
+      'use a whole number from 1 to 1000 (at least 4 for a verdict, 6 for a confidence interval)'
+    )
+  }
+  if (!DURATION.test(s.benchtime) && !/^\d+x$/.test(s.benchtime)) {
+    fail(
+      'benchtime',
+      s.benchtime,
+      'use a Go duration such as 1s or 500ms, or an iteration count such as 100x'
+    )
+  }
+  if (!DURATION.test(s.timeout) && s.timeout !== '0') {
+    fail('timeout', s.timeout, 'use a Go duration such as 30m, or 0 for none')
+  }
+  if (s.bench.trim() === '' || /[\n\r\0]/.test(s.bench)) {
+    fail(
+      'bench',
+      s.bench,
+      'use a non-empty regular expression on one line, such as . or ^BenchmarkDecode'
+    )
+  }
+  if (!Number.isInteger(s.topK) || s.topK < 1 || s.topK > 10000) {
+    fail('topK', s.topK, 'use a whole number from 1 to 10000')
+  }
+  if (s.packages.length === 0 || s.packages.some(p => p.trim() === '' || /[\n\r\0]/.test(p))) {
+    fail(
+      'packages',
+      s.packages,
+      'list one or more package patterns such as ./... or ./internal/codec'
+    )
+  }
+  return s
+}
