@@ -61,11 +61,11 @@ async function writeBundle(dir, bundle) {
 }
 /** Read and check a bundle directory (or a path to its results.json). */
 async function readBundle(path) {
-    const file = path.endsWith('.json') ? path : join(path, RESULTS_FILE);
-    const dir = path.endsWith('.json') ? join(path, '..') : path;
+    const file = path.endsWith('.json') ? path : (0,external_node_path_namespaceObject.join)(path, RESULTS_FILE);
+    const dir = path.endsWith('.json') ? (0,external_node_path_namespaceObject.join)(path, '..') : path;
     let text;
     try {
-        text = await readFile(file, 'utf8');
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
     }
     catch (err) {
         throw new BundleError(`${file}: cannot read the result bundle (${err.message}). Pass a directory written by \`benchgate run\``);
@@ -1307,12 +1307,16 @@ function frameName(fn, loc, cache) {
 function indexFrames(profile) {
     const ids = new Map();
     const names = [];
-    const nodeOf = (name) => {
+    const files = [];
+    const startLines = [];
+    const nodeOf = (name, fn) => {
         let id = ids.get(name);
         if (id === undefined) {
             id = names.length;
             ids.set(name, id);
             names.push(name);
+            files.push(fn?.filename ?? '');
+            startLines.push(fn?.startLine ?? 0);
         }
         return id;
     };
@@ -1325,10 +1329,10 @@ function indexFrames(profile) {
         }
         const f = new Int32Array(loc.lines.length);
         for (let j = 0; j < loc.lines.length; j++)
-            f[j] = nodeOf(frameName(loc.lines[j].function, loc, cache));
+            f[j] = nodeOf(frameName(loc.lines[j].function, loc, cache), loc.lines[j].function);
         frames[i] = f;
     });
-    return { names, frames };
+    return { names, files, startLines, frames };
 }
 /**
  * flat and cum per function for one sample type, with pprof's rules
@@ -1527,21 +1531,31 @@ function groupTables(profile, sampleType, importPath, source) {
         const leaf = index.names[frames[stacks[from]][0]];
         g.functions.get(leaf)[0] += v;
     }
-    return { groups, unattributed, total };
+    const sources = new Map();
+    index.names.forEach((name, i) => {
+        if (index.files[i])
+            sources.set(name, { file: index.files[i], line: index.startLines[i] });
+    });
+    return { groups, unattributed, total, sources };
 }
 /**
  * Per-op costs for one benchmark: each function's share of the group's
  * samples times the benchmark's median. Keeps the top `topK` by cum.
  */
-function perOpCosts(tables, group, median, topK) {
+function perOpCosts(tables, group, median, topK, locate) {
     const g = tables.groups.get(group);
     // A zero median (e.g. 0 B/op) leaves nothing to attribute.
     if (!g || g.total === 0 || median === undefined || !Number.isFinite(median) || median === 0)
         return [];
     const scale = median / g.total;
     const out = [];
-    for (const [name, [flat, cum]] of g.functions)
-        out.push({ name, flat: flat * scale, cum: cum * scale });
+    for (const [name, [flat, cum]] of g.functions) {
+        const cost = { name, flat: flat * scale, cum: cum * scale };
+        const src = locate?.(name);
+        if (src)
+            Object.assign(cost, src);
+        out.push(cost);
+    }
     out.sort((a, b) => b.cum - a.cum || b.flat - a.flat || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return out.slice(0, topK);
 }
@@ -1820,13 +1834,32 @@ function describeFailure(pkg, code, failures, lines) {
 }
 
 ;// CONCATENATED MODULE: ./src/stats/median.ts
-/** The median of a list (mean of the middle two for even lengths); NaN for an empty list. */
+/**
+ * The sample median, computed exactly as benchstat does (go-moremath
+ * stats.Sample.Quantile, Hyndman & Fan definition R8: position
+ * 1/3 + q·(N + 1/3)), so medians and deltas match benchstat bit for bit.
+ * For q = 0.5 this is the middle value, or the mean of the middle two.
+ */
 function median(values) {
+    return quantile(values, 0.5);
+}
+/** Quantile by definition R8 (see median). NaN for an empty list. */
+function quantile(values, q) {
     if (values.length === 0)
         return Number.NaN;
-    const s = [...values].sort((a, b) => a - b);
-    const mid = s.length >> 1;
-    return s.length % 2 === 1 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+    const xs = [...values].sort((a, b) => a - b);
+    if (q <= 0)
+        return xs[0];
+    if (q >= 1)
+        return xs[xs.length - 1];
+    const n = 1 / 3.0 + q * (xs.length + 1 / 3.0);
+    const k = Math.trunc(n);
+    const frac = n - k;
+    if (k <= 0)
+        return xs[0];
+    if (k >= xs.length)
+        return xs[xs.length - 1];
+    return xs[k - 1] + frac * (xs[k] - xs[k - 1]);
 }
 
 ;// CONCATENATED MODULE: ./src/pipeline/run.ts
@@ -1893,9 +1926,10 @@ async function runToBundle(go, settings, onEvent = () => { }) {
     }
     const packages = [];
     const benchmarks = [];
+    const repoRoot = (await git(dir, ['rev-parse', '--show-toplevel'])) || dir;
     for (const run of runs) {
         onEvent({ type: 'attributing', pkg: run.pkg.importPath });
-        const { entry, benches } = await attribute(run, bundleDir, settings);
+        const { entry, benches } = await attribute(run, bundleDir, settings, repoRoot);
         packages.push(entry);
         benchmarks.push(...benches);
     }
@@ -1922,7 +1956,7 @@ async function prepareOutDir(dir) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
 }
 /** Per-op function costs for one package's benchmarks (DESIGN.md, D2). */
-async function attribute(run, bundleDir, settings) {
+async function attribute(run, bundleDir, settings, repoRoot) {
     const importPath = run.pkg.importPath;
     const entry = { importPath, status: run.status, profiles: {} };
     if (run.error)
@@ -1989,8 +2023,19 @@ async function attribute(run, bundleDir, settings) {
             const values = b.samples[m.unit];
             if (!t || !values)
                 continue;
-            b.functions[measure] = perOpCosts(t, b.group, median(values), settings.topK).map(f => ({
-                name: f.name,
+            // Build paths differ between machines: keep a file only when it lies
+            // inside the repository, relative to its root, for source links.
+            const locate = (name) => {
+                const src = t.sources.get(name);
+                if (!src)
+                    return undefined;
+                const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, src.file);
+                if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+                    return undefined;
+                return { file: rel.split(external_node_path_namespaceObject.sep).join('/'), line: src.line };
+            };
+            b.functions[measure] = perOpCosts(t, b.group, median(values), settings.topK, locate).map(f => ({
+                ...f,
                 flat: round(f.flat),
                 cum: round(f.cum)
             }));
@@ -2089,7 +2134,738 @@ function validateRunSettings(s, names) {
     return s;
 }
 
+;// CONCATENATED MODULE: ./src/stats/normal.ts
+/** The standard normal distribution: CDF via erfc, and Acklam's inverse CDF. */
+/**
+ * Complementary error function, W. J. Cody's rational Chebyshev
+ * approximations (Math. Comp. 1969), relative error below 1e-15 — far
+ * below the 1e-3 to which p-values must agree with benchstat.
+ */
+function erfc(x) {
+    if (Number.isNaN(x))
+        return Number.NaN;
+    const ax = Math.abs(x);
+    let r;
+    if (ax < 0.5) {
+        const t = x * x;
+        const top = (((0.1857777061846032 * t + 3.161123743870566) * t + 113.864154151050156) * t +
+            377.48523768530239) *
+            t +
+            3209.3775891384695;
+        const bot = (((t + 23.601290952344122) * t + 244.02463793444417) * t + 1282.6165260773723) * t +
+            2844.2368334391703;
+        return 1 - (x * top) / bot;
+    }
+    if (ax < 4) {
+        const top = (((((((2.1531153547440383e-8 * ax + 0.56418849698867008) * ax + 8.8831497943883759) * ax +
+            66.11919063714163) *
+            ax +
+            298.63513819740013) *
+            ax +
+            881.95222124176909) *
+            ax +
+            1712.0476126340707) *
+            ax +
+            2051.0783778260716) *
+            ax +
+            1230.3393548037495;
+        const bot = (((((((ax + 15.744926110709835) * ax + 117.6939508913125) * ax + 537.18110186200986) * ax +
+            1621.3895745666903) *
+            ax +
+            3290.7992357334831) *
+            ax +
+            4362.6190901432472) *
+            ax +
+            3439.3676741437216) *
+            ax +
+            1230.3393548037495;
+        r = Math.exp(-ax * ax) * (top / bot);
+    }
+    else {
+        const z = 1 / (ax * ax);
+        const top = ((((0.016315387137302097 * z + 0.30532663496123236) * z + 0.36034489994980445) * z +
+            0.12578172611122926) *
+            z +
+            0.016083785148742275) *
+            z +
+            6.5874916152983678e-4;
+        const bot = ((((z + 2.5685201922898682) * z + 1.8729528499234604) * z + 0.52790510295142217) * z +
+            0.06051834131244132) *
+            z +
+            2.3352049762686918e-3;
+        r = (Math.exp(-ax * ax) / ax) * (0.56418958354775628 - (z * top) / bot);
+    }
+    return x < 0 ? 2 - r : r;
+}
+/** Standard normal CDF. */
+function normalCDF(z, mu = 0, sigma = 1) {
+    return erfc(-(z - mu) / (sigma * Math.SQRT2)) / 2;
+}
+/**
+ * Inverse normal CDF by Peter J. Acklam's algorithm, the one go-moremath
+ * uses (and so benchstat's confidence intervals for n > 30).
+ */
+function normalInvCDF(p, mu = 0, sigma = 1) {
+    if (p < 0 || p > 1 || Number.isNaN(p))
+        return Number.NaN;
+    if (p === 0)
+        return -Infinity;
+    if (p === 1)
+        return Infinity;
+    const a = [
+        -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2,
+        -3.066479806614716e1, 2.506628277459239
+    ];
+    const b = [
+        -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1,
+        -1.328068155288572e1
+    ];
+    const c = [
+        -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734,
+        4.374664141464968, 2.938163982698783
+    ];
+    const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+    const plow = 0.02425;
+    let x;
+    if (p < plow) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        x =
+            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    else if (p > 1 - plow) {
+        const q = Math.sqrt(-2 * Math.log(1 - p));
+        x =
+            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    else {
+        const q = p - 0.5;
+        const r = q * q;
+        x =
+            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    return mu + sigma * x;
+}
+
+;// CONCATENATED MODULE: ./src/stats/utest.ts
+/**
+ * The two-sided Mann-Whitney U test, computed the way benchstat does
+ * (golang.org/x/perf/benchmath AssumeNothing → go-moremath
+ * stats.MannWhitneyUTest), so p-values agree:
+ *
+ * - exact distribution when both samples have ≤ 50 values and no ties, or
+ *   ≤ 25 values with ties (the tie-aware exact distribution);
+ * - otherwise the normal approximation with tie and continuity correction;
+ * - when every value is equal the test is meaningless and p = 1, as
+ *   benchstat reports it.
+ */
+
+const EXACT_LIMIT = 50;
+const EXACT_LIMIT_TIES = 25;
+/** Two-sided Mann-Whitney U test of x1 against x2. */
+function mannWhitneyU(x1, x2) {
+    const n1 = x1.length;
+    const n2 = x2.length;
+    if (n1 === 0 || n2 === 0)
+        throw new RangeError('the U test needs at least one value per side');
+    // Merge, remembering which side each value came from.
+    const merged = [...x1.map(v => [v, 1]), ...x2.map(v => [v, 2])].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let r1 = 0;
+    const ties = [];
+    let hasTies = false;
+    for (let i = 0; i < merged.length;) {
+        const start = i;
+        const v = merged[i][0];
+        let in1 = 0;
+        for (; i < merged.length && merged[i][0] === v; i++)
+            if (merged[i][1] === 1)
+                in1++;
+        // Tied values share the average of their ranks (1-based).
+        r1 += ((start + 1 + i) / 2) * in1;
+        ties.push(i - start);
+        if (i - start > 1)
+            hasTies = true;
+    }
+    const u1 = r1 - (n1 * (n1 + 1)) / 2;
+    const u2 = n1 * n2 - u1;
+    const uSmall = Math.min(u1, u2);
+    const exact = hasTies
+        ? n1 <= EXACT_LIMIT_TIES && n2 <= EXACT_LIMIT_TIES
+        : n1 <= EXACT_LIMIT && n2 <= EXACT_LIMIT;
+    if (exact) {
+        if (ties.length === 1)
+            return { p: 1, u: u1, n1, n2, method: 'all-equal' };
+        // The discrete distribution is symmetric about U1 = U2; doubling its CDF
+        // there would count the mass at that point twice.
+        const p = u1 === u2 ? 1 : Math.min(1, 2 * exactCDF(uSmall, n1, ties));
+        return { p, u: u1, n1, n2, method: 'exact' };
+    }
+    const t = ties.reduce((s, k) => s + k * k * k - k, 0);
+    const N = n1 + n2;
+    const mu = (n1 * n2) / 2;
+    const sigma = Math.sqrt((n1 * n2 * (N + 1 - t / (N * (N - 1)))) / 12);
+    if (sigma === 0)
+        return { p: 1, u: u1, n1, n2, method: 'all-equal' };
+    let numer = u1 - mu;
+    numer -= Math.sign(numer) * 0.5; // continuity correction
+    const z = numer / sigma;
+    const p = 2 * Math.min(normalCDF(z), 1 - normalCDF(z));
+    return { p, u: u1, n1, n2, method: 'normal' };
+}
+/**
+ * P(U1 ≤ u) under the null hypothesis, given the tie groups in ascending
+ * order. Equivalent to go-moremath's UDist.CDF (Cheung & Klotz's recursion),
+ * computed as a dynamic program: choosing r of the t values of a tie group
+ * for sample 1 adds r times the group's average rank to R1, in C(t, r)
+ * ways. States are (values taken, 2·R1), which is always an integer.
+ */
+function exactCDF(u, n1, ties) {
+    const N = ties.reduce((a, b) => a + b, 0);
+    // ways[k] maps 2·R1 → count, for k values of sample 1 chosen so far.
+    let ways = Array.from({ length: n1 + 1 }, () => new Map());
+    ways[0].set(0, 1);
+    let start = 0; // ranks start at start + 1
+    for (const t of ties) {
+        const twiceAvgRank = 2 * start + t + 1; // 2 × (start+1 + start+t)/2
+        const next = Array.from({ length: n1 + 1 }, () => new Map());
+        for (let k = 0; k <= n1; k++) {
+            for (const [twoR, count] of ways[k]) {
+                for (let r = 0; r <= t && k + r <= n1; r++) {
+                    const key = twoR + r * twiceAvgRank;
+                    next[k + r].set(key, (next[k + r].get(key) ?? 0) + count * choose(t, r));
+                }
+            }
+        }
+        ways = next;
+        start += t;
+    }
+    // U1 ≤ u  ⇔  2·R1 ≤ 2u + n1(n1+1); compare on the doubled integer scale
+    // as go-moremath does (int(2·U)).
+    const limit = Math.floor(2 * u) + n1 * (n1 + 1);
+    let below = 0;
+    for (const [twoR, count] of ways[n1])
+        if (twoR <= limit)
+            below += count;
+    return below / choose(N, n1);
+}
+/**
+ * Binomial coefficient as an exact integer-valued double (exact up to
+ * 2^53; C(100, 50) ≈ 1e29 loses only low bits, harmless for ratios).
+ */
+function choose(n, k) {
+    if (k < 0 || k > n)
+        return 0;
+    if (k === 0 || k === n)
+        return 1;
+    k = Math.min(k, n - k);
+    let c = 1;
+    for (let i = 1; i <= k; i++)
+        c = (c * (n - k + i)) / i;
+    return Math.round(c);
+}
+
+;// CONCATENATED MODULE: ./src/stats/ci.ts
+/**
+ * Confidence interval of the median from order statistics, as benchstat
+ * reports it (go-moremath stats.QuantileCI with q = 0.5): the narrowest
+ * symmetric-ish run of order statistics whose binomial coverage reaches
+ * the confidence level. At 95% this needs at least 6 values.
+ */
+
+
+const APPROX_THRESHOLD = 30;
+/** 1-based order statistics [lo, hi) bounding the median; 0 or n+1 mean unbounded. */
+function medianOrders(n, confidence) {
+    const pmf = (k) => (k < 0 || k > n ? 0 : choose(n, k) * 0.5 ** k * 0.5 ** (n - k));
+    let l;
+    let r;
+    let accum;
+    if (n <= APPROX_THRESHOLD) {
+        const x = Math.ceil((n + 1) * 0.5) - 1;
+        accum = pmf(x);
+        l = x;
+        r = x + 1;
+        let lp = pmf(l - 1);
+        let rp = pmf(r);
+        while (accum < confidence && (lp > 0 || rp > 0)) {
+            if (lp >= rp) {
+                accum += lp;
+                l--;
+                lp = pmf(l - 1);
+            }
+            else {
+                accum += rp;
+                r++;
+                rp = pmf(r);
+            }
+        }
+    }
+    else {
+        const mu = n * 0.5;
+        const sigma = Math.sqrt(n * 0.25);
+        const l1 = normalInvCDF((1 - confidence) / 2, mu, sigma);
+        const r1 = 2 * mu - l1;
+        l = Math.floor(Math.floor(l1 - 0.5) + 0.5) + 1;
+        r = Math.floor(Math.ceil(r1 - 0.5) + 0.5) + 1;
+        const cover = (a, b) => normalCDF(b - 0.5, mu, sigma) - normalCDF(a - 0.5, mu, sigma);
+        accum = cover(l, r);
+        const biased = cover(l, r - 1);
+        if (biased >= confidence && biased < accum) {
+            accum = biased;
+            r = r - 1;
+        }
+        if (l <= 0 && r >= n + 1)
+            accum = 1;
+    }
+    return { lo: Math.max(l, 0), hi: Math.min(r, n + 1), confidence: accum };
+}
+/** The 95% (by default) CI of the median, or undefined when it is unbounded (too few values). */
+function medianCI(values, confidence = 0.95) {
+    const n = values.length;
+    if (n < 2)
+        return undefined;
+    const o = medianOrders(n, confidence);
+    if (o.lo < 1 || o.hi - 1 >= n)
+        return undefined;
+    const xs = [...values].sort((a, b) => a - b);
+    return { lo: xs[o.lo - 1], hi: xs[o.hi - 1], confidence: o.confidence };
+}
+
+;// CONCATENATED MODULE: ./src/stats/holm.ts
+/**
+ * Holm–Bonferroni adjusted p-values (Holm 1979): sort ascending, multiply
+ * the i-th smallest by (m − i), enforce monotonicity, cap at 1. Rejecting
+ * where adjusted p < α controls the family-wise error rate at α across
+ * all the tests, however many benchmarks there are.
+ */
+function holmAdjust(pValues) {
+    const m = pValues.length;
+    const order = pValues.map((p, i) => [p, i]).sort((a, b) => a[0] - b[0]);
+    const adjusted = new Array(m);
+    let running = 0;
+    order.forEach(([p, i], rank) => {
+        running = Math.max(running, Math.min(1, (m - rank) * p));
+        adjusted[i] = running;
+    });
+    return adjusted;
+}
+
+;// CONCATENATED MODULE: ./src/compare/compare.ts
+
+
+
+
+
+const COMPARE_DEFAULTS = {
+    threshold: 5,
+    alpha: 0.05,
+    allocThreshold: 0,
+    maxFunctions: 10,
+    failOnAlloc: false
+};
+/** The U test needs this many values per side before anything can be significant at 0.05. */
+const MIN_SAMPLES = 4;
+/** Units measured in time per op: the gating metric. */
+function isTimeUnit(unit) {
+    return /^(ns|us|µs|ms|s|sec)\/op$/.test(unit);
+}
+/** Rates (`MB/s`, `ops/s`) are better when larger; everything else per op is better smaller. */
+function betterDirection(unit) {
+    return /\/s$/.test(unit) ? 'higher' : 'lower';
+}
+function unitKind(unit, units) {
+    if (unit === 'B/op' || unit === 'allocs/op' || units[unit]?.assume === 'exact')
+        return 'exact';
+    return isTimeUnit(unit) ? 'time' : 'noisy';
+}
+function summarize(values) {
+    if (!values || values.length === 0)
+        return null;
+    const ci = medianCI(values);
+    return {
+        median: median(values),
+        n: values.length,
+        ...(ci ? { ci: { lo: ci.lo, hi: ci.hi } } : {})
+    };
+}
+function deltaPercent(base, head) {
+    if (base === head)
+        return 0;
+    if (base === 0)
+        return null;
+    return (head / base - 1) * 100;
+}
+const key = (b) => `${b.package}\u0000${b.name}`;
+/** Compare two sides. */
+function compare(base, head, options = {}) {
+    const opts = { ...COMPARE_DEFAULTS, ...options };
+    const units = { ...base.units, ...head.units };
+    const baseBy = new Map(base.benchmarks.map(b => [key(b), b]));
+    const headBy = new Map(head.benchmarks.map(b => [key(b), b]));
+    const keys = [...new Set([...baseBy.keys(), ...headBy.keys()])];
+    const benchmarks = [];
+    // Noisy tests by unit, for Holm–Bonferroni within each unit's family.
+    const families = new Map();
+    for (const k of keys) {
+        const b = baseBy.get(k);
+        const h = headBy.get(k);
+        const pkg = (b ?? h).package;
+        const name = (b ?? h).name;
+        if (!h) {
+            benchmarks.push({
+                package: pkg,
+                name,
+                verdict: head.failedPackages.has(pkg) ? 'failed' : 'removed',
+                metrics: []
+            });
+            continue;
+        }
+        if (!b) {
+            benchmarks.push({ package: pkg, name, verdict: 'new', metrics: [] });
+            continue;
+        }
+        const metrics = [];
+        for (const unit of unionUnits(b, h)) {
+            const m = compareUnit(unit, b.samples[unit], h.samples[unit], unitKind(unit, units), opts);
+            metrics.push(m);
+            if (m.p !== null && m.kind !== 'exact' && m.verdict !== 'too-few-samples') {
+                const family = m.kind === 'time' ? 'time' : unit;
+                (families.get(family) ?? families.set(family, []).get(family)).push(m);
+            }
+        }
+        benchmarks.push({ package: pkg, name, verdict: 'unchanged', metrics });
+    }
+    for (const family of families.values()) {
+        const adjusted = holmAdjust(family.map(m => m.p));
+        family.forEach((m, i) => {
+            m.pAdjusted = adjusted[i];
+            m.verdict = noisyVerdict(m, opts);
+        });
+    }
+    for (const bc of benchmarks) {
+        if (bc.metrics.length === 0)
+            continue;
+        bc.verdict = benchmarkVerdict(bc.metrics);
+        if (bc.verdict === 'regression' || bc.verdict === 'improvement') {
+            const b = baseBy.get(key(bc));
+            const h = headBy.get(key(bc));
+            bc.functions = functionDeltas(b, h, opts.maxFunctions, bc.verdict);
+            bc.summary = explain(bc);
+        }
+    }
+    const counts = Object.fromEntries([
+        'regression',
+        'improvement',
+        'unchanged',
+        'too-few-samples',
+        'new',
+        'removed',
+        'failed'
+    ].map(v => [v, benchmarks.filter(b => b.verdict === v).length]));
+    const reasons = [];
+    for (const bc of benchmarks) {
+        for (const m of bc.metrics) {
+            if (m.verdict !== 'regression')
+                continue;
+            if (m.kind === 'time')
+                reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`);
+            else if (m.kind === 'exact' && opts.failOnAlloc)
+                reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`);
+        }
+    }
+    const verdict = counts.regression > 0
+        ? 'regression'
+        : counts.improvement > 0
+            ? 'improvement'
+            : counts['too-few-samples'] > 0 && counts.unchanged === 0
+                ? 'too-few-samples'
+                : 'unchanged';
+    return {
+        schemaVersion: 1,
+        verdict,
+        gate: { fail: reasons.length > 0, reasons },
+        options: opts,
+        counts,
+        benchmarks: sortBenchmarks(benchmarks),
+        geomean: geomean(benchmarks),
+        warnings: environmentWarnings(base, head),
+        notes: powerNotes(families.get('time') ?? [], opts.alpha),
+        base: sideInfo(base),
+        head: sideInfo(head)
+    };
+}
+function unionUnits(b, h) {
+    const order = [...Object.keys(b.samples), ...Object.keys(h.samples)];
+    return [...new Set(order)];
+}
+function compareUnit(unit, baseValues, headValues, kind, opts) {
+    const base = summarize(baseValues);
+    const head = summarize(headValues);
+    const m = {
+        unit,
+        kind,
+        better: betterDirection(unit),
+        verdict: 'unchanged',
+        p: null,
+        pAdjusted: null,
+        significantUncorrected: null,
+        deltaPercent: base && head ? deltaPercent(base.median, head.median) : null,
+        base,
+        head
+    };
+    if (!base || !head) {
+        m.verdict = base ? 'removed' : 'new';
+        return m;
+    }
+    const u = mannWhitneyU(baseValues, headValues);
+    m.p = u.p;
+    m.significantUncorrected = u.p <= opts.alpha;
+    if (kind === 'exact') {
+        // B/op and allocs/op are deterministic for most code: compare the
+        // medians as values, with their own threshold (D3). p stays for
+        // information, but is not tested or adjusted.
+        m.verdict = exactVerdict(base.median, head.median, m.better, opts.allocThreshold);
+        return m;
+    }
+    if (base.n < MIN_SAMPLES || head.n < MIN_SAMPLES) {
+        // With fewer than 4 values per side no difference can reach p < 0.05:
+        // say so rather than guess. Kept out of the Holm family.
+        m.verdict = 'too-few-samples';
+        m.p = u.p;
+        return m;
+    }
+    return m;
+}
+function exactVerdict(base, head, better, threshold) {
+    if (base === head)
+        return 'unchanged';
+    const worse = better === 'lower' ? head > base : head < base;
+    const pct = base === 0 ? Infinity : Math.abs((head / base - 1) * 100);
+    if (pct <= threshold)
+        return 'unchanged';
+    return worse ? 'regression' : 'improvement';
+}
+function noisyVerdict(m, opts) {
+    if (m.verdict === 'too-few-samples' || m.pAdjusted === null)
+        return m.verdict;
+    const delta = m.deltaPercent ?? (m.base && m.head && m.head.median > m.base.median ? Infinity : -Infinity);
+    if (!(m.pAdjusted < opts.alpha) || Math.abs(delta) < opts.threshold)
+        return 'unchanged';
+    const worse = m.better === 'lower' ? delta > 0 : delta < 0;
+    return worse ? 'regression' : 'improvement';
+}
+/** regression if any metric regressed; else improvement if any improved; else too few samples (time); else unchanged. */
+function benchmarkVerdict(metrics) {
+    if (metrics.some(m => m.verdict === 'regression'))
+        return 'regression';
+    if (metrics.some(m => m.verdict === 'improvement'))
+        return 'improvement';
+    if (metrics.some(m => m.kind === 'time' && m.verdict === 'too-few-samples'))
+        return 'too-few-samples';
+    return 'unchanged';
+}
+const VERDICT_ORDER = {
+    regression: 0,
+    failed: 1,
+    improvement: 2,
+    'too-few-samples': 3,
+    new: 4,
+    removed: 5,
+    unchanged: 6
+};
+/** Worst first: regressions by size, then failures, improvements, and the rest by name. */
+function sortBenchmarks(list) {
+    const size = (b) => Math.abs(primaryMetric(b)?.deltaPercent ?? 0);
+    return [...list].sort((a, b) => VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+        size(b) - size(a) ||
+        (a.package + a.name < b.package + b.name ? -1 : 1));
+}
+/** The metric a benchmark is summarised by: its time metric, else its first changed one. */
+function primaryMetric(b) {
+    return (b.metrics.find(m => m.kind === 'time' && m.verdict === b.verdict) ??
+        b.metrics.find(m => m.verdict === b.verdict && b.verdict !== 'unchanged') ??
+        b.metrics.find(m => m.kind === 'time') ??
+        b.metrics[0]);
+}
+/**
+ * Frames that sit on every stack of a benchmark (its own function and
+ * closures, the testing harness, goroutine entry): their Δ is the whole
+ * benchmark's Δ, so they explain nothing.
+ */
+function isEntryFrame(name, pkg, group) {
+    if (/^testing\./.test(name) ||
+        name === 'runtime.goexit' ||
+        name === 'runtime.main' ||
+        name === 'main.main')
+        return true;
+    if (!group)
+        return false;
+    for (const prefix of [`${pkg}.${group}`, `${pkg}_test.${group}`]) {
+        if (name === prefix || name.startsWith(`${prefix}.`))
+            return true;
+    }
+    return false;
+}
+function functionDeltas(b, h, max, verdict) {
+    if (!b.functions || !h.functions)
+        return undefined;
+    const group = h.group ?? b.group ?? splitBenchName(h.name).base;
+    const out = {};
+    for (const measure of ['cpu', 'alloc_space', 'alloc_objects']) {
+        const bl = (b.functions[measure] ?? []).filter(f => !isEntryFrame(f.name, b.package, group));
+        const hl = (h.functions[measure] ?? []).filter(f => !isEntryFrame(f.name, h.package, group));
+        if (bl.length === 0 && hl.length === 0)
+            continue;
+        const bm = new Map(bl.map(f => [f.name, f]));
+        const hm = new Map(hl.map(f => [f.name, f]));
+        const zero = { name: '', flat: 0, cum: 0 };
+        const delta = (name) => {
+            const x = bm.get(name) ?? zero;
+            const y = hm.get(name) ?? zero;
+            return {
+                name,
+                base: { flat: x.flat, cum: x.cum },
+                head: { flat: y.flat, cum: y.cum },
+                delta: { flat: y.flat - x.flat, cum: y.cum - x.cum }
+            };
+        };
+        // CPU is ranked by cum (time under the function); allocations by flat
+        // (the allocation site itself).
+        const score = (d) => (measure === 'cpu' ? d.delta.cum : d.delta.flat);
+        const direction = verdict === 'improvement' ? -1 : 1;
+        const changed = [...bm.keys()]
+            .filter(n => hm.has(n))
+            .map(delta)
+            .filter(d => score(d) !== 0)
+            .sort((x, y) => direction * (score(y) - score(x)) || (x.name < y.name ? -1 : 1))
+            .slice(0, max);
+        const size = (side) => measure === 'cpu' ? side.cum : side.flat;
+        const added = [...hm.keys()]
+            .filter(n => !bm.has(n))
+            .map(delta)
+            .sort((x, y) => size(y.head) - size(x.head) || y.head.cum - x.head.cum || (x.name < y.name ? -1 : 1))
+            .slice(0, max);
+        const vanished = [...bm.keys()]
+            .filter(n => !hm.has(n))
+            .map(delta)
+            .sort((x, y) => size(y.base) - size(x.base) || y.base.cum - x.base.cum || (x.name < y.name ? -1 : 1))
+            .slice(0, max);
+        out[measure] = { changed, added, vanished };
+    }
+    return out;
+}
+const MEASURE_UNIT = {
+    cpu: 'ns/op',
+    alloc_space: 'B/op',
+    alloc_objects: 'allocs/op'
+};
+/** `BenchmarkDecode +12.3% (p=0.002): encoding/json.(*decodeState).object +180 ns/op` */
+function explain(bc) {
+    const m = primaryMetric(bc);
+    const what = m
+        ? `${bc.name} ${m.kind === 'time' ? '' : `${m.unit} `}${formatDelta(m.deltaPercent)}${m.pAdjusted !== null ? ` (p=${formatP(m.pAdjusted)})` : ''}`
+        : bc.name;
+    const measure = m?.kind === 'exact' ? (m.unit === 'B/op' ? 'alloc_space' : 'alloc_objects') : 'cpu';
+    const d = bc.functions?.[measure];
+    const improving = bc.verdict === 'improvement';
+    const candidates = [
+        ...(d?.changed ?? []),
+        ...(improving ? (d?.vanished ?? []) : (d?.added ?? []))
+    ];
+    const score = (f) => (measure === 'cpu' ? f.delta.cum : f.delta.flat);
+    const top = candidates.sort((a, b) => (improving ? score(a) - score(b) : score(b) - score(a)))[0];
+    if (!top || (improving ? score(top) >= 0 : score(top) <= 0))
+        return what;
+    return `${what}: ${top.name} ${signed(score(top))} ${MEASURE_UNIT[measure]}`;
+}
+function signed(x) {
+    const r = Math.abs(x) >= 100 ? Math.round(x) : Number(x.toPrecision(3));
+    return `${x >= 0 ? '+' : ''}${r}`;
+}
+/** `+12.34%`, as benchstat prints deltas. */
+function formatDelta(d) {
+    if (d === null)
+        return '?';
+    if (!Number.isFinite(d))
+        return d > 0 ? '+∞%' : '-∞%';
+    return `${d >= 0 ? '+' : ''}${d.toFixed(2)}%`;
+}
+/** p to three decimals; below 0.001 as `<0.001`. */
+function formatP(p) {
+    if (p === null)
+        return '–';
+    return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+function geomean(list) {
+    const acc = new Map();
+    for (const bc of list) {
+        for (const m of bc.metrics) {
+            if (!m.base || !m.head || !(m.base.median > 0) || !(m.head.median > 0))
+                continue;
+            const a = acc.get(m.unit) ?? { lb: 0, lh: 0, n: 0 };
+            a.lb += Math.log(m.base.median);
+            a.lh += Math.log(m.head.median);
+            a.n++;
+            acc.set(m.unit, a);
+        }
+    }
+    return [...acc].map(([unit, a]) => {
+        const base = Math.exp(a.lb / a.n);
+        const head = Math.exp(a.lh / a.n);
+        return { unit, base, head, deltaPercent: (head / base - 1) * 100, n: a.n };
+    });
+}
+/**
+ * Holm–Bonferroni multiplies the smallest p by the number of tests m, and
+ * with n samples per side the U test's smallest possible p is 2 / C(2n, n).
+ * When even that cannot reach alpha, say so and how many samples would.
+ */
+function powerNotes(timeTests, alpha) {
+    const m = timeTests.length;
+    if (m === 0)
+        return [];
+    // The smallest p the exact test can give for sizes n1, n2: all of one
+    // side below all of the other, 2 / C(n1 + n2, n1).
+    const minP = (n1, n2) => 2 / choose(n1 + n2, n1);
+    const best = Math.min(...timeTests.map(t => minP(t.base?.n ?? 0, t.head?.n ?? 0)));
+    if (best * m < alpha)
+        return [];
+    const n = Math.max(...timeTests.map(t => Math.min(t.base?.n ?? 0, t.head?.n ?? 0)));
+    let need = n + 1;
+    while (minP(need, need) * m >= alpha && need < 1000)
+        need++;
+    return [
+        `With ${m} time comparisons and at most ${n} samples per side, no difference can be significant after Holm–Bonferroni correction (the smallest possible p is ${best.toPrecision(2)} × ${m}). Use count ≥ ${need}, or fewer benchmarks.`
+    ];
+}
+function environmentWarnings(base, head) {
+    const b = base.environment ?? {};
+    const h = head.environment ?? {};
+    const out = [];
+    const check = (label, x, y) => {
+        if (x !== undefined && y !== undefined && x !== '' && y !== '' && x !== y) {
+            out.push(`${label} differs: base ${String(x)}, head ${String(y)}`);
+        }
+    };
+    check('Go version', b.goVersion, h.goVersion);
+    check('GOOS/GOARCH', b.goos && `${b.goos}/${b.goarch}`, h.goos && `${h.goos}/${h.goarch}`);
+    check('CPU', b.cpu, h.cpu);
+    check('GOMAXPROCS', b.gomaxprocs, h.gomaxprocs);
+    return out;
+}
+function sideInfo(s) {
+    return {
+        label: s.label,
+        commit: s.environment?.commit ?? '',
+        ref: s.environment?.ref ?? '',
+        goVersion: s.environment?.goVersion ?? ''
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
 
 /** Columns padded to their widest cell; numeric-looking cells right-aligned. */
 function textTable(header, rows) {
@@ -2131,13 +2907,987 @@ function formatRunSummary(bundle) {
     ];
     return `${table}\n\n${notes.join('\n')}\n`;
 }
+/** benchstat-style text: one table per unit, then the explanations of changed benchmarks. */
+function formatComparisonText(c) {
+    const out = [];
+    const units = [...new Set(c.benchmarks.flatMap(b => b.metrics.map(m => m.unit)))];
+    for (const unit of units) {
+        const rows = [];
+        for (const b of c.benchmarks) {
+            const m = b.metrics.find(x => x.unit === unit);
+            if (!m)
+                continue;
+            const side = (s) => s
+                ? `${formatNumber(s.median)}${s.ci && s.median !== 0 ? ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%` : ''}`
+                : '-';
+            rows.push([
+                plain(`${b.name} (${b.package})`),
+                side(m.base),
+                side(m.head),
+                formatDelta(m.deltaPercent),
+                m.kind === 'exact' ? 'exact' : formatP(m.pAdjusted ?? m.p),
+                m.verdict
+            ]);
+        }
+        const geo = c.geomean.find(g => g.unit === unit);
+        if (geo)
+            rows.push([
+                'geomean',
+                formatNumber(geo.base),
+                formatNumber(geo.head),
+                formatDelta(geo.deltaPercent),
+                '',
+                ''
+            ]);
+        out.push(textTable([plain(unit), 'base', 'head', 'Δ', 'p', 'verdict'], rows));
+    }
+    for (const b of c.benchmarks.filter(x => x.summary))
+        out.push(plain(b.summary));
+    for (const w of c.warnings)
+        out.push(`warning: ${plain(w)}`);
+    for (const n of c.notes)
+        out.push(`note: ${n}`);
+    out.push(verdictText(c));
+    return out.join('\n\n') + '\n';
+}
+/** Machine-readable one-line verdict, e.g. for logs. */
+function verdictText(c) {
+    return `verdict=${c.verdict} regressions=${c.counts.regression} improvements=${c.counts.improvement} unchanged=${c.counts.unchanged} gate=${c.gate.fail ? 'fail' : 'pass'}`;
+}
+/** Terminal-safe text: control and bidi characters shown as escapes, so names cannot rewrite the screen. */
+function plain(s) {
+    return s.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, c => `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`);
+}
 
+;// CONCATENATED MODULE: ./src/compare/input.ts
+/**
+ * The two sides of a comparison, loaded from a result bundle or from a Go
+ * benchmark text file (as `benchstat old.txt new.txt` takes them).
+ */
+
+
+
+
+/** Load a side: a bundle directory, a results.json, or a benchmark text file. */
+async function loadSide(path) {
+    let isDir = false;
+    try {
+        isDir = (await (0,promises_namespaceObject.stat)(path)).isDirectory();
+    }
+    catch (err) {
+        throw new BundleError(`${path}: cannot read it (${err.message}). Pass a bundle directory from \`benchgate run\` or a \`go test -bench\` output file`);
+    }
+    if (isDir || path.endsWith('results.json')) {
+        const { dir, bundle } = await readBundle(path);
+        const profiles = new Map();
+        for (const p of bundle.packages) {
+            profiles.set(p.importPath, {
+                cpu: p.profiles.cpu ? (0,external_node_path_namespaceObject.resolve)(dir, p.profiles.cpu) : undefined,
+                mem: p.profiles.mem ? (0,external_node_path_namespaceObject.resolve)(dir, p.profiles.mem) : undefined
+            });
+        }
+        return {
+            label: path,
+            kind: 'bundle',
+            environment: bundle.environment,
+            benchmarks: bundle.benchmarks,
+            failedPackages: new Set(bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)),
+            profiles,
+            units: {}
+        };
+    }
+    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    const parsed = parseBenchOutput(text);
+    if (parsed.results.length === 0 && parsed.failures.length === 0) {
+        throw new BundleError(`${path}: holds no benchmark results. Pass \`go test -bench\` output (or a benchgate bundle directory, e.g. ${(0,external_node_path_namespaceObject.join)('benchgate-results')})`);
+    }
+    const byKey = new Map();
+    for (const r of parsed.results) {
+        const key = `${r.pkg}\u0000${r.name}`;
+        let b = byKey.get(key);
+        if (!b)
+            byKey.set(key, (b = { package: r.pkg, name: r.name, samples: {} }));
+        for (const m of r.measurements)
+            (b.samples[m.unit] ??= []).push(m.value);
+    }
+    const config = Object.values(parsed.config)[0] ?? {};
+    return {
+        label: path,
+        kind: 'text',
+        environment: { goos: config.goos, goarch: config.goarch, cpu: config.cpu },
+        benchmarks: [...byKey.values()],
+        failedPackages: new Set(parsed.failures.map(f => f.pkg)),
+        profiles: new Map(),
+        units: parsed.units
+    };
+}
+
+;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
+// To do: next major: remove.
+/**
+ * @typedef {Options} MarkdownTableOptions
+ *   Configuration.
+ */
+
+/**
+ * @typedef Options
+ *   Configuration.
+ * @property {boolean | null | undefined} [alignDelimiters=true]
+ *   Whether to align the delimiters (default: `true`);
+ *   they are aligned by default:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   Pass `false` to make them staggered:
+ *
+ *   ```markdown
+ *   | Alpha | B |
+ *   | - | - |
+ *   | C | Delta |
+ *   ```
+ * @property {ReadonlyArray<string | null | undefined> | string | null | undefined} [align]
+ *   How to align columns (default: `''`);
+ *   one style for all columns or styles for their respective columns;
+ *   each style is either `'l'` (left), `'r'` (right), or `'c'` (center);
+ *   other values are treated as `''`, which doesn’t place the colon in the
+ *   alignment row but does align left;
+ *   *only the lowercased first character is used, so `Right` is fine.*
+ * @property {boolean | null | undefined} [delimiterEnd=true]
+ *   Whether to end each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no ending delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B
+ *   | ----- | -----
+ *   | C     | Delta
+ *   ```
+ * @property {boolean | null | undefined} [fillRows=true]
+ *   Whether to fill rows with empty cells up to the most cells in a row
+ *   (default: `true`).
+ *
+ *   When `true`, all rows have as many cells as the longest row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |   |
+ *   | ----- | ---- | - |
+ *   | C     |      |   |
+ *   | D     | Echo | F |
+ *   ```
+ *
+ *   When `false`, rows keep their cells,
+ *   and the delimiter row has as many cells as the header row:
+ *
+ *   ```markdown
+ *   | Alpha | B    |
+ *   | ----- | ---- |
+ *   | C     |
+ *   | D     | Echo | F |
+ *   ```
+ * @property {boolean | null | undefined} [delimiterStart=true]
+ *   Whether to begin each row with the delimiter (default: `true`).
+ *
+ *   > 👉 **Note**: please don’t use this: it could create fragile structures
+ *   > that aren’t understandable to some markdown parsers.
+ *
+ *   When `true`, there are starting delimiters:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there are no starting delimiters:
+ *
+ *   ```markdown
+ *   Alpha | B     |
+ *   ----- | ----- |
+ *   C     | Delta |
+ *   ```
+ * @property {boolean | null | undefined} [padding=true]
+ *   Whether to add a space of padding between delimiters and cells
+ *   (default: `true`).
+ *
+ *   When `true`, there is padding:
+ *
+ *   ```markdown
+ *   | Alpha | B     |
+ *   | ----- | ----- |
+ *   | C     | Delta |
+ *   ```
+ *
+ *   When `false`, there is no padding:
+ *
+ *   ```markdown
+ *   |Alpha|B    |
+ *   |-----|-----|
+ *   |C    |Delta|
+ *   ```
+ * @property {((value: string) => number) | null | undefined} [stringLength]
+ *   Function to detect the length of table cell content (optional);
+ *   this is used when aligning the delimiters (`|`) between table cells;
+ *   full-width characters and emoji mess up delimiter alignment when viewing
+ *   the markdown source;
+ *   to fix this, you can pass this function,
+ *   which receives the cell content and returns its “visible” size;
+ *   note that what is and isn’t visible depends on where the text is displayed.
+ *
+ *   Without such a function, the following:
+ *
+ *   ```js
+ *   markdownTable([
+ *     ['Alpha', 'Bravo'],
+ *     ['中文', 'Charlie'],
+ *     ['👩‍❤️‍👩', 'Delta']
+ *   ])
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo |
+ *   | - | - |
+ *   | 中文 | Charlie |
+ *   | 👩‍❤️‍👩 | Delta |
+ *   ```
+ *
+ *   With [`string-width`](https://github.com/sindresorhus/string-width):
+ *
+ *   ```js
+ *   import stringWidth from 'string-width'
+ *
+ *   markdownTable(
+ *     [
+ *       ['Alpha', 'Bravo'],
+ *       ['中文', 'Charlie'],
+ *       ['👩‍❤️‍👩', 'Delta']
+ *     ],
+ *     {stringLength: stringWidth}
+ *   )
+ *   ```
+ *
+ *   Yields:
+ *
+ *   ```markdown
+ *   | Alpha | Bravo   |
+ *   | ----- | ------- |
+ *   | 中文  | Charlie |
+ *   | 👩‍❤️‍👩    | Delta   |
+ *   ```
+ */
+
+/**
+ * Get the length of a cell.
+ *
+ * @param {string} value
+ *   Cell value.
+ * @returns {number}
+ *   Cell size.
+ */
+function defaultStringLength(value) {
+  return value.length
+}
+
+/**
+ * Generate a markdown
+ * ([GFM](https://docs.github.com/en/github/writing-on-github/working-with-advanced-formatting/organizing-information-with-tables))
+ * table.
+ *
+ * @param {ReadonlyArray<ReadonlyArray<string | null | undefined>>} table
+ *   Table data (matrix of strings).
+ * @param {Readonly<Options> | null | undefined} [options]
+ *   Configuration (optional).
+ * @returns {string}
+ *   Result.
+ */
+function markdownTable(table, options) {
+  const settings = options || {}
+  // To do: next major: change to spread.
+  // eslint-disable-next-line unicorn/prefer-spread -- `align` can be a string.
+  const align = (settings.align || []).concat()
+  const stringLength = settings.stringLength || defaultStringLength
+  /** @type {Array<number>} Character codes as symbols for alignment per column. */
+  const alignments = []
+  /** @type {Array<Array<string>>} Cells per row. */
+  const cellMatrix = []
+  /** @type {Array<Array<number>>} Sizes of each cell per row. */
+  const sizeMatrix = []
+  /** @type {Array<number>} */
+  const longestCellByColumn = []
+  let mostCellsPerRow = 0
+  let rowIndex = -1
+
+  // This is a superfluous loop if we don’t align delimiters, but otherwise we’d
+  // do superfluous work when aligning, so optimize for aligning.
+  while (++rowIndex < table.length) {
+    /** @type {Array<string>} */
+    const row = []
+    /** @type {Array<number>} */
+    const sizes = []
+    let columnIndex = -1
+
+    if (table[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table[rowIndex].length
+    }
+
+    while (++columnIndex < table[rowIndex].length) {
+      const cell = serialize(table[rowIndex][columnIndex])
+
+      if (settings.alignDelimiters !== false) {
+        const size = stringLength(cell)
+        sizes[columnIndex] = size
+
+        if (
+          longestCellByColumn[columnIndex] === undefined ||
+          size > longestCellByColumn[columnIndex]
+        ) {
+          longestCellByColumn[columnIndex] = size
+        }
+      }
+
+      row.push(cell)
+    }
+
+    cellMatrix[rowIndex] = row
+    sizeMatrix[rowIndex] = sizes
+  }
+
+  // Figure out which alignments to use.
+  let columnIndex = -1
+
+  if (typeof align === 'object' && 'length' in align) {
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = toAlignment(align[columnIndex])
+    }
+  } else {
+    const code = toAlignment(align)
+
+    while (++columnIndex < mostCellsPerRow) {
+      alignments[columnIndex] = code
+    }
+  }
+
+  // Inject the alignment row.
+  columnIndex = -1
+  /** @type {Array<string>} */
+  const row = []
+  /** @type {Array<number>} */
+  const sizes = []
+
+  while (++columnIndex < mostCellsPerRow) {
+    const code = alignments[columnIndex]
+    let before = ''
+    let after = ''
+
+    if (code === 99 /* `c` */) {
+      before = ':'
+      after = ':'
+    } else if (code === 108 /* `l` */) {
+      before = ':'
+    } else if (code === 114 /* `r` */) {
+      after = ':'
+    }
+
+    // There *must* be at least one hyphen-minus in each alignment cell.
+    let size =
+      settings.alignDelimiters === false
+        ? 1
+        : Math.max(
+            1,
+            longestCellByColumn[columnIndex] - before.length - after.length
+          )
+
+    const cell = before + '-'.repeat(size) + after
+
+    if (settings.alignDelimiters !== false) {
+      size = before.length + size + after.length
+
+      if (size > longestCellByColumn[columnIndex]) {
+        longestCellByColumn[columnIndex] = size
+      }
+
+      sizes[columnIndex] = size
+    }
+
+    row[columnIndex] = cell
+  }
+
+  // Inject the alignment row.
+  cellMatrix.splice(1, 0, row)
+  sizeMatrix.splice(1, 0, sizes)
+
+  rowIndex = -1
+  /** @type {Array<string>} */
+  const lines = []
+
+  while (++rowIndex < cellMatrix.length) {
+    const row = cellMatrix[rowIndex]
+    const sizes = sizeMatrix[rowIndex]
+    const cellsInRow =
+      settings.fillRows === false
+        ? Math.max(1, cellMatrix[rowIndex === 1 ? 0 : rowIndex].length)
+        : mostCellsPerRow
+    columnIndex = -1
+    /** @type {Array<string>} */
+    const line = []
+
+    while (++columnIndex < cellsInRow) {
+      const cell = row[columnIndex] || ''
+      let before = ''
+      let after = ''
+
+      if (settings.alignDelimiters !== false) {
+        const size =
+          longestCellByColumn[columnIndex] - (sizes[columnIndex] || 0)
+        const code = alignments[columnIndex]
+
+        if (code === 114 /* `r` */) {
+          before = ' '.repeat(size)
+        } else if (code === 99 /* `c` */) {
+          const half = size / 2
+
+          if (size % 2) {
+            before = ' '.repeat(half + 0.5)
+            after = ' '.repeat(half - 0.5)
+          } else {
+            before = ' '.repeat(half)
+            after = before
+          }
+        } else {
+          after = ' '.repeat(size)
+        }
+      }
+
+      if (settings.delimiterStart !== false && !columnIndex) {
+        line.push('|')
+      }
+
+      if (
+        settings.padding !== false &&
+        // Don’t add the opening space if we’re not aligning and the cell is
+        // empty: there will be a closing space.
+        !(settings.alignDelimiters === false && cell === '') &&
+        (settings.delimiterStart !== false || columnIndex)
+      ) {
+        line.push(' ')
+      }
+
+      if (settings.alignDelimiters !== false) {
+        line.push(before)
+      }
+
+      line.push(cell)
+
+      if (settings.alignDelimiters !== false) {
+        line.push(after)
+      }
+
+      if (settings.padding !== false) {
+        line.push(' ')
+      }
+
+      if (settings.delimiterEnd !== false || columnIndex !== cellsInRow - 1) {
+        line.push('|')
+      }
+    }
+
+    lines.push(
+      settings.delimiterEnd === false
+        ? line.join('').replace(/ +$/, '')
+        : line.join('')
+    )
+  }
+
+  return lines.join('\n')
+}
+
+/**
+ * Serialize a cell value.
+ *
+ * @param {string | null | undefined} [value]
+ *   Value to serialize.
+ * @returns {string}
+ *   Result.
+ */
+function serialize(value) {
+  return value === null || value === undefined ? '' : String(value)
+}
+
+/**
+ * Get the alignment character code from a value.
+ *
+ * @param {string | null | undefined} value
+ *   Value.
+ * @returns {number}
+ *   Alignment.
+ */
+function toAlignment(value) {
+  const code = typeof value === 'string' ? value.codePointAt(0) : 0
+
+  return code === 67 /* `C` */ || code === 99 /* `c` */
+    ? 99 /* `c` */
+    : code === 76 /* `L` */ || code === 108 /* `l` */
+      ? 108 /* `l` */
+      : code === 82 /* `R` */ || code === 114 /* `r` */
+        ? 114 /* `r` */
+        : 0
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * The one place untrusted text is made inert before it reaches Markdown
+ * (DESIGN.md D5). Benchmark names, function names, package paths, file
+ * paths, branch names and environment strings come from pull requests.
+ *
+ * After escaping, a string cannot:
+ * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
+ *   a link or an image (`[`, `]`, `(`, `)`, `!`, `*`, `_`, `~`), math (`$`);
+ * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
+ *   `<!--`, `-->` and `<img src=x>` show as text);
+ * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
+ *   zero-width space follows `@` and `#`, so GitHub sees no mention;
+ * - autolink a URL (`://`, `www.` are broken the same way);
+ * - hide or reorder text with control, bidi or other invisible format
+ *   characters, or break the line: those are shown as visible `\uXXXX`
+ *   escapes (newlines as `\n`).
+ * The visible text is otherwise kept, so a reviewer reads the real name.
+ */
+const ZWSP = '\u200b';
+/** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/** ASCII punctuation with a Markdown meaning, backslash-escaped (CommonMark §2.4). */
+const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:]/g;
+/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
+function neutralize(text, maxLength) {
+    let s = String(text);
+    const chars = [...s];
+    if (chars.length > maxLength)
+        s = chars.slice(0, maxLength - 1).join('') + '…';
+    s = s.replace(INVISIBLE, c => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return ' ';
+        return `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`;
+    });
+    return s
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+/** Mentions, team mentions and issue references; URL autolinks. */
+function unlink(s) {
+    return s
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/#/g, `#${ZWSP}`)
+        .replace(/:(\\?)\/\//g, `:${ZWSP}$1//`)
+        .replace(/www(\\?)\./gi, m => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`);
+}
+/** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
+function escapeText(text, maxLength = 300) {
+    return unlink(neutralize(text, maxLength).replace(MARKDOWN_PUNCT, c => `\\${c}`));
+}
+/**
+ * The same guarantees inside raw HTML (`<summary>`), where GitHub does not
+ * process Markdown, so backslash escapes would show: entities only.
+ */
+function escapeHtmlText(text, maxLength = 300) {
+    // Entities are added after unlink, which must not split their `&#`.
+    return unlink(neutralize(text, maxLength)).replace(/[`|$*_[\]]/g, c => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * Undo escapeText, for tests: what a reader sees after GitHub renders the
+ * cell. Not used when rendering.
+ */
+function visibleText(escaped) {
+    return escaped
+        .replaceAll(ZWSP, '')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|~$:])/g, '$1')
+        .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+}
+/** A URL we built ourselves from trusted parts, with untrusted path segments encoded. */
+function safeUrl(base, ...segments) {
+    return [
+        base.replace(/\/+$/, ''),
+        ...segments.map(s => s.split('/').map(encodeURIComponent).join('/'))
+    ].join('/');
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** Human-readable values for reports: time, bytes and counts per op. */
+/** Scale a per-op value by its unit: 1234 ns/op → "1.23µs". */
+function formatValue(value, unit) {
+    if (!Number.isFinite(value))
+        return String(value);
+    if (unit === 'ns/op')
+        return scaled(value, [
+            [1e9, 's'],
+            [1e6, 'ms'],
+            [1e3, 'µs'],
+            [1, 'ns']
+        ]);
+    if (unit === 'B/op')
+        return scaled(value, [
+            [2 ** 30, 'GiB'],
+            [2 ** 20, 'MiB'],
+            [2 ** 10, 'KiB'],
+            [1, 'B']
+        ]);
+    if (unit === 'allocs/op')
+        return sig(value);
+    return `${sig(value)} ${unit}`;
+}
+function scaled(value, steps) {
+    const abs = Math.abs(value);
+    for (const [factor, suffix] of steps)
+        if (abs >= factor)
+            return `${sig(value / factor)}${suffix}`;
+    return `${sig(value)}${steps[steps.length - 1][1]}`;
+}
+/** Four significant digits, no exponent for ordinary magnitudes. */
+function sig(x) {
+    if (x === 0)
+        return '0';
+    if (Math.abs(x) >= 1e4)
+        return Math.round(x).toLocaleString('en-US').replace(/,/g, '');
+    return String(Number(x.toPrecision(4)));
+}
+/** Signed per-op delta in the same unit: "+180ns". */
+function formatSignedValue(value, unit) {
+    const s = formatValue(Math.abs(value), unit);
+    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${s}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The PR comment and the job summary, rendered from a Comparison. Pure:
+ * links (repository URL, head commit) and the sticky-comment key come in as
+ * arguments. All untrusted text goes through escape.ts.
+ *
+ * Size: a GitHub comment holds at most 65,536 characters; the comment is
+ * kept within `budgetBytes` (60,000 UTF-8 bytes by default) by dropping
+ * detail first — whole per-benchmark sections, then the list of unchanged
+ * benchmarks, then rows of the changed table, worst kept first — and
+ * saying what was left out. Every block is closed on its own, so a cut
+ * never leaves a `<details>` or a table open. The job summary uses the same
+ * renderer with a 1 MiB budget.
+ */
+
+
+
+
+const COMMENT_BUDGET_BYTES = 60_000;
+const SUMMARY_BUDGET_BYTES = 1_000_000;
+const bytes = (s) => Buffer.byteLength(s, 'utf8');
+const VERDICT_ICON = {
+    regression: '🔴',
+    improvement: '🟢',
+    unchanged: '⚪',
+    'too-few-samples': '⚠️',
+    new: '🆕',
+    removed: '➖',
+    failed: '❌'
+};
+/** The hidden marker that identifies our sticky comment. */
+function marker(key) {
+    return `<!-- benchgate:${key.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`;
+}
+/** The one-line verdict. */
+function verdictLine(c) {
+    const n = c.counts;
+    const parts = [];
+    if (n.regression)
+        parts.push(`${n.regression} regression${n.regression > 1 ? 's' : ''}`);
+    if (n.improvement)
+        parts.push(`${n.improvement} improvement${n.improvement > 1 ? 's' : ''}`);
+    if (n.failed)
+        parts.push(`${n.failed} failed`);
+    if (n.new)
+        parts.push(`${n.new} new`);
+    if (n.removed)
+        parts.push(`${n.removed} removed`);
+    if (n['too-few-samples'])
+        parts.push(`${n['too-few-samples']} with too few samples`);
+    parts.push(`${n.unchanged} unchanged`);
+    const gate = c.gate.fail ? ' — **the gate fails**' : '';
+    return `### ${VERDICT_ICON[c.verdict]} benchgate: ${parts.join(', ')}${gate}`;
+}
+function benchLabel(b) {
+    return `${escapeText(b.name)} (${escapeText(b.package)})`;
+}
+function cell(m, side) {
+    const s = m?.[side];
+    if (!m || !s)
+        return '–';
+    const ci = s.ci && s.median !== 0
+        ? ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%`
+        : '';
+    return `${formatValue(s.median, m.unit)}${ci}`;
+}
+function changedRow(b) {
+    const m = primaryMetric(b);
+    return [
+        benchLabel(b),
+        cell(m, 'base'),
+        cell(m, 'head'),
+        m ? formatDelta(m.deltaPercent) : '–',
+        m ? formatP(m.pAdjusted ?? m.p) : '–',
+        `${VERDICT_ICON[b.verdict]} ${b.verdict}${m && m.kind !== 'time' && b.verdict !== 'unchanged' ? ` (${escapeText(m.unit)})` : ''}`
+    ];
+}
+function fnLabel(f, source, opts) {
+    const name = escapeText(f.name);
+    const src = source.get(f.name);
+    if (!src?.file || !opts.repositoryUrl || !opts.headSha)
+        return name;
+    const url = `${safeUrl(opts.repositoryUrl, 'blob', opts.headSha, src.file)}${src.line ? `#L${src.line}` : ''}`;
+    return `[${name}](${url})`;
+}
+const MEASURE_TITLE = {
+    cpu: ['CPU per op', 'ns/op'],
+    alloc_space: ['Bytes allocated per op', 'B/op'],
+    alloc_objects: ['Allocations per op', 'allocs/op']
+};
+function functionTable(measure, d, source, opts) {
+    const [title, unit] = MEASURE_TITLE[measure];
+    // Numbers are formatted by us, not untrusted: no escaping needed.
+    const v = (x) => formatValue(x, unit);
+    const dv = (x) => formatSignedValue(x, unit);
+    const out = [];
+    if (d.changed.length > 0) {
+        const rows = d.changed.map(f => [
+            fnLabel(f, source, opts),
+            v(f.base.cum),
+            v(f.head.cum),
+            dv(f.delta.cum),
+            v(f.base.flat),
+            v(f.head.flat),
+            dv(f.delta.flat)
+        ]);
+        out.push(`**${title}** (cum includes callees; flat is the function itself)\n\n` +
+            markdownTable([
+                ['function', 'base cum', 'head cum', 'Δ cum', 'base flat', 'head flat', 'Δ flat'],
+                ...rows
+            ], { alignDelimiters: false }));
+    }
+    const list = (label, fs, side) => {
+        if (fs.length === 0)
+            return;
+        out.push(`${label}: ${fs.map(f => `${fnLabel(f, source, opts)} (${v(f[side].cum)})`).join(', ')}`);
+    };
+    list(`New in head (${title.toLowerCase()})`, d.added, 'head');
+    list(`Gone from head (${title.toLowerCase()})`, d.vanished, 'base');
+    return out.join('\n\n');
+}
+/** A changed benchmark's collapsible section: summary line, function and allocation tables. */
+function detailsBlock(b, opts, source) {
+    const summary = escapeHtmlText(b.summary ?? `${b.name} ${b.verdict}`, 600);
+    const parts = [];
+    const metrics = b.metrics.filter(m => m.base && m.head);
+    if (metrics.length > 0) {
+        parts.push(markdownTable([
+            ['unit', 'base', 'head', 'Δ', 'p (adjusted)', 'verdict'],
+            ...metrics.map(m => [
+                escapeText(m.unit),
+                cell(m, 'base'),
+                cell(m, 'head'),
+                formatDelta(m.deltaPercent),
+                m.kind === 'exact' ? 'exact' : formatP(m.pAdjusted ?? m.p),
+                `${VERDICT_ICON[m.verdict]} ${m.verdict}`
+            ])
+        ], { alignDelimiters: false }));
+    }
+    for (const measure of ['cpu', 'alloc_space', 'alloc_objects']) {
+        const d = b.functions?.[measure];
+        if (d) {
+            const t = functionTable(measure, d, source, opts);
+            if (t)
+                parts.push(t);
+        }
+    }
+    if (!b.functions)
+        parts.push('_No profiles on one side, so no function breakdown._');
+    return `<details><summary>${summary}</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
+}
+/** Render the comparison as Markdown within the byte budget. */
+function renderMarkdown(c, opts, sources = new Map()) {
+    const budget = opts.budgetBytes ?? COMMENT_BUDGET_BYTES;
+    const head = [marker(opts.key), '', verdictLine(c)];
+    for (const note of opts.notes ?? [])
+        head.push('', note);
+    if (c.gate.fail)
+        head.push('', `Gate: ${c.gate.reasons
+            .slice(0, 3)
+            .map(r => escapeText(r))
+            .join('; ')}${c.gate.reasons.length > 3 ? `; and ${c.gate.reasons.length - 3} more` : ''}`);
+    const regressions = c.benchmarks.filter(b => b.verdict === 'regression' && b.summary);
+    if (regressions.length > 0)
+        head.push('', `Worst: ${escapeText(regressions[0].summary, 600)}`);
+    const footer = [];
+    if (c.warnings.length > 0)
+        footer.push(`> [!WARNING]\n> The two runs come from different environments, so differences may not be the code's: ${c.warnings.map(w => escapeText(w)).join('; ')}.`);
+    for (const note of c.notes)
+        footer.push(`> [!NOTE]\n> ${note}`);
+    if (c.counts['too-few-samples'] > 0)
+        footer.push(`${c.counts['too-few-samples']} benchmark(s) have fewer than 4 samples on a side: no difference can be significant at 0.05. Raise \`count\` to 6 or more.`);
+    // Paths are ours (bundle layout), but never let one close the code fence.
+    const repro = (opts.reproduce ?? []).filter(r => !/[`\n]/.test(r.base + r.head)).slice(0, 3);
+    if (repro.length > 0) {
+        footer.push(`<details><summary>Reproduce locally</summary>\n\n` +
+            '```sh\n' +
+            repro
+                .map(r => `go tool pprof -top -diff_base=${shellQuote(r.base)} ${shellQuote(r.head)}`)
+                .join('\n') +
+            '\n```\n\n</details>');
+    }
+    const options = `<sub>threshold ${c.options.threshold}%, α ${c.options.alpha} (Holm–Bonferroni), allocation threshold ${c.options.allocThreshold}%${c.head.commit ? `, head ${escapeText(c.head.commit.slice(0, 12))}` : ''}${c.base.commit ? `, base ${escapeText(c.base.commit.slice(0, 12))}` : ''}</sub>`;
+    footer.push(options);
+    const changed = c.benchmarks.filter(b => ['regression', 'improvement', 'failed', 'new', 'removed'].includes(b.verdict));
+    const quiet = c.benchmarks.filter(b => b.verdict === 'unchanged' || b.verdict === 'too-few-samples');
+    const geo = c.geomean.find(g => g.unit === 'ns/op');
+    const fixed = head.join('\n') + '\n\n' + footer.join('\n\n') + '\n';
+    const omitted = [];
+    let room = budget - bytes(fixed) - 400; // reserve for the omission note
+    // 1. Changed table: as many rows as fit, worst first.
+    let table = '';
+    if (changed.length > 0) {
+        const header = ['benchmark', 'base', 'head', 'Δ', 'p', 'verdict'];
+        const rows = [];
+        for (const b of changed) {
+            const next = markdownTable([header, ...rows, changedRow(b)], { alignDelimiters: false });
+            if (bytes(next) > room * 0.6 && rows.length > 0)
+                break;
+            rows.push(changedRow(b));
+        }
+        table = markdownTable([header, ...rows], { alignDelimiters: false });
+        if (geo)
+            table += `\n\nGeomean time/op: ${escapeText(formatValue(geo.base, 'ns/op'))} → ${escapeText(formatValue(geo.head, 'ns/op'))} (${formatDelta(geo.deltaPercent)}, ${geo.n} benchmarks)`;
+        if (rows.length < changed.length)
+            omitted.push(`${changed.length - rows.length} changed benchmark row(s)`);
+        room -= bytes(table) + 2;
+    }
+    else {
+        table = 'No benchmark changed significantly.';
+        room -= bytes(table) + 2;
+    }
+    // 2. Details per changed benchmark, in the same order, while they fit.
+    const details = [];
+    const detailed = changed.filter(b => b.verdict === 'regression' || b.verdict === 'improvement');
+    for (const b of detailed) {
+        const block = detailsBlock(b, opts, sources);
+        if (bytes(block) + 2 > room) {
+            omitted.push(`function tables for ${detailed.length - details.length} benchmark(s)`);
+            break;
+        }
+        details.push(block);
+        room -= bytes(block) + 2;
+    }
+    // 3. The quiet ones, collapsed.
+    let quietBlock = '';
+    if (quiet.length > 0) {
+        const items = [];
+        let size = 200;
+        for (const b of quiet) {
+            const m = primaryMetric(b);
+            const line = `- ${benchLabel(b)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatDelta(m.deltaPercent)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`;
+            if (size + bytes(line) + 1 > room)
+                break;
+            items.push(line);
+            size += bytes(line) + 1;
+        }
+        if (items.length < quiet.length)
+            omitted.push(`${quiet.length - items.length} of ${quiet.length} unchanged benchmark names`);
+        quietBlock = `<details><summary>${quiet.length} unchanged benchmark${quiet.length > 1 ? 's' : ''}</summary>\n\n${items.join('\n')}\n\n</details>`;
+        if (bytes(quietBlock) > room)
+            quietBlock = `${quiet.length} unchanged benchmark(s).`;
+    }
+    const omission = omitted.length > 0
+        ? `_Left out to fit GitHub's comment size limit: ${omitted.join('; ')}. The job summary has the full report._`
+        : '';
+    const body = [head.join('\n'), table, ...details, quietBlock, omission, ...footer]
+        .filter(s => s !== '')
+        .join('\n\n') + '\n';
+    return body;
+}
+function shellQuote(s) {
+    return /^[A-Za-z0-9_./:=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+/** Function name → source location, collected from a side's bundle lists. */
+function sourcesFrom(benchmarks) {
+    const out = new Map();
+    for (const b of benchmarks)
+        for (const list of Object.values(b.functions ?? {}))
+            for (const f of list ?? [])
+                if (f.file && !out.has(f.name))
+                    out.set(f.name, { file: f.file, line: f.line });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/pipeline/compare.ts
+/** The "compare" stage: load both sides, compare, render every output format. */
+
+
+
+
+/** Compare two bundles (or benchmark text files) and render the reports. */
+async function compareAndReport(basePath, headPath, options, report) {
+    const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)]);
+    const comparison = compare(base, head, options);
+    // `go tool pprof -diff_base` for the packages whose benchmarks changed.
+    const changedPackages = new Set(comparison.benchmarks
+        .filter(b => b.verdict === 'regression' || b.verdict === 'improvement')
+        .map(b => b.package));
+    const from = report.pathsRelativeTo ?? process.cwd();
+    const reproduce = [...changedPackages].flatMap(pkg => {
+        const b = base.profiles.get(pkg)?.cpu;
+        const h = head.profiles.get(pkg)?.cpu;
+        return b && h ? [{ package: pkg, base: (0,external_node_path_namespaceObject.relative)(from, b), head: (0,external_node_path_namespaceObject.relative)(from, h) }] : [];
+    });
+    const sources = sourcesFrom(head.benchmarks);
+    const common = { ...report, reproduce };
+    return {
+        comparison,
+        comment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES }, sources),
+        summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources)
+    };
+}
+
+;// CONCATENATED MODULE: external "node:url"
+const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/cli.ts
 /**
  * benchgate's command-line front end. Like src/main.ts for the Action, this
  * is the only place that touches argv, stdout/stderr and the exit status;
  * every command is a thin call into the engine modules.
  */
+
+
+
+
+
 
 
 
@@ -2159,6 +3909,66 @@ const KNOWN_ERRORS = [
     GoNotFoundError,
     SettingsError
 ];
+/** A number option within bounds, e.g. --threshold 5. */
+function num(values, key, fallback, min, max) {
+    const v = str(values, key);
+    if (v === undefined)
+        return fallback;
+    const x = Number(v);
+    if (v.trim() === '' || !Number.isFinite(x) || x < min || x > max) {
+        throw new UsageError(`--${key} must be a number from ${min} to ${max}, not "${v}"`);
+    }
+    return x;
+}
+/** How the CLI names each run setting in error messages. */
+const CLI_SETTING_NAMES = {
+    count: '--count',
+    benchtime: '--benchtime',
+    timeout: '--timeout',
+    bench: '--bench',
+    topK: '--top',
+    packages: '--packages'
+};
+const COMPARE_OPTIONS = {
+    format: { type: 'string' },
+    output: { type: 'string' },
+    threshold: { type: 'string' },
+    alpha: { type: 'string' },
+    'alloc-threshold': { type: 'string' },
+    'fail-on-alloc': { type: 'boolean' },
+    'max-functions': { type: 'string' },
+    key: { type: 'string' },
+    'repository-url': { type: 'string' },
+    'head-sha': { type: 'string' }
+};
+function compareOptions(values) {
+    return {
+        threshold: num(values, 'threshold', COMPARE_DEFAULTS.threshold, 0, 1000),
+        alpha: num(values, 'alpha', COMPARE_DEFAULTS.alpha, 0.0001, 0.5),
+        allocThreshold: num(values, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold, 0, 1000),
+        maxFunctions: num(values, 'max-functions', COMPARE_DEFAULTS.maxFunctions, 1, 1000),
+        failOnAlloc: values['fail-on-alloc'] === true
+    };
+}
+/** Print (or write) a comparison in the chosen format; the verdict line always goes to stderr. */
+async function emitComparison(values, outputs) {
+    const format = str(values, 'format') ?? 'markdown';
+    if (!['markdown', 'json', 'text'].includes(format)) {
+        throw new UsageError(`--format must be markdown, json or text, not "${format}"`);
+    }
+    const text = format === 'json'
+        ? JSON.stringify(outputs.comparison, null, 1) + '\n'
+        : format === 'text'
+            ? formatComparisonText(outputs.comparison)
+            : outputs.comment;
+    const output = str(values, 'output');
+    if (output)
+        await (0,promises_namespaceObject.writeFile)(output, text);
+    else
+        await write(text);
+    console.error(`benchgate: ${verdictText(outputs.comparison)}`);
+    return outputs.comparison.gate.fail ? 1 : 0;
+}
 function str(values, key) {
     const v = values[key];
     return typeof v === 'string' ? v : undefined;
@@ -2252,20 +4062,68 @@ const commands = {
                 topK: cli_int(values, 'top', RUN_DEFAULTS.topK),
                 maxProfileBytes: parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes') ??
                     RUN_DEFAULTS.maxProfileBytes
-            }, {
-                count: '--count',
-                benchtime: '--benchtime',
-                timeout: '--timeout',
-                bench: '--bench',
-                topK: '--top',
-                packages: '--packages'
-            });
+            }, CLI_SETTING_NAMES);
             const outcome = await runToBundle(new LocalGo(), settings, progress(Date.now()));
             await write(formatRunSummary(outcome.bundle));
             console.error(`bundle: ${outcome.bundleDir}`);
             for (const f of outcome.failed)
                 console.error(`\nbenchgate: ${f.error}`);
             return outcome.failed.length > 0 ? 1 : 0;
+        }
+    },
+    compare: {
+        usage: 'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N]',
+        options: COMPARE_OPTIONS,
+        async run(values, positionals) {
+            if (positionals.length !== 2) {
+                throw new UsageError('compare takes two inputs: the base and the head (bundle directories or go test -bench output files)');
+            }
+            const outputs = await compareAndReport(positionals[0], positionals[1], compareOptions(values), {
+                key: str(values, 'key') ?? 'default',
+                repositoryUrl: str(values, 'repository-url'),
+                headSha: str(values, 'head-sha')
+            });
+            return emitComparison(values, outputs);
+        }
+    },
+    demo: {
+        usage: 'benchgate demo [--out DIR] [--count N] [--benchtime T] [--format markdown|json|text]',
+        options: {
+            out: { type: 'string' },
+            count: { type: 'string' },
+            benchtime: { type: 'string' },
+            ...COMPARE_OPTIONS
+        },
+        async run(values, positionals) {
+            if (positionals.length > 0)
+                throw new UsageError(`unexpected argument "${positionals[0]}"`);
+            // The demo module ships beside dist/ in this repository.
+            const module = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'fixtures', 'demo');
+            const out = (0,external_node_path_namespaceObject.resolve)(str(values, 'out') ?? 'benchgate-demo');
+            const started = Date.now();
+            const base = validateRunSettings({
+                dir: module,
+                packages: ['./...'],
+                bench: '.',
+                count: cli_int(values, 'count', 6),
+                benchtime: str(values, 'benchtime') ?? '200ms',
+                timeout: '10m',
+                extraFlags: [],
+                out: (0,external_node_path_namespaceObject.join)(out, 'base'),
+                topK: RUN_DEFAULTS.topK,
+                maxProfileBytes: RUN_DEFAULTS.maxProfileBytes
+            }, CLI_SETTING_NAMES);
+            console.error('benchgate demo: the base run (fixtures/demo as committed)');
+            await runToBundle(new LocalGo(), base, progress(started));
+            console.error('benchgate demo: the head run (-tags=benchgate_demo_regression: a seeded CPU and allocation regression)');
+            await runToBundle(new LocalGo(), { ...base, out: (0,external_node_path_namespaceObject.join)(out, 'head'), extraFlags: ['-tags=benchgate_demo_regression'] }, progress(started));
+            const outputs = await compareAndReport((0,external_node_path_namespaceObject.join)(out, 'base'), (0,external_node_path_namespaceObject.join)(out, 'head'), compareOptions(values), { key: 'demo' });
+            await (0,promises_namespaceObject.mkdir)(out, { recursive: true });
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'comment.md'), outputs.comment);
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'summary.md'), outputs.summary);
+            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'comparison.json'), JSON.stringify(outputs.comparison, null, 1) + '\n');
+            console.error(`benchgate demo: wrote ${(0,external_node_path_namespaceObject.join)(out, 'base')}, ${(0,external_node_path_namespaceObject.join)(out, 'head')}, comment.md, summary.md and comparison.json in ${out}`);
+            return emitComparison(values, outputs);
         }
     },
     top: {

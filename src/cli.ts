@@ -13,10 +13,16 @@ import {
   RUN_DEFAULTS,
   SettingsError,
   validateRunSettings,
-  type RunSettings
+  type RunSettings,
+  type SettingNames
 } from './pipeline/settings.js'
 import { aggregate, formatTop, ProfileError, readProfile } from './pprof/index.js'
-import { formatNumber, formatRunSummary } from './report/text.js'
+import { formatComparisonText, formatNumber, formatRunSummary, verdictText } from './report/text.js'
+import { compareAndReport } from './pipeline/compare.js'
+import { COMPARE_DEFAULTS, type CompareOptions } from './compare/compare.js'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 /** A mistake in how the command was called: exit status 2, with usage. */
 class UsageError extends Error {
@@ -42,6 +48,72 @@ const KNOWN_ERRORS = [
   GoNotFoundError,
   SettingsError
 ]
+
+/** A number option within bounds, e.g. --threshold 5. */
+function num(values: Values, key: string, fallback: number, min: number, max: number): number {
+  const v = str(values, key)
+  if (v === undefined) return fallback
+  const x = Number(v)
+  if (v.trim() === '' || !Number.isFinite(x) || x < min || x > max) {
+    throw new UsageError(`--${key} must be a number from ${min} to ${max}, not "${v}"`)
+  }
+  return x
+}
+
+/** How the CLI names each run setting in error messages. */
+const CLI_SETTING_NAMES: SettingNames = {
+  count: '--count',
+  benchtime: '--benchtime',
+  timeout: '--timeout',
+  bench: '--bench',
+  topK: '--top',
+  packages: '--packages'
+}
+
+const COMPARE_OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string' },
+  threshold: { type: 'string' },
+  alpha: { type: 'string' },
+  'alloc-threshold': { type: 'string' },
+  'fail-on-alloc': { type: 'boolean' },
+  'max-functions': { type: 'string' },
+  key: { type: 'string' },
+  'repository-url': { type: 'string' },
+  'head-sha': { type: 'string' }
+} as const
+
+function compareOptions(values: Values): CompareOptions {
+  return {
+    threshold: num(values, 'threshold', COMPARE_DEFAULTS.threshold, 0, 1000),
+    alpha: num(values, 'alpha', COMPARE_DEFAULTS.alpha, 0.0001, 0.5),
+    allocThreshold: num(values, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold, 0, 1000),
+    maxFunctions: num(values, 'max-functions', COMPARE_DEFAULTS.maxFunctions, 1, 1000),
+    failOnAlloc: values['fail-on-alloc'] === true
+  }
+}
+
+/** Print (or write) a comparison in the chosen format; the verdict line always goes to stderr. */
+async function emitComparison(
+  values: Values,
+  outputs: Awaited<ReturnType<typeof compareAndReport>>
+): Promise<number> {
+  const format = str(values, 'format') ?? 'markdown'
+  if (!['markdown', 'json', 'text'].includes(format)) {
+    throw new UsageError(`--format must be markdown, json or text, not "${format}"`)
+  }
+  const text =
+    format === 'json'
+      ? JSON.stringify(outputs.comparison, null, 1) + '\n'
+      : format === 'text'
+        ? formatComparisonText(outputs.comparison)
+        : outputs.comment
+  const output = str(values, 'output')
+  if (output) await writeFile(output, text)
+  else await write(text)
+  console.error(`benchgate: ${verdictText(outputs.comparison)}`)
+  return outputs.comparison.gate.fail ? 1 : 0
+}
 
 function str(values: Values, key: string): string | undefined {
   const v = values[key]
@@ -151,20 +223,94 @@ const commands: Record<string, Command> = {
             parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes') ??
             RUN_DEFAULTS.maxProfileBytes
         },
-        {
-          count: '--count',
-          benchtime: '--benchtime',
-          timeout: '--timeout',
-          bench: '--bench',
-          topK: '--top',
-          packages: '--packages'
-        }
+        CLI_SETTING_NAMES
       )
       const outcome = await runToBundle(new LocalGo(), settings, progress(Date.now()))
       await write(formatRunSummary(outcome.bundle))
       console.error(`bundle: ${outcome.bundleDir}`)
       for (const f of outcome.failed) console.error(`\nbenchgate: ${f.error}`)
       return outcome.failed.length > 0 ? 1 : 0
+    }
+  },
+  compare: {
+    usage:
+      'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N]',
+    options: COMPARE_OPTIONS,
+    async run(values, positionals) {
+      if (positionals.length !== 2) {
+        throw new UsageError(
+          'compare takes two inputs: the base and the head (bundle directories or go test -bench output files)'
+        )
+      }
+      const outputs = await compareAndReport(
+        positionals[0],
+        positionals[1],
+        compareOptions(values),
+        {
+          key: str(values, 'key') ?? 'default',
+          repositoryUrl: str(values, 'repository-url'),
+          headSha: str(values, 'head-sha')
+        }
+      )
+      return emitComparison(values, outputs)
+    }
+  },
+  demo: {
+    usage: 'benchgate demo [--out DIR] [--count N] [--benchtime T] [--format markdown|json|text]',
+    options: {
+      out: { type: 'string' },
+      count: { type: 'string' },
+      benchtime: { type: 'string' },
+      ...COMPARE_OPTIONS
+    },
+    async run(values, positionals) {
+      if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+      // The demo module ships beside dist/ in this repository.
+      const module = resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'demo')
+      const out = resolve(str(values, 'out') ?? 'benchgate-demo')
+      const started = Date.now()
+      const base: RunSettings = validateRunSettings(
+        {
+          dir: module,
+          packages: ['./...'],
+          bench: '.',
+          count: int(values, 'count', 6),
+          benchtime: str(values, 'benchtime') ?? '200ms',
+          timeout: '10m',
+          extraFlags: [],
+          out: join(out, 'base'),
+          topK: RUN_DEFAULTS.topK,
+          maxProfileBytes: RUN_DEFAULTS.maxProfileBytes
+        },
+        CLI_SETTING_NAMES
+      )
+      console.error('benchgate demo: the base run (fixtures/demo as committed)')
+      await runToBundle(new LocalGo(), base, progress(started))
+      console.error(
+        'benchgate demo: the head run (-tags=benchgate_demo_regression: a seeded CPU and allocation regression)'
+      )
+      await runToBundle(
+        new LocalGo(),
+        { ...base, out: join(out, 'head'), extraFlags: ['-tags=benchgate_demo_regression'] },
+        progress(started)
+      )
+      const outputs = await compareAndReport(
+        join(out, 'base'),
+        join(out, 'head'),
+        compareOptions(values),
+        { key: 'demo' }
+      )
+      await mkdir(out, { recursive: true })
+      await writeFile(join(out, 'comment.md'), outputs.comment)
+      await writeFile(join(out, 'summary.md'), outputs.summary)
+      await writeFile(
+        join(out, 'comparison.json'),
+        JSON.stringify(outputs.comparison, null, 1) + '\n'
+      )
+      console.error(
+        `benchgate demo: wrote ${join(out, 'base')}, ${join(out, 'head')}, comment.md, summary.md and comparison.json in ${out}`
+      )
+      return emitComparison(values, outputs)
     }
   },
   top: {

@@ -16,6 +16,10 @@ import { indexFrames, sampleTypeIndex, type Profile } from '../pprof/index.js'
 /** A function's per-op cost within one benchmark. */
 export interface PerOpCost {
   name: string
+  /** Source file, relative to the repository root; absent outside it (stdlib, dependencies). */
+  file?: string
+  /** The function's first line in that file. */
+  line?: number
   /** Per op, in the measure's unit (ns, B or allocs). */
   flat: number
   cum: number
@@ -38,6 +42,8 @@ export interface GroupTables {
   unattributed: number
   /** Sum of all values. */
   total: number
+  /** Where each function is defined (absolute build path and start line), for source links. */
+  sources: Map<string, { file: string; line: number }>
 }
 
 /**
@@ -111,7 +117,11 @@ export function groupTables(
     const leaf = index.names[frames[stacks[from]][0]]
     ;(g.functions.get(leaf) as [number, number])[0] += v
   }
-  return { groups, unattributed, total }
+  const sources = new Map<string, { file: string; line: number }>()
+  index.names.forEach((name, i) => {
+    if (index.files[i]) sources.set(name, { file: index.files[i], line: index.startLines[i] })
+  })
+  return { groups, unattributed, total, sources }
 }
 
 /**
@@ -122,7 +132,8 @@ export function perOpCosts(
   tables: GroupTables,
   group: string,
   median: number | undefined,
-  topK: number
+  topK: number,
+  locate?: (name: string) => { file: string; line: number } | undefined
 ): PerOpCost[] {
   const g = tables.groups.get(group)
   // A zero median (e.g. 0 B/op) leaves nothing to attribute.
@@ -130,8 +141,12 @@ export function perOpCosts(
     return []
   const scale = median / g.total
   const out: PerOpCost[] = []
-  for (const [name, [flat, cum]] of g.functions)
-    out.push({ name, flat: flat * scale, cum: cum * scale })
+  for (const [name, [flat, cum]] of g.functions) {
+    const cost: PerOpCost = { name, flat: flat * scale, cum: cum * scale }
+    const src = locate?.(name)
+    if (src) Object.assign(cost, src)
+    out.push(cost)
+  }
   out.sort(
     (a, b) => b.cum - a.cum || b.flat - a.flat || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   )

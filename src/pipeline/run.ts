@@ -6,7 +6,7 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { promisify } from 'node:util'
 import {
   groupTables,
@@ -108,9 +108,10 @@ export async function runToBundle(
 
   const packages: BundlePackage[] = []
   const benchmarks: BundleBenchmark[] = []
+  const repoRoot = (await git(dir, ['rev-parse', '--show-toplevel'])) || dir
   for (const run of runs) {
     onEvent({ type: 'attributing', pkg: run.pkg.importPath })
-    const { entry, benches } = await attribute(run, bundleDir, settings)
+    const { entry, benches } = await attribute(run, bundleDir, settings, repoRoot)
     packages.push(entry)
     benchmarks.push(...benches)
   }
@@ -145,7 +146,8 @@ async function prepareOutDir(dir: string): Promise<void> {
 async function attribute(
   run: PackageRun,
   bundleDir: string,
-  settings: RunSettings
+  settings: RunSettings,
+  repoRoot: string
 ): Promise<{ entry: BundlePackage; benches: BundleBenchmark[] }> {
   const importPath = run.pkg.importPath
   const entry: BundlePackage = { importPath, status: run.status, profiles: {} }
@@ -214,11 +216,22 @@ async function attribute(
       const t = tables[measure]
       const values = b.samples[m.unit]
       if (!t || !values) continue
-      b.functions[measure] = perOpCosts(t, b.group, median(values), settings.topK).map(f => ({
-        name: f.name,
-        flat: round(f.flat),
-        cum: round(f.cum)
-      }))
+      // Build paths differ between machines: keep a file only when it lies
+      // inside the repository, relative to its root, for source links.
+      const locate = (name: string): { file: string; line: number } | undefined => {
+        const src = t.sources.get(name)
+        if (!src) return undefined
+        const rel = relative(repoRoot, src.file)
+        if (rel.startsWith('..') || isAbsolute(rel)) return undefined
+        return { file: rel.split(sep).join('/'), line: src.line }
+      }
+      b.functions[measure] = perOpCosts(t, b.group, median(values), settings.topK, locate).map(
+        f => ({
+          ...f,
+          flat: round(f.flat),
+          cum: round(f.cum)
+        })
+      )
     }
   }
   return { entry, benches: [...byName.values()] }

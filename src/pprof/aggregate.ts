@@ -70,6 +70,9 @@ function frameName(
  */
 export interface FrameIndex {
   names: string[]
+  /** Source file and start line of each node's function (first seen), "" / 0 when unknown. */
+  files: string[]
+  startLines: number[]
   /** frames[location.index]: node indices, innermost inlined frame first. */
   frames: Int32Array[]
 }
@@ -78,12 +81,16 @@ export interface FrameIndex {
 export function indexFrames(profile: Profile): FrameIndex {
   const ids = new Map<string, number>()
   const names: string[] = []
-  const nodeOf = (name: string): number => {
+  const files: string[] = []
+  const startLines: number[] = []
+  const nodeOf = (name: string, fn?: ProfileFunction): number => {
     let id = ids.get(name)
     if (id === undefined) {
       id = names.length
       ids.set(name, id)
       names.push(name)
+      files.push(fn?.filename ?? '')
+      startLines.push(fn?.startLine ?? 0)
     }
     return id
   }
@@ -96,10 +103,10 @@ export function indexFrames(profile: Profile): FrameIndex {
     }
     const f = new Int32Array(loc.lines.length)
     for (let j = 0; j < loc.lines.length; j++)
-      f[j] = nodeOf(frameName(loc.lines[j].function, loc, cache))
+      f[j] = nodeOf(frameName(loc.lines[j].function, loc, cache), loc.lines[j].function)
     frames[i] = f
   })
-  return { names, frames }
+  return { names, files, startLines, frames }
 }
 
 /**

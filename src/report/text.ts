@@ -1,5 +1,6 @@
 /** Plain-text rendering for the CLI (the markdown report lives beside it). */
 import type { Bundle } from '../bundle/index.js'
+import { formatDelta, formatP, type Comparison, type MetricComparison } from '../compare/compare.js'
 import { median } from '../stats/median.js'
 
 /** Columns padded to their widest cell; numeric-looking cells right-aligned. */
@@ -44,4 +45,58 @@ export function formatRunSummary(bundle: Bundle): string {
         : '')
   ]
   return `${table}\n\n${notes.join('\n')}\n`
+}
+
+/** benchstat-style text: one table per unit, then the explanations of changed benchmarks. */
+export function formatComparisonText(c: Comparison): string {
+  const out: string[] = []
+  const units = [...new Set(c.benchmarks.flatMap(b => b.metrics.map(m => m.unit)))]
+  for (const unit of units) {
+    const rows: string[][] = []
+    for (const b of c.benchmarks) {
+      const m = b.metrics.find(x => x.unit === unit)
+      if (!m) continue
+      const side = (s: MetricComparison['base']): string =>
+        s
+          ? `${formatNumber(s.median)}${s.ci && s.median !== 0 ? ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%` : ''}`
+          : '-'
+      rows.push([
+        plain(`${b.name} (${b.package})`),
+        side(m.base),
+        side(m.head),
+        formatDelta(m.deltaPercent),
+        m.kind === 'exact' ? 'exact' : formatP(m.pAdjusted ?? m.p),
+        m.verdict
+      ])
+    }
+    const geo = c.geomean.find(g => g.unit === unit)
+    if (geo)
+      rows.push([
+        'geomean',
+        formatNumber(geo.base),
+        formatNumber(geo.head),
+        formatDelta(geo.deltaPercent),
+        '',
+        ''
+      ])
+    out.push(textTable([plain(unit), 'base', 'head', 'Δ', 'p', 'verdict'], rows))
+  }
+  for (const b of c.benchmarks.filter(x => x.summary)) out.push(plain(b.summary!))
+  for (const w of c.warnings) out.push(`warning: ${plain(w)}`)
+  for (const n of c.notes) out.push(`note: ${n}`)
+  out.push(verdictText(c))
+  return out.join('\n\n') + '\n'
+}
+
+/** Machine-readable one-line verdict, e.g. for logs. */
+export function verdictText(c: Comparison): string {
+  return `verdict=${c.verdict} regressions=${c.counts.regression} improvements=${c.counts.improvement} unchanged=${c.counts.unchanged} gate=${c.gate.fail ? 'fail' : 'pass'}`
+}
+
+/** Terminal-safe text: control and bidi characters shown as escapes, so names cannot rewrite the screen. */
+function plain(s: string): string {
+  return s.replace(
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+    c => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`
+  )
 }

@@ -1,0 +1,91 @@
+/**
+ * The two sides of a comparison, loaded from a result bundle or from a Go
+ * benchmark text file (as `benchstat old.txt new.txt` takes them).
+ */
+import { readFile, stat } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import type { Measure, PerOpCost } from '../attribution/index.js'
+import { BundleError, readBundle, type BundleEnvironment } from '../bundle/index.js'
+import { parseBenchOutput } from '../gobench/parse.js'
+
+/** One benchmark of one side. */
+export interface SideBenchmark {
+  package: string
+  name: string
+  samples: Record<string, number[]>
+  /** The benchmark function whose profile samples the function costs come from. */
+  group?: string
+  functions?: Partial<Record<Measure, PerOpCost[]>>
+}
+
+/** One side of a comparison. */
+export interface Side {
+  /** The path it was loaded from, for messages. */
+  label: string
+  kind: 'bundle' | 'text'
+  environment?: Partial<BundleEnvironment>
+  benchmarks: SideBenchmark[]
+  /** Packages that failed on this side. */
+  failedPackages: Set<string>
+  /** Absolute profile paths per package (bundles only). */
+  profiles: Map<string, { cpu?: string; mem?: string }>
+  /** Unit metadata (`Unit ns/op assume=exact`), from text input. */
+  units: Record<string, Record<string, string>>
+}
+
+/** Load a side: a bundle directory, a results.json, or a benchmark text file. */
+export async function loadSide(path: string): Promise<Side> {
+  let isDir = false
+  try {
+    isDir = (await stat(path)).isDirectory()
+  } catch (err) {
+    throw new BundleError(
+      `${path}: cannot read it (${(err as Error).message}). Pass a bundle directory from \`benchgate run\` or a \`go test -bench\` output file`
+    )
+  }
+  if (isDir || path.endsWith('results.json')) {
+    const { dir, bundle } = await readBundle(path)
+    const profiles = new Map<string, { cpu?: string; mem?: string }>()
+    for (const p of bundle.packages) {
+      profiles.set(p.importPath, {
+        cpu: p.profiles.cpu ? resolve(dir, p.profiles.cpu) : undefined,
+        mem: p.profiles.mem ? resolve(dir, p.profiles.mem) : undefined
+      })
+    }
+    return {
+      label: path,
+      kind: 'bundle',
+      environment: bundle.environment,
+      benchmarks: bundle.benchmarks,
+      failedPackages: new Set(
+        bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)
+      ),
+      profiles,
+      units: {}
+    }
+  }
+  const text = await readFile(path, 'utf8')
+  const parsed = parseBenchOutput(text)
+  if (parsed.results.length === 0 && parsed.failures.length === 0) {
+    throw new BundleError(
+      `${path}: holds no benchmark results. Pass \`go test -bench\` output (or a benchgate bundle directory, e.g. ${join('benchgate-results')})`
+    )
+  }
+  const byKey = new Map<string, SideBenchmark>()
+  for (const r of parsed.results) {
+    const key = `${r.pkg}\u0000${r.name}`
+    let b = byKey.get(key)
+    if (!b) byKey.set(key, (b = { package: r.pkg, name: r.name, samples: {} }))
+    for (const m of r.measurements) (b.samples[m.unit] ??= []).push(m.value)
+  }
+  const config = Object.values(parsed.config)[0] ?? {}
+  return {
+    label: path,
+    kind: 'text',
+    environment: { goos: config.goos, goarch: config.goarch, cpu: config.cpu },
+    benchmarks: [...byKey.values()],
+    failedPackages: new Set(parsed.failures.map(f => f.pkg)),
+    profiles: new Map(),
+    units: parsed.units
+  }
+}

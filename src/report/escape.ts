@@ -1,0 +1,90 @@
+/**
+ * The one place untrusted text is made inert before it reaches Markdown
+ * (DESIGN.md D5). Benchmark names, function names, package paths, file
+ * paths, branch names and environment strings come from pull requests.
+ *
+ * After escaping, a string cannot:
+ * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
+ *   a link or an image (`[`, `]`, `(`, `)`, `!`, `*`, `_`, `~`), math (`$`);
+ * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
+ *   `<!--`, `-->` and `<img src=x>` show as text);
+ * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
+ *   zero-width space follows `@` and `#`, so GitHub sees no mention;
+ * - autolink a URL (`://`, `www.` are broken the same way);
+ * - hide or reorder text with control, bidi or other invisible format
+ *   characters, or break the line: those are shown as visible `\uXXXX`
+ *   escapes (newlines as `\n`).
+ * The visible text is otherwise kept, so a reviewer reads the real name.
+ */
+
+const ZWSP = '\u200b'
+
+/** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu
+
+/** ASCII punctuation with a Markdown meaning, backslash-escaped (CommonMark §2.4). */
+const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:]/g
+
+/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
+function neutralize(text: string, maxLength: number): string {
+  let s = String(text)
+  const chars = [...s]
+  if (chars.length > maxLength) s = chars.slice(0, maxLength - 1).join('') + '…'
+  s = s.replace(INVISIBLE, c => {
+    if (c === '\n') return '\\n'
+    if (c === '\r') return '\\r'
+    if (c === '\t') return ' '
+    return `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`
+  })
+  return s
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+}
+
+/** Mentions, team mentions and issue references; URL autolinks. */
+function unlink(s: string): string {
+  return s
+    .replace(/@/g, `@${ZWSP}`)
+    .replace(/#/g, `#${ZWSP}`)
+    .replace(/:(\\?)\/\//g, `:${ZWSP}$1//`)
+    .replace(/www(\\?)\./gi, m => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
+}
+
+/** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
+export function escapeText(text: string, maxLength = 300): string {
+  return unlink(neutralize(text, maxLength).replace(MARKDOWN_PUNCT, c => `\\${c}`))
+}
+
+/**
+ * The same guarantees inside raw HTML (`<summary>`), where GitHub does not
+ * process Markdown, so backslash escapes would show: entities only.
+ */
+export function escapeHtmlText(text: string, maxLength = 300): string {
+  // Entities are added after unlink, which must not split their `&#`.
+  return unlink(neutralize(text, maxLength)).replace(/[`|$*_[\]]/g, c => `&#${c.charCodeAt(0)};`)
+}
+
+/**
+ * Undo escapeText, for tests: what a reader sees after GitHub renders the
+ * cell. Not used when rendering.
+ */
+export function visibleText(escaped: string): string {
+  return escaped
+    .replaceAll(ZWSP, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~$:])/g, '$1')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&')
+}
+
+/** A URL we built ourselves from trusted parts, with untrusted path segments encoded. */
+export function safeUrl(base: string, ...segments: string[]): string {
+  return [
+    base.replace(/\/+$/, ''),
+    ...segments.map(s => s.split('/').map(encodeURIComponent).join('/'))
+  ].join('/')
+}
