@@ -1,12 +1,308 @@
+/**
+ * Action orchestration: read settings and context, run the benchmarks,
+ * then per event upload the baseline or compare against it, comment, write
+ * the summary and outputs, and apply the gate.
+ */
+import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 import * as core from '@actions/core'
+import { DefaultArtifactClient } from '@actions/artifact'
+import type { Comparison } from './compare/compare.js'
+import { LocalGo } from './gobench/toolchain.js'
+import { fetchBaseline, mergeBase, NoBaselineError, type Baseline } from './github/baseline.js'
+import { createClient, statusOf, type GitHubClient } from './github/client.js'
+import { upsertComment } from './github/comment.js'
+import { ContextError, readContext, type RunContext } from './github/context.js'
+import { compareAndReport } from './pipeline/compare.js'
+import { runToBundle, type PipelineEvent, type RunOutcome } from './pipeline/run.js'
+import { escapeText } from './report/escape.js'
+import { marker } from './report/markdown.js'
+import { formatNumber, verdictText } from './report/text.js'
+import { readSettings, type ActionSettings } from './settings.js'
+
+const SUPPORTED = ['push', 'pull_request', 'workflow_dispatch', 'schedule']
+
+export async function run(): Promise<void> {
+  const settings = readSettings(name => core.getInput(name))
+  if (settings.githubToken) core.setSecret(settings.githubToken)
+  const ctx = readContext(
+    process.env,
+    process.env.GITHUB_EVENT_PATH
+      ? await readFile(process.env.GITHUB_EVENT_PATH, 'utf8')
+      : undefined
+  )
+  if (!SUPPORTED.includes(ctx.event)) {
+    throw new ContextError(
+      `benchgate runs on ${SUPPORTED.join(', ')} events, not "${ctx.event}". Trigger the workflow on push to the default branch (to record the baseline) and on pull_request (to compare)`
+    )
+  }
+  const temp = join(process.env.RUNNER_TEMP ?? process.cwd(), 'benchgate')
+  const outcome = await runBenchmarks(settings, join(temp, 'head'), ctx)
+  core.setOutput('bundle-path', outcome.bundleDir)
+
+  if (ctx.event === 'pull_request') {
+    await pullRequest(settings, ctx, outcome, temp)
+  } else {
+    await recordBaseline(settings, ctx, outcome)
+  }
+  for (const f of outcome.failed)
+    core.error(f.error ?? `${f.pkg.importPath} failed`, {
+      title: `benchgate: ${f.pkg.importPath} failed`
+    })
+  if (outcome.failed.length > 0) {
+    core.setFailed(
+      `benchgate: ${outcome.failed.length} package(s) failed to run their benchmarks: ${outcome.failed.map(f => f.pkg.importPath).join(', ')}`
+    )
+  }
+}
+
+/** Run the benchmarks, one log group per package, streaming Go's output. */
+async function runBenchmarks(
+  settings: ActionSettings,
+  out: string,
+  ctx: RunContext
+): Promise<RunOutcome> {
+  const started = Date.now()
+  const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`
+  let open = false
+  const onEvent = (e: PipelineEvent): void => {
+    switch (e.type) {
+      case 'discovered':
+        core.info(
+          `benchgate: ${e.run.length} package(s) with benchmarks${e.skipped.length ? `, ${e.skipped.length} without (skipped)` : ''}`
+        )
+        break
+      case 'package-start':
+        core.startGroup(`[${e.index + 1}/${e.total}] ${e.pkg.importPath} (${elapsed()})`)
+        open = true
+        core.info(`go ${e.argv.join(' ')}`)
+        break
+      case 'output':
+        core.info(e.line)
+        break
+      case 'result':
+        break
+      case 'package-end':
+        core.info(
+          `[${e.index + 1}/${e.total}] ${e.run.pkg.importPath}: ${e.run.status}, ${e.run.results.length} results in ${(e.run.durationMs / 1000).toFixed(1)}s; ${elapsed()} elapsed`
+        )
+        if (open) core.endGroup()
+        open = false
+        break
+      case 'attributing':
+        break
+    }
+  }
+  return runToBundle(
+    new LocalGo(),
+    { ...settings.run, out, commit: ctx.pullRequest?.headSha ?? ctx.sha, ref: ctx.ref },
+    onEvent
+  )
+}
+
+/** push, workflow_dispatch, schedule: summary, and the baseline artifact where due. */
+async function recordBaseline(
+  settings: ActionSettings,
+  ctx: RunContext,
+  outcome: RunOutcome
+): Promise<void> {
+  const onDefault =
+    ctx.event === 'push' &&
+    ctx.defaultBranch !== '' &&
+    ctx.ref === `refs/heads/${ctx.defaultBranch}`
+  const upload =
+    settings.uploadBaseline === 'always' || (settings.uploadBaseline === 'auto' && onDefault)
+  const lines = [`### benchgate: ${outcome.bundle.benchmarks.length} benchmarks measured`, '']
+  lines.push('| benchmark | ns/op (median) | B/op | allocs/op | runs |', '| - | - | - | - | - |')
+  for (const b of outcome.bundle.benchmarks.slice(0, 500)) {
+    const med = (u: string): string =>
+      b.samples[u]
+        ? formatNumber([...b.samples[u]].sort((x, y) => x - y)[b.samples[u].length >> 1])
+        : ''
+    lines.push(
+      `| ${escapeText(b.name)} (${escapeText(b.package)}) | ${med('ns/op')} | ${med('B/op')} | ${med('allocs/op')} | ${b.iterations.length} |`
+    )
+  }
+  if (upload) {
+    const files = await listFiles(outcome.bundleDir)
+    const result = await new DefaultArtifactClient().uploadArtifact(
+      settings.artifactName,
+      files,
+      outcome.bundleDir
+    )
+    core.info(
+      `benchgate: uploaded the baseline as artifact "${settings.artifactName}" (id ${result.id})`
+    )
+    lines.push(
+      '',
+      `Uploaded as the baseline artifact \`${settings.artifactName}\`: pull requests against ${ctx.ref.replace('refs/heads/', '')} compare with it.`
+    )
+  } else {
+    lines.push(
+      '',
+      `No baseline uploaded (upload-baseline: ${settings.uploadBaseline}; ${onDefault ? 'default branch' : `not a push to the default branch ${ctx.defaultBranch || '(unknown)'}`}).`
+    )
+  }
+  await core.summary.addRaw(lines.join('\n') + '\n').write()
+  core.setOutput('verdict', 'recorded')
+  core.setOutput('regressions', '0')
+  core.setOutput('improvements', '0')
+  core.info(`benchgate: verdict=recorded benchmarks=${outcome.bundle.benchmarks.length}`)
+}
+
+async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  return entries.filter(e => e.isFile()).map(e => join(e.parentPath, e.name))
+}
+
+/** pull_request: find the baseline, compare, comment, summarise, gate. */
+async function pullRequest(
+  settings: ActionSettings,
+  ctx: RunContext,
+  outcome: RunOutcome,
+  temp: string
+): Promise<void> {
+  const pr = ctx.pullRequest!
+  const gh = createClient(settings.githubToken, m => core.warning(m))
+  const repo = { owner: ctx.owner, repo: ctx.repo }
+  const branch = settings.baselineBranch || pr.baseRef || ctx.defaultBranch
+  const key = settings.artifactName
+  const reportDir = join(temp, 'report')
+  await mkdir(reportDir, { recursive: true })
+
+  let baseline: Baseline | undefined
+  let missing: string | undefined
+  try {
+    const base = await mergeBase(gh, repo, pr.baseSha || branch, pr.headSha, m => core.info(m))
+    baseline = await fetchBaseline(
+      gh,
+      settings.githubToken,
+      {
+        ...repo,
+        workflow: ctx.workflow,
+        branch,
+        artifactName: settings.artifactName,
+        mergeBase: base
+      },
+      temp,
+      m => core.info(m)
+    )
+    core.setOutput('baseline-run-id', String(baseline.runId))
+    core.info(`benchgate: baseline from run ${baseline.runId} (commit ${baseline.headSha})`)
+  } catch (err) {
+    // No baseline, an expired one, or one that cannot be read is not the
+    // PR's fault: say so and pass, rather than block the merge.
+    missing =
+      err instanceof NoBaselineError
+        ? err.message
+        : `the baseline could not be read: ${(err as Error).message}`
+    core.warning(`benchgate: ${missing}`)
+  }
+
+  if (!baseline) {
+    const body = [
+      marker(key),
+      '',
+      '### ⚪ benchgate: no baseline yet',
+      '',
+      `There is nothing to compare with: ${escapeText(missing ?? '')}.`,
+      '',
+      `To create one, run this workflow on a push to \`${escapeText(branch)}\` (benchgate uploads the artifact \`${escapeText(settings.artifactName)}\` there); pull requests compare with it from then on. This run measured ${outcome.bundle.benchmarks.length} benchmarks.`
+    ].join('\n')
+    await writeFile(join(reportDir, 'comment.md'), body)
+    core.setOutput('report-path', join(reportDir, 'comment.md'))
+    core.setOutput('verdict', 'no-baseline')
+    core.setOutput('regressions', '0')
+    core.setOutput('improvements', '0')
+    if (settings.comment === 'always') await postComment(gh, repo, pr.number, key, body, true)
+    await core.summary.addRaw(body + '\n').write()
+    core.info('benchgate: verdict=no-baseline gate=pass')
+    return
+  }
+
+  const outputs = await compareAndReport(baseline.dir, outcome.bundleDir, settings.compare, {
+    key,
+    repositoryUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
+    headSha: pr.headSha,
+    pathsRelativeTo: temp
+  })
+  const c = outputs.comparison
+  await writeFile(join(reportDir, 'comment.md'), outputs.comment)
+  await writeFile(join(reportDir, 'comparison.json'), JSON.stringify(c, null, 1) + '\n')
+  core.setOutput('report-path', join(reportDir, 'comment.md'))
+  core.setOutput('comparison-json', join(reportDir, 'comparison.json'))
+  core.setOutput('verdict', c.verdict)
+  core.setOutput('regressions', String(c.counts.regression))
+  core.setOutput('improvements', String(c.counts.improvement))
+
+  const url = await postComment(
+    gh,
+    repo,
+    pr.number,
+    key,
+    outputs.comment,
+    shouldComment(settings, c)
+  )
+  if (url) core.setOutput('comment-url', url)
+  await core.summary.addRaw(outputs.summary).write()
+
+  for (const b of c.benchmarks.filter(x => x.verdict === 'regression')) {
+    core.warning(b.summary ?? `${b.name} regressed`, {
+      title: `benchgate: ${b.name} (${b.package}) regressed`
+    })
+  }
+  core.info(
+    `benchgate: ${verdictText(c)} (baseline run ${baseline.runId}; report ${relative(process.cwd(), join(reportDir, 'comment.md'))})`
+  )
+  if (c.gate.fail && settings.failOnRegression) {
+    core.setFailed(
+      `benchgate: ${c.gate.reasons.length} significant regression(s): ${c.gate.reasons.slice(0, 5).join('; ')}`
+    )
+  }
+}
+
+function shouldComment(settings: ActionSettings, c: Comparison): boolean {
+  switch (settings.comment) {
+    case 'always':
+      return true
+    case 'on-change':
+      return (
+        c.counts.regression +
+          c.counts.improvement +
+          c.counts.failed +
+          c.counts.new +
+          c.counts.removed >
+        0
+      )
+    case 'on-regression':
+      return c.counts.regression > 0
+    case 'never':
+      return false
+  }
+}
 
 /**
- * Action orchestration. The benchmark run, comparison and GitHub side
- * effects arrive with the issues that build them; until then the Action
- * says plainly that it cannot gate anything yet instead of passing quietly.
+ * Post or update the sticky comment. When the mode says not to post, an
+ * existing comment is still updated so it never shows stale results. A
+ * refused comment (a fork's read-only token) is a warning, not a failure.
  */
-export async function run(): Promise<void> {
-  core.setFailed(
-    'benchgate: the Action front end is not implemented yet in this version; use the CLI (`benchgate top`) for now'
-  )
+async function postComment(
+  gh: GitHubClient,
+  repo: { owner: string; repo: string },
+  issue: number,
+  key: string,
+  body: string,
+  create: boolean
+): Promise<string | undefined> {
+  try {
+    const r = await upsertComment(gh, repo, issue, marker(key), body, { createIfMissing: create })
+    if (r) core.info(`benchgate: ${r.action} the PR comment ${r.url}`)
+    return r?.url
+  } catch (err) {
+    const status = statusOf(err)
+    core.warning(
+      `benchgate: could not post the PR comment (HTTP ${status ?? '?'}: ${err instanceof Error ? err.message : String(err)}). ${status === 403 ? 'The token is read-only here (e.g. a pull request from a fork); the report is in the job summary.' : 'The report is in the job summary.'}`
+    )
+    return undefined
+  }
 }

@@ -1,0 +1,193 @@
+/**
+ * Baseline discovery (D4): the newest successful `push` run of the same
+ * workflow, on the base branch, in the same repository, that still has the
+ * artifact — preferring the run for the PR's merge-base commit. A fork's
+ * branch named like the base branch is never a baseline: the run's head
+ * repository must be this repository.
+ */
+import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises'
+import { join } from 'node:path'
+import { DefaultArtifactClient } from '@actions/artifact'
+import { statusOf, type GitHubClient, type Logger } from './client.js'
+import { DEFAULT_ZIP_LIMITS, extractZip, ZipError } from './unzip.js'
+
+export interface RepoRef {
+  owner: string
+  repo: string
+}
+
+export interface BaselineQuery extends RepoRef {
+  /** Workflow file name or id (from GITHUB_WORKFLOW_REF). */
+  workflow: string
+  branch: string
+  artifactName: string
+  /** Preferred: the PR's merge-base commit. */
+  mergeBase?: string
+  /** Runs to consider, newest first. */
+  maxRuns?: number
+}
+
+export interface Baseline {
+  runId: number
+  artifactId: number
+  headSha: string
+  /** Directory the bundle was extracted into. */
+  dir: string
+}
+
+/** No usable baseline exists yet; the step passes with an explanation. */
+/** The single file downloadArtifact wrote, read with a size cap. */
+async function readDownloaded(dir: string): Promise<Buffer> {
+  const files = (await readdir(dir, { withFileTypes: true })).filter(f => f.isFile())
+  if (files.length !== 1) throw new ZipError(`expected one downloaded file, found ${files.length}`)
+  const file = join(dir, files[0].name)
+  if ((await stat(file)).size > DEFAULT_ZIP_LIMITS.maxTotalBytes)
+    throw new ZipError('the artifact is larger than the size cap')
+  return readFile(file)
+}
+
+export class NoBaselineError extends Error {
+  override name = 'NoBaselineError'
+}
+
+interface WorkflowRun {
+  id: number
+  event: string
+  conclusion: string | null
+  head_sha: string
+  head_branch: string | null
+  head_repository?: { full_name?: string } | null
+}
+
+/** The PR's merge-base, or undefined when the comparison API cannot say. */
+export async function mergeBase(
+  gh: GitHubClient,
+  repo: RepoRef,
+  base: string,
+  head: string,
+  log: Logger
+): Promise<string | undefined> {
+  try {
+    const { data } = await gh.rest.repos.compareCommitsWithBasehead({
+      ...repo,
+      basehead: `${base}...${head}`,
+      per_page: 1
+    })
+    return data.merge_base_commit?.sha
+  } catch (err) {
+    log(
+      `Could not determine the merge-base of ${base}...${head} (HTTP ${statusOf(err) ?? '?'}); using the newest baseline on the branch`
+    )
+    return undefined
+  }
+}
+
+/** Candidate runs, trusted ones only, the merge-base run first, then newest first. */
+export async function candidateRuns(gh: GitHubClient, q: BaselineQuery): Promise<WorkflowRun[]> {
+  const { data } = await gh.rest.actions.listWorkflowRuns({
+    owner: q.owner,
+    repo: q.repo,
+    workflow_id: q.workflow,
+    branch: q.branch,
+    event: 'push',
+    status: 'success',
+    per_page: Math.min(q.maxRuns ?? 30, 100)
+  })
+  const full = `${q.owner}/${q.repo}`.toLowerCase()
+  const trusted = (data.workflow_runs as WorkflowRun[]).filter(
+    r =>
+      r.event === 'push' &&
+      r.conclusion === 'success' &&
+      r.head_branch === q.branch &&
+      (r.head_repository?.full_name ?? '').toLowerCase() === full
+  )
+  if (!q.mergeBase) return trusted
+  return [
+    ...trusted.filter(r => r.head_sha === q.mergeBase),
+    ...trusted.filter(r => r.head_sha !== q.mergeBase)
+  ]
+}
+
+/**
+ * Find and download the baseline bundle. Runs whose artifact is missing or
+ * expired (410) are skipped; a transient failure of the /zip download is
+ * retried, because @actions/artifact does not retry it with findBy.
+ */
+export async function fetchBaseline(
+  gh: GitHubClient,
+  token: string,
+  q: BaselineQuery,
+  tempRoot: string,
+  log: Logger
+): Promise<Baseline> {
+  const runs = await candidateRuns(gh, q)
+  if (runs.length === 0) {
+    throw new NoBaselineError(
+      `no successful push run of workflow ${q.workflow} on branch ${q.branch} in ${q.owner}/${q.repo} was found`
+    )
+  }
+  const client = new DefaultArtifactClient()
+  const problems: string[] = []
+  for (const run of runs) {
+    const { data } = await gh.rest.actions.listWorkflowRunArtifacts({
+      owner: q.owner,
+      repo: q.repo,
+      run_id: run.id,
+      name: q.artifactName,
+      per_page: 10
+    })
+    const artifact = data.artifacts.find(a => a.name === q.artifactName && !a.expired)
+    if (!artifact) {
+      problems.push(`run ${run.id}: no unexpired artifact "${q.artifactName}"`)
+      continue
+    }
+    let zip: Buffer | undefined
+    for (let attempt = 1; ; attempt++) {
+      // Fetch the zip itself (skipDecompress) and extract it with our strict
+      // reader: the artifact may have been forged, and a corrupt one must be
+      // an error, not a hang.
+      const download = await mkdtemp(join(tempRoot, 'benchgate-download-'))
+      try {
+        await client.downloadArtifact(artifact.id, {
+          path: download,
+          skipDecompress: true,
+          findBy: { token, repositoryOwner: q.owner, repositoryName: q.repo, workflowRunId: run.id }
+        })
+        zip = await readDownloaded(download)
+        break
+      } catch (err) {
+        const status = statusOf(err) ?? statusOf((err as { cause?: unknown }).cause)
+        const message = err instanceof Error ? err.message : String(err)
+        if (status === 410 || /\b410\b|expired|gone/i.test(message)) {
+          log(`The baseline artifact of run ${run.id} has expired; trying an older run`)
+          problems.push(`run ${run.id}: artifact expired`)
+          break
+        }
+        if (attempt >= 3 || (status !== undefined && status < 500 && status !== 429)) {
+          throw new Error(
+            `could not download the baseline artifact ${artifact.id} of run ${run.id}: ${message}`
+          )
+        }
+        // downloadArtifact with findBy does not retry the /zip request itself.
+        log(`Downloading the baseline artifact failed (${message}); retry ${attempt} of 2`)
+        await new Promise(r => setTimeout(r, 500 * attempt))
+      }
+    }
+    if (!zip) continue
+    const dir = await mkdtemp(join(tempRoot, 'benchgate-baseline-'))
+    try {
+      await extractZip(zip, dir, DEFAULT_ZIP_LIMITS)
+    } catch (err) {
+      if (!(err instanceof ZipError)) throw err
+      log(
+        `The baseline artifact of run ${run.id} could not be used: ${err.message}; trying an older run`
+      )
+      problems.push(`run ${run.id}: ${err.message}`)
+      continue
+    }
+    return { runId: run.id, artifactId: artifact.id, headSha: run.head_sha, dir }
+  }
+  throw new NoBaselineError(
+    `none of the ${runs.length} candidate runs has a usable artifact (${problems.slice(0, 5).join('; ')})`
+  )
+}

@@ -1,0 +1,50 @@
+/**
+ * The sticky PR comment: one comment per key, found by its hidden marker
+ * among comments written by our own identity, updated in place, and
+ * recreated if someone deleted it. The lookup pages through every comment.
+ */
+import { statusOf, type GitHubClient } from './client.js'
+import type { RepoRef } from './baseline.js'
+
+/** The identity the Actions token comments as; `GET /user` answers 403 for it. */
+export const ACTIONS_BOT = 'github-actions[bot]'
+
+/** Our login: the token's user when the API says, else the Actions bot. */
+export async function ownLogin(gh: GitHubClient): Promise<string> {
+  try {
+    const { data } = await gh.rest.users.getAuthenticated()
+    return data.login
+  } catch {
+    return ACTIONS_BOT
+  }
+}
+
+/** Create or update the comment bearing `marker`; returns its URL. */
+export async function upsertComment(
+  gh: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  marker: string,
+  body: string,
+  options: { createIfMissing: boolean } = { createIfMissing: true }
+): Promise<{ url: string; id: number; action: 'created' | 'updated' } | undefined> {
+  const login = await ownLogin(gh)
+  const comments = await gh.paginate(gh.rest.issues.listComments, {
+    ...repo,
+    issue_number: issueNumber,
+    per_page: 100
+  })
+  const mine = comments.find(c => c.user?.login === login && (c.body ?? '').includes(marker))
+  if (mine) {
+    try {
+      const { data } = await gh.rest.issues.updateComment({ ...repo, comment_id: mine.id, body })
+      return { url: data.html_url, id: data.id, action: 'updated' }
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err
+      // Deleted between the lookup and the update: create it again.
+    }
+  }
+  if (!mine && !options.createIfMissing) return undefined
+  const { data } = await gh.rest.issues.createComment({ ...repo, issue_number: issueNumber, body })
+  return { url: data.html_url, id: data.id, action: 'created' }
+}

@@ -1,0 +1,90 @@
+/**
+ * What the runner tells us about this run, read from its documented
+ * environment (GITHUB_* variables and the event payload file). Pure: the
+ * environment and the payload text come in as arguments.
+ */
+export interface RunContext {
+  event: string
+  owner: string
+  repo: string
+  sha: string
+  ref: string
+  runId: number
+  /** Workflow file name, e.g. bench.yml, from GITHUB_WORKFLOW_REF. */
+  workflow: string
+  serverUrl: string
+  defaultBranch: string
+  pullRequest?: {
+    number: number
+    baseRef: string
+    baseSha: string
+    headSha: string
+    headRepo: string
+  }
+}
+
+/** The runner environment is incomplete or inconsistent. */
+export class ContextError extends Error {
+  override name = 'ContextError'
+}
+
+interface Payload {
+  repository?: { default_branch?: string; full_name?: string }
+  pull_request?: {
+    number?: number
+    base?: { ref?: string; sha?: string; repo?: { full_name?: string } }
+    head?: { sha?: string; repo?: { full_name?: string } }
+  }
+}
+
+export function readContext(env: NodeJS.ProcessEnv, payloadText: string | undefined): RunContext {
+  const need = (name: string): string => {
+    const v = env[name]
+    if (!v)
+      throw new ContextError(
+        `${name} is not set; benchgate must run as a GitHub Actions step (or set it as the runner does)`
+      )
+    return v
+  }
+  const [owner, repo] = need('GITHUB_REPOSITORY').split('/')
+  if (!owner || !repo)
+    throw new ContextError(`GITHUB_REPOSITORY must be owner/repo, not "${env.GITHUB_REPOSITORY}"`)
+  let payload: Payload = {}
+  if (payloadText !== undefined) {
+    try {
+      payload = JSON.parse(payloadText) as Payload
+    } catch (err) {
+      throw new ContextError(
+        `the event payload (GITHUB_EVENT_PATH) is not valid JSON: ${(err as Error).message}`
+      )
+    }
+  }
+  // owner/repo/.github/workflows/bench.yml@refs/heads/main → bench.yml
+  const workflowRef = env.GITHUB_WORKFLOW_REF ?? ''
+  const workflow = /\/\.github\/workflows\/([^@/]+)@/.exec(workflowRef)?.[1] ?? ''
+  const ctx: RunContext = {
+    event: need('GITHUB_EVENT_NAME'),
+    owner,
+    repo,
+    sha: env.GITHUB_SHA ?? '',
+    ref: env.GITHUB_REF ?? '',
+    runId: Number(env.GITHUB_RUN_ID ?? 0),
+    workflow,
+    serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
+    defaultBranch: payload.repository?.default_branch ?? ''
+  }
+  const pr = payload.pull_request
+  if (pr) {
+    if (!pr.number || !pr.base?.ref || !pr.head?.sha) {
+      throw new ContextError('the pull_request payload lacks number, base.ref or head.sha')
+    }
+    ctx.pullRequest = {
+      number: pr.number,
+      baseRef: pr.base.ref,
+      baseSha: pr.base.sha ?? '',
+      headSha: pr.head.sha,
+      headRepo: pr.head.repo?.full_name ?? `${owner}/${repo}`
+    }
+  }
+  return ctx
+}

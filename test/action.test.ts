@@ -1,0 +1,243 @@
+/**
+ * The real Action (dist/index.js) end to end on the demo module, against
+ * GitHub's protocols served on 127.0.0.1: the real Octokit (with retry and
+ * throttling) and the real @actions/artifact talk to the fake server.
+ */
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from './helpers/go.js'
+import { FakeGitHub, type FakeRun } from './helpers/fake-github.js'
+import { runAction, type ActionRun } from './helpers/action.js'
+
+const TOKEN = 'ghs_fakeToken0123456789abcdef'
+const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
+  'working-directory': join(ROOT, 'fixtures', 'demo'),
+  count: '6',
+  benchtime: '100ms',
+  'github-token': TOKEN,
+  'artifact-name': 'benchgate-baseline',
+  ...extra
+})
+const REGRESSION = { 'go-test-flags': '-tags=benchgate_demo_regression' }
+const repository = { default_branch: 'main', full_name: 'acme/widgets' }
+const prPayload = (headSha: string) => ({
+  repository,
+  pull_request: {
+    number: 7,
+    base: { ref: 'main', sha: 'base000', repo: { full_name: 'acme/widgets' } },
+    head: { sha: headSha, repo: { full_name: 'acme/widgets' } }
+  }
+})
+const pushRun = (id: number, sha: string): FakeRun => ({
+  id,
+  event: 'push',
+  conclusion: 'success',
+  head_branch: 'main',
+  head_sha: sha,
+  headRepo: 'acme/widgets'
+})
+
+async function push(gh: FakeGitHub, runId: number, sha: string): Promise<ActionRun> {
+  const r = await runAction(gh, {
+    event: 'push',
+    payload: { repository },
+    inputs: inputs(),
+    ref: 'refs/heads/main',
+    sha,
+    runId
+  })
+  // GitHub attaches the uploaded artifact to the finished run.
+  gh.completeRun(pushRun(runId, sha), gh.uploads[gh.uploads.length - 1])
+  return r
+}
+
+function pr(
+  gh: FakeGitHub,
+  runId: number,
+  extra: Record<string, string> = REGRESSION
+): Promise<ActionRun> {
+  return runAction(gh, {
+    event: 'pull_request',
+    payload: prPayload('head777'),
+    inputs: inputs(extra),
+    ref: 'refs/pull/7/merge',
+    sha: 'merge777',
+    runId
+  })
+}
+
+function noToken(r: ActionRun): void {
+  // The one place it may appear: the ::add-mask:: command that tells the runner to mask it.
+  const logs = (r.stdout + r.stderr).split('\n').filter(l => !l.startsWith('::add-mask::'))
+  expect(logs.join('\n')).not.toContain(TOKEN)
+  expect(r.stdout).toContain(`::add-mask::${TOKEN}`)
+  expect(r.summary).not.toContain(TOKEN)
+}
+
+describe('the Action on push and pull_request', () => {
+  const gh = new FakeGitHub()
+  let first: ActionRun
+  let uploaded: ActionRun
+  let regressed: ActionRun
+  let rerun: ActionRun
+
+  beforeAll(async () => {
+    await gh.start()
+    first = await pr(gh, 500, {})
+    uploaded = await push(gh, 1001, 'aaa111')
+    gh.mergeBase = 'aaa111'
+    regressed = await pr(gh, 2001)
+    rerun = await pr(gh, 2002)
+  })
+  afterAll(() => gh.stop())
+
+  it('(d) with no baseline yet, passes and says how to create one', () => {
+    expect(first.code).toBe(0)
+    expect(first.outputs.verdict).toBe('no-baseline')
+    expect(first.summary).toContain('no baseline yet')
+    expect(first.summary).toMatch(/run this workflow on a push to `main`/)
+    noToken(first)
+  })
+
+  it('(a) a push to main uploads the bundle as the artifact', () => {
+    expect(uploaded.code).toBe(0)
+    expect(gh.uploads).toHaveLength(1)
+    expect(gh.uploads[0].name).toBe('benchgate-baseline')
+    expect(gh.uploads[0].runBackendId).toBe('run-1001')
+    // A real zip (PK\x03\x04) holding results.json.
+    expect(gh.uploads[0].zip.subarray(0, 4).toString('hex')).toBe('504b0304')
+    expect(gh.uploads[0].zip.includes(Buffer.from('results.json'))).toBe(true)
+    expect(uploaded.outputs['bundle-path']).toMatch(/benchgate\/head$/)
+    expect(uploaded.summary).toContain('Uploaded as the baseline artifact')
+    noToken(uploaded)
+  })
+
+  it('(b) a PR with the seeded regression downloads that artifact, comments once, and fails', () => {
+    const artifactId = gh.uploads[0].artifactId
+    expect(
+      gh.requests('GET', new RegExp(`/actions/artifacts/${artifactId}/zip$`))
+    ).toBeGreaterThanOrEqual(1)
+    expect(regressed.outputs['baseline-run-id']).toBe('1001')
+    expect(regressed.code).toBe(1)
+    expect(regressed.outputs.verdict).toBe('regression')
+    expect(Number(regressed.outputs.regressions)).toBeGreaterThanOrEqual(1)
+    expect(regressed.outputs['comment-url']).toMatch(/#issuecomment-\d+$/)
+    expect(regressed.outputs['report-path']).toMatch(/comment\.md$/)
+    expect(regressed.outputs['comparison-json']).toMatch(/comparison\.json$/)
+    // The one sticky comment names the seeded function in the regressed benchmark's table.
+    expect(gh.comments).toHaveLength(1)
+    const body = gh.comments[0].body
+    expect(body.startsWith('<!-- benchgate:benchgate-baseline -->')).toBe(true)
+    const tokenize = body.slice(body.indexOf('<summary>BenchmarkTokenize'))
+    expect(tokenize).toMatch(/\| \[?example\\\.com\/demo\/textproc\\\.Tokenize/)
+    // Summary, annotations, final verdict line, gate.
+    expect(regressed.summary).toContain('benchgate:')
+    // Annotation properties are %-escaped by @actions/core (':' is %3A).
+    expect(regressed.stdout).toMatch(
+      /::warning title=benchgate%3A BenchmarkTokenize-\d+ \(example\.com\/demo\/textproc\) regressed::/
+    )
+    expect(regressed.stdout).toMatch(/benchgate: verdict=regression .* gate=fail/)
+    expect(regressed.stdout).toMatch(/::error::benchgate: \d+ significant regression/)
+    noToken(regressed)
+  })
+
+  it('(b) links functions to source at the head commit', () => {
+    expect(gh.comments[0].body).toMatch(
+      /\]\(http:\/\/github\.localhost:\d+\/acme\/widgets\/blob\/head777\/fixtures\/demo\/textproc\/textproc\.go#L\d+\)/
+    )
+  })
+
+  it('(c) rerunning the PR updates the same comment instead of adding one', () => {
+    expect(rerun.code).toBe(1)
+    expect(gh.comments).toHaveLength(1)
+    expect(gh.requests('PATCH', /\/issues\/comments\/\d+$/)).toBeGreaterThanOrEqual(2)
+    expect(gh.requests('POST', /\/issues\/7\/comments$/)).toBe(1)
+  })
+
+  it('logs one group per package with progress', () => {
+    expect(regressed.stdout).toMatch(/::group::\[1\/1\] example\.com\/demo\/textproc \([\d.]+s\)/)
+    expect(regressed.stdout).toContain('::endgroup::')
+  })
+})
+
+describe('(e) faults', () => {
+  const gh = new FakeGitHub()
+  beforeAll(async () => {
+    await gh.start()
+    await push(gh, 1001, 'aaa111')
+  })
+  afterAll(() => gh.stop())
+
+  it('500 responses, then success: retried', async () => {
+    gh.faults.push({
+      method: 'GET',
+      path: /\/actions\/workflows\/bench\.yml\/runs$/,
+      status: 500,
+      times: 2
+    })
+    const before = gh.requests('GET', /\/actions\/workflows\/bench\.yml\/runs/)
+    const r = await pr(gh, 3001)
+    expect(gh.requests('GET', /\/actions\/workflows\/bench\.yml\/runs/) - before).toBe(3)
+    expect(r.outputs['baseline-run-id']).toBe('1001')
+    expect(r.code).toBe(1)
+  })
+
+  it('403 with retry-after (secondary rate limit): waits, then succeeds', async () => {
+    gh.faults.push({
+      method: 'GET',
+      path: /\/issues\/7\/comments$/,
+      status: 403,
+      headers: { 'retry-after': '1' },
+      body: {
+        message:
+          'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.'
+      },
+      times: 1
+    })
+    const r = await pr(gh, 3002)
+    expect(r.outputs['comment-url']).toMatch(/#issuecomment-/)
+    expect(r.stdout).toMatch(/secondary rate limit on GET .*retrying in 1s/)
+    expect(gh.comments).toHaveLength(1)
+  })
+
+  it('410 for an expired artifact: falls back to the next older run', async () => {
+    gh.runs.push(pushRun(1500, 'bbb222'))
+    gh.artifacts.push({
+      id: 9999,
+      runId: 1500,
+      name: 'benchgate-baseline',
+      expired: false,
+      zip: Buffer.alloc(10),
+      gone: true
+    })
+    const r = await pr(gh, 3003)
+    expect(gh.requests('GET', /\/actions\/artifacts\/9999\/zip$/)).toBeGreaterThanOrEqual(1)
+    expect(r.outputs['baseline-run-id']).toBe('1001')
+    expect(r.stdout).toMatch(/run 1500 has expired; trying an older run/)
+  })
+
+  it('a corrupt artifact zip: a clear message, no crash, the step passes', async () => {
+    const broken = new FakeGitHub()
+    await broken.start()
+    try {
+      broken.runs.push(pushRun(1700, 'ccc333'))
+      broken.artifacts.push({
+        id: 7777,
+        runId: 1700,
+        name: 'benchgate-baseline',
+        expired: false,
+        zip: Buffer.from('PK\x03\x04 this is not really a zip file at all')
+      })
+      const r = await pr(broken, 3004)
+      expect(r.code).toBe(0)
+      expect(r.outputs.verdict).toBe('no-baseline')
+      expect(r.stdout).toMatch(/run 1700 could not be used: (corrupt zip|not a zip file)/)
+      expect(r.stdout).toMatch(
+        /::warning::benchgate: none of the 1 candidate runs has a usable artifact/
+      )
+      expect(r.stderr).not.toMatch(/\n\s+at /)
+    } finally {
+      await broken.stop()
+    }
+  })
+})

@@ -1,0 +1,357 @@
+/**
+ * A GitHub stand-in on 127.0.0.1 for end-to-end tests: the REST endpoints
+ * the Action uses (workflow runs, run artifacts, the artifact zip download
+ * with its 302 redirect, issue comments, commit comparison, the
+ * authenticated user), the Actions results twirp service that
+ * @actions/artifact calls, and the Azure block-blob upload it streams to.
+ * Response shapes follow GitHub's published REST descriptions; only what
+ * the code reads is filled in. Faults can be injected per route.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface FakeRun {
+  id: number
+  event: string
+  conclusion: string
+  head_branch: string
+  head_sha: string
+  /** owner/repo the run's head came from (a fork differs). */
+  headRepo: string
+  created_at?: string
+}
+
+export interface FakeArtifact {
+  id: number
+  runId: number
+  name: string
+  expired: boolean
+  /** The zip served by the download URL; 410 when `gone`. */
+  zip: Buffer
+  gone?: boolean
+}
+
+export interface FakeComment {
+  id: number
+  user: { login: string }
+  body: string
+}
+
+export interface Fault {
+  method: string
+  path: RegExp
+  status: number
+  headers?: Record<string, string>
+  body?: unknown
+  /** How many times to fire before passing through. */
+  times: number
+}
+
+export interface Upload {
+  name: string
+  runBackendId: string
+  zip: Buffer
+  artifactId: number
+}
+
+export class FakeGitHub {
+  readonly owner: string
+  readonly repo: string
+  runs: FakeRun[] = []
+  artifacts: FakeArtifact[] = []
+  comments: FakeComment[] = []
+  uploads: Upload[] = []
+  faults: Fault[] = []
+  mergeBase = ''
+  /** Every request: method, path (with query) and the Authorization header. */
+  log: { method: string; url: string; auth: string | undefined }[] = []
+  private server: Server | undefined
+  private blocks = new Map<string, Map<string, Buffer>>()
+  private blobs = new Map<string, Buffer>()
+  private nextId = 1000
+  port = 0
+
+  constructor(full = 'acme/widgets') {
+    ;[this.owner, this.repo] = full.split('/')
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  async start(): Promise<void> {
+    this.server = createServer((req, res) => {
+      this.handle(req, res).catch(err => {
+        res.writeHead(500, { 'content-type': 'application/json' })
+        res.end(JSON.stringify({ message: String(err) }))
+      })
+    })
+    await new Promise<void>(resolve => this.server!.listen(0, '127.0.0.1', resolve))
+    this.port = (this.server!.address() as AddressInfo).port
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>(resolve => this.server?.close(() => resolve()))
+  }
+
+  /** Make a finished push run own the latest upload (what GitHub does when the job ends). */
+  completeRun(run: FakeRun, upload: Upload): FakeArtifact {
+    this.runs.push(run)
+    const a: FakeArtifact = {
+      id: upload.artifactId,
+      runId: run.id,
+      name: upload.name,
+      expired: false,
+      zip: upload.zip
+    }
+    this.artifacts.push(a)
+    return a
+  }
+
+  requests(method: string, path: RegExp): number {
+    return this.log.filter(r => r.method === method && path.test(r.url)).length
+  }
+
+  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = await readBody(req)
+    const url = new URL(req.url ?? '/', this.url)
+    const method = req.method ?? 'GET'
+    this.log.push({ method, url: url.pathname + url.search, auth: req.headers.authorization })
+    const fault = this.faults.find(
+      f => f.times > 0 && f.method === method && f.path.test(url.pathname)
+    )
+    if (fault) {
+      fault.times--
+      res.writeHead(fault.status, { 'content-type': 'application/json', ...fault.headers })
+      res.end(JSON.stringify(fault.body ?? { message: `injected ${fault.status}` }))
+      return
+    }
+    const json = (status: number, data: unknown, headers: Record<string, string> = {}): void => {
+      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+      res.end(JSON.stringify(data))
+    }
+    const p = url.pathname
+    const repoPrefix = `/repos/${this.owner}/${this.repo}`
+    let m: RegExpExecArray | null
+
+    if (method === 'GET' && p === '/user') {
+      return json(403, {
+        message: 'Resource not accessible by integration',
+        documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user'
+      })
+    }
+    if (
+      method === 'GET' &&
+      (m = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/[^/]+\/runs$/.exec(p))
+    ) {
+      const q = url.searchParams
+      const runs = this.runs
+        .filter(
+          r =>
+            (!q.get('branch') || r.head_branch === q.get('branch')) &&
+            (!q.get('event') || r.event === q.get('event')) &&
+            (!q.get('status') || r.conclusion === q.get('status'))
+        )
+        .sort((a, b) => b.id - a.id)
+      return json(200, {
+        total_count: runs.length,
+        workflow_runs: runs.map(r => ({
+          id: r.id,
+          event: r.event,
+          status: 'completed',
+          conclusion: r.conclusion,
+          head_branch: r.head_branch,
+          head_sha: r.head_sha,
+          created_at: r.created_at ?? new Date(r.id * 1000).toISOString(),
+          head_repository: { full_name: r.headRepo },
+          repository: { full_name: `${this.owner}/${this.repo}` }
+        }))
+      })
+    }
+    if (
+      method === 'GET' &&
+      (m = new RegExp(`^${repoPrefix}/actions/runs/(\\d+)/artifacts$`).exec(p))
+    ) {
+      const runId = Number(m[1])
+      const name = url.searchParams.get('name')
+      const list = this.artifacts.filter(a => a.runId === runId && (!name || a.name === name))
+      return json(200, {
+        total_count: list.length,
+        artifacts: list.map(a => ({
+          id: a.id,
+          node_id: `A_${a.id}`,
+          name: a.name,
+          size_in_bytes: a.zip.length,
+          url: `${this.url}${repoPrefix}/actions/artifacts/${a.id}`,
+          archive_download_url: `${this.url}${repoPrefix}/actions/artifacts/${a.id}/zip`,
+          expired: a.expired,
+          workflow_run: { id: a.runId }
+        }))
+      })
+    }
+    if (
+      method === 'GET' &&
+      (m = new RegExp(`^${repoPrefix}/actions/artifacts/(\\d+)/zip$`).exec(p))
+    ) {
+      const a = this.artifacts.find(x => x.id === Number(m![1]))
+      if (!a) return json(404, { message: 'Not Found' })
+      if (a.gone || a.expired) return json(410, { message: 'Artifact has expired' })
+      res.writeHead(302, { location: `${this.url}/blob-download/${a.id}.zip?sig=abc` })
+      res.end()
+      return
+    }
+    if (method === 'GET' && (m = /^\/blob-download\/(\d+)\.zip$/.exec(p))) {
+      const a = this.artifacts.find(x => x.id === Number(m![1]))
+      if (!a) return json(404, { message: 'no blob' })
+      res.writeHead(200, {
+        'content-type': 'application/zip',
+        'content-length': String(a.zip.length)
+      })
+      res.end(a.zip)
+      return
+    }
+    if (method === 'GET' && (m = new RegExp(`^${repoPrefix}/compare/(.+)$`).exec(p))) {
+      if (!this.mergeBase) return json(404, { message: 'Not Found' })
+      return json(200, { status: 'ahead', merge_base_commit: { sha: this.mergeBase }, commits: [] })
+    }
+    if ((m = new RegExp(`^${repoPrefix}/issues/(\\d+)/comments$`).exec(p))) {
+      if (method === 'GET') {
+        const per = Number(url.searchParams.get('per_page') ?? 30)
+        const page = Number(url.searchParams.get('page') ?? 1)
+        const slice = this.comments.slice((page - 1) * per, page * per)
+        const headers: Record<string, string> = {}
+        if (page * per < this.comments.length) {
+          headers.link = `<${this.url}${p}?per_page=${per}&page=${page + 1}>; rel="next"`
+        }
+        return json(
+          200,
+          slice.map(c => this.commentJson(c)),
+          headers
+        )
+      }
+      if (method === 'POST') {
+        const c: FakeComment = {
+          id: this.nextId++,
+          user: { login: 'github-actions[bot]' },
+          body: (JSON.parse(body.toString()) as { body: string }).body
+        }
+        this.comments.push(c)
+        return json(201, this.commentJson(c))
+      }
+    }
+    if ((m = new RegExp(`^${repoPrefix}/issues/comments/(\\d+)$`).exec(p))) {
+      const c = this.comments.find(x => x.id === Number(m![1]))
+      if (!c) return json(404, { message: 'Not Found' })
+      if (method === 'PATCH') {
+        c.body = (JSON.parse(body.toString()) as { body: string }).body
+        return json(200, this.commentJson(c))
+      }
+      if (method === 'DELETE') {
+        this.comments = this.comments.filter(x => x !== c)
+        res.writeHead(204)
+        res.end()
+        return
+      }
+    }
+    // Actions results service (twirp, JSON) used by @actions/artifact uploads.
+    if (
+      method === 'POST' &&
+      p === '/twirp/github.actions.results.api.v1.ArtifactService/CreateArtifact'
+    ) {
+      // Twirp JSON with proto field names (useProtoFieldName in the client).
+      const reqBody = JSON.parse(body.toString()) as {
+        name: string
+        workflow_run_backend_id: string
+      }
+      return json(200, {
+        ok: true,
+        signed_upload_url: `${this.url}/devstoreaccount1/actions-results/${encodeURIComponent(reqBody.name)}.zip?sig=signed`
+      })
+    }
+    if (
+      method === 'POST' &&
+      p === '/twirp/github.actions.results.api.v1.ArtifactService/FinalizeArtifact'
+    ) {
+      const reqBody = JSON.parse(body.toString()) as {
+        name: string
+        workflow_run_backend_id: string
+      }
+      const zip =
+        this.blobs.get(
+          `/devstoreaccount1/actions-results/${encodeURIComponent(reqBody.name)}.zip`
+        ) ?? Buffer.alloc(0)
+      const artifactId = this.nextId++
+      this.uploads.push({
+        name: reqBody.name,
+        runBackendId: reqBody.workflow_run_backend_id,
+        zip,
+        artifactId
+      })
+      return json(200, { ok: true, artifact_id: String(artifactId) })
+    }
+    // Azure Blob Storage: Put Block and Put Block List (what BlockBlobClient.uploadStream sends).
+    if (method === 'PUT' && p.startsWith('/devstoreaccount1/')) {
+      const comp = url.searchParams.get('comp')
+      const azureHeaders = {
+        'x-ms-request-id': `req-${this.nextId++}`,
+        'x-ms-version': '2024-11-04',
+        date: new Date().toUTCString()
+      }
+      if (comp === 'block') {
+        const blocks = this.blocks.get(p) ?? new Map<string, Buffer>()
+        blocks.set(url.searchParams.get('blockid') ?? '', body)
+        this.blocks.set(p, blocks)
+        res.writeHead(201, { ...azureHeaders, 'x-ms-request-server-encrypted': 'true' })
+        res.end()
+        return
+      }
+      if (comp === 'blocklist') {
+        const ids = [
+          ...body.toString().matchAll(/<(?:Latest|Uncommitted|Committed)>([^<]*)<\//g)
+        ].map(x => x[1])
+        const blocks = this.blocks.get(p) ?? new Map<string, Buffer>()
+        this.blobs.set(p, Buffer.concat(ids.map(id => blocks.get(id) ?? Buffer.alloc(0))))
+        res.writeHead(201, {
+          ...azureHeaders,
+          etag: '"0x8D0000000000001"',
+          'last-modified': new Date().toUTCString()
+        })
+        res.end()
+        return
+      }
+      this.blobs.set(p, body)
+      res.writeHead(201, {
+        ...azureHeaders,
+        etag: '"0x8D0000000000002"',
+        'last-modified': new Date().toUTCString()
+      })
+      res.end()
+      return
+    }
+    return json(404, { message: `fake GitHub has no route for ${method} ${p}` })
+  }
+
+  private commentJson(c: FakeComment): unknown {
+    return {
+      id: c.id,
+      user: c.user,
+      body: c.body,
+      html_url: `http://github.localhost:${this.port}/${this.owner}/${this.repo}/pull/0#issuecomment-${c.id}`
+    }
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+/** An unsigned JWT carrying the Actions.Results scope @actions/artifact reads. */
+export function runtimeToken(runBackendId: string, jobBackendId: string): string {
+  const b64 = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url')
+  return `${b64({ alg: 'none', typ: 'JWT' })}.${b64({ scp: `Actions.GenericRead:00000000 Actions.Results:${runBackendId}:${jobBackendId}` })}.sig`
+}

@@ -1,0 +1,163 @@
+/**
+ * The baseline zip extractor on crafted archives: good ones extract; hostile
+ * or corrupt ones are refused before anything is written.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { crc32, deflateRawSync } from 'node:zlib'
+import { describe, expect, it } from 'vitest'
+import { extractZip, ZipError } from '../src/github/unzip.js'
+import { tempDir } from './helpers/go.js'
+
+interface Spec {
+  name: string
+  data?: Buffer
+  /** Override what the headers claim. */
+  size?: number
+  crc?: number
+  method?: 0 | 8
+  symlink?: boolean
+}
+
+/** A minimal zip writer (APPNOTE layout), independent of the extractor. */
+function zip(specs: Spec[]): Buffer {
+  const locals: Buffer[] = []
+  const centrals: Buffer[] = []
+  let offset = 0
+  for (const s of specs) {
+    const data = s.data ?? Buffer.alloc(0)
+    const method = s.method ?? 8
+    const body = method === 8 ? deflateRawSync(data) : data
+    const name = Buffer.from(s.name, 'utf8')
+    const crc = s.crc ?? crc32(data) >>> 0
+    const size = s.size ?? data.length
+    const local = Buffer.alloc(30)
+    local.writeUInt32LE(0x04034b50, 0)
+    local.writeUInt16LE(20, 4)
+    local.writeUInt16LE(0x800, 6)
+    local.writeUInt16LE(method, 8)
+    local.writeUInt32LE(crc, 14)
+    local.writeUInt32LE(body.length, 18)
+    local.writeUInt32LE(size, 22)
+    local.writeUInt16LE(name.length, 26)
+    const central = Buffer.alloc(46)
+    central.writeUInt32LE(0x02014b50, 0)
+    central.writeUInt16LE((3 << 8) | 20, 4) // made by Unix
+    central.writeUInt16LE(20, 6)
+    central.writeUInt16LE(0x800, 8)
+    central.writeUInt16LE(method, 10)
+    central.writeUInt32LE(crc, 16)
+    central.writeUInt32LE(body.length, 20)
+    central.writeUInt32LE(size, 24)
+    central.writeUInt16LE(name.length, 28)
+    central.writeUInt32LE(((s.symlink ? 0o120777 : 0o100644) << 16) >>> 0, 38)
+    central.writeUInt32LE(offset, 42)
+    locals.push(local, name, body)
+    centrals.push(central, name)
+    offset += 30 + name.length + body.length
+  }
+  const cd = Buffer.concat(centrals)
+  const end = Buffer.alloc(22)
+  end.writeUInt32LE(0x06054b50, 0)
+  end.writeUInt16LE(specs.length, 8)
+  end.writeUInt16LE(specs.length, 10)
+  end.writeUInt32LE(cd.length, 12)
+  end.writeUInt32LE(offset, 16)
+  return Buffer.concat([...locals, cd, end])
+}
+
+const refuse = async (
+  archive: Buffer,
+  pattern: RegExp,
+  limits?: Parameters<typeof extractZip>[2]
+): Promise<void> => {
+  const dest = tempDir('unzip')
+  await expect(extractZip(archive, dest, limits)).rejects.toThrow(ZipError)
+  await expect(extractZip(archive, dest, limits)).rejects.toThrow(pattern)
+  expect(readdirSync(dest)).toEqual([]) // nothing written
+}
+
+describe('extractZip', () => {
+  it('extracts a bundle-shaped zip (stored and deflated entries, directories)', async () => {
+    const dest = tempDir('unzip')
+    const written = await extractZip(
+      zip([
+        { name: 'results.json', data: Buffer.from('{"schemaVersion":1}') },
+        { name: 'profiles/' },
+        { name: 'profiles/a.cpu.pprof', data: Buffer.alloc(5000, 7), method: 0 }
+      ]),
+      dest
+    )
+    expect(written.sort()).toEqual(['profiles/a.cpu.pprof', 'results.json'])
+    expect(readFileSync(join(dest, 'results.json'), 'utf8')).toBe('{"schemaVersion":1}')
+    expect(readFileSync(join(dest, 'profiles', 'a.cpu.pprof'))).toEqual(Buffer.alloc(5000, 7))
+  })
+
+  it.each([
+    ['a .. path', [{ name: '../escape.txt', data: Buffer.from('x') }], /contains "\.\."/],
+    [
+      'a nested .. path',
+      [{ name: 'a/../../escape.txt', data: Buffer.from('x') }],
+      /contains "\.\."/
+    ],
+    ['an absolute path', [{ name: '/etc/passwd', data: Buffer.from('x') }], /absolute path/],
+    ['a Windows absolute path', [{ name: 'C:\\x.txt', data: Buffer.from('x') }], /absolute path/],
+    [
+      'a symlink',
+      [{ name: 'link', data: Buffer.from('/etc/passwd'), symlink: true }],
+      /symbolic link/
+    ],
+    ['a CRC mismatch', [{ name: 'a', data: Buffer.from('hello'), crc: 1234 }], /CRC mismatch/],
+    [
+      'a size that lies',
+      [{ name: 'a', data: Buffer.from('hello world'), size: 3 }],
+      /inflates to|does not inflate/
+    ],
+    [
+      'a duplicate entry',
+      [
+        { name: 'a', data: Buffer.from('1') },
+        { name: 'a', data: Buffer.from('2') }
+      ],
+      /appears twice/
+    ]
+  ] as [string, Spec[], RegExp][])('refuses %s', async (_, specs, pattern) => {
+    await refuse(zip(specs), pattern)
+  })
+
+  it('refuses more entries than the cap, and entries over the size cap', async () => {
+    const many = zip(
+      Array.from({ length: 11 }, (_, i) => ({ name: `f${i}`, data: Buffer.from('x') }))
+    )
+    await refuse(many, /11 entries exceed the limit of 10/, {
+      maxEntries: 10,
+      maxEntryBytes: 1 << 20,
+      maxTotalBytes: 1 << 20
+    })
+    const big = zip([{ name: 'big', data: Buffer.alloc(2 << 20) }])
+    await refuse(big, /over the limit of 1048576/, {
+      maxEntries: 10,
+      maxEntryBytes: 1 << 20,
+      maxTotalBytes: 4 << 20
+    })
+  })
+
+  it('refuses a bomb whose header understates its size, without inflating it all', async () => {
+    // 200 MiB of zeros deflate to ~200 KB; the header claims 10 bytes.
+    const bomb = zip([{ name: 'bomb', data: Buffer.alloc(200 << 20), size: 10 }])
+    expect(bomb.length).toBeLessThan(1 << 20)
+    await refuse(bomb, /does not inflate|inflates to/)
+  })
+
+  it('refuses data that is not a zip, and a truncated zip', async () => {
+    await refuse(Buffer.from('PK\x03\x04 not really'), /too short|no end-of-central-directory/)
+    const good = zip([{ name: 'a', data: Buffer.alloc(1000, 1) }])
+    await refuse(good.subarray(0, good.length - 30), /no end-of-central-directory|outside the file/)
+  })
+
+  it('never writes outside the destination even for names that normalise inside', async () => {
+    const dest = tempDir('unzip')
+    await extractZip(zip([{ name: 'a/./b.txt', data: Buffer.from('ok') }]), dest)
+    expect(existsSync(join(dest, 'a', 'b.txt'))).toBe(true)
+  })
+})
