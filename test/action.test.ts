@@ -241,3 +241,50 @@ describe('(e) faults', () => {
     }
   })
 })
+
+describe('(f) a report over the size limit', () => {
+  const gh = new FakeGitHub()
+  const wide = (extra: Record<string, string> = {}): Record<string, string> =>
+    inputs({
+      'working-directory': join(ROOT, 'fixtures', 'many'),
+      count: '9',
+      benchtime: '200x',
+      ...extra
+    })
+  let r: ActionRun
+
+  beforeAll(async () => {
+    await gh.start()
+    await runAction(gh, {
+      event: 'push',
+      payload: { repository },
+      inputs: wide(),
+      ref: 'refs/heads/main',
+      sha: 'aaa111',
+      runId: 1001
+    })
+    gh.completeRun(pushRun(1001, 'aaa111'), gh.uploads[0])
+    r = await runAction(gh, {
+      event: 'pull_request',
+      payload: prPayload('head888'),
+      inputs: wide({ 'go-test-flags': '-tags=benchgate_many_regression' }),
+      ref: 'refs/pull/7/merge',
+      sha: 'merge888',
+      runId: 2001
+    })
+  })
+  afterAll(() => gh.stop())
+
+  it('is trimmed to fit a comment, says so, and still names the worst regression', () => {
+    expect(r.code).toBe(1)
+    expect(gh.comments).toHaveLength(1)
+    const body = gh.comments[0].body
+    expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(60_000)
+    expect(body).toContain("Left out to fit GitHub's comment size limit")
+    expect(body).toMatch(/Worst: BenchmarkHot\\-\d+ \\\+\d/)
+    expect((body.match(/<details>/g) ?? []).length).toBe((body.match(/<\/details>/g) ?? []).length)
+    // The job summary carries the full report.
+    expect(Buffer.byteLength(r.summary, 'utf8')).toBeGreaterThan(Buffer.byteLength(body, 'utf8'))
+    expect(r.summary).toContain('case\\-199')
+  })
+})
