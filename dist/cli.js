@@ -2458,6 +2458,16 @@ function holmAdjust(pValues) {
 
 
 
+/** Every verdict a benchmark or metric can have. */
+const VERDICTS = [
+    'regression',
+    'improvement',
+    'unchanged',
+    'too-few-samples',
+    'new',
+    'removed',
+    'failed'
+];
 const COMPARE_DEFAULTS = {
     threshold: 5,
     alpha: 0.05,
@@ -2555,15 +2565,7 @@ function compare(base, head, options = {}) {
             bc.summary = explain(bc);
         }
     }
-    const counts = Object.fromEntries([
-        'regression',
-        'improvement',
-        'unchanged',
-        'too-few-samples',
-        'new',
-        'removed',
-        'failed'
-    ].map(v => [v, benchmarks.filter(b => b.verdict === v).length]));
+    const counts = Object.fromEntries(VERDICTS.map(v => [v, benchmarks.filter(b => b.verdict === v).length]));
     const reasons = [];
     for (const bc of benchmarks) {
         for (const m of bc.metrics) {
@@ -3750,7 +3752,7 @@ function renderMarkdown(c, opts, sources = new Map()) {
     if (c.warnings.length > 0)
         footer.push(`> [!WARNING]\n> The two runs come from different environments, so differences may not be the code's: ${c.warnings.map(w => escapeText(w)).join('; ')}.`);
     for (const note of c.notes)
-        footer.push(`> [!NOTE]\n> ${note}`);
+        footer.push(`> [!NOTE]\n> ${escapeText(note, 1000)}`);
     if (c.counts['too-few-samples'] > 0)
         footer.push(`${c.counts['too-few-samples']} benchmark(s) have fewer than 4 samples on a side: no difference can be significant at 0.05. Raise \`count\` to 6 or more.`);
     // Paths are ours (bundle layout), but never let one close the code fence.

@@ -3,8 +3,9 @@
  * with a message; nothing can let the Action pass silently.
  */
 import * as core from '@actions/core'
+import { redact } from './github/redact.js'
 import { run } from './main.js'
 
 run().catch((err: unknown) => {
-  core.setFailed(err instanceof Error ? err.message : String(err))
+  core.setFailed(redact(err instanceof Error ? err.message : String(err)))
 })

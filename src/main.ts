@@ -9,28 +9,43 @@ import * as core from '@actions/core'
 import { DefaultArtifactClient } from '@actions/artifact'
 import type { Comparison } from './compare/compare.js'
 import { LocalGo } from './gobench/toolchain.js'
-import { fetchBaseline, mergeBase, NoBaselineError, type Baseline } from './github/baseline.js'
+import {
+  downloadRunArtifact,
+  fetchBaseline,
+  mergeBase,
+  NoBaselineError,
+  type Baseline
+} from './github/baseline.js'
 import { createClient, statusOf, type GitHubClient } from './github/client.js'
 import { upsertComment } from './github/comment.js'
 import { ContextError, readContext, type RunContext } from './github/context.js'
 import { compareAndReport } from './pipeline/compare.js'
 import { runToBundle, type PipelineEvent, type RunOutcome } from './pipeline/run.js'
 import { escapeText } from './report/escape.js'
-import { marker } from './report/markdown.js'
+import { COMMENT_BUDGET_BYTES, marker, renderMarkdown } from './report/markdown.js'
+import { parseReport, ReportError, REPORT_FILE, type PrReport } from './github/report-artifact.js'
 import { formatNumber, verdictText } from './report/text.js'
 import { readSettings, type ActionSettings } from './settings.js'
+import { addSecret, redact } from './github/redact.js'
 
 const SUPPORTED = ['push', 'pull_request', 'workflow_dispatch', 'schedule']
 
 export async function run(): Promise<void> {
   const settings = readSettings(name => core.getInput(name))
-  if (settings.githubToken) core.setSecret(settings.githubToken)
+  if (settings.githubToken) {
+    core.setSecret(settings.githubToken)
+    addSecret(settings.githubToken)
+  }
   const ctx = readContext(
     process.env,
     process.env.GITHUB_EVENT_PATH
       ? await readFile(process.env.GITHUB_EVENT_PATH, 'utf8')
       : undefined
   )
+  if (settings.mode === 'comment') {
+    await commentMode(settings, ctx, join(process.env.RUNNER_TEMP ?? process.cwd(), 'benchgate'))
+    return
+  }
   if (!SUPPORTED.includes(ctx.event)) {
     throw new ContextError(
       `benchgate runs on ${SUPPORTED.join(', ')} events, not "${ctx.event}". Trigger the workflow on push to the default branch (to record the baseline) and on pull_request (to compare)`
@@ -164,6 +179,48 @@ async function pullRequest(
 ): Promise<void> {
   const pr = ctx.pullRequest!
   const gh = createClient(settings.githubToken, m => core.warning(m))
+  // A fork's GITHUB_TOKEN is read-only: do not try to comment; hand the
+  // report to a privileged workflow_run job instead (examples/fork-*.yml).
+  const fork = pr.headRepo.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase()
+  const handOff = async (
+    comparison: Comparison | null,
+    noBaseline: string | null
+  ): Promise<void> => {
+    const report: PrReport = {
+      schemaVersion: 1,
+      repository: `${ctx.owner}/${ctx.repo}`,
+      prNumber: pr.number,
+      headSha: pr.headSha,
+      key,
+      noBaseline,
+      comparison
+    }
+    const dir = join(temp, 'pr-report')
+    await mkdir(dir, { recursive: true })
+    await writeFile(join(dir, REPORT_FILE), JSON.stringify(report))
+    const name = `${settings.artifactName}-report`
+    await new DefaultArtifactClient().uploadArtifact(name, [join(dir, REPORT_FILE)], dir)
+    core.info(
+      `benchgate: uploaded the report as artifact "${name}" for the comment workflow (mode: comment)`
+    )
+  }
+  const comment = async (
+    body: string,
+    create: boolean,
+    comparison: Comparison | null,
+    noBaseline: string | null
+  ): Promise<string | undefined> => {
+    if (fork) {
+      core.info(
+        'benchgate: pull request from a fork: the token is read-only, so the report goes to the job summary and an artifact instead of a comment'
+      )
+      await handOff(comparison, noBaseline)
+      return undefined
+    }
+    const posted = await postComment(gh, repo, pr.number, key, body, create)
+    if (posted.refused) await handOff(comparison, noBaseline)
+    return posted.url
+  }
   const repo = { owner: ctx.owner, repo: ctx.repo }
   const branch = settings.baselineBranch || pr.baseRef || ctx.defaultBranch
   const key = settings.artifactName
@@ -192,10 +249,11 @@ async function pullRequest(
   } catch (err) {
     // No baseline, an expired one, or one that cannot be read is not the
     // PR's fault: say so and pass, rather than block the merge.
-    missing =
+    missing = redact(
       err instanceof NoBaselineError
         ? err.message
         : `the baseline could not be read: ${(err as Error).message}`
+    )
     core.warning(`benchgate: ${missing}`)
   }
 
@@ -214,7 +272,8 @@ async function pullRequest(
     core.setOutput('verdict', 'no-baseline')
     core.setOutput('regressions', '0')
     core.setOutput('improvements', '0')
-    if (settings.comment === 'always') await postComment(gh, repo, pr.number, key, body, true)
+    if (settings.comment !== 'never')
+      await comment(body, settings.comment === 'always', null, missing ?? '')
     await core.summary.addRaw(body + '\n').write()
     core.info('benchgate: verdict=no-baseline gate=pass')
     return
@@ -235,14 +294,7 @@ async function pullRequest(
   core.setOutput('regressions', String(c.counts.regression))
   core.setOutput('improvements', String(c.counts.improvement))
 
-  const url = await postComment(
-    gh,
-    repo,
-    pr.number,
-    key,
-    outputs.comment,
-    shouldComment(settings, c)
-  )
+  const url = await comment(outputs.comment, shouldComment(settings, c), c, null)
   if (url) core.setOutput('comment-url', url)
   await core.summary.addRaw(outputs.summary).write()
 
@@ -293,16 +345,120 @@ async function postComment(
   key: string,
   body: string,
   create: boolean
-): Promise<string | undefined> {
+): Promise<{ url?: string; refused: boolean }> {
   try {
     const r = await upsertComment(gh, repo, issue, marker(key), body, { createIfMissing: create })
     if (r) core.info(`benchgate: ${r.action} the PR comment ${r.url}`)
-    return r?.url
+    return { url: r?.url, refused: false }
   } catch (err) {
     const status = statusOf(err)
+    const message = redact(err instanceof Error ? err.message : String(err))
+    // "Resource not accessible by integration": a read-only token.
+    const refused = status === 403 || /not accessible by integration/i.test(message)
     core.warning(
-      `benchgate: could not post the PR comment (HTTP ${status ?? '?'}: ${err instanceof Error ? err.message : String(err)}). ${status === 403 ? 'The token is read-only here (e.g. a pull request from a fork); the report is in the job summary.' : 'The report is in the job summary.'}`
+      `benchgate: could not post the PR comment (HTTP ${status ?? '?'}: ${message}). ${refused ? 'The token is read-only here (e.g. a pull request from a fork): the report is in the job summary and in the report artifact for a comment workflow.' : 'The report is in the job summary.'}`
     )
-    return undefined
+    return { refused }
   }
+}
+
+/**
+ * mode: comment, on workflow_run: post the report of a pull-request run
+ * that could not comment itself (a fork's read-only token). Nothing from
+ * the PR is checked out or executed here. The report artifact is
+ * untrusted: its PR number and head SHA are confirmed through the API
+ * against the workflow_run payload, and the comment is re-rendered from
+ * its data with our escaping.
+ */
+async function commentMode(settings: ActionSettings, ctx: RunContext, temp: string): Promise<void> {
+  const wr = ctx.workflowRun
+  if (ctx.event !== 'workflow_run' || !wr) {
+    throw new ContextError(
+      `mode "comment" runs on workflow_run events (the run that produced the report), not "${ctx.event}"`
+    )
+  }
+  const gh = createClient(settings.githubToken, m => core.warning(m))
+  const repo = { owner: ctx.owner, repo: ctx.repo }
+  const name = `${settings.artifactName}-report`
+  const { data } = await gh.rest.actions.listWorkflowRunArtifacts({
+    ...repo,
+    run_id: wr.id,
+    name,
+    per_page: 10
+  })
+  const artifact = data.artifacts.find(a => a.name === name && !a.expired)
+  if (!artifact) {
+    core.info(
+      `benchgate: run ${wr.id} left no "${name}" artifact (it commented itself, or did not get that far); nothing to post`
+    )
+    return
+  }
+  await mkdir(temp, { recursive: true })
+  const dir = await downloadRunArtifact(
+    new DefaultArtifactClient(),
+    settings.githubToken,
+    repo,
+    wr.id,
+    artifact.id,
+    temp,
+    m => core.info(m)
+  )
+  const report = parseReport(await readFile(join(dir, REPORT_FILE), 'utf8'))
+  // Confirm from the API, never from the artifact alone.
+  const { data: pull } = await gh.rest.pulls.get({ ...repo, pull_number: report.prNumber })
+  const problems: string[] = []
+  if (report.headSha !== wr.headSha)
+    problems.push(
+      `the report is for commit ${report.headSha}, but the triggering run built ${wr.headSha}`
+    )
+  if (pull.head.sha !== wr.headSha)
+    problems.push(
+      `PR #${report.prNumber}'s head is ${pull.head.sha}, not the triggering run's ${wr.headSha}`
+    )
+  if (pull.base.repo.full_name.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase()) {
+    problems.push(`PR #${report.prNumber} is not a pull request into ${ctx.owner}/${ctx.repo}`)
+  }
+  if (report.key !== settings.artifactName)
+    problems.push(`the report's key "${report.key}" is not "${settings.artifactName}"`)
+  if (problems.length > 0) {
+    throw new ReportError(
+      `refusing to comment from run ${wr.id}'s report: ${problems.join('; ')}. The artifact may have been forged or is stale`
+    )
+  }
+  const c = report.comparison
+  const body = c
+    ? renderMarkdown(c, {
+        key: settings.artifactName,
+        repositoryUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
+        headSha: wr.headSha,
+        budgetBytes: COMMENT_BUDGET_BYTES
+      })
+    : [
+        marker(settings.artifactName),
+        '',
+        '### ⚪ benchgate: no baseline yet',
+        '',
+        escapeText(report.noBaseline ?? 'no baseline', 1000)
+      ].join('\n')
+  const posted = await upsertComment(gh, repo, report.prNumber, marker(settings.artifactName), body)
+  if (posted) core.setOutput('comment-url', posted.url)
+  // A check run on the PR's head, so branch protection can require it.
+  const fail = c ? c.gate.fail : false
+  const { data: check } = await gh.rest.checks.create({
+    ...repo,
+    name: `benchgate (${settings.artifactName})`,
+    head_sha: wr.headSha,
+    status: 'completed',
+    conclusion: fail ? 'failure' : 'success',
+    output: {
+      title: c
+        ? `${c.counts.regression} regression(s), ${c.counts.improvement} improvement(s)`
+        : 'No baseline yet',
+      summary: body.length > 60_000 ? body.slice(0, 60_000) : body
+    }
+  })
+  core.setOutput('verdict', c ? c.verdict : 'no-baseline')
+  core.info(
+    `benchgate: posted run ${wr.id}'s report on PR #${report.prNumber}; check run ${check.id}: ${fail ? 'failure' : 'success'}`
+  )
 }

@@ -17,7 +17,11 @@ export type InputReader = (name: string) => string
 export type CommentMode = 'always' | 'on-change' | 'on-regression' | 'never'
 export type UploadMode = 'auto' | 'always' | 'never'
 
+export type Mode = 'run' | 'comment'
+
 export interface ActionSettings {
+  /** run: benchmark and compare; comment: post a fork PR's report from a workflow_run job. */
+  mode: Mode
   run: Omit<RunSettings, 'out'>
   compare: CompareOptions
   failOnRegression: boolean
@@ -122,6 +126,7 @@ export function readSettings(read: InputReader): ActionSettings {
     )
   }
   return {
+    mode: oneOf(read, 'mode', ['run', 'comment'] as const, 'run'),
     run,
     compare: {
       threshold: number(read, 'threshold', COMPARE_DEFAULTS.threshold, 0, 1000),

@@ -11,8 +11,17 @@ import { median } from '../stats/median.js'
 import { choose, mannWhitneyU } from '../stats/utest.js'
 import type { Side, SideBenchmark } from './input.js'
 
-export type Verdict =
-  'regression' | 'improvement' | 'unchanged' | 'too-few-samples' | 'new' | 'removed' | 'failed'
+/** Every verdict a benchmark or metric can have. */
+export const VERDICTS = [
+  'regression',
+  'improvement',
+  'unchanged',
+  'too-few-samples',
+  'new',
+  'removed',
+  'failed'
+] as const
+export type Verdict = (typeof VERDICTS)[number]
 
 /** Options of a comparison; defaults in COMPARE_DEFAULTS. */
 export interface CompareOptions {
@@ -219,17 +228,7 @@ export function compare(base: Side, head: Side, options: Partial<CompareOptions>
   }
 
   const counts = Object.fromEntries(
-    (
-      [
-        'regression',
-        'improvement',
-        'unchanged',
-        'too-few-samples',
-        'new',
-        'removed',
-        'failed'
-      ] as Verdict[]
-    ).map(v => [v, benchmarks.filter(b => b.verdict === v).length])
+    VERDICTS.map(v => [v, benchmarks.filter(b => b.verdict === v).length])
   ) as Record<Verdict, number>
 
   const reasons: string[] = []

@@ -36,6 +36,60 @@ export interface Baseline {
 }
 
 /** No usable baseline exists yet; the step passes with an explanation. */
+/** The artifact has expired (HTTP 410). */
+export class ExpiredArtifactError extends Error {
+  override name = 'ExpiredArtifactError'
+}
+
+/**
+ * Download one artifact of a run and extract it into a fresh directory with
+ * the strict extractor. The zip is fetched raw (skipDecompress): an
+ * artifact may have been forged by a pull request, and a corrupt one must
+ * be an error, not a hang. The /zip request is retried on 5xx and network
+ * errors, which downloadArtifact with findBy does not do itself.
+ */
+export async function downloadRunArtifact(
+  client: DefaultArtifactClient,
+  token: string,
+  repo: RepoRef,
+  runId: number,
+  artifactId: number,
+  tempRoot: string,
+  log: Logger
+): Promise<string> {
+  let zip: Buffer | undefined
+  for (let attempt = 1; !zip; attempt++) {
+    const download = await mkdtemp(join(tempRoot, 'benchgate-download-'))
+    try {
+      await client.downloadArtifact(artifactId, {
+        path: download,
+        skipDecompress: true,
+        findBy: {
+          token,
+          repositoryOwner: repo.owner,
+          repositoryName: repo.repo,
+          workflowRunId: runId
+        }
+      })
+      zip = await readDownloaded(download)
+    } catch (err) {
+      if (err instanceof ZipError) throw err
+      const status = statusOf(err) ?? statusOf((err as { cause?: unknown }).cause)
+      const message = err instanceof Error ? err.message : String(err)
+      if (status === 410 || /\b410\b|expired|gone/i.test(message))
+        throw new ExpiredArtifactError(message)
+      if (attempt >= 3 || (status !== undefined && status < 500 && status !== 429)) {
+        throw new Error(`could not download artifact ${artifactId} of run ${runId}: ${message}`)
+      }
+      log(`Downloading artifact ${artifactId} failed (${message}); retry ${attempt} of 2`)
+      await new Promise(r => setTimeout(r, 500 * attempt))
+    }
+  }
+  const dir = await mkdtemp(join(tempRoot, 'benchgate-artifact-'))
+  await extractZip(zip, dir, DEFAULT_ZIP_LIMITS)
+  return dir
+}
+
 /** The single file downloadArtifact wrote, read with a size cap. */
 async function readDownloaded(dir: string): Promise<Buffer> {
   const files = (await readdir(dir, { withFileTypes: true })).filter(f => f.isFile())
@@ -141,43 +195,15 @@ export async function fetchBaseline(
       problems.push(`run ${run.id}: no unexpired artifact "${q.artifactName}"`)
       continue
     }
-    let zip: Buffer | undefined
-    for (let attempt = 1; ; attempt++) {
-      // Fetch the zip itself (skipDecompress) and extract it with our strict
-      // reader: the artifact may have been forged, and a corrupt one must be
-      // an error, not a hang.
-      const download = await mkdtemp(join(tempRoot, 'benchgate-download-'))
-      try {
-        await client.downloadArtifact(artifact.id, {
-          path: download,
-          skipDecompress: true,
-          findBy: { token, repositoryOwner: q.owner, repositoryName: q.repo, workflowRunId: run.id }
-        })
-        zip = await readDownloaded(download)
-        break
-      } catch (err) {
-        const status = statusOf(err) ?? statusOf((err as { cause?: unknown }).cause)
-        const message = err instanceof Error ? err.message : String(err)
-        if (status === 410 || /\b410\b|expired|gone/i.test(message)) {
-          log(`The baseline artifact of run ${run.id} has expired; trying an older run`)
-          problems.push(`run ${run.id}: artifact expired`)
-          break
-        }
-        if (attempt >= 3 || (status !== undefined && status < 500 && status !== 429)) {
-          throw new Error(
-            `could not download the baseline artifact ${artifact.id} of run ${run.id}: ${message}`
-          )
-        }
-        // downloadArtifact with findBy does not retry the /zip request itself.
-        log(`Downloading the baseline artifact failed (${message}); retry ${attempt} of 2`)
-        await new Promise(r => setTimeout(r, 500 * attempt))
-      }
-    }
-    if (!zip) continue
-    const dir = await mkdtemp(join(tempRoot, 'benchgate-baseline-'))
+    let dir: string | undefined
     try {
-      await extractZip(zip, dir, DEFAULT_ZIP_LIMITS)
+      dir = await downloadRunArtifact(client, token, q, run.id, artifact.id, tempRoot, log)
     } catch (err) {
+      if (err instanceof ExpiredArtifactError) {
+        log(`The baseline artifact of run ${run.id} has expired; trying an older run`)
+        problems.push(`run ${run.id}: artifact expired`)
+        continue
+      }
       if (!(err instanceof ZipError)) throw err
       log(
         `The baseline artifact of run ${run.id} could not be used: ${err.message}; trying an older run`

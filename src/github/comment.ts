@@ -46,5 +46,46 @@ export async function upsertComment(
   }
   if (!mine && !options.createIfMissing) return undefined
   const { data } = await gh.rest.issues.createComment({ ...repo, issue_number: issueNumber, body })
-  return { url: data.html_url, id: data.id, action: 'created' }
+  return dedupe(gh, repo, issueNumber, marker, login, body, {
+    url: data.html_url,
+    id: data.id,
+    action: 'created'
+  })
+}
+
+/**
+ * Two runs that post at the same time can both create a comment. After
+ * creating, every run keeps the oldest of our marked comments (lowest id),
+ * gives it this body if it is not ours, and deletes the rest, so exactly
+ * one survives whichever run finishes last.
+ */
+async function dedupe(
+  gh: GitHubClient,
+  repo: RepoRef,
+  issueNumber: number,
+  marker: string,
+  login: string,
+  body: string,
+  created: { url: string; id: number; action: 'created' | 'updated' }
+): Promise<{ url: string; id: number; action: 'created' | 'updated' }> {
+  const all = await gh.paginate(gh.rest.issues.listComments, {
+    ...repo,
+    issue_number: issueNumber,
+    per_page: 100
+  })
+  const ours = all
+    .filter(c => c.user?.login === login && (c.body ?? '').includes(marker))
+    .sort((a, b) => a.id - b.id)
+  if (ours.length <= 1) return created
+  const keep = ours[0]
+  for (const extra of ours.slice(1)) {
+    try {
+      await gh.rest.issues.deleteComment({ ...repo, comment_id: extra.id })
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err // the other run deleted it already
+    }
+  }
+  if (keep.id === created.id) return created
+  const { data } = await gh.rest.issues.updateComment({ ...repo, comment_id: keep.id, body })
+  return { url: data.html_url, id: data.id, action: 'updated' }
 }

@@ -14,6 +14,14 @@ export interface RunContext {
   workflow: string
   serverUrl: string
   defaultBranch: string
+  /** For workflow_run events: the run that triggered this one. */
+  workflowRun?: {
+    id: number
+    headSha: string
+    headRepo: string
+    event: string
+    conclusion: string
+  }
   pullRequest?: {
     number: number
     baseRef: string
@@ -30,6 +38,13 @@ export class ContextError extends Error {
 
 interface Payload {
   repository?: { default_branch?: string; full_name?: string }
+  workflow_run?: {
+    id?: number
+    head_sha?: string
+    event?: string
+    conclusion?: string
+    head_repository?: { full_name?: string }
+  }
   pull_request?: {
     number?: number
     base?: { ref?: string; sha?: string; repo?: { full_name?: string } }
@@ -72,6 +87,18 @@ export function readContext(env: NodeJS.ProcessEnv, payloadText: string | undefi
     workflow,
     serverUrl: (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, ''),
     defaultBranch: payload.repository?.default_branch ?? ''
+  }
+  const wr = payload.workflow_run
+  if (wr) {
+    if (!wr.id || !wr.head_sha)
+      throw new ContextError('the workflow_run payload lacks id or head_sha')
+    ctx.workflowRun = {
+      id: wr.id,
+      headSha: wr.head_sha,
+      headRepo: wr.head_repository?.full_name ?? '',
+      event: wr.event ?? '',
+      conclusion: wr.conclusion ?? ''
+    }
   }
   const pr = payload.pull_request
   if (pr) {

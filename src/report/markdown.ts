@@ -224,7 +224,7 @@ export function renderMarkdown(
     footer.push(
       `> [!WARNING]\n> The two runs come from different environments, so differences may not be the code's: ${c.warnings.map(w => escapeText(w)).join('; ')}.`
     )
-  for (const note of c.notes) footer.push(`> [!NOTE]\n> ${note}`)
+  for (const note of c.notes) footer.push(`> [!NOTE]\n> ${escapeText(note, 1000)}`)
   if (c.counts['too-few-samples'] > 0)
     footer.push(
       `${c.counts['too-few-samples']} benchmark(s) have fewer than 4 samples on a side: no difference can be significant at 0.05. Raise \`count\` to 6 or more.`

@@ -33,6 +33,8 @@ export interface FakeArtifact {
 
 export interface FakeComment {
   id: number
+  /** The pull request (issue) number it is on. */
+  issue: number
   user: { login: string }
   body: string
 }
@@ -62,7 +64,20 @@ export class FakeGitHub {
   comments: FakeComment[] = []
   uploads: Upload[] = []
   faults: Fault[] = []
+  /**
+   * Hold matching requests until `count` of them are waiting, then answer
+   * them all (or after 120 s): forces two clients into a race.
+   */
+  barriers: { method: string; path: RegExp; count: number; waiting: (() => void)[] }[] = []
   mergeBase = ''
+  /** Pull requests by number: head SHA and the repository it targets. */
+  pulls = new Map<number, { headSha: string; baseRepo: string }>()
+  checkRuns: {
+    name: string
+    head_sha: string
+    conclusion: string
+    output: { title: string; summary: string }
+  }[] = []
   /** Every request: method, path (with query) and the Authorization header. */
   log: { method: string; url: string; auth: string | undefined }[] = []
   private server: Server | undefined
@@ -117,6 +132,16 @@ export class FakeGitHub {
     const url = new URL(req.url ?? '/', this.url)
     const method = req.method ?? 'GET'
     this.log.push({ method, url: url.pathname + url.search, auth: req.headers.authorization })
+    const barrier = this.barriers.find(
+      b => b.count > b.waiting.length && b.method === method && b.path.test(url.pathname)
+    )
+    if (barrier) {
+      await new Promise<void>(release => {
+        barrier.waiting.push(release)
+        if (barrier.waiting.length === barrier.count) barrier.waiting.forEach(r => r())
+        else setTimeout(release, 120_000)
+      })
+    }
     const fault = this.faults.find(
       f => f.times > 0 && f.method === method && f.path.test(url.pathname)
     )
@@ -210,17 +235,33 @@ export class FakeGitHub {
       res.end(a.zip)
       return
     }
+    if (method === 'GET' && (m = new RegExp(`^${repoPrefix}/pulls/(\\d+)$`).exec(p))) {
+      const pull = this.pulls.get(Number(m[1]))
+      if (!pull) return json(404, { message: 'Not Found' })
+      return json(200, {
+        number: Number(m[1]),
+        head: { sha: pull.headSha },
+        base: { repo: { full_name: pull.baseRepo } }
+      })
+    }
+    if (method === 'POST' && p === `${repoPrefix}/check-runs`) {
+      const run = JSON.parse(body.toString()) as FakeGitHub['checkRuns'][number]
+      this.checkRuns.push(run)
+      return json(201, { id: this.nextId++, ...run })
+    }
     if (method === 'GET' && (m = new RegExp(`^${repoPrefix}/compare/(.+)$`).exec(p))) {
       if (!this.mergeBase) return json(404, { message: 'Not Found' })
       return json(200, { status: 'ahead', merge_base_commit: { sha: this.mergeBase }, commits: [] })
     }
     if ((m = new RegExp(`^${repoPrefix}/issues/(\\d+)/comments$`).exec(p))) {
+      const issue = Number(m[1])
+      const onIssue = this.comments.filter(c => c.issue === issue)
       if (method === 'GET') {
         const per = Number(url.searchParams.get('per_page') ?? 30)
         const page = Number(url.searchParams.get('page') ?? 1)
-        const slice = this.comments.slice((page - 1) * per, page * per)
+        const slice = onIssue.slice((page - 1) * per, page * per)
         const headers: Record<string, string> = {}
-        if (page * per < this.comments.length) {
+        if (page * per < onIssue.length) {
           headers.link = `<${this.url}${p}?per_page=${per}&page=${page + 1}>; rel="next"`
         }
         return json(
@@ -232,6 +273,7 @@ export class FakeGitHub {
       if (method === 'POST') {
         const c: FakeComment = {
           id: this.nextId++,
+          issue,
           user: { login: 'github-actions[bot]' },
           body: (JSON.parse(body.toString()) as { body: string }).body
         }

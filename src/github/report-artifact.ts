@@ -1,0 +1,212 @@
+/**
+ * The report a pull-request run hands to the privileged `comment` job
+ * (fork PRs, whose token is read-only). That run executed the PR's code, so
+ * the comment job treats this file as untrusted: parseReport rebuilds it
+ * field by field with type checks, and the Markdown is re-rendered from the
+ * data with our escaping — the body itself is never trusted.
+ */
+import {
+  VERDICTS,
+  type BenchmarkComparison,
+  type Comparison,
+  type MetricComparison,
+  type SideSummary,
+  type Verdict
+} from '../compare/compare.js'
+
+export const REPORT_FILE = 'report.json'
+/** Reports larger than this are refused before parsing. */
+export const MAX_REPORT_BYTES = 16 * 1024 * 1024
+
+export interface PrReport {
+  schemaVersion: 1
+  repository: string
+  prNumber: number
+  headSha: string
+  /** Sticky-comment key (the artifact name). */
+  key: string
+  /** Set when there was no baseline; then comparison is null. */
+  noBaseline: string | null
+  comparison: Comparison | null
+}
+
+/** The report is not one we wrote, or was tampered with. */
+export class ReportError extends Error {
+  override name = 'ReportError'
+}
+
+function fail(where: string): never {
+  throw new ReportError(
+    `the report artifact is malformed at ${where}; it was not written by this version of benchgate, or it was altered`
+  )
+}
+const str = (v: unknown, where: string, max = 2000): string =>
+  typeof v === 'string' && v.length <= max ? v : fail(where)
+const num = (v: unknown, where: string): number =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fail(where)
+const numOrNull = (v: unknown, where: string): number | null => (v === null ? null : num(v, where))
+const arr = (v: unknown, where: string, max = 100_000): unknown[] =>
+  Array.isArray(v) && v.length <= max ? v : fail(where)
+const obj = (v: unknown, where: string): Record<string, unknown> =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(where)
+function oneOf<T extends string>(v: unknown, allowed: readonly T[], where: string): T {
+  return allowed.includes(v as T) ? (v as T) : fail(where)
+}
+
+function side(v: unknown, where: string): SideSummary | null {
+  if (v === null) return null
+  const o = obj(v, where)
+  const s: SideSummary = { median: num(o.median, `${where}.median`), n: num(o.n, `${where}.n`) }
+  if (o.ci !== undefined) {
+    const ci = obj(o.ci, `${where}.ci`)
+    s.ci = { lo: num(ci.lo, `${where}.ci.lo`), hi: num(ci.hi, `${where}.ci.hi`) }
+  }
+  return s
+}
+
+function metric(v: unknown, where: string): MetricComparison {
+  const o = obj(v, where)
+  return {
+    unit: str(o.unit, `${where}.unit`, 100),
+    kind: oneOf(o.kind, ['time', 'noisy', 'exact'] as const, `${where}.kind`),
+    better: oneOf(o.better, ['lower', 'higher'] as const, `${where}.better`),
+    verdict: oneOf(o.verdict, VERDICTS, `${where}.verdict`),
+    p: numOrNull(o.p, `${where}.p`),
+    pAdjusted: numOrNull(o.pAdjusted, `${where}.pAdjusted`),
+    significantUncorrected:
+      o.significantUncorrected === null ? null : o.significantUncorrected === true,
+    deltaPercent: numOrNull(o.deltaPercent, `${where}.deltaPercent`),
+    base: side(o.base, `${where}.base`),
+    head: side(o.head, `${where}.head`)
+  }
+}
+
+function benchmark(v: unknown, where: string): BenchmarkComparison {
+  const o = obj(v, where)
+  const b: BenchmarkComparison = {
+    package: str(o.package, `${where}.package`),
+    name: str(o.name, `${where}.name`),
+    verdict: oneOf(o.verdict, VERDICTS, `${where}.verdict`),
+    metrics: arr(o.metrics, `${where}.metrics`, 100).map((m, i) =>
+      metric(m, `${where}.metrics[${i}]`)
+    )
+  }
+  if (o.summary !== undefined) b.summary = str(o.summary, `${where}.summary`)
+  if (o.functions !== undefined) {
+    const f = obj(o.functions, `${where}.functions`)
+    b.functions = {}
+    for (const measure of ['cpu', 'alloc_space', 'alloc_objects'] as const) {
+      if (f[measure] === undefined) continue
+      const d = obj(f[measure], `${where}.functions.${measure}`)
+      const list = (key: string) =>
+        arr(d[key], `${where}.functions.${measure}.${key}`, 1000).map((x, i) => {
+          const w = `${where}.functions.${measure}.${key}[${i}]`
+          const e = obj(x, w)
+          const pair = (k: string) => {
+            const p = obj(e[k], `${w}.${k}`)
+            return { flat: num(p.flat, `${w}.${k}.flat`), cum: num(p.cum, `${w}.${k}.cum`) }
+          }
+          return {
+            name: str(e.name, `${w}.name`),
+            base: pair('base'),
+            head: pair('head'),
+            delta: pair('delta')
+          }
+        })
+      b.functions[measure] = {
+        changed: list('changed'),
+        added: list('added'),
+        vanished: list('vanished')
+      }
+    }
+  }
+  return b
+}
+
+/** Rebuild a Comparison from untrusted JSON, keeping only well-typed known fields. */
+export function sanitizeComparison(v: unknown): Comparison {
+  const o = obj(v, 'comparison')
+  const opts = obj(o.options, 'comparison.options')
+  const gate = obj(o.gate, 'comparison.gate')
+  const counts = obj(o.counts, 'comparison.counts')
+  const info = (x: unknown, w: string) => {
+    const s = obj(x, w)
+    return {
+      label: str(s.label, `${w}.label`),
+      commit: str(s.commit, `${w}.commit`, 100),
+      ref: str(s.ref, `${w}.ref`, 300),
+      goVersion: str(s.goVersion, `${w}.goVersion`, 100)
+    }
+  }
+  return {
+    schemaVersion: 1,
+    verdict: oneOf(
+      o.verdict,
+      ['regression', 'improvement', 'unchanged', 'too-few-samples'] as const,
+      'comparison.verdict'
+    ),
+    gate: {
+      fail: gate.fail === true,
+      reasons: arr(gate.reasons, 'comparison.gate.reasons', 10_000).map((r, i) =>
+        str(r, `gate.reasons[${i}]`)
+      )
+    },
+    options: {
+      threshold: num(opts.threshold, 'options.threshold'),
+      alpha: num(opts.alpha, 'options.alpha'),
+      allocThreshold: num(opts.allocThreshold, 'options.allocThreshold'),
+      maxFunctions: num(opts.maxFunctions, 'options.maxFunctions'),
+      failOnAlloc: opts.failOnAlloc === true
+    },
+    counts: Object.fromEntries(VERDICTS.map(k => [k, num(counts[k], `counts.${k}`)])) as Record<
+      Verdict,
+      number
+    >,
+    benchmarks: arr(o.benchmarks, 'comparison.benchmarks').map((b, i) =>
+      benchmark(b, `benchmarks[${i}]`)
+    ),
+    geomean: arr(o.geomean, 'comparison.geomean', 1000).map((g, i) => {
+      const x = obj(g, `geomean[${i}]`)
+      return {
+        unit: str(x.unit, `geomean[${i}].unit`, 100),
+        base: num(x.base, 'geomean.base'),
+        head: num(x.head, 'geomean.head'),
+        deltaPercent: num(x.deltaPercent, 'geomean.deltaPercent'),
+        n: num(x.n, 'geomean.n')
+      }
+    }),
+    warnings: arr(o.warnings, 'comparison.warnings', 100).map((w, i) => str(w, `warnings[${i}]`)),
+    notes: arr(o.notes ?? [], 'comparison.notes', 100).map((w, i) => str(w, `notes[${i}]`)),
+    base: info(o.base, 'comparison.base'),
+    head: info(o.head, 'comparison.head')
+  }
+}
+
+/** Parse report.json text from an artifact. */
+export function parseReport(text: string): PrReport {
+  if (text.length > MAX_REPORT_BYTES)
+    throw new ReportError(`the report artifact is larger than ${MAX_REPORT_BYTES} bytes`)
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (err) {
+    throw new ReportError(`the report artifact is not valid JSON (${(err as Error).message})`)
+  }
+  const o = obj(data, 'report')
+  if (o.schemaVersion !== 1) fail('schemaVersion')
+  const prNumber = num(o.prNumber, 'prNumber')
+  if (!Number.isInteger(prNumber) || prNumber < 1) fail('prNumber')
+  const headSha = str(o.headSha, 'headSha', 64)
+  if (!/^[0-9a-f]{7,64}$/i.test(headSha)) fail('headSha')
+  return {
+    schemaVersion: 1,
+    repository: str(o.repository, 'repository', 300),
+    prNumber,
+    headSha,
+    key: str(o.key, 'key', 100),
+    noBaseline:
+      o.noBaseline === null || o.noBaseline === undefined ? null : str(o.noBaseline, 'noBaseline'),
+    comparison:
+      o.comparison === null || o.comparison === undefined ? null : sanitizeComparison(o.comparison)
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * Fork pull requests and hardening, through the real Action against the
+ * loopback GitHub: read-only tokens, the privileged comment mode on
+ * workflow_run, forged reports, untrusted baselines, foreign comments,
+ * concurrent runs, and hostile inputs.
+ */
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { marker } from '../src/report/markdown.js'
+import { runAction, type ActionRun } from './helpers/action.js'
+import { FakeGitHub, type FakeRun } from './helpers/fake-github.js'
+import { ROOT } from './helpers/go.js'
+
+const TOKEN = 'ghs_forkTestToken0123456789'
+const BASE_SHA = 'a'.repeat(40)
+const HEAD_SHA = 'b'.repeat(40)
+const OTHER_SHA = 'c'.repeat(40)
+const repository = { default_branch: 'main', full_name: 'acme/widgets' }
+const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
+  'working-directory': join(ROOT, 'fixtures', 'demo'),
+  count: '6',
+  benchtime: '100ms',
+  'github-token': TOKEN,
+  ...extra
+})
+const REGRESSION = { 'go-test-flags': '-tags=benchgate_demo_regression' }
+const pushRun = (id: number, sha: string, headRepo = 'acme/widgets'): FakeRun => ({
+  id,
+  event: 'push',
+  conclusion: 'success',
+  head_branch: 'main',
+  head_sha: sha,
+  headRepo
+})
+const prPayload = (number: number, headRepo: string) => ({
+  repository,
+  pull_request: {
+    number,
+    base: { ref: 'main', sha: BASE_SHA, repo: { full_name: 'acme/widgets' } },
+    head: { sha: HEAD_SHA, repo: { full_name: headRepo } }
+  }
+})
+const pr = (
+  gh: FakeGitHub,
+  runId: number,
+  headRepo: string,
+  extra: Record<string, string> = {},
+  number = 7
+): Promise<ActionRun> =>
+  runAction(gh, {
+    event: 'pull_request',
+    payload: prPayload(number, headRepo),
+    inputs: inputs(extra),
+    ref: `refs/pull/${number}/merge`,
+    sha: HEAD_SHA,
+    runId
+  })
+const commentJob = (gh: FakeGitHub, runId: number): Promise<ActionRun> =>
+  runAction(gh, {
+    event: 'workflow_run',
+    payload: {
+      repository,
+      workflow_run: {
+        id: runId,
+        head_sha: HEAD_SHA,
+        event: 'pull_request',
+        conclusion: 'failure',
+        head_repository: { full_name: 'evil/widgets' }
+      }
+    },
+    inputs: { mode: 'comment', 'github-token': TOKEN },
+    ref: 'refs/heads/main',
+    sha: BASE_SHA,
+    runId: 9000 + runId
+  })
+
+function noToken(r: ActionRun): void {
+  const logs = (r.stdout + r.stderr).split('\n').filter(l => !l.startsWith('::add-mask::'))
+  expect(logs.join('\n')).not.toContain(TOKEN)
+}
+
+describe('fork pull requests', () => {
+  const gh = new FakeGitHub()
+  let refused: ActionRun
+  let fork: ActionRun
+
+  beforeAll(async () => {
+    await gh.start()
+    await runAction(gh, {
+      event: 'push',
+      payload: { repository },
+      inputs: inputs(),
+      ref: 'refs/heads/main',
+      sha: BASE_SHA,
+      runId: 1001
+    })
+    gh.completeRun(pushRun(1001, BASE_SHA), gh.uploads[0])
+    gh.mergeBase = BASE_SHA
+    // Same repository, but the token is read-only: 403 on the comment.
+    gh.faults.push({
+      method: 'POST',
+      path: /\/issues\/\d+\/comments$/,
+      status: 403,
+      body: { message: 'Resource not accessible by integration' },
+      times: 1
+    })
+    refused = await pr(gh, 3001, 'acme/widgets')
+    fork = await pr(gh, 3002, 'evil/widgets', REGRESSION)
+  })
+  afterAll(() => gh.stop())
+
+  it('a 403 on the comment: the step still passes and uploads the report artifact', () => {
+    expect(refused.code).toBe(0)
+    expect(refused.stdout).toMatch(
+      /::warning::benchgate: could not post the PR comment \(HTTP 403: Resource not accessible by integration/
+    )
+    expect(gh.uploads.map(u => u.name)).toContain('benchgate-baseline-report')
+    expect(refused.summary).toContain('benchgate')
+    noToken(refused)
+  })
+
+  it('a fork PR does not try to comment; it uploads the report and still applies the gate', () => {
+    expect(gh.log.filter(r => r.method === 'POST' && /\/comments$/.test(r.url))).toHaveLength(1) // only the refused one
+    expect(fork.stdout).toContain('pull request from a fork')
+    expect(gh.uploads.filter(u => u.name === 'benchgate-baseline-report')).toHaveLength(2)
+    expect(fork.code).toBe(1)
+    noToken(fork)
+  })
+
+  it('mode comment on workflow_run posts the comment and a check run on the head SHA, running nothing', async () => {
+    gh.completeRun(
+      {
+        id: 3002,
+        event: 'pull_request',
+        conclusion: 'failure',
+        head_branch: 'feature',
+        head_sha: HEAD_SHA,
+        headRepo: 'evil/widgets'
+      },
+      gh.uploads[gh.uploads.length - 1]
+    )
+    gh.pulls.set(7, { headSha: HEAD_SHA, baseRepo: 'acme/widgets' })
+    const r = await commentJob(gh, 3002)
+    expect(r.code).toBe(0)
+    expect(r.stdout).not.toContain('::group::') // no go test ran
+    const ours = gh.comments.filter(c => c.body.includes(marker('benchgate-baseline')))
+    expect(ours).toHaveLength(1)
+    expect(ours[0].body).toContain('BenchmarkTokenize')
+    expect(gh.checkRuns).toHaveLength(1)
+    expect(gh.checkRuns[0]).toMatchObject({
+      head_sha: HEAD_SHA,
+      conclusion: 'failure',
+      name: 'benchgate (benchgate-baseline)'
+    })
+    noToken(r)
+  })
+
+  it('a forged report (the PR number does not match the run) is refused with a clear message', async () => {
+    gh.pulls.set(7, { headSha: OTHER_SHA, baseRepo: 'acme/widgets' })
+    const comments = gh.comments.length
+    const r = await commentJob(gh, 3002)
+    expect(r.code).not.toBe(0)
+    expect(r.stdout).toMatch(
+      /::error::refusing to comment from run 3002's report: PR #7's head is c{40}, not the triggering run's b{40}/
+    )
+    expect(gh.comments).toHaveLength(comments)
+    expect(gh.checkRuns).toHaveLength(1)
+  })
+})
+
+describe('trust and hostile input', () => {
+  const gh = new FakeGitHub()
+  beforeAll(() => gh.start())
+  afterAll(() => gh.stop())
+
+  it('a fork run on a branch named main is never the baseline', async () => {
+    gh.runs.push(pushRun(1800, BASE_SHA, 'evil/widgets'))
+    gh.artifacts.push({
+      id: 8800,
+      runId: 1800,
+      name: 'benchgate-baseline',
+      expired: false,
+      zip: Buffer.from('forged')
+    })
+    const r = await pr(gh, 4001, 'acme/widgets')
+    expect(r.outputs.verdict).toBe('no-baseline')
+    expect(gh.requests('GET', /\/actions\/artifacts\/8800\/zip$/)).toBe(0)
+    expect(gh.requests('GET', /\/actions\/runs\/1800\/artifacts/)).toBe(0)
+  })
+
+  it('a comment with our marker written by someone else is left alone', async () => {
+    gh.comments.push({
+      id: 1,
+      issue: 9,
+      user: { login: 'mallory' },
+      body: `${marker('benchgate-baseline')}\nfake results`
+    })
+    const r = await pr(gh, 4003, 'acme/widgets', {}, 9)
+    expect(r.code).toBe(0)
+    expect(gh.comments.find(c => c.id === 1)?.body).toContain('fake results')
+    // Ours was created beside it, not written over it.
+    expect(
+      gh.comments
+        .filter(c => c.issue === 9)
+        .map(c => c.user.login)
+        .sort()
+    ).toEqual(['github-actions[bot]', 'mallory'])
+  })
+
+  it('two runs posting at the same time leave exactly one sticky comment', async () => {
+    // Both runs' first lookups are held, so both see no comment and both create one.
+    gh.barriers.push({ method: 'GET', path: /\/issues\/21\/comments$/, count: 2, waiting: [] })
+    await Promise.all([pr(gh, 4004, 'acme/widgets', {}, 21), pr(gh, 4005, 'acme/widgets', {}, 21)])
+    expect(gh.comments.filter(c => c.issue === 21)).toHaveLength(1)
+    expect(gh.requests('POST', /\/issues\/21\/comments$/)).toBe(2) // both did create one
+  })
+
+  it.each(['$(id)', '-exec=/bin/sh'])(
+    'a bench input %j reaches go test as one argv token',
+    async bench => {
+      const r = await pr(gh, 4010, 'acme/widgets', { bench })
+      expect(r.code).toBe(1)
+      expect(r.stdout).toContain(` -bench=${bench} `)
+      expect(r.stdout).toContain(
+        `-bench regular expression ${JSON.stringify(bench)} matched no benchmark`
+      )
+    }
+  )
+
+  it('the token appears in no log line or error message, even when the API fails', async () => {
+    gh.faults.push({
+      method: 'GET',
+      path: /\/actions\/workflows\/.*\/runs$/,
+      status: 401,
+      body: { message: `Bad credentials for ${TOKEN}` },
+      times: 5
+    })
+    const r = await pr(gh, 4020, 'acme/widgets')
+    noToken(r)
+  })
+})
