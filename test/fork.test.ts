@@ -10,6 +10,7 @@ import { marker } from '../src/report/markdown.js'
 import { runAction, type ActionRun } from './helpers/action.js'
 import { FakeGitHub, type FakeRun } from './helpers/fake-github.js'
 import { ROOT } from './helpers/go.js'
+import { zip } from './helpers/zip.js'
 
 const TOKEN = 'ghs_forkTestToken0123456789'
 const BASE_SHA = 'a'.repeat(40)
@@ -165,6 +166,106 @@ describe('fork pull requests', () => {
     )
     expect(gh.comments).toHaveLength(comments)
     expect(gh.checkRuns).toHaveLength(1)
+  })
+})
+
+describe('a forged report artifact', () => {
+  const gh = new FakeGitHub()
+  beforeAll(() => gh.start())
+  afterAll(() => gh.stop())
+
+  it('claiming another pull request is refused, with nothing posted', async () => {
+    // The fork's run (3100, head HEAD_SHA) uploads a report that names PR #8,
+    // someone else's pull request, to comment on it with a forged verdict.
+    const report = {
+      schemaVersion: 1,
+      repository: 'acme/widgets',
+      prNumber: 8,
+      headSha: HEAD_SHA,
+      key: 'benchgate-baseline',
+      noBaseline: 'forged',
+      comparison: null
+    }
+    gh.runs.push({
+      id: 3100,
+      event: 'pull_request',
+      conclusion: 'success',
+      head_branch: 'feature',
+      head_sha: HEAD_SHA,
+      headRepo: 'evil/widgets'
+    })
+    gh.artifacts.push({
+      id: 6100,
+      runId: 3100,
+      name: 'benchgate-baseline-report',
+      expired: false,
+      zip: zip([{ name: 'report.json', data: Buffer.from(JSON.stringify(report)) }])
+    })
+    gh.pulls.set(8, { headSha: OTHER_SHA, baseRepo: 'acme/widgets' })
+    const r = await runAction(gh, {
+      event: 'workflow_run',
+      payload: {
+        repository,
+        workflow_run: {
+          id: 3100,
+          head_sha: HEAD_SHA,
+          event: 'pull_request',
+          conclusion: 'success',
+          head_repository: { full_name: 'evil/widgets' }
+        }
+      },
+      inputs: { mode: 'comment', 'github-token': TOKEN },
+      ref: 'refs/heads/main',
+      sha: BASE_SHA,
+      runId: 9100
+    })
+    expect(r.code).not.toBe(0)
+    expect(r.stdout).toMatch(
+      /::error::refusing to comment from run 3100's report: PR #8's head is c{40}, not the triggering run's b{40}/
+    )
+    expect(gh.comments).toHaveLength(0)
+    expect(gh.checkRuns).toHaveLength(0)
+  })
+
+  it('that is malformed is refused with a clear message', async () => {
+    gh.runs.push({
+      id: 3101,
+      event: 'pull_request',
+      conclusion: 'success',
+      head_branch: 'feature',
+      head_sha: HEAD_SHA,
+      headRepo: 'evil/widgets'
+    })
+    const bad = {
+      schemaVersion: 1,
+      repository: 'acme/widgets',
+      prNumber: 7,
+      headSha: HEAD_SHA,
+      key: 'benchgate-baseline',
+      noBaseline: null,
+      comparison: { verdict: 'pwned' }
+    }
+    gh.artifacts.push({
+      id: 6101,
+      runId: 3101,
+      name: 'benchgate-baseline-report',
+      expired: false,
+      zip: zip([{ name: 'report.json', data: Buffer.from(JSON.stringify(bad)) }])
+    })
+    const r = await runAction(gh, {
+      event: 'workflow_run',
+      payload: {
+        repository,
+        workflow_run: { id: 3101, head_sha: HEAD_SHA, event: 'pull_request', conclusion: 'success' }
+      },
+      inputs: { mode: 'comment', 'github-token': TOKEN },
+      ref: 'refs/heads/main',
+      sha: BASE_SHA,
+      runId: 9101
+    })
+    expect(r.code).not.toBe(0)
+    expect(r.stdout).toMatch(/::error::the report artifact is malformed at comparison\.\w+/)
+    expect(gh.comments).toHaveLength(0)
   })
 })
 

@@ -4,67 +4,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { crc32, deflateRawSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { extractZip, ZipError } from '../src/github/unzip.js'
 import { tempDir } from './helpers/go.js'
-
-interface Spec {
-  name: string
-  data?: Buffer
-  /** Override what the headers claim. */
-  size?: number
-  crc?: number
-  method?: 0 | 8
-  symlink?: boolean
-}
-
-/** A minimal zip writer (APPNOTE layout), independent of the extractor. */
-function zip(specs: Spec[]): Buffer {
-  const locals: Buffer[] = []
-  const centrals: Buffer[] = []
-  let offset = 0
-  for (const s of specs) {
-    const data = s.data ?? Buffer.alloc(0)
-    const method = s.method ?? 8
-    const body = method === 8 ? deflateRawSync(data) : data
-    const name = Buffer.from(s.name, 'utf8')
-    const crc = s.crc ?? crc32(data) >>> 0
-    const size = s.size ?? data.length
-    const local = Buffer.alloc(30)
-    local.writeUInt32LE(0x04034b50, 0)
-    local.writeUInt16LE(20, 4)
-    local.writeUInt16LE(0x800, 6)
-    local.writeUInt16LE(method, 8)
-    local.writeUInt32LE(crc, 14)
-    local.writeUInt32LE(body.length, 18)
-    local.writeUInt32LE(size, 22)
-    local.writeUInt16LE(name.length, 26)
-    const central = Buffer.alloc(46)
-    central.writeUInt32LE(0x02014b50, 0)
-    central.writeUInt16LE((3 << 8) | 20, 4) // made by Unix
-    central.writeUInt16LE(20, 6)
-    central.writeUInt16LE(0x800, 8)
-    central.writeUInt16LE(method, 10)
-    central.writeUInt32LE(crc, 16)
-    central.writeUInt32LE(body.length, 20)
-    central.writeUInt32LE(size, 24)
-    central.writeUInt16LE(name.length, 28)
-    central.writeUInt32LE(((s.symlink ? 0o120777 : 0o100644) << 16) >>> 0, 38)
-    central.writeUInt32LE(offset, 42)
-    locals.push(local, name, body)
-    centrals.push(central, name)
-    offset += 30 + name.length + body.length
-  }
-  const cd = Buffer.concat(centrals)
-  const end = Buffer.alloc(22)
-  end.writeUInt32LE(0x06054b50, 0)
-  end.writeUInt16LE(specs.length, 8)
-  end.writeUInt16LE(specs.length, 10)
-  end.writeUInt32LE(cd.length, 12)
-  end.writeUInt32LE(offset, 16)
-  return Buffer.concat([...locals, cd, end])
-}
+import { zip, type ZipSpec } from './helpers/zip.js'
 
 const refuse = async (
   archive: Buffer,
@@ -121,7 +64,7 @@ describe('extractZip', () => {
       ],
       /appears twice/
     ]
-  ] as [string, Spec[], RegExp][])('refuses %s', async (_, specs, pattern) => {
+  ] as [string, ZipSpec[], RegExp][])('refuses %s', async (_, specs, pattern) => {
     await refuse(zip(specs), pattern)
   })
 
