@@ -9,6 +9,9 @@ export default defineConfig({
     hookTimeout: 600_000,
     globalSetup: ['test/setup/global.ts'],
     pool: 'forks',
+    // Test files run one at a time: several of them time real benchmarks,
+    // and two benchmark runs sharing the 2 cores would make each other noisy.
+    fileParallelism: false,
     reporters: ['default']
   }
 })

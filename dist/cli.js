@@ -1661,6 +1661,16 @@ class BenchParser {
         const name = NAME_ONLY.exec(text);
         if (name) {
             this.pendingName = name[1];
+            // Go prints a benchmark's name before running it, so a panic's
+            // message (stderr) can land on the same line: "BenchmarkX-8 \tpanic: …".
+            const rest = name[2] ?? '';
+            if (rest.startsWith('panic: '))
+                this.start({
+                    pkg: this.pkg,
+                    kind: 'panic',
+                    benchmark: name[1].replace(/-\d+$/, ''),
+                    detail: [rest]
+                });
             return undefined;
         }
         const config = CONFIG.exec(text);

@@ -3,7 +3,10 @@
  * GitHub's protocols served on 127.0.0.1: the real Octokit (with retry and
  * throttling) and the real @actions/artifact talk to the fake server.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import type { Comparison } from '../src/compare/compare.js'
+import { escapeText } from '../src/report/escape.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from './helpers/go.js'
 import { FakeGitHub, type FakeRun } from './helpers/fake-github.js'
@@ -281,7 +284,11 @@ describe('(f) a report over the size limit', () => {
     const body = gh.comments[0].body
     expect(Buffer.byteLength(body, 'utf8')).toBeLessThanOrEqual(60_000)
     expect(body).toContain("Left out to fit GitHub's comment size limit")
-    expect(body).toMatch(/Worst: BenchmarkHot\\-\d+ \\\+\d/)
+    // The worst regression by the comparison itself, and the seeded one among them.
+    const c = JSON.parse(readFileSync(r.outputs['comparison-json'], 'utf8')) as Comparison
+    const worst = c.benchmarks.find(b => b.verdict === 'regression')!
+    expect(body).toContain(`Worst: ${escapeText(worst.summary!, 600)}`)
+    expect(c.benchmarks.find(b => b.name.startsWith('BenchmarkHot'))?.verdict).toBe('regression')
     expect((body.match(/<details>/g) ?? []).length).toBe((body.match(/<\/details>/g) ?? []).length)
     // The job summary carries the full report.
     expect(Buffer.byteLength(r.summary, 'utf8')).toBeGreaterThan(Buffer.byteLength(body, 'utf8'))

@@ -65,6 +65,19 @@ describe('parseBenchOutput on real output', () => {
     expect(out.failures[0].detail.join('\n')).toContain('example.com/suite/flaky.BenchmarkCorrupt')
   })
 
+  it("reports a panic whose message landed on the benchmark's name line", () => {
+    // Captured under load: "BenchmarkCorrupt-2   \tpanic: assignment to entry in nil map"
+    const out = parseBenchOutput(text('flaky-panic-after-name.txt'))
+    expect(out.results.map(r => r.name)).toEqual(Array(4).fill('BenchmarkFine-2'))
+    expect(out.failures).toHaveLength(1)
+    expect(out.failures[0]).toMatchObject({
+      kind: 'panic',
+      benchmark: 'BenchmarkCorrupt',
+      pkg: 'example.com/suite/flaky'
+    })
+    expect(out.failures[0].detail[0]).toBe('panic: assignment to entry in nil map')
+  })
+
   it('reports a build failure with the compiler errors', () => {
     const out = parseBenchOutput(text('broken-build.txt'))
     expect(out.results).toEqual([])
