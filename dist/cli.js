@@ -1872,6 +1872,66 @@ function quantile(values, q) {
     return xs[k - 1] + frac * (xs[k] - xs[k - 1]);
 }
 
+;// CONCATENATED MODULE: ./src/pipeline/benchmarks.ts
+/**
+ * Turn parsed result lines and attributed profiles into bundle benchmarks:
+ * one entry per full benchmark name with every sample, and per-op function
+ * costs (share × median, D2). Shared by `run` and `ab`.
+ */
+
+
+
+
+/** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
+function round(x) {
+    return Number(x.toPrecision(6));
+}
+function buildBenchmarks(importPath, results, tables, topK, repoRoot) {
+    const byName = new Map();
+    for (const r of results) {
+        let b = byName.get(r.name);
+        if (!b) {
+            b = {
+                package: importPath,
+                name: r.name,
+                group: splitBenchName(r.name).base,
+                samples: {},
+                iterations: [],
+                functions: {}
+            };
+            byName.set(r.name, b);
+        }
+        b.iterations.push(r.iterations);
+        for (const m of r.measurements)
+            (b.samples[m.unit] ??= []).push(m.value);
+    }
+    for (const b of byName.values()) {
+        for (const [measure, m] of Object.entries(MEASURES)) {
+            const t = tables[measure];
+            const values = b.samples[m.unit];
+            if (!t || !values)
+                continue;
+            // Build paths differ between machines: keep a file only when it lies
+            // inside the repository, relative to its root, for source links.
+            const locate = (name) => {
+                const src = t.sources.get(name);
+                if (!src || repoRoot === undefined)
+                    return undefined;
+                const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, src.file);
+                if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+                    return undefined;
+                return { file: rel.split(external_node_path_namespaceObject.sep).join('/'), line: src.line };
+            };
+            b.functions[measure] = perOpCosts(t, b.group, median(values), topK, locate).map(f => ({
+                ...f,
+                flat: round(f.flat),
+                cum: round(f.cum)
+            }));
+        }
+    }
+    return [...byName.values()];
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/run.ts
 /**
  * The "run" stage of the data flow: discover packages, run one `go test`
@@ -2005,56 +2065,15 @@ async function attribute(run, bundleDir, settings, repoRoot) {
         entry.profileErrors = errors;
     const unattributed = {};
     for (const [measure, t] of Object.entries(tables)) {
-        unattributed[measure] = t.total === 0 ? 0 : round(t.unattributed / t.total);
+        unattributed[measure] = t.total === 0 ? 0 : run_round(t.unattributed / t.total);
     }
     if (Object.keys(unattributed).length > 0)
         entry.unattributed = unattributed;
-    const byName = new Map();
-    for (const r of run.results) {
-        let b = byName.get(r.name);
-        if (!b) {
-            b = {
-                package: importPath,
-                name: r.name,
-                group: splitBenchName(r.name).base,
-                samples: {},
-                iterations: [],
-                functions: {}
-            };
-            byName.set(r.name, b);
-        }
-        b.iterations.push(r.iterations);
-        for (const m of r.measurements)
-            (b.samples[m.unit] ??= []).push(m.value);
-    }
-    for (const b of byName.values()) {
-        for (const [measure, m] of Object.entries(MEASURES)) {
-            const t = tables[measure];
-            const values = b.samples[m.unit];
-            if (!t || !values)
-                continue;
-            // Build paths differ between machines: keep a file only when it lies
-            // inside the repository, relative to its root, for source links.
-            const locate = (name) => {
-                const src = t.sources.get(name);
-                if (!src)
-                    return undefined;
-                const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, src.file);
-                if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
-                    return undefined;
-                return { file: rel.split(external_node_path_namespaceObject.sep).join('/'), line: src.line };
-            };
-            b.functions[measure] = perOpCosts(t, b.group, median(values), settings.topK, locate).map(f => ({
-                ...f,
-                flat: round(f.flat),
-                cum: round(f.cum)
-            }));
-        }
-    }
-    return { entry, benches: [...byName.values()] };
+    const benches = buildBenchmarks(importPath, run.results, tables, settings.topK, repoRoot);
+    return { entry, benches };
 }
 /** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
-function round(x) {
+function run_round(x) {
     return Number(x.toPrecision(6));
 }
 async function environment(go, dir, runs, settings) {
@@ -3887,6 +3906,237 @@ async function compareAndReport(basePath, headPath, options, report) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/ab/index.ts
+/**
+ * Interleaved A/B runs on one machine (issue 7, first part): build the test
+ * binaries of the base revision (checked out in a git worktree) and of the
+ * head, then run them alternately, round by round, in ABBA order (AB, BA,
+ * AB, …) so neither side always goes first. Each round is one
+ * `-test.count=1` run per side, with profiles. Drift between rounds then
+ * hits both sides alike. The result is one bundle per side, which the
+ * ordinary comparison reads.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ab_exec = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
+/** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
+class AbError extends Error {
+    name = 'AbError';
+}
+async function ab_git(cwd, args) {
+    try {
+        return (await ab_exec('git', args, { cwd })).stdout.trim();
+    }
+    catch (err) {
+        const e = err;
+        throw new AbError(`git ${args.join(' ')} failed in ${cwd}: ${(e.stderr || e.message).trim()}`);
+    }
+}
+/** Run the A/B rounds and write out/base and out/head bundles. Worktrees are always removed. */
+async function runAb(go, s, onEvent = () => { }) {
+    const start = (0,external_node_path_namespaceObject.resolve)(s.dir);
+    const repoRoot = await ab_git(start, ['rev-parse', '--show-toplevel']);
+    const sub = (0,external_node_path_namespaceObject.relative)(repoRoot, start);
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-ab-'));
+    const worktrees = [];
+    const addWorktree = async (side, ref) => {
+        await ab_git(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
+            throw new AbError(`--${side} ${JSON.stringify(ref)} is not a commit in ${repoRoot}; pass a branch, tag or SHA`);
+        });
+        const path = (0,external_node_path_namespaceObject.join)(scratch, side);
+        await ab_git(repoRoot, ['worktree', 'add', '--detach', path, ref]);
+        worktrees.push(path);
+        onEvent({ type: 'worktree', side, ref, path });
+        return path;
+    };
+    try {
+        const base = {
+            root: await addWorktree('base', s.base),
+            binaries: new Map(),
+            results: new Map(),
+            profiles: new Map()
+        };
+        const head = {
+            root: s.head ? await addWorktree('head', s.head) : repoRoot,
+            binaries: new Map(),
+            results: new Map(),
+            profiles: new Map()
+        };
+        const packages = (await discoverPackages(go, (0,external_node_path_namespaceObject.join)(head.root, sub), s.packages)).filter(p => p.hasBenchmarks);
+        const paired = [];
+        for (const pkg of packages) {
+            const rel = (0,external_node_path_namespaceObject.relative)(head.root, pkg.dir);
+            if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(base.root, rel)))
+                continue; // new package: nothing to pair with
+            paired.push(pkg);
+            for (const [side, state] of [
+                ['base', base],
+                ['head', head]
+            ]) {
+                onEvent({ type: 'build', side, pkg: pkg.importPath });
+                const bin = (0,external_node_path_namespaceObject.join)(scratch, `${side}-${packageStem(pkg.importPath)}.test`);
+                const r = await go.run(['test', '-c', `-o=${bin}`, ...s.buildFlags, '.'], {
+                    cwd: (0,external_node_path_namespaceObject.join)(state.root, rel)
+                });
+                if (r.code !== 0 || !(0,external_node_fs_namespaceObject.existsSync)(bin)) {
+                    throw new AbError(`building ${pkg.importPath} at the ${side} revision failed:\n${(r.stdout + r.stderr).trim().split('\n').slice(-15).join('\n')}`);
+                }
+                state.binaries.set(pkg.importPath, bin);
+            }
+        }
+        if (paired.length === 0)
+            throw new AbError('no package with benchmarks exists on both sides; nothing to compare');
+        for (let round = 0; round < s.rounds; round++) {
+            const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+            onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order });
+            for (const pkg of paired) {
+                const rel = (0,external_node_path_namespaceObject.relative)(head.root, pkg.dir);
+                for (const side of order) {
+                    const state = side === 'base' ? base : head;
+                    const stem = `${side}-${packageStem(pkg.importPath)}-r${round}`;
+                    const cpu = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.cpu.pprof`);
+                    const mem = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.mem.pprof`);
+                    const parser = new BenchParser();
+                    const r = await new LocalGo(state.binaries.get(pkg.importPath)).run([
+                        '-test.run=^$',
+                        `-test.bench=${s.bench}`,
+                        '-test.benchmem',
+                        '-test.count=1',
+                        `-test.benchtime=${s.benchtime}`,
+                        `-test.cpuprofile=${cpu}`,
+                        `-test.memprofile=${mem}`
+                    ], { cwd: (0,external_node_path_namespaceObject.join)(state.root, rel), onLine: line => void parser.line(line) });
+                    if (r.code !== 0)
+                        throw new AbError(`${pkg.importPath} failed at the ${side} revision in round ${round + 1}:\n${r.stdout.split('\n').slice(-15).join('\n')}`);
+                    const parsed = parser.finish();
+                    const list = state.results.get(pkg.importPath) ?? [];
+                    list.push(...parsed.results.map(x => ({ ...x, pkg: pkg.importPath })));
+                    state.results.set(pkg.importPath, list);
+                    const prof = state.profiles.get(pkg.importPath) ?? { cpu: [], mem: [] };
+                    prof.cpu.push(cpu);
+                    prof.mem.push(mem);
+                    state.profiles.set(pkg.importPath, prof);
+                }
+            }
+        }
+        const baseDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), 'base');
+        const headDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), 'head');
+        await writeSide(base, baseDir, s, paired, await ab_git(base.root, ['rev-parse', 'HEAD']), s.base);
+        await writeSide(head, headDir, s, paired, await ab_git(head.root, ['rev-parse', 'HEAD']), s.head ?? 'work tree');
+        return { baseDir, headDir };
+    }
+    finally {
+        for (const path of worktrees)
+            await ab_git(repoRoot, ['worktree', 'remove', '--force', path]).catch(() => undefined);
+        await ab_git(repoRoot, ['worktree', 'prune']).catch(() => undefined);
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+/** Merge per-round group tables (sums of raw values), so shares cover every round. */
+function mergeTables(tables) {
+    const out = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() };
+    for (const t of tables) {
+        out.unattributed += t.unattributed;
+        out.total += t.total;
+        for (const [k, v] of t.sources)
+            if (!out.sources.has(k))
+                out.sources.set(k, v);
+        for (const [group, g] of t.groups) {
+            const m = out.groups.get(group) ?? {
+                total: 0,
+                functions: new Map()
+            };
+            m.total += g.total;
+            for (const [name, [flat, cum]] of g.functions) {
+                const e = m.functions.get(name);
+                if (e) {
+                    e[0] += flat;
+                    e[1] += cum;
+                }
+                else
+                    m.functions.set(name, [flat, cum]);
+            }
+            out.groups.set(group, m);
+        }
+    }
+    return out;
+}
+async function writeSide(state, dir, s, packages, commit, ref) {
+    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(dir, 'profiles'), { recursive: true });
+    const bundlePackages = [];
+    const benchmarks = [];
+    for (const pkg of packages) {
+        const entry = { importPath: pkg.importPath, status: 'ok', profiles: {} };
+        const files = state.profiles.get(pkg.importPath) ?? { cpu: [], mem: [] };
+        const tables = {};
+        for (const kind of ['cpu', 'mem']) {
+            const perRound = {};
+            for (const file of files[kind]) {
+                try {
+                    const profile = await readProfile(file, { maxBytes: s.maxProfileBytes });
+                    for (const [measure, m] of Object.entries(MEASURES)) {
+                        if (m.profile === kind)
+                            (perRound[measure] ??= []).push(groupTables(profile, m.sampleType, pkg.importPath, file));
+                    }
+                }
+                catch (err) {
+                    if (!(err instanceof ProfileError))
+                        throw err;
+                    (entry.profileErrors ??= []).push(err.message);
+                }
+            }
+            for (const [measure, list] of Object.entries(perRound))
+                tables[measure] = mergeTables(list);
+            // Keep the first round's profile in the bundle, for `go tool pprof -diff_base`.
+            if (files[kind][0] && (0,external_node_fs_namespaceObject.existsSync)(files[kind][0])) {
+                const name = `profiles/${packageStem(pkg.importPath)}.${kind}.pprof`;
+                await (0,promises_namespaceObject.copyFile)(files[kind][0], (0,external_node_path_namespaceObject.join)(dir, name));
+                entry.profiles[kind] = name;
+            }
+        }
+        bundlePackages.push(entry);
+        benchmarks.push(...buildBenchmarks(pkg.importPath, state.results.get(pkg.importPath) ?? [], tables, s.topK, state.root));
+    }
+    const bundle = {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: 'benchgate', version: BENCHGATE_VERSION },
+        environment: {
+            goVersion: '',
+            goos: '',
+            goarch: '',
+            cpu: '',
+            gomaxprocs: 0,
+            commit,
+            ref,
+            createdAt: new Date().toISOString(),
+            settings: {
+                mode: 'ab',
+                rounds: s.rounds,
+                bench: s.bench,
+                benchtime: s.benchtime,
+                buildFlags: s.buildFlags
+            }
+        },
+        packages: bundlePackages,
+        benchmarks
+    };
+    await writeBundle(dir, bundle);
+}
+
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -3908,12 +4158,14 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 
 
 
+
 /** A mistake in how the command was called: exit status 2, with usage. */
 class UsageError extends Error {
     name = 'UsageError';
 }
 /** Errors that are the user's to fix: one line, no stack trace, exit 1. */
 const KNOWN_ERRORS = [
+    AbError,
     ProfileError,
     BundleError,
     DiscoveryError,
@@ -4094,6 +4346,59 @@ const commands = {
                 key: str(values, 'key') ?? 'default',
                 repositoryUrl: str(values, 'repository-url'),
                 headSha: str(values, 'head-sha')
+            });
+            return emitComparison(values, outputs);
+        }
+    },
+    ab: {
+        usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [-- go test -c build flags]',
+        options: {
+            base: { type: 'string' },
+            head: { type: 'string' },
+            dir: { type: 'string' },
+            packages: { type: 'string', multiple: true },
+            bench: { type: 'string' },
+            count: { type: 'string' },
+            benchtime: { type: 'string' },
+            out: { type: 'string' },
+            ...COMPARE_OPTIONS
+        },
+        passthrough: true,
+        async run(values, positionals, rest) {
+            if (positionals.length > 0)
+                throw new UsageError(`unexpected argument "${positionals[0]}"`);
+            const base = str(values, 'base');
+            if (!base)
+                throw new UsageError('ab needs --base <ref>: the revision to compare the head against (e.g. the merge-base)');
+            const checked = validateRunSettings({
+                dir: str(values, 'dir') ?? '.',
+                packages: list(values, 'packages') ?? [...RUN_DEFAULTS.packages],
+                bench: str(values, 'bench') ?? RUN_DEFAULTS.bench,
+                count: cli_int(values, 'count', 10),
+                benchtime: str(values, 'benchtime') ?? RUN_DEFAULTS.benchtime,
+                timeout: RUN_DEFAULTS.timeout,
+                extraFlags: rest,
+                out: str(values, 'out') ?? 'benchgate-ab',
+                topK: RUN_DEFAULTS.topK,
+                maxProfileBytes: RUN_DEFAULTS.maxProfileBytes
+            }, CLI_SETTING_NAMES);
+            const started = Date.now();
+            const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`;
+            const { baseDir, headDir } = await runAb(new LocalGo(), { ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') }, e => {
+                switch (e.type) {
+                    case 'worktree':
+                        console.error(`${stamp()} ${e.side}: ${e.ref} checked out in ${e.path}`);
+                        break;
+                    case 'build':
+                        console.error(`${stamp()} building ${e.pkg} (${e.side})`);
+                        break;
+                    case 'round':
+                        console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`);
+                        break;
+                }
+            });
+            const outputs = await compareAndReport(baseDir, headDir, compareOptions(values), {
+                key: str(values, 'key') ?? 'ab'
             });
             return emitComparison(values, outputs);
         }

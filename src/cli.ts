@@ -19,6 +19,7 @@ import {
 import { aggregate, formatTop, ProfileError, readProfile } from './pprof/index.js'
 import { formatComparisonText, formatNumber, formatRunSummary, verdictText } from './report/text.js'
 import { compareAndReport } from './pipeline/compare.js'
+import { AbError, runAb } from './ab/index.js'
 import { COMPARE_DEFAULTS, type CompareOptions } from './compare/compare.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
@@ -41,6 +42,7 @@ interface Command {
 
 /** Errors that are the user's to fix: one line, no stack trace, exit 1. */
 const KNOWN_ERRORS = [
+  AbError,
   ProfileError,
   BundleError,
   DiscoveryError,
@@ -252,6 +254,68 @@ const commands: Record<string, Command> = {
           headSha: str(values, 'head-sha')
         }
       )
+      return emitComparison(values, outputs)
+    }
+  },
+  ab: {
+    usage:
+      'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [-- go test -c build flags]',
+    options: {
+      base: { type: 'string' },
+      head: { type: 'string' },
+      dir: { type: 'string' },
+      packages: { type: 'string', multiple: true },
+      bench: { type: 'string' },
+      count: { type: 'string' },
+      benchtime: { type: 'string' },
+      out: { type: 'string' },
+      ...COMPARE_OPTIONS
+    },
+    passthrough: true,
+    async run(values, positionals, rest) {
+      if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
+      const base = str(values, 'base')
+      if (!base)
+        throw new UsageError(
+          'ab needs --base <ref>: the revision to compare the head against (e.g. the merge-base)'
+        )
+      const checked = validateRunSettings(
+        {
+          dir: str(values, 'dir') ?? '.',
+          packages: list(values, 'packages') ?? [...RUN_DEFAULTS.packages],
+          bench: str(values, 'bench') ?? RUN_DEFAULTS.bench,
+          count: int(values, 'count', 10),
+          benchtime: str(values, 'benchtime') ?? RUN_DEFAULTS.benchtime,
+          timeout: RUN_DEFAULTS.timeout,
+          extraFlags: rest,
+          out: str(values, 'out') ?? 'benchgate-ab',
+          topK: RUN_DEFAULTS.topK,
+          maxProfileBytes: RUN_DEFAULTS.maxProfileBytes
+        },
+        CLI_SETTING_NAMES
+      )
+      const started = Date.now()
+      const stamp = (): string => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`
+      const { baseDir, headDir } = await runAb(
+        new LocalGo(),
+        { ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') },
+        e => {
+          switch (e.type) {
+            case 'worktree':
+              console.error(`${stamp()} ${e.side}: ${e.ref} checked out in ${e.path}`)
+              break
+            case 'build':
+              console.error(`${stamp()} building ${e.pkg} (${e.side})`)
+              break
+            case 'round':
+              console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`)
+              break
+          }
+        }
+      )
+      const outputs = await compareAndReport(baseDir, headDir, compareOptions(values), {
+        key: str(values, 'key') ?? 'ab'
+      })
       return emitComparison(values, outputs)
     }
   },

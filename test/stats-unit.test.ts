@@ -50,3 +50,33 @@ describe('Holm–Bonferroni', () => {
     expect(holmAdjust([0.6, 0.7])).toEqual([1, 1])
   })
 })
+
+import { signedRank, wilcoxonSignedRank } from '../src/stats/wilcoxon.js'
+
+describe('Wilcoxon signed-rank', () => {
+  it('all n differences positive: p = 2 / 2^n (the most extreme of 2^n sign patterns, both tails)', () => {
+    expect(signedRank([1, 2, 3, 4, 5, 6]).p).toBeCloseTo(2 / 64, 15)
+    expect(signedRank([0.5, 0.1, 0.3, 0.2, 0.4, 0.6, 0.7, 0.8]).p).toBeCloseTo(2 / 256, 15)
+  })
+
+  it('a hand-counted case: d = [1, -2, 3, 4], W+ = 8; P(W+ >= 8) = 3/16, two-sided 6/16', () => {
+    // Sign patterns over ranks {1,2,3,4} with W+ >= 8: {1,3,4}=8, {2,3,4}=9, {1,2,3,4}=10.
+    expect(signedRank([1, -2, 3, 4])).toMatchObject({ wPlus: 8, n: 4, method: 'exact' })
+    expect(signedRank([1, -2, 3, 4]).p).toBeCloseTo(6 / 16, 15)
+  })
+
+  it('drops zero differences and is symmetric in direction', () => {
+    expect(signedRank([0, 0, 1, 2, 3]).n).toBe(3)
+    expect(signedRank([1, -2, 3, 4]).p).toBe(signedRank([-1, 2, -3, -4]).p)
+  })
+
+  it('pairs on the log ratio: a constant 10% slowdown in every round is detected with 6 rounds', () => {
+    const base = [100, 120, 90, 110, 105, 95]
+    const head = base.map(x => x * 1.1)
+    expect(wilcoxonSignedRank(base, head).p).toBeCloseTo(2 / 64, 15)
+  })
+
+  it('identical rounds give p = 1', () => {
+    expect(wilcoxonSignedRank([1, 2, 3], [1, 2, 3])).toMatchObject({ p: 1, method: 'all-zero' })
+  })
+})

@@ -6,15 +6,9 @@ import { execFile } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
-import { isAbsolute, join, relative, resolve, sep } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import {
-  groupTables,
-  MEASURES,
-  perOpCosts,
-  type GroupTables,
-  type Measure
-} from '../attribution/index.js'
+import { groupTables, MEASURES, type GroupTables, type Measure } from '../attribution/index.js'
 import {
   SCHEMA_VERSION,
   writeBundle,
@@ -27,7 +21,7 @@ import { splitBenchName } from '../gobench/parse.js'
 import { runPackages, type PackageRun, type RunEvent } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { ProfileError, readProfile } from '../pprof/index.js'
-import { median } from '../stats/median.js'
+import { buildBenchmarks } from './benchmarks.js'
 import type { RunSettings } from './settings.js'
 
 const exec = promisify(execFile)
@@ -191,50 +185,8 @@ async function attribute(
   }
   if (Object.keys(unattributed).length > 0) entry.unattributed = unattributed
 
-  const byName = new Map<string, BundleBenchmark>()
-  for (const r of run.results) {
-    let b = byName.get(r.name)
-    if (!b) {
-      b = {
-        package: importPath,
-        name: r.name,
-        group: splitBenchName(r.name).base,
-        samples: {},
-        iterations: [],
-        functions: {}
-      }
-      byName.set(r.name, b)
-    }
-    b.iterations.push(r.iterations)
-    for (const m of r.measurements) (b.samples[m.unit] ??= []).push(m.value)
-  }
-  for (const b of byName.values()) {
-    for (const [measure, m] of Object.entries(MEASURES) as [
-      Measure,
-      (typeof MEASURES)[Measure]
-    ][]) {
-      const t = tables[measure]
-      const values = b.samples[m.unit]
-      if (!t || !values) continue
-      // Build paths differ between machines: keep a file only when it lies
-      // inside the repository, relative to its root, for source links.
-      const locate = (name: string): { file: string; line: number } | undefined => {
-        const src = t.sources.get(name)
-        if (!src) return undefined
-        const rel = relative(repoRoot, src.file)
-        if (rel.startsWith('..') || isAbsolute(rel)) return undefined
-        return { file: rel.split(sep).join('/'), line: src.line }
-      }
-      b.functions[measure] = perOpCosts(t, b.group, median(values), settings.topK, locate).map(
-        f => ({
-          ...f,
-          flat: round(f.flat),
-          cum: round(f.cum)
-        })
-      )
-    }
-  }
-  return { entry, benches: [...byName.values()] }
+  const benches = buildBenchmarks(importPath, run.results, tables, settings.topK, repoRoot)
+  return { entry, benches }
 }
 
 /** Six significant digits: plenty for per-op costs, and it keeps results.json small. */

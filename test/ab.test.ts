@@ -1,0 +1,92 @@
+/**
+ * Interleaved A/B for real: a temporary git repository holding the demo
+ * module, with a head commit that makes Checksum 30% slower (13 passes
+ * instead of 10). benchgate ab builds the base in a git worktree, runs ABBA
+ * rounds, confirms the seeded regression, passes an identical revision, and
+ * removes its worktree. Checksum is CPU-only and steady (±2% run to run);
+ * allocation-heavy benchmarks such as Tokenize vary ±15%, and how to call
+ * those reliably is what issue 7's harness is for.
+ */
+import { execFile } from 'node:child_process'
+import { cpSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Comparison } from '../src/compare/compare.js'
+import { ROOT, run, tempDir } from './helpers/go.js'
+
+const exec = promisify(execFile)
+
+async function cli(
+  args: string[],
+  cwd: string
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  return exec(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], {
+    cwd,
+    maxBuffer: 64 << 20
+  }).then(
+    r => ({ code: 0, ...r }),
+    (e: { code: number; stdout: string; stderr: string }) => e
+  )
+}
+
+const AB = ['--count', '8', '--benchtime', '50ms', '--bench', 'Checksum', '--format', 'json']
+
+describe('benchgate ab', () => {
+  const repo = tempDir('ab-repo')
+  const g = (...args: string[]) =>
+    run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo })
+
+  beforeAll(async () => {
+    cpSync(join(ROOT, 'fixtures', 'demo'), repo, { recursive: true })
+    await g('init', '-q', '-b', 'main')
+    await g('add', '.')
+    await g('commit', '-qm', 'base')
+    const seed = join(repo, 'textproc', 'seed_off.go')
+    writeFileSync(
+      seed,
+      readFileSync(seed, 'utf8').replace('const checksumPasses = 10', 'const checksumPasses = 13')
+    )
+    await g('commit', '-qam', 'head: Checksum makes 13 passes instead of 10')
+  })
+
+  it('confirms a seeded 30% regression with interleaved rounds, and removes its worktree', async () => {
+    const r = await cli(
+      ['ab', '--base', 'HEAD~1', ...AB, '--out', join(tempDir('ab-out'), 'o')],
+      repo
+    )
+    const c = JSON.parse(r.stdout) as Comparison
+    const checksum = c.benchmarks.find(b => b.name.startsWith('BenchmarkChecksum'))!
+    expect(checksum.verdict).toBe('regression')
+    expect(checksum.metrics.find(m => m.unit === 'ns/op')!.deltaPercent!).toBeGreaterThan(20)
+    expect(checksum.summary).toMatch(/example\.com\/demo\/textproc\.Checksum \+\d+ ns\/op$/)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/round 1\/8: base, head/)
+    expect(r.stderr).toMatch(/round 2\/8: head, base/) // ABBA
+    const worktrees = (await g('worktree', 'list', '--porcelain')).stdout
+      .split('\n')
+      .filter(l => l.startsWith('worktree '))
+    expect(worktrees).toHaveLength(1)
+  })
+
+  it('does not flag an identical revision', async () => {
+    const r = await cli(
+      ['ab', '--base', 'HEAD', ...AB, '--out', join(tempDir('ab-out'), 'o')],
+      repo
+    )
+    const c = JSON.parse(r.stdout) as Comparison
+    expect(
+      c.benchmarks
+        .find(b => b.name.startsWith('BenchmarkChecksum'))!
+        .metrics.find(m => m.unit === 'ns/op')!.verdict
+    ).toBe('unchanged')
+    expect(c.gate.fail).toBe(false)
+    expect(r.code).toBe(0)
+  })
+
+  it('names a bad --base clearly', async () => {
+    const r = await cli(['ab', '--base', 'no-such-ref', '--count', '2'], repo)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('--base "no-such-ref" is not a commit')
+  })
+})
