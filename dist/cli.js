@@ -1335,54 +1335,68 @@ function indexFrames(profile) {
     return { names, files, startLines, frames };
 }
 /**
- * flat and cum per function for one sample type, with pprof's rules
- * (internal/graph newGraph): every frame of every location on the stack,
- * inlined ones included, adds the sample's value to that function's cum at
- * most once per sample, so recursion is counted once; flat goes to line[0]
- * of location_id[0], the innermost frame of the leaf.
+ * The one stack walk behind `top` and per-benchmark attribution, with
+ * pprof's rules (internal/graph newGraph): every frame of every location on
+ * the stack, inlined ones included, adds the sample's value to that
+ * function's cum at most once per sample, so recursion is counted once;
+ * flat goes to line[0] of location_id[0], the innermost frame of the leaf.
+ * `bucketOf` sends a sample (index, stack range) to a bucket, or to none
+ * with -1; it is called only for samples with a non-zero value.
  */
-function aggregate(profile, options = {}) {
-    const source = options.source ?? '<profile>';
-    const vi = sampleTypeIndex(profile, options.sampleType, source);
-    const index = indexFrames(profile);
+function accumulate(profile, valueIndex, index, buckets, bucketOf) {
     const n = index.names.length;
-    const flat = new Float64Array(n);
-    const cum = new Float64Array(n);
+    const flat = Array.from({ length: buckets }, () => new Float64Array(n));
+    const cum = Array.from({ length: buckets }, () => new Float64Array(n));
+    const totals = new Float64Array(buckets);
     const seen = new Int32Array(n).fill(-1);
     let total = 0;
+    let unbucketed = 0;
     const { count, width, values, stackStart, stacks } = profile.samples;
     const frames = index.frames;
     for (let s = 0; s < count; s++) {
-        if (options.filter && !options.filter(s))
-            continue;
-        const v = values[s * width + vi];
+        const v = values[s * width + valueIndex];
         total += v;
         if (v === 0)
             continue;
         const from = stackStart[s];
         const to = stackStart[s + 1];
+        const b = bucketOf(s, from, to);
+        if (b < 0) {
+            unbucketed += v;
+            continue;
+        }
+        totals[b] += v;
         if (from === to)
             continue;
+        const c = cum[b];
         for (let k = from; k < to; k++) {
             const f = frames[stacks[k]];
             for (let j = 0; j < f.length; j++) {
                 const node = f[j];
                 if (seen[node] !== s) {
                     seen[node] = s;
-                    cum[node] += v;
+                    c[node] += v;
                 }
             }
         }
-        flat[frames[stacks[from]][0]] += v;
+        flat[b][frames[stacks[from]][0]] += v;
     }
+    return { flat, cum, totals, total, unbucketed };
+}
+/** flat and cum per function for one sample type, as `go tool pprof -top` computes them. */
+function aggregate(profile, options = {}) {
+    const vi = sampleTypeIndex(profile, options.sampleType, options.source ?? '<profile>');
+    const index = indexFrames(profile);
+    const acc = accumulate(profile, vi, index, 1, () => 0);
+    const [flat, cum] = [acc.flat[0], acc.cum[0]];
     const functions = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < index.names.length; i++) {
         if (flat[i] !== 0 || cum[i] !== 0)
             functions.push({ name: index.names[i], flat: flat[i], cum: cum[i] });
     }
     functions.sort(byFlatThenName);
     const type = profile.sampleTypes[vi];
-    return { sampleType: type.type, unit: type.unit, total, functions };
+    return { sampleType: type.type, unit: type.unit, total: acc.total, functions };
 }
 /** Sort order of `top`: flat descending, then name ascending. */
 function byFlatThenName(a, b) {
@@ -1483,60 +1497,46 @@ function benchmarkGroup(functionName, importPath) {
 function groupTables(profile, sampleType, importPath, source) {
     const vi = sampleTypeIndex(profile, sampleType, source);
     const index = indexFrames(profile);
-    const nodeGroup = index.names.map(name => benchmarkGroup(name, importPath));
     // Names in the frame index are pprof-simplified (names.ts); benchmark
     // functions cannot be generic, so their names come through intact.
-    const { count, width, values, stackStart, stacks } = profile.samples;
+    const groupNames = [];
+    const groupIds = new Map();
+    const nodeGroup = Int32Array.from(index.names, name => {
+        const group = benchmarkGroup(name, importPath);
+        if (group === undefined)
+            return -1;
+        let id = groupIds.get(group);
+        if (id === undefined)
+            groupIds.set(group, (id = groupNames.push(group) - 1));
+        return id;
+    });
+    const { stacks } = profile.samples;
     const frames = index.frames;
-    const seen = new Int32Array(index.names.length).fill(-1);
-    const groups = new Map();
-    let unattributed = 0;
-    let total = 0;
-    for (let s = 0; s < count; s++) {
-        const v = values[s * width + vi];
-        total += v;
-        if (v === 0)
-            continue;
-        const from = stackStart[s];
-        const to = stackStart[s + 1];
-        let group;
-        for (let k = from; k < to && group === undefined; k++) {
-            const f = frames[stacks[k]];
-            for (let j = 0; j < f.length && group === undefined; j++)
-                group = nodeGroup[f[j]];
-        }
-        if (group === undefined) {
-            unattributed += v;
-            continue;
-        }
-        let g = groups.get(group);
-        if (!g)
-            groups.set(group, (g = { total: 0, functions: new Map() }));
-        g.total += v;
+    // The bucket of a sample: the benchmark frame nearest its leaf.
+    const acc = accumulate(profile, vi, index, groupNames.length, (_s, from, to) => {
         for (let k = from; k < to; k++) {
             const f = frames[stacks[k]];
-            for (let j = 0; j < f.length; j++) {
-                const node = f[j];
-                if (seen[node] === s)
-                    continue;
-                seen[node] = s;
-                const name = index.names[node];
-                const entry = g.functions.get(name);
-                if (entry)
-                    entry[1] += v;
-                else
-                    g.functions.set(name, [0, v]);
-            }
+            for (let j = 0; j < f.length; j++)
+                if (nodeGroup[f[j]] >= 0)
+                    return nodeGroup[f[j]];
         }
-        const leaf = index.names[frames[stacks[from]][0]];
-        g.functions.get(leaf)[0] += v;
-    }
+        return -1;
+    });
+    const groups = new Map();
+    groupNames.forEach((group, b) => {
+        const functions = new Map();
+        for (let i = 0; i < index.names.length; i++) {
+            if (acc.cum[b][i] !== 0 || acc.flat[b][i] !== 0)
+                functions.set(index.names[i], [acc.flat[b][i], acc.cum[b][i]]);
+        }
+        groups.set(group, { total: acc.totals[b], functions });
+    });
     const sources = new Map();
     index.names.forEach((name, i) => {
         if (index.files[i])
             sources.set(name, { file: index.files[i], line: index.startLines[i] });
     });
-    return { groups, unattributed, total, sources };
+    return { groups, unattributed: acc.unbucketed, total: acc.total, sources };
 }
 /**
  * Per-op costs for one benchmark: each function's share of the group's
@@ -1558,6 +1558,76 @@ function perOpCosts(tables, group, median, topK, locate) {
     }
     out.sort((a, b) => b.cum - a.cum || b.flat - a.flat || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     return out.slice(0, topK);
+}
+/** Merge group tables of several profiles (sums of raw values), so shares cover all of them. */
+function mergeTables(tables) {
+    if (tables.length === 1)
+        return tables[0];
+    const out = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() };
+    for (const t of tables) {
+        out.unattributed += t.unattributed;
+        out.total += t.total;
+        for (const [k, v] of t.sources)
+            if (!out.sources.has(k))
+                out.sources.set(k, v);
+        for (const [group, g] of t.groups) {
+            const m = out.groups.get(group) ?? {
+                total: 0,
+                functions: new Map()
+            };
+            m.total += g.total;
+            for (const [name, [flat, cum]] of g.functions) {
+                const e = m.functions.get(name);
+                if (e) {
+                    e[0] += flat;
+                    e[1] += cum;
+                }
+                else
+                    m.functions.set(name, [flat, cum]);
+            }
+            out.groups.set(group, m);
+        }
+    }
+    return out;
+}
+/**
+ * Decode a package's profiles into group tables per measure. A profile that
+ * does not decode is reported in `errors` (a ProfileError message naming
+ * the file), never thrown; `decoded` lists the files that were used.
+ */
+async function attributeProfiles(files, importPath, maxBytes) {
+    const perMeasure = {};
+    const decoded = { cpu: [], mem: [] };
+    const errors = [];
+    for (const kind of ['cpu', 'mem']) {
+        for (const file of files[kind]) {
+            try {
+                const profile = await readProfile(file, { maxBytes });
+                decoded[kind].push(file);
+                for (const [measure, m] of Object.entries(MEASURES)) {
+                    if (m.profile === kind)
+                        (perMeasure[measure] ??= []).push(groupTables(profile, m.sampleType, importPath, file));
+                }
+            }
+            catch (err) {
+                if (!(err instanceof ProfileError))
+                    throw err;
+                errors.push(err.message);
+            }
+        }
+    }
+    const tables = {};
+    for (const [measure, list] of Object.entries(perMeasure))
+        tables[measure] = mergeTables(list);
+    return { tables, decoded, errors };
+}
+/** Per measure, the fraction (0..1, six digits) of the profiles' total on no benchmark's stack. */
+function unattributedShares(tables) {
+    const out = {};
+    for (const [measure, t] of Object.entries(tables)) {
+        out[measure] = t.total === 0 ? 0 : Number((t.unattributed / t.total).toPrecision(6));
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/gobench/parse.ts
@@ -1949,7 +2019,6 @@ function buildBenchmarks(importPath, results, tables, topK, repoRoot) {
 
 
 
-
 const exec = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 /** Version recorded in bundles. */
 const BENCHGATE_VERSION = '0.1.0';
@@ -2031,50 +2100,42 @@ async function attribute(run, bundleDir, settings, repoRoot) {
     const entry = { importPath, status: run.status, profiles: {} };
     if (run.error)
         entry.error = run.error;
-    const tables = {};
-    const errors = [];
+    let tables = {};
     if (run.results.length > 0) {
+        const errors = [];
+        const files = { cpu: [], mem: [] };
         for (const kind of ['cpu', 'mem']) {
             const file = kind === 'cpu' ? run.cpuProfile : run.memProfile;
-            if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
+            if ((0,external_node_fs_namespaceObject.existsSync)(file))
+                files[kind].push(file);
+            else {
                 errors.push(`go test wrote no ${kind} profile${run.status === 'failed' ? ' (the package failed before exiting normally)' : ''}`);
-                continue;
-            }
-            try {
-                const profile = await readProfile(file, { maxBytes: settings.maxProfileBytes });
-                entry.profiles[kind] = (0,external_node_path_namespaceObject.relative)(bundleDir, file);
-                for (const [measure, m] of Object.entries(MEASURES)) {
-                    if (m.profile === kind)
-                        tables[measure] = groupTables(profile, m.sampleType, importPath, file);
-                }
-            }
-            catch (err) {
-                if (!(err instanceof ProfileError))
-                    throw err;
-                errors.push(err.message);
-                await (0,promises_namespaceObject.rm)(file, { force: true });
             }
         }
+        const attributed = await attributeProfiles(files, importPath, settings.maxProfileBytes);
+        tables = attributed.tables;
+        errors.push(...attributed.errors);
+        for (const kind of ['cpu', 'mem']) {
+            for (const file of files[kind]) {
+                if (attributed.decoded[kind].includes(file))
+                    entry.profiles[kind] = (0,external_node_path_namespaceObject.relative)(bundleDir, file);
+                else
+                    await (0,promises_namespaceObject.rm)(file, { force: true }); // unusable: do not ship it
+            }
+        }
+        if (errors.length > 0)
+            entry.profileErrors = errors;
     }
     else {
         // Nothing ran here: do not keep empty profiles.
         await (0,promises_namespaceObject.rm)(run.cpuProfile, { force: true });
         await (0,promises_namespaceObject.rm)(run.memProfile, { force: true });
     }
-    if (errors.length > 0)
-        entry.profileErrors = errors;
-    const unattributed = {};
-    for (const [measure, t] of Object.entries(tables)) {
-        unattributed[measure] = t.total === 0 ? 0 : run_round(t.unattributed / t.total);
-    }
+    const unattributed = unattributedShares(tables);
     if (Object.keys(unattributed).length > 0)
         entry.unattributed = unattributed;
     const benches = buildBenchmarks(importPath, run.results, tables, settings.topK, repoRoot);
     return { entry, benches };
-}
-/** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
-function run_round(x) {
-    return Number(x.toPrecision(6));
 }
 async function environment(go, dir, runs, settings) {
     const env = await go.run(['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH'], { cwd: dir });
@@ -2895,7 +2956,156 @@ function sideInfo(s) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * The one place untrusted text is made inert before it reaches Markdown
+ * (DESIGN.md D5). Benchmark names, function names, package paths, file
+ * paths, branch names and environment strings come from pull requests.
+ *
+ * After escaping, a string cannot:
+ * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
+ *   a link or an image (`[`, `]`, `(`, `)`, `!`, `*`, `_`, `~`), math (`$`);
+ * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
+ *   `<!--`, `-->` and `<img src=x>` show as text);
+ * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
+ *   zero-width space follows `@` and `#`, so GitHub sees no mention;
+ * - autolink a URL (`://`, `www.` are broken the same way);
+ * - hide or reorder text with control, bidi or other invisible format
+ *   characters, or break the line: those are shown as visible `\uXXXX`
+ *   escapes (newlines as `\n`).
+ * The visible text is otherwise kept, so a reviewer reads the real name.
+ */
+const ZWSP = '\u200b';
+/** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/** ASCII punctuation with a Markdown meaning, backslash-escaped (CommonMark §2.4). */
+const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:]/g;
+/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
+/**
+ * Control, bidi and other invisible characters as visible escapes (`\n`,
+ * `\u202e`), so untrusted text cannot hide, reorder or break lines. Also
+ * what the CLI uses for terminal output.
+ */
+function showInvisible(text) {
+    return text.replace(INVISIBLE, c => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return ' ';
+        return `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+function neutralize(text, maxLength) {
+    let s = String(text);
+    const chars = [...s];
+    if (chars.length > maxLength)
+        s = chars.slice(0, maxLength - 1).join('') + '…';
+    return showInvisible(s)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+/** Mentions, team mentions and issue references; URL autolinks. */
+function unlink(s) {
+    return s
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/#/g, `#${ZWSP}`)
+        .replace(/:(\\?)\/\//g, `:${ZWSP}$1//`)
+        .replace(/www(\\?)\./gi, m => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`);
+}
+/** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
+function escapeText(text, maxLength = 300) {
+    return unlink(neutralize(text, maxLength).replace(MARKDOWN_PUNCT, c => `\\${c}`));
+}
+/**
+ * The same guarantees inside raw HTML (`<summary>`), where GitHub does not
+ * process Markdown, so backslash escapes would show: entities only.
+ */
+function escapeHtmlText(text, maxLength = 300) {
+    // Entities are added after unlink, which must not split their `&#`.
+    return unlink(neutralize(text, maxLength)).replace(/[`|$*_[\]]/g, c => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * Undo escapeText, for tests: what a reader sees after GitHub renders the
+ * cell. Not used when rendering.
+ */
+function visibleText(escaped) {
+    return escaped
+        .replaceAll(ZWSP, '')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|~$:])/g, '$1')
+        .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+}
+/** A URL we built ourselves from trusted parts, with untrusted path segments encoded. */
+function safeUrl(base, ...segments) {
+    return [
+        base.replace(/\/+$/, ''),
+        ...segments.map(s => s.split('/').map(encodeURIComponent).join('/'))
+    ].join('/');
+}
+
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** Human-readable values for reports: time, bytes and counts per op. */
+/** Scale a per-op value by its unit: 1234 ns/op → "1.23µs". */
+function formatValue(value, unit) {
+    if (!Number.isFinite(value))
+        return String(value);
+    if (unit === 'ns/op')
+        return scaled(value, [
+            [1e9, 's'],
+            [1e6, 'ms'],
+            [1e3, 'µs'],
+            [1, 'ns']
+        ]);
+    if (unit === 'B/op')
+        return scaled(value, [
+            [2 ** 30, 'GiB'],
+            [2 ** 20, 'MiB'],
+            [2 ** 10, 'KiB'],
+            [1, 'B']
+        ]);
+    if (unit === 'allocs/op')
+        return sig(value);
+    return `${sig(value)} ${unit}`;
+}
+function scaled(value, steps) {
+    const abs = Math.abs(value);
+    for (const [factor, suffix] of steps)
+        if (abs >= factor)
+            return `${sig(value / factor)}${suffix}`;
+    return `${sig(value)}${steps[steps.length - 1][1]}`;
+}
+/** Four significant digits (whole numbers from 1000 up), no exponent for ordinary magnitudes. */
+function sig(x) {
+    if (!Number.isFinite(x))
+        return String(x);
+    if (x === 0)
+        return '0';
+    if (Math.abs(x) >= 1000)
+        return Math.round(x).toString();
+    return String(Number(x.toPrecision(4)));
+}
+/** A median's 95% CI as benchstat prints it, " ±12%" (empty without a CI). */
+function formatCi(s) {
+    if (!s.ci || s.median === 0)
+        return '';
+    return ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%`;
+}
+/** Signed per-op delta in the same unit: "+180ns". */
+function formatSignedValue(value, unit) {
+    const s = formatValue(Math.abs(value), unit);
+    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${s}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/text.ts
+
+
 
 
 /** Columns padded to their widest cell; numeric-looking cells right-aligned. */
@@ -2908,21 +3118,10 @@ function textTable(header, rows) {
         .trimEnd();
     return [line(header), line(widths.map(w => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
-/** A number with at most 4 significant digits, without exponent for ordinary sizes. */
-function formatNumber(x) {
-    if (!Number.isFinite(x))
-        return String(x);
-    if (x === 0)
-        return '0';
-    const abs = Math.abs(x);
-    if (abs >= 1000)
-        return Math.round(x).toString();
-    return Number(x.toPrecision(4)).toString();
-}
 /** The end-of-run summary: one row per benchmark with its medians. */
 function formatRunSummary(bundle) {
     const rows = bundle.benchmarks.map(b => {
-        const m = (unit) => b.samples[unit] ? formatNumber(median(b.samples[unit])) : '';
+        const m = (unit) => (b.samples[unit] ? sig(median(b.samples[unit])) : '');
         return [b.package, b.name, String(b.iterations.length), m('ns/op'), m('B/op'), m('allocs/op')];
     });
     const table = textTable(['package', 'benchmark', 'runs', 'ns/op', 'B/op', 'allocs/op'], rows);
@@ -2948,11 +3147,9 @@ function formatComparisonText(c) {
             const m = b.metrics.find(x => x.unit === unit);
             if (!m)
                 continue;
-            const side = (s) => s
-                ? `${formatNumber(s.median)}${s.ci && s.median !== 0 ? ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%` : ''}`
-                : '-';
+            const side = (s) => s ? `${sig(s.median)}${formatCi(s)}` : '-';
             rows.push([
-                plain(`${b.name} (${b.package})`),
+                showInvisible(`${b.name} (${b.package})`),
                 side(m.base),
                 side(m.head),
                 formatDelta(m.deltaPercent),
@@ -2962,20 +3159,13 @@ function formatComparisonText(c) {
         }
         const geo = c.geomean.find(g => g.unit === unit);
         if (geo)
-            rows.push([
-                'geomean',
-                formatNumber(geo.base),
-                formatNumber(geo.head),
-                formatDelta(geo.deltaPercent),
-                '',
-                ''
-            ]);
-        out.push(textTable([plain(unit), 'base', 'head', 'Δ', 'p', 'verdict'], rows));
+            rows.push(['geomean', sig(geo.base), sig(geo.head), formatDelta(geo.deltaPercent), '', '']);
+        out.push(textTable([showInvisible(unit), 'base', 'head', 'Δ', 'p', 'verdict'], rows));
     }
     for (const b of c.benchmarks.filter(x => x.summary))
-        out.push(plain(b.summary));
+        out.push(showInvisible(b.summary));
     for (const w of c.warnings)
-        out.push(`warning: ${plain(w)}`);
+        out.push(`warning: ${showInvisible(w)}`);
     for (const n of c.notes)
         out.push(`note: ${n}`);
     out.push(verdictText(c));
@@ -2984,10 +3174,6 @@ function formatComparisonText(c) {
 /** Machine-readable one-line verdict, e.g. for logs. */
 function verdictText(c) {
     return `verdict=${c.verdict} regressions=${c.counts.regression} improvements=${c.counts.improvement} unchanged=${c.counts.unchanged} gate=${c.gate.fail ? 'fail' : 'pass'}`;
-}
-/** Terminal-safe text: control and bidi characters shown as escapes, so names cannot rewrite the screen. */
-function plain(s) {
-    return s.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, c => `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`);
 }
 
 ;// CONCATENATED MODULE: ./src/compare/input.ts
@@ -3480,138 +3666,6 @@ function toAlignment(value) {
         : 0
 }
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * The one place untrusted text is made inert before it reaches Markdown
- * (DESIGN.md D5). Benchmark names, function names, package paths, file
- * paths, branch names and environment strings come from pull requests.
- *
- * After escaping, a string cannot:
- * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
- *   a link or an image (`[`, `]`, `(`, `)`, `!`, `*`, `_`, `~`), math (`$`);
- * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
- *   `<!--`, `-->` and `<img src=x>` show as text);
- * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
- *   zero-width space follows `@` and `#`, so GitHub sees no mention;
- * - autolink a URL (`://`, `www.` are broken the same way);
- * - hide or reorder text with control, bidi or other invisible format
- *   characters, or break the line: those are shown as visible `\uXXXX`
- *   escapes (newlines as `\n`).
- * The visible text is otherwise kept, so a reviewer reads the real name.
- */
-const ZWSP = '\u200b';
-/** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-/** ASCII punctuation with a Markdown meaning, backslash-escaped (CommonMark §2.4). */
-const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:]/g;
-/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
-function neutralize(text, maxLength) {
-    let s = String(text);
-    const chars = [...s];
-    if (chars.length > maxLength)
-        s = chars.slice(0, maxLength - 1).join('') + '…';
-    s = s.replace(INVISIBLE, c => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        if (c === '\t')
-            return ' ';
-        return `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`;
-    });
-    return s
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
-}
-/** Mentions, team mentions and issue references; URL autolinks. */
-function unlink(s) {
-    return s
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/#/g, `#${ZWSP}`)
-        .replace(/:(\\?)\/\//g, `:${ZWSP}$1//`)
-        .replace(/www(\\?)\./gi, m => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`);
-}
-/** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
-function escapeText(text, maxLength = 300) {
-    return unlink(neutralize(text, maxLength).replace(MARKDOWN_PUNCT, c => `\\${c}`));
-}
-/**
- * The same guarantees inside raw HTML (`<summary>`), where GitHub does not
- * process Markdown, so backslash escapes would show: entities only.
- */
-function escapeHtmlText(text, maxLength = 300) {
-    // Entities are added after unlink, which must not split their `&#`.
-    return unlink(neutralize(text, maxLength)).replace(/[`|$*_[\]]/g, c => `&#${c.charCodeAt(0)};`);
-}
-/**
- * Undo escapeText, for tests: what a reader sees after GitHub renders the
- * cell. Not used when rendering.
- */
-function visibleText(escaped) {
-    return escaped
-        .replaceAll(ZWSP, '')
-        .replace(/\\([\\`*_{}[\]()#+\-.!|~$:])/g, '$1')
-        .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
-        .replace(/&quot;/g, '"')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&');
-}
-/** A URL we built ourselves from trusted parts, with untrusted path segments encoded. */
-function safeUrl(base, ...segments) {
-    return [
-        base.replace(/\/+$/, ''),
-        ...segments.map(s => s.split('/').map(encodeURIComponent).join('/'))
-    ].join('/');
-}
-
-;// CONCATENATED MODULE: ./src/report/format.ts
-/** Human-readable values for reports: time, bytes and counts per op. */
-/** Scale a per-op value by its unit: 1234 ns/op → "1.23µs". */
-function formatValue(value, unit) {
-    if (!Number.isFinite(value))
-        return String(value);
-    if (unit === 'ns/op')
-        return scaled(value, [
-            [1e9, 's'],
-            [1e6, 'ms'],
-            [1e3, 'µs'],
-            [1, 'ns']
-        ]);
-    if (unit === 'B/op')
-        return scaled(value, [
-            [2 ** 30, 'GiB'],
-            [2 ** 20, 'MiB'],
-            [2 ** 10, 'KiB'],
-            [1, 'B']
-        ]);
-    if (unit === 'allocs/op')
-        return sig(value);
-    return `${sig(value)} ${unit}`;
-}
-function scaled(value, steps) {
-    const abs = Math.abs(value);
-    for (const [factor, suffix] of steps)
-        if (abs >= factor)
-            return `${sig(value / factor)}${suffix}`;
-    return `${sig(value)}${steps[steps.length - 1][1]}`;
-}
-/** Four significant digits, no exponent for ordinary magnitudes. */
-function sig(x) {
-    if (x === 0)
-        return '0';
-    if (Math.abs(x) >= 1e4)
-        return Math.round(x).toLocaleString('en-US').replace(/,/g, '');
-    return String(Number(x.toPrecision(4)));
-}
-/** Signed per-op delta in the same unit: "+180ns". */
-function formatSignedValue(value, unit) {
-    const s = formatValue(Math.abs(value), unit);
-    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${s}`;
-}
-
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
 /**
  * The PR comment and the job summary, rendered from a Comparison. Pure:
@@ -3673,10 +3727,7 @@ function cell(m, side) {
     const s = m?.[side];
     if (!m || !s)
         return '–';
-    const ci = s.ci && s.median !== 0
-        ? ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%`
-        : '';
-    return `${formatValue(s.median, m.unit)}${ci}`;
+    return `${formatValue(s.median, m.unit)}${formatCi(s)}`;
 }
 function changedRow(b) {
     const m = primaryMetric(b);
@@ -3930,7 +3981,6 @@ async function compareAndReport(basePath, headPath, options, report) {
 
 
 
-
 const ab_exec = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
 /** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
 class AbError extends Error {
@@ -4045,35 +4095,6 @@ async function runAb(go, s, onEvent = () => { }) {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
 }
-/** Merge per-round group tables (sums of raw values), so shares cover every round. */
-function mergeTables(tables) {
-    const out = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() };
-    for (const t of tables) {
-        out.unattributed += t.unattributed;
-        out.total += t.total;
-        for (const [k, v] of t.sources)
-            if (!out.sources.has(k))
-                out.sources.set(k, v);
-        for (const [group, g] of t.groups) {
-            const m = out.groups.get(group) ?? {
-                total: 0,
-                functions: new Map()
-            };
-            m.total += g.total;
-            for (const [name, [flat, cum]] of g.functions) {
-                const e = m.functions.get(name);
-                if (e) {
-                    e[0] += flat;
-                    e[1] += cum;
-                }
-                else
-                    m.functions.set(name, [flat, cum]);
-            }
-            out.groups.set(group, m);
-        }
-    }
-    return out;
-}
 async function writeSide(state, dir, s, packages, commit, ref) {
     await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(dir, 'profiles'), { recursive: true });
@@ -4082,29 +4103,18 @@ async function writeSide(state, dir, s, packages, commit, ref) {
     for (const pkg of packages) {
         const entry = { importPath: pkg.importPath, status: 'ok', profiles: {} };
         const files = state.profiles.get(pkg.importPath) ?? { cpu: [], mem: [] };
-        const tables = {};
+        // Every round's profile counts toward the shares.
+        const { tables, decoded, errors } = await attributeProfiles(files, pkg.importPath, s.maxProfileBytes);
+        if (errors.length > 0)
+            entry.profileErrors = errors;
+        const unattributed = unattributedShares(tables);
+        if (Object.keys(unattributed).length > 0)
+            entry.unattributed = unattributed;
         for (const kind of ['cpu', 'mem']) {
-            const perRound = {};
-            for (const file of files[kind]) {
-                try {
-                    const profile = await readProfile(file, { maxBytes: s.maxProfileBytes });
-                    for (const [measure, m] of Object.entries(MEASURES)) {
-                        if (m.profile === kind)
-                            (perRound[measure] ??= []).push(groupTables(profile, m.sampleType, pkg.importPath, file));
-                    }
-                }
-                catch (err) {
-                    if (!(err instanceof ProfileError))
-                        throw err;
-                    (entry.profileErrors ??= []).push(err.message);
-                }
-            }
-            for (const [measure, list] of Object.entries(perRound))
-                tables[measure] = mergeTables(list);
-            // Keep the first round's profile in the bundle, for `go tool pprof -diff_base`.
-            if (files[kind][0] && (0,external_node_fs_namespaceObject.existsSync)(files[kind][0])) {
+            // Keep the first usable round's profile, for `go tool pprof -diff_base`.
+            if (decoded[kind][0]) {
                 const name = `profiles/${packageStem(pkg.importPath)}.${kind}.pprof`;
-                await (0,promises_namespaceObject.copyFile)(files[kind][0], (0,external_node_path_namespaceObject.join)(dir, name));
+                await (0,promises_namespaceObject.copyFile)(decoded[kind][0], (0,external_node_path_namespaceObject.join)(dir, name));
                 entry.profiles[kind] = name;
             }
         }
@@ -4145,6 +4155,7 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
  * is the only place that touches argv, stdout/stderr and the exit status;
  * every command is a thin call into the engine modules.
  */
+
 
 
 
@@ -4267,7 +4278,7 @@ function progress(started) {
                 break;
             case 'result': {
                 const ns = e.result.measurements.find(m => m.unit === 'ns/op');
-                console.error(`${stamp()}     ${e.result.name}  ${ns ? `${formatNumber(ns.value)} ns/op` : ''}  (result ${e.done})`);
+                console.error(`${stamp()}     ${e.result.name}  ${ns ? `${sig(ns.value)} ns/op` : ''}  (result ${e.done})`);
                 break;
             }
             case 'package-end':

@@ -17,7 +17,8 @@ import {
   type SettingNames
 } from './pipeline/settings.js'
 import { aggregate, formatTop, ProfileError, readProfile } from './pprof/index.js'
-import { formatComparisonText, formatNumber, formatRunSummary, verdictText } from './report/text.js'
+import { formatComparisonText, formatRunSummary, verdictText } from './report/text.js'
+import { sig } from './report/format.js'
 import { compareAndReport } from './pipeline/compare.js'
 import { AbError, runAb } from './ab/index.js'
 import { COMPARE_DEFAULTS, type CompareOptions } from './compare/compare.js'
@@ -156,7 +157,7 @@ function progress(started: number): (e: PipelineEvent) => void {
       case 'result': {
         const ns = e.result.measurements.find(m => m.unit === 'ns/op')
         console.error(
-          `${stamp()}     ${e.result.name}  ${ns ? `${formatNumber(ns.value)} ns/op` : ''}  (result ${e.done})`
+          `${stamp()}     ${e.result.name}  ${ns ? `${sig(ns.value)} ns/op` : ''}  (result ${e.done})`
         )
         break
       }

@@ -24,7 +24,9 @@ import { runToBundle, type PipelineEvent, type RunOutcome } from './pipeline/run
 import { escapeText } from './report/escape.js'
 import { COMMENT_BUDGET_BYTES, marker, renderMarkdown } from './report/markdown.js'
 import { parseReport, ReportError, REPORT_FILE, type PrReport } from './github/report-artifact.js'
-import { formatNumber, verdictText } from './report/text.js'
+import { verdictText } from './report/text.js'
+import { sig } from './report/format.js'
+import { median } from './stats/median.js'
 import { readSettings, type ActionSettings } from './settings.js'
 import { addSecret, redact } from './github/redact.js'
 
@@ -130,10 +132,7 @@ async function recordBaseline(
   const lines = [`### benchgate: ${outcome.bundle.benchmarks.length} benchmarks measured`, '']
   lines.push('| benchmark | ns/op (median) | B/op | allocs/op | runs |', '| - | - | - | - | - |')
   for (const b of outcome.bundle.benchmarks.slice(0, 500)) {
-    const med = (u: string): string =>
-      b.samples[u]
-        ? formatNumber([...b.samples[u]].sort((x, y) => x - y)[b.samples[u].length >> 1])
-        : ''
+    const med = (u: string): string => (b.samples[u] ? sig(median(b.samples[u])) : '')
     lines.push(
       `| ${escapeText(b.name)} (${escapeText(b.package)}) | ${med('ns/op')} | ${med('B/op')} | ${med('allocs/op')} | ${b.iterations.length} |`
     )

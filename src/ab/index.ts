@@ -13,7 +13,7 @@ import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { groupTables, MEASURES, type GroupTables, type Measure } from '../attribution/index.js'
+import { attributeProfiles, unattributedShares } from '../attribution/index.js'
 import {
   SCHEMA_VERSION,
   writeBundle,
@@ -27,7 +27,6 @@ import { packageStem } from '../gobench/run.js'
 import { LocalGo, type GoToolchain } from '../gobench/toolchain.js'
 import { buildBenchmarks } from '../pipeline/benchmarks.js'
 import { BENCHGATE_VERSION } from '../pipeline/run.js'
-import { ProfileError, readProfile } from '../pprof/index.js'
 
 const exec = promisify(execFile)
 
@@ -196,32 +195,6 @@ export async function runAb(
   }
 }
 
-/** Merge per-round group tables (sums of raw values), so shares cover every round. */
-function mergeTables(tables: GroupTables[]): GroupTables {
-  const out: GroupTables = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() }
-  for (const t of tables) {
-    out.unattributed += t.unattributed
-    out.total += t.total
-    for (const [k, v] of t.sources) if (!out.sources.has(k)) out.sources.set(k, v)
-    for (const [group, g] of t.groups) {
-      const m = out.groups.get(group) ?? {
-        total: 0,
-        functions: new Map<string, [number, number]>()
-      }
-      m.total += g.total
-      for (const [name, [flat, cum]] of g.functions) {
-        const e = m.functions.get(name)
-        if (e) {
-          e[0] += flat
-          e[1] += cum
-        } else m.functions.set(name, [flat, cum])
-      }
-      out.groups.set(group, m)
-    }
-  }
-  return out
-}
-
 async function writeSide(
   state: SideState,
   dir: string,
@@ -237,32 +210,20 @@ async function writeSide(
   for (const pkg of packages) {
     const entry: BundlePackage = { importPath: pkg.importPath, status: 'ok', profiles: {} }
     const files = state.profiles.get(pkg.importPath) ?? { cpu: [], mem: [] }
-    const tables: Partial<Record<Measure, GroupTables>> = {}
+    // Every round's profile counts toward the shares.
+    const { tables, decoded, errors } = await attributeProfiles(
+      files,
+      pkg.importPath,
+      s.maxProfileBytes
+    )
+    if (errors.length > 0) entry.profileErrors = errors
+    const unattributed = unattributedShares(tables)
+    if (Object.keys(unattributed).length > 0) entry.unattributed = unattributed
     for (const kind of ['cpu', 'mem'] as const) {
-      const perRound: Partial<Record<Measure, GroupTables[]>> = {}
-      for (const file of files[kind]) {
-        try {
-          const profile = await readProfile(file, { maxBytes: s.maxProfileBytes })
-          for (const [measure, m] of Object.entries(MEASURES) as [
-            Measure,
-            (typeof MEASURES)[Measure]
-          ][]) {
-            if (m.profile === kind)
-              (perRound[measure] ??= []).push(
-                groupTables(profile, m.sampleType, pkg.importPath, file)
-              )
-          }
-        } catch (err) {
-          if (!(err instanceof ProfileError)) throw err
-          ;(entry.profileErrors ??= []).push(err.message)
-        }
-      }
-      for (const [measure, list] of Object.entries(perRound) as [Measure, GroupTables[]][])
-        tables[measure] = mergeTables(list)
-      // Keep the first round's profile in the bundle, for `go tool pprof -diff_base`.
-      if (files[kind][0] && existsSync(files[kind][0])) {
+      // Keep the first usable round's profile, for `go tool pprof -diff_base`.
+      if (decoded[kind][0]) {
         const name = `profiles/${packageStem(pkg.importPath)}.${kind}.pprof`
-        await copyFile(files[kind][0], join(dir, name))
+        await copyFile(decoded[kind][0], join(dir, name))
         entry.profiles[kind] = name
       }
     }

@@ -11,7 +11,14 @@
  * B/op for alloc_space, allocs/op for alloc_objects. Shares do not depend on
  * b.N, so results compare across runs.
  */
-import { indexFrames, sampleTypeIndex, type Profile } from '../pprof/index.js'
+import {
+  accumulate,
+  indexFrames,
+  ProfileError,
+  readProfile,
+  sampleTypeIndex,
+  type Profile
+} from '../pprof/index.js'
 
 /** A function's per-op cost within one benchmark. */
 export interface PerOpCost {
@@ -75,53 +82,41 @@ export function groupTables(
 ): GroupTables {
   const vi = sampleTypeIndex(profile, sampleType, source)
   const index = indexFrames(profile)
-  const nodeGroup = index.names.map(name => benchmarkGroup(name, importPath))
   // Names in the frame index are pprof-simplified (names.ts); benchmark
   // functions cannot be generic, so their names come through intact.
-  const { count, width, values, stackStart, stacks } = profile.samples
+  const groupNames: string[] = []
+  const groupIds = new Map<string, number>()
+  const nodeGroup = Int32Array.from(index.names, name => {
+    const group = benchmarkGroup(name, importPath)
+    if (group === undefined) return -1
+    let id = groupIds.get(group)
+    if (id === undefined) groupIds.set(group, (id = groupNames.push(group) - 1))
+    return id
+  })
+  const { stacks } = profile.samples
   const frames = index.frames
-  const seen = new Int32Array(index.names.length).fill(-1)
-  const groups: GroupTables['groups'] = new Map()
-  let unattributed = 0
-  let total = 0
-  for (let s = 0; s < count; s++) {
-    const v = values[s * width + vi]
-    total += v
-    if (v === 0) continue
-    const from = stackStart[s]
-    const to = stackStart[s + 1]
-    let group: string | undefined
-    for (let k = from; k < to && group === undefined; k++) {
-      const f = frames[stacks[k]]
-      for (let j = 0; j < f.length && group === undefined; j++) group = nodeGroup[f[j]]
-    }
-    if (group === undefined) {
-      unattributed += v
-      continue
-    }
-    let g = groups.get(group)
-    if (!g) groups.set(group, (g = { total: 0, functions: new Map() }))
-    g.total += v
+  // The bucket of a sample: the benchmark frame nearest its leaf.
+  const acc = accumulate(profile, vi, index, groupNames.length, (_s, from, to) => {
     for (let k = from; k < to; k++) {
       const f = frames[stacks[k]]
-      for (let j = 0; j < f.length; j++) {
-        const node = f[j]
-        if (seen[node] === s) continue
-        seen[node] = s
-        const name = index.names[node]
-        const entry = g.functions.get(name)
-        if (entry) entry[1] += v
-        else g.functions.set(name, [0, v])
-      }
+      for (let j = 0; j < f.length; j++) if (nodeGroup[f[j]] >= 0) return nodeGroup[f[j]]
     }
-    const leaf = index.names[frames[stacks[from]][0]]
-    ;(g.functions.get(leaf) as [number, number])[0] += v
-  }
+    return -1
+  })
+  const groups: GroupTables['groups'] = new Map()
+  groupNames.forEach((group, b) => {
+    const functions = new Map<string, [number, number]>()
+    for (let i = 0; i < index.names.length; i++) {
+      if (acc.cum[b][i] !== 0 || acc.flat[b][i] !== 0)
+        functions.set(index.names[i], [acc.flat[b][i], acc.cum[b][i]])
+    }
+    groups.set(group, { total: acc.totals[b], functions })
+  })
   const sources = new Map<string, { file: string; line: number }>()
   index.names.forEach((name, i) => {
     if (index.files[i]) sources.set(name, { file: index.files[i], line: index.startLines[i] })
   })
-  return { groups, unattributed, total, sources }
+  return { groups, unattributed: acc.unbucketed, total: acc.total, sources }
 }
 
 /**
@@ -151,4 +146,89 @@ export function perOpCosts(
     (a, b) => b.cum - a.cum || b.flat - a.flat || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
   )
   return out.slice(0, topK)
+}
+
+/** Merge group tables of several profiles (sums of raw values), so shares cover all of them. */
+export function mergeTables(tables: GroupTables[]): GroupTables {
+  if (tables.length === 1) return tables[0]
+  const out: GroupTables = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() }
+  for (const t of tables) {
+    out.unattributed += t.unattributed
+    out.total += t.total
+    for (const [k, v] of t.sources) if (!out.sources.has(k)) out.sources.set(k, v)
+    for (const [group, g] of t.groups) {
+      const m = out.groups.get(group) ?? {
+        total: 0,
+        functions: new Map<string, [number, number]>()
+      }
+      m.total += g.total
+      for (const [name, [flat, cum]] of g.functions) {
+        const e = m.functions.get(name)
+        if (e) {
+          e[0] += flat
+          e[1] += cum
+        } else m.functions.set(name, [flat, cum])
+      }
+      out.groups.set(group, m)
+    }
+  }
+  return out
+}
+
+/** A package's profiles, by kind; several per kind (A/B rounds) are merged. */
+export interface ProfileFiles {
+  cpu: string[]
+  mem: string[]
+}
+
+/**
+ * Decode a package's profiles into group tables per measure. A profile that
+ * does not decode is reported in `errors` (a ProfileError message naming
+ * the file), never thrown; `decoded` lists the files that were used.
+ */
+export async function attributeProfiles(
+  files: ProfileFiles,
+  importPath: string,
+  maxBytes: number
+): Promise<{
+  tables: Partial<Record<Measure, GroupTables>>
+  decoded: ProfileFiles
+  errors: string[]
+}> {
+  const perMeasure: Partial<Record<Measure, GroupTables[]>> = {}
+  const decoded: ProfileFiles = { cpu: [], mem: [] }
+  const errors: string[] = []
+  for (const kind of ['cpu', 'mem'] as const) {
+    for (const file of files[kind]) {
+      try {
+        const profile = await readProfile(file, { maxBytes })
+        decoded[kind].push(file)
+        for (const [measure, m] of Object.entries(MEASURES) as [
+          Measure,
+          (typeof MEASURES)[Measure]
+        ][]) {
+          if (m.profile === kind)
+            (perMeasure[measure] ??= []).push(groupTables(profile, m.sampleType, importPath, file))
+        }
+      } catch (err) {
+        if (!(err instanceof ProfileError)) throw err
+        errors.push(err.message)
+      }
+    }
+  }
+  const tables: Partial<Record<Measure, GroupTables>> = {}
+  for (const [measure, list] of Object.entries(perMeasure) as [Measure, GroupTables[]][])
+    tables[measure] = mergeTables(list)
+  return { tables, decoded, errors }
+}
+
+/** Per measure, the fraction (0..1, six digits) of the profiles' total on no benchmark's stack. */
+export function unattributedShares(
+  tables: Partial<Record<Measure, GroupTables>>
+): Partial<Record<Measure, number>> {
+  const out: Partial<Record<Measure, number>> = {}
+  for (const [measure, t] of Object.entries(tables) as [Measure, GroupTables][]) {
+    out[measure] = t.total === 0 ? 0 : Number((t.unattributed / t.total).toPrecision(6))
+  }
+  return out
 }

@@ -8,7 +8,13 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
 import { promisify } from 'node:util'
-import { groupTables, MEASURES, type GroupTables, type Measure } from '../attribution/index.js'
+import {
+  attributeProfiles,
+  unattributedShares,
+  type GroupTables,
+  type Measure,
+  type ProfileFiles
+} from '../attribution/index.js'
 import {
   SCHEMA_VERSION,
   writeBundle,
@@ -20,7 +26,6 @@ import { discoverPackages, DiscoveryError, type GoPackage } from '../gobench/dis
 import { splitBenchName } from '../gobench/parse.js'
 import { runPackages, type PackageRun, type RunEvent } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
-import { ProfileError, readProfile } from '../pprof/index.js'
 import { buildBenchmarks } from './benchmarks.js'
 import type { RunSettings } from './settings.js'
 
@@ -146,52 +151,40 @@ async function attribute(
   const importPath = run.pkg.importPath
   const entry: BundlePackage = { importPath, status: run.status, profiles: {} }
   if (run.error) entry.error = run.error
-  const tables: Partial<Record<Measure, GroupTables>> = {}
-  const errors: string[] = []
+  let tables: Partial<Record<Measure, GroupTables>> = {}
   if (run.results.length > 0) {
+    const errors: string[] = []
+    const files: ProfileFiles = { cpu: [], mem: [] }
     for (const kind of ['cpu', 'mem'] as const) {
       const file = kind === 'cpu' ? run.cpuProfile : run.memProfile
-      if (!existsSync(file)) {
+      if (existsSync(file)) files[kind].push(file)
+      else {
         errors.push(
           `go test wrote no ${kind} profile${run.status === 'failed' ? ' (the package failed before exiting normally)' : ''}`
         )
-        continue
-      }
-      try {
-        const profile = await readProfile(file, { maxBytes: settings.maxProfileBytes })
-        entry.profiles[kind] = relative(bundleDir, file)
-        for (const [measure, m] of Object.entries(MEASURES) as [
-          Measure,
-          (typeof MEASURES)[Measure]
-        ][]) {
-          if (m.profile === kind)
-            tables[measure] = groupTables(profile, m.sampleType, importPath, file)
-        }
-      } catch (err) {
-        if (!(err instanceof ProfileError)) throw err
-        errors.push(err.message)
-        await rm(file, { force: true })
       }
     }
+    const attributed = await attributeProfiles(files, importPath, settings.maxProfileBytes)
+    tables = attributed.tables
+    errors.push(...attributed.errors)
+    for (const kind of ['cpu', 'mem'] as const) {
+      for (const file of files[kind]) {
+        if (attributed.decoded[kind].includes(file))
+          entry.profiles[kind] = relative(bundleDir, file)
+        else await rm(file, { force: true }) // unusable: do not ship it
+      }
+    }
+    if (errors.length > 0) entry.profileErrors = errors
   } else {
     // Nothing ran here: do not keep empty profiles.
     await rm(run.cpuProfile, { force: true })
     await rm(run.memProfile, { force: true })
   }
-  if (errors.length > 0) entry.profileErrors = errors
-  const unattributed: Partial<Record<Measure, number>> = {}
-  for (const [measure, t] of Object.entries(tables) as [Measure, GroupTables][]) {
-    unattributed[measure] = t.total === 0 ? 0 : round(t.unattributed / t.total)
-  }
+  const unattributed = unattributedShares(tables)
   if (Object.keys(unattributed).length > 0) entry.unattributed = unattributed
 
   const benches = buildBenchmarks(importPath, run.results, tables, settings.topK, repoRoot)
   return { entry, benches }
-}
-
-/** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
-function round(x: number): number {
-  return Number(x.toPrecision(6))
 }
 
 async function environment(

@@ -109,55 +109,90 @@ export function indexFrames(profile: Profile): FrameIndex {
   return { names, files, startLines, frames }
 }
 
+/** flat and cum per node, summed separately for each bucket of samples. */
+export interface Accumulated {
+  /** flat[bucket][node] and cum[bucket][node], in the sample type's unit. */
+  flat: Float64Array[]
+  cum: Float64Array[]
+  /** Sum of the value over each bucket's samples. */
+  totals: Float64Array
+  /** Sum over all samples, including those in no bucket. */
+  total: number
+  /** Sum over samples that bucketOf put in no bucket (-1). */
+  unbucketed: number
+}
+
 /**
- * flat and cum per function for one sample type, with pprof's rules
- * (internal/graph newGraph): every frame of every location on the stack,
- * inlined ones included, adds the sample's value to that function's cum at
- * most once per sample, so recursion is counted once; flat goes to line[0]
- * of location_id[0], the innermost frame of the leaf.
+ * The one stack walk behind `top` and per-benchmark attribution, with
+ * pprof's rules (internal/graph newGraph): every frame of every location on
+ * the stack, inlined ones included, adds the sample's value to that
+ * function's cum at most once per sample, so recursion is counted once;
+ * flat goes to line[0] of location_id[0], the innermost frame of the leaf.
+ * `bucketOf` sends a sample (index, stack range) to a bucket, or to none
+ * with -1; it is called only for samples with a non-zero value.
  */
-export function aggregate(
+export function accumulate(
   profile: Profile,
-  options: { sampleType?: string; source?: string; filter?: (sampleIndex: number) => boolean } = {}
-): FunctionTable {
-  const source = options.source ?? '<profile>'
-  const vi = sampleTypeIndex(profile, options.sampleType, source)
-  const index = indexFrames(profile)
+  valueIndex: number,
+  index: FrameIndex,
+  buckets: number,
+  bucketOf: (sample: number, from: number, to: number) => number
+): Accumulated {
   const n = index.names.length
-  const flat = new Float64Array(n)
-  const cum = new Float64Array(n)
+  const flat = Array.from({ length: buckets }, () => new Float64Array(n))
+  const cum = Array.from({ length: buckets }, () => new Float64Array(n))
+  const totals = new Float64Array(buckets)
   const seen = new Int32Array(n).fill(-1)
   let total = 0
+  let unbucketed = 0
   const { count, width, values, stackStart, stacks } = profile.samples
   const frames = index.frames
   for (let s = 0; s < count; s++) {
-    if (options.filter && !options.filter(s)) continue
-    const v = values[s * width + vi]
+    const v = values[s * width + valueIndex]
     total += v
     if (v === 0) continue
     const from = stackStart[s]
     const to = stackStart[s + 1]
+    const b = bucketOf(s, from, to)
+    if (b < 0) {
+      unbucketed += v
+      continue
+    }
+    totals[b] += v
     if (from === to) continue
+    const c = cum[b]
     for (let k = from; k < to; k++) {
       const f = frames[stacks[k]]
       for (let j = 0; j < f.length; j++) {
         const node = f[j]
         if (seen[node] !== s) {
           seen[node] = s
-          cum[node] += v
+          c[node] += v
         }
       }
     }
-    flat[frames[stacks[from]][0]] += v
+    flat[b][frames[stacks[from]][0]] += v
   }
+  return { flat, cum, totals, total, unbucketed }
+}
+
+/** flat and cum per function for one sample type, as `go tool pprof -top` computes them. */
+export function aggregate(
+  profile: Profile,
+  options: { sampleType?: string; source?: string } = {}
+): FunctionTable {
+  const vi = sampleTypeIndex(profile, options.sampleType, options.source ?? '<profile>')
+  const index = indexFrames(profile)
+  const acc = accumulate(profile, vi, index, 1, () => 0)
+  const [flat, cum] = [acc.flat[0], acc.cum[0]]
   const functions: FunctionCost[] = []
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < index.names.length; i++) {
     if (flat[i] !== 0 || cum[i] !== 0)
       functions.push({ name: index.names[i], flat: flat[i], cum: cum[i] })
   }
   functions.sort(byFlatThenName)
   const type = profile.sampleTypes[vi]
-  return { sampleType: type.type, unit: type.unit, total, functions }
+  return { sampleType: type.type, unit: type.unit, total: acc.total, functions }
 }
 
 /** Sort order of `top`: flat descending, then name ascending. */

@@ -3,10 +3,12 @@ export { ProfileError } from './errors.js'
 export { DEFAULT_MAX_PROFILE_BYTES, gunzipCapped, isGzip } from './gunzip.js'
 export { decodeProfile, readProfile, type DecodeOptions } from './decode.js'
 export {
+  accumulate,
   aggregate,
   byFlatThenName,
   indexFrames,
   sampleTypeIndex,
+  type Accumulated,
   type FrameIndex,
   type FunctionCost,
   type FunctionTable

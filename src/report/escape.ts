@@ -26,17 +26,25 @@ const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu
 const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:]/g
 
 /** Shared first steps: cap the length, show invisible characters, HTML-escape. */
-function neutralize(text: string, maxLength: number): string {
-  let s = String(text)
-  const chars = [...s]
-  if (chars.length > maxLength) s = chars.slice(0, maxLength - 1).join('') + '…'
-  s = s.replace(INVISIBLE, c => {
+/**
+ * Control, bidi and other invisible characters as visible escapes (`\n`,
+ * `\u202e`), so untrusted text cannot hide, reorder or break lines. Also
+ * what the CLI uses for terminal output.
+ */
+export function showInvisible(text: string): string {
+  return text.replace(INVISIBLE, c => {
     if (c === '\n') return '\\n'
     if (c === '\r') return '\\r'
     if (c === '\t') return ' '
     return `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`
   })
-  return s
+}
+
+function neutralize(text: string, maxLength: number): string {
+  let s = String(text)
+  const chars = [...s]
+  if (chars.length > maxLength) s = chars.slice(0, maxLength - 1).join('') + '…'
+  return showInvisible(s)
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -27,11 +27,18 @@ function scaled(value: number, steps: [number, string][]): string {
   return `${sig(value)}${steps[steps.length - 1][1]}`
 }
 
-/** Four significant digits, no exponent for ordinary magnitudes. */
+/** Four significant digits (whole numbers from 1000 up), no exponent for ordinary magnitudes. */
 export function sig(x: number): string {
+  if (!Number.isFinite(x)) return String(x)
   if (x === 0) return '0'
-  if (Math.abs(x) >= 1e4) return Math.round(x).toLocaleString('en-US').replace(/,/g, '')
+  if (Math.abs(x) >= 1000) return Math.round(x).toString()
   return String(Number(x.toPrecision(4)))
+}
+
+/** A median's 95% CI as benchstat prints it, " ±12%" (empty without a CI). */
+export function formatCi(s: { median: number; ci?: { lo: number; hi: number } }): string {
+  if (!s.ci || s.median === 0) return ''
+  return ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%`
 }
 
 /** Signed per-op delta in the same unit: "+180ns". */

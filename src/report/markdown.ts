@@ -24,7 +24,7 @@ import {
   type MetricComparison
 } from '../compare/compare.js'
 import { escapeHtmlText, escapeText, safeUrl } from './escape.js'
-import { formatSignedValue, formatValue } from './format.js'
+import { formatCi, formatSignedValue, formatValue } from './format.js'
 
 export const COMMENT_BUDGET_BYTES = 60_000
 export const SUMMARY_BUDGET_BYTES = 1_000_000
@@ -81,11 +81,7 @@ function benchLabel(b: { package: string; name: string }): string {
 function cell(m: MetricComparison | undefined, side: 'base' | 'head'): string {
   const s = m?.[side]
   if (!m || !s) return '–'
-  const ci =
-    s.ci && s.median !== 0
-      ? ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%`
-      : ''
-  return `${formatValue(s.median, m.unit)}${ci}`
+  return `${formatValue(s.median, m.unit)}${formatCi(s)}`
 }
 
 function changedRow(b: BenchmarkComparison): string[] {

@@ -2,6 +2,8 @@
 import type { Bundle } from '../bundle/index.js'
 import { formatDelta, formatP, type Comparison, type MetricComparison } from '../compare/compare.js'
 import { median } from '../stats/median.js'
+import { showInvisible } from './escape.js'
+import { formatCi, sig } from './format.js'
 
 /** Columns padded to their widest cell; numeric-looking cells right-aligned. */
 export function textTable(header: string[], rows: string[][]): string {
@@ -17,20 +19,10 @@ export function textTable(header: string[], rows: string[][]): string {
   return [line(header), line(widths.map(w => '-'.repeat(w))), ...rows.map(line)].join('\n')
 }
 
-/** A number with at most 4 significant digits, without exponent for ordinary sizes. */
-export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x)
-  if (x === 0) return '0'
-  const abs = Math.abs(x)
-  if (abs >= 1000) return Math.round(x).toString()
-  return Number(x.toPrecision(4)).toString()
-}
-
 /** The end-of-run summary: one row per benchmark with its medians. */
 export function formatRunSummary(bundle: Bundle): string {
   const rows = bundle.benchmarks.map(b => {
-    const m = (unit: string): string =>
-      b.samples[unit] ? formatNumber(median(b.samples[unit])) : ''
+    const m = (unit: string): string => (b.samples[unit] ? sig(median(b.samples[unit])) : '')
     return [b.package, b.name, String(b.iterations.length), m('ns/op'), m('B/op'), m('allocs/op')]
   })
   const table = textTable(['package', 'benchmark', 'runs', 'ns/op', 'B/op', 'allocs/op'], rows)
@@ -57,11 +49,9 @@ export function formatComparisonText(c: Comparison): string {
       const m = b.metrics.find(x => x.unit === unit)
       if (!m) continue
       const side = (s: MetricComparison['base']): string =>
-        s
-          ? `${formatNumber(s.median)}${s.ci && s.median !== 0 ? ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%` : ''}`
-          : '-'
+        s ? `${sig(s.median)}${formatCi(s)}` : '-'
       rows.push([
-        plain(`${b.name} (${b.package})`),
+        showInvisible(`${b.name} (${b.package})`),
         side(m.base),
         side(m.head),
         formatDelta(m.deltaPercent),
@@ -71,18 +61,11 @@ export function formatComparisonText(c: Comparison): string {
     }
     const geo = c.geomean.find(g => g.unit === unit)
     if (geo)
-      rows.push([
-        'geomean',
-        formatNumber(geo.base),
-        formatNumber(geo.head),
-        formatDelta(geo.deltaPercent),
-        '',
-        ''
-      ])
-    out.push(textTable([plain(unit), 'base', 'head', 'Δ', 'p', 'verdict'], rows))
+      rows.push(['geomean', sig(geo.base), sig(geo.head), formatDelta(geo.deltaPercent), '', ''])
+    out.push(textTable([showInvisible(unit), 'base', 'head', 'Δ', 'p', 'verdict'], rows))
   }
-  for (const b of c.benchmarks.filter(x => x.summary)) out.push(plain(b.summary!))
-  for (const w of c.warnings) out.push(`warning: ${plain(w)}`)
+  for (const b of c.benchmarks.filter(x => x.summary)) out.push(showInvisible(b.summary!))
+  for (const w of c.warnings) out.push(`warning: ${showInvisible(w)}`)
   for (const n of c.notes) out.push(`note: ${n}`)
   out.push(verdictText(c))
   return out.join('\n\n') + '\n'
@@ -91,12 +74,4 @@ export function formatComparisonText(c: Comparison): string {
 /** Machine-readable one-line verdict, e.g. for logs. */
 export function verdictText(c: Comparison): string {
   return `verdict=${c.verdict} regressions=${c.counts.regression} improvements=${c.counts.improvement} unchanged=${c.counts.unchanged} gate=${c.gate.fail ? 'fail' : 'pass'}`
-}
-
-/** Terminal-safe text: control and bidi characters shown as escapes, so names cannot rewrite the screen. */
-function plain(s: string): string {
-  return s.replace(
-    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
-    c => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`
-  )
 }
