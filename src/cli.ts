@@ -20,8 +20,15 @@ import { aggregate, formatTop, ProfileError, readProfile } from './pprof/index.j
 import { formatComparisonText, formatRunSummary, verdictText } from './report/text.js'
 import { sig } from './report/format.js'
 import { compareAndReport } from './pipeline/compare.js'
-import { AbError, runAb } from './ab/index.js'
-import { COMPARE_DEFAULTS, type CompareOptions } from './compare/compare.js'
+import { AbError, runAb, type AbEvent } from './ab/index.js'
+import {
+  COMPARE_DEFAULTS,
+  STAT_TESTS,
+  type CompareOptions,
+  type Comparison,
+  type StatTest
+} from './compare/compare.js'
+import { AB_TEST, CONFIRM_ROUNDS_DEFAULT, confirmSuspects } from './ab/confirm.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -77,18 +84,25 @@ const COMPARE_OPTIONS = {
   format: { type: 'string' },
   output: { type: 'string' },
   threshold: { type: 'string' },
+  'ab-threshold': { type: 'string' },
   alpha: { type: 'string' },
   'alloc-threshold': { type: 'string' },
   'fail-on-alloc': { type: 'boolean' },
   'max-functions': { type: 'string' },
   key: { type: 'string' },
+  test: { type: 'string' },
   'repository-url': { type: 'string' },
   'head-sha': { type: 'string' }
 } as const
 
-function compareOptions(values: Values): CompareOptions {
+function compareOptions(values: Values, test: StatTest = 'utest'): CompareOptions {
+  const chosen = str(values, 'test') ?? test
+  if (!(STAT_TESTS as readonly string[]).includes(chosen))
+    throw new UsageError(`--test must be ${STAT_TESTS.join(' or ')}, not "${chosen}"`)
   return {
+    test: chosen as StatTest,
     threshold: num(values, 'threshold', COMPARE_DEFAULTS.threshold, 0, 1000),
+    abThreshold: num(values, 'ab-threshold', COMPARE_DEFAULTS.abThreshold, 0, 1000),
     alpha: num(values, 'alpha', COMPARE_DEFAULTS.alpha, 0.0001, 0.5),
     allocThreshold: num(values, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold, 0, 1000),
     maxFunctions: num(values, 'max-functions', COMPARE_DEFAULTS.maxFunctions, 1, 1000),
@@ -179,6 +193,24 @@ function progress(started: number): (e: PipelineEvent) => void {
   }
 }
 
+/** Progress of A/B rounds, on stderr. */
+function abProgress(started: number): (e: AbEvent) => void {
+  const stamp = (): string => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`
+  return e => {
+    switch (e.type) {
+      case 'worktree':
+        console.error(`${stamp()} ${e.side}: ${e.ref} checked out in ${e.path}`)
+        break
+      case 'build':
+        console.error(`${stamp()} building ${e.pkg} (${e.side})`)
+        break
+      case 'round':
+        console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`)
+        break
+    }
+  }
+}
+
 function parseSize(raw: string | undefined, flag: string): number | undefined {
   if (raw === undefined) return undefined
   const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(raw.trim())
@@ -237,30 +269,74 @@ const commands: Record<string, Command> = {
   },
   compare: {
     usage:
-      'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N]',
-    options: COMPARE_OPTIONS,
-    async run(values, positionals) {
+      'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+    options: {
+      ...COMPARE_OPTIONS,
+      'confirm-base': { type: 'string' },
+      'confirm-head': { type: 'string' },
+      'confirm-rounds': { type: 'string' },
+      dir: { type: 'string' },
+      benchtime: { type: 'string' },
+      out: { type: 'string' }
+    },
+    passthrough: true,
+    async run(values, positionals, rest) {
       if (positionals.length !== 2) {
         throw new UsageError(
           'compare takes two inputs: the base and the head (bundle directories or go test -bench output files)'
         )
       }
-      const outputs = await compareAndReport(
-        positionals[0],
-        positionals[1],
-        compareOptions(values),
-        {
-          key: str(values, 'key') ?? 'default',
-          repositoryUrl: str(values, 'repository-url'),
-          headSha: str(values, 'head-sha')
-        }
+      const opts = compareOptions(values)
+      const confirmBase = str(values, 'confirm-base')
+      const confirmOnly = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out'].find(
+        k => values[k] !== undefined
       )
+      if (!confirmBase && (confirmOnly || rest.length > 0))
+        throw new UsageError(
+          `${confirmOnly ? `--${confirmOnly}` : 'build flags after --'} only apply with --confirm-base <ref>`
+        )
+      let confirm: ((screen: Comparison) => Promise<Comparison>) | undefined
+      if (confirmBase) {
+        const checked = validateRunSettings(
+          {
+            ...RUN_DEFAULTS,
+            packages: [...RUN_DEFAULTS.packages],
+            dir: str(values, 'dir') ?? '.',
+            count: int(values, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT),
+            benchtime: str(values, 'benchtime') ?? RUN_DEFAULTS.benchtime,
+            extraFlags: rest,
+            out: str(values, 'out') ?? 'benchgate-confirm'
+          },
+          { ...CLI_SETTING_NAMES, count: '--confirm-rounds' }
+        )
+        const started = Date.now()
+        confirm = screen =>
+          confirmSuspects(
+            new LocalGo(),
+            screen,
+            {
+              ...checked,
+              rounds: checked.count,
+              buildFlags: rest,
+              base: confirmBase,
+              head: str(values, 'confirm-head')
+            },
+            opts,
+            abProgress(started)
+          )
+      }
+      const outputs = await compareAndReport(positionals[0], positionals[1], opts, {
+        key: str(values, 'key') ?? 'default',
+        repositoryUrl: str(values, 'repository-url'),
+        headSha: str(values, 'head-sha'),
+        refine: confirm
+      })
       return emitComparison(values, outputs)
     }
   },
   ab: {
     usage:
-      'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [-- go test -c build flags]',
+      'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [-- go test flags]',
     options: {
       base: { type: 'string' },
       head: { type: 'string' },
@@ -295,26 +371,15 @@ const commands: Record<string, Command> = {
         },
         CLI_SETTING_NAMES
       )
-      const started = Date.now()
-      const stamp = (): string => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`
       const { baseDir, headDir } = await runAb(
         new LocalGo(),
         { ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') },
-        e => {
-          switch (e.type) {
-            case 'worktree':
-              console.error(`${stamp()} ${e.side}: ${e.ref} checked out in ${e.path}`)
-              break
-            case 'build':
-              console.error(`${stamp()} building ${e.pkg} (${e.side})`)
-              break
-            case 'round':
-              console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`)
-              break
-          }
-        }
+        abProgress(Date.now())
       )
-      const outputs = await compareAndReport(baseDir, headDir, compareOptions(values), {
+      // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).
+      const abOpts = compareOptions(values, AB_TEST)
+      if (str(values, 'threshold') === undefined) abOpts.threshold = abOpts.abThreshold
+      const outputs = await compareAndReport(baseDir, headDir, abOpts, {
         key: str(values, 'key') ?? 'ab'
       })
       return emitComparison(values, outputs)

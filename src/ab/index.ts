@@ -24,6 +24,7 @@ import {
 import { discoverPackages, type GoPackage } from '../gobench/discover.js'
 import { BenchParser, type BenchResult } from '../gobench/parse.js'
 import { packageStem } from '../gobench/run.js'
+import { splitTestFlags } from '../gobench/args.js'
 import { LocalGo, type GoToolchain } from '../gobench/toolchain.js'
 import { buildBenchmarks } from '../pipeline/benchmarks.js'
 import { BENCHGATE_VERSION } from '../pipeline/run.js'
@@ -38,11 +39,13 @@ export class AbError extends Error {
 export interface AbSettings {
   dir: string
   packages: string[]
+  /** When set, only these import paths run (confirmation: the suspects' packages). */
+  only?: ReadonlySet<string>
   bench: string
   /** Rounds: each is one run per side. */
   rounds: number
   benchtime: string
-  /** Build flags for `go test -c` (e.g. -tags=x). */
+  /** go test flags: build flags (e.g. -tags=x) go to `go test -c`, test flags (e.g. -cpu) to each run. */
   buildFlags: string[]
   base: string
   /** A ref to check out for the head; undefined = the work tree as it is. */
@@ -96,6 +99,7 @@ export async function runAb(
     onEvent({ type: 'worktree', side, ref, path })
     return path
   }
+  const flags = splitTestFlags(s.buildFlags)
   try {
     const base: SideState = {
       root: await addWorktree('base', s.base),
@@ -110,7 +114,7 @@ export async function runAb(
       profiles: new Map()
     }
     const packages = (await discoverPackages(go, join(head.root, sub), s.packages)).filter(
-      p => p.hasBenchmarks
+      p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath))
     )
     const paired: GoPackage[] = []
     for (const pkg of packages) {
@@ -123,7 +127,7 @@ export async function runAb(
       ] as const) {
         onEvent({ type: 'build', side, pkg: pkg.importPath })
         const bin = join(scratch, `${side}-${packageStem(pkg.importPath)}.test`)
-        const r = await go.run(['test', '-c', `-o=${bin}`, ...s.buildFlags, '.'], {
+        const r = await go.run(['test', '-c', `-o=${bin}`, ...flags.build, '.'], {
           cwd: join(state.root, rel)
         })
         if (r.code !== 0 || !existsSync(bin)) {
@@ -156,7 +160,8 @@ export async function runAb(
               '-test.count=1',
               `-test.benchtime=${s.benchtime}`,
               `-test.cpuprofile=${cpu}`,
-              `-test.memprofile=${mem}`
+              `-test.memprofile=${mem}`,
+              ...flags.run
             ],
             { cwd: join(state.root, rel), onLine: line => void parser.line(line) }
           )

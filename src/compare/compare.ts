@@ -9,6 +9,7 @@ import { medianCI } from '../stats/ci.js'
 import { holmAdjust } from '../stats/holm.js'
 import { median } from '../stats/median.js'
 import { choose, mannWhitneyU } from '../stats/utest.js'
+import { wilcoxonSignedRank } from '../stats/wilcoxon.js'
 import type { Side, SideBenchmark } from './input.js'
 
 /** Every verdict a benchmark or metric can have. */
@@ -27,6 +28,12 @@ export type Verdict = (typeof VERDICTS)[number]
 export interface CompareOptions {
   /** Minimum |Δ| in percent for a time (or other noisy) metric to count. */
   threshold: number
+  /**
+   * The same for interleaved A/B verdicts (gate ab, and confirmation),
+   * whose Δ is measured without drift between the sides; also the smallest
+   * screen Δ that makes a benchmark a suspect.
+   */
+  abThreshold: number
   /** Significance level for Holm-adjusted p-values. */
   alpha: number
   /** B/op and allocs/op regress when the median grows by more than this percent. */
@@ -35,18 +42,33 @@ export interface CompareOptions {
   maxFunctions: number
   /** Allocation regressions fail the gate too. */
   failOnAlloc: boolean
+  /**
+   * The significance test for noisy units. `utest`: Mann-Whitney U, for
+   * independent samples (benchstat's). `wilcoxon`: the signed-rank test on
+   * per-round ratios, for interleaved A/B rounds where sample i of each side
+   * comes from round i; a metric whose sides differ in length falls back to
+   * the U test.
+   */
+  test: StatTest
 }
+
+export const STAT_TESTS = ['utest', 'wilcoxon'] as const
+export type StatTest = (typeof STAT_TESTS)[number]
 
 export const COMPARE_DEFAULTS: CompareOptions = {
   threshold: 5,
+  abThreshold: 2.5,
   alpha: 0.05,
   allocThreshold: 0,
   maxFunctions: 10,
-  failOnAlloc: false
+  failOnAlloc: false,
+  test: 'utest'
 }
 
 /** The U test needs this many values per side before anything can be significant at 0.05. */
 export const MIN_SAMPLES = 4
+/** The signed-rank test needs this many rounds (2 / 2^6 = 0.031). */
+export const MIN_ROUNDS = 6
 
 /** One side's summary of one unit. */
 export interface SideSummary {
@@ -62,8 +84,10 @@ export interface MetricComparison {
   kind: 'time' | 'noisy' | 'exact'
   better: 'lower' | 'higher'
   verdict: Verdict
-  /** Raw two-sided Mann-Whitney p, as benchstat computes it (for exact units: information only). */
+  /** Raw two-sided p of `test` (for exact units: information only). */
   p: number | null
+  /** The test behind `p`: Mann-Whitney U (as benchstat), or Wilcoxon signed-rank on paired rounds. */
+  test: StatTest
   /** Holm–Bonferroni adjusted across every test of the same unit in this comparison (noisy units with ≥ 4 values per side). */
   pAdjusted: number | null
   /** benchstat's call: p ≤ alpha, no correction, no threshold (false where benchstat prints "~"). */
@@ -100,6 +124,24 @@ export interface BenchmarkComparison {
   functions?: Partial<Record<Measure, MeasureDeltas>>
   /** One line that explains the change: what moved, by how much, and where. */
   summary?: string
+  /**
+   * Set on suspects when the screen (against the baseline artifact) was
+   * re-measured by interleaved A/B on the runner (gate: confirmed). Then
+   * `metrics` describe the screen and `verdict` the outcome: a suspect
+   * that is not confirmed is `unchanged`.
+   */
+  confirmation?: BenchmarkConfirmation
+}
+
+export interface BenchmarkConfirmation {
+  /** confirmed: a significant time regression in the A/B too; not-confirmed: not; missing: the A/B did not measure it. */
+  status: 'confirmed' | 'not-confirmed' | 'missing'
+  unit: string
+  deltaPercent: number | null
+  /** Holm-adjusted across the suspects. */
+  pAdjusted: number | null
+  rounds: number
+  test: StatTest
 }
 
 export interface GeomeanRow {
@@ -125,6 +167,27 @@ export interface Comparison {
   notes: string[]
   base: SideInfo
   head: SideInfo
+  /** Which gate produced this verdict; absent means baseline (a plain comparison). */
+  gateMode?: GateMode
+  /** gate confirmed: how the suspects were re-measured. */
+  confirmation?: ConfirmationInfo
+}
+
+export const GATE_MODES = ['confirmed', 'baseline', 'ab'] as const
+/** confirmed: screen against the baseline, confirm suspects by A/B; baseline: the screen alone; ab: A/B only. */
+export type GateMode = (typeof GATE_MODES)[number]
+
+export interface ConfirmationInfo {
+  /** The revision the suspects were re-measured against (the merge-base). */
+  base: { commit: string; ref: string }
+  rounds: number
+  test: StatTest
+  suspects: number
+  confirmed: number
+  /** Wall time of the confirmation runs. */
+  elapsedMs: number
+  /** Set when the A/B could not run; the screen's verdicts then stand. */
+  error?: string
 }
 
 export interface SideInfo {
@@ -227,35 +290,11 @@ export function compare(base: Side, head: Side, options: Partial<CompareOptions>
     }
   }
 
-  const counts = Object.fromEntries(
-    VERDICTS.map(v => [v, benchmarks.filter(b => b.verdict === v).length])
-  ) as Record<Verdict, number>
-
-  const reasons: string[] = []
-  for (const bc of benchmarks) {
-    for (const m of bc.metrics) {
-      if (m.verdict !== 'regression') continue
-      if (m.kind === 'time')
-        reasons.push(
-          `${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`
-        )
-      else if (m.kind === 'exact' && opts.failOnAlloc)
-        reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`)
-    }
-  }
-
-  const verdict: Comparison['verdict'] =
-    counts.regression > 0
-      ? 'regression'
-      : counts.improvement > 0
-        ? 'improvement'
-        : counts['too-few-samples'] > 0 && counts.unchanged === 0
-          ? 'too-few-samples'
-          : 'unchanged'
-
+  const counts = countVerdicts(benchmarks)
+  const reasons = benchmarks.flatMap(bc => gateReasons(bc, opts))
   return {
     schemaVersion: 1,
-    verdict,
+    verdict: overallVerdict(counts),
     gate: { fail: reasons.length > 0, reasons },
     options: opts,
     counts,
@@ -266,6 +305,41 @@ export function compare(base: Side, head: Side, options: Partial<CompareOptions>
     base: sideInfo(base),
     head: sideInfo(head)
   }
+}
+
+export function countVerdicts(list: readonly BenchmarkComparison[]): Record<Verdict, number> {
+  return Object.fromEntries(
+    VERDICTS.map(v => [v, list.filter(b => b.verdict === v).length])
+  ) as Record<Verdict, number>
+}
+
+export function overallVerdict(counts: Record<Verdict, number>): Comparison['verdict'] {
+  return counts.regression > 0
+    ? 'regression'
+    : counts.improvement > 0
+      ? 'improvement'
+      : counts['too-few-samples'] > 0 && counts.unchanged === 0
+        ? 'too-few-samples'
+        : 'unchanged'
+}
+
+/** Why this benchmark fails the gate: its time regressions, and allocation ones with failOnAlloc. */
+export function gateReasons(
+  bc: BenchmarkComparison,
+  opts: CompareOptions,
+  kinds: readonly MetricComparison['kind'][] = ['time', 'exact']
+): string[] {
+  const reasons: string[] = []
+  for (const m of bc.metrics) {
+    if (m.verdict !== 'regression' || !kinds.includes(m.kind)) continue
+    if (m.kind === 'time')
+      reasons.push(
+        `${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`
+      )
+    else if (m.kind === 'exact' && opts.failOnAlloc)
+      reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`)
+  }
+  return reasons
 }
 
 function unionUnits(b: SideBenchmark, h: SideBenchmark): string[] {
@@ -288,6 +362,7 @@ function compareUnit(
     better: betterDirection(unit),
     verdict: 'unchanged',
     p: null,
+    test: 'utest',
     pAdjusted: null,
     significantUncorrected: null,
     deltaPercent: base && head ? deltaPercent(base.median, head.median) : null,
@@ -298,9 +373,12 @@ function compareUnit(
     m.verdict = base ? 'removed' : 'new'
     return m
   }
-  const u = mannWhitneyU(baseValues!, headValues!)
-  m.p = u.p
-  m.significantUncorrected = u.p <= opts.alpha
+  const paired = opts.test === 'wilcoxon' && base.n === head.n && kind !== 'exact'
+  m.test = paired ? 'wilcoxon' : 'utest'
+  m.p = paired
+    ? wilcoxonSignedRank(baseValues!, headValues!).p
+    : mannWhitneyU(baseValues!, headValues!).p
+  m.significantUncorrected = m.p <= opts.alpha
   if (kind === 'exact') {
     // B/op and allocs/op are deterministic for most code: compare the
     // medians as values, with their own threshold (D3). p stays for
@@ -308,11 +386,11 @@ function compareUnit(
     m.verdict = exactVerdict(base.median, head.median, m.better, opts.allocThreshold)
     return m
   }
-  if (base.n < MIN_SAMPLES || head.n < MIN_SAMPLES) {
-    // With fewer than 4 values per side no difference can reach p < 0.05:
-    // say so rather than guess. Kept out of the Holm family.
+  if (base.n < MIN_SAMPLES || head.n < MIN_SAMPLES || (paired && base.n < MIN_ROUNDS)) {
+    // With fewer than 4 values per side (6 paired rounds) no difference
+    // can reach p < 0.05: say so rather than guess. Kept out of the Holm
+    // family.
     m.verdict = 'too-few-samples'
-    m.p = u.p
     return m
   }
   return m
@@ -341,7 +419,7 @@ function noisyVerdict(m: MetricComparison, opts: CompareOptions): Verdict {
 }
 
 /** regression if any metric regressed; else improvement if any improved; else too few samples (time); else unchanged. */
-function benchmarkVerdict(metrics: MetricComparison[]): Verdict {
+export function benchmarkVerdict(metrics: MetricComparison[]): Verdict {
   if (metrics.some(m => m.verdict === 'regression')) return 'regression'
   if (metrics.some(m => m.verdict === 'improvement')) return 'improvement'
   if (metrics.some(m => m.kind === 'time' && m.verdict === 'too-few-samples'))
@@ -530,16 +608,19 @@ function geomean(list: BenchmarkComparison[]): GeomeanRow[] {
 function powerNotes(timeTests: MetricComparison[], alpha: number): string[] {
   const m = timeTests.length
   if (m === 0) return []
-  // The smallest p the exact test can give for sizes n1, n2: all of one
-  // side below all of the other, 2 / C(n1 + n2, n1).
-  const minP = (n1: number, n2: number): number => 2 / choose(n1 + n2, n1)
+  // The smallest p the exact test can give: for the U test with sizes n1,
+  // n2 (all of one side below all of the other) 2 / C(n1 + n2, n1); for the
+  // signed-rank test over n rounds (every round worse) 2 / 2^n.
+  const paired = timeTests.some(t => t.test === 'wilcoxon')
+  const minP = (n1: number, n2: number): number =>
+    paired ? 2 / 2 ** Math.min(n1, n2) : 2 / choose(n1 + n2, n1)
   const best = Math.min(...timeTests.map(t => minP(t.base?.n ?? 0, t.head?.n ?? 0)))
   if (best * m < alpha) return []
   const n = Math.max(...timeTests.map(t => Math.min(t.base?.n ?? 0, t.head?.n ?? 0)))
   let need = n + 1
   while (minP(need, need) * m >= alpha && need < 1000) need++
   return [
-    `With ${m} time comparisons and at most ${n} samples per side, no difference can be significant after Holm–Bonferroni correction (the smallest possible p is ${best.toPrecision(2)} × ${m}). Use count ≥ ${need}, or fewer benchmarks.`
+    `With ${m} time comparisons and at most ${n} ${paired ? 'paired rounds' : 'samples per side'}, no difference can be significant after Holm–Bonferroni correction (the smallest possible p is ${best.toPrecision(2)} × ${m}). Use ${paired ? 'rounds' : 'count'} ≥ ${need}, or fewer benchmarks.`
   ]
 }
 

@@ -47,3 +47,46 @@ export function goTestArgs(spec: GoTestSpec): string[] {
     '.'
   ]
 }
+
+/**
+ * Flags of the test binary (`go help testflag`) that a user may add and
+ * that must reach each run of a prebuilt binary as `-test.<name>`. The
+ * ones benchgate sets itself (bench, count, benchtime, run, profiles) are
+ * not forwarded.
+ */
+const FORWARDED_TEST_FLAGS = new Set([
+  'cpu',
+  'short',
+  'timeout',
+  'parallel',
+  'failfast',
+  'shuffle',
+  'memprofilerate',
+  'blockprofilerate',
+  'mutexprofilefraction',
+  'benchmem'
+])
+
+/**
+ * Split `go test` flags for `go test -c` + running the binary (A/B): build
+ * flags (-tags, -gcflags, …) go to the build; test-binary flags (-cpu,
+ * -short, …) to every run, renamed `-test.cpu=…`. A value given as the next
+ * argument (`-cpu 1,2`) travels with its flag.
+ */
+export function splitTestFlags(flags: readonly string[]): { build: string[]; run: string[] } {
+  const build: string[] = []
+  const run: string[] = []
+  for (let i = 0; i < flags.length; i++) {
+    const m = /^--?(?:test\.)?([\w.-]+)(=.*)?$/.exec(flags[i])
+    const name = m?.[1]
+    if (!m || !name || !FORWARDED_TEST_FLAGS.has(name)) {
+      build.push(flags[i])
+      continue
+    }
+    const boolean = ['short', 'failfast', 'benchmem'].includes(name)
+    let value = m[2] ?? ''
+    if (!value && !boolean && i + 1 < flags.length) value = `=${flags[++i]}`
+    run.push(`-test.${name}${value}`)
+  }
+  return { build, run }
+}

@@ -23,10 +23,15 @@ export async function compareAndReport(
   basePath: string,
   headPath: string,
   options: Partial<CompareOptions>,
-  report: Omit<ReportOptions, 'budgetBytes' | 'reproduce'> & { pathsRelativeTo?: string }
+  report: Omit<ReportOptions, 'budgetBytes' | 'reproduce'> & {
+    pathsRelativeTo?: string
+    /** Refine the comparison before it is rendered (gate confirmed: re-measure the suspects). */
+    refine?: (screen: Comparison) => Promise<Comparison>
+  }
 ): Promise<CompareOutputs> {
   const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)])
-  const comparison = compare(base, head, options)
+  const screen = compare(base, head, options)
+  const comparison = report.refine ? await report.refine(screen) : screen
   // `go tool pprof -diff_base` for the packages whose benchmarks changed.
   const changedPackages = new Set(
     comparison.benchmarks

@@ -1,0 +1,78 @@
+/**
+ * Which revision a pull request's A/B runs compare against. The work tree
+ * is whatever the workflow checked out:
+ * - GitHub's test merge commit (actions/checkout's default on
+ *   pull_request): its first parent is the base branch as merged, so the
+ *   A/B isolates what merging the PR changes;
+ * - the PR head itself: the merge-base of the head and the base branch.
+ * The commits must be in the clone. For the merge commit, a shallow clone
+ * (actions/checkout's default depth 1) is enough: the one commit needed is
+ * fetched. A merge-base needs history; when it is missing the error says
+ * how to configure the checkout.
+ */
+import { execFile } from 'node:child_process'
+import { promisify } from 'node:util'
+import { AbError } from './index.js'
+
+const exec = promisify(execFile)
+
+async function git(cwd: string, args: string[]): Promise<string | undefined> {
+  try {
+    return (await exec('git', args, { cwd })).stdout.trim()
+  } catch {
+    return undefined
+  }
+}
+
+const FETCH_HINT =
+  'give actions/checkout `fetch-depth: 0` so the base revision is in the clone (or use gate: baseline)'
+
+async function haveCommit(cwd: string, sha: string): Promise<boolean> {
+  if ((await git(cwd, ['cat-file', '-e', `${sha}^{commit}`])) !== undefined) return true
+  await git(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha])
+  return (await git(cwd, ['cat-file', '-e', `${sha}^{commit}`])) !== undefined
+}
+
+export interface AbBase {
+  sha: string
+  /** How it was chosen, for the report. */
+  label: string
+}
+
+/** The A/B base for a pull request checked out in `dir`. */
+export async function pullRequestAbBase(
+  dir: string,
+  pr: { baseSha: string; headSha: string; baseRef: string }
+): Promise<AbBase> {
+  const head = await git(dir, ['rev-parse', 'HEAD'])
+  if (!head)
+    throw new AbError(`${dir} is not a git checkout, so there is no base revision to build`)
+  // The commit object names its parents even in a shallow clone, where
+  // rev-list shows none.
+  const parents = [
+    ...((await git(dir, ['cat-file', '-p', 'HEAD'])) ?? '').matchAll(/^parent ([0-9a-f]+)$/gm)
+  ].map(m => m[1])
+  if (parents.length === 2 && parents[1] === pr.headSha) {
+    if (!(await haveCommit(dir, parents[0])))
+      throw new AbError(
+        `the merge commit's base parent ${parents[0]} is not in the clone: ${FETCH_HINT}`
+      )
+    return {
+      sha: parents[0],
+      label: `${pr.baseRef || 'base'} as merged (${parents[0].slice(0, 12)})`
+    }
+  }
+  if (!pr.baseSha || !(await haveCommit(dir, pr.baseSha)))
+    throw new AbError(
+      `the base branch commit ${pr.baseSha || '(unknown)'} is not in the clone: ${FETCH_HINT}`
+    )
+  const base = await git(dir, ['merge-base', pr.baseSha, 'HEAD'])
+  if (!base)
+    throw new AbError(
+      `git merge-base ${pr.baseSha} HEAD found no common ancestor (a shallow clone?): ${FETCH_HINT}`
+    )
+  return {
+    sha: base,
+    label: `merge-base with ${pr.baseRef || 'the base branch'} (${base.slice(0, 12)})`
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * Confirmation's two pure parts, checked against outside truth:
+ * - the -bench pattern that selects exactly the suspects, run through the
+ *   real Go test binary's matcher;
+ * - folding an A/B comparison into the screen (statuses, verdicts, gate),
+ *   on sides the real compare() judged.
+ */
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { applyConfirmation, suspectsOf } from '../src/ab/confirm.js'
+import { exactBenchPattern } from '../src/ab/select.js'
+import { splitTestFlags } from '../src/gobench/args.js'
+import { compare } from '../src/compare/compare.js'
+import type { Side } from '../src/compare/input.js'
+import { parseReport } from '../src/github/report-artifact.js'
+import { renderMarkdown } from '../src/report/markdown.js'
+import { formatComparisonText } from '../src/report/text.js'
+import { run, tempDir } from './helpers/go.js'
+
+describe('exactBenchPattern, through the real go test matcher', () => {
+  const dir = tempDir('select')
+  const bin = join(dir, 'sel.test')
+  const names = async (pattern: string, cpu = '2'): Promise<string[]> => {
+    const { stdout } = await run(bin, [
+      '-test.run=^$',
+      `-test.bench=${pattern}`,
+      '-test.benchtime=1x',
+      `-test.cpu=${cpu}`
+    ])
+    return stdout
+      .split('\n')
+      .filter(l => l.startsWith('Benchmark'))
+      .map(l => l.split(/\s+/)[0])
+      .sort()
+  }
+  let all: string[] = []
+
+  beforeAll(async () => {
+    writeFileSync(join(dir, 'go.mod'), 'module example.com/sel\n\ngo 1.22\n')
+    writeFileSync(
+      join(dir, 'sel_test.go'),
+      `package sel
+
+import "testing"
+
+func leaf(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+	}
+}
+
+func BenchmarkA(b *testing.B) {
+	for _, n := range []string{"x", "y", "size-8", "size", "a.b(c)|d", "x y", "[z]*"} {
+		b.Run(n, leaf)
+	}
+}
+
+func BenchmarkAB(b *testing.B) { leaf(b) }
+func BenchmarkB(b *testing.B)  { leaf(b) }
+
+func BenchmarkC(b *testing.B) {
+	b.Run("n=1", func(b *testing.B) {
+		b.Run("deep", leaf)
+		b.Run("other", leaf)
+	})
+	b.Run("n=2", func(b *testing.B) { b.Run("deep", leaf) })
+}
+`
+    )
+    await run('go', ['test', '-c', '-o', bin, '.'], { cwd: dir })
+    all = await names('.')
+  })
+
+  it('selects every subset exactly, metacharacters and all', async () => {
+    expect(all).toHaveLength(12)
+    expect(all).toContain('BenchmarkA/a.b(c)|d-2')
+    expect(all).toContain('BenchmarkA/x_y-2')
+    const subsets = [
+      ['BenchmarkB-2'],
+      ['BenchmarkA/x-2'],
+      ['BenchmarkA/a.b(c)|d-2', 'BenchmarkA/[z]*-2'],
+      ['BenchmarkA/size-8-2', 'BenchmarkAB-2'],
+      ['BenchmarkC/n=1/deep-2', 'BenchmarkB-2', 'BenchmarkA/x_y-2'],
+      all
+    ]
+    for (const s of subsets) expect(await names(exactBenchPattern(s))).toEqual([...s].sort())
+  })
+
+  it('with GOMAXPROCS 1 (no suffix printed), a name ending in -8 is still selected', async () => {
+    const one = await names('.', '1')
+    expect(one).toContain('BenchmarkA/size-8')
+    expect(await names(exactBenchPattern(['BenchmarkA/size-8', 'BenchmarkB']), '1')).toEqual([
+      'BenchmarkA/size',
+      'BenchmarkA/size-8',
+      'BenchmarkB'
+    ])
+    // The one over-selection, documented in select.ts: a sibling named like
+    // the suspect minus its "-8" also runs, since "-8" may be the suffix.
+  })
+
+  it('splits go-test-flags for the A/B: build flags to go test -c, test flags to each run', async () => {
+    const split = splitTestFlags([
+      '-tags=x',
+      '-cpu',
+      '1,2',
+      '-short',
+      '-gcflags=-N -l',
+      '-test.shuffle=1'
+    ])
+    expect(split).toEqual({
+      build: ['-tags=x', '-gcflags=-N -l'],
+      run: ['-test.cpu=1,2', '-test.short', '-test.shuffle=1']
+    })
+    // The real binary takes them: with -cpu 1,2 each benchmark runs twice.
+    const { stdout } = await run(bin, [
+      '-test.run=^$',
+      '-test.bench=^BenchmarkB$',
+      '-test.benchtime=1x',
+      ...split.run
+    ])
+    expect(
+      stdout
+        .split('\n')
+        .filter(l => l.startsWith('Benchmark'))
+        .map(l => l.split(/\s+/)[0])
+    ).toEqual(['BenchmarkB', 'BenchmarkB-2'])
+  })
+})
+
+/** A side with ns/op and B/op samples per benchmark. */
+function side(label: string, benches: Record<string, { ns: number[]; bytes?: number[] }>): Side {
+  return {
+    label,
+    kind: 'text',
+    benchmarks: Object.entries(benches).map(([name, v]) => ({
+      package: 'example.com/p',
+      name,
+      samples: { 'ns/op': v.ns, ...(v.bytes ? { 'B/op': v.bytes } : {}) }
+    })),
+    failedPackages: new Set(),
+    profiles: new Map(),
+    units: {},
+    environment: {
+      commit: label === 'base' ? 'a'.repeat(40) : 'b'.repeat(40),
+      ref: 'refs/heads/main'
+    }
+  }
+}
+const steady = (x: number, n = 8): number[] => Array.from({ length: n }, (_, i) => x + i)
+
+describe('applyConfirmation', () => {
+  // The screen: A +20%, B +15% (with 10% more B/op), C flat, D +12%, and
+  // E +3%: under the 5% threshold, but significant and over the 2.5% A/B
+  // threshold, so a suspect too.
+  const screen = compare(
+    side('base', {
+      BenchmarkA: { ns: steady(1000) },
+      BenchmarkB: { ns: steady(1000), bytes: steady(100).map(() => 100) },
+      BenchmarkC: { ns: steady(1000) },
+      'BenchmarkD/<b>|x': { ns: steady(1000) },
+      BenchmarkE: { ns: steady(1000) }
+    }),
+    side('head', {
+      BenchmarkA: { ns: steady(1200) },
+      BenchmarkB: { ns: steady(1150), bytes: steady(110).map(() => 110) },
+      BenchmarkC: { ns: steady(1000) },
+      'BenchmarkD/<b>|x': { ns: steady(1120) },
+      BenchmarkE: { ns: steady(1030) }
+    }),
+    { failOnAlloc: true }
+  )
+  // The A/B of the suspects (judged at the A/B threshold, as
+  // confirmSuspects does): A and E reproduce, B does not, D was not measured.
+  const ab = compare(
+    side('base', {
+      BenchmarkA: { ns: steady(1000, 10) },
+      BenchmarkB: { ns: steady(1000, 10) },
+      BenchmarkE: { ns: steady(1000, 10) }
+    }),
+    side('head', {
+      BenchmarkA: { ns: steady(1190, 10) },
+      BenchmarkB: { ns: steady(1001, 10) },
+      BenchmarkE: { ns: steady(1031, 10) }
+    }),
+    { failOnAlloc: true, threshold: 2.5 }
+  )
+  const c = applyConfirmation(screen, ab, 10)
+  const by = (name: string) => c.benchmarks.find(b => b.name === name)!
+
+  it('suspects are what the screen cannot rule out: its regressions and significant slowdowns over the A/B threshold', () => {
+    expect(by('BenchmarkE').metrics[0].verdict).toBe('unchanged') // the screen alone: under 5%
+    expect(
+      suspectsOf(screen)
+        .map(b => b.name)
+        .sort()
+    ).toEqual(['BenchmarkA', 'BenchmarkB', 'BenchmarkD/<b>|x', 'BenchmarkE'])
+    // A 3% slowdown is no suspect when the A/B threshold is above it.
+    expect(
+      suspectsOf({ ...screen, options: { ...screen.options, abThreshold: 4 } }).map(b => b.name)
+    ).not.toContain('BenchmarkE')
+  })
+
+  it('confirms, refutes and reports the unmeasured, and gates on confirmed ones only', () => {
+    expect(by('BenchmarkA').confirmation).toMatchObject({ status: 'confirmed', rounds: 10 })
+    expect(by('BenchmarkA').verdict).toBe('regression')
+    // Medians 1004.5 and 1194.5: +18.91%.
+    expect(by('BenchmarkA').confirmation!.deltaPercent!).toBeCloseTo(18.915, 2)
+    expect(by('BenchmarkB').confirmation!.status).toBe('not-confirmed')
+    // B's allocation growth is exact, not noisy: it stands, and gates with fail-on-alloc.
+    expect(by('BenchmarkB').verdict).toBe('regression')
+    expect(by('BenchmarkD/<b>|x').confirmation!.status).toBe('missing')
+    expect(by('BenchmarkD/<b>|x').verdict).toBe('unchanged')
+    expect(by('BenchmarkC').confirmation).toBeUndefined()
+    expect(by('BenchmarkE').confirmation!.status).toBe('confirmed')
+    expect(by('BenchmarkE').verdict).toBe('regression')
+    expect(c.gate.fail).toBe(true)
+    expect(c.gate.reasons).toHaveLength(3)
+    expect(c.gate.reasons[0]).toMatch(
+      /^BenchmarkA ns\/op \+18\.91% \(p=<?[\d.]+, 10 A\/B rounds on this runner\)$/
+    )
+    expect(c.gate.reasons[1]).toBe('BenchmarkB B/op +10.00%')
+    expect(c.gate.reasons[2]).toMatch(
+      /^BenchmarkE ns\/op \+3\.09% \(p=<?[\d.]+, 10 A\/B rounds on this runner\)$/
+    )
+    expect(c.confirmation).toMatchObject({ suspects: 4, confirmed: 2, rounds: 10 })
+    expect(c.counts.regression).toBe(3)
+  })
+
+  it('does not fail when nothing is confirmed and allocations do not gate', () => {
+    const lenient = applyConfirmation(
+      { ...screen, options: { ...screen.options, failOnAlloc: false } },
+      ab,
+      10
+    )
+    const none = applyConfirmation(
+      lenient,
+      compare(
+        side('base', { BenchmarkA: { ns: steady(1000, 10) } }),
+        side('head', { BenchmarkA: { ns: steady(1000, 10) } })
+      ),
+      10
+    )
+    expect(none.gate).toEqual({ fail: false, reasons: [] })
+    expect(none.benchmarks.find(b => b.name === 'BenchmarkA')!.confirmation!.status).toBe(
+      'not-confirmed'
+    )
+  })
+
+  it('renders both stages, with untrusted names escaped', () => {
+    const md = renderMarkdown(c, { key: 'k' })
+    expect(md).toMatch(/Screened against the baseline from main \(aaaaaaaaaaaa\): 4 suspects\./)
+    expect(md).toMatch(
+      /Confirmed on this runner by interleaved A\/B against .* \(10 rounds, U test, threshold 2\.5%, 0 s\): 2 of 4\./
+    )
+    expect(md).toMatch(
+      /\| BenchmarkA \(example\\\.com\/p\) \|.*\| confirmed on this runner: \+18\.91% \(p=[\d.<]+, 10 rounds\) \|/
+    )
+    expect(md).toContain('**Not confirmed**')
+    // The hostile name is inert: no raw tag, no raw pipe splitting the row.
+    expect(md).not.toContain('<b>')
+    expect(md).toMatch(
+      /BenchmarkD\/&lt;b&gt;\\\|x \(example\\\.com\/p\) \| \+11\.96% \| [\d.<]+ \| not confirmed: not measured at the base revision \|/
+    )
+    // The fork hand-off: the comment job rebuilds the report field by field
+    // and renders the same comment; a forged confirmation is refused.
+    const report = {
+      schemaVersion: 1,
+      repository: 'acme/widgets',
+      prNumber: 7,
+      headSha: 'a'.repeat(40),
+      key: 'k',
+      noBaseline: null,
+      comparison: c
+    }
+    const back = parseReport(JSON.stringify(report)).comparison!
+    expect(back.confirmation).toEqual(c.confirmation)
+    expect(back.gateMode).toBe('confirmed')
+    expect(renderMarkdown(back, { key: 'k' })).toBe(md)
+    const forged = JSON.parse(JSON.stringify(report)) as typeof report
+    const first = forged.comparison.benchmarks.findIndex(b => b.confirmation)
+    ;(forged.comparison.benchmarks[first].confirmation as { status: string }).status = 'trust-me'
+    expect(() => parseReport(JSON.stringify(forged))).toThrow(
+      `malformed at benchmarks[${first}].confirmation.status`
+    )
+    const text = formatComparisonText(c)
+    expect(text).toContain('BenchmarkB (example.com/p): not confirmed: +0.')
+  })
+})
