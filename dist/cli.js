@@ -138,6 +138,48 @@ function goTestArgs(spec) {
         '.'
     ];
 }
+/**
+ * Flags of the test binary (`go help testflag`) that a user may add and
+ * that must reach each run of a prebuilt binary as `-test.<name>`. The
+ * ones benchgate sets itself (bench, count, benchtime, run, profiles) are
+ * not forwarded.
+ */
+const FORWARDED_TEST_FLAGS = new Set([
+    'cpu',
+    'short',
+    'timeout',
+    'parallel',
+    'failfast',
+    'shuffle',
+    'memprofilerate',
+    'blockprofilerate',
+    'mutexprofilefraction',
+    'benchmem'
+]);
+/**
+ * Split `go test` flags for `go test -c` + running the binary (A/B): build
+ * flags (-tags, -gcflags, …) go to the build; test-binary flags (-cpu,
+ * -short, …) to every run, renamed `-test.cpu=…`. A value given as the next
+ * argument (`-cpu 1,2`) travels with its flag.
+ */
+function splitTestFlags(flags) {
+    const build = [];
+    const run = [];
+    for (let i = 0; i < flags.length; i++) {
+        const m = /^--?(?:test\.)?([\w.-]+)(=.*)?$/.exec(flags[i]);
+        const name = m?.[1];
+        if (!m || !name || !FORWARDED_TEST_FLAGS.has(name)) {
+            build.push(flags[i]);
+            continue;
+        }
+        const boolean = ['short', 'failfast', 'benchmem'].includes(name);
+        let value = m[2] ?? '';
+        if (!value && !boolean && i + 1 < flags.length)
+            value = `=${flags[++i]}`;
+        run.push(`-test.${name}${value}`);
+    }
+    return { build, run };
+}
 
 ;// CONCATENATED MODULE: ./src/gobench/discover.ts
 
@@ -2542,7 +2584,79 @@ function holmAdjust(pValues) {
     return adjusted;
 }
 
+;// CONCATENATED MODULE: ./src/stats/wilcoxon.ts
+/**
+ * The Wilcoxon signed-rank test for paired samples (Wilcoxon 1945), for
+ * interleaved A/B rounds: round i gives the pair (base_i, head_i), and the
+ * test asks whether the per-round differences of log(head/base) are
+ * centred on 0. Pairing removes the drift that is shared by both sides of
+ * a round, which the unpaired U test cannot.
+ *
+ * Zero differences are dropped (Wilcoxon's convention); tied |d| share the
+ * average rank. The two-sided p is exact (dynamic programming over the
+ * 2^n sign assignments on doubled ranks) for n ≤ 50, else the normal
+ * approximation with tie and continuity correction.
+ */
+
+const WILCOXON_EXACT_LIMIT = 50;
+/** Test per-round pairs; differences are taken on the log scale (ratios). */
+function wilcoxonSignedRank(base, head) {
+    if (base.length !== head.length)
+        throw new RangeError('paired samples must have the same length');
+    const d = base.map((b, i) => Math.log(head[i] / b)).filter(x => Number.isFinite(x) && x !== 0);
+    return signedRank(d);
+}
+/** The signed-rank test of differences against 0. */
+function signedRank(diffs) {
+    const d = diffs.filter(x => x !== 0);
+    const n = d.length;
+    if (n === 0)
+        return { p: 1, wPlus: 0, n: 0, method: 'all-zero' };
+    const order = d.map((x, i) => [Math.abs(x), i]).sort((a, b) => a[0] - b[0]);
+    // Doubled ranks keep average ranks of ties integral.
+    const twiceRank = new Array(n);
+    const ties = [];
+    for (let i = 0; i < n;) {
+        let j = i;
+        while (j < n && order[j][0] === order[i][0])
+            j++;
+        for (let k = i; k < j; k++)
+            twiceRank[order[k][1]] = i + 1 + j; // 2 × average of ranks i+1..j
+        ties.push(j - i);
+        i = j;
+    }
+    const twiceWPlus = d.reduce((s, x, i) => (x > 0 ? s + twiceRank[i] : s), 0);
+    const twiceTotal = n * (n + 1);
+    if (n <= WILCOXON_EXACT_LIMIT) {
+        // Distribution of 2·W+ over all 2^n sign assignments.
+        let dist = new Map([[0, 1]]);
+        for (const r of twiceRank) {
+            const next = new Map();
+            for (const [w, c] of dist) {
+                next.set(w, (next.get(w) ?? 0) + c);
+                next.set(w + r, (next.get(w + r) ?? 0) + c);
+            }
+            dist = next;
+        }
+        const total = 2 ** n;
+        const small = Math.min(twiceWPlus, twiceTotal - twiceWPlus);
+        let tail = 0;
+        for (const [w, c] of dist)
+            if (w <= small)
+                tail += c;
+        return { p: Math.min(1, (2 * tail) / total), wPlus: twiceWPlus / 2, n, method: 'exact' };
+    }
+    const mean = (n * (n + 1)) / 4;
+    const tieTerm = ties.reduce((s, t) => s + t * t * t - t, 0) / 48;
+    const sd = Math.sqrt((n * (n + 1) * (2 * n + 1)) / 24 - tieTerm);
+    const w = twiceWPlus / 2;
+    let z = w - mean;
+    z = (z - Math.sign(z) * 0.5) / sd;
+    return { p: Math.min(1, 2 * (1 - normalCDF(Math.abs(z)))), wPlus: w, n, method: 'normal' };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/compare.ts
+
 
 
 
@@ -2558,15 +2672,21 @@ const VERDICTS = [
     'removed',
     'failed'
 ];
+const STAT_TESTS = ['utest', 'wilcoxon'];
 const COMPARE_DEFAULTS = {
     threshold: 5,
+    abThreshold: 2.5,
     alpha: 0.05,
     allocThreshold: 0,
     maxFunctions: 10,
-    failOnAlloc: false
+    failOnAlloc: false,
+    test: 'utest'
 };
 /** The U test needs this many values per side before anything can be significant at 0.05. */
 const MIN_SAMPLES = 4;
+/** The signed-rank test needs this many rounds (2 / 2^6 = 0.031). */
+const MIN_ROUNDS = 6;
+const GATE_MODES = (/* unused pure expression or super */ null && (['confirmed', 'baseline', 'ab']));
 /** Units measured in time per op: the gating metric. */
 function isTimeUnit(unit) {
     return /^(ns|us|µs|ms|s|sec)\/op$/.test(unit);
@@ -2655,28 +2775,11 @@ function compare(base, head, options = {}) {
             bc.summary = explain(bc);
         }
     }
-    const counts = Object.fromEntries(VERDICTS.map(v => [v, benchmarks.filter(b => b.verdict === v).length]));
-    const reasons = [];
-    for (const bc of benchmarks) {
-        for (const m of bc.metrics) {
-            if (m.verdict !== 'regression')
-                continue;
-            if (m.kind === 'time')
-                reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`);
-            else if (m.kind === 'exact' && opts.failOnAlloc)
-                reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`);
-        }
-    }
-    const verdict = counts.regression > 0
-        ? 'regression'
-        : counts.improvement > 0
-            ? 'improvement'
-            : counts['too-few-samples'] > 0 && counts.unchanged === 0
-                ? 'too-few-samples'
-                : 'unchanged';
+    const counts = countVerdicts(benchmarks);
+    const reasons = benchmarks.flatMap(bc => gateReasons(bc, opts));
     return {
         schemaVersion: 1,
-        verdict,
+        verdict: overallVerdict(counts),
         gate: { fail: reasons.length > 0, reasons },
         options: opts,
         counts,
@@ -2687,6 +2790,31 @@ function compare(base, head, options = {}) {
         base: sideInfo(base),
         head: sideInfo(head)
     };
+}
+function countVerdicts(list) {
+    return Object.fromEntries(VERDICTS.map(v => [v, list.filter(b => b.verdict === v).length]));
+}
+function overallVerdict(counts) {
+    return counts.regression > 0
+        ? 'regression'
+        : counts.improvement > 0
+            ? 'improvement'
+            : counts['too-few-samples'] > 0 && counts.unchanged === 0
+                ? 'too-few-samples'
+                : 'unchanged';
+}
+/** Why this benchmark fails the gate: its time regressions, and allocation ones with failOnAlloc. */
+function gateReasons(bc, opts, kinds = ['time', 'exact']) {
+    const reasons = [];
+    for (const m of bc.metrics) {
+        if (m.verdict !== 'regression' || !kinds.includes(m.kind))
+            continue;
+        if (m.kind === 'time')
+            reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`);
+        else if (m.kind === 'exact' && opts.failOnAlloc)
+            reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`);
+    }
+    return reasons;
 }
 function unionUnits(b, h) {
     const order = [...Object.keys(b.samples), ...Object.keys(h.samples)];
@@ -2701,6 +2829,7 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
         better: betterDirection(unit),
         verdict: 'unchanged',
         p: null,
+        test: 'utest',
         pAdjusted: null,
         significantUncorrected: null,
         deltaPercent: base && head ? deltaPercent(base.median, head.median) : null,
@@ -2711,9 +2840,12 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
         m.verdict = base ? 'removed' : 'new';
         return m;
     }
-    const u = mannWhitneyU(baseValues, headValues);
-    m.p = u.p;
-    m.significantUncorrected = u.p <= opts.alpha;
+    const paired = opts.test === 'wilcoxon' && base.n === head.n && kind !== 'exact';
+    m.test = paired ? 'wilcoxon' : 'utest';
+    m.p = paired
+        ? wilcoxonSignedRank(baseValues, headValues).p
+        : mannWhitneyU(baseValues, headValues).p;
+    m.significantUncorrected = m.p <= opts.alpha;
     if (kind === 'exact') {
         // B/op and allocs/op are deterministic for most code: compare the
         // medians as values, with their own threshold (D3). p stays for
@@ -2721,11 +2853,11 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
         m.verdict = exactVerdict(base.median, head.median, m.better, opts.allocThreshold);
         return m;
     }
-    if (base.n < MIN_SAMPLES || head.n < MIN_SAMPLES) {
-        // With fewer than 4 values per side no difference can reach p < 0.05:
-        // say so rather than guess. Kept out of the Holm family.
+    if (base.n < MIN_SAMPLES || head.n < MIN_SAMPLES || (paired && base.n < MIN_ROUNDS)) {
+        // With fewer than 4 values per side (6 paired rounds) no difference
+        // can reach p < 0.05: say so rather than guess. Kept out of the Holm
+        // family.
         m.verdict = 'too-few-samples';
-        m.p = u.p;
         return m;
     }
     return m;
@@ -2918,9 +3050,11 @@ function powerNotes(timeTests, alpha) {
     const m = timeTests.length;
     if (m === 0)
         return [];
-    // The smallest p the exact test can give for sizes n1, n2: all of one
-    // side below all of the other, 2 / C(n1 + n2, n1).
-    const minP = (n1, n2) => 2 / choose(n1 + n2, n1);
+    // The smallest p the exact test can give: for the U test with sizes n1,
+    // n2 (all of one side below all of the other) 2 / C(n1 + n2, n1); for the
+    // signed-rank test over n rounds (every round worse) 2 / 2^n.
+    const paired = timeTests.some(t => t.test === 'wilcoxon');
+    const minP = (n1, n2) => paired ? 2 / 2 ** Math.min(n1, n2) : 2 / choose(n1 + n2, n1);
     const best = Math.min(...timeTests.map(t => minP(t.base?.n ?? 0, t.head?.n ?? 0)));
     if (best * m < alpha)
         return [];
@@ -2929,7 +3063,7 @@ function powerNotes(timeTests, alpha) {
     while (minP(need, need) * m >= alpha && need < 1000)
         need++;
     return [
-        `With ${m} time comparisons and at most ${n} samples per side, no difference can be significant after Holm–Bonferroni correction (the smallest possible p is ${best.toPrecision(2)} × ${m}). Use count ≥ ${need}, or fewer benchmarks.`
+        `With ${m} time comparisons and at most ${n} ${paired ? 'paired rounds' : 'samples per side'}, no difference can be significant after Holm–Bonferroni correction (the smallest possible p is ${best.toPrecision(2)} × ${m}). Use ${paired ? 'rounds' : 'count'} ≥ ${need}, or fewer benchmarks.`
     ];
 }
 function environmentWarnings(base, head) {
@@ -3101,142 +3235,6 @@ function formatCi(s) {
 function formatSignedValue(value, unit) {
     const s = formatValue(Math.abs(value), unit);
     return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${s}`;
-}
-
-;// CONCATENATED MODULE: ./src/report/text.ts
-
-
-
-
-/** Columns padded to their widest cell; numeric-looking cells right-aligned. */
-function textTable(header, rows) {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
-    const numeric = header.map((_, i) => rows.length > 0 && rows.every(r => /^[-+\d.,%×e]*$/.test(r[i] ?? '')));
-    const line = (cells) => cells
-        .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
-        .join('  ')
-        .trimEnd();
-    return [line(header), line(widths.map(w => '-'.repeat(w))), ...rows.map(line)].join('\n');
-}
-/** The end-of-run summary: one row per benchmark with its medians. */
-function formatRunSummary(bundle) {
-    const rows = bundle.benchmarks.map(b => {
-        const m = (unit) => (b.samples[unit] ? sig(median(b.samples[unit])) : '');
-        return [b.package, b.name, String(b.iterations.length), m('ns/op'), m('B/op'), m('allocs/op')];
-    });
-    const table = textTable(['package', 'benchmark', 'runs', 'ns/op', 'B/op', 'allocs/op'], rows);
-    const failed = bundle.packages.filter(p => p.status === 'failed');
-    const noMatch = bundle.packages.filter(p => p.status === 'no-match');
-    const measured = new Set(bundle.benchmarks.map(b => b.package)).size;
-    const notes = [
-        `${bundle.benchmarks.length} benchmarks from ${measured} package(s)` +
-            (noMatch.length ? `; ${noMatch.length} package(s) had no benchmark matching the regex` : '') +
-            (failed.length
-                ? `; ${failed.length} package(s) FAILED: ${failed.map(p => p.importPath).join(', ')}`
-                : '')
-    ];
-    return `${table}\n\n${notes.join('\n')}\n`;
-}
-/** benchstat-style text: one table per unit, then the explanations of changed benchmarks. */
-function formatComparisonText(c) {
-    const out = [];
-    const units = [...new Set(c.benchmarks.flatMap(b => b.metrics.map(m => m.unit)))];
-    for (const unit of units) {
-        const rows = [];
-        for (const b of c.benchmarks) {
-            const m = b.metrics.find(x => x.unit === unit);
-            if (!m)
-                continue;
-            const side = (s) => s ? `${sig(s.median)}${formatCi(s)}` : '-';
-            rows.push([
-                showInvisible(`${b.name} (${b.package})`),
-                side(m.base),
-                side(m.head),
-                formatDelta(m.deltaPercent),
-                m.kind === 'exact' ? 'exact' : formatP(m.pAdjusted ?? m.p),
-                m.verdict
-            ]);
-        }
-        const geo = c.geomean.find(g => g.unit === unit);
-        if (geo)
-            rows.push(['geomean', sig(geo.base), sig(geo.head), formatDelta(geo.deltaPercent), '', '']);
-        out.push(textTable([showInvisible(unit), 'base', 'head', 'Δ', 'p', 'verdict'], rows));
-    }
-    for (const b of c.benchmarks.filter(x => x.summary))
-        out.push(showInvisible(b.summary));
-    for (const w of c.warnings)
-        out.push(`warning: ${showInvisible(w)}`);
-    for (const n of c.notes)
-        out.push(`note: ${n}`);
-    out.push(verdictText(c));
-    return out.join('\n\n') + '\n';
-}
-/** Machine-readable one-line verdict, e.g. for logs. */
-function verdictText(c) {
-    return `verdict=${c.verdict} regressions=${c.counts.regression} improvements=${c.counts.improvement} unchanged=${c.counts.unchanged} gate=${c.gate.fail ? 'fail' : 'pass'}`;
-}
-
-;// CONCATENATED MODULE: ./src/compare/input.ts
-/**
- * The two sides of a comparison, loaded from a result bundle or from a Go
- * benchmark text file (as `benchstat old.txt new.txt` takes them).
- */
-
-
-
-
-/** Load a side: a bundle directory, a results.json, or a benchmark text file. */
-async function loadSide(path) {
-    let isDir = false;
-    try {
-        isDir = (await (0,promises_namespaceObject.stat)(path)).isDirectory();
-    }
-    catch (err) {
-        throw new BundleError(`${path}: cannot read it (${err.message}). Pass a bundle directory from \`benchgate run\` or a \`go test -bench\` output file`);
-    }
-    if (isDir || path.endsWith('results.json')) {
-        const { dir, bundle } = await readBundle(path);
-        const profiles = new Map();
-        for (const p of bundle.packages) {
-            profiles.set(p.importPath, {
-                cpu: p.profiles.cpu ? (0,external_node_path_namespaceObject.resolve)(dir, p.profiles.cpu) : undefined,
-                mem: p.profiles.mem ? (0,external_node_path_namespaceObject.resolve)(dir, p.profiles.mem) : undefined
-            });
-        }
-        return {
-            label: path,
-            kind: 'bundle',
-            environment: bundle.environment,
-            benchmarks: bundle.benchmarks,
-            failedPackages: new Set(bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)),
-            profiles,
-            units: {}
-        };
-    }
-    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    const parsed = parseBenchOutput(text);
-    if (parsed.results.length === 0 && parsed.failures.length === 0) {
-        throw new BundleError(`${path}: holds no benchmark results. Pass \`go test -bench\` output (or a benchgate bundle directory, e.g. ${(0,external_node_path_namespaceObject.join)('benchgate-results')})`);
-    }
-    const byKey = new Map();
-    for (const r of parsed.results) {
-        const key = `${r.pkg}\u0000${r.name}`;
-        let b = byKey.get(key);
-        if (!b)
-            byKey.set(key, (b = { package: r.pkg, name: r.name, samples: {} }));
-        for (const m of r.measurements)
-            (b.samples[m.unit] ??= []).push(m.value);
-    }
-    const config = Object.values(parsed.config)[0] ?? {};
-    return {
-        label: path,
-        kind: 'text',
-        environment: { goos: config.goos, goarch: config.goarch, cpu: config.cpu },
-        benchmarks: [...byKey.values()],
-        failedPackages: new Set(parsed.failures.map(f => f.pkg)),
-        profiles: new Map(),
-        units: parsed.units
-    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
@@ -3720,6 +3718,45 @@ function verdictLine(c) {
     const gate = c.gate.fail ? ' — **the gate fails**' : '';
     return `### ${VERDICT_ICON[c.verdict]} benchgate: ${parts.join(', ')}${gate}`;
 }
+/** `main` from `refs/heads/main`. */
+const branchName = (ref) => ref.replace(/^refs\/heads\//, '');
+/**
+ * How the verdict was reached, stage by stage: the screen against the
+ * baseline artifact, then the confirmation on this runner (gate confirmed);
+ * or the A/B alone (gate ab).
+ */
+function stageLines(c, esc = escapeText) {
+    const baseline = `the baseline${c.base.ref ? ` from ${esc(branchName(c.base.ref))}` : ''}${c.base.commit ? ` (${esc(c.base.commit.slice(0, 12))})` : ''}`;
+    if (c.gateMode === 'ab') {
+        const rounds = Math.max(0, ...c.benchmarks.flatMap(b => b.metrics.filter(m => m.kind === 'time').map(m => m.head?.n ?? 0)));
+        return [
+            `Measured on this runner by interleaved A/B against ${esc(c.base.ref || c.base.commit)}: ${rounds} rounds, each running both sides.`
+        ];
+    }
+    const k = c.confirmation;
+    if (c.gateMode !== 'confirmed' || !k)
+        return [];
+    const screened = `Screened against ${baseline}: ${k.suspects} suspect${k.suspects === 1 ? '' : 's'}.`;
+    if (k.suspects === 0)
+        return [`${screened} Nothing needed confirming.`];
+    if (k.error)
+        return [
+            `${screened} They could not be confirmed on this runner (${esc(k.error, 500)}), so the screen's verdicts stand.`
+        ];
+    return [
+        `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`
+    ];
+}
+/** "confirmed on this runner: +X% (p=…, N rounds)" or "not confirmed: …". */
+function confirmationText(b) {
+    const k = b.confirmation;
+    if (!k)
+        return '–';
+    if (k.status === 'missing')
+        return 'not confirmed: not measured at the base revision';
+    const stats = `${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}, ${k.rounds} rounds)`;
+    return k.status === 'confirmed' ? `confirmed on this runner: ${stats}` : `not confirmed: ${stats}`;
+}
 function benchLabel(b) {
     return `${escapeText(b.name)} (${escapeText(b.package)})`;
 }
@@ -3818,6 +3855,8 @@ function detailsBlock(b, opts, source) {
 function renderMarkdown(c, opts, sources = new Map()) {
     const budget = opts.budgetBytes ?? COMMENT_BUDGET_BYTES;
     const head = [marker(opts.key), '', verdictLine(c)];
+    for (const line of stageLines(c))
+        head.push('', line);
     for (const note of opts.notes ?? [])
         head.push('', note);
     if (c.gate.fail)
@@ -3845,10 +3884,15 @@ function renderMarkdown(c, opts, sources = new Map()) {
                 .join('\n') +
             '\n```\n\n</details>');
     }
-    const options = `<sub>threshold ${c.options.threshold}%, α ${c.options.alpha} (Holm–Bonferroni), allocation threshold ${c.options.allocThreshold}%${c.head.commit ? `, head ${escapeText(c.head.commit.slice(0, 12))}` : ''}${c.base.commit ? `, base ${escapeText(c.base.commit.slice(0, 12))}` : ''}</sub>`;
+    const abThreshold = c.gateMode === 'confirmed' && c.options.abThreshold !== c.options.threshold
+        ? ` (confirmation ${c.options.abThreshold}%)`
+        : '';
+    const options = `<sub>threshold ${c.options.threshold}%${abThreshold}, α ${c.options.alpha} (Holm–Bonferroni), allocation threshold ${c.options.allocThreshold}%${c.head.commit ? `, head ${escapeText(c.head.commit.slice(0, 12))}` : ''}${c.base.commit ? `, base ${escapeText(c.base.commit.slice(0, 12))}` : ''}</sub>`;
     footer.push(options);
     const changed = c.benchmarks.filter(b => ['regression', 'improvement', 'failed', 'new', 'removed'].includes(b.verdict));
-    const quiet = c.benchmarks.filter(b => b.verdict === 'unchanged' || b.verdict === 'too-few-samples');
+    const quiet = c.benchmarks.filter(b => (b.verdict === 'unchanged' || b.verdict === 'too-few-samples') && !b.confirmation);
+    const unconfirmed = c.benchmarks.filter(b => b.confirmation && b.confirmation.status !== 'confirmed');
+    const confirming = c.benchmarks.some(b => b.confirmation);
     const geo = c.geomean.find(g => g.unit === 'ns/op');
     const fixed = head.join('\n') + '\n\n' + footer.join('\n\n') + '\n';
     const omitted = [];
@@ -3857,12 +3901,15 @@ function renderMarkdown(c, opts, sources = new Map()) {
     let table = '';
     if (changed.length > 0) {
         const header = ['benchmark', 'base', 'head', 'Δ', 'p', 'verdict'];
+        if (confirming)
+            header.push('on this runner');
+        const row = (b) => confirming ? [...changedRow(b), confirmationText(b)] : changedRow(b);
         const rows = [];
         for (const b of changed) {
-            const next = markdownTable([header, ...rows, changedRow(b)], { alignDelimiters: false });
+            const next = markdownTable([header, ...rows, row(b)], { alignDelimiters: false });
             if (bytes(next) > room * 0.6 && rows.length > 0)
                 break;
-            rows.push(changedRow(b));
+            rows.push(row(b));
         }
         table = markdownTable([header, ...rows], { alignDelimiters: false });
         if (geo)
@@ -3874,6 +3921,28 @@ function renderMarkdown(c, opts, sources = new Map()) {
     else {
         table = 'No benchmark changed significantly.';
         room -= bytes(table) + 2;
+    }
+    if (unconfirmed.length > 0) {
+        // The screen's suspects that the A/B did not reproduce: shown, never gating.
+        const shown = unconfirmed.slice(0, 50);
+        const t = `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):\n\n` +
+            markdownTable([
+                ['benchmark', 'screen Δ', 'screen p', 'on this runner'],
+                ...shown.map(b => {
+                    const m = b.metrics.find(x => x.kind === 'time');
+                    return [
+                        benchLabel(b),
+                        m ? formatDelta(m.deltaPercent) : '–',
+                        m ? formatP(m.pAdjusted) : '–',
+                        confirmationText(b)
+                    ];
+                })
+            ], { alignDelimiters: false }) +
+            (shown.length < unconfirmed.length
+                ? `\n\n…and ${unconfirmed.length - shown.length} more (see comparison.json).`
+                : '');
+        table += `\n\n${t}`;
+        room -= bytes(t) + 2;
     }
     // 2. Details per changed benchmark, in the same order, while they fit.
     const details = [];
@@ -3928,6 +3997,148 @@ function sourcesFrom(benchmarks) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/report/text.ts
+
+
+
+
+
+/** Columns padded to their widest cell; numeric-looking cells right-aligned. */
+function textTable(header, rows) {
+    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
+    const numeric = header.map((_, i) => rows.length > 0 && rows.every(r => /^[-+\d.,%×e]*$/.test(r[i] ?? '')));
+    const line = (cells) => cells
+        .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
+    return [line(header), line(widths.map(w => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+/** The end-of-run summary: one row per benchmark with its medians. */
+function formatRunSummary(bundle) {
+    const rows = bundle.benchmarks.map(b => {
+        const m = (unit) => (b.samples[unit] ? sig(median(b.samples[unit])) : '');
+        return [b.package, b.name, String(b.iterations.length), m('ns/op'), m('B/op'), m('allocs/op')];
+    });
+    const table = textTable(['package', 'benchmark', 'runs', 'ns/op', 'B/op', 'allocs/op'], rows);
+    const failed = bundle.packages.filter(p => p.status === 'failed');
+    const noMatch = bundle.packages.filter(p => p.status === 'no-match');
+    const measured = new Set(bundle.benchmarks.map(b => b.package)).size;
+    const notes = [
+        `${bundle.benchmarks.length} benchmarks from ${measured} package(s)` +
+            (noMatch.length ? `; ${noMatch.length} package(s) had no benchmark matching the regex` : '') +
+            (failed.length
+                ? `; ${failed.length} package(s) FAILED: ${failed.map(p => p.importPath).join(', ')}`
+                : '')
+    ];
+    return `${table}\n\n${notes.join('\n')}\n`;
+}
+/** benchstat-style text: one table per unit, then the explanations of changed benchmarks. */
+function formatComparisonText(c) {
+    const out = [];
+    const units = [...new Set(c.benchmarks.flatMap(b => b.metrics.map(m => m.unit)))];
+    for (const unit of units) {
+        const rows = [];
+        for (const b of c.benchmarks) {
+            const m = b.metrics.find(x => x.unit === unit);
+            if (!m)
+                continue;
+            const side = (s) => s ? `${sig(s.median)}${formatCi(s)}` : '-';
+            rows.push([
+                showInvisible(`${b.name} (${b.package})`),
+                side(m.base),
+                side(m.head),
+                formatDelta(m.deltaPercent),
+                m.kind === 'exact' ? 'exact' : formatP(m.pAdjusted ?? m.p),
+                m.verdict
+            ]);
+        }
+        const geo = c.geomean.find(g => g.unit === unit);
+        if (geo)
+            rows.push(['geomean', sig(geo.base), sig(geo.head), formatDelta(geo.deltaPercent), '', '']);
+        out.push(textTable([showInvisible(unit), 'base', 'head', 'Δ', 'p', 'verdict'], rows));
+    }
+    for (const b of c.benchmarks.filter(x => x.summary))
+        out.push(showInvisible(b.summary));
+    const stages = stageLines(c, showInvisible);
+    if (stages.length > 0)
+        out.push(stages.join('\n'));
+    for (const b of c.benchmarks.filter(x => x.confirmation))
+        out.push(`${showInvisible(`${b.name} (${b.package})`)}: ${confirmationText(b)}`);
+    for (const w of c.warnings)
+        out.push(`warning: ${showInvisible(w)}`);
+    for (const n of c.notes)
+        out.push(`note: ${n}`);
+    out.push(verdictText(c));
+    return out.join('\n\n') + '\n';
+}
+/** Machine-readable one-line verdict, e.g. for logs. */
+function verdictText(c) {
+    return `verdict=${c.verdict} regressions=${c.counts.regression} improvements=${c.counts.improvement} unchanged=${c.counts.unchanged} gate=${c.gate.fail ? 'fail' : 'pass'}`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/input.ts
+/**
+ * The two sides of a comparison, loaded from a result bundle or from a Go
+ * benchmark text file (as `benchstat old.txt new.txt` takes them).
+ */
+
+
+
+
+/** Load a side: a bundle directory, a results.json, or a benchmark text file. */
+async function loadSide(path) {
+    let isDir = false;
+    try {
+        isDir = (await (0,promises_namespaceObject.stat)(path)).isDirectory();
+    }
+    catch (err) {
+        throw new BundleError(`${path}: cannot read it (${err.message}). Pass a bundle directory from \`benchgate run\` or a \`go test -bench\` output file`);
+    }
+    if (isDir || path.endsWith('results.json')) {
+        const { dir, bundle } = await readBundle(path);
+        const profiles = new Map();
+        for (const p of bundle.packages) {
+            profiles.set(p.importPath, {
+                cpu: p.profiles.cpu ? (0,external_node_path_namespaceObject.resolve)(dir, p.profiles.cpu) : undefined,
+                mem: p.profiles.mem ? (0,external_node_path_namespaceObject.resolve)(dir, p.profiles.mem) : undefined
+            });
+        }
+        return {
+            label: path,
+            kind: 'bundle',
+            environment: bundle.environment,
+            benchmarks: bundle.benchmarks,
+            failedPackages: new Set(bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)),
+            profiles,
+            units: {}
+        };
+    }
+    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    const parsed = parseBenchOutput(text);
+    if (parsed.results.length === 0 && parsed.failures.length === 0) {
+        throw new BundleError(`${path}: holds no benchmark results. Pass \`go test -bench\` output (or a benchgate bundle directory, e.g. ${(0,external_node_path_namespaceObject.join)('benchgate-results')})`);
+    }
+    const byKey = new Map();
+    for (const r of parsed.results) {
+        const key = `${r.pkg}\u0000${r.name}`;
+        let b = byKey.get(key);
+        if (!b)
+            byKey.set(key, (b = { package: r.pkg, name: r.name, samples: {} }));
+        for (const m of r.measurements)
+            (b.samples[m.unit] ??= []).push(m.value);
+    }
+    const config = Object.values(parsed.config)[0] ?? {};
+    return {
+        label: path,
+        kind: 'text',
+        environment: { goos: config.goos, goarch: config.goarch, cpu: config.cpu },
+        benchmarks: [...byKey.values()],
+        failedPackages: new Set(parsed.failures.map(f => f.pkg)),
+        profiles: new Map(),
+        units: parsed.units
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/pipeline/compare.ts
 /** The "compare" stage: load both sides, compare, render every output format. */
 
@@ -3937,7 +4148,8 @@ function sourcesFrom(benchmarks) {
 /** Compare two bundles (or benchmark text files) and render the reports. */
 async function compareAndReport(basePath, headPath, options, report) {
     const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)]);
-    const comparison = compare(base, head, options);
+    const screen = compare(base, head, options);
+    const comparison = report.refine ? await report.refine(screen) : screen;
     // `go tool pprof -diff_base` for the packages whose benchmarks changed.
     const changedPackages = new Set(comparison.benchmarks
         .filter(b => b.verdict === 'regression' || b.verdict === 'improvement')
@@ -3967,6 +4179,7 @@ async function compareAndReport(basePath, headPath, options, report) {
  * hits both sides alike. The result is one bundle per side, which the
  * ordinary comparison reads.
  */
+
 
 
 
@@ -4012,6 +4225,7 @@ async function runAb(go, s, onEvent = () => { }) {
         onEvent({ type: 'worktree', side, ref, path });
         return path;
     };
+    const flags = splitTestFlags(s.buildFlags);
     try {
         const base = {
             root: await addWorktree('base', s.base),
@@ -4025,7 +4239,7 @@ async function runAb(go, s, onEvent = () => { }) {
             results: new Map(),
             profiles: new Map()
         };
-        const packages = (await discoverPackages(go, (0,external_node_path_namespaceObject.join)(head.root, sub), s.packages)).filter(p => p.hasBenchmarks);
+        const packages = (await discoverPackages(go, (0,external_node_path_namespaceObject.join)(head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
         const paired = [];
         for (const pkg of packages) {
             const rel = (0,external_node_path_namespaceObject.relative)(head.root, pkg.dir);
@@ -4038,7 +4252,7 @@ async function runAb(go, s, onEvent = () => { }) {
             ]) {
                 onEvent({ type: 'build', side, pkg: pkg.importPath });
                 const bin = (0,external_node_path_namespaceObject.join)(scratch, `${side}-${packageStem(pkg.importPath)}.test`);
-                const r = await go.run(['test', '-c', `-o=${bin}`, ...s.buildFlags, '.'], {
+                const r = await go.run(['test', '-c', `-o=${bin}`, ...flags.build, '.'], {
                     cwd: (0,external_node_path_namespaceObject.join)(state.root, rel)
                 });
                 if (r.code !== 0 || !(0,external_node_fs_namespaceObject.existsSync)(bin)) {
@@ -4067,7 +4281,8 @@ async function runAb(go, s, onEvent = () => { }) {
                         '-test.count=1',
                         `-test.benchtime=${s.benchtime}`,
                         `-test.cpuprofile=${cpu}`,
-                        `-test.memprofile=${mem}`
+                        `-test.memprofile=${mem}`,
+                        ...flags.run
                     ], { cwd: (0,external_node_path_namespaceObject.join)(state.root, rel), onLine: line => void parser.line(line) });
                     if (r.code !== 0)
                         throw new AbError(`${pkg.importPath} failed at the ${side} revision in round ${round + 1}:\n${r.stdout.split('\n').slice(-15).join('\n')}`);
@@ -4147,6 +4362,183 @@ async function writeSide(state, dir, s, packages, commit, ref) {
     await writeBundle(dir, bundle);
 }
 
+;// CONCATENATED MODULE: ./src/ab/select.ts
+/**
+ * A `-bench` pattern that selects exactly the named benchmarks, so that
+ * confirmation re-runs the suspects and nothing else.
+ *
+ * Go splits a -bench pattern on `/` into one regular expression per name
+ * level, and on a top-level `|` into alternatives, each a whole path
+ * (testing/match.go, splitRegexp). So `^A$/^x$|^B$` runs A/x and B but not
+ * A/y. Each level is quoted, so a name's metacharacters match themselves.
+ */
+/** Go's regexp.QuoteMeta: escape `\.+*?()|[]{}^$`. */
+function quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * Names as printed (`BenchmarkA/x-2`, procs suffix included). The suffix
+ * is optional in the pattern: with GOMAXPROCS=1 Go prints none, so a
+ * trailing `-8` may be part of the name itself. The one over-selection
+ * this allows: a sibling named like the suspect minus that suffix (`size`
+ * beside `size-8`) runs too.
+ */
+function exactBenchPattern(names) {
+    const alternatives = [...new Set(names)].map(full => {
+        const levels = full.split('/');
+        const last = levels.pop();
+        const m = /^(.*?)(-\d+)$/.exec(last);
+        const lastPattern = m ? `${quoteMeta(m[1])}(${quoteMeta(m[2])})?` : quoteMeta(last);
+        return [...levels.map(quoteMeta), lastPattern].map(l => `^${l}$`).join('/');
+    });
+    if (alternatives.length === 0)
+        throw new RangeError('no benchmark names to select');
+    return alternatives.join('|');
+}
+
+;// CONCATENATED MODULE: ./src/ab/confirm.ts
+/**
+ * Screening, then confirmation (issue 7). The comparison against the
+ * baseline artifact (made on main, on another runner, at another time)
+ * screens for suspects; each suspect time regression is then re-measured
+ * by interleaved A/B against the merge-base on this runner, that benchmark
+ * only, and only a confirmed regression fails the gate.
+ */
+
+
+
+
+/**
+ * The test for interleaved rounds. Chosen by bench/verdict-quality (see
+ * docs/verdict-quality.md): the U test and the signed-rank test were run on
+ * the same A/B rounds.
+ */
+const AB_TEST = 'utest';
+/** Rounds of A/B per suspect, by default. */
+const CONFIRM_ROUNDS_DEFAULT = 20;
+/**
+ * A suspect is what the screen cannot rule out: a time regression by its
+ * own verdict, or a time metric that got slower by at least the A/B
+ * threshold with an uncorrected p ≤ α (benchstat's call). The screen only
+ * nominates; the A/B decides, so a broad net costs confirmation time, not
+ * false alarms.
+ */
+function isSuspect(b, opts) {
+    return b.metrics.some(m => m.kind === 'time' &&
+        (m.verdict === 'regression' ||
+            (m.significantUncorrected === true &&
+                m.deltaPercent !== null &&
+                m.deltaPercent >= opts.abThreshold)));
+}
+/** The benchmarks confirmation re-runs. */
+function suspectsOf(screen) {
+    return screen.benchmarks.filter(b => isSuspect(b, screen.options));
+}
+/**
+ * Re-measure the screen's suspects with A/B and fold the outcome into the
+ * comparison. Nothing runs when there are no suspects. When the A/B cannot
+ * run (say the merge-base is not in the clone), the screen's verdicts stand
+ * and the error is recorded: a failure to confirm never lets a regression
+ * through silently.
+ */
+async function confirmSuspects(go, screen, s, opts, onEvent = () => { }) {
+    const suspects = suspectsOf(screen);
+    const started = Date.now();
+    const info = (extra) => ({
+        base: { commit: '', ref: typeof s.base === 'string' ? s.base : '' },
+        rounds: s.rounds,
+        test: AB_TEST,
+        suspects: suspects.length,
+        confirmed: 0,
+        elapsedMs: Date.now() - started,
+        ...extra
+    });
+    if (suspects.length === 0)
+        return { ...screen, gateMode: 'confirmed', confirmation: info({}) };
+    let ab;
+    let label = '';
+    try {
+        const rev = typeof s.base === 'string' ? { sha: s.base, label: s.base } : await s.base();
+        label = rev.label;
+        const { baseDir, headDir } = await runAb(go, {
+            ...s,
+            base: rev.sha,
+            packages: ['./...'],
+            only: new Set(suspects.map(b => b.package)),
+            bench: exactBenchPattern(suspects.map(b => b.name))
+        }, onEvent);
+        const [base, head] = await Promise.all([loadSide(baseDir), loadSide(headDir)]);
+        ab = compare(base, head, { ...opts, test: AB_TEST, threshold: opts.abThreshold });
+    }
+    catch (err) {
+        return {
+            ...screen,
+            gateMode: 'confirmed',
+            confirmation: info({ error: err.message })
+        };
+    }
+    const c = applyConfirmation(screen, ab, s.rounds);
+    c.confirmation.elapsedMs = Date.now() - started;
+    c.confirmation.base.ref = label;
+    return c;
+}
+/** Fold an A/B comparison of the suspects into the screen. Pure. */
+function applyConfirmation(screen, ab, rounds) {
+    const key = (b) => `${b.package}\u0000${b.name}`;
+    const measured = new Map(ab.benchmarks.map(b => [key(b), b]));
+    const benchmarks = screen.benchmarks.map(b => {
+        if (!isSuspect(b, screen.options))
+            return b;
+        const a = measured.get(key(b));
+        const m = a?.metrics.find(x => x.kind === 'time');
+        const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed';
+        // Allocation and other metrics keep their screen verdicts.
+        const others = benchmarkVerdict(b.metrics.filter(x => x.kind !== 'time'));
+        const confirmed = {
+            ...b,
+            verdict: status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others,
+            confirmation: {
+                status,
+                unit: m?.unit ?? 'ns/op',
+                deltaPercent: m?.deltaPercent ?? null,
+                pAdjusted: m?.pAdjusted ?? null,
+                rounds,
+                test: m?.test ?? ab.options.test
+            }
+        };
+        return confirmed;
+    });
+    const counts = countVerdicts(benchmarks);
+    const reasons = benchmarks.flatMap(b => {
+        const c = b.confirmation;
+        if (!c)
+            return gateReasons(b, screen.options);
+        const time = c.status === 'confirmed'
+            ? [
+                `${b.name} ${c.unit} ${formatDelta(c.deltaPercent)} (p=${formatP(c.pAdjusted)}, ${c.rounds} A/B rounds on this runner)`
+            ]
+            : [];
+        return [...time, ...gateReasons(b, screen.options, ['exact'])];
+    });
+    return {
+        ...screen,
+        benchmarks,
+        counts,
+        verdict: overallVerdict(counts),
+        gate: { fail: reasons.length > 0, reasons },
+        gateMode: 'confirmed',
+        notes: [...screen.notes, ...ab.notes.map(n => `Confirmation: ${n}`)],
+        confirmation: {
+            base: { commit: ab.base.commit, ref: ab.base.ref },
+            rounds,
+            test: ab.options.test,
+            suspects: benchmarks.filter(b => b.confirmation).length,
+            confirmed: benchmarks.filter(b => b.confirmation?.status === 'confirmed').length,
+            elapsedMs: 0
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 ;// CONCATENATED MODULE: ./src/cli.ts
@@ -4155,6 +4547,7 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
  * is the only place that touches argv, stdout/stderr and the exit status;
  * every command is a thin call into the engine modules.
  */
+
 
 
 
@@ -4208,17 +4601,24 @@ const COMPARE_OPTIONS = {
     format: { type: 'string' },
     output: { type: 'string' },
     threshold: { type: 'string' },
+    'ab-threshold': { type: 'string' },
     alpha: { type: 'string' },
     'alloc-threshold': { type: 'string' },
     'fail-on-alloc': { type: 'boolean' },
     'max-functions': { type: 'string' },
     key: { type: 'string' },
+    test: { type: 'string' },
     'repository-url': { type: 'string' },
     'head-sha': { type: 'string' }
 };
-function compareOptions(values) {
+function compareOptions(values, test = 'utest') {
+    const chosen = str(values, 'test') ?? test;
+    if (!STAT_TESTS.includes(chosen))
+        throw new UsageError(`--test must be ${STAT_TESTS.join(' or ')}, not "${chosen}"`);
     return {
+        test: chosen,
         threshold: num(values, 'threshold', COMPARE_DEFAULTS.threshold, 0, 1000),
+        abThreshold: num(values, 'ab-threshold', COMPARE_DEFAULTS.abThreshold, 0, 1000),
         alpha: num(values, 'alpha', COMPARE_DEFAULTS.alpha, 0.0001, 0.5),
         allocThreshold: num(values, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold, 0, 1000),
         maxFunctions: num(values, 'max-functions', COMPARE_DEFAULTS.maxFunctions, 1, 1000),
@@ -4294,6 +4694,23 @@ function progress(started) {
         }
     };
 }
+/** Progress of A/B rounds, on stderr. */
+function abProgress(started) {
+    const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`;
+    return e => {
+        switch (e.type) {
+            case 'worktree':
+                console.error(`${stamp()} ${e.side}: ${e.ref} checked out in ${e.path}`);
+                break;
+            case 'build':
+                console.error(`${stamp()} building ${e.pkg} (${e.side})`);
+                break;
+            case 'round':
+                console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`);
+                break;
+        }
+    };
+}
 function parseSize(raw, flag) {
     if (raw === undefined)
         return undefined;
@@ -4347,22 +4764,57 @@ const commands = {
         }
     },
     compare: {
-        usage: 'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N]',
-        options: COMPARE_OPTIONS,
-        async run(values, positionals) {
+        usage: 'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+        options: {
+            ...COMPARE_OPTIONS,
+            'confirm-base': { type: 'string' },
+            'confirm-head': { type: 'string' },
+            'confirm-rounds': { type: 'string' },
+            dir: { type: 'string' },
+            benchtime: { type: 'string' },
+            out: { type: 'string' }
+        },
+        passthrough: true,
+        async run(values, positionals, rest) {
             if (positionals.length !== 2) {
                 throw new UsageError('compare takes two inputs: the base and the head (bundle directories or go test -bench output files)');
             }
-            const outputs = await compareAndReport(positionals[0], positionals[1], compareOptions(values), {
+            const opts = compareOptions(values);
+            const confirmBase = str(values, 'confirm-base');
+            const confirmOnly = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out'].find(k => values[k] !== undefined);
+            if (!confirmBase && (confirmOnly || rest.length > 0))
+                throw new UsageError(`${confirmOnly ? `--${confirmOnly}` : 'build flags after --'} only apply with --confirm-base <ref>`);
+            let confirm;
+            if (confirmBase) {
+                const checked = validateRunSettings({
+                    ...RUN_DEFAULTS,
+                    packages: [...RUN_DEFAULTS.packages],
+                    dir: str(values, 'dir') ?? '.',
+                    count: cli_int(values, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT),
+                    benchtime: str(values, 'benchtime') ?? RUN_DEFAULTS.benchtime,
+                    extraFlags: rest,
+                    out: str(values, 'out') ?? 'benchgate-confirm'
+                }, { ...CLI_SETTING_NAMES, count: '--confirm-rounds' });
+                const started = Date.now();
+                confirm = screen => confirmSuspects(new LocalGo(), screen, {
+                    ...checked,
+                    rounds: checked.count,
+                    buildFlags: rest,
+                    base: confirmBase,
+                    head: str(values, 'confirm-head')
+                }, opts, abProgress(started));
+            }
+            const outputs = await compareAndReport(positionals[0], positionals[1], opts, {
                 key: str(values, 'key') ?? 'default',
                 repositoryUrl: str(values, 'repository-url'),
-                headSha: str(values, 'head-sha')
+                headSha: str(values, 'head-sha'),
+                refine: confirm
             });
             return emitComparison(values, outputs);
         }
     },
     ab: {
-        usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [-- go test -c build flags]',
+        usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [-- go test flags]',
         options: {
             base: { type: 'string' },
             head: { type: 'string' },
@@ -4393,22 +4845,12 @@ const commands = {
                 topK: RUN_DEFAULTS.topK,
                 maxProfileBytes: RUN_DEFAULTS.maxProfileBytes
             }, CLI_SETTING_NAMES);
-            const started = Date.now();
-            const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`;
-            const { baseDir, headDir } = await runAb(new LocalGo(), { ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') }, e => {
-                switch (e.type) {
-                    case 'worktree':
-                        console.error(`${stamp()} ${e.side}: ${e.ref} checked out in ${e.path}`);
-                        break;
-                    case 'build':
-                        console.error(`${stamp()} building ${e.pkg} (${e.side})`);
-                        break;
-                    case 'round':
-                        console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`);
-                        break;
-                }
-            });
-            const outputs = await compareAndReport(baseDir, headDir, compareOptions(values), {
+            const { baseDir, headDir } = await runAb(new LocalGo(), { ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') }, abProgress(Date.now()));
+            // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).
+            const abOpts = compareOptions(values, AB_TEST);
+            if (str(values, 'threshold') === undefined)
+                abOpts.threshold = abOpts.abThreshold;
+            const outputs = await compareAndReport(baseDir, headDir, abOpts, {
                 key: str(values, 'key') ?? 'ab'
             });
             return emitComparison(values, outputs);

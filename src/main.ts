@@ -19,7 +19,10 @@ import {
 import { createClient, statusOf, type GitHubClient } from './github/client.js'
 import { upsertComment } from './github/comment.js'
 import { ContextError, readContext, type RunContext } from './github/context.js'
-import { compareAndReport } from './pipeline/compare.js'
+import { compareAndReport, type CompareOutputs } from './pipeline/compare.js'
+import { AB_TEST, confirmSuspects, suspectsOf } from './ab/confirm.js'
+import { runAb, type AbEvent } from './ab/index.js'
+import { pullRequestAbBase, type AbBase } from './ab/revision.js'
 import { runToBundle, type PipelineEvent, type RunOutcome } from './pipeline/run.js'
 import { escapeText } from './report/escape.js'
 import { COMMENT_BUDGET_BYTES, marker, renderMarkdown } from './report/markdown.js'
@@ -54,6 +57,11 @@ export async function run(): Promise<void> {
     )
   }
   const temp = join(process.env.RUNNER_TEMP ?? process.cwd(), 'benchgate')
+  if (ctx.event === 'pull_request' && settings.gate === 'ab') {
+    // Interleaved A/B measures the head itself: no separate run.
+    await pullRequest(settings, ctx, null, temp)
+    return
+  }
   const outcome = await runBenchmarks(settings, join(temp, 'head'), ctx)
   core.setOutput('bundle-path', outcome.bundleDir)
 
@@ -169,11 +177,37 @@ async function listFiles(dir: string): Promise<string[]> {
   return entries.filter(e => e.isFile()).map(e => join(e.parentPath, e.name))
 }
 
-/** pull_request: find the baseline, compare, comment, summarise, gate. */
+/** Progress of A/B rounds in the log. */
+function abLog(what: string): (e: AbEvent) => void {
+  const started = Date.now()
+  const elapsed = (): string => `${((Date.now() - started) / 1000).toFixed(1)}s`
+  return e => {
+    switch (e.type) {
+      case 'worktree':
+        core.info(`benchgate ${what}: ${e.side} ${e.ref} checked out in ${e.path}`)
+        break
+      case 'build':
+        core.info(`benchgate ${what}: building ${e.pkg} (${e.side}); ${elapsed()} elapsed`)
+        break
+      case 'round':
+        core.info(
+          `benchgate ${what}: round ${e.round}/${e.rounds} (${e.order.join(', ')}); ${elapsed()} elapsed`
+        )
+        break
+    }
+  }
+}
+
+/**
+ * pull_request: judge the PR by its gate (confirmed: screen against the
+ * baseline artifact, then A/B the suspects; baseline: the screen alone; ab:
+ * A/B everything, no artifact), then comment, summarise and fail or pass.
+ * `outcome` is this run's head measurement (null under gate ab).
+ */
 async function pullRequest(
   settings: ActionSettings,
   ctx: RunContext,
-  outcome: RunOutcome,
+  outcome: RunOutcome | null,
   temp: string
 ): Promise<void> {
   const pr = ctx.pullRequest!
@@ -225,6 +259,48 @@ async function pullRequest(
   const key = settings.artifactName
   const reportDir = join(temp, 'report')
   await mkdir(reportDir, { recursive: true })
+  const publish = (outputs: CompareOutputs, source: string): Promise<void> =>
+    publishComparison(settings, outputs, reportDir, source, (body, create, c) =>
+      comment(body, create, c, null)
+    )
+
+  const report = {
+    key,
+    repositoryUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
+    headSha: pr.headSha,
+    pathsRelativeTo: temp
+  }
+  const abSettings = {
+    ...settings.run,
+    buildFlags: settings.run.extraFlags
+  }
+  const abBase = (): Promise<AbBase> => pullRequestAbBase(settings.run.dir, pr)
+
+  if (!outcome) {
+    // gate: ab. Without the base revision there is nothing to measure: that
+    // is a setup error, and the message says how to fix it.
+    const base = await abBase()
+    core.info(
+      `benchgate: gate ab: interleaved A/B against ${base.label}, ${settings.run.count} rounds`
+    )
+    const { baseDir, headDir } = await runAb(
+      new LocalGo(),
+      { ...abSettings, rounds: settings.run.count, base: base.sha, out: join(temp, 'ab') },
+      abLog('A/B')
+    )
+    core.setOutput('bundle-path', headDir)
+    const outputs = await compareAndReport(
+      baseDir,
+      headDir,
+      { ...settings.compare, test: AB_TEST, threshold: settings.compare.abThreshold },
+      {
+        ...report,
+        refine: async c => ({ ...c, gateMode: 'ab', base: { ...c.base, ref: base.label } })
+      }
+    )
+    await publish(outputs, `A/B against ${base.label}`)
+    return
+  }
 
   let baseline: Baseline | undefined
   let missing: string | undefined
@@ -264,7 +340,7 @@ async function pullRequest(
       '',
       `There is nothing to compare with: ${escapeText(missing ?? '')}.`,
       '',
-      `To create one, run this workflow on a push to \`${escapeText(branch)}\` (benchgate uploads the artifact \`${escapeText(settings.artifactName)}\` there); pull requests compare with it from then on. This run measured ${outcome.bundle.benchmarks.length} benchmarks.`
+      `To create one, run this workflow on a push to \`${escapeText(branch)}\` (benchgate uploads the artifact \`${escapeText(settings.artifactName)}\` there); pull requests compare with it from then on. This run measured ${outcome.bundle.benchmarks.length} benchmarks. To judge pull requests without a baseline, set \`gate: ab\` (interleaved A/B against the base revision on the runner).`
     ].join('\n')
     await writeFile(join(reportDir, 'comment.md'), body)
     core.setOutput('report-path', join(reportDir, 'comment.md'))
@@ -279,11 +355,41 @@ async function pullRequest(
   }
 
   const outputs = await compareAndReport(baseline.dir, outcome.bundleDir, settings.compare, {
-    key,
-    repositoryUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
-    headSha: pr.headSha,
-    pathsRelativeTo: temp
+    ...report,
+    refine:
+      settings.gate === 'confirmed'
+        ? screen => {
+            const n = suspectsOf(screen).length
+            if (n > 0)
+              core.info(
+                `benchgate: the baseline screen flagged ${n} suspect(s); re-measuring only those by interleaved A/B, ${settings.confirmRounds} rounds`
+              )
+            return confirmSuspects(
+              new LocalGo(),
+              screen,
+              {
+                ...abSettings,
+                rounds: settings.confirmRounds,
+                base: abBase,
+                out: join(temp, 'confirm')
+              },
+              settings.compare,
+              abLog('confirmation')
+            )
+          }
+        : async screen => ({ ...screen, gateMode: 'baseline' })
   })
+  await publish(outputs, `baseline run ${baseline.runId}`)
+}
+
+/** Outputs, comment, summary, annotations and the gate, for every gate mode. */
+async function publishComparison(
+  settings: ActionSettings,
+  outputs: CompareOutputs,
+  reportDir: string,
+  source: string,
+  comment: (body: string, create: boolean, c: Comparison) => Promise<string | undefined>
+): Promise<void> {
   const c = outputs.comparison
   await writeFile(join(reportDir, 'comment.md'), outputs.comment)
   await writeFile(join(reportDir, 'comparison.json'), JSON.stringify(c, null, 1) + '\n')
@@ -293,7 +399,13 @@ async function pullRequest(
   core.setOutput('regressions', String(c.counts.regression))
   core.setOutput('improvements', String(c.counts.improvement))
 
-  const url = await comment(outputs.comment, shouldComment(settings, c), c, null)
+  if (c.confirmation) core.setOutput('suspects', String(c.confirmation.suspects))
+  if (c.confirmation?.error)
+    core.warning(
+      `benchgate: the suspects could not be confirmed on this runner, so the baseline screen's verdicts stand: ${redact(c.confirmation.error)}`,
+      { title: 'benchgate: confirmation did not run' }
+    )
+  const url = await comment(outputs.comment, shouldComment(settings, c), c)
   if (url) core.setOutput('comment-url', url)
   await core.summary.addRaw(outputs.summary).write()
 
@@ -303,7 +415,7 @@ async function pullRequest(
     })
   }
   core.info(
-    `benchgate: ${verdictText(c)} (baseline run ${baseline.runId}; report ${relative(process.cwd(), join(reportDir, 'comment.md'))})`
+    `benchgate: ${verdictText(c)} (${source}; report ${relative(process.cwd(), join(reportDir, 'comment.md'))})`
   )
   if (c.gate.fail && settings.failOnRegression) {
     core.setFailed(

@@ -3,7 +3,13 @@
  * documented in action.yml; every error names the input, the bad value and
  * what is allowed, and is thrown before any work starts.
  */
-import { COMPARE_DEFAULTS, type CompareOptions } from './compare/compare.js'
+import {
+  COMPARE_DEFAULTS,
+  GATE_MODES,
+  type CompareOptions,
+  type GateMode
+} from './compare/compare.js'
+import { CONFIRM_ROUNDS_DEFAULT } from './ab/confirm.js'
 import {
   RUN_DEFAULTS,
   SettingsError,
@@ -31,6 +37,10 @@ export interface ActionSettings {
   baselineBranch: string
   comment: CommentMode
   uploadBaseline: UploadMode
+  /** On pull requests: confirmed (screen, then A/B of suspects), baseline (screen only), ab (A/B only). */
+  gate: GateMode
+  /** A/B rounds per suspect under gate confirmed. */
+  confirmRounds: number
 }
 
 function oneOf<T extends string>(
@@ -130,10 +140,12 @@ export function readSettings(read: InputReader): ActionSettings {
     run,
     compare: {
       threshold: number(read, 'threshold', COMPARE_DEFAULTS.threshold, 0, 1000),
+      abThreshold: number(read, 'ab-threshold', COMPARE_DEFAULTS.abThreshold, 0, 1000),
       alpha: number(read, 'alpha', COMPARE_DEFAULTS.alpha, 0.0001, 0.5),
       allocThreshold: number(read, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold, 0, 1000),
       maxFunctions: number(read, 'max-functions', COMPARE_DEFAULTS.maxFunctions, 1, 100, true),
-      failOnAlloc: bool(read, 'fail-on-alloc', false)
+      failOnAlloc: bool(read, 'fail-on-alloc', false),
+      test: 'utest'
     },
     failOnRegression: bool(read, 'fail-on-regression', true),
     githubToken: read('github-token').trim(),
@@ -145,6 +157,8 @@ export function readSettings(read: InputReader): ActionSettings {
       ['always', 'on-change', 'on-regression', 'never'] as const,
       'always'
     ),
-    uploadBaseline: oneOf(read, 'upload-baseline', ['auto', 'always', 'never'] as const, 'auto')
+    uploadBaseline: oneOf(read, 'upload-baseline', ['auto', 'always', 'never'] as const, 'auto'),
+    gate: oneOf(read, 'gate', GATE_MODES, 'confirmed'),
+    confirmRounds: number(read, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT, 6, 1000, true)
   }
 }

@@ -6,6 +6,9 @@
  * data with our escaping — the body itself is never trusted.
  */
 import {
+  GATE_MODES,
+  STAT_TESTS,
+  type ConfirmationInfo,
   VERDICTS,
   type BenchmarkComparison,
   type Comparison,
@@ -72,6 +75,7 @@ function metric(v: unknown, where: string): MetricComparison {
     better: oneOf(o.better, ['lower', 'higher'] as const, `${where}.better`),
     verdict: oneOf(o.verdict, VERDICTS, `${where}.verdict`),
     p: numOrNull(o.p, `${where}.p`),
+    test: oneOf(o.test ?? 'utest', STAT_TESTS, `${where}.test`),
     pAdjusted: numOrNull(o.pAdjusted, `${where}.pAdjusted`),
     significantUncorrected:
       o.significantUncorrected === null ? null : o.significantUncorrected === true,
@@ -92,6 +96,21 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
     )
   }
   if (o.summary !== undefined) b.summary = str(o.summary, `${where}.summary`)
+  if (o.confirmation !== undefined) {
+    const k = obj(o.confirmation, `${where}.confirmation`)
+    b.confirmation = {
+      status: oneOf(
+        k.status,
+        ['confirmed', 'not-confirmed', 'missing'] as const,
+        `${where}.confirmation.status`
+      ),
+      unit: str(k.unit, `${where}.confirmation.unit`, 100),
+      deltaPercent: numOrNull(k.deltaPercent, `${where}.confirmation.deltaPercent`),
+      pAdjusted: numOrNull(k.pAdjusted, `${where}.confirmation.pAdjusted`),
+      rounds: num(k.rounds, `${where}.confirmation.rounds`),
+      test: oneOf(k.test, STAT_TESTS, `${where}.confirmation.test`)
+    }
+  }
   if (o.functions !== undefined) {
     const f = obj(o.functions, `${where}.functions`)
     b.functions = {}
@@ -153,10 +172,12 @@ export function sanitizeComparison(v: unknown): Comparison {
     },
     options: {
       threshold: num(opts.threshold, 'options.threshold'),
+      abThreshold: num(opts.abThreshold ?? opts.threshold, 'options.abThreshold'),
       alpha: num(opts.alpha, 'options.alpha'),
       allocThreshold: num(opts.allocThreshold, 'options.allocThreshold'),
       maxFunctions: num(opts.maxFunctions, 'options.maxFunctions'),
-      failOnAlloc: opts.failOnAlloc === true
+      failOnAlloc: opts.failOnAlloc === true,
+      test: oneOf(opts.test ?? 'utest', STAT_TESTS, 'options.test')
     },
     counts: Object.fromEntries(VERDICTS.map(k => [k, num(counts[k], `counts.${k}`)])) as Record<
       Verdict,
@@ -178,7 +199,28 @@ export function sanitizeComparison(v: unknown): Comparison {
     warnings: arr(o.warnings, 'comparison.warnings', 100).map((w, i) => str(w, `warnings[${i}]`)),
     notes: arr(o.notes ?? [], 'comparison.notes', 100).map((w, i) => str(w, `notes[${i}]`)),
     base: info(o.base, 'comparison.base'),
-    head: info(o.head, 'comparison.head')
+    head: info(o.head, 'comparison.head'),
+    ...(o.gateMode === undefined
+      ? {}
+      : { gateMode: oneOf(o.gateMode, GATE_MODES, 'comparison.gateMode') }),
+    ...(o.confirmation === undefined ? {} : { confirmation: confirmationInfo(o.confirmation) })
+  }
+}
+
+function confirmationInfo(v: unknown): ConfirmationInfo {
+  const k = obj(v, 'comparison.confirmation')
+  const base = obj(k.base, 'comparison.confirmation.base')
+  return {
+    base: {
+      commit: str(base.commit, 'confirmation.base.commit', 100),
+      ref: str(base.ref, 'confirmation.base.ref', 300)
+    },
+    rounds: num(k.rounds, 'confirmation.rounds'),
+    test: oneOf(k.test, STAT_TESTS, 'confirmation.test'),
+    suspects: num(k.suspects, 'confirmation.suspects'),
+    confirmed: num(k.confirmed, 'confirmation.confirmed'),
+    elapsedMs: num(k.elapsedMs, 'confirmation.elapsedMs'),
+    ...(k.error === undefined ? {} : { error: str(k.error, 'confirmation.error') })
   }
 }
 

@@ -74,6 +74,52 @@ export function verdictLine(c: Comparison): string {
   return `### ${VERDICT_ICON[c.verdict]} benchgate: ${parts.join(', ')}${gate}`
 }
 
+/** `main` from `refs/heads/main`. */
+const branchName = (ref: string): string => ref.replace(/^refs\/heads\//, '')
+
+/**
+ * How the verdict was reached, stage by stage: the screen against the
+ * baseline artifact, then the confirmation on this runner (gate confirmed);
+ * or the A/B alone (gate ab).
+ */
+export function stageLines(
+  c: Comparison,
+  esc: (s: string, max?: number) => string = escapeText
+): string[] {
+  const baseline = `the baseline${c.base.ref ? ` from ${esc(branchName(c.base.ref))}` : ''}${c.base.commit ? ` (${esc(c.base.commit.slice(0, 12))})` : ''}`
+  if (c.gateMode === 'ab') {
+    const rounds = Math.max(
+      0,
+      ...c.benchmarks.flatMap(b =>
+        b.metrics.filter(m => m.kind === 'time').map(m => m.head?.n ?? 0)
+      )
+    )
+    return [
+      `Measured on this runner by interleaved A/B against ${esc(c.base.ref || c.base.commit)}: ${rounds} rounds, each running both sides.`
+    ]
+  }
+  const k = c.confirmation
+  if (c.gateMode !== 'confirmed' || !k) return []
+  const screened = `Screened against ${baseline}: ${k.suspects} suspect${k.suspects === 1 ? '' : 's'}.`
+  if (k.suspects === 0) return [`${screened} Nothing needed confirming.`]
+  if (k.error)
+    return [
+      `${screened} They could not be confirmed on this runner (${esc(k.error, 500)}), so the screen's verdicts stand.`
+    ]
+  return [
+    `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`
+  ]
+}
+
+/** "confirmed on this runner: +X% (p=…, N rounds)" or "not confirmed: …". */
+export function confirmationText(b: BenchmarkComparison): string {
+  const k = b.confirmation
+  if (!k) return '–'
+  if (k.status === 'missing') return 'not confirmed: not measured at the base revision'
+  const stats = `${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}, ${k.rounds} rounds)`
+  return k.status === 'confirmed' ? `confirmed on this runner: ${stats}` : `not confirmed: ${stats}`
+}
+
 function benchLabel(b: { package: string; name: string }): string {
   return `${escapeText(b.name)} (${escapeText(b.package)})`
 }
@@ -203,6 +249,7 @@ export function renderMarkdown(
 ): string {
   const budget = opts.budgetBytes ?? COMMENT_BUDGET_BYTES
   const head = [marker(opts.key), '', verdictLine(c)]
+  for (const line of stageLines(c)) head.push('', line)
   for (const note of opts.notes ?? []) head.push('', note)
   if (c.gate.fail)
     head.push(
@@ -237,15 +284,23 @@ export function renderMarkdown(
         '\n```\n\n</details>'
     )
   }
-  const options = `<sub>threshold ${c.options.threshold}%, α ${c.options.alpha} (Holm–Bonferroni), allocation threshold ${c.options.allocThreshold}%${c.head.commit ? `, head ${escapeText(c.head.commit.slice(0, 12))}` : ''}${c.base.commit ? `, base ${escapeText(c.base.commit.slice(0, 12))}` : ''}</sub>`
+  const abThreshold =
+    c.gateMode === 'confirmed' && c.options.abThreshold !== c.options.threshold
+      ? ` (confirmation ${c.options.abThreshold}%)`
+      : ''
+  const options = `<sub>threshold ${c.options.threshold}%${abThreshold}, α ${c.options.alpha} (Holm–Bonferroni), allocation threshold ${c.options.allocThreshold}%${c.head.commit ? `, head ${escapeText(c.head.commit.slice(0, 12))}` : ''}${c.base.commit ? `, base ${escapeText(c.base.commit.slice(0, 12))}` : ''}</sub>`
   footer.push(options)
 
   const changed = c.benchmarks.filter(b =>
     ['regression', 'improvement', 'failed', 'new', 'removed'].includes(b.verdict)
   )
   const quiet = c.benchmarks.filter(
-    b => b.verdict === 'unchanged' || b.verdict === 'too-few-samples'
+    b => (b.verdict === 'unchanged' || b.verdict === 'too-few-samples') && !b.confirmation
   )
+  const unconfirmed = c.benchmarks.filter(
+    b => b.confirmation && b.confirmation.status !== 'confirmed'
+  )
+  const confirming = c.benchmarks.some(b => b.confirmation)
   const geo = c.geomean.find(g => g.unit === 'ns/op')
 
   const fixed = head.join('\n') + '\n\n' + footer.join('\n\n') + '\n'
@@ -256,11 +311,14 @@ export function renderMarkdown(
   let table = ''
   if (changed.length > 0) {
     const header = ['benchmark', 'base', 'head', 'Δ', 'p', 'verdict']
+    if (confirming) header.push('on this runner')
+    const row = (b: BenchmarkComparison): string[] =>
+      confirming ? [...changedRow(b), confirmationText(b)] : changedRow(b)
     const rows: string[][] = []
     for (const b of changed) {
-      const next = markdownTable([header, ...rows, changedRow(b)], { alignDelimiters: false })
+      const next = markdownTable([header, ...rows, row(b)], { alignDelimiters: false })
       if (bytes(next) > room * 0.6 && rows.length > 0) break
-      rows.push(changedRow(b))
+      rows.push(row(b))
     }
     table = markdownTable([header, ...rows], { alignDelimiters: false })
     if (geo)
@@ -271,6 +329,32 @@ export function renderMarkdown(
   } else {
     table = 'No benchmark changed significantly.'
     room -= bytes(table) + 2
+  }
+  if (unconfirmed.length > 0) {
+    // The screen's suspects that the A/B did not reproduce: shown, never gating.
+    const shown = unconfirmed.slice(0, 50)
+    const t =
+      `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):\n\n` +
+      markdownTable(
+        [
+          ['benchmark', 'screen Δ', 'screen p', 'on this runner'],
+          ...shown.map(b => {
+            const m = b.metrics.find(x => x.kind === 'time')
+            return [
+              benchLabel(b),
+              m ? formatDelta(m.deltaPercent) : '–',
+              m ? formatP(m.pAdjusted) : '–',
+              confirmationText(b)
+            ]
+          })
+        ],
+        { alignDelimiters: false }
+      ) +
+      (shown.length < unconfirmed.length
+        ? `\n\n…and ${unconfirmed.length - shown.length} more (see comparison.json).`
+        : '')
+    table += `\n\n${t}`
+    room -= bytes(t) + 2
   }
 
   // 2. Details per changed benchmark, in the same order, while they fit.

@@ -4,6 +4,7 @@ import { formatDelta, formatP, type Comparison, type MetricComparison } from '..
 import { median } from '../stats/median.js'
 import { showInvisible } from './escape.js'
 import { formatCi, sig } from './format.js'
+import { confirmationText, stageLines } from './markdown.js'
 
 /** Columns padded to their widest cell; numeric-looking cells right-aligned. */
 export function textTable(header: string[], rows: string[][]): string {
@@ -65,6 +66,10 @@ export function formatComparisonText(c: Comparison): string {
     out.push(textTable([showInvisible(unit), 'base', 'head', 'Δ', 'p', 'verdict'], rows))
   }
   for (const b of c.benchmarks.filter(x => x.summary)) out.push(showInvisible(b.summary!))
+  const stages = stageLines(c, showInvisible)
+  if (stages.length > 0) out.push(stages.join('\n'))
+  for (const b of c.benchmarks.filter(x => x.confirmation))
+    out.push(`${showInvisible(`${b.name} (${b.package})`)}: ${confirmationText(b)}`)
   for (const w of c.warnings) out.push(`warning: ${showInvisible(w)}`)
   for (const n of c.notes) out.push(`note: ${n}`)
   out.push(verdictText(c))
