@@ -1,0 +1,3 @@
+module example.com/verdictquality
+
+go 1.22
