@@ -4418,17 +4418,23 @@ const AB_TEST = 'utest';
 const CONFIRM_ROUNDS_DEFAULT = 20;
 /**
  * A suspect is what the screen cannot rule out: a time regression by its
- * own verdict, or a time metric that got slower by at least the A/B
- * threshold with an uncorrected p ≤ α (benchstat's call). The screen only
- * nominates; the A/B decides, so a broad net costs confirmation time, not
- * false alarms.
+ * own verdict; a time metric that got slower by at least the A/B threshold
+ * with an uncorrected p ≤ α (benchstat's call); or one that got slower by
+ * at least the threshold whatever its p, since the screen's p is the part
+ * drift makes least reliable. The screen only nominates; the A/B decides,
+ * so a broad net costs confirmation time, not false alarms.
  */
 function isSuspect(b, opts) {
-    return b.metrics.some(m => m.kind === 'time' &&
-        (m.verdict === 'regression' ||
-            (m.significantUncorrected === true &&
-                m.deltaPercent !== null &&
-                m.deltaPercent >= opts.abThreshold)));
+    return b.metrics.some(m => {
+        if (m.kind !== 'time')
+            return false;
+        if (m.verdict === 'regression')
+            return true;
+        const d = m.deltaPercent;
+        if (d === null || m.better !== 'lower')
+            return false;
+        return d >= opts.threshold || (m.significantUncorrected === true && d >= opts.abThreshold);
+    });
 }
 /** The benchmarks confirmation re-runs. */
 function suspectsOf(screen) {

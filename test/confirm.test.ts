@@ -198,6 +198,17 @@ describe('applyConfirmation', () => {
     expect(
       suspectsOf({ ...screen, options: { ...screen.options, abThreshold: 4 } }).map(b => b.name)
     ).not.toContain('BenchmarkE')
+    // A slowdown over the threshold is a suspect even when the screen's
+    // noisy samples give no significance: medians 1250 → 1320 (+5.6%), p ≈ 0.4.
+    const spread = [900, 1000, 1100, 1200, 1300, 1400, 1500, 1600]
+    const noisy = compare(
+      side('base', { BenchmarkF: { ns: spread } }),
+      side('head', { BenchmarkF: { ns: spread.map(x => x + 70) } })
+    )
+    const f = noisy.benchmarks[0].metrics[0]
+    expect(f.deltaPercent!).toBeCloseTo(5.6, 1)
+    expect(f.significantUncorrected).toBe(false)
+    expect(suspectsOf(noisy).map(b => b.name)).toEqual(['BenchmarkF'])
   })
 
   it('confirms, refutes and reports the unmeasured, and gates on confirmed ones only', () => {
