@@ -2717,7 +2717,9 @@ function deltaPercent(base, head) {
         return null;
     return (head / base - 1) * 100;
 }
-const key = (b) => `${b.package}\u0000${b.name}`;
+/** Benchmarks are matched across sides by package and full name. */
+const benchmarkKey = (b) => `${b.package}\u0000${b.name}`;
+const key = benchmarkKey;
 /** Compare two sides. */
 function compare(base, head, options = {}) {
     const opts = { ...COMPARE_DEFAULTS, ...options };
@@ -4199,6 +4201,7 @@ const ab_exec = (0,external_node_util_namespaceObject.promisify)(external_node_c
 class AbError extends Error {
     name = 'AbError';
 }
+/** Run git; a failure is an AbError naming the command and git's message. */
 async function ab_git(cwd, args) {
     try {
         return (await ab_exec('git', args, { cwd })).stdout.trim();
@@ -4483,19 +4486,18 @@ async function confirmSuspects(go, screen, s, opts, onEvent = () => { }) {
             confirmation: info({ error: err.message })
         };
     }
-    const c = applyConfirmation(screen, ab, s.rounds);
-    c.confirmation.elapsedMs = Date.now() - started;
-    c.confirmation.base.ref = label;
-    return c;
+    return applyConfirmation(screen, ab, s.rounds, {
+        base: { commit: ab.base.commit, ref: label },
+        elapsedMs: Date.now() - started
+    });
 }
 /** Fold an A/B comparison of the suspects into the screen. Pure. */
-function applyConfirmation(screen, ab, rounds) {
-    const key = (b) => `${b.package}\u0000${b.name}`;
-    const measured = new Map(ab.benchmarks.map(b => [key(b), b]));
+function applyConfirmation(screen, ab, rounds, info = {}) {
+    const measured = new Map(ab.benchmarks.map(b => [benchmarkKey(b), b]));
     const benchmarks = screen.benchmarks.map(b => {
         if (!isSuspect(b, screen.options))
             return b;
-        const a = measured.get(key(b));
+        const a = measured.get(benchmarkKey(b));
         const m = a?.metrics.find(x => x.kind === 'time');
         const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed';
         // Allocation and other metrics keep their screen verdicts.
@@ -4540,7 +4542,8 @@ function applyConfirmation(screen, ab, rounds) {
             test: ab.options.test,
             suspects: benchmarks.filter(b => b.confirmation).length,
             confirmed: benchmarks.filter(b => b.confirmation?.status === 'confirmed').length,
-            elapsedMs: 0
+            elapsedMs: 0,
+            ...info
         }
     };
 }

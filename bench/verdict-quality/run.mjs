@@ -115,12 +115,15 @@ function cliRun(args, { allowFail = true } = {}) {
   return { ms, stdout: r.stdout, stderr: r.stderr }
 }
 
+/** The workload function a benchmark measures: BenchmarkHash-2 → Hash. */
+const fnName = name => name.replace(/^Benchmark/, '').replace(/-\d+$/, '')
+
 /** Per benchmark: was its time metric called a regression, its Δ and p. */
 function calls(comparisonJson) {
   const c = JSON.parse(comparisonJson)
   const out = {}
   for (const b of c.benchmarks) {
-    const fn = b.name.replace(/^Benchmark/, '').replace(/-\d+$/, '')
+    const fn = fnName(b.name)
     const m = b.metrics.find(x => x.kind === 'time')
     out[fn] = {
       flagged:
@@ -239,7 +242,7 @@ for (let t = done; t < trials; t++) {
   // What confirmation actually re-ran: the benchmarks in its bundles.
   const reran = existsSync(join(dir, 'confirm', 'head', 'results.json'))
     ? JSON.parse(readFileSync(join(dir, 'confirm', 'head', 'results.json'), 'utf8')).benchmarks.map(
-        b => b.name.replace(/^Benchmark/, '').replace(/-\d+$/, '')
+        b => fnName(b.name)
       )
     : []
   const record = {

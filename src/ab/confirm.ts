@@ -7,6 +7,7 @@
  */
 import {
   compare,
+  benchmarkKey,
   benchmarkVerdict,
   countVerdicts,
   formatDelta,
@@ -113,19 +114,23 @@ export async function confirmSuspects(
       confirmation: info({ error: (err as Error).message })
     }
   }
-  const c = applyConfirmation(screen, ab, s.rounds)
-  c.confirmation!.elapsedMs = Date.now() - started
-  c.confirmation!.base.ref = label
-  return c
+  return applyConfirmation(screen, ab, s.rounds, {
+    base: { commit: ab.base.commit, ref: label },
+    elapsedMs: Date.now() - started
+  })
 }
 
 /** Fold an A/B comparison of the suspects into the screen. Pure. */
-export function applyConfirmation(screen: Comparison, ab: Comparison, rounds: number): Comparison {
-  const key = (b: { package: string; name: string }): string => `${b.package}\u0000${b.name}`
-  const measured = new Map(ab.benchmarks.map(b => [key(b), b]))
+export function applyConfirmation(
+  screen: Comparison,
+  ab: Comparison,
+  rounds: number,
+  info: Partial<ConfirmationInfo> = {}
+): Comparison {
+  const measured = new Map(ab.benchmarks.map(b => [benchmarkKey(b), b]))
   const benchmarks = screen.benchmarks.map(b => {
     if (!isSuspect(b, screen.options)) return b
-    const a = measured.get(key(b))
+    const a = measured.get(benchmarkKey(b))
     const m = a?.metrics.find(x => x.kind === 'time')
     const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed'
     // Allocation and other metrics keep their screen verdicts.
@@ -171,7 +176,8 @@ export function applyConfirmation(screen: Comparison, ab: Comparison, rounds: nu
       test: ab.options.test,
       suspects: benchmarks.filter(b => b.confirmation).length,
       confirmed: benchmarks.filter(b => b.confirmation?.status === 'confirmed').length,
-      elapsedMs: 0
+      elapsedMs: 0,
+      ...info
     }
   }
 }

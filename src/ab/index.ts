@@ -60,7 +60,8 @@ export type AbEvent =
   | { type: 'build'; side: 'base' | 'head'; pkg: string }
   | { type: 'round'; round: number; rounds: number; order: ('base' | 'head')[] }
 
-async function git(cwd: string, args: string[]): Promise<string> {
+/** Run git; a failure is an AbError naming the command and git's message. */
+export async function git(cwd: string, args: string[]): Promise<string> {
   try {
     return (await exec('git', args, { cwd })).stdout.trim()
   } catch (err) {

@@ -10,19 +10,11 @@
  * fetched. A merge-base needs history; when it is missing the error says
  * how to configure the checkout.
  */
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
-import { AbError } from './index.js'
+import { AbError, git as gitOrThrow } from './index.js'
 
-const exec = promisify(execFile)
-
-async function git(cwd: string, args: string[]): Promise<string | undefined> {
-  try {
-    return (await exec('git', args, { cwd })).stdout.trim()
-  } catch {
-    return undefined
-  }
-}
+/** git's output, or undefined when it fails (a missing commit is an answer here). */
+const git = (cwd: string, args: string[]): Promise<string | undefined> =>
+  gitOrThrow(cwd, args).catch(() => undefined)
 
 const FETCH_HINT =
   'give actions/checkout `fetch-depth: 0` so the base revision is in the clone (or use gate: baseline)'

@@ -228,7 +228,10 @@ function deltaPercent(base: number, head: number): number | null {
   return (head / base - 1) * 100
 }
 
-const key = (b: { package: string; name: string }): string => `${b.package}\u0000${b.name}`
+/** Benchmarks are matched across sides by package and full name. */
+export const benchmarkKey = (b: { package: string; name: string }): string =>
+  `${b.package}\u0000${b.name}`
+const key = benchmarkKey
 
 /** Compare two sides. */
 export function compare(base: Side, head: Side, options: Partial<CompareOptions> = {}): Comparison {
