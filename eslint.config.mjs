@@ -2,6 +2,33 @@
 // Action (floating promises, non-exhaustive switches, `any` leaking through).
 import tseslint from 'typescript-eslint'
 
+/**
+ * Layer rules (docs/architecture.md, "What may import what"). Every import
+ * in src/ is a relative specifier, so a folder is matched by name after
+ * any number of `../`. `node:child_process` is how anything runs a process.
+ */
+const folder = names => ({
+  regex: `^(\\.\\./)+(${names.join('|')})(/|$)`,
+  message: undefined
+})
+const layer = (files, names, why, extra = []) => ({
+  files,
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        patterns: [
+          { ...folder(names), message: why },
+          ...extra.map(e => ({ regex: e, message: why }))
+        ]
+      }
+    ]
+  }
+})
+const API = ['^@actions/', '^@octokit/']
+const RUNS = ['^node:child_process$', '^child_process$']
+const FRONT_ENDS = ['action', 'cli']
+
 export default tseslint.config(
   {
     ignores: [
@@ -31,5 +58,58 @@ export default tseslint.config(
     // The CLI and bench scripts own the process's stdout/stderr.
     files: ['src/cli.ts', 'src/cli/**/*.ts', 'bench/**/*.ts', 'bench/**/*.mjs', 'scripts/**/*.mjs'],
     rules: { 'no-console': 'off' }
-  }
+  },
+  layer(
+    ['src/pprof/**/*.ts'],
+    [
+      'gobench',
+      'github',
+      'git',
+      'engine',
+      'report',
+      'compare',
+      'attribution',
+      'bundle',
+      ...FRONT_ENDS
+    ],
+    'the pprof decoder knows nothing of go test, GitHub or the stages above it',
+    [...API, ...RUNS]
+  ),
+  layer(
+    ['src/stats/**/*.ts', 'src/compare/**/*.ts'],
+    ['report', 'github', 'git', 'engine', ...FRONT_ENDS],
+    'statistics and verdicts know nothing of rendering, the API or the runners',
+    [...API, ...RUNS]
+  ),
+  layer(
+    ['src/report/**/*.ts'],
+    ['github', 'git', 'engine', ...FRONT_ENDS],
+    'rendering takes links as data and imports no API or runner code',
+    [...API, ...RUNS]
+  ),
+  layer(
+    ['src/github/**/*.ts'],
+    ['gobench', 'git', 'engine', ...FRONT_ENDS],
+    'the API layer runs nothing: no go, no git, no engine',
+    RUNS
+  ),
+  layer(
+    ['src/attribution/**/*.ts', 'src/bundle/**/*.ts', 'src/gobench/**/*.ts', 'src/git/**/*.ts'],
+    ['github', 'engine', 'report', ...FRONT_ENDS],
+    'the lower stages know nothing of the stages above them or of GitHub',
+    API
+  ),
+  layer(
+    ['src/engine/**/*.ts'],
+    ['github', ...FRONT_ENDS],
+    'the engine serves both front ends: no GitHub API, no Action or CLI code',
+    API
+  ),
+  layer(
+    ['src/cli/**/*.ts', 'src/cli.ts'],
+    ['action', 'github'],
+    'the CLI does not use the Action or the GitHub API',
+    API
+  ),
+  layer(['src/action/**/*.ts'], ['cli'], 'the Action does not use the CLI')
 )

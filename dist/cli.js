@@ -1,33 +1,6 @@
 #!/usr/bin/env node
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
-/******/ // The require scope
-/******/ var __nccwpck_require__ = {};
-/******/ 
-/************************************************************************/
-/******/ /* webpack/runtime/define property getters */
-/******/ (() => {
-/******/ 	// define getter functions for harmony exports
-/******/ 	__nccwpck_require__.d = (exports, definition) => {
-/******/ 		for(var key in definition) {
-/******/ 			if(__nccwpck_require__.o(definition, key) && !__nccwpck_require__.o(exports, key)) {
-/******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
-/******/ 			}
-/******/ 		}
-/******/ 	};
-/******/ })();
-/******/ 
-/******/ /* webpack/runtime/hasOwnProperty shorthand */
-/******/ (() => {
-/******/ 	__nccwpck_require__.o = (obj, prop) => (Object.prototype.hasOwnProperty.call(obj, prop))
-/******/ })();
-/******/ 
-/************************************************************************/
 var __webpack_exports__ = {};
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  i: () => (/* binding */ main)
-});
 
 ;// CONCATENATED MODULE: external "node:util"
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
@@ -102,6 +75,53 @@ function parseBundle(text, file) {
         }
     }
     return b;
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/git/index.ts
+/**
+ * git behind one small seam. Every call is an argv array (never a shell),
+ * and every call answers `{code, stdout, stderr}`: callers decide what a
+ * non-zero status means (a missing commit is an answer in revision.ts, a
+ * failure in the A/B runner), so there is one convention, not three.
+ */
+
+/** The real git on PATH. */
+class LocalGit {
+    binary;
+    constructor(binary = 'git') {
+        this.binary = binary;
+    }
+    /** Run git; never rejects (a failure to start is code -1 with the reason in stderr). */
+    run(cwd, args) {
+        return new Promise(resolve => {
+            (0,external_node_child_process_namespaceObject.execFile)(this.binary, [...args], { cwd, maxBuffer: 64 << 20, shell: false }, (err, stdout, stderr) => {
+                const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+                resolve({ code, stdout, stderr: stderr || (err && code === -1 ? err.message : '') });
+            });
+        });
+    }
+}
+/** A git command failed where the caller needed it to work. */
+class GitError extends Error {
+    name = 'GitError';
+}
+/** stdout, trimmed, when git succeeded; undefined otherwise. */
+async function gitOutput(git, cwd, args) {
+    const r = await git.run(cwd, args);
+    return r.code === 0 ? r.stdout.trim() : undefined;
+}
+/** stdout, trimmed; a failure throws `fail(message)` naming the command and git's words. */
+async function gitOrThrow(git, cwd, args, fail = m => new GitError(m)) {
+    const r = await git.run(cwd, args);
+    if (r.code === 0)
+        return r.stdout.trim();
+    throw fail(`git ${args.join(' ')} failed in ${cwd}: ${(r.stderr || r.stdout).trim()}`);
 }
 
 ;// CONCATENATED MODULE: ./src/gobench/args.ts
@@ -179,6 +199,31 @@ function splitTestFlags(flags) {
         run.push(`-test.${name}${value}`);
     }
     return { build, run };
+}
+/**
+ * argv of a test binary built by `go test -c`: the binary's own spelling
+ * of the flags (`-test.bench=…`), one run per call (`-test.count=1`), so
+ * every A/B round is its own process with its own profiles.
+ */
+function testBinaryArgs(spec) {
+    return [
+        '-test.run=^$',
+        `-test.bench=${spec.bench}`,
+        '-test.benchmem',
+        '-test.count=1',
+        `-test.benchtime=${spec.benchtime}`,
+        `-test.cpuprofile=${spec.cpuProfile}`,
+        `-test.memprofile=${spec.memProfile}`,
+        ...spec.runFlags
+    ];
+}
+/** `go test -c` for one package, run in its directory: builds the A/B test binary. */
+function goTestBuildArgs(binary, buildFlags) {
+    return ['test', '-c', `-o=${binary}`, ...buildFlags, '.'];
+}
+/** `go env -json` for the environment a bundle records. */
+function goEnvArgs() {
+    return ['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH'];
 }
 
 ;// CONCATENATED MODULE: ./src/gobench/discover.ts
@@ -361,65 +406,289 @@ function covers(p, pkgDir, moduleDir) {
     return rel === '' || (moduleDir !== '' && (0,external_node_path_namespaceObject.resolve)(pkgDir) === (0,external_node_path_namespaceObject.resolve)(p.base));
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/gobench/toolchain.ts
-
-/** `go` was not found or could not be started. */
-class GoNotFoundError extends Error {
-    constructor(binary, reason) {
-        super(`cannot run the Go toolchain ("${binary}": ${reason}). Install Go (https://go.dev/dl/) and put it on PATH; in a workflow, add actions/setup-go before benchgate`);
-        this.name = 'GoNotFoundError';
-    }
+;// CONCATENATED MODULE: ./src/gobench/parse.ts
+/**
+ * A parser for Go's benchmark text format (golang.org/design/14313-benchmark-format,
+ * as written by `go test -bench`), fed one line at a time so the runner can
+ * report progress as results arrive. Pure: lines in, events out.
+ */
+/** Split `BenchmarkX/a/b-8` into base, sub path and procs. */
+function splitBenchName(full) {
+    const m = /^(.*?)-(\d+)$/.exec(full);
+    const name = m ? m[1] : full;
+    const procs = m ? Number(m[2]) : 1;
+    const slash = name.indexOf('/');
+    return slash < 0
+        ? { base: name, sub: '', procs }
+        : { base: name.slice(0, slash), sub: name.slice(slash + 1), procs };
 }
-/** Keep at most this much of each stream in memory (the tail is what explains failures). */
-const MAX_CAPTURE = 32 * 1024 * 1024;
-/** The real toolchain: spawns `go` directly (shell: false). */
-class LocalGo {
-    binary;
-    constructor(binary = 'go') {
-        this.binary = binary;
+const CONFIG = /^([a-z][^\s:]*):\s*(.*)$/;
+const RESULT = /^(Benchmark\S*)\s+(\d+)\s+(.*)$/;
+const NAME_ONLY = /^(Benchmark\S+)(?:\s+(.*))?$/;
+const CONTINUATION = /^(\d+)\s+(\d\S*\s+\S+.*)$/;
+const FAIL_BENCH = /^--- FAIL: (Benchmark\S+)/;
+const FAIL_PKG = /^FAIL\s+(\S+)(?:\s+\[(build failed|setup failed)\]|\s+[\d.]+s)?\s*$/;
+const BUILD_HEADER = /^# (\S+)/;
+const UNIT = /^Unit\s+(\S+)\s+(.*)$/;
+/**
+ * Parse value/unit pairs. A result line's tail is `v unit v unit …`; a
+ * trailing odd token makes the line invalid (returns undefined).
+ */
+function parsePairs(tail) {
+    const fields = tail.trim().split(/\s+/);
+    if (fields.length === 0 || fields.length % 2 !== 0)
+        return undefined;
+    const out = [];
+    for (let i = 0; i < fields.length; i += 2) {
+        const value = Number(fields[i]);
+        if (!Number.isFinite(value) || !/^[-+]?(\d|\.\d)/.test(fields[i]))
+            return undefined;
+        out.push({ value, unit: fields[i + 1] });
     }
-    run(args, options) {
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)(this.binary, args, {
-                cwd: options.cwd,
-                env: options.env ?? process.env,
-                shell: false,
-                stdio: ['ignore', 'pipe', 'pipe']
-            });
-            const captured = { stdout: '', stderr: '' };
-            const partial = { stdout: '', stderr: '' };
-            const take = (stream) => (chunk) => {
-                const text = chunk.toString('utf8');
-                captured[stream] += text;
-                if (captured[stream].length > MAX_CAPTURE)
-                    captured[stream] = captured[stream].slice(-MAX_CAPTURE / 2);
-                if (!options.onLine)
-                    return;
-                const lines = (partial[stream] + text).split('\n');
-                partial[stream] = lines.pop() ?? '';
-                for (const line of lines)
-                    options.onLine(line, stream);
-            };
-            child.stdout.on('data', take('stdout'));
-            child.stderr.on('data', take('stderr'));
-            child.on('error', err => reject(new GoNotFoundError(this.binary, err.message)));
-            child.on('close', code => {
-                for (const stream of ['stdout', 'stderr']) {
-                    if (options.onLine && partial[stream] !== '')
-                        options.onLine(partial[stream], stream);
+    return out;
+}
+/** Streaming parser; call line() for each line, then finish(). */
+class BenchParser {
+    pkg = '';
+    /** Config lines persist until changed (benchfmt), so keep the running set. */
+    current = {};
+    pendingName;
+    /** A failure still collecting its explanation lines. */
+    open;
+    out = { results: [], failures: [], config: {}, units: {} };
+    /** Feed one line (without its newline). Returns the result it completed, if any. */
+    line(raw) {
+        const text = raw.replace(/\r$/, '');
+        if (this.collect(text))
+            return undefined;
+        const result = RESULT.exec(text);
+        if (result) {
+            const measurements = parsePairs(result[3]);
+            if (measurements)
+                return this.emit(result[1], Number(result[2]), measurements);
+        }
+        // A benchmark that writes to stdout splits its line: the name, then
+        // whatever it printed, then "N  v unit …" on a later line.
+        const cont = CONTINUATION.exec(text);
+        if (cont && this.pendingName) {
+            const measurements = parsePairs(cont[2]);
+            if (measurements)
+                return this.emit(this.pendingName, Number(cont[1]), measurements);
+        }
+        const failBench = FAIL_BENCH.exec(text);
+        if (failBench) {
+            this.start({ pkg: this.pkg, kind: 'benchmark', benchmark: failBench[1], detail: [] });
+            return undefined;
+        }
+        if (text.startsWith('panic: ')) {
+            this.start({ pkg: this.pkg, kind: 'panic', benchmark: this.pendingName, detail: [text] });
+            return undefined;
+        }
+        const build = BUILD_HEADER.exec(text);
+        if (build) {
+            this.start({ pkg: build[1], kind: 'build', detail: [] });
+            return undefined;
+        }
+        const failPkg = FAIL_PKG.exec(text);
+        if (failPkg) {
+            this.failPackage(failPkg[1], failPkg[2]);
+            return undefined;
+        }
+        const unit = UNIT.exec(text);
+        if (unit) {
+            const meta = (this.out.units[unit[1]] ??= {});
+            for (const kv of unit[2].trim().split(/\s+/)) {
+                const eq = kv.indexOf('=');
+                if (eq > 0)
+                    meta[kv.slice(0, eq)] = kv.slice(eq + 1);
+            }
+            return undefined;
+        }
+        const name = NAME_ONLY.exec(text);
+        if (name) {
+            this.pendingName = name[1];
+            // Go prints a benchmark's name before running it, so a panic's
+            // message (stderr) can land on the same line: "BenchmarkX-8 \tpanic: …".
+            const rest = name[2] ?? '';
+            if (rest.startsWith('panic: '))
+                this.start({
+                    pkg: this.pkg,
+                    kind: 'panic',
+                    benchmark: name[1].replace(/-\d+$/, ''),
+                    detail: [rest]
+                });
+            return undefined;
+        }
+        const config = CONFIG.exec(text);
+        if (config && !text.startsWith(' ')) {
+            this.current[config[1]] = config[2].trim();
+            if (config[1] === 'pkg') {
+                delete this.out.config[''];
+                this.pkg = config[2].trim();
+            }
+            this.out.config[this.pkg] = { ...this.current };
+        }
+        return undefined;
+    }
+    /** Flush any failure still open. */
+    finish() {
+        this.open = undefined;
+        return this.out;
+    }
+    emit(name, iterations, measurements) {
+        this.pendingName = undefined;
+        this.open = undefined;
+        const r = { pkg: this.pkg, name, iterations, measurements };
+        this.out.results.push(r);
+        return r;
+    }
+    start(failure) {
+        this.out.failures.push(failure);
+        this.open = failure;
+    }
+    /**
+     * While a failure is open, its explanation lines (indented b.Fatal
+     * messages, compiler errors, panic traces) belong to it.
+     */
+    collect(text) {
+        const f = this.open;
+        if (!f)
+            return false;
+        const indented = /^\s+\S/.test(text);
+        switch (f.kind) {
+            case 'benchmark':
+                if (indented) {
+                    f.detail.push(text.trim());
+                    return true;
                 }
-                resolve({ code: code ?? -1, ...captured });
+                break;
+            case 'build':
+                if (!FAIL_PKG.test(text) && text.trim() !== '') {
+                    f.detail.push(text);
+                    return true;
+                }
+                break;
+            case 'panic':
+                if (!FAIL_PKG.test(text) && !/^exit status \d+$/.test(text) && text.trim() !== 'FAIL') {
+                    if (f.detail.length < 40)
+                        f.detail.push(text);
+                    // Without -v, Go prints no name before a panic; the trace has it.
+                    f.benchmark ??= /\.(Benchmark[^.(\s]*)\(/.exec(text)?.[1];
+                    return true;
+                }
+                break;
+            case 'package':
+                break;
+        }
+        this.open = undefined;
+        return false;
+    }
+    failPackage(pkg, reason) {
+        this.open = undefined;
+        const known = this.out.failures.some(f => f.pkg === pkg && f.kind === 'build');
+        if (reason === 'build failed' && known)
+            return;
+        if (!known && !this.out.failures.some(f => f.pkg === pkg)) {
+            this.out.failures.push({
+                pkg,
+                kind: reason ? 'build' : 'package',
+                detail: reason ? [`${reason}`] : []
             });
-        });
+        }
     }
 }
+/** Parse a whole text at once. */
+function parseBenchOutput(text) {
+    const parser = new BenchParser();
+    for (const line of text.split('\n'))
+        parser.line(line);
+    return parser.finish();
+}
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: ./src/gobench/run.ts
+
+
+
+/** File-name-safe, collision-free stem for a package's files. */
+function packageStem(importPath) {
+    let hash = 2166136261;
+    for (let i = 0; i < importPath.length; i++)
+        hash = Math.imul(hash ^ importPath.charCodeAt(i), 16777619);
+    const safe = importPath.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80);
+    return `${safe}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+const TAIL_LINES = 25;
+/** Run one `go test` per package (profile flags refuse several packages: D1), in order. */
+async function runPackages(go, packages, options, onEvent = () => { }) {
+    const runs = [];
+    for (let i = 0; i < packages.length; i++) {
+        const pkg = packages[i];
+        const stem = packageStem(pkg.importPath);
+        const cpuProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.cpu.pprof`);
+        const memProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.mem.pprof`);
+        const argv = goTestArgs({
+            bench: options.bench,
+            count: options.count,
+            benchtime: options.benchtime,
+            timeout: options.timeout,
+            cpuProfile,
+            memProfile,
+            binary: (0,external_node_path_namespaceObject.join)(options.binaryDir, `${stem}.test`),
+            extraFlags: options.extraFlags
+        });
+        onEvent({ type: 'package-start', index: i, total: packages.length, pkg, argv });
+        const started = Date.now();
+        const parser = new BenchParser();
+        const lines = [];
+        let done = 0;
+        const proc = await go.run(argv, {
+            cwd: pkg.dir,
+            env: options.env,
+            onLine: (line, stream) => {
+                lines.push(line);
+                if (lines.length > 400)
+                    lines.splice(0, lines.length - 200);
+                onEvent({ type: 'output', pkg, line, stream });
+                // go test writes benchmark output to stdout and build errors to stderr;
+                // both go through the parser so failures are recognised either way.
+                const result = parser.line(line);
+                if (result)
+                    onEvent({ type: 'result', pkg, result, done: ++done, expected: undefined });
+            }
+        });
+        const parsed = parser.finish();
+        const failed = proc.code !== 0;
+        const run = {
+            pkg,
+            status: failed ? 'failed' : parsed.results.length === 0 ? 'no-match' : 'ok',
+            results: parsed.results,
+            failures: parsed.failures,
+            config: parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {},
+            cpuProfile,
+            memProfile,
+            durationMs: Date.now() - started
+        };
+        if (failed)
+            run.error = describeFailure(pkg, proc.code, parsed.failures, lines);
+        runs.push(run);
+        onEvent({ type: 'package-end', index: i, total: packages.length, run });
+    }
+    return runs;
+}
+function describeFailure(pkg, code, failures, lines) {
+    const panic = failures.find(f => f.kind === 'panic');
+    const failing = failures.filter(f => f.kind === 'benchmark').map(f => f.benchmark);
+    let what = `go test exited with status ${code}`;
+    if (failures.some(f => f.kind === 'build'))
+        what = 'does not build';
+    else if (panic)
+        what = `panicked${panic.benchmark ? ` in ${panic.benchmark}` : ''}`;
+    else if (failing.length > 0)
+        what = `has failing benchmarks (${failing.join(', ')})`;
+    const tail = lines.filter(l => l.trim() !== '').slice(-TAIL_LINES);
+    return `${pkg.importPath} ${what}. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test:\n${tail.join('\n')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/pprof/errors.ts
 /**
  * The one error type that profile decoding throws. Its message names the
@@ -505,6 +774,7 @@ class WireError extends Error {
         this.kind = kind;
     }
 }
+/** A protobuf wire-format reader over one buffer: varints, fixed widths, length-delimited fields. */
 class WireReader {
     buf;
     pos;
@@ -664,98 +934,19 @@ class F64List extends GrowList {
     }
 }
 
-;// CONCATENATED MODULE: ./src/pprof/decode.ts
-
-
-
-
+;// CONCATENATED MODULE: ./src/pprof/raw.ts
 /**
- * Read and decode a profile file (gzip-compressed or raw protobuf).
- * Every failure, including I/O, is a ProfileError naming the file.
+ * The wire-level pass of the decoder: one walk over the protobuf bytes of
+ * google/pprof proto/profile.proto, into flat typed arrays. Indices into
+ * the string table and ids stay unresolved, because Go writes the string
+ * table last (DESIGN.md "The pprof encoding"); resolve.ts checks and
+ * resolves them once everything has been read.
  */
-async function readProfile(path, options = {}) {
-    const source = options.source ?? path;
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_PROFILE_BYTES;
-    let bytes;
-    try {
-        const info = await (0,promises_namespaceObject.stat)(path);
-        if (!info.isFile())
-            throw new ProfileError(source, 'is not a regular file');
-        if (info.size > maxBytes)
-            throw tooLarge(source, maxBytes);
-        bytes = await (0,promises_namespaceObject.readFile)(path);
-    }
-    catch (err) {
-        if (err instanceof ProfileError)
-            throw err;
-        const reason = err instanceof Error ? err.message : String(err);
-        throw new ProfileError(source, `cannot read the profile (${reason})`, 'Check the path and permissions');
-    }
-    return decodeProfile(bytes, { ...options, source, maxBytes });
-}
-/**
- * Decode profile bytes: gzip (told apart by its 1f 8b magic) or raw
- * protobuf, per google/pprof proto/profile.proto (our copy:
- * src/pprof/profile.proto). Throws only ProfileError.
- */
-function decodeProfile(bytes, options = {}) {
-    const source = options.source ?? '<profile>';
-    const maxBytes = options.maxBytes ?? DEFAULT_MAX_PROFILE_BYTES;
-    if (bytes.length === 0) {
-        throw new ProfileError(source, 'the file is empty', REGENERATE_HINT);
-    }
-    let data = bytes;
-    if (isGzip(bytes)) {
-        data = gunzipCapped(bytes, maxBytes, source);
-    }
-    else if (bytes.length > maxBytes) {
-        throw tooLarge(source, maxBytes);
-    }
-    if (data.length === 0)
-        throw new ProfileError(source, 'the gzip stream holds no data', REGENERATE_HINT);
-    let raw;
-    try {
-        raw = readRaw(data);
-    }
-    catch (err) {
-        throw wireError(err, source);
-    }
-    try {
-        return resolve(raw, source);
-    }
-    catch (err) {
-        if (err instanceof ProfileError)
-            throw err;
-        // A structural surprise the checks below did not anticipate is still a
-        // bad profile, never a crash with an internal stack trace.
-        const reason = err instanceof Error ? err.message : String(err);
-        throw new ProfileError(source, `malformed profile (${reason})`, REGENERATE_HINT);
-    }
-}
-function tooLarge(source, maxBytes) {
-    return new ProfileError(source, `profile exceeds the size cap of ${maxBytes} bytes`, 'Raise --max-profile-bytes (library: maxBytes) if the file is trusted');
-}
-function wireError(err, source) {
-    if (err instanceof WireError) {
-        switch (err.kind) {
-            case 'truncated':
-                return new ProfileError(source, `protobuf data is truncated (${err.message})`, REGENERATE_HINT);
-            case 'wire-type':
-                return new ProfileError(source, `not a pprof profile: invalid protobuf wire type (${err.message})`, REGENERATE_HINT);
-            case 'malformed':
-                return new ProfileError(source, `not a pprof profile: malformed protobuf (${err.message})`, REGENERATE_HINT);
-        }
-    }
-    if (err instanceof ProfileError)
-        return err;
-    const reason = err instanceof Error ? err.message : String(err);
-    return new ProfileError(source, `not a pprof profile: protobuf decoding failed (${reason})`, REGENERATE_HINT);
-}
+
 const utf8 = new TextDecoder('utf-8');
-/** Field numbers below are those of profile.proto. */
-function readRaw(buf) {
-    const r = new WireReader(buf);
-    const raw = {
+/** A RawProfile with nothing read yet. */
+function emptyRaw() {
+    return {
         sampleTypes: [],
         sampleCount: 0,
         valueStart: new U32List(),
@@ -783,6 +974,11 @@ function readRaw(buf) {
         defaultSampleType: 0,
         unsafeField: undefined
     };
+}
+/** Read the wire format; field numbers below are those of profile.proto. */
+function readRaw(buf) {
+    const r = new WireReader(buf);
+    const raw = emptyRaw();
     const checkSafe = (what) => {
         if (r.unsafe && raw.unsafeField === undefined)
             raw.unsafeField = what;
@@ -823,32 +1019,7 @@ function readRaw(buf) {
             readRepeated(r, wt, field, v => raw.comments.push(v));
         }
         else if (wt === 0 && field >= 7 && field <= 15) {
-            const v = r.varintSigned();
-            switch (field) {
-                case 7:
-                    raw.dropFrames = v;
-                    break;
-                case 8:
-                    raw.keepFrames = v;
-                    break;
-                case 9:
-                    // A wall-clock timestamp (~1.8e18 ns) never fits 2^53; a float64
-                    // keeps it to within a microsecond, all a timestamp is used for.
-                    raw.timeNanos = v;
-                    r.unsafe = false;
-                    break;
-                case 10:
-                    raw.durationNanos = v;
-                    break;
-                case 12:
-                    raw.period = v;
-                    break;
-                case 14:
-                    raw.defaultSampleType = v;
-                    break;
-                default:
-                    break; // 15: doc_url, not used
-            }
+            readScalar(r, raw, field);
             checkSafe(`profile field ${field}`);
         }
         else {
@@ -856,6 +1027,35 @@ function readRaw(buf) {
         }
     }
     return raw;
+}
+/** One of the profile's scalar fields 7–15 (drop_frames … doc_url). */
+function readScalar(r, raw, field) {
+    const v = r.varintSigned();
+    switch (field) {
+        case 7:
+            raw.dropFrames = v;
+            break;
+        case 8:
+            raw.keepFrames = v;
+            break;
+        case 9:
+            // A wall-clock timestamp (~1.8e18 ns) never fits 2^53; a float64
+            // keeps it to within a microsecond, all a timestamp is used for.
+            raw.timeNanos = v;
+            r.unsafe = false;
+            break;
+        case 10:
+            raw.durationNanos = v;
+            break;
+        case 12:
+            raw.period = v;
+            break;
+        case 14:
+            raw.defaultSampleType = v;
+            break;
+        default:
+            break; // 15: doc_url, not used
+    }
 }
 /** A repeated scalar field, packed (wire type 2) or not (wire type 0). */
 function readRepeated(r, wt, field, push) {
@@ -1074,24 +1274,17 @@ function readFunction(r) {
     r.end = outer;
     return fn;
 }
+
+;// CONCATENATED MODULE: ./src/pprof/resolve.ts
+/**
+ * The resolving pass of the decoder: string-table indices and ids become
+ * values and references, each one checked, in time linear in the input
+ * whatever the id layout.
+ */
+
 /** Turn indices and ids into values and references, checking each one. */
 function resolve(raw, source) {
-    const strings = raw.strings;
-    if (strings.length === 0) {
-        throw new ProfileError(source, 'not a pprof profile: it has no string table', REGENERATE_HINT);
-    }
-    if (strings[0] !== '') {
-        throw new ProfileError(source, 'not a valid pprof profile: string_table[0] must be the empty string', REGENERATE_HINT);
-    }
-    if (raw.unsafeField !== undefined) {
-        throw new ProfileError(source, `${raw.unsafeField} holds a value outside the safe integer range (±2^53)`, REGENERATE_HINT);
-    }
-    const str = (index, field) => {
-        if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
-            throw new ProfileError(source, `string index ${index} in ${field} is out of range (the string table has ${strings.length} entries)`, REGENERATE_HINT);
-        }
-        return strings[index];
-    };
+    const str = stringTable(raw, source);
     const sampleTypes = raw.sampleTypes.map(([type, unit], i) => ({
         type: str(type, `sample_type[${i}].type`),
         unit: str(unit, `sample_type[${i}].unit`)
@@ -1099,101 +1292,8 @@ function resolve(raw, source) {
     if (sampleTypes.length === 0) {
         throw new ProfileError(source, 'not a pprof profile: it declares no sample types', REGENERATE_HINT);
     }
-    const mappingFiles = new Map();
-    raw.mappings.forEach((m, i) => mappingFiles.set(m.id, str(m.filename, `mapping[${i}].filename`)));
-    const functionById = new IdIndex('function', source);
-    const functions = raw.functions.map((f, i) => {
-        const fn = {
-            id: f.id,
-            name: str(f.name, `function[${i}].name`),
-            systemName: str(f.systemName, `function[${i}].system_name`),
-            filename: str(f.filename, `function[${i}].filename`),
-            startLine: f.startLine
-        };
-        functionById.add(f.id, fn);
-        return fn;
-    });
-    const positionById = new IdIndex('location', source);
-    const locations = raw.locations.map((l, i) => {
-        let mappingFile = '';
-        if (l.mappingId !== 0) {
-            const file = mappingFiles.get(l.mappingId);
-            if (file === undefined) {
-                throw new ProfileError(source, `location ${l.id} refers to mapping id ${l.mappingId}, which does not exist`, REGENERATE_HINT);
-            }
-            mappingFile = file;
-        }
-        positionById.add(l.id, i);
-        return {
-            id: l.id,
-            index: i,
-            address: l.address,
-            mappingFile,
-            lines: l.lines.map(([functionId, line]) => ({
-                function: functionById.get(functionId, `location ${l.id}`),
-                line
-            }))
-        };
-    });
-    const width = sampleTypes.length;
-    const count = raw.sampleCount;
-    raw.valueStart.push(raw.values.length);
-    raw.stackStart.push(raw.stacks.length);
-    const valueStart = raw.valueStart.data;
-    for (let i = 0; i < count; i++) {
-        const n = valueStart[i + 1] - valueStart[i];
-        if (n !== width) {
-            throw new ProfileError(source, `sample ${i} has ${n} values but the profile declares ${width} sample types`, REGENERATE_HINT);
-        }
-    }
-    // Location ids to positions, in place. Go numbers locations 1..n, so a
-    // dense table is the common case; anything sparser uses the id index.
-    const stacks = raw.stacks.data;
-    const stackStart = raw.stackStart.data;
-    const maxId = raw.locations.reduce((m, l) => Math.max(m, l.id), 0);
-    const dense = maxId <= 4 * raw.locations.length + 1024 ? new Int32Array(maxId + 1).fill(-1) : undefined;
-    if (dense)
-        raw.locations.forEach((l, i) => (dense[l.id] = i));
-    for (let k = 0; k < raw.stacks.length; k++) {
-        const id = stacks[k];
-        const position = dense && id <= maxId ? dense[id] : -1;
-        if (position >= 0) {
-            stacks[k] = position;
-            continue;
-        }
-        let sample = 0;
-        while (stackStart[sample + 1] <= k)
-            sample++;
-        stacks[k] = positionById.get(id, `sample ${sample}`);
-    }
-    const lb = raw.labels;
-    for (const [column, name] of [
-        [lb.key, 'key'],
-        [lb.str, 'str'],
-        [lb.numUnit, 'num_unit']
-    ]) {
-        for (let j = 0; j < column.length; j++) {
-            if (column.data[j] >= strings.length)
-                str(column.data[j], `sample ${lb.sample.data[j]} label ${name}`);
-        }
-    }
-    const labels = {
-        count: lb.sample.length,
-        sample: lb.sample.trimmed(),
-        key: lb.key.trimmed(),
-        str: lb.str.trimmed(),
-        num: lb.num.trimmed(),
-        numUnit: lb.numUnit.trimmed(),
-        strings
-    };
-    const samples = {
-        count,
-        width,
-        values: raw.values.trimmed(),
-        stackStart: raw.stackStart.trimmed(),
-        stacks: raw.stacks.trimmed(),
-        labels
-    };
+    const { functions, locations } = resolveLocations(raw, source, str);
+    const samples = resolveSamples(raw, source, sampleTypes.length, str);
     return {
         sampleTypes,
         samples,
@@ -1212,6 +1312,134 @@ function resolve(raw, source) {
         comments: raw.comments.map((c, i) => str(c, `comment[${i}]`)),
         dropFrames: str(raw.dropFrames, 'drop_frames'),
         keepFrames: str(raw.keepFrames, 'keep_frames')
+    };
+}
+/** Check the profile's shape (string_table[0] is "", values fit 2^53) and return the lookup. */
+function stringTable(raw, source) {
+    const strings = raw.strings;
+    if (strings.length === 0) {
+        throw new ProfileError(source, 'not a pprof profile: it has no string table', REGENERATE_HINT);
+    }
+    if (strings[0] !== '') {
+        throw new ProfileError(source, 'not a valid pprof profile: string_table[0] must be the empty string', REGENERATE_HINT);
+    }
+    if (raw.unsafeField !== undefined) {
+        throw new ProfileError(source, `${raw.unsafeField} holds a value outside the safe integer range (±2^53)`, REGENERATE_HINT);
+    }
+    return (index, field) => {
+        if (!Number.isInteger(index) || index < 0 || index >= strings.length) {
+            throw new ProfileError(source, `string index ${index} in ${field} is out of range (the string table has ${strings.length} entries)`, REGENERATE_HINT);
+        }
+        return strings[index];
+    };
+}
+/** Functions, then locations with their lines pointing at them; every id checked. */
+function resolveLocations(raw, source, str) {
+    const mappingFiles = new Map();
+    raw.mappings.forEach((m, i) => mappingFiles.set(m.id, str(m.filename, `mapping[${i}].filename`)));
+    const functionById = new IdIndex('function', source);
+    const functions = raw.functions.map((f, i) => {
+        const fn = {
+            id: f.id,
+            name: str(f.name, `function[${i}].name`),
+            systemName: str(f.systemName, `function[${i}].system_name`),
+            filename: str(f.filename, `function[${i}].filename`),
+            startLine: f.startLine
+        };
+        functionById.add(f.id, fn);
+        return fn;
+    });
+    const locations = raw.locations.map((l, i) => {
+        let mappingFile = '';
+        if (l.mappingId !== 0) {
+            const file = mappingFiles.get(l.mappingId);
+            if (file === undefined) {
+                throw new ProfileError(source, `location ${l.id} refers to mapping id ${l.mappingId}, which does not exist`, REGENERATE_HINT);
+            }
+            mappingFile = file;
+        }
+        return {
+            id: l.id,
+            index: i,
+            address: l.address,
+            mappingFile,
+            lines: l.lines.map(([functionId, line]) => ({
+                function: functionById.get(functionId, `location ${l.id}`),
+                line
+            }))
+        };
+    });
+    return { functions, locations };
+}
+/** The sample table: values checked against the sample types, location ids turned into positions. */
+function resolveSamples(raw, source, width, str) {
+    const count = raw.sampleCount;
+    raw.valueStart.push(raw.values.length);
+    raw.stackStart.push(raw.stacks.length);
+    const valueStart = raw.valueStart.data;
+    for (let i = 0; i < count; i++) {
+        const n = valueStart[i + 1] - valueStart[i];
+        if (n !== width) {
+            throw new ProfileError(source, `sample ${i} has ${n} values but the profile declares ${width} sample types`, REGENERATE_HINT);
+        }
+    }
+    resolveStacks(raw, source);
+    return {
+        count,
+        width,
+        values: raw.values.trimmed(),
+        stackStart: raw.stackStart.trimmed(),
+        stacks: raw.stacks.trimmed(),
+        labels: resolveLabels(raw, str)
+    };
+}
+/**
+ * Location ids to positions, in place. Go numbers locations 1..n, so a
+ * dense table is the common case; anything sparser uses the id index.
+ * Either way each stack entry costs O(1): the sample an entry belongs to
+ * (for messages) advances with the entry, never rescanned from the start.
+ */
+function resolveStacks(raw, source) {
+    const positionById = new IdIndex('location', source);
+    raw.locations.forEach((l, i) => positionById.add(l.id, i));
+    const stacks = raw.stacks.data;
+    const stackStart = raw.stackStart.data;
+    const maxId = raw.locations.reduce((m, l) => Math.max(m, l.id), 0);
+    const dense = maxId <= 4 * raw.locations.length + 1024 ? new Int32Array(maxId + 1).fill(-1) : undefined;
+    if (dense)
+        raw.locations.forEach((l, i) => (dense[l.id] = i));
+    let sample = 0;
+    for (let k = 0; k < raw.stacks.length; k++) {
+        const id = stacks[k];
+        const position = dense && id <= maxId ? dense[id] : -1;
+        if (position >= 0) {
+            stacks[k] = position;
+            continue;
+        }
+        while (stackStart[sample + 1] <= k)
+            sample++;
+        stacks[k] = positionById.get(id, `sample ${sample}`);
+    }
+}
+/** Label columns, with every string index checked. */
+function resolveLabels(raw, str) {
+    const lb = raw.labels;
+    for (const [column, name] of [
+        [lb.key, 'key'],
+        [lb.str, 'str'],
+        [lb.numUnit, 'num_unit']
+    ]) {
+        for (let j = 0; j < column.length; j++)
+            str(column.data[j], `sample ${lb.sample.data[j]} label ${name}`);
+    }
+    return {
+        count: lb.sample.length,
+        sample: lb.sample.trimmed(),
+        key: lb.key.trimmed(),
+        str: lb.str.trimmed(),
+        num: lb.num.trimmed(),
+        numUnit: lb.numUnit.trimmed(),
+        strings: raw.strings
     };
 }
 /**
@@ -1249,6 +1477,101 @@ class IdIndex {
     lookup(id) {
         return this.dense[id] ?? this.sparse.get(id);
     }
+}
+
+;// CONCATENATED MODULE: ./src/pprof/decode.ts
+/**
+ * The decoder's entry points: read a profile file with its size checked
+ * first, undo gzip with a cap, then the wire pass (raw.ts) and the
+ * resolving pass (resolve.ts). Every failure is a ProfileError.
+ */
+
+
+
+
+
+
+/**
+ * Read and decode a profile file (gzip-compressed or raw protobuf).
+ * Every failure, including I/O, is a ProfileError naming the file.
+ */
+async function readProfile(path, options = {}) {
+    const source = options.source ?? path;
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_PROFILE_BYTES;
+    let bytes;
+    try {
+        const info = await (0,promises_namespaceObject.stat)(path);
+        if (!info.isFile())
+            throw new ProfileError(source, 'is not a regular file');
+        if (info.size > maxBytes)
+            throw tooLarge(source, maxBytes);
+        bytes = await (0,promises_namespaceObject.readFile)(path);
+    }
+    catch (err) {
+        if (err instanceof ProfileError)
+            throw err;
+        const reason = err instanceof Error ? err.message : String(err);
+        throw new ProfileError(source, `cannot read the profile (${reason})`, 'Check the path and permissions');
+    }
+    return decodeProfile(bytes, { ...options, source, maxBytes });
+}
+/**
+ * Decode profile bytes: gzip (told apart by its 1f 8b magic) or raw
+ * protobuf, per google/pprof proto/profile.proto (our copy:
+ * src/pprof/profile.proto). Throws only ProfileError.
+ */
+function decodeProfile(bytes, options = {}) {
+    const source = options.source ?? '<profile>';
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_PROFILE_BYTES;
+    if (bytes.length === 0) {
+        throw new ProfileError(source, 'the file is empty', REGENERATE_HINT);
+    }
+    let data = bytes;
+    if (isGzip(bytes)) {
+        data = gunzipCapped(bytes, maxBytes, source);
+    }
+    else if (bytes.length > maxBytes) {
+        throw tooLarge(source, maxBytes);
+    }
+    if (data.length === 0)
+        throw new ProfileError(source, 'the gzip stream holds no data', REGENERATE_HINT);
+    let raw;
+    try {
+        raw = readRaw(data);
+    }
+    catch (err) {
+        throw wireError(err, source);
+    }
+    try {
+        return resolve(raw, source);
+    }
+    catch (err) {
+        if (err instanceof ProfileError)
+            throw err;
+        // A structural surprise the checks below did not anticipate is still a
+        // bad profile, never a crash with an internal stack trace.
+        const reason = err instanceof Error ? err.message : String(err);
+        throw new ProfileError(source, `malformed profile (${reason})`, REGENERATE_HINT);
+    }
+}
+function tooLarge(source, maxBytes) {
+    return new ProfileError(source, `profile exceeds the size cap of ${maxBytes} bytes`, 'Raise --max-profile-bytes (library: maxBytes) if the file is trusted');
+}
+function wireError(err, source) {
+    if (err instanceof WireError) {
+        switch (err.kind) {
+            case 'truncated':
+                return new ProfileError(source, `protobuf data is truncated (${err.message})`, REGENERATE_HINT);
+            case 'wire-type':
+                return new ProfileError(source, `not a pprof profile: invalid protobuf wire type (${err.message})`, REGENERATE_HINT);
+            case 'malformed':
+                return new ProfileError(source, `not a pprof profile: malformed protobuf (${err.message})`, REGENERATE_HINT);
+        }
+    }
+    if (err instanceof ProfileError)
+        return err;
+    const reason = err instanceof Error ? err.message : String(err);
+    return new ProfileError(source, `not a pprof profile: protobuf decoding failed (${reason})`, REGENERATE_HINT);
 }
 
 ;// CONCATENATED MODULE: ./src/pprof/names.ts
@@ -1672,289 +1995,6 @@ function unattributedShares(tables) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/gobench/parse.ts
-/**
- * A parser for Go's benchmark text format (golang.org/design/14313-benchmark-format,
- * as written by `go test -bench`), fed one line at a time so the runner can
- * report progress as results arrive. Pure: lines in, events out.
- */
-/** Split `BenchmarkX/a/b-8` into base, sub path and procs. */
-function splitBenchName(full) {
-    const m = /^(.*?)-(\d+)$/.exec(full);
-    const name = m ? m[1] : full;
-    const procs = m ? Number(m[2]) : 1;
-    const slash = name.indexOf('/');
-    return slash < 0
-        ? { base: name, sub: '', procs }
-        : { base: name.slice(0, slash), sub: name.slice(slash + 1), procs };
-}
-const CONFIG = /^([a-z][^\s:]*):\s*(.*)$/;
-const RESULT = /^(Benchmark\S*)\s+(\d+)\s+(.*)$/;
-const NAME_ONLY = /^(Benchmark\S+)(?:\s+(.*))?$/;
-const CONTINUATION = /^(\d+)\s+(\d\S*\s+\S+.*)$/;
-const FAIL_BENCH = /^--- FAIL: (Benchmark\S+)/;
-const FAIL_PKG = /^FAIL\s+(\S+)(?:\s+\[(build failed|setup failed)\]|\s+[\d.]+s)?\s*$/;
-const BUILD_HEADER = /^# (\S+)/;
-const UNIT = /^Unit\s+(\S+)\s+(.*)$/;
-/**
- * Parse value/unit pairs. A result line's tail is `v unit v unit …`; a
- * trailing odd token makes the line invalid (returns undefined).
- */
-function parsePairs(tail) {
-    const fields = tail.trim().split(/\s+/);
-    if (fields.length === 0 || fields.length % 2 !== 0)
-        return undefined;
-    const out = [];
-    for (let i = 0; i < fields.length; i += 2) {
-        const value = Number(fields[i]);
-        if (!Number.isFinite(value) || !/^[-+]?(\d|\.\d)/.test(fields[i]))
-            return undefined;
-        out.push({ value, unit: fields[i + 1] });
-    }
-    return out;
-}
-/** Streaming parser; call line() for each line, then finish(). */
-class BenchParser {
-    pkg = '';
-    /** Config lines persist until changed (benchfmt), so keep the running set. */
-    current = {};
-    pendingName;
-    /** A failure still collecting its explanation lines. */
-    open;
-    out = { results: [], failures: [], config: {}, units: {} };
-    /** Feed one line (without its newline). Returns the result it completed, if any. */
-    line(raw) {
-        const text = raw.replace(/\r$/, '');
-        if (this.collect(text))
-            return undefined;
-        const result = RESULT.exec(text);
-        if (result) {
-            const measurements = parsePairs(result[3]);
-            if (measurements)
-                return this.emit(result[1], Number(result[2]), measurements);
-        }
-        // A benchmark that writes to stdout splits its line: the name, then
-        // whatever it printed, then "N  v unit …" on a later line.
-        const cont = CONTINUATION.exec(text);
-        if (cont && this.pendingName) {
-            const measurements = parsePairs(cont[2]);
-            if (measurements)
-                return this.emit(this.pendingName, Number(cont[1]), measurements);
-        }
-        const failBench = FAIL_BENCH.exec(text);
-        if (failBench) {
-            this.start({ pkg: this.pkg, kind: 'benchmark', benchmark: failBench[1], detail: [] });
-            return undefined;
-        }
-        if (text.startsWith('panic: ')) {
-            this.start({ pkg: this.pkg, kind: 'panic', benchmark: this.pendingName, detail: [text] });
-            return undefined;
-        }
-        const build = BUILD_HEADER.exec(text);
-        if (build) {
-            this.start({ pkg: build[1], kind: 'build', detail: [] });
-            return undefined;
-        }
-        const failPkg = FAIL_PKG.exec(text);
-        if (failPkg) {
-            this.failPackage(failPkg[1], failPkg[2]);
-            return undefined;
-        }
-        const unit = UNIT.exec(text);
-        if (unit) {
-            const meta = (this.out.units[unit[1]] ??= {});
-            for (const kv of unit[2].trim().split(/\s+/)) {
-                const eq = kv.indexOf('=');
-                if (eq > 0)
-                    meta[kv.slice(0, eq)] = kv.slice(eq + 1);
-            }
-            return undefined;
-        }
-        const name = NAME_ONLY.exec(text);
-        if (name) {
-            this.pendingName = name[1];
-            // Go prints a benchmark's name before running it, so a panic's
-            // message (stderr) can land on the same line: "BenchmarkX-8 \tpanic: …".
-            const rest = name[2] ?? '';
-            if (rest.startsWith('panic: '))
-                this.start({
-                    pkg: this.pkg,
-                    kind: 'panic',
-                    benchmark: name[1].replace(/-\d+$/, ''),
-                    detail: [rest]
-                });
-            return undefined;
-        }
-        const config = CONFIG.exec(text);
-        if (config && !text.startsWith(' ')) {
-            this.current[config[1]] = config[2].trim();
-            if (config[1] === 'pkg') {
-                delete this.out.config[''];
-                this.pkg = config[2].trim();
-            }
-            this.out.config[this.pkg] = { ...this.current };
-        }
-        return undefined;
-    }
-    /** Flush any failure still open. */
-    finish() {
-        this.open = undefined;
-        return this.out;
-    }
-    emit(name, iterations, measurements) {
-        this.pendingName = undefined;
-        this.open = undefined;
-        const r = { pkg: this.pkg, name, iterations, measurements };
-        this.out.results.push(r);
-        return r;
-    }
-    start(failure) {
-        this.out.failures.push(failure);
-        this.open = failure;
-    }
-    /**
-     * While a failure is open, its explanation lines (indented b.Fatal
-     * messages, compiler errors, panic traces) belong to it.
-     */
-    collect(text) {
-        const f = this.open;
-        if (!f)
-            return false;
-        const indented = /^\s+\S/.test(text);
-        switch (f.kind) {
-            case 'benchmark':
-                if (indented) {
-                    f.detail.push(text.trim());
-                    return true;
-                }
-                break;
-            case 'build':
-                if (!FAIL_PKG.test(text) && text.trim() !== '') {
-                    f.detail.push(text);
-                    return true;
-                }
-                break;
-            case 'panic':
-                if (!FAIL_PKG.test(text) && !/^exit status \d+$/.test(text) && text.trim() !== 'FAIL') {
-                    if (f.detail.length < 40)
-                        f.detail.push(text);
-                    // Without -v, Go prints no name before a panic; the trace has it.
-                    f.benchmark ??= /\.(Benchmark[^.(\s]*)\(/.exec(text)?.[1];
-                    return true;
-                }
-                break;
-            case 'package':
-                break;
-        }
-        this.open = undefined;
-        return false;
-    }
-    failPackage(pkg, reason) {
-        this.open = undefined;
-        const known = this.out.failures.some(f => f.pkg === pkg && f.kind === 'build');
-        if (reason === 'build failed' && known)
-            return;
-        if (!known && !this.out.failures.some(f => f.pkg === pkg)) {
-            this.out.failures.push({
-                pkg,
-                kind: reason ? 'build' : 'package',
-                detail: reason ? [`${reason}`] : []
-            });
-        }
-    }
-}
-/** Parse a whole text at once. */
-function parseBenchOutput(text) {
-    const parser = new BenchParser();
-    for (const line of text.split('\n'))
-        parser.line(line);
-    return parser.finish();
-}
-
-;// CONCATENATED MODULE: ./src/gobench/run.ts
-
-
-
-/** File-name-safe, collision-free stem for a package's files. */
-function packageStem(importPath) {
-    let hash = 2166136261;
-    for (let i = 0; i < importPath.length; i++)
-        hash = Math.imul(hash ^ importPath.charCodeAt(i), 16777619);
-    const safe = importPath.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80);
-    return `${safe}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
-}
-const TAIL_LINES = 25;
-/** Run one `go test` per package (profile flags refuse several packages: D1), in order. */
-async function runPackages(go, packages, options, onEvent = () => { }) {
-    const runs = [];
-    for (let i = 0; i < packages.length; i++) {
-        const pkg = packages[i];
-        const stem = packageStem(pkg.importPath);
-        const cpuProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.cpu.pprof`);
-        const memProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.mem.pprof`);
-        const argv = goTestArgs({
-            bench: options.bench,
-            count: options.count,
-            benchtime: options.benchtime,
-            timeout: options.timeout,
-            cpuProfile,
-            memProfile,
-            binary: (0,external_node_path_namespaceObject.join)(options.binaryDir, `${stem}.test`),
-            extraFlags: options.extraFlags
-        });
-        onEvent({ type: 'package-start', index: i, total: packages.length, pkg, argv });
-        const started = Date.now();
-        const parser = new BenchParser();
-        const lines = [];
-        let done = 0;
-        const proc = await go.run(argv, {
-            cwd: pkg.dir,
-            env: options.env,
-            onLine: (line, stream) => {
-                lines.push(line);
-                if (lines.length > 400)
-                    lines.splice(0, lines.length - 200);
-                onEvent({ type: 'output', pkg, line, stream });
-                // go test writes benchmark output to stdout and build errors to stderr;
-                // both go through the parser so failures are recognised either way.
-                const result = parser.line(line);
-                if (result)
-                    onEvent({ type: 'result', pkg, result, done: ++done, expected: undefined });
-            }
-        });
-        const parsed = parser.finish();
-        const failed = proc.code !== 0;
-        const run = {
-            pkg,
-            status: failed ? 'failed' : parsed.results.length === 0 ? 'no-match' : 'ok',
-            results: parsed.results,
-            failures: parsed.failures,
-            config: parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {},
-            cpuProfile,
-            memProfile,
-            durationMs: Date.now() - started
-        };
-        if (failed)
-            run.error = describeFailure(pkg, proc.code, parsed.failures, lines);
-        runs.push(run);
-        onEvent({ type: 'package-end', index: i, total: packages.length, run });
-    }
-    return runs;
-}
-function describeFailure(pkg, code, failures, lines) {
-    const panic = failures.find(f => f.kind === 'panic');
-    const failing = failures.filter(f => f.kind === 'benchmark').map(f => f.benchmark);
-    let what = `go test exited with status ${code}`;
-    if (failures.some(f => f.kind === 'build'))
-        what = 'does not build';
-    else if (panic)
-        what = `panicked${panic.benchmark ? ` in ${panic.benchmark}` : ''}`;
-    else if (failing.length > 0)
-        what = `has failing benchmarks (${failing.join(', ')})`;
-    const tail = lines.filter(l => l.trim() !== '').slice(-TAIL_LINES);
-    return `${pkg.importPath} ${what}. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test:\n${tail.join('\n')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/stats/median.ts
 /**
  * The sample median, computed exactly as benchstat does (go-moremath
@@ -1984,20 +2024,91 @@ function quantile(values, q) {
     return xs[k - 1] + frac * (xs[k] - xs[k - 1]);
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/benchmarks.ts
+;// CONCATENATED MODULE: ./src/engine/bundle-builder.ts
 /**
- * Turn parsed result lines and attributed profiles into bundle benchmarks:
- * one entry per full benchmark name with every sample, and per-op function
- * costs (share × median, D2). Shared by `run` and `ab`.
+ * The one bundle builder, used by `run` (sequential measurement) and by
+ * the A/B runner: per package, attribute the profiles to benchmarks and
+ * compute per-op function costs (share × median, D2), keep one usable
+ * profile per kind for `go tool pprof -diff_base`, record the environment,
+ * and write results.json.
  */
 
 
 
 
+
+
+
+
+
+
+/** Version recorded in bundles. */
+const BENCHGATE_VERSION = '0.1.0';
+/** Attribute, build and write one bundle; returns it. */
+async function buildBundle(go, git, spec, measured) {
+    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(spec.dir, 'profiles'), { recursive: true });
+    const packages = [];
+    const benchmarks = [];
+    for (const m of measured) {
+        const { entry, tables } = await attributePackage(m, spec);
+        packages.push(entry);
+        benchmarks.push(...buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot));
+    }
+    const bundle = {
+        schemaVersion: SCHEMA_VERSION,
+        tool: { name: 'benchgate', version: BENCHGATE_VERSION },
+        environment: await environment(go, git, spec, measured),
+        packages,
+        benchmarks
+    };
+    await writeBundle(spec.dir, bundle);
+    return bundle;
+}
+/** Attribute one package's profiles; keep the first usable profile of each kind in the bundle. */
+async function attributePackage(m, spec) {
+    const entry = { importPath: m.importPath, status: m.status, profiles: {} };
+    if (m.error)
+        entry.error = m.error;
+    const inBundle = (f) => !(0,external_node_path_namespaceObject.relative)(spec.dir, f).startsWith('..');
+    if (m.results.length === 0) {
+        // Nothing ran here: do not keep empty profiles.
+        for (const f of [...m.profiles.cpu, ...m.profiles.mem])
+            if (inBundle(f))
+                await (0,promises_namespaceObject.rm)(f, { force: true });
+        return { entry, tables: {} };
+    }
+    const { tables, decoded, errors } = await attributeProfiles(m.profiles, m.importPath, spec.maxProfileBytes);
+    const problems = [...(m.profileErrors ?? []), ...errors];
+    if (problems.length > 0)
+        entry.profileErrors = problems;
+    for (const kind of ['cpu', 'mem']) {
+        const keep = decoded[kind][0];
+        const name = `profiles/${packageStem(m.importPath)}.${kind}.pprof`;
+        const target = (0,external_node_path_namespaceObject.join)(spec.dir, name);
+        if (keep) {
+            if (keep !== target)
+                await (0,promises_namespaceObject.copyFile)(keep, target);
+            entry.profiles[kind] = name;
+        }
+        // Unusable or extra profiles inside the bundle are not shipped.
+        for (const f of m.profiles[kind])
+            if (f !== target && inBundle(f))
+                await (0,promises_namespaceObject.rm)(f, { force: true });
+    }
+    const unattributed = unattributedShares(tables);
+    if (Object.keys(unattributed).length > 0)
+        entry.unattributed = unattributed;
+    return { entry, tables };
+}
 /** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
 function round(x) {
     return Number(x.toPrecision(6));
 }
+/**
+ * Turn parsed result lines and attributed profiles into bundle benchmarks:
+ * one entry per full benchmark name with every sample, and per-op function
+ * costs (share × median, D2).
+ */
 function buildBenchmarks(importPath, results, tables, topK, repoRoot) {
     const byName = new Map();
     for (const r of results) {
@@ -2018,9 +2129,9 @@ function buildBenchmarks(importPath, results, tables, topK, repoRoot) {
             (b.samples[m.unit] ??= []).push(m.value);
     }
     for (const b of byName.values()) {
-        for (const [measure, m] of Object.entries(MEASURES)) {
+        for (const measure of Object.keys(MEASURES)) {
             const t = tables[measure];
-            const values = b.samples[m.unit];
+            const values = b.samples[MEASURES[measure].unit];
             if (!t || !values)
                 continue;
             // Build paths differ between machines: keep a file only when it lies
@@ -2043,11 +2154,36 @@ function buildBenchmarks(importPath, results, tables, topK, repoRoot) {
     }
     return [...byName.values()];
 }
+/** Where and how the run was made: Go's own answer, the CPU line, git. */
+async function environment(go, git, spec, measured) {
+    const env = await go.run(goEnvArgs(), { cwd: spec.cwd });
+    let goEnv = {};
+    try {
+        goEnv = JSON.parse(env.stdout);
+    }
+    catch {
+        // leave blank: the comparison then cannot warn about Go versions
+    }
+    const config = measured.find(r => r.results.length > 0)?.config ?? {};
+    const first = measured.flatMap(r => r.results)[0];
+    return {
+        goVersion: goEnv.GOVERSION ?? '',
+        goos: goEnv.GOOS ?? config.goos ?? '',
+        goarch: goEnv.GOARCH ?? config.goarch ?? '',
+        cpu: config.cpu ?? '',
+        gomaxprocs: first ? splitBenchName(first.name).procs : (0,external_node_os_namespaceObject.availableParallelism)(),
+        commit: spec.commit ?? (await gitOutput(git, spec.cwd, ['rev-parse', 'HEAD'])) ?? '',
+        ref: spec.ref ?? (await gitOutput(git, spec.cwd, ['rev-parse', '--abbrev-ref', 'HEAD'])) ?? '',
+        createdAt: new Date().toISOString(),
+        settings: spec.settings
+    };
+}
 
-;// CONCATENATED MODULE: ./src/pipeline/run.ts
+;// CONCATENATED MODULE: ./src/engine/measure.ts
 /**
- * The "run" stage of the data flow: discover packages, run one `go test`
- * per package, attribute profile samples to benchmarks, write the bundle.
+ * The "measure" stage of the data flow: discover packages, run one
+ * `go test` per package (D1), then hand the results and profiles to the
+ * bundle builder.
  */
 
 
@@ -2057,19 +2193,12 @@ function buildBenchmarks(importPath, results, tables, topK, repoRoot) {
 
 
 
-
-
-
-
-const exec = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-/** Version recorded in bundles. */
-const BENCHGATE_VERSION = '0.1.0';
 /** No benchmark was run at all: the regex matched nothing, or no package has benchmarks. */
 class NoBenchmarksError extends Error {
     name = 'NoBenchmarksError';
 }
 /** Run the benchmarks and write the bundle. Failed packages are recorded, not thrown. */
-async function runToBundle(go, settings, onEvent = () => { }) {
+async function runToBundle(go, git, settings, onEvent = () => { }) {
     const dir = (0,external_node_path_namespaceObject.resolve)(settings.dir);
     const discovered = await discoverPackages(go, dir, settings.packages);
     const withBenchmarks = discovered.filter(p => p.hasBenchmarks);
@@ -2080,12 +2209,45 @@ async function runToBundle(go, settings, onEvent = () => { }) {
     }
     const bundleDir = (0,external_node_path_namespaceObject.resolve)(settings.out);
     await prepareOutDir(bundleDir);
-    const profileDir = (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles');
+    const runs = await runAll(go, withBenchmarks, settings, (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles'), onEvent);
+    const failed = runs.filter(r => r.status === 'failed');
+    if (runs.every(r => r.status === 'no-match')) {
+        throw new NoBenchmarksError(`-bench regular expression ${JSON.stringify(settings.bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
+            .slice(0, 5)
+            .map(r => r.pkg.importPath)
+            .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`);
+    }
+    const repoRoot = (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir;
+    const measured = runs.map(run => {
+        onEvent({ type: 'attributing', pkg: run.pkg.importPath });
+        return measurementOf(run);
+    });
+    const bundle = await buildBundle(go, git, {
+        dir: bundleDir,
+        cwd: dir,
+        repoRoot,
+        topK: settings.topK,
+        maxProfileBytes: settings.maxProfileBytes,
+        commit: settings.commit,
+        ref: settings.ref,
+        settings: {
+            packages: settings.packages,
+            bench: settings.bench,
+            count: settings.count,
+            benchtime: settings.benchtime,
+            timeout: settings.timeout,
+            extraFlags: settings.extraFlags,
+            topK: settings.topK
+        }
+    }, measured);
+    return { bundle, bundleDir, runs, failed };
+}
+/** One `go test` per package, profiles into profileDir, test binaries into scratch. */
+async function runAll(go, packages, settings, profileDir, onEvent) {
     await (0,promises_namespaceObject.mkdir)(profileDir, { recursive: true });
     const binaryDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-bin-'));
-    let runs;
     try {
-        runs = await runPackages(go, withBenchmarks, {
+        return await runPackages(go, packages, {
             bench: settings.bench,
             count: settings.count,
             benchtime: settings.benchtime,
@@ -2098,31 +2260,33 @@ async function runToBundle(go, settings, onEvent = () => { }) {
     finally {
         await (0,promises_namespaceObject.rm)(binaryDir, { recursive: true, force: true });
     }
-    const failed = runs.filter(r => r.status === 'failed');
-    if (runs.every(r => r.status === 'no-match')) {
-        throw new NoBenchmarksError(`-bench regular expression ${JSON.stringify(settings.bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
-            .slice(0, 5)
-            .map(r => r.pkg.importPath)
-            .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`);
+}
+/** One package's `go test` as the builder takes it; a missing profile is explained. */
+function measurementOf(run) {
+    const profiles = { cpu: [], mem: [] };
+    const profileErrors = [];
+    if (run.results.length > 0) {
+        for (const kind of ['cpu', 'mem']) {
+            const file = kind === 'cpu' ? run.cpuProfile : run.memProfile;
+            if ((0,external_node_fs_namespaceObject.existsSync)(file))
+                profiles[kind].push(file);
+            else
+                profileErrors.push(`go test wrote no ${kind} profile${run.status === 'failed' ? ' (the package failed before exiting normally)' : ''}`);
+        }
     }
-    const packages = [];
-    const benchmarks = [];
-    const repoRoot = (await git(dir, ['rev-parse', '--show-toplevel'])) || dir;
-    for (const run of runs) {
-        onEvent({ type: 'attributing', pkg: run.pkg.importPath });
-        const { entry, benches } = await attribute(run, bundleDir, settings, repoRoot);
-        packages.push(entry);
-        benchmarks.push(...benches);
+    else {
+        profiles.cpu.push(run.cpuProfile);
+        profiles.mem.push(run.memProfile);
     }
-    const bundle = {
-        schemaVersion: SCHEMA_VERSION,
-        tool: { name: 'benchgate', version: BENCHGATE_VERSION },
-        environment: await environment(go, dir, runs, settings),
-        packages,
-        benchmarks
+    return {
+        importPath: run.pkg.importPath,
+        status: run.status,
+        error: run.error,
+        results: run.results,
+        profiles,
+        config: run.config,
+        profileErrors
     };
-    await writeBundle(bundleDir, bundle);
-    return { bundle, bundleDir, runs, failed };
 }
 /** Refuse to overwrite a non-empty directory that is not a bundle; clear an old bundle's profiles. */
 async function prepareOutDir(dir) {
@@ -2136,96 +2300,173 @@ async function prepareOutDir(dir) {
     }
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
 }
-/** Per-op function costs for one package's benchmarks (DESIGN.md, D2). */
-async function attribute(run, bundleDir, settings, repoRoot) {
-    const importPath = run.pkg.importPath;
-    const entry = { importPath, status: run.status, profiles: {} };
-    if (run.error)
-        entry.error = run.error;
-    let tables = {};
-    if (run.results.length > 0) {
-        const errors = [];
-        const files = { cpu: [], mem: [] };
-        for (const kind of ['cpu', 'mem']) {
-            const file = kind === 'cpu' ? run.cpuProfile : run.memProfile;
-            if ((0,external_node_fs_namespaceObject.existsSync)(file))
-                files[kind].push(file);
-            else {
-                errors.push(`go test wrote no ${kind} profile${run.status === 'failed' ? ' (the package failed before exiting normally)' : ''}`);
-            }
-        }
-        const attributed = await attributeProfiles(files, importPath, settings.maxProfileBytes);
-        tables = attributed.tables;
-        errors.push(...attributed.errors);
-        for (const kind of ['cpu', 'mem']) {
-            for (const file of files[kind]) {
-                if (attributed.decoded[kind].includes(file))
-                    entry.profiles[kind] = (0,external_node_path_namespaceObject.relative)(bundleDir, file);
-                else
-                    await (0,promises_namespaceObject.rm)(file, { force: true }); // unusable: do not ship it
-            }
-        }
-        if (errors.length > 0)
-            entry.profileErrors = errors;
-    }
-    else {
-        // Nothing ran here: do not keep empty profiles.
-        await (0,promises_namespaceObject.rm)(run.cpuProfile, { force: true });
-        await (0,promises_namespaceObject.rm)(run.memProfile, { force: true });
-    }
-    const unattributed = unattributedShares(tables);
-    if (Object.keys(unattributed).length > 0)
-        entry.unattributed = unattributed;
-    const benches = buildBenchmarks(importPath, run.results, tables, settings.topK, repoRoot);
-    return { entry, benches };
+
+;// CONCATENATED MODULE: ./src/engine/ab.ts
+/**
+ * Interleaved A/B runs on one machine: build the test binaries of the base
+ * revision (checked out in a git worktree) and of the head, then run them
+ * alternately, round by round, in ABBA order (AB, BA, AB, …) so neither
+ * side always goes first. Each round is one `-test.count=1` run per side,
+ * with profiles. Drift between rounds then hits both sides alike. The
+ * result is one bundle per side, written by the same builder as `run`.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
+class AbError extends Error {
+    name = 'AbError';
 }
-async function environment(go, dir, runs, settings) {
-    const env = await go.run(['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH'], { cwd: dir });
-    let goEnv = {};
-    try {
-        goEnv = JSON.parse(env.stdout);
-    }
-    catch {
-        // leave blank: the comparison then cannot warn about Go versions
-    }
-    const config = runs.find(r => r.results.length > 0)?.config ?? {};
-    const first = runs.flatMap(r => r.results)[0];
-    return {
-        goVersion: goEnv.GOVERSION ?? '',
-        goos: goEnv.GOOS ?? config.goos ?? '',
-        goarch: goEnv.GOARCH ?? config.goarch ?? '',
-        cpu: config.cpu ?? '',
-        gomaxprocs: first ? splitBenchName(first.name).procs : (0,external_node_os_namespaceObject.availableParallelism)(),
-        commit: settings.commit ?? (await git(dir, ['rev-parse', 'HEAD'])),
-        ref: settings.ref ?? (await git(dir, ['rev-parse', '--abbrev-ref', 'HEAD'])),
-        createdAt: new Date().toISOString(),
-        settings: {
-            packages: settings.packages,
-            bench: settings.bench,
-            count: settings.count,
-            benchtime: settings.benchtime,
-            timeout: settings.timeout,
-            extraFlags: settings.extraFlags,
-            topK: settings.topK
-        }
+const abFail = (m) => new AbError(m);
+/** Run the A/B rounds and write out/base and out/head bundles. Worktrees are always removed. */
+async function runAb(go, git, s, onEvent = () => { }) {
+    const start = (0,external_node_path_namespaceObject.resolve)(s.dir);
+    const repoRoot = await gitOrThrow(git, start, ['rev-parse', '--show-toplevel'], abFail);
+    const sub = (0,external_node_path_namespaceObject.relative)(repoRoot, start);
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-ab-'));
+    const worktrees = [];
+    const addWorktree = async (side, ref) => {
+        const ok = await git.run(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+        if (ok.code !== 0)
+            throw new AbError(`--${side} ${JSON.stringify(ref)} is not a commit in ${repoRoot}; pass a branch, tag or SHA`);
+        const path = (0,external_node_path_namespaceObject.join)(scratch, side);
+        await gitOrThrow(git, repoRoot, ['worktree', 'add', '--detach', path, ref], abFail);
+        worktrees.push(path);
+        onEvent({ type: 'worktree', side, ref, path });
+        return path;
     };
-}
-async function git(dir, args) {
     try {
-        return (await exec('git', args, { cwd: dir })).stdout.trim();
+        const sides = {
+            base: { root: await addWorktree('base', s.base), binaries: new Map(), measured: new Map() },
+            head: {
+                root: s.head ? await addWorktree('head', s.head) : repoRoot,
+                binaries: new Map(),
+                measured: new Map()
+            }
+        };
+        const packages = (await discoverPackages(go, (0,external_node_path_namespaceObject.join)(sides.head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
+        const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent);
+        for (let round = 0; round < s.rounds; round++) {
+            const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+            onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order });
+            for (const pkg of paired)
+                for (const side of order)
+                    await runRound(go, sides, side, pkg, round, scratch, s);
+        }
+        const out = (0,external_node_path_namespaceObject.resolve)(s.out);
+        const write = async (side, ref) => {
+            const dir = (0,external_node_path_namespaceObject.join)(out, side);
+            await prepareOutDir(dir);
+            const state = sides[side];
+            await buildBundle(go, git, {
+                dir,
+                cwd: (0,external_node_path_namespaceObject.join)(state.root, sub),
+                repoRoot: state.root,
+                topK: s.topK,
+                maxProfileBytes: s.maxProfileBytes,
+                commit: await gitOrThrow(git, state.root, ['rev-parse', 'HEAD'], abFail),
+                ref,
+                settings: {
+                    mode: 'ab',
+                    rounds: s.rounds,
+                    bench: s.bench,
+                    benchtime: s.benchtime,
+                    buildFlags: s.buildFlags
+                }
+            }, paired.map(p => state.measured.get(p.importPath)));
+            return dir;
+        };
+        return {
+            baseDir: await write('base', s.base),
+            headDir: await write('head', s.head ?? 'work tree')
+        };
     }
-    catch {
-        return '';
+    finally {
+        for (const path of worktrees)
+            await git.run(repoRoot, ['worktree', 'remove', '--force', path]);
+        await git.run(repoRoot, ['worktree', 'prune']);
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
+}
+/** Build each package's test binary on both sides; a package new in head has nothing to pair with. */
+async function buildBinaries(go, sides, packages, scratch, s, onEvent) {
+    const { build } = splitTestFlags(s.buildFlags);
+    const paired = [];
+    for (const pkg of packages) {
+        const rel = (0,external_node_path_namespaceObject.relative)(sides.head.root, pkg.dir);
+        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(sides.base.root, rel)))
+            continue;
+        paired.push(pkg);
+        for (const side of ['base', 'head']) {
+            onEvent({ type: 'build', side, pkg: pkg.importPath });
+            const bin = (0,external_node_path_namespaceObject.join)(scratch, `${side}-${packageStem(pkg.importPath)}.test`);
+            const r = await go.run(goTestBuildArgs(bin, build), { cwd: (0,external_node_path_namespaceObject.join)(sides[side].root, rel) });
+            if (r.code !== 0 || !(0,external_node_fs_namespaceObject.existsSync)(bin)) {
+                throw new AbError(`building ${pkg.importPath} at the ${side} revision failed:\n${tail(r.stdout + r.stderr)}`);
+            }
+            sides[side].binaries.set(pkg.importPath, bin);
+            sides[side].measured.set(pkg.importPath, {
+                importPath: pkg.importPath,
+                status: 'ok',
+                results: [],
+                profiles: { cpu: [], mem: [] },
+                config: {}
+            });
+        }
+    }
+    if (paired.length === 0)
+        throw new AbError('no package with benchmarks exists on both sides; nothing to compare');
+    return paired;
+}
+/** One side's run of one package in one round: results and profiles appended to its measurement. */
+async function runRound(go, sides, side, pkg, round, scratch, s) {
+    const state = sides[side];
+    const rel = (0,external_node_path_namespaceObject.relative)(sides.head.root, pkg.dir);
+    const stem = `${side}-${packageStem(pkg.importPath)}-r${round}`;
+    const cpu = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.cpu.pprof`);
+    const mem = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.mem.pprof`);
+    const parser = new BenchParser();
+    const argv = testBinaryArgs({
+        bench: s.bench,
+        benchtime: s.benchtime,
+        cpuProfile: cpu,
+        memProfile: mem,
+        runFlags: splitTestFlags(s.buildFlags).run
+    });
+    const r = await go.runTestBinary(state.binaries.get(pkg.importPath), argv, {
+        cwd: (0,external_node_path_namespaceObject.join)(state.root, rel),
+        onLine: line => void parser.line(line)
+    });
+    if (r.code !== 0)
+        throw new AbError(`${pkg.importPath} failed at the ${side} revision in round ${round + 1}:\n${tail(r.stdout)}`);
+    const parsed = parser.finish();
+    const m = state.measured.get(pkg.importPath);
+    m.results = [...m.results, ...parsed.results.map(x => ({ ...x, pkg: pkg.importPath }))];
+    if (Object.keys(m.config).length === 0)
+        m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {};
+    m.profiles.cpu.push(cpu);
+    m.profiles.mem.push(mem);
+}
+function tail(text) {
+    return text.trim().split('\n').slice(-15).join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/pipeline/settings.ts
+;// CONCATENATED MODULE: ./src/engine/settings.ts
 /**
  * Settings for one benchmark run, shared by the CLI (`benchgate run`) and
  * the Action. Validated eagerly; every error names the input (as the front
  * end calls it), the bad value, and what is allowed.
  */
 
+/** The defaults of the run settings. */
 const RUN_DEFAULTS = {
     packages: ['./...'],
     bench: '.',
@@ -2264,6 +2505,222 @@ function validateRunSettings(s, names) {
         fail('packages', s.packages, 'list one or more package patterns such as ./... or ./internal/codec');
     }
     return s;
+}
+/**
+ * Bounds of every numeric setting, by the Action input's name. The CLI's
+ * flag of the same name (`--max-functions`) takes the same bounds, so both
+ * front ends accept and refuse the same values.
+ */
+const NUMBER_BOUNDS = {
+    count: { min: 1, max: 1000, integer: true },
+    'confirm-rounds': { min: 6, max: 1000, integer: true },
+    threshold: { min: 0, max: 1000, integer: false },
+    'ab-threshold': { min: 0, max: 1000, integer: false },
+    alpha: { min: 0.0001, max: 0.5, integer: false },
+    'alloc-threshold': { min: 0, max: 1000, integer: false },
+    'max-functions': { min: 1, max: 100, integer: true }
+};
+/** "a whole number from 1 to 100": what a setting allows, for messages. */
+function describeBounds(b) {
+    return `${b.integer ? 'a whole number' : 'a number'} from ${b.min} to ${b.max}`;
+}
+/** The value of raw text for this setting, or undefined when it is not allowed. */
+function parseBounded(raw, setting) {
+    const b = NUMBER_BOUNDS[setting];
+    const v = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(v) || v < b.min || v > b.max)
+        return undefined;
+    if (b.integer && !Number.isInteger(v))
+        return undefined;
+    return v;
+}
+
+;// CONCATENATED MODULE: ./src/gobench/toolchain.ts
+/**
+ * The Go toolchain seam: everything that spawns `go` or a test binary that
+ * `go test -c` built goes through it, with argv built in args.ts.
+ */
+
+/** `go` was not found or could not be started. */
+class GoNotFoundError extends Error {
+    constructor(binary, reason) {
+        super(`cannot run the Go toolchain ("${binary}": ${reason}). Install Go (https://go.dev/dl/) and put it on PATH; in a workflow, add actions/setup-go before benchgate`);
+        this.name = 'GoNotFoundError';
+    }
+}
+/** Keep at most this much of each stream in memory (the tail is what explains failures). */
+const MAX_CAPTURE = 32 * 1024 * 1024;
+/** The real toolchain: spawns `go` directly (shell: false). */
+class LocalGo {
+    binary;
+    constructor(binary = 'go') {
+        this.binary = binary;
+    }
+    /** Spawn `go` directly, no shell. */
+    run(args, options) {
+        return spawnCaptured(this.binary, args, options);
+    }
+    /** Spawn a test binary directly, no shell. */
+    runTestBinary(binary, args, options) {
+        return spawnCaptured(binary, args, options);
+    }
+}
+/** Spawn one process, stream its lines, keep the tail of each stream. */
+function spawnCaptured(binary, args, options) {
+    return new Promise((resolve, reject) => {
+        const child = (0,external_node_child_process_namespaceObject.spawn)(binary, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            shell: false,
+            stdio: ['ignore', 'pipe', 'pipe']
+        });
+        const captured = { stdout: '', stderr: '' };
+        const partial = { stdout: '', stderr: '' };
+        const take = (stream) => (chunk) => {
+            const text = chunk.toString('utf8');
+            captured[stream] += text;
+            if (captured[stream].length > MAX_CAPTURE)
+                captured[stream] = captured[stream].slice(-MAX_CAPTURE / 2);
+            if (!options.onLine)
+                return;
+            const lines = (partial[stream] + text).split('\n');
+            partial[stream] = lines.pop() ?? '';
+            for (const line of lines)
+                options.onLine(line, stream);
+        };
+        child.stdout.on('data', take('stdout'));
+        child.stderr.on('data', take('stderr'));
+        child.on('error', err => reject(new GoNotFoundError(binary, err.message)));
+        child.on('close', code => {
+            for (const stream of ['stdout', 'stderr']) {
+                if (options.onLine && partial[stream] !== '')
+                    options.onLine(partial[stream], stream);
+            }
+            resolve({ code: code ?? -1, ...captured });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * The one place untrusted text is made inert before it reaches Markdown
+ * (DESIGN.md D5). Benchmark names, function names, package paths, file
+ * paths, branch names and environment strings come from pull requests.
+ *
+ * After escaping, a string cannot:
+ * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
+ *   a link or an image (`[`, `]`, `(`, `)`, `!`, `*`, `_`, `~`), math (`$`);
+ * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
+ *   `<!--`, `-->` and `<img src=x>` show as text);
+ * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
+ *   zero-width space follows `@` and `#`, so GitHub sees no mention;
+ * - autolink a URL (`://`, `www.` are broken the same way);
+ * - hide or reorder text with control, bidi or other invisible format
+ *   characters, or break the line: those are shown as visible `\uXXXX`
+ *   escapes (newlines as `\n`).
+ * The visible text is otherwise kept, so a reviewer reads the real name.
+ */
+const ZWSP = '\u200b';
+/** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/** ASCII punctuation with a Markdown meaning, backslash-escaped (CommonMark §2.4). */
+const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:]/g;
+/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
+/**
+ * Control, bidi and other invisible characters as visible escapes (`\n`,
+ * `\u202e`), so untrusted text cannot hide, reorder or break lines. Also
+ * what the CLI uses for terminal output.
+ */
+function showInvisible(text) {
+    return text.replace(INVISIBLE, c => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return ' ';
+        return `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/**
+ * Multi-line untrusted text for a terminal or a log (an error with the tail
+ * of Go's output): line breaks and tabs stay, every other control, bidi or
+ * invisible format character is shown as a visible escape, so nothing can
+ * move the cursor, recolour, retitle the terminal or reorder the text.
+ */
+function forTerminal(text) {
+    return String(text)
+        .split('\n')
+        .map(line => showInvisible(line.replace(/\r$/, '')))
+        .join('\n');
+}
+function neutralize(text, maxLength) {
+    let s = String(text);
+    const chars = [...s];
+    if (chars.length > maxLength)
+        s = chars.slice(0, maxLength - 1).join('') + '…';
+    return showInvisible(s)
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+/** Mentions, team mentions and issue references; URL autolinks. */
+function unlink(s) {
+    return s
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/#/g, `#${ZWSP}`)
+        .replace(/:(\\?)\/\//g, `:${ZWSP}$1//`)
+        .replace(/www(\\?)\./gi, m => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`);
+}
+/** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
+function escapeText(text, maxLength = 300) {
+    return unlink(neutralize(text, maxLength).replace(MARKDOWN_PUNCT, c => `\\${c}`));
+}
+/**
+ * The same guarantees inside raw HTML (`<summary>`), where GitHub does not
+ * process Markdown, so backslash escapes would show: entities only.
+ */
+function escapeHtmlText(text, maxLength = 300) {
+    // Entities are added after unlink, which must not split their `&#`.
+    return unlink(neutralize(text, maxLength)).replace(/[`|$*_[\]]/g, c => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * Undo escapeText, for tests: what a reader sees after GitHub renders the
+ * cell. Not used when rendering.
+ */
+function visibleText(escaped) {
+    return escaped
+        .replaceAll(ZWSP, '')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|~$:])/g, '$1')
+        .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+}
+/** A URL we built ourselves from trusted parts, with untrusted path segments encoded. */
+function safeUrl(base, ...segments) {
+    return [
+        base.replace(/\/+$/, ''),
+        ...segments.map(s => s.split('/').map(encodeURIComponent).join('/'))
+    ].join('/');
+}
+
+;// CONCATENATED MODULE: ./src/engine/index.ts
+/**
+ * The engine's real seams in one place: the Go toolchain, git, and the A/B
+ * runner built on them. Front ends take these; tests pass fakes of the
+ * same small interfaces.
+ */
+
+
+
+/** The real Go on PATH, the real git, and the A/B runner over them. */
+function localEngine() {
+    const go = new LocalGo();
+    const git = new LocalGit();
+    return { go, git, runAb: (s, onEvent) => runAb(go, git, s, onEvent) };
 }
 
 ;// CONCATENATED MODULE: ./src/stats/normal.ts
@@ -2394,7 +2851,9 @@ function normalInvCDF(p, mu = 0, sigma = 1) {
  *   benchstat reports it.
  */
 
+/** Up to this many values per side without ties, the U test's p is exact. */
 const EXACT_LIMIT = 50;
+/** With ties, the exact distribution is used up to this size. */
 const EXACT_LIMIT_TIES = 25;
 /** Two-sided Mann-Whitney U test of x1 against x2. */
 function mannWhitneyU(x1, x2) {
@@ -2598,6 +3057,7 @@ function holmAdjust(pValues) {
  * approximation with tie and continuity correction.
  */
 
+/** Up to this many non-zero pairs, the signed-rank p is exact. */
 const WILCOXON_EXACT_LIMIT = 50;
 /** Test per-round pairs; differences are taken on the log scale (ratios). */
 function wilcoxonSignedRank(base, head) {
@@ -2655,13 +3115,7 @@ function signedRank(diffs) {
     return { p: Math.min(1, 2 * (1 - normalCDF(Math.abs(z)))), wPlus: w, n, method: 'normal' };
 }
 
-;// CONCATENATED MODULE: ./src/compare/compare.ts
-
-
-
-
-
-
+;// CONCATENATED MODULE: ./src/compare/model.ts
 /** Every verdict a benchmark or metric can have. */
 const VERDICTS = [
     'regression',
@@ -2672,7 +3126,9 @@ const VERDICTS = [
     'removed',
     'failed'
 ];
+/** The significance tests a comparison can use. */
 const STAT_TESTS = ['utest', 'wilcoxon'];
+/** The defaults of every comparison option, as action.yml documents them. */
 const COMPARE_DEFAULTS = {
     threshold: 5,
     abThreshold: 2.5,
@@ -2686,6 +3142,7 @@ const COMPARE_DEFAULTS = {
 const MIN_SAMPLES = 4;
 /** The signed-rank test needs this many rounds (2 / 2^6 = 0.031). */
 const MIN_ROUNDS = 6;
+/** The gates a pull request can be judged by. */
 const GATE_MODES = (/* unused pure expression or super */ null && (['confirmed', 'baseline', 'ab']));
 /** Units measured in time per op: the gating metric. */
 function isTimeUnit(unit) {
@@ -2695,6 +3152,22 @@ function isTimeUnit(unit) {
 function betterDirection(unit) {
     return /\/s$/.test(unit) ? 'higher' : 'lower';
 }
+/** Benchmarks are matched across sides by package and full name. */
+const benchmarkKey = (b) => `${b.package}\u0000${b.name}`;
+
+;// CONCATENATED MODULE: ./src/compare/verdicts.ts
+/**
+ * compareVerdicts(base, head): benchstat-grade statistics per benchmark and
+ * unit, matching across the sides, and the verdicts (DESIGN.md
+ * "Statistics", D3). Pure: two loaded sides in, a Screen out. The gate is
+ * the judge's (src/engine/judge.ts).
+ */
+
+
+
+
+
+
 function unitKind(unit, units) {
     if (unit === 'B/op' || unit === 'allocs/op' || units[unit]?.assume === 'exact')
         return 'exact';
@@ -2717,11 +3190,9 @@ function deltaPercent(base, head) {
         return null;
     return (head / base - 1) * 100;
 }
-/** Benchmarks are matched across sides by package and full name. */
-const benchmarkKey = (b) => `${b.package}\u0000${b.name}`;
 const key = benchmarkKey;
-/** Compare two sides. */
-function compare(base, head, options = {}) {
+/** Statistics and verdicts per benchmark and unit; compareSides adds the function deltas. */
+function compareVerdicts(base, head, options = {}) {
     const opts = { ...COMPARE_DEFAULTS, ...options };
     const units = { ...base.units, ...head.units };
     const baseBy = new Map(base.benchmarks.map(b => [key(b), b]));
@@ -2766,26 +3237,17 @@ function compare(base, head, options = {}) {
             m.verdict = noisyVerdict(m, opts);
         });
     }
-    for (const bc of benchmarks) {
-        if (bc.metrics.length === 0)
-            continue;
-        bc.verdict = benchmarkVerdict(bc.metrics);
-        if (bc.verdict === 'regression' || bc.verdict === 'improvement') {
-            const b = baseBy.get(key(bc));
-            const h = headBy.get(key(bc));
-            bc.functions = functionDeltas(b, h, opts.maxFunctions, bc.verdict);
-            bc.summary = explain(bc);
-        }
-    }
+    for (const bc of benchmarks)
+        if (bc.metrics.length > 0)
+            bc.verdict = benchmarkVerdict(bc.metrics);
     const counts = countVerdicts(benchmarks);
-    const reasons = benchmarks.flatMap(bc => gateReasons(bc, opts));
     return {
         schemaVersion: 1,
         verdict: overallVerdict(counts),
-        gate: { fail: reasons.length > 0, reasons },
         options: opts,
         counts,
-        benchmarks: sortBenchmarks(benchmarks),
+        // In matching order; the judge ranks them worst first (sortBenchmarks).
+        benchmarks,
         geomean: geomean(benchmarks),
         warnings: environmentWarnings(base, head),
         notes: powerNotes(families.get('time') ?? [], opts.alpha),
@@ -2793,9 +3255,11 @@ function compare(base, head, options = {}) {
         head: sideInfo(head)
     };
 }
+/** How many benchmarks have each verdict. */
 function countVerdicts(list) {
     return Object.fromEntries(VERDICTS.map(v => [v, list.filter(b => b.verdict === v).length]));
 }
+/** The comparison's verdict from its counts: any regression, else any improvement, else … */
 function overallVerdict(counts) {
     return counts.regression > 0
         ? 'regression'
@@ -2804,19 +3268,6 @@ function overallVerdict(counts) {
             : counts['too-few-samples'] > 0 && counts.unchanged === 0
                 ? 'too-few-samples'
                 : 'unchanged';
-}
-/** Why this benchmark fails the gate: its time regressions, and allocation ones with failOnAlloc. */
-function gateReasons(bc, opts, kinds = ['time', 'exact']) {
-    const reasons = [];
-    for (const m of bc.metrics) {
-        if (m.verdict !== 'regression' || !kinds.includes(m.kind))
-            continue;
-        if (m.kind === 'time')
-            reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`);
-        else if (m.kind === 'exact' && opts.failOnAlloc)
-            reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`);
-    }
-    return reasons;
 }
 function unionUnits(b, h) {
     const order = [...Object.keys(b.samples), ...Object.keys(h.samples)];
@@ -2915,6 +3366,100 @@ function primaryMetric(b) {
         b.metrics.find(m => m.kind === 'time') ??
         b.metrics[0]);
 }
+function geomean(list) {
+    const acc = new Map();
+    for (const bc of list) {
+        for (const m of bc.metrics) {
+            if (!m.base || !m.head || !(m.base.median > 0) || !(m.head.median > 0))
+                continue;
+            const a = acc.get(m.unit) ?? { lb: 0, lh: 0, n: 0 };
+            a.lb += Math.log(m.base.median);
+            a.lh += Math.log(m.head.median);
+            a.n++;
+            acc.set(m.unit, a);
+        }
+    }
+    return [...acc].map(([unit, a]) => {
+        const base = Math.exp(a.lb / a.n);
+        const head = Math.exp(a.lh / a.n);
+        return { unit, base, head, deltaPercent: (head / base - 1) * 100, n: a.n };
+    });
+}
+/**
+ * Holm–Bonferroni multiplies the smallest p by the number of tests m, and
+ * with n samples per side the U test's smallest possible p is 2 / C(2n, n).
+ * When even that cannot reach alpha, say so and how many samples would.
+ */
+function powerNotes(timeTests, alpha) {
+    const m = timeTests.length;
+    if (m === 0)
+        return [];
+    // The smallest p the exact test can give: for the U test with sizes n1,
+    // n2 (all of one side below all of the other) 2 / C(n1 + n2, n1); for the
+    // signed-rank test over n rounds (every round worse) 2 / 2^n.
+    const paired = timeTests.some(t => t.test === 'wilcoxon');
+    const minP = (n1, n2) => paired ? 2 / 2 ** Math.min(n1, n2) : 2 / choose(n1 + n2, n1);
+    const best = Math.min(...timeTests.map(t => minP(t.base?.n ?? 0, t.head?.n ?? 0)));
+    if (best * m < alpha)
+        return [];
+    const n = Math.max(...timeTests.map(t => Math.min(t.base?.n ?? 0, t.head?.n ?? 0)));
+    let need = n + 1;
+    while (minP(need, need) * m >= alpha && need < 1000)
+        need++;
+    return [
+        `With ${m} time comparisons and at most ${n} ${paired ? 'paired rounds' : 'samples per side'}, no difference can be significant after Holm–Bonferroni correction (the smallest possible p is ${best.toPrecision(2)} × ${m}). Use ${paired ? 'rounds' : 'count'} ≥ ${need}, or fewer benchmarks.`
+    ];
+}
+function environmentWarnings(base, head) {
+    const b = base.environment ?? {};
+    const h = head.environment ?? {};
+    const out = [];
+    const check = (label, x, y) => {
+        if (x !== undefined && y !== undefined && x !== '' && y !== '' && x !== y) {
+            out.push(`${label} differs: base ${String(x)}, head ${String(y)}`);
+        }
+    };
+    check('Go version', b.goVersion, h.goVersion);
+    check('GOOS/GOARCH', b.goos && `${b.goos}/${b.goarch}`, h.goos && `${h.goos}/${h.goarch}`);
+    check('CPU', b.cpu, h.cpu);
+    check('GOMAXPROCS', b.gomaxprocs, h.gomaxprocs);
+    return out;
+}
+function sideInfo(s) {
+    return {
+        label: s.label,
+        commit: s.environment?.commit ?? '',
+        ref: s.environment?.ref ?? '',
+        goVersion: s.environment?.goVersion ?? ''
+    };
+}
+
+;// CONCATENATED MODULE: ./src/compare/wording.ts
+/** How the comparison words numbers: benchstat's delta and p formats, signed per-op values. */
+/** `+12.34%`, as benchstat prints deltas. */
+function formatDelta(d) {
+    if (d === null)
+        return '?';
+    if (!Number.isFinite(d))
+        return d > 0 ? '+∞%' : '-∞%';
+    return `${d >= 0 ? '+' : ''}${d.toFixed(2)}%`;
+}
+/** p to three decimals; below 0.001 as `<0.001`. */
+function formatP(p) {
+    if (p === null)
+        return '–';
+    return p < 0.001 ? '<0.001' : p.toFixed(3);
+}
+/** A per-op delta with its sign: `+180`, `-0.5`. */
+function signed(x) {
+    const r = Math.abs(x) >= 100 ? Math.round(x) : Number(x.toPrecision(3));
+    return `${x >= 0 ? '+' : ''}${r}`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/functions.ts
+
+
+
 /**
  * Frames that sit on every stack of a benchmark (its own function and
  * closures, the testing harness, goroutine entry): their Δ is the whole
@@ -2934,6 +3479,7 @@ function isEntryFrame(name, pkg, group) {
     }
     return false;
 }
+/** Per measure: the functions whose per-op cost changed, and those new or gone. */
 function functionDeltas(b, h, max, verdict) {
     if (!b.functions || !h.functions)
         return undefined;
@@ -3006,237 +3552,291 @@ function explain(bc) {
         return what;
     return `${what}: ${top.name} ${signed(score(top))} ${MEASURE_UNIT[measure]}`;
 }
-function signed(x) {
-    const r = Math.abs(x) >= 100 ? Math.round(x) : Number(x.toPrecision(3));
-    return `${x >= 0 ? '+' : ''}${r}`;
-}
-/** `+12.34%`, as benchstat prints deltas. */
-function formatDelta(d) {
-    if (d === null)
-        return '?';
-    if (!Number.isFinite(d))
-        return d > 0 ? '+∞%' : '-∞%';
-    return `${d >= 0 ? '+' : ''}${d.toFixed(2)}%`;
-}
-/** p to three decimals; below 0.001 as `<0.001`. */
-function formatP(p) {
-    if (p === null)
-        return '–';
-    return p < 0.001 ? '<0.001' : p.toFixed(3);
-}
-function geomean(list) {
-    const acc = new Map();
-    for (const bc of list) {
-        for (const m of bc.metrics) {
-            if (!m.base || !m.head || !(m.base.median > 0) || !(m.head.median > 0))
-                continue;
-            const a = acc.get(m.unit) ?? { lb: 0, lh: 0, n: 0 };
-            a.lb += Math.log(m.base.median);
-            a.lh += Math.log(m.head.median);
-            a.n++;
-            acc.set(m.unit, a);
-        }
+
+;// CONCATENATED MODULE: ./src/compare/index.ts
+/**
+ * The comparison stage: match two sides, test every benchmark and unit
+ * (verdicts.ts), and explain the changed ones by their function deltas
+ * (functions.ts). The gate is decided by the judge (src/engine/judge.ts).
+ */
+
+
+
+/** Compare two loaded sides: verdicts, function deltas and summaries of the changed benchmarks. */
+function compare_compareSides(base, head, options = {}) {
+    const screen = compareVerdicts(base, head, options);
+    const baseBy = new Map(base.benchmarks.map(b => [benchmarkKey(b), b]));
+    const headBy = new Map(head.benchmarks.map(b => [benchmarkKey(b), b]));
+    for (const bc of screen.benchmarks) {
+        if (bc.verdict !== 'regression' && bc.verdict !== 'improvement')
+            continue;
+        const b = baseBy.get(benchmarkKey(bc));
+        const h = headBy.get(benchmarkKey(bc));
+        bc.functions = functionDeltas(b, h, screen.options.maxFunctions, bc.verdict);
+        bc.summary = explain(bc);
     }
-    return [...acc].map(([unit, a]) => {
-        const base = Math.exp(a.lb / a.n);
-        const head = Math.exp(a.lh / a.n);
-        return { unit, base, head, deltaPercent: (head / base - 1) * 100, n: a.n };
-    });
+    return screen;
+}
+
+;// CONCATENATED MODULE: ./src/engine/judge.ts
+/**
+ * The judge: the one place that decides which flow a run takes, every
+ * verdict's gate, what counts as a suspect, how a confirmation changes the
+ * screen, when to comment, and whether the step fails. Pure: comparisons
+ * and settings in, decisions out. The front ends ask it and publish what
+ * it says; they never branch on gates themselves (DESIGN.md D7, D8).
+ */
+
+
+
+
+/**
+ * The test for interleaved rounds. Chosen by bench/verdict-quality (see
+ * docs/verdict-quality.md): the U test and the signed-rank test were run on
+ * the same A/B rounds.
+ */
+const AB_TEST = 'utest';
+/** Rounds of A/B per suspect, by default. */
+const CONFIRM_ROUNDS_DEFAULT = 20;
+/** Events a run (mode: run) supports. */
+const RUN_EVENTS = (/* unused pure expression or super */ null && (['push', 'pull_request', 'workflow_dispatch', 'schedule']));
+/** The flow for this event and gate; undefined for an event benchgate does not run on. */
+function planFor(event, gate) {
+    if (!RUN_EVENTS.includes(event))
+        return undefined;
+    if (event !== 'pull_request')
+        return 'record';
+    switch (gate) {
+        case 'ab':
+            return 'ab';
+        case 'baseline':
+            return 'screen';
+        case 'confirmed':
+            return 'confirm';
+    }
+}
+/** Why this benchmark fails the gate: its time regressions, and allocation ones with failOnAlloc. */
+function gateReasons(bc, opts, kinds = ['time', 'exact']) {
+    const reasons = [];
+    for (const m of bc.metrics) {
+        if (m.verdict !== 'regression' || !kinds.includes(m.kind))
+            continue;
+        if (m.kind === 'time')
+            reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`);
+        else if (m.kind === 'exact' && opts.failOnAlloc)
+            reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`);
+    }
+    return reasons;
 }
 /**
- * Holm–Bonferroni multiplies the smallest p by the number of tests m, and
- * with n samples per side the U test's smallest possible p is 2 / C(2n, n).
- * When even that cannot reach alpha, say so and how many samples would.
+ * The gate of a comparison whose verdicts stand as measured: the baseline
+ * screen, or an A/B. `mode` is recorded (absent: a plain comparison). The
+ * benchmarks are ranked worst first.
  */
-function powerNotes(timeTests, alpha) {
-    const m = timeTests.length;
-    if (m === 0)
-        return [];
-    // The smallest p the exact test can give: for the U test with sizes n1,
-    // n2 (all of one side below all of the other) 2 / C(n1 + n2, n1); for the
-    // signed-rank test over n rounds (every round worse) 2 / 2^n.
-    const paired = timeTests.some(t => t.test === 'wilcoxon');
-    const minP = (n1, n2) => paired ? 2 / 2 ** Math.min(n1, n2) : 2 / choose(n1 + n2, n1);
-    const best = Math.min(...timeTests.map(t => minP(t.base?.n ?? 0, t.head?.n ?? 0)));
-    if (best * m < alpha)
-        return [];
-    const n = Math.max(...timeTests.map(t => Math.min(t.base?.n ?? 0, t.head?.n ?? 0)));
-    let need = n + 1;
-    while (minP(need, need) * m >= alpha && need < 1000)
-        need++;
-    return [
-        `With ${m} time comparisons and at most ${n} ${paired ? 'paired rounds' : 'samples per side'}, no difference can be significant after Holm–Bonferroni correction (the smallest possible p is ${best.toPrecision(2)} × ${m}). Use ${paired ? 'rounds' : 'count'} ≥ ${need}, or fewer benchmarks.`
-    ];
+function judgeScreen(screen, mode) {
+    const reasons = screen.benchmarks.flatMap(bc => gateReasons(bc, screen.options));
+    return {
+        ...screen,
+        benchmarks: sortBenchmarks(screen.benchmarks),
+        gate: { fail: reasons.length > 0, reasons },
+        ...(mode ? { gateMode: mode } : {})
+    };
 }
-function environmentWarnings(base, head) {
-    const b = base.environment ?? {};
-    const h = head.environment ?? {};
-    const out = [];
-    const check = (label, x, y) => {
-        if (x !== undefined && y !== undefined && x !== '' && y !== '' && x !== y) {
-            out.push(`${label} differs: base ${String(x)}, head ${String(y)}`);
+/** Compare two sides and judge them as a plain comparison (CLI `compare`, tests). */
+function compare(base, head, options = {}) {
+    return judgeScreen(compareSides(base, head, options));
+}
+/**
+ * Options for an interleaved A/B verdict: the A/B test, and the A/B
+ * threshold, since its Δ is measured without drift between the sides.
+ * `threshold` (a front end's explicit choice) overrides the latter.
+ */
+function abOptions(opts, threshold) {
+    return { ...opts, test: AB_TEST, threshold: threshold ?? opts.abThreshold };
+}
+/** Judge an A/B of everything (gate ab, CLI `ab`), measured against `baseLabel`. */
+function judgeAb(ab, baseLabel) {
+    const c = judgeScreen(ab, 'ab');
+    return baseLabel ? { ...c, base: { ...c.base, ref: baseLabel } } : c;
+}
+/**
+ * A suspect is what the screen cannot rule out: a time regression by its
+ * own verdict; a time metric that got slower by at least the A/B threshold
+ * with an uncorrected p ≤ α (benchstat's call); or one that got slower by
+ * at least the threshold whatever its p, since the screen's p is the part
+ * drift makes least reliable. The screen only nominates; the A/B decides,
+ * so a broad net costs confirmation time, not false alarms.
+ */
+function isSuspect(b, opts) {
+    return b.metrics.some(m => {
+        if (m.kind !== 'time')
+            return false;
+        if (m.verdict === 'regression')
+            return true;
+        const d = m.deltaPercent;
+        if (d === null || m.better !== 'lower')
+            return false;
+        return d >= opts.threshold || (m.significantUncorrected === true && d >= opts.abThreshold);
+    });
+}
+/** The benchmarks confirmation re-runs. */
+function suspectsOf(screen) {
+    return screen.benchmarks.filter(b => isSuspect(b, screen.options));
+}
+/** The screen stands as judged: no suspects, or the A/B could not run (`info.error`). */
+function confirmationStands(screen, info) {
+    return { ...judgeScreen(screen, 'confirmed'), confirmation: info };
+}
+/**
+ * Fold an A/B comparison of the suspects into the screen: a suspect's time
+ * verdict is the A/B's, its other metrics keep the screen's, and only
+ * confirmed time regressions (plus exact allocation ones with failOnAlloc)
+ * fail the gate.
+ */
+function applyConfirmation(screen, ab, rounds, info = {}) {
+    const measured = new Map(ab.benchmarks.map(b => [benchmarkKey(b), b]));
+    const benchmarks = sortBenchmarks(screen.benchmarks).map(b => isSuspect(b, screen.options) ? confirmed(b, measured.get(benchmarkKey(b)), rounds, ab) : b);
+    const counts = countVerdicts(benchmarks);
+    const reasons = benchmarks.flatMap(b => {
+        const c = b.confirmation;
+        if (!c)
+            return gateReasons(b, screen.options);
+        const time = c.status === 'confirmed'
+            ? [
+                `${b.name} ${c.unit} ${formatDelta(c.deltaPercent)} (p=${formatP(c.pAdjusted)}, ${c.rounds} A/B rounds on this runner)`
+            ]
+            : [];
+        return [...time, ...gateReasons(b, screen.options, ['exact'])];
+    });
+    return {
+        ...screen,
+        benchmarks,
+        counts,
+        verdict: overallVerdict(counts),
+        gate: { fail: reasons.length > 0, reasons },
+        gateMode: 'confirmed',
+        notes: [...screen.notes, ...ab.notes.map(n => `Confirmation: ${n}`)],
+        confirmation: {
+            base: { commit: ab.base.commit, ref: ab.base.ref },
+            rounds,
+            test: ab.options.test,
+            suspects: benchmarks.filter(b => b.confirmation).length,
+            confirmed: benchmarks.filter(b => b.confirmation?.status === 'confirmed').length,
+            elapsedMs: 0,
+            ...info
         }
     };
-    check('Go version', b.goVersion, h.goVersion);
-    check('GOOS/GOARCH', b.goos && `${b.goos}/${b.goarch}`, h.goos && `${h.goos}/${h.goarch}`);
-    check('CPU', b.cpu, h.cpu);
-    check('GOMAXPROCS', b.gomaxprocs, h.gomaxprocs);
-    return out;
 }
-function sideInfo(s) {
+/** One suspect after its A/B: the A/B decides time; the other metrics keep their screen verdicts. */
+function confirmed(b, a, rounds, ab) {
+    const m = a?.metrics.find(x => x.kind === 'time');
+    const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed';
+    const others = benchmarkVerdict(b.metrics.filter(x => x.kind !== 'time'));
     return {
-        label: s.label,
-        commit: s.environment?.commit ?? '',
-        ref: s.environment?.ref ?? '',
-        goVersion: s.environment?.goVersion ?? ''
+        ...b,
+        verdict: status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others,
+        confirmation: {
+            status,
+            unit: m?.unit ?? 'ns/op',
+            deltaPercent: m?.deltaPercent ?? null,
+            pAdjusted: m?.pAdjusted ?? null,
+            rounds,
+            test: m?.test ?? ab.options.test
+        }
     };
 }
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * The one place untrusted text is made inert before it reaches Markdown
- * (DESIGN.md D5). Benchmark names, function names, package paths, file
- * paths, branch names and environment strings come from pull requests.
- *
- * After escaping, a string cannot:
- * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
- *   a link or an image (`[`, `]`, `(`, `)`, `!`, `*`, `_`, `~`), math (`$`);
- * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
- *   `<!--`, `-->` and `<img src=x>` show as text);
- * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
- *   zero-width space follows `@` and `#`, so GitHub sees no mention;
- * - autolink a URL (`://`, `www.` are broken the same way);
- * - hide or reorder text with control, bidi or other invisible format
- *   characters, or break the line: those are shown as visible `\uXXXX`
- *   escapes (newlines as `\n`).
- * The visible text is otherwise kept, so a reviewer reads the real name.
- */
-const ZWSP = '\u200b';
-/** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-/** ASCII punctuation with a Markdown meaning, backslash-escaped (CommonMark §2.4). */
-const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:]/g;
-/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
-/**
- * Control, bidi and other invisible characters as visible escapes (`\n`,
- * `\u202e`), so untrusted text cannot hide, reorder or break lines. Also
- * what the CLI uses for terminal output.
- */
-function showInvisible(text) {
-    return text.replace(INVISIBLE, c => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        if (c === '\t')
-            return ' ';
-        return `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`;
-    });
+/** Whether this comparison calls for a new comment under the policy. */
+function shouldComment(policy, c) {
+    switch (policy) {
+        case 'always':
+            return true;
+        case 'on-change':
+            return (c.counts.regression +
+                c.counts.improvement +
+                c.counts.failed +
+                c.counts.new +
+                c.counts.removed >
+                0);
+        case 'on-regression':
+            return c.counts.regression > 0;
+        case 'never':
+            return false;
+    }
 }
-function neutralize(text, maxLength) {
-    let s = String(text);
-    const chars = [...s];
-    if (chars.length > maxLength)
-        s = chars.slice(0, maxLength - 1).join('') + '…';
-    return showInvisible(s)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
+/** Whether the step fails on this comparison, and the message that says why. */
+function gateFailure(c, failOnRegression) {
+    if (!c.gate.fail || !failOnRegression)
+        return undefined;
+    return `benchgate: ${c.gate.reasons.length} significant regression(s): ${c.gate.reasons.slice(0, 5).join('; ')}`;
 }
-/** Mentions, team mentions and issue references; URL autolinks. */
-function unlink(s) {
-    return s
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/#/g, `#${ZWSP}`)
-        .replace(/:(\\?)\/\//g, `:${ZWSP}$1//`)
-        .replace(/www(\\?)\./gi, m => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`);
-}
-/** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
-function escapeText(text, maxLength = 300) {
-    return unlink(neutralize(text, maxLength).replace(MARKDOWN_PUNCT, c => `\\${c}`));
-}
-/**
- * The same guarantees inside raw HTML (`<summary>`), where GitHub does not
- * process Markdown, so backslash escapes would show: entities only.
- */
-function escapeHtmlText(text, maxLength = 300) {
-    // Entities are added after unlink, which must not split their `&#`.
-    return unlink(neutralize(text, maxLength)).replace(/[`|$*_[\]]/g, c => `&#${c.charCodeAt(0)};`);
-}
-/**
- * Undo escapeText, for tests: what a reader sees after GitHub renders the
- * cell. Not used when rendering.
- */
-function visibleText(escaped) {
-    return escaped
-        .replaceAll(ZWSP, '')
-        .replace(/\\([\\`*_{}[\]()#+\-.!|~$:])/g, '$1')
-        .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
-        .replace(/&quot;/g, '"')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&');
-}
-/** A URL we built ourselves from trusted parts, with untrusted path segments encoded. */
-function safeUrl(base, ...segments) {
-    return [
-        base.replace(/\/+$/, ''),
-        ...segments.map(s => s.split('/').map(encodeURIComponent).join('/'))
-    ].join('/');
+/** Whether packages that failed to run their benchmarks fail the step (they always do). */
+function packageFailure(failed) {
+    if (failed.length === 0)
+        return undefined;
+    return `benchgate: ${failed.length} package(s) failed to run their benchmarks: ${failed.join(', ')}`;
 }
 
-;// CONCATENATED MODULE: ./src/report/format.ts
-/** Human-readable values for reports: time, bytes and counts per op. */
-/** Scale a per-op value by its unit: 1234 ns/op → "1.23µs". */
-function formatValue(value, unit) {
-    if (!Number.isFinite(value))
-        return String(value);
-    if (unit === 'ns/op')
-        return scaled(value, [
-            [1e9, 's'],
-            [1e6, 'ms'],
-            [1e3, 'µs'],
-            [1, 'ns']
-        ]);
-    if (unit === 'B/op')
-        return scaled(value, [
-            [2 ** 30, 'GiB'],
-            [2 ** 20, 'MiB'],
-            [2 ** 10, 'KiB'],
-            [1, 'B']
-        ]);
-    if (unit === 'allocs/op')
-        return sig(value);
-    return `${sig(value)} ${unit}`;
-}
-function scaled(value, steps) {
-    const abs = Math.abs(value);
-    for (const [factor, suffix] of steps)
-        if (abs >= factor)
-            return `${sig(value / factor)}${suffix}`;
-    return `${sig(value)}${steps[steps.length - 1][1]}`;
-}
-/** Four significant digits (whole numbers from 1000 up), no exponent for ordinary magnitudes. */
-function sig(x) {
-    if (!Number.isFinite(x))
-        return String(x);
-    if (x === 0)
-        return '0';
-    if (Math.abs(x) >= 1000)
-        return Math.round(x).toString();
-    return String(Number(x.toPrecision(4)));
-}
-/** A median's 95% CI as benchstat prints it, " ±12%" (empty without a CI). */
-function formatCi(s) {
-    if (!s.ci || s.median === 0)
-        return '';
-    return ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%`;
-}
-/** Signed per-op delta in the same unit: "+180ns". */
-function formatSignedValue(value, unit) {
-    const s = formatValue(Math.abs(value), unit);
-    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${s}`;
+;// CONCATENATED MODULE: ./src/compare/input.ts
+/**
+ * The two sides of a comparison, loaded from a result bundle or from a Go
+ * benchmark text file (as `benchstat old.txt new.txt` takes them).
+ */
+
+
+
+
+/** Load a side: a bundle directory, a results.json, or a benchmark text file. */
+async function loadSide(path) {
+    let isDir = false;
+    try {
+        isDir = (await (0,promises_namespaceObject.stat)(path)).isDirectory();
+    }
+    catch (err) {
+        throw new BundleError(`${path}: cannot read it (${err.message}). Pass a bundle directory from \`benchgate run\` or a \`go test -bench\` output file`);
+    }
+    if (isDir || path.endsWith('results.json')) {
+        const { dir, bundle } = await readBundle(path);
+        const profiles = new Map();
+        for (const p of bundle.packages) {
+            profiles.set(p.importPath, {
+                cpu: p.profiles.cpu ? (0,external_node_path_namespaceObject.resolve)(dir, p.profiles.cpu) : undefined,
+                mem: p.profiles.mem ? (0,external_node_path_namespaceObject.resolve)(dir, p.profiles.mem) : undefined
+            });
+        }
+        return {
+            label: path,
+            kind: 'bundle',
+            environment: bundle.environment,
+            benchmarks: bundle.benchmarks,
+            failedPackages: new Set(bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)),
+            profiles,
+            units: {}
+        };
+    }
+    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    const parsed = parseBenchOutput(text);
+    if (parsed.results.length === 0 && parsed.failures.length === 0) {
+        throw new BundleError(`${path}: holds no benchmark results. Pass \`go test -bench\` output (or a benchgate bundle directory, e.g. ${(0,external_node_path_namespaceObject.join)('benchgate-results')})`);
+    }
+    const byKey = new Map();
+    for (const r of parsed.results) {
+        const key = `${r.pkg}\u0000${r.name}`;
+        let b = byKey.get(key);
+        if (!b)
+            byKey.set(key, (b = { package: r.pkg, name: r.name, samples: {} }));
+        for (const m of r.measurements)
+            (b.samples[m.unit] ??= []).push(m.value);
+    }
+    const config = Object.values(parsed.config)[0] ?? {};
+    return {
+        label: path,
+        kind: 'text',
+        environment: { goos: config.goos, goarch: config.goarch, cpu: config.cpu },
+        benchmarks: [...byKey.values()],
+        failedPackages: new Set(parsed.failures.map(f => f.pkg)),
+        profiles: new Map(),
+        units: parsed.units
+    };
 }
 
 ;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
@@ -3666,27 +4266,67 @@ function toAlignment(value) {
         : 0
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown.ts
-/**
- * The PR comment and the job summary, rendered from a Comparison. Pure:
- * links (repository URL, head commit) and the sticky-comment key come in as
- * arguments. All untrusted text goes through escape.ts.
- *
- * Size: a GitHub comment holds at most 65,536 characters; the comment is
- * kept within `budgetBytes` (60,000 UTF-8 bytes by default) by dropping
- * detail first — whole per-benchmark sections, then the list of unchanged
- * benchmarks, then rows of the changed table, worst kept first — and
- * saying what was left out. Every block is closed on its own, so a cut
- * never leaves a `<details>` or a table open. The job summary uses the same
- * renderer with a 1 MiB budget.
- */
+;// CONCATENATED MODULE: ./src/report/format.ts
+/** Human-readable values for reports: time, bytes and counts per op. */
+/** Scale a per-op value by its unit: 1234 ns/op → "1.23µs". */
+function formatValue(value, unit) {
+    if (!Number.isFinite(value))
+        return String(value);
+    if (unit === 'ns/op')
+        return scaled(value, [
+            [1e9, 's'],
+            [1e6, 'ms'],
+            [1e3, 'µs'],
+            [1, 'ns']
+        ]);
+    if (unit === 'B/op')
+        return scaled(value, [
+            [2 ** 30, 'GiB'],
+            [2 ** 20, 'MiB'],
+            [2 ** 10, 'KiB'],
+            [1, 'B']
+        ]);
+    if (unit === 'allocs/op')
+        return sig(value);
+    return `${sig(value)} ${unit}`;
+}
+function scaled(value, steps) {
+    const abs = Math.abs(value);
+    for (const [factor, suffix] of steps)
+        if (abs >= factor)
+            return `${sig(value / factor)}${suffix}`;
+    return `${sig(value)}${steps[steps.length - 1][1]}`;
+}
+/** Four significant digits (whole numbers from 1000 up), no exponent for ordinary magnitudes. */
+function sig(x) {
+    if (!Number.isFinite(x))
+        return String(x);
+    if (x === 0)
+        return '0';
+    if (Math.abs(x) >= 1000)
+        return Math.round(x).toString();
+    return String(Number(x.toPrecision(4)));
+}
+/** A median's 95% CI as benchstat prints it, " ±12%" (empty without a CI). */
+function formatCi(s) {
+    if (!s.ci || s.median === 0)
+        return '';
+    return ` ±${(100 * Math.max(s.ci.hi / s.median - 1, 1 - s.ci.lo / s.median)).toFixed(0)}%`;
+}
+/** Signed per-op delta in the same unit: "+180ns". */
+function formatSignedValue(value, unit) {
+    const s = formatValue(Math.abs(value), unit);
+    return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${s}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/parts.ts
 
 
 
 
-const COMMENT_BUDGET_BYTES = 60_000;
-const SUMMARY_BUDGET_BYTES = 1_000_000;
+/** A string's size in UTF-8 bytes, as GitHub counts a body. */
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
+/** The icon of each verdict. */
 const VERDICT_ICON = {
     regression: '🔴',
     improvement: '🟢',
@@ -3759,15 +4399,18 @@ function confirmationText(b) {
     const stats = `${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}, ${k.rounds} rounds)`;
     return k.status === 'confirmed' ? `confirmed on this runner: ${stats}` : `not confirmed: ${stats}`;
 }
+/** `name (package)`, escaped. */
 function benchLabel(b) {
     return `${escapeText(b.name)} (${escapeText(b.package)})`;
 }
+/** One side's median with its CI, formatted for its unit. */
 function cell(m, side) {
     const s = m?.[side];
     if (!m || !s)
         return '–';
     return `${formatValue(s.median, m.unit)}${formatCi(s)}`;
 }
+/** A row of the changed-benchmarks table. */
 function changedRow(b) {
     const m = primaryMetric(b);
     return [
@@ -3779,6 +4422,18 @@ function changedRow(b) {
         `${VERDICT_ICON[b.verdict]} ${b.verdict}${m && m.kind !== 'time' && b.verdict !== 'unchanged' ? ` (${escapeText(m.unit)})` : ''}`
     ];
 }
+
+;// CONCATENATED MODULE: ./src/report/details.ts
+/**
+ * A changed benchmark's details: its metrics table and, per measure, the
+ * functions whose per-op cost changed, with source links at the head
+ * commit. Untrusted names go through escape.ts.
+ */
+
+
+
+
+
 function fnLabel(f, source, opts) {
     const name = escapeText(f.name);
     const src = source.get(f.name);
@@ -3853,9 +4508,85 @@ function detailsBlock(b, opts, source) {
         parts.push('_No profiles on one side, so no function breakdown._');
     return `<details><summary>${summary}</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
 }
+/** Function name → source location, collected from a side's bundle lists. */
+function sourcesFrom(benchmarks) {
+    const out = new Map();
+    for (const b of benchmarks)
+        for (const list of Object.values(b.functions ?? {}))
+            for (const f of list ?? [])
+                if (f.file && !out.has(f.name))
+                    out.set(f.name, { file: f.file, line: f.line });
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/markdown.ts
+/**
+ * The PR comment and the job summary, rendered from a Comparison. Pure:
+ * links (repository URL, head commit) and the sticky-comment key come in as
+ * arguments. All untrusted text goes through escape.ts.
+ *
+ * Size: a GitHub comment holds at most 65,536 characters; the comment is
+ * kept within `budgetBytes` (60,000 UTF-8 bytes by default) by dropping
+ * detail first — whole per-benchmark sections, then the list of unchanged
+ * benchmarks, then rows of the changed table, worst kept first — and
+ * saying what was left out. Every block is closed on its own, so a cut
+ * never leaves a `<details>` or a table open. The job summary uses the same
+ * renderer with a 1 MiB budget.
+ */
+
+
+
+
+
+
+
+
+
+/** The PR comment's budget: under GitHub's 65,536 characters with room to spare. */
+const COMMENT_BUDGET_BYTES = 60_000;
+/** The job summary's budget: under GitHub's 1 MiB. */
+const SUMMARY_BUDGET_BYTES = 1_000_000;
 /** Render the comparison as Markdown within the byte budget. */
 function renderMarkdown(c, opts, sources = new Map()) {
     const budget = opts.budgetBytes ?? COMMENT_BUDGET_BYTES;
+    const head = headLines(c, opts);
+    const footer = footerBlocks(c, opts);
+    const changed = c.benchmarks.filter(b => ['regression', 'improvement', 'failed', 'new', 'removed'].includes(b.verdict));
+    const fixed = head.join('\n') + '\n\n' + footer.join('\n\n') + '\n';
+    const omitted = [];
+    const room = { left: budget - bytes(fixed) - 400 }; // reserve for the omission note
+    // 1. The changed table, as many rows as fit, worst first; the unconfirmed suspects.
+    let table = changedTable(c, changed, room, omitted);
+    const unconfirmed = c.benchmarks.filter(b => b.confirmation && b.confirmation.status !== 'confirmed');
+    if (unconfirmed.length > 0) {
+        const t = unconfirmedTable(unconfirmed);
+        table += `\n\n${t}`;
+        room.left -= bytes(t) + 2;
+    }
+    // 2. Details per changed benchmark, in the same order, while they fit.
+    const details = [];
+    const detailed = changed.filter(b => b.verdict === 'regression' || b.verdict === 'improvement');
+    for (const b of detailed) {
+        const block = detailsBlock(b, opts, sources);
+        if (bytes(block) + 2 > room.left) {
+            omitted.push(`function tables for ${detailed.length - details.length} benchmark(s)`);
+            break;
+        }
+        details.push(block);
+        room.left -= bytes(block) + 2;
+    }
+    // 3. The quiet ones, collapsed.
+    const quiet = c.benchmarks.filter(b => (b.verdict === 'unchanged' || b.verdict === 'too-few-samples') && !b.confirmation);
+    const quietBlock = quietList(quiet, room.left, omitted);
+    const omission = omitted.length > 0
+        ? `_Left out to fit GitHub's comment size limit: ${omitted.join('; ')}. The job summary has the full report._`
+        : '';
+    return ([head.join('\n'), table, ...details, quietBlock, omission, ...footer]
+        .filter(s => s !== '')
+        .join('\n\n') + '\n');
+}
+/** The marker, the verdict, how it was reached, the gate's reasons and the worst regression. */
+function headLines(c, opts) {
     const head = [marker(opts.key), '', verdictLine(c)];
     for (const line of stageLines(c))
         head.push('', line);
@@ -3869,6 +4600,10 @@ function renderMarkdown(c, opts, sources = new Map()) {
     const regressions = c.benchmarks.filter(b => b.verdict === 'regression' && b.summary);
     if (regressions.length > 0)
         head.push('', `Worst: ${escapeText(regressions[0].summary, 600)}`);
+    return head;
+}
+/** Warnings, notes, how to reproduce, and the options line. */
+function footerBlocks(c, opts) {
     const footer = [];
     if (c.warnings.length > 0)
         footer.push(`> [!WARNING]\n> The two runs come from different environments, so differences may not be the code's: ${c.warnings.map(w => escapeText(w)).join('; ')}.`);
@@ -3889,114 +4624,122 @@ function renderMarkdown(c, opts, sources = new Map()) {
     const abThreshold = c.gateMode === 'confirmed' && c.options.abThreshold !== c.options.threshold
         ? ` (confirmation ${c.options.abThreshold}%)`
         : '';
-    const options = `<sub>threshold ${c.options.threshold}%${abThreshold}, α ${c.options.alpha} (Holm–Bonferroni), allocation threshold ${c.options.allocThreshold}%${c.head.commit ? `, head ${escapeText(c.head.commit.slice(0, 12))}` : ''}${c.base.commit ? `, base ${escapeText(c.base.commit.slice(0, 12))}` : ''}</sub>`;
-    footer.push(options);
-    const changed = c.benchmarks.filter(b => ['regression', 'improvement', 'failed', 'new', 'removed'].includes(b.verdict));
-    const quiet = c.benchmarks.filter(b => (b.verdict === 'unchanged' || b.verdict === 'too-few-samples') && !b.confirmation);
-    const unconfirmed = c.benchmarks.filter(b => b.confirmation && b.confirmation.status !== 'confirmed');
+    footer.push(`<sub>threshold ${c.options.threshold}%${abThreshold}, α ${c.options.alpha} (Holm–Bonferroni), allocation threshold ${c.options.allocThreshold}%${c.head.commit ? `, head ${escapeText(c.head.commit.slice(0, 12))}` : ''}${c.base.commit ? `, base ${escapeText(c.base.commit.slice(0, 12))}` : ''}</sub>`);
+    return footer;
+}
+/** The table of changed benchmarks, rows while they fit in 60% of the room, and the geomean. */
+function changedTable(c, changed, room, omitted) {
+    if (changed.length === 0) {
+        const none = 'No benchmark changed significantly.';
+        room.left -= bytes(none) + 2;
+        return none;
+    }
     const confirming = c.benchmarks.some(b => b.confirmation);
-    const geo = c.geomean.find(g => g.unit === 'ns/op');
-    const fixed = head.join('\n') + '\n\n' + footer.join('\n\n') + '\n';
-    const omitted = [];
-    let room = budget - bytes(fixed) - 400; // reserve for the omission note
-    // 1. Changed table: as many rows as fit, worst first.
-    let table = '';
-    if (changed.length > 0) {
-        const header = ['benchmark', 'base', 'head', 'Δ', 'p', 'verdict'];
-        if (confirming)
-            header.push('on this runner');
-        const row = (b) => confirming ? [...changedRow(b), confirmationText(b)] : changedRow(b);
-        const rows = [];
-        for (const b of changed) {
-            const next = markdownTable([header, ...rows, row(b)], { alignDelimiters: false });
-            if (bytes(next) > room * 0.6 && rows.length > 0)
-                break;
-            rows.push(row(b));
-        }
-        table = markdownTable([header, ...rows], { alignDelimiters: false });
-        if (geo)
-            table += `\n\nGeomean time/op: ${escapeText(formatValue(geo.base, 'ns/op'))} → ${escapeText(formatValue(geo.head, 'ns/op'))} (${formatDelta(geo.deltaPercent)}, ${geo.n} benchmarks)`;
-        if (rows.length < changed.length)
-            omitted.push(`${changed.length - rows.length} changed benchmark row(s)`);
-        room -= bytes(table) + 2;
-    }
-    else {
-        table = 'No benchmark changed significantly.';
-        room -= bytes(table) + 2;
-    }
-    if (unconfirmed.length > 0) {
-        // The screen's suspects that the A/B did not reproduce: shown, never gating.
-        const shown = unconfirmed.slice(0, 50);
-        const t = `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):\n\n` +
-            markdownTable([
-                ['benchmark', 'screen Δ', 'screen p', 'on this runner'],
-                ...shown.map(b => {
-                    const m = b.metrics.find(x => x.kind === 'time');
-                    return [
-                        benchLabel(b),
-                        m ? formatDelta(m.deltaPercent) : '–',
-                        m ? formatP(m.pAdjusted) : '–',
-                        confirmationText(b)
-                    ];
-                })
-            ], { alignDelimiters: false }) +
-            (shown.length < unconfirmed.length
-                ? `\n\n…and ${unconfirmed.length - shown.length} more (see comparison.json).`
-                : '');
-        table += `\n\n${t}`;
-        room -= bytes(t) + 2;
-    }
-    // 2. Details per changed benchmark, in the same order, while they fit.
-    const details = [];
-    const detailed = changed.filter(b => b.verdict === 'regression' || b.verdict === 'improvement');
-    for (const b of detailed) {
-        const block = detailsBlock(b, opts, sources);
-        if (bytes(block) + 2 > room) {
-            omitted.push(`function tables for ${detailed.length - details.length} benchmark(s)`);
+    const header = ['benchmark', 'base', 'head', 'Δ', 'p', 'verdict'];
+    if (confirming)
+        header.push('on this runner');
+    const row = (b) => confirming ? [...changedRow(b), confirmationText(b)] : changedRow(b);
+    const rows = [];
+    for (const b of changed) {
+        const next = markdownTable([header, ...rows, row(b)], { alignDelimiters: false });
+        if (bytes(next) > room.left * 0.6 && rows.length > 0)
             break;
-        }
-        details.push(block);
-        room -= bytes(block) + 2;
+        rows.push(row(b));
     }
-    // 3. The quiet ones, collapsed.
-    let quietBlock = '';
-    if (quiet.length > 0) {
-        const items = [];
-        let size = 200;
-        for (const b of quiet) {
-            const m = primaryMetric(b);
-            const line = `- ${benchLabel(b)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatDelta(m.deltaPercent)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`;
-            if (size + bytes(line) + 1 > room)
-                break;
-            items.push(line);
-            size += bytes(line) + 1;
-        }
-        if (items.length < quiet.length)
-            omitted.push(`${quiet.length - items.length} of ${quiet.length} unchanged benchmark names`);
-        quietBlock = `<details><summary>${quiet.length} unchanged benchmark${quiet.length > 1 ? 's' : ''}</summary>\n\n${items.join('\n')}\n\n</details>`;
-        if (bytes(quietBlock) > room)
-            quietBlock = `${quiet.length} unchanged benchmark(s).`;
+    let table = markdownTable([header, ...rows], { alignDelimiters: false });
+    const geo = c.geomean.find(g => g.unit === 'ns/op');
+    if (geo)
+        table += `\n\nGeomean time/op: ${escapeText(formatValue(geo.base, 'ns/op'))} → ${escapeText(formatValue(geo.head, 'ns/op'))} (${formatDelta(geo.deltaPercent)}, ${geo.n} benchmarks)`;
+    if (rows.length < changed.length)
+        omitted.push(`${changed.length - rows.length} changed benchmark row(s)`);
+    room.left -= bytes(table) + 2;
+    return table;
+}
+/** The screen's suspects that the A/B did not reproduce: shown, never gating. */
+function unconfirmedTable(unconfirmed) {
+    const shown = unconfirmed.slice(0, 50);
+    return (`**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):\n\n` +
+        markdownTable([
+            ['benchmark', 'screen Δ', 'screen p', 'on this runner'],
+            ...shown.map(b => {
+                const m = b.metrics.find(x => x.kind === 'time');
+                return [
+                    benchLabel(b),
+                    m ? formatDelta(m.deltaPercent) : '–',
+                    m ? formatP(m.pAdjusted) : '–',
+                    confirmationText(b)
+                ];
+            })
+        ], { alignDelimiters: false }) +
+        (shown.length < unconfirmed.length
+            ? `\n\n…and ${unconfirmed.length - shown.length} more (see comparison.json).`
+            : ''));
+}
+/** The unchanged benchmarks, collapsed, as many names as fit. */
+function quietList(quiet, room, omitted) {
+    if (quiet.length === 0)
+        return '';
+    const items = [];
+    let size = 200;
+    for (const b of quiet) {
+        const m = primaryMetric(b);
+        const line = `- ${benchLabel(b)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatDelta(m.deltaPercent)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`;
+        if (size + bytes(line) + 1 > room)
+            break;
+        items.push(line);
+        size += bytes(line) + 1;
     }
-    const omission = omitted.length > 0
-        ? `_Left out to fit GitHub's comment size limit: ${omitted.join('; ')}. The job summary has the full report._`
-        : '';
-    const body = [head.join('\n'), table, ...details, quietBlock, omission, ...footer]
-        .filter(s => s !== '')
-        .join('\n\n') + '\n';
-    return body;
+    if (items.length < quiet.length)
+        omitted.push(`${quiet.length - items.length} of ${quiet.length} unchanged benchmark names`);
+    const block = `<details><summary>${quiet.length} unchanged benchmark${quiet.length > 1 ? 's' : ''}</summary>\n\n${items.join('\n')}\n\n</details>`;
+    return bytes(block) > room ? `${quiet.length} unchanged benchmark(s).` : block;
 }
 function shellQuote(s) {
     return /^[A-Za-z0-9_./:=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
-/** Function name → source location, collected from a side's bundle lists. */
-function sourcesFrom(benchmarks) {
-    const out = new Map();
-    for (const b of benchmarks)
-        for (const list of Object.values(b.functions ?? {}))
-            for (const f of list ?? [])
-                if (f.file && !out.has(f.name))
-                    out.set(f.name, { file: f.file, line: f.line });
-    return out;
+
+;// CONCATENATED MODULE: ./src/engine/report.ts
+/** The "compare" stage: load both sides, compare, let the judge decide, render every output format. */
+
+
+
+
+
+/** Compare two bundles (or benchmark text files), judge, and render the reports. */
+async function compareAndReport(basePath, headPath, options, report) {
+    const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)]);
+    const screen = compare_compareSides(base, head, options);
+    const comparison = report.judge ? await report.judge(screen) : judgeScreen(screen);
+    // `go tool pprof -diff_base` for the packages whose benchmarks changed.
+    const changedPackages = new Set(comparison.benchmarks
+        .filter(b => b.verdict === 'regression' || b.verdict === 'improvement')
+        .map(b => b.package));
+    const reproduce = [...changedPackages].flatMap(pkg => {
+        const b = base.profiles.get(pkg)?.cpu;
+        const h = head.profiles.get(pkg)?.cpu;
+        return b && h
+            ? [
+                {
+                    package: pkg,
+                    base: (0,external_node_path_namespaceObject.relative)(report.pathsRelativeTo, b),
+                    head: (0,external_node_path_namespaceObject.relative)(report.pathsRelativeTo, h)
+                }
+            ]
+            : [];
+    });
+    const sources = sourcesFrom(head.benchmarks);
+    const rendering = {
+        key: report.key,
+        repositoryUrl: report.repositoryUrl,
+        headSha: report.headSha,
+        notes: report.notes
+    };
+    const common = { ...rendering, reproduce };
+    return {
+        comparison,
+        comment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES }, sources),
+        summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources)
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
@@ -4078,294 +4821,253 @@ function verdictText(c) {
     return `verdict=${c.verdict} regressions=${c.counts.regression} improvements=${c.counts.improvement} unchanged=${c.counts.unchanged} gate=${c.gate.fail ? 'fail' : 'pass'}`;
 }
 
-;// CONCATENATED MODULE: ./src/compare/input.ts
+;// CONCATENATED MODULE: ./src/cli/options.ts
 /**
- * The two sides of a comparison, loaded from a result bundle or from a Go
- * benchmark text file (as `benchstat old.txt new.txt` takes them).
+ * Shared option parsing for the CLI's commands. Flags map onto the same
+ * validators and bounds as the Action's inputs (engine/settings.ts), so
+ * both front ends accept and refuse the same values.
  */
 
 
 
 
-/** Load a side: a bundle directory, a results.json, or a benchmark text file. */
-async function loadSide(path) {
-    let isDir = false;
-    try {
-        isDir = (await (0,promises_namespaceObject.stat)(path)).isDirectory();
-    }
-    catch (err) {
-        throw new BundleError(`${path}: cannot read it (${err.message}). Pass a bundle directory from \`benchgate run\` or a \`go test -bench\` output file`);
-    }
-    if (isDir || path.endsWith('results.json')) {
-        const { dir, bundle } = await readBundle(path);
-        const profiles = new Map();
-        for (const p of bundle.packages) {
-            profiles.set(p.importPath, {
-                cpu: p.profiles.cpu ? (0,external_node_path_namespaceObject.resolve)(dir, p.profiles.cpu) : undefined,
-                mem: p.profiles.mem ? (0,external_node_path_namespaceObject.resolve)(dir, p.profiles.mem) : undefined
-            });
-        }
-        return {
-            label: path,
-            kind: 'bundle',
-            environment: bundle.environment,
-            benchmarks: bundle.benchmarks,
-            failedPackages: new Set(bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)),
-            profiles,
-            units: {}
-        };
-    }
-    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
-    const parsed = parseBenchOutput(text);
-    if (parsed.results.length === 0 && parsed.failures.length === 0) {
-        throw new BundleError(`${path}: holds no benchmark results. Pass \`go test -bench\` output (or a benchgate bundle directory, e.g. ${(0,external_node_path_namespaceObject.join)('benchgate-results')})`);
-    }
-    const byKey = new Map();
-    for (const r of parsed.results) {
-        const key = `${r.pkg}\u0000${r.name}`;
-        let b = byKey.get(key);
-        if (!b)
-            byKey.set(key, (b = { package: r.pkg, name: r.name, samples: {} }));
-        for (const m of r.measurements)
-            (b.samples[m.unit] ??= []).push(m.value);
-    }
-    const config = Object.values(parsed.config)[0] ?? {};
-    return {
-        label: path,
-        kind: 'text',
-        environment: { goos: config.goos, goarch: config.goarch, cpu: config.cpu },
-        benchmarks: [...byKey.values()],
-        failedPackages: new Set(parsed.failures.map(f => f.pkg)),
-        profiles: new Map(),
-        units: parsed.units
-    };
+/** A mistake in how the command was called: exit status 2, with usage. */
+class UsageError extends Error {
+    name = 'UsageError';
 }
-
-;// CONCATENATED MODULE: ./src/pipeline/compare.ts
-/** The "compare" stage: load both sides, compare, render every output format. */
-
-
-
-
-/** Compare two bundles (or benchmark text files) and render the reports. */
-async function compareAndReport(basePath, headPath, options, report) {
-    const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)]);
-    const screen = compare(base, head, options);
-    const comparison = report.refine ? await report.refine(screen) : screen;
-    // `go tool pprof -diff_base` for the packages whose benchmarks changed.
-    const changedPackages = new Set(comparison.benchmarks
-        .filter(b => b.verdict === 'regression' || b.verdict === 'improvement')
-        .map(b => b.package));
-    const from = report.pathsRelativeTo ?? process.cwd();
-    const reproduce = [...changedPackages].flatMap(pkg => {
-        const b = base.profiles.get(pkg)?.cpu;
-        const h = head.profiles.get(pkg)?.cpu;
-        return b && h ? [{ package: pkg, base: (0,external_node_path_namespaceObject.relative)(from, b), head: (0,external_node_path_namespaceObject.relative)(from, h) }] : [];
-    });
-    const sources = sourcesFrom(head.benchmarks);
-    const common = { ...report, reproduce };
-    return {
-        comparison,
-        comment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES }, sources),
-        summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources)
-    };
+/** A string flag's value, if given. */
+function str(values, key) {
+    const v = values[key];
+    return typeof v === 'string' ? v : undefined;
 }
-
-;// CONCATENATED MODULE: ./src/ab/index.ts
+/** A whole-number flag (the run validators check its range). */
+function options_int(values, key, fallback) {
+    const v = str(values, key);
+    if (v === undefined)
+        return fallback;
+    if (!/^\d+$/.test(v))
+        throw new UsageError(`--${key} must be a whole number, not "${v}"`);
+    return Number(v);
+}
+/** A numeric flag within the bounds the Action's input of the same name has. */
+function bounded(values, key, fallback) {
+    const v = str(values, key);
+    if (v === undefined)
+        return fallback;
+    const x = parseBounded(v, key);
+    if (x === undefined)
+        throw new UsageError(`--${key} must be ${describeBounds(NUMBER_BOUNDS[key])}, not "${v}"`);
+    return x;
+}
+/** Repeated and comma-separated values: --packages ./a,./b --packages ./c */
+function list(values, key) {
+    const v = values[key];
+    if (v === undefined)
+        return undefined;
+    const items = (Array.isArray(v) ? v : [v]).flatMap(x => String(x).split(','));
+    return items.map(x => x.trim()).filter(x => x !== '');
+}
+/** A byte count such as 1073741824 or 512MiB. */
+function parseSize(raw, flag) {
+    if (raw === undefined)
+        return undefined;
+    const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(raw.trim());
+    if (!m)
+        throw new UsageError(`${flag} must be a byte count such as 1073741824 or 512MiB, not "${raw}"`);
+    const scale = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
+    const value = Number(m[1]) * (m[2] ? scale[m[2][0].toLowerCase()] : 1);
+    if (!Number.isSafeInteger(value) || value <= 0)
+        throw new UsageError(`${flag} must be positive, not "${raw}"`);
+    return value;
+}
+/** How the CLI names each run setting in error messages. */
+const CLI_SETTING_NAMES = {
+    count: '--count',
+    benchtime: '--benchtime',
+    timeout: '--timeout',
+    bench: '--bench',
+    topK: '--top',
+    packages: '--packages'
+};
+/** The run-setting flags every measuring command shares. */
+const RUN_OPTIONS = {
+    dir: { type: 'string' },
+    packages: { type: 'string', multiple: true },
+    bench: { type: 'string' },
+    count: { type: 'string' },
+    benchtime: { type: 'string' },
+    out: { type: 'string' }
+};
 /**
- * Interleaved A/B runs on one machine (issue 7, first part): build the test
- * binaries of the base revision (checked out in a git worktree) and of the
- * head, then run them alternately, round by round, in ABBA order (AB, BA,
- * AB, …) so neither side always goes first. Each round is one
- * `-test.count=1` run per side, with profiles. Drift between rounds then
- * hits both sides alike. The result is one bundle per side, which the
- * ordinary comparison reads.
+ * RunSettings from flags, over a command's own defaults, validated by the
+ * same function as the Action's inputs. `countFlag` names the flag that
+ * sets the count (`--confirm-rounds` for confirmation).
  */
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const ab_exec = (0,external_node_util_namespaceObject.promisify)(external_node_child_process_namespaceObject.execFile);
-/** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
-class AbError extends Error {
-    name = 'AbError';
+function runSettingsFrom(values, defaults, countFlag = 'count') {
+    const maxBytes = parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes');
+    const count = countFlag === 'count'
+        ? options_int(values, 'count', defaults.count ?? RUN_DEFAULTS.count)
+        : bounded(values, 'confirm-rounds', defaults.count ?? RUN_DEFAULTS.count);
+    return validateRunSettings({
+        dir: str(values, 'dir') ?? defaults.dir ?? '.',
+        packages: list(values, 'packages') ?? defaults.packages ?? [...RUN_DEFAULTS.packages],
+        bench: str(values, 'bench') ?? defaults.bench ?? RUN_DEFAULTS.bench,
+        count,
+        benchtime: str(values, 'benchtime') ?? defaults.benchtime ?? RUN_DEFAULTS.benchtime,
+        timeout: str(values, 'timeout') ?? defaults.timeout ?? RUN_DEFAULTS.timeout,
+        extraFlags: defaults.extraFlags ?? [],
+        out: str(values, 'out') ?? defaults.out,
+        topK: options_int(values, 'top', defaults.topK ?? RUN_DEFAULTS.topK),
+        maxProfileBytes: maxBytes ?? defaults.maxProfileBytes ?? RUN_DEFAULTS.maxProfileBytes
+    }, countFlag === 'count' ? CLI_SETTING_NAMES : { ...CLI_SETTING_NAMES, count: '--confirm-rounds' });
 }
-/** Run git; a failure is an AbError naming the command and git's message. */
-async function ab_git(cwd, args) {
-    try {
-        return (await ab_exec('git', args, { cwd })).stdout.trim();
-    }
-    catch (err) {
-        const e = err;
-        throw new AbError(`git ${args.join(' ')} failed in ${cwd}: ${(e.stderr || e.message).trim()}`);
-    }
-}
-/** Run the A/B rounds and write out/base and out/head bundles. Worktrees are always removed. */
-async function runAb(go, s, onEvent = () => { }) {
-    const start = (0,external_node_path_namespaceObject.resolve)(s.dir);
-    const repoRoot = await ab_git(start, ['rev-parse', '--show-toplevel']);
-    const sub = (0,external_node_path_namespaceObject.relative)(repoRoot, start);
-    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-ab-'));
-    const worktrees = [];
-    const addWorktree = async (side, ref) => {
-        await ab_git(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => {
-            throw new AbError(`--${side} ${JSON.stringify(ref)} is not a commit in ${repoRoot}; pass a branch, tag or SHA`);
-        });
-        const path = (0,external_node_path_namespaceObject.join)(scratch, side);
-        await ab_git(repoRoot, ['worktree', 'add', '--detach', path, ref]);
-        worktrees.push(path);
-        onEvent({ type: 'worktree', side, ref, path });
-        return path;
+/** The comparison flags of compare, ab and demo. */
+const COMPARE_OPTIONS = {
+    format: { type: 'string' },
+    output: { type: 'string' },
+    threshold: { type: 'string' },
+    'ab-threshold': { type: 'string' },
+    alpha: { type: 'string' },
+    'alloc-threshold': { type: 'string' },
+    'fail-on-alloc': { type: 'boolean' },
+    'max-functions': { type: 'string' },
+    key: { type: 'string' },
+    test: { type: 'string' },
+    'repository-url': { type: 'string' },
+    'head-sha': { type: 'string' }
+};
+/** CompareOptions from flags, with the Action's bounds. */
+function compareOptions(values, test = 'utest') {
+    const chosen = str(values, 'test') ?? test;
+    if (!STAT_TESTS.includes(chosen))
+        throw new UsageError(`--test must be ${STAT_TESTS.join(' or ')}, not "${chosen}"`);
+    return {
+        test: chosen,
+        threshold: bounded(values, 'threshold', COMPARE_DEFAULTS.threshold),
+        abThreshold: bounded(values, 'ab-threshold', COMPARE_DEFAULTS.abThreshold),
+        alpha: bounded(values, 'alpha', COMPARE_DEFAULTS.alpha),
+        allocThreshold: bounded(values, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold),
+        maxFunctions: bounded(values, 'max-functions', COMPARE_DEFAULTS.maxFunctions),
+        failOnAlloc: values['fail-on-alloc'] === true
     };
-    const flags = splitTestFlags(s.buildFlags);
-    try {
-        const base = {
-            root: await addWorktree('base', s.base),
-            binaries: new Map(),
-            results: new Map(),
-            profiles: new Map()
-        };
-        const head = {
-            root: s.head ? await addWorktree('head', s.head) : repoRoot,
-            binaries: new Map(),
-            results: new Map(),
-            profiles: new Map()
-        };
-        const packages = (await discoverPackages(go, (0,external_node_path_namespaceObject.join)(head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
-        const paired = [];
-        for (const pkg of packages) {
-            const rel = (0,external_node_path_namespaceObject.relative)(head.root, pkg.dir);
-            if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(base.root, rel)))
-                continue; // new package: nothing to pair with
-            paired.push(pkg);
-            for (const [side, state] of [
-                ['base', base],
-                ['head', head]
-            ]) {
-                onEvent({ type: 'build', side, pkg: pkg.importPath });
-                const bin = (0,external_node_path_namespaceObject.join)(scratch, `${side}-${packageStem(pkg.importPath)}.test`);
-                const r = await go.run(['test', '-c', `-o=${bin}`, ...flags.build, '.'], {
-                    cwd: (0,external_node_path_namespaceObject.join)(state.root, rel)
-                });
-                if (r.code !== 0 || !(0,external_node_fs_namespaceObject.existsSync)(bin)) {
-                    throw new AbError(`building ${pkg.importPath} at the ${side} revision failed:\n${(r.stdout + r.stderr).trim().split('\n').slice(-15).join('\n')}`);
-                }
-                state.binaries.set(pkg.importPath, bin);
-            }
-        }
-        if (paired.length === 0)
-            throw new AbError('no package with benchmarks exists on both sides; nothing to compare');
-        for (let round = 0; round < s.rounds; round++) {
-            const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
-            onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order });
-            for (const pkg of paired) {
-                const rel = (0,external_node_path_namespaceObject.relative)(head.root, pkg.dir);
-                for (const side of order) {
-                    const state = side === 'base' ? base : head;
-                    const stem = `${side}-${packageStem(pkg.importPath)}-r${round}`;
-                    const cpu = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.cpu.pprof`);
-                    const mem = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.mem.pprof`);
-                    const parser = new BenchParser();
-                    const r = await new LocalGo(state.binaries.get(pkg.importPath)).run([
-                        '-test.run=^$',
-                        `-test.bench=${s.bench}`,
-                        '-test.benchmem',
-                        '-test.count=1',
-                        `-test.benchtime=${s.benchtime}`,
-                        `-test.cpuprofile=${cpu}`,
-                        `-test.memprofile=${mem}`,
-                        ...flags.run
-                    ], { cwd: (0,external_node_path_namespaceObject.join)(state.root, rel), onLine: line => void parser.line(line) });
-                    if (r.code !== 0)
-                        throw new AbError(`${pkg.importPath} failed at the ${side} revision in round ${round + 1}:\n${r.stdout.split('\n').slice(-15).join('\n')}`);
-                    const parsed = parser.finish();
-                    const list = state.results.get(pkg.importPath) ?? [];
-                    list.push(...parsed.results.map(x => ({ ...x, pkg: pkg.importPath })));
-                    state.results.set(pkg.importPath, list);
-                    const prof = state.profiles.get(pkg.importPath) ?? { cpu: [], mem: [] };
-                    prof.cpu.push(cpu);
-                    prof.mem.push(mem);
-                    state.profiles.set(pkg.importPath, prof);
-                }
-            }
-        }
-        const baseDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), 'base');
-        const headDir = (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), 'head');
-        await writeSide(base, baseDir, s, paired, await ab_git(base.root, ['rev-parse', 'HEAD']), s.base);
-        await writeSide(head, headDir, s, paired, await ab_git(head.root, ['rev-parse', 'HEAD']), s.head ?? 'work tree');
-        return { baseDir, headDir };
-    }
-    finally {
-        for (const path of worktrees)
-            await ab_git(repoRoot, ['worktree', 'remove', '--force', path]).catch(() => undefined);
-        await ab_git(repoRoot, ['worktree', 'prune']).catch(() => undefined);
-        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
-    }
 }
-async function writeSide(state, dir, s, packages, commit, ref) {
-    await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(dir, 'profiles'), { recursive: true });
-    const bundlePackages = [];
-    const benchmarks = [];
-    for (const pkg of packages) {
-        const entry = { importPath: pkg.importPath, status: 'ok', profiles: {} };
-        const files = state.profiles.get(pkg.importPath) ?? { cpu: [], mem: [] };
-        // Every round's profile counts toward the shares.
-        const { tables, decoded, errors } = await attributeProfiles(files, pkg.importPath, s.maxProfileBytes);
-        if (errors.length > 0)
-            entry.profileErrors = errors;
-        const unattributed = unattributedShares(tables);
-        if (Object.keys(unattributed).length > 0)
-            entry.unattributed = unattributed;
-        for (const kind of ['cpu', 'mem']) {
-            // Keep the first usable round's profile, for `go tool pprof -diff_base`.
-            if (decoded[kind][0]) {
-                const name = `profiles/${packageStem(pkg.importPath)}.${kind}.pprof`;
-                await (0,promises_namespaceObject.copyFile)(decoded[kind][0], (0,external_node_path_namespaceObject.join)(dir, name));
-                entry.profiles[kind] = name;
-            }
-        }
-        bundlePackages.push(entry);
-        benchmarks.push(...buildBenchmarks(pkg.importPath, state.results.get(pkg.importPath) ?? [], tables, s.topK, state.root));
+/** Write to stdout, resolving once it is flushed. */
+function write(text) {
+    return new Promise((resolve, reject) => process.stdout.write(text, err => (err ? reject(err) : resolve())));
+}
+/** Print (or write) a comparison in the chosen format; the verdict line always goes to stderr. */
+async function emitComparison(values, outputs) {
+    const format = str(values, 'format') ?? 'markdown';
+    if (!['markdown', 'json', 'text'].includes(format)) {
+        throw new UsageError(`--format must be markdown, json or text, not "${format}"`);
     }
-    const bundle = {
-        schemaVersion: SCHEMA_VERSION,
-        tool: { name: 'benchgate', version: BENCHGATE_VERSION },
-        environment: {
-            goVersion: '',
-            goos: '',
-            goarch: '',
-            cpu: '',
-            gomaxprocs: 0,
-            commit,
-            ref,
-            createdAt: new Date().toISOString(),
-            settings: {
-                mode: 'ab',
-                rounds: s.rounds,
-                bench: s.bench,
-                benchtime: s.benchtime,
-                buildFlags: s.buildFlags
-            }
-        },
-        packages: bundlePackages,
-        benchmarks
-    };
-    await writeBundle(dir, bundle);
+    const text = format === 'json'
+        ? JSON.stringify(outputs.comparison, null, 1) + '\n'
+        : format === 'text'
+            ? formatComparisonText(outputs.comparison)
+            : outputs.comment;
+    const output = str(values, 'output');
+    if (output)
+        await (0,promises_namespaceObject.writeFile)(output, text);
+    else
+        await write(text);
+    console.error(`benchgate: ${verdictText(outputs.comparison)}`);
+    return outputs.comparison.gate.fail ? 1 : 0;
 }
 
-;// CONCATENATED MODULE: ./src/ab/select.ts
+;// CONCATENATED MODULE: ./src/cli/progress.ts
+
+
+/** `[  12.3s]`: seconds since `started`. */
+function stamper(started) {
+    return () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`;
+}
+/** Progress of a sequential run: discovery, package i/N, each result, each package's outcome. */
+function runProgress(started) {
+    const stamp = stamper(started);
+    return e => {
+        switch (e.type) {
+            case 'discovered':
+                console.error(`${stamp()} ${e.run.length} package(s) with benchmarks` +
+                    (e.skipped.length ? `, ${e.skipped.length} without (skipped)` : ''));
+                break;
+            case 'package-start':
+                console.error(`${stamp()} [${e.index + 1}/${e.total}] ${showInvisible(e.pkg.importPath)}: go ${showInvisible(e.argv.join(' '))}`);
+                break;
+            case 'result': {
+                const ns = e.result.measurements.find(m => m.unit === 'ns/op');
+                console.error(`${stamp()}     ${showInvisible(e.result.name)}  ${ns ? `${sig(ns.value)} ns/op` : ''}  (result ${e.done})`);
+                break;
+            }
+            case 'package-end':
+                console.error(`${stamp()} [${e.index + 1}/${e.total}] ${showInvisible(e.run.pkg.importPath)}: ${e.run.status === 'failed'
+                    ? 'FAILED'
+                    : e.run.status === 'no-match'
+                        ? 'no benchmark matched'
+                        : `ok, ${e.run.results.length} results`} in ${(e.run.durationMs / 1000).toFixed(1)}s`);
+                break;
+            case 'attributing':
+            case 'output':
+                break;
+        }
+    };
+}
+/** Progress of A/B rounds. */
+function abProgress(started) {
+    const stamp = stamper(started);
+    return e => {
+        switch (e.type) {
+            case 'worktree':
+                console.error(`${stamp()} ${e.side}: ${showInvisible(e.ref)} checked out in ${showInvisible(e.path)}`);
+                break;
+            case 'build':
+                console.error(`${stamp()} building ${showInvisible(e.pkg)} (${e.side})`);
+                break;
+            case 'round':
+                console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`);
+                break;
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/ab.ts
+/** `benchgate ab`: interleaved A/B of two revisions on this machine, judged like gate ab. */
+
+
+
+
+
+
+/** The `ab` command. */
+const abCommand = {
+    usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [-- go test flags]',
+    options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        ...RUN_OPTIONS,
+        ...COMPARE_OPTIONS
+    },
+    passthrough: true,
+    async run(values, positionals, rest) {
+        if (positionals.length > 0)
+            throw new UsageError(`unexpected argument "${positionals[0]}"`);
+        const base = str(values, 'base');
+        if (!base)
+            throw new UsageError('ab needs --base <ref>: the revision to compare the head against (e.g. the merge-base)');
+        const checked = runSettingsFrom(values, { count: 10, extraFlags: rest, out: 'benchgate-ab' });
+        // Validate the comparison flags before minutes of A/B, not after.
+        const explicit = str(values, 'threshold') !== undefined;
+        const opts = compareOptions(values, AB_TEST);
+        const { runAb } = localEngine();
+        const { baseDir, headDir } = await runAb({ ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') }, abProgress(Date.now()));
+        // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).
+        // --test still chooses the test.
+        const outputs = await compareAndReport(baseDir, headDir, { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test }, { key: str(values, 'key') ?? 'ab', pathsRelativeTo: (0,external_node_path_namespaceObject.resolve)('.') });
+        return emitComparison(values, outputs);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/engine/select.ts
 /**
  * A `-bench` pattern that selects exactly the named benchmarks, so that
  * confirmation re-runs the suspects and nothing else.
@@ -4399,58 +5101,26 @@ function exactBenchPattern(names) {
     return alternatives.join('|');
 }
 
-;// CONCATENATED MODULE: ./src/ab/confirm.ts
+;// CONCATENATED MODULE: ./src/engine/confirm.ts
 /**
- * Screening, then confirmation (issue 7). The comparison against the
- * baseline artifact (made on main, on another runner, at another time)
- * screens for suspects; each suspect time regression is then re-measured
- * by interleaved A/B against the merge-base on this runner, that benchmark
- * only, and only a confirmed regression fails the gate.
+ * Screening, then confirmation. The comparison against the baseline
+ * artifact (made on main, on another runner, at another time) screens for
+ * suspects; each suspect is then re-measured by interleaved A/B against
+ * the merge-base on this runner, that benchmark only. What the A/B means
+ * for the gate is the judge's call (judge.ts).
  */
 
 
 
 
 /**
- * The test for interleaved rounds. Chosen by bench/verdict-quality (see
- * docs/verdict-quality.md): the U test and the signed-rank test were run on
- * the same A/B rounds.
+ * Re-measure the screen's suspects with A/B and let the judge fold the
+ * outcome into the comparison. Nothing runs when there are no suspects.
+ * When the A/B cannot run (say the merge-base is not in the clone), the
+ * screen's verdicts stand and the error is recorded: a failure to confirm
+ * never lets a regression through silently.
  */
-const AB_TEST = 'utest';
-/** Rounds of A/B per suspect, by default. */
-const CONFIRM_ROUNDS_DEFAULT = 20;
-/**
- * A suspect is what the screen cannot rule out: a time regression by its
- * own verdict; a time metric that got slower by at least the A/B threshold
- * with an uncorrected p ≤ α (benchstat's call); or one that got slower by
- * at least the threshold whatever its p, since the screen's p is the part
- * drift makes least reliable. The screen only nominates; the A/B decides,
- * so a broad net costs confirmation time, not false alarms.
- */
-function isSuspect(b, opts) {
-    return b.metrics.some(m => {
-        if (m.kind !== 'time')
-            return false;
-        if (m.verdict === 'regression')
-            return true;
-        const d = m.deltaPercent;
-        if (d === null || m.better !== 'lower')
-            return false;
-        return d >= opts.threshold || (m.significantUncorrected === true && d >= opts.abThreshold);
-    });
-}
-/** The benchmarks confirmation re-runs. */
-function suspectsOf(screen) {
-    return screen.benchmarks.filter(b => isSuspect(b, screen.options));
-}
-/**
- * Re-measure the screen's suspects with A/B and fold the outcome into the
- * comparison. Nothing runs when there are no suspects. When the A/B cannot
- * run (say the merge-base is not in the clone), the screen's verdicts stand
- * and the error is recorded: a failure to confirm never lets a regression
- * through silently.
- */
-async function confirmSuspects(go, screen, s, opts, onEvent = () => { }) {
+async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
     const suspects = suspectsOf(screen);
     const started = Date.now();
     const info = (extra) => ({
@@ -4463,13 +5133,13 @@ async function confirmSuspects(go, screen, s, opts, onEvent = () => { }) {
         ...extra
     });
     if (suspects.length === 0)
-        return { ...screen, gateMode: 'confirmed', confirmation: info({}) };
+        return confirmationStands(screen, info({}));
     let ab;
     let label = '';
     try {
         const rev = typeof s.base === 'string' ? { sha: s.base, label: s.base } : await s.base();
         label = rev.label;
-        const { baseDir, headDir } = await runAb(go, {
+        const { baseDir, headDir } = await runAb({
             ...s,
             base: rev.sha,
             packages: ['./...'],
@@ -4477,84 +5147,209 @@ async function confirmSuspects(go, screen, s, opts, onEvent = () => { }) {
             bench: exactBenchPattern(suspects.map(b => b.name))
         }, onEvent);
         const [base, head] = await Promise.all([loadSide(baseDir), loadSide(headDir)]);
-        ab = compare(base, head, { ...opts, test: AB_TEST, threshold: opts.abThreshold });
+        ab = compare_compareSides(base, head, abOptions(opts));
     }
     catch (err) {
-        return {
-            ...screen,
-            gateMode: 'confirmed',
-            confirmation: info({ error: err.message })
-        };
+        return confirmationStands(screen, info({ error: err.message }));
     }
     return applyConfirmation(screen, ab, s.rounds, {
         base: { commit: ab.base.commit, ref: label },
         elapsedMs: Date.now() - started
     });
 }
-/** Fold an A/B comparison of the suspects into the screen. Pure. */
-function applyConfirmation(screen, ab, rounds, info = {}) {
-    const measured = new Map(ab.benchmarks.map(b => [benchmarkKey(b), b]));
-    const benchmarks = screen.benchmarks.map(b => {
-        if (!isSuspect(b, screen.options))
-            return b;
-        const a = measured.get(benchmarkKey(b));
-        const m = a?.metrics.find(x => x.kind === 'time');
-        const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed';
-        // Allocation and other metrics keep their screen verdicts.
-        const others = benchmarkVerdict(b.metrics.filter(x => x.kind !== 'time'));
-        const confirmed = {
-            ...b,
-            verdict: status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others,
-            confirmation: {
-                status,
-                unit: m?.unit ?? 'ns/op',
-                deltaPercent: m?.deltaPercent ?? null,
-                pAdjusted: m?.pAdjusted ?? null,
-                rounds,
-                test: m?.test ?? ab.options.test
-            }
-        };
-        return confirmed;
-    });
-    const counts = countVerdicts(benchmarks);
-    const reasons = benchmarks.flatMap(b => {
-        const c = b.confirmation;
-        if (!c)
-            return gateReasons(b, screen.options);
-        const time = c.status === 'confirmed'
-            ? [
-                `${b.name} ${c.unit} ${formatDelta(c.deltaPercent)} (p=${formatP(c.pAdjusted)}, ${c.rounds} A/B rounds on this runner)`
-            ]
-            : [];
-        return [...time, ...gateReasons(b, screen.options, ['exact'])];
-    });
-    return {
-        ...screen,
-        benchmarks,
-        counts,
-        verdict: overallVerdict(counts),
-        gate: { fail: reasons.length > 0, reasons },
-        gateMode: 'confirmed',
-        notes: [...screen.notes, ...ab.notes.map(n => `Confirmation: ${n}`)],
-        confirmation: {
-            base: { commit: ab.base.commit, ref: ab.base.ref },
-            rounds,
-            test: ab.options.test,
-            suspects: benchmarks.filter(b => b.confirmation).length,
-            confirmed: benchmarks.filter(b => b.confirmation?.status === 'confirmed').length,
-            elapsedMs: 0,
-            ...info
+
+;// CONCATENATED MODULE: ./src/cli/commands/compare.ts
+/**
+ * `benchgate compare`: compare two bundles (or `go test -bench` text
+ * files); with --confirm-base, re-measure the screen's suspects by A/B.
+ */
+
+
+
+
+
+
+
+/** Flags that mean something only with --confirm-base. */
+const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out'];
+/** The `compare` command. */
+const compareCommand = {
+    usage: 'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+    options: {
+        ...COMPARE_OPTIONS,
+        'confirm-base': { type: 'string' },
+        'confirm-head': { type: 'string' },
+        'confirm-rounds': { type: 'string' },
+        dir: { type: 'string' },
+        benchtime: { type: 'string' },
+        out: { type: 'string' }
+    },
+    passthrough: true,
+    async run(values, positionals, rest) {
+        if (positionals.length !== 2) {
+            throw new UsageError('compare takes two inputs: the base and the head (bundle directories or go test -bench output files)');
         }
-    };
-}
+        const opts = compareOptions(values);
+        const confirmBase = str(values, 'confirm-base');
+        const confirmOnly = CONFIRM_ONLY.find(k => values[k] !== undefined);
+        if (!confirmBase && (confirmOnly || rest.length > 0))
+            throw new UsageError(`${confirmOnly ? `--${confirmOnly}` : 'build flags after --'} only apply with --confirm-base <ref>`);
+        let judge;
+        if (confirmBase) {
+            const checked = runSettingsFrom(values, { count: CONFIRM_ROUNDS_DEFAULT, extraFlags: rest, out: 'benchgate-confirm' }, 'confirm-rounds');
+            const started = Date.now();
+            const { runAb } = localEngine();
+            judge = screen => confirmSuspects(runAb, screen, {
+                ...checked,
+                rounds: checked.count,
+                buildFlags: rest,
+                base: confirmBase,
+                head: str(values, 'confirm-head')
+            }, opts, abProgress(started));
+        }
+        const outputs = await compareAndReport(positionals[0], positionals[1], opts, {
+            key: str(values, 'key') ?? 'default',
+            repositoryUrl: str(values, 'repository-url'),
+            headSha: str(values, 'head-sha'),
+            pathsRelativeTo: (0,external_node_path_namespaceObject.resolve)('.'),
+            judge
+        });
+        return emitComparison(values, outputs);
+    }
+};
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-;// CONCATENATED MODULE: ./src/cli.ts
+;// CONCATENATED MODULE: ./src/cli/commands/demo.ts
 /**
- * benchgate's command-line front end. Like src/main.ts for the Action, this
- * is the only place that touches argv, stdout/stderr and the exit status;
- * every command is a thin call into the engine modules.
+ * `benchgate demo`: the whole pipeline on the bundled demo module — a base
+ * run as committed and a head run with a seeded CPU regression and a
+ * seeded allocation (`-tags=benchgate_demo_regression`) — then the report.
+ */
+
+
+
+
+
+
+
+
+/** The demo module ships beside dist/ in this repository. */
+function demoModule() {
+    return (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'fixtures', 'demo');
+}
+/** The `demo` command. */
+const demoCommand = {
+    usage: 'benchgate demo [--out DIR] [--count N] [--benchtime T] [--format markdown|json|text]',
+    options: {
+        out: { type: 'string' },
+        count: { type: 'string' },
+        benchtime: { type: 'string' },
+        ...COMPARE_OPTIONS
+    },
+    async run(values, positionals) {
+        if (positionals.length > 0)
+            throw new UsageError(`unexpected argument "${positionals[0]}"`);
+        const out = (0,external_node_path_namespaceObject.resolve)(str(values, 'out') ?? 'benchgate-demo');
+        const opts = compareOptions(values);
+        const started = Date.now();
+        // --out names the demo's directory; the bundles go below it.
+        const base = runSettingsFrom({ ...values, out: undefined }, {
+            dir: demoModule(),
+            count: 6,
+            benchtime: '200ms',
+            timeout: '10m',
+            out: (0,external_node_path_namespaceObject.join)(out, 'base')
+        });
+        const { go, git } = localEngine();
+        console.error('benchgate demo: the base run (fixtures/demo as committed)');
+        await runToBundle(go, git, base, runProgress(started));
+        console.error('benchgate demo: the head run (-tags=benchgate_demo_regression: a seeded CPU and allocation regression)');
+        await runToBundle(go, git, { ...base, out: (0,external_node_path_namespaceObject.join)(out, 'head'), extraFlags: ['-tags=benchgate_demo_regression'] }, runProgress(started));
+        const outputs = await compareAndReport((0,external_node_path_namespaceObject.join)(out, 'base'), (0,external_node_path_namespaceObject.join)(out, 'head'), opts, {
+            key: 'demo',
+            pathsRelativeTo: (0,external_node_path_namespaceObject.resolve)('.')
+        });
+        await (0,promises_namespaceObject.mkdir)(out, { recursive: true });
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'comment.md'), outputs.comment);
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'summary.md'), outputs.summary);
+        await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'comparison.json'), JSON.stringify(outputs.comparison, null, 1) + '\n');
+        console.error(`benchgate demo: wrote ${(0,external_node_path_namespaceObject.join)(out, 'base')}, ${(0,external_node_path_namespaceObject.join)(out, 'head')}, comment.md, summary.md and comparison.json in ${out}`);
+        return emitComparison(values, outputs);
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/run.ts
+/** `benchgate run`: measure the benchmarks into a result bundle. */
+
+
+
+
+
+
+/** The `run` command. */
+const runCommand = {
+    usage: 'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [-- extra go test flags]',
+    options: {
+        ...RUN_OPTIONS,
+        timeout: { type: 'string' },
+        top: { type: 'string' },
+        'max-profile-bytes': { type: 'string' }
+    },
+    passthrough: true,
+    async run(values, positionals, rest) {
+        if (positionals.length > 0) {
+            throw new UsageError(`unexpected argument "${positionals[0]}"; pass go test flags after --`);
+        }
+        const settings = runSettingsFrom(values, { extraFlags: rest, out: 'benchgate-results' });
+        const { go, git } = localEngine();
+        const outcome = await runToBundle(go, git, settings, runProgress(Date.now()));
+        await write(formatRunSummary(outcome.bundle));
+        console.error(`bundle: ${outcome.bundleDir}`);
+        for (const f of outcome.failed)
+            console.error(`\nbenchgate: ${forTerminal(f.error ?? '')}`);
+        return outcome.failed.length > 0 ? 1 : 0;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/commands/top.ts
+/** `benchgate top`: flat and cum of one profile, exactly as `go tool pprof -top` prints them. */
+
+
+/** The `top` command. */
+const topCommand = {
+    usage: 'benchgate top <profile> [--sample-index NAME] [--json] [--max-profile-bytes N]',
+    options: {
+        'sample-index': { type: 'string' },
+        json: { type: 'boolean' },
+        'max-profile-bytes': { type: 'string' }
+    },
+    async run(values, positionals) {
+        if (positionals.length !== 1)
+            throw new UsageError('top takes exactly one profile file');
+        const file = positionals[0];
+        const maxBytes = parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes');
+        const profile = await readProfile(file, { maxBytes });
+        const table = aggregate(profile, { sampleType: str(values, 'sample-index'), source: file });
+        const out = values.json
+            ? JSON.stringify({
+                sampleType: table.sampleType,
+                unit: table.unit,
+                total: table.total,
+                functions: table.functions
+            }) + '\n'
+            : formatTop(table, file);
+        await write(out);
+        return 0;
+    }
+};
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+/**
+ * The CLI's dispatcher: it picks the command, parses its flags, and turns
+ * errors into one line and an exit status. Like src/action/main.ts for the
+ * Action, the CLI is the only place that touches argv, stdout/stderr and
+ * the exit status; each command is a thin call into the engine.
  */
 
 
@@ -4572,10 +5367,13 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 
 
 
-/** A mistake in how the command was called: exit status 2, with usage. */
-class UsageError extends Error {
-    name = 'UsageError';
-}
+const commands = {
+    run: runCommand,
+    compare: compareCommand,
+    ab: abCommand,
+    demo: demoCommand,
+    top: topCommand
+};
 /** Errors that are the user's to fix: one line, no stack trace, exit 1. */
 const KNOWN_ERRORS = [
     AbError,
@@ -4584,360 +5382,9 @@ const KNOWN_ERRORS = [
     DiscoveryError,
     NoBenchmarksError,
     GoNotFoundError,
+    GitError,
     SettingsError
 ];
-/** A number option within bounds, e.g. --threshold 5. */
-function num(values, key, fallback, min, max) {
-    const v = str(values, key);
-    if (v === undefined)
-        return fallback;
-    const x = Number(v);
-    if (v.trim() === '' || !Number.isFinite(x) || x < min || x > max) {
-        throw new UsageError(`--${key} must be a number from ${min} to ${max}, not "${v}"`);
-    }
-    return x;
-}
-/** How the CLI names each run setting in error messages. */
-const CLI_SETTING_NAMES = {
-    count: '--count',
-    benchtime: '--benchtime',
-    timeout: '--timeout',
-    bench: '--bench',
-    topK: '--top',
-    packages: '--packages'
-};
-const COMPARE_OPTIONS = {
-    format: { type: 'string' },
-    output: { type: 'string' },
-    threshold: { type: 'string' },
-    'ab-threshold': { type: 'string' },
-    alpha: { type: 'string' },
-    'alloc-threshold': { type: 'string' },
-    'fail-on-alloc': { type: 'boolean' },
-    'max-functions': { type: 'string' },
-    key: { type: 'string' },
-    test: { type: 'string' },
-    'repository-url': { type: 'string' },
-    'head-sha': { type: 'string' }
-};
-function compareOptions(values, test = 'utest') {
-    const chosen = str(values, 'test') ?? test;
-    if (!STAT_TESTS.includes(chosen))
-        throw new UsageError(`--test must be ${STAT_TESTS.join(' or ')}, not "${chosen}"`);
-    return {
-        test: chosen,
-        threshold: num(values, 'threshold', COMPARE_DEFAULTS.threshold, 0, 1000),
-        abThreshold: num(values, 'ab-threshold', COMPARE_DEFAULTS.abThreshold, 0, 1000),
-        alpha: num(values, 'alpha', COMPARE_DEFAULTS.alpha, 0.0001, 0.5),
-        allocThreshold: num(values, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold, 0, 1000),
-        maxFunctions: num(values, 'max-functions', COMPARE_DEFAULTS.maxFunctions, 1, 1000),
-        failOnAlloc: values['fail-on-alloc'] === true
-    };
-}
-/** Print (or write) a comparison in the chosen format; the verdict line always goes to stderr. */
-async function emitComparison(values, outputs) {
-    const format = str(values, 'format') ?? 'markdown';
-    if (!['markdown', 'json', 'text'].includes(format)) {
-        throw new UsageError(`--format must be markdown, json or text, not "${format}"`);
-    }
-    const text = format === 'json'
-        ? JSON.stringify(outputs.comparison, null, 1) + '\n'
-        : format === 'text'
-            ? formatComparisonText(outputs.comparison)
-            : outputs.comment;
-    const output = str(values, 'output');
-    if (output)
-        await (0,promises_namespaceObject.writeFile)(output, text);
-    else
-        await write(text);
-    console.error(`benchgate: ${verdictText(outputs.comparison)}`);
-    return outputs.comparison.gate.fail ? 1 : 0;
-}
-function str(values, key) {
-    const v = values[key];
-    return typeof v === 'string' ? v : undefined;
-}
-function cli_int(values, key, fallback) {
-    const v = str(values, key);
-    if (v === undefined)
-        return fallback;
-    if (!/^\d+$/.test(v))
-        throw new UsageError(`--${key} must be a whole number, not "${v}"`);
-    return Number(v);
-}
-/** Repeated and comma-separated values: --packages ./a,./b --packages ./c */
-function list(values, key) {
-    const v = values[key];
-    if (v === undefined)
-        return undefined;
-    const items = (Array.isArray(v) ? v : [v]).flatMap(x => String(x).split(','));
-    return items.map(x => x.trim()).filter(x => x !== '');
-}
-/** Progress for long runs, on stderr: elapsed time, package i/N, each result. */
-function progress(started) {
-    const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`;
-    return e => {
-        switch (e.type) {
-            case 'discovered':
-                console.error(`${stamp()} ${e.run.length} package(s) with benchmarks` +
-                    (e.skipped.length ? `, ${e.skipped.length} without (skipped)` : ''));
-                break;
-            case 'package-start':
-                console.error(`${stamp()} [${e.index + 1}/${e.total}] ${e.pkg.importPath}: go ${e.argv.join(' ')}`);
-                break;
-            case 'result': {
-                const ns = e.result.measurements.find(m => m.unit === 'ns/op');
-                console.error(`${stamp()}     ${e.result.name}  ${ns ? `${sig(ns.value)} ns/op` : ''}  (result ${e.done})`);
-                break;
-            }
-            case 'package-end':
-                console.error(`${stamp()} [${e.index + 1}/${e.total}] ${e.run.pkg.importPath}: ${e.run.status === 'failed'
-                    ? 'FAILED'
-                    : e.run.status === 'no-match'
-                        ? 'no benchmark matched'
-                        : `ok, ${e.run.results.length} results`} in ${(e.run.durationMs / 1000).toFixed(1)}s`);
-                break;
-            case 'attributing':
-            case 'output':
-                break;
-        }
-    };
-}
-/** Progress of A/B rounds, on stderr. */
-function abProgress(started) {
-    const stamp = () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`;
-    return e => {
-        switch (e.type) {
-            case 'worktree':
-                console.error(`${stamp()} ${e.side}: ${e.ref} checked out in ${e.path}`);
-                break;
-            case 'build':
-                console.error(`${stamp()} building ${e.pkg} (${e.side})`);
-                break;
-            case 'round':
-                console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`);
-                break;
-        }
-    };
-}
-function parseSize(raw, flag) {
-    if (raw === undefined)
-        return undefined;
-    const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(raw.trim());
-    if (!m)
-        throw new UsageError(`${flag} must be a byte count such as 1073741824 or 512MiB, not "${raw}"`);
-    const scale = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 };
-    const value = Number(m[1]) * (m[2] ? scale[m[2][0].toLowerCase()] : 1);
-    if (!Number.isSafeInteger(value) || value <= 0)
-        throw new UsageError(`${flag} must be positive, not "${raw}"`);
-    return value;
-}
-const commands = {
-    run: {
-        usage: 'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [-- extra go test flags]',
-        options: {
-            dir: { type: 'string' },
-            packages: { type: 'string', multiple: true },
-            bench: { type: 'string' },
-            count: { type: 'string' },
-            benchtime: { type: 'string' },
-            timeout: { type: 'string' },
-            out: { type: 'string' },
-            top: { type: 'string' },
-            'max-profile-bytes': { type: 'string' }
-        },
-        passthrough: true,
-        async run(values, positionals, rest) {
-            if (positionals.length > 0) {
-                throw new UsageError(`unexpected argument "${positionals[0]}"; pass go test flags after --`);
-            }
-            const settings = validateRunSettings({
-                dir: str(values, 'dir') ?? '.',
-                packages: list(values, 'packages') ?? [...RUN_DEFAULTS.packages],
-                bench: str(values, 'bench') ?? RUN_DEFAULTS.bench,
-                count: cli_int(values, 'count', RUN_DEFAULTS.count),
-                benchtime: str(values, 'benchtime') ?? RUN_DEFAULTS.benchtime,
-                timeout: str(values, 'timeout') ?? RUN_DEFAULTS.timeout,
-                extraFlags: rest,
-                out: str(values, 'out') ?? 'benchgate-results',
-                topK: cli_int(values, 'top', RUN_DEFAULTS.topK),
-                maxProfileBytes: parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes') ??
-                    RUN_DEFAULTS.maxProfileBytes
-            }, CLI_SETTING_NAMES);
-            const outcome = await runToBundle(new LocalGo(), settings, progress(Date.now()));
-            await write(formatRunSummary(outcome.bundle));
-            console.error(`bundle: ${outcome.bundleDir}`);
-            for (const f of outcome.failed)
-                console.error(`\nbenchgate: ${f.error}`);
-            return outcome.failed.length > 0 ? 1 : 0;
-        }
-    },
-    compare: {
-        usage: 'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
-        options: {
-            ...COMPARE_OPTIONS,
-            'confirm-base': { type: 'string' },
-            'confirm-head': { type: 'string' },
-            'confirm-rounds': { type: 'string' },
-            dir: { type: 'string' },
-            benchtime: { type: 'string' },
-            out: { type: 'string' }
-        },
-        passthrough: true,
-        async run(values, positionals, rest) {
-            if (positionals.length !== 2) {
-                throw new UsageError('compare takes two inputs: the base and the head (bundle directories or go test -bench output files)');
-            }
-            const opts = compareOptions(values);
-            const confirmBase = str(values, 'confirm-base');
-            const confirmOnly = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out'].find(k => values[k] !== undefined);
-            if (!confirmBase && (confirmOnly || rest.length > 0))
-                throw new UsageError(`${confirmOnly ? `--${confirmOnly}` : 'build flags after --'} only apply with --confirm-base <ref>`);
-            let confirm;
-            if (confirmBase) {
-                const checked = validateRunSettings({
-                    ...RUN_DEFAULTS,
-                    packages: [...RUN_DEFAULTS.packages],
-                    dir: str(values, 'dir') ?? '.',
-                    count: cli_int(values, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT),
-                    benchtime: str(values, 'benchtime') ?? RUN_DEFAULTS.benchtime,
-                    extraFlags: rest,
-                    out: str(values, 'out') ?? 'benchgate-confirm'
-                }, { ...CLI_SETTING_NAMES, count: '--confirm-rounds' });
-                const started = Date.now();
-                confirm = screen => confirmSuspects(new LocalGo(), screen, {
-                    ...checked,
-                    rounds: checked.count,
-                    buildFlags: rest,
-                    base: confirmBase,
-                    head: str(values, 'confirm-head')
-                }, opts, abProgress(started));
-            }
-            const outputs = await compareAndReport(positionals[0], positionals[1], opts, {
-                key: str(values, 'key') ?? 'default',
-                repositoryUrl: str(values, 'repository-url'),
-                headSha: str(values, 'head-sha'),
-                refine: confirm
-            });
-            return emitComparison(values, outputs);
-        }
-    },
-    ab: {
-        usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [-- go test flags]',
-        options: {
-            base: { type: 'string' },
-            head: { type: 'string' },
-            dir: { type: 'string' },
-            packages: { type: 'string', multiple: true },
-            bench: { type: 'string' },
-            count: { type: 'string' },
-            benchtime: { type: 'string' },
-            out: { type: 'string' },
-            ...COMPARE_OPTIONS
-        },
-        passthrough: true,
-        async run(values, positionals, rest) {
-            if (positionals.length > 0)
-                throw new UsageError(`unexpected argument "${positionals[0]}"`);
-            const base = str(values, 'base');
-            if (!base)
-                throw new UsageError('ab needs --base <ref>: the revision to compare the head against (e.g. the merge-base)');
-            const checked = validateRunSettings({
-                dir: str(values, 'dir') ?? '.',
-                packages: list(values, 'packages') ?? [...RUN_DEFAULTS.packages],
-                bench: str(values, 'bench') ?? RUN_DEFAULTS.bench,
-                count: cli_int(values, 'count', 10),
-                benchtime: str(values, 'benchtime') ?? RUN_DEFAULTS.benchtime,
-                timeout: RUN_DEFAULTS.timeout,
-                extraFlags: rest,
-                out: str(values, 'out') ?? 'benchgate-ab',
-                topK: RUN_DEFAULTS.topK,
-                maxProfileBytes: RUN_DEFAULTS.maxProfileBytes
-            }, CLI_SETTING_NAMES);
-            const { baseDir, headDir } = await runAb(new LocalGo(), { ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') }, abProgress(Date.now()));
-            // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).
-            const abOpts = compareOptions(values, AB_TEST);
-            if (str(values, 'threshold') === undefined)
-                abOpts.threshold = abOpts.abThreshold;
-            const outputs = await compareAndReport(baseDir, headDir, abOpts, {
-                key: str(values, 'key') ?? 'ab'
-            });
-            return emitComparison(values, outputs);
-        }
-    },
-    demo: {
-        usage: 'benchgate demo [--out DIR] [--count N] [--benchtime T] [--format markdown|json|text]',
-        options: {
-            out: { type: 'string' },
-            count: { type: 'string' },
-            benchtime: { type: 'string' },
-            ...COMPARE_OPTIONS
-        },
-        async run(values, positionals) {
-            if (positionals.length > 0)
-                throw new UsageError(`unexpected argument "${positionals[0]}"`);
-            // The demo module ships beside dist/ in this repository.
-            const module = (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'fixtures', 'demo');
-            const out = (0,external_node_path_namespaceObject.resolve)(str(values, 'out') ?? 'benchgate-demo');
-            const started = Date.now();
-            const base = validateRunSettings({
-                dir: module,
-                packages: ['./...'],
-                bench: '.',
-                count: cli_int(values, 'count', 6),
-                benchtime: str(values, 'benchtime') ?? '200ms',
-                timeout: '10m',
-                extraFlags: [],
-                out: (0,external_node_path_namespaceObject.join)(out, 'base'),
-                topK: RUN_DEFAULTS.topK,
-                maxProfileBytes: RUN_DEFAULTS.maxProfileBytes
-            }, CLI_SETTING_NAMES);
-            console.error('benchgate demo: the base run (fixtures/demo as committed)');
-            await runToBundle(new LocalGo(), base, progress(started));
-            console.error('benchgate demo: the head run (-tags=benchgate_demo_regression: a seeded CPU and allocation regression)');
-            await runToBundle(new LocalGo(), { ...base, out: (0,external_node_path_namespaceObject.join)(out, 'head'), extraFlags: ['-tags=benchgate_demo_regression'] }, progress(started));
-            const outputs = await compareAndReport((0,external_node_path_namespaceObject.join)(out, 'base'), (0,external_node_path_namespaceObject.join)(out, 'head'), compareOptions(values), { key: 'demo' });
-            await (0,promises_namespaceObject.mkdir)(out, { recursive: true });
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'comment.md'), outputs.comment);
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'summary.md'), outputs.summary);
-            await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'comparison.json'), JSON.stringify(outputs.comparison, null, 1) + '\n');
-            console.error(`benchgate demo: wrote ${(0,external_node_path_namespaceObject.join)(out, 'base')}, ${(0,external_node_path_namespaceObject.join)(out, 'head')}, comment.md, summary.md and comparison.json in ${out}`);
-            return emitComparison(values, outputs);
-        }
-    },
-    top: {
-        usage: 'benchgate top <profile> [--sample-index NAME] [--json] [--max-profile-bytes N]',
-        options: {
-            'sample-index': { type: 'string' },
-            json: { type: 'boolean' },
-            'max-profile-bytes': { type: 'string' }
-        },
-        async run(values, positionals) {
-            if (positionals.length !== 1)
-                throw new UsageError('top takes exactly one profile file');
-            const file = positionals[0];
-            const maxBytes = parseSize(values['max-profile-bytes'], '--max-profile-bytes');
-            const profile = await readProfile(file, { maxBytes });
-            const table = aggregate(profile, {
-                sampleType: str(values, 'sample-index'),
-                source: file
-            });
-            const out = values.json
-                ? JSON.stringify({
-                    sampleType: table.sampleType,
-                    unit: table.unit,
-                    total: table.total,
-                    functions: table.functions
-                }) + '\n'
-                : formatTop(table, file);
-            await write(out);
-            return 0;
-        }
-    }
-};
-function write(text) {
-    return new Promise((resolve, reject) => process.stdout.write(text, err => (err ? reject(err) : resolve())));
-}
 function usage() {
     return ['Usage:', ...Object.values(commands).map(c => `  ${c.usage}`)].join('\n');
 }
@@ -4948,7 +5395,7 @@ async function main(argv) {
         console.log(usage());
         return name === undefined ? 2 : 0;
     }
-    const command = commands[name];
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     try {
         if (!command)
             throw new UsageError(`unknown command "${name}"`);
@@ -4966,23 +5413,35 @@ async function main(argv) {
     catch (err) {
         if (err instanceof UsageError ||
             err.code?.startsWith('ERR_PARSE_ARGS')) {
-            console.error(`benchgate: ${err.message}\n${command ? `Usage: ${command.usage}` : usage()}`);
+            console.error(`benchgate: ${forTerminal(err.message)}\n${command ? `Usage: ${command.usage}` : usage()}`);
             return 2;
         }
         if (KNOWN_ERRORS.some(E => err instanceof E)) {
-            console.error(`benchgate: ${err.message}`);
+            console.error(`benchgate: ${forTerminal(err.message)}`);
             return 1;
         }
         throw err;
     }
 }
+/** The last word on an error nobody expected: one line, and how to see the stack. */
+function internalError(err, env = process.env) {
+    const message = err instanceof Error ? err.message : String(err);
+    if (env.BENCHGATE_DEBUG && err instanceof Error && err.stack)
+        return `benchgate: internal error: ${err.stack}`;
+    return `benchgate: internal error: ${forTerminal(message)} (rerun with BENCHGATE_DEBUG=1 to see the stack trace)`;
+}
+
+;// CONCATENATED MODULE: ./src/cli.ts
+/**
+ * benchgate's command-line entry: run the CLI (src/cli/main.ts) and set the
+ * exit status. Any failure, known or not, is one clear line, never a
+ * silent pass.
+ */
+
 main(process.argv.slice(2)).then(code => {
     process.exitCode = code;
 }, (err) => {
-    // Not a known failure: still one clear line, never a silent pass.
-    console.error(`benchgate: internal error: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    console.error(internalError(err));
     process.exitCode = 1;
 });
 
-var __webpack_exports__main = __webpack_exports__.i;
-export { __webpack_exports__main as main };

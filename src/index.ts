@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core'
 import { redact } from './github/redact.js'
-import { run } from './main.js'
+import { run } from './action/main.js'
 
 run().catch((err: unknown) => {
   core.setFailed(redact(err instanceof Error ? err.message : String(err)))

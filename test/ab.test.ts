@@ -12,7 +12,7 @@ import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Comparison } from '../src/compare/compare.js'
+import type { Comparison } from '../src/compare/model.js'
 import { ROOT, run, tempDir } from './helpers/go.js'
 
 const exec = promisify(execFile)

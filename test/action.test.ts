@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Comparison } from '../src/compare/compare.js'
+import type { Comparison } from '../src/compare/model.js'
 import { escapeText } from '../src/report/escape.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from './helpers/go.js'

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { BenchmarkComparison, Comparison, FunctionDelta } from '../src/compare/compare.js'
+import type { BenchmarkComparison, Comparison, FunctionDelta } from '../src/compare/model.js'
 import { ROOT, tempDir } from './helpers/go.js'
 
 const exec = promisify(execFile)

@@ -14,7 +14,7 @@ import {
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { readSettings } from '../src/settings.js'
+import { readSettings } from '../src/action/inputs.js'
 import { ROOT, run, tempDir } from './helpers/go.js'
 
 const exec = promisify(execFile)

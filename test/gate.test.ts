@@ -17,8 +17,9 @@
 import { cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import type { Comparison } from '../src/compare/compare.js'
-import { pullRequestAbBase } from '../src/ab/revision.js'
+import type { Comparison } from '../src/compare/model.js'
+import { pullRequestAbBase } from '../src/engine/revision.js'
+import { LocalGit } from '../src/git/index.js'
 import { visibleText } from '../src/report/escape.js'
 import { runAction, type ActionRun } from './helpers/action.js'
 import { FakeGitHub } from './helpers/fake-github.js'
@@ -244,7 +245,7 @@ describe('the A/B base revision of a pull request', () => {
 
     // The PR head checked out: compare with where the branch left main.
     await g('checkout', '-q', 'feature')
-    const onHead = await pullRequestAbBase(repo, {
+    const onHead = await pullRequestAbBase(new LocalGit(), repo, {
       baseSha: mainTip,
       headSha: head,
       baseRef: 'main'
@@ -255,7 +256,7 @@ describe('the A/B base revision of a pull request', () => {
     // GitHub's test merge commit: compare with main as merged.
     await g('checkout', '-q', '--detach', mainTip)
     await g('merge', '-q', '--no-edit', '--no-ff', head)
-    const onMerge = await pullRequestAbBase(repo, {
+    const onMerge = await pullRequestAbBase(new LocalGit(), repo, {
       baseSha: mainTip,
       headSha: head,
       baseRef: 'main'
@@ -268,7 +269,7 @@ describe('the A/B base revision of a pull request', () => {
     await g('branch', 'merged')
     const shallow = tempDir('gate-shallow')
     await run('git', ['clone', '-q', '--depth=1', '--branch=merged', `file://${repo}`, shallow])
-    const onShallow = await pullRequestAbBase(shallow, {
+    const onShallow = await pullRequestAbBase(new LocalGit(), shallow, {
       baseSha: mainTip,
       headSha: head,
       baseRef: 'main'
@@ -279,7 +280,11 @@ describe('the A/B base revision of a pull request', () => {
     // A base that is not in the clone: the error says how to fix the checkout.
     await g('checkout', '-q', 'feature')
     await expect(
-      pullRequestAbBase(repo, { baseSha: 'e'.repeat(40), headSha: head, baseRef: 'main' })
+      pullRequestAbBase(new LocalGit(), repo, {
+        baseSha: 'e'.repeat(40),
+        headSha: head,
+        baseRef: 'main'
+      })
     ).rejects.toThrow(/not in the clone: give actions\/checkout `fetch-depth: 0`/)
   })
 })

@@ -9,8 +9,8 @@ import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { markdownTable } from 'markdown-table'
 import { describe, expect, it } from 'vitest'
-import { compare } from '../src/compare/compare.js'
 import { loadSide, type Side } from '../src/compare/input.js'
+import { compare } from '../src/engine/judge.js'
 import { escapeHtmlText, escapeText, visibleText } from '../src/report/escape.js'
 import {
   COMMENT_BUDGET_BYTES,

@@ -12,14 +12,18 @@ import { readBundle, type Bundle, type BundleBenchmark } from '../src/bundle/ind
 import { goTestArgs } from '../src/gobench/args.js'
 import { DiscoveryError } from '../src/gobench/discover.js'
 import { LocalGo } from '../src/gobench/toolchain.js'
-import { NoBenchmarksError, runToBundle } from '../src/pipeline/run.js'
-import { RUN_DEFAULTS, type RunSettings } from '../src/pipeline/settings.js'
+import { NoBenchmarksError, runToBundle as runWith } from '../src/engine/measure.js'
+import { LocalGit } from '../src/git/index.js'
+import { RUN_DEFAULTS, type RunSettings } from '../src/engine/settings.js'
 import { median } from '../src/stats/median.js'
 import { ROOT, tempDir } from './helpers/go.js'
 
 const exec = promisify(execFile)
 const SUITE = join(ROOT, 'fixtures', 'suite')
 const go = new LocalGo()
+const git = new LocalGit()
+/** The real engine's measure stage, with the real git. */
+const runToBundle = (g: LocalGo, s: RunSettings): ReturnType<typeof runWith> => runWith(g, git, s)
 
 function settings(over: Partial<RunSettings>): RunSettings {
   return {

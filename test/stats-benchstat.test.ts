@@ -7,7 +7,9 @@
  */
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { compare, formatDelta, type MetricComparison } from '../src/compare/compare.js'
+import type { MetricComparison } from '../src/compare/model.js'
+import { formatDelta } from '../src/compare/wording.js'
+import { compare } from '../src/engine/judge.js'
 import { loadSide } from '../src/compare/input.js'
 import { ROOT } from './helpers/go.js'
 import { benchstatRows, ensureBenchstat, type BenchstatRow } from './helpers/benchstat.js'

@@ -39,6 +39,7 @@ export const MEASURES = {
   alloc_objects: { profile: 'mem', sampleType: 'alloc_objects', unit: 'allocs/op' }
 } as const
 
+/** A measure whose per-op function costs are computed: cpu, alloc_space, alloc_objects. */
 export type Measure = keyof typeof MEASURES
 
 /** flat/cum of every function within each benchmark group, as raw profile values. */

@@ -11,11 +11,13 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import { statusOf, type GitHubClient, type Logger } from './client.js'
 import { DEFAULT_ZIP_LIMITS, extractZip, ZipError } from './unzip.js'
 
+/** A repository: owner and name. */
 export interface RepoRef {
   owner: string
   repo: string
 }
 
+/** Where to look for a baseline: the workflow, the branch, the artifact, the merge-base. */
 export interface BaselineQuery extends RepoRef {
   /** Workflow file name or id (from GITHUB_WORKFLOW_REF). */
   workflow: string
@@ -27,6 +29,7 @@ export interface BaselineQuery extends RepoRef {
   maxRuns?: number
 }
 
+/** A downloaded baseline bundle and the run it came from. */
 export interface Baseline {
   runId: number
   artifactId: number
@@ -35,7 +38,6 @@ export interface Baseline {
   dir: string
 }
 
-/** No usable baseline exists yet; the step passes with an explanation. */
 /** The artifact has expired (HTTP 410). */
 export class ExpiredArtifactError extends Error {
   override name = 'ExpiredArtifactError'
@@ -100,6 +102,7 @@ async function readDownloaded(dir: string): Promise<Buffer> {
   return readFile(file)
 }
 
+/** No usable baseline exists yet; the step passes with an explanation. */
 export class NoBaselineError extends Error {
   override name = 'NoBaselineError'
 }

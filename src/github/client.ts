@@ -7,11 +7,13 @@ import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
 
+/** Octokit with the REST methods, retry and throttling. */
 export type GitHubClient = ReturnType<typeof getOctokit>
 
 /** Where to log rate-limit waits (core.warning in the Action). */
 export type Logger = (message: string) => void
 
+/** An Octokit for this token, retrying and honouring rate limits. */
 export function createClient(
   token: string,
   log: Logger,

@@ -52,6 +52,7 @@ interface Payload {
   }
 }
 
+/** Read the run's context from the environment and the event payload text. */
 export function readContext(env: NodeJS.ProcessEnv, payloadText: string | undefined): RunContext {
   const need = (name: string): string => {
     const v = env[name]

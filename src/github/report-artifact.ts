@@ -15,12 +15,14 @@ import {
   type MetricComparison,
   type SideSummary,
   type Verdict
-} from '../compare/compare.js'
+} from '../compare/model.js'
 
+/** The report's file name inside the report artifact. */
 export const REPORT_FILE = 'report.json'
 /** Reports larger than this are refused before parsing. */
 export const MAX_REPORT_BYTES = 16 * 1024 * 1024
 
+/** What a pull-request run hands to the comment job. */
 export interface PrReport {
   schemaVersion: 1
   repository: string

@@ -18,12 +18,14 @@ export class ZipError extends Error {
   override name = 'ZipError'
 }
 
+/** Caps the extractor enforces on an archive. */
 export interface ZipLimits {
   maxEntries: number
   maxEntryBytes: number
   maxTotalBytes: number
 }
 
+/** The caps for a baseline artifact. */
 export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   maxEntries: 10_000,
   maxEntryBytes: 1024 ** 3,

@@ -90,3 +90,41 @@ export function splitTestFlags(flags: readonly string[]): { build: string[]; run
   }
   return { build, run }
 }
+
+/** One A/B round of a prebuilt test binary: one run, with profiles. */
+export interface TestBinarySpec {
+  bench: string
+  benchtime: string
+  cpuProfile: string
+  memProfile: string
+  /** Test-binary flags forwarded from the user's go test flags (splitTestFlags().run). */
+  runFlags: readonly string[]
+}
+
+/**
+ * argv of a test binary built by `go test -c`: the binary's own spelling
+ * of the flags (`-test.bench=…`), one run per call (`-test.count=1`), so
+ * every A/B round is its own process with its own profiles.
+ */
+export function testBinaryArgs(spec: TestBinarySpec): string[] {
+  return [
+    '-test.run=^$',
+    `-test.bench=${spec.bench}`,
+    '-test.benchmem',
+    '-test.count=1',
+    `-test.benchtime=${spec.benchtime}`,
+    `-test.cpuprofile=${spec.cpuProfile}`,
+    `-test.memprofile=${spec.memProfile}`,
+    ...spec.runFlags
+  ]
+}
+
+/** `go test -c` for one package, run in its directory: builds the A/B test binary. */
+export function goTestBuildArgs(binary: string, buildFlags: readonly string[]): string[] {
+  return ['test', '-c', `-o=${binary}`, ...buildFlags, '.']
+}
+
+/** `go env -json` for the environment a bundle records. */
+export function goEnvArgs(): string[] {
+  return ['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH']
+}

@@ -1,3 +1,7 @@
+/**
+ * The Go toolchain seam: everything that spawns `go` or a test binary that
+ * `go test -c` built goes through it, with argv built in args.ts.
+ */
 import { spawn } from 'node:child_process'
 
 /** What one `go` invocation produced. */
@@ -22,7 +26,10 @@ export interface GoRunOptions {
  * interpreted by a shell.
  */
 export interface GoToolchain {
+  /** Run `go` with these arguments. */
   run(args: readonly string[], options: GoRunOptions): Promise<GoProcess>
+  /** Run a test binary built by `go test -c` (A/B rounds), with argv from args.ts. */
+  runTestBinary(binary: string, args: readonly string[], options: GoRunOptions): Promise<GoProcess>
 }
 
 /** `go` was not found or could not be started. */
@@ -42,35 +49,54 @@ const MAX_CAPTURE = 32 * 1024 * 1024
 export class LocalGo implements GoToolchain {
   constructor(private readonly binary = 'go') {}
 
+  /** Spawn `go` directly, no shell. */
   run(args: readonly string[], options: GoRunOptions): Promise<GoProcess> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(this.binary, args, {
-        cwd: options.cwd,
-        env: options.env ?? process.env,
-        shell: false,
-        stdio: ['ignore', 'pipe', 'pipe']
-      })
-      const captured = { stdout: '', stderr: '' }
-      const partial = { stdout: '', stderr: '' }
-      const take = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
-        const text = chunk.toString('utf8')
-        captured[stream] += text
-        if (captured[stream].length > MAX_CAPTURE)
-          captured[stream] = captured[stream].slice(-MAX_CAPTURE / 2)
-        if (!options.onLine) return
-        const lines = (partial[stream] + text).split('\n')
-        partial[stream] = lines.pop() ?? ''
-        for (const line of lines) options.onLine(line, stream)
-      }
-      child.stdout.on('data', take('stdout'))
-      child.stderr.on('data', take('stderr'))
-      child.on('error', err => reject(new GoNotFoundError(this.binary, err.message)))
-      child.on('close', code => {
-        for (const stream of ['stdout', 'stderr'] as const) {
-          if (options.onLine && partial[stream] !== '') options.onLine(partial[stream], stream)
-        }
-        resolve({ code: code ?? -1, ...captured })
-      })
-    })
+    return spawnCaptured(this.binary, args, options)
   }
+
+  /** Spawn a test binary directly, no shell. */
+  runTestBinary(
+    binary: string,
+    args: readonly string[],
+    options: GoRunOptions
+  ): Promise<GoProcess> {
+    return spawnCaptured(binary, args, options)
+  }
+}
+
+/** Spawn one process, stream its lines, keep the tail of each stream. */
+function spawnCaptured(
+  binary: string,
+  args: readonly string[],
+  options: GoRunOptions
+): Promise<GoProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(binary, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      shell: false,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    const captured = { stdout: '', stderr: '' }
+    const partial = { stdout: '', stderr: '' }
+    const take = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
+      const text = chunk.toString('utf8')
+      captured[stream] += text
+      if (captured[stream].length > MAX_CAPTURE)
+        captured[stream] = captured[stream].slice(-MAX_CAPTURE / 2)
+      if (!options.onLine) return
+      const lines = (partial[stream] + text).split('\n')
+      partial[stream] = lines.pop() ?? ''
+      for (const line of lines) options.onLine(line, stream)
+    }
+    child.stdout.on('data', take('stdout'))
+    child.stderr.on('data', take('stderr'))
+    child.on('error', err => reject(new GoNotFoundError(binary, err.message)))
+    child.on('close', code => {
+      for (const stream of ['stdout', 'stderr'] as const) {
+        if (options.onLine && partial[stream] !== '') options.onLine(partial[stream], stream)
+      }
+      resolve({ code: code ?? -1, ...captured })
+    })
+  })
 }

@@ -19,6 +19,7 @@ export class WireError extends Error {
   }
 }
 
+/** A protobuf wire-format reader over one buffer: varints, fixed widths, length-delimited fields. */
 export class WireReader {
   pos: number
   end: number

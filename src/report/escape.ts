@@ -40,6 +40,19 @@ export function showInvisible(text: string): string {
   })
 }
 
+/**
+ * Multi-line untrusted text for a terminal or a log (an error with the tail
+ * of Go's output): line breaks and tabs stay, every other control, bidi or
+ * invisible format character is shown as a visible escape, so nothing can
+ * move the cursor, recolour, retitle the terminal or reorder the text.
+ */
+export function forTerminal(text: string): string {
+  return String(text)
+    .split('\n')
+    .map(line => showInvisible(line.replace(/\r$/, '')))
+    .join('\n')
+}
+
 function neutralize(text: string, maxLength: number): string {
   let s = String(text)
   const chars = [...s]

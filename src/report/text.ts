@@ -1,6 +1,7 @@
 /** Plain-text rendering for the CLI (the markdown report lives beside it). */
 import type { Bundle } from '../bundle/index.js'
-import { formatDelta, formatP, type Comparison, type MetricComparison } from '../compare/compare.js'
+import type { Comparison, MetricComparison } from '../compare/model.js'
+import { formatDelta, formatP } from '../compare/wording.js'
 import { median } from '../stats/median.js'
 import { showInvisible } from './escape.js'
 import { formatCi, sig } from './format.js'

@@ -7,6 +7,7 @@
 import { choose } from './utest.js'
 import { normalCDF, normalInvCDF } from './normal.js'
 
+/** A median with its distribution-free confidence interval. */
 export interface MedianCI {
   lo: number
   hi: number

@@ -11,9 +11,12 @@
  */
 import { normalCDF } from './normal.js'
 
+/** Up to this many values per side without ties, the U test's p is exact. */
 export const EXACT_LIMIT = 50
+/** With ties, the exact distribution is used up to this size. */
 export const EXACT_LIMIT_TIES = 25
 
+/** The U statistic and its two-sided p. */
 export interface UTestResult {
   /** Two-sided p-value. */
   p: number

@@ -12,6 +12,7 @@
  */
 import { normalCDF } from './normal.js'
 
+/** The signed-rank statistic and its two-sided p. */
 export interface WilcoxonResult {
   /** Two-sided p-value. */
   p: number
@@ -22,6 +23,7 @@ export interface WilcoxonResult {
   method: 'exact' | 'normal' | 'all-zero'
 }
 
+/** Up to this many non-zero pairs, the signed-rank p is exact. */
 export const WILCOXON_EXACT_LIMIT = 50
 
 /** Test per-round pairs; differences are taken on the log scale (ratios). */

@@ -10,21 +10,19 @@
  * fetched. A merge-base needs history; when it is missing the error says
  * how to configure the checkout.
  */
-import { AbError, git as gitOrThrow } from './index.js'
-
-/** git's output, or undefined when it fails (a missing commit is an answer here). */
-const git = (cwd: string, args: string[]): Promise<string | undefined> =>
-  gitOrThrow(cwd, args).catch(() => undefined)
+import { gitOutput, type Git } from '../git/index.js'
+import { AbError } from './ab.js'
 
 const FETCH_HINT =
   'give actions/checkout `fetch-depth: 0` so the base revision is in the clone (or use gate: baseline)'
 
-async function haveCommit(cwd: string, sha: string): Promise<boolean> {
-  if ((await git(cwd, ['cat-file', '-e', `${sha}^{commit}`])) !== undefined) return true
-  await git(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha])
-  return (await git(cwd, ['cat-file', '-e', `${sha}^{commit}`])) !== undefined
+async function haveCommit(git: Git, cwd: string, sha: string): Promise<boolean> {
+  if ((await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0) return true
+  await git.run(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha])
+  return (await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0
 }
 
+/** The revision a pull request's A/B compares against. */
 export interface AbBase {
   sha: string
   /** How it was chosen, for the report. */
@@ -33,19 +31,22 @@ export interface AbBase {
 
 /** The A/B base for a pull request checked out in `dir`. */
 export async function pullRequestAbBase(
+  git: Git,
   dir: string,
   pr: { baseSha: string; headSha: string; baseRef: string }
 ): Promise<AbBase> {
-  const head = await git(dir, ['rev-parse', 'HEAD'])
+  const head = await gitOutput(git, dir, ['rev-parse', 'HEAD'])
   if (!head)
     throw new AbError(`${dir} is not a git checkout, so there is no base revision to build`)
   // The commit object names its parents even in a shallow clone, where
   // rev-list shows none.
   const parents = [
-    ...((await git(dir, ['cat-file', '-p', 'HEAD'])) ?? '').matchAll(/^parent ([0-9a-f]+)$/gm)
+    ...((await gitOutput(git, dir, ['cat-file', '-p', 'HEAD'])) ?? '').matchAll(
+      /^parent ([0-9a-f]+)$/gm
+    )
   ].map(m => m[1])
   if (parents.length === 2 && parents[1] === pr.headSha) {
-    if (!(await haveCommit(dir, parents[0])))
+    if (!(await haveCommit(git, dir, parents[0])))
       throw new AbError(
         `the merge commit's base parent ${parents[0]} is not in the clone: ${FETCH_HINT}`
       )
@@ -54,11 +55,11 @@ export async function pullRequestAbBase(
       label: `${pr.baseRef || 'base'} as merged (${parents[0].slice(0, 12)})`
     }
   }
-  if (!pr.baseSha || !(await haveCommit(dir, pr.baseSha)))
+  if (!pr.baseSha || !(await haveCommit(git, dir, pr.baseSha)))
     throw new AbError(
       `the base branch commit ${pr.baseSha || '(unknown)'} is not in the clone: ${FETCH_HINT}`
     )
-  const base = await git(dir, ['merge-base', pr.baseSha, 'HEAD'])
+  const base = await gitOutput(git, dir, ['merge-base', pr.baseSha, 'HEAD'])
   if (!base)
     throw new AbError(
       `git merge-base ${pr.baseSha} HEAD found no common ancestor (a shallow clone?): ${FETCH_HINT}`

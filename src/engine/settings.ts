@@ -5,6 +5,7 @@
  */
 import { DEFAULT_MAX_PROFILE_BYTES } from '../pprof/index.js'
 
+/** Settings for one benchmark run, the same for both front ends. */
 export interface RunSettings {
   /** Directory to run in: a module, a package inside one, or a tree of modules. */
   dir: string
@@ -31,6 +32,7 @@ export interface RunSettings {
   ref?: string
 }
 
+/** The defaults of the run settings. */
 export const RUN_DEFAULTS = {
   packages: ['./...'],
   bench: '.',
@@ -94,4 +96,44 @@ export function validateRunSettings(s: RunSettings, names: SettingNames): RunSet
     )
   }
   return s
+}
+
+/** A numeric setting's bounds, shared by the Action's inputs and the CLI's flags. */
+export interface NumberBounds {
+  min: number
+  max: number
+  /** Whole numbers only. */
+  integer: boolean
+}
+
+/**
+ * Bounds of every numeric setting, by the Action input's name. The CLI's
+ * flag of the same name (`--max-functions`) takes the same bounds, so both
+ * front ends accept and refuse the same values.
+ */
+export const NUMBER_BOUNDS = {
+  count: { min: 1, max: 1000, integer: true },
+  'confirm-rounds': { min: 6, max: 1000, integer: true },
+  threshold: { min: 0, max: 1000, integer: false },
+  'ab-threshold': { min: 0, max: 1000, integer: false },
+  alpha: { min: 0.0001, max: 0.5, integer: false },
+  'alloc-threshold': { min: 0, max: 1000, integer: false },
+  'max-functions': { min: 1, max: 100, integer: true }
+} as const satisfies Record<string, NumberBounds>
+
+/** A numeric setting's name. */
+export type NumberSetting = keyof typeof NUMBER_BOUNDS
+
+/** "a whole number from 1 to 100": what a setting allows, for messages. */
+export function describeBounds(b: NumberBounds): string {
+  return `${b.integer ? 'a whole number' : 'a number'} from ${b.min} to ${b.max}`
+}
+
+/** The value of raw text for this setting, or undefined when it is not allowed. */
+export function parseBounded(raw: string, setting: NumberSetting): number | undefined {
+  const b: NumberBounds = NUMBER_BOUNDS[setting]
+  const v = Number(raw)
+  if (raw.trim() === '' || !Number.isFinite(v) || v < b.min || v > b.max) return undefined
+  if (b.integer && !Number.isInteger(v)) return undefined
+  return v
 }

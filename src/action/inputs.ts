@@ -8,23 +8,31 @@ import {
   GATE_MODES,
   type CompareOptions,
   type GateMode
-} from './compare/compare.js'
-import { CONFIRM_ROUNDS_DEFAULT } from './ab/confirm.js'
+} from '../compare/model.js'
+import { CONFIRM_ROUNDS_DEFAULT, type CommentPolicy } from '../engine/judge.js'
 import {
+  describeBounds,
+  NUMBER_BOUNDS,
+  parseBounded,
   RUN_DEFAULTS,
   SettingsError,
   validateRunSettings,
+  type NumberSetting,
   type RunSettings
-} from './pipeline/settings.js'
+} from '../engine/settings.js'
 
 /** Reads one input by name ("" when unset), as @actions/core getInput does. */
 export type InputReader = (name: string) => string
 
-export type CommentMode = 'always' | 'on-change' | 'on-regression' | 'never'
+/** When the sticky comment is created: the judge's comment policy. */
+export type CommentMode = CommentPolicy
+/** When the baseline artifact is uploaded: auto (pushes to the default branch), always, never. */
 export type UploadMode = 'auto' | 'always' | 'never'
 
+/** run: measure and judge; comment: post a fork PR's report from a workflow_run job. */
 export type Mode = 'run' | 'comment'
 
+/** Every input of the Action, typed and validated. */
 export interface ActionSettings {
   /** run: benchmark and compare; comment: post a fork PR's report from a workflow_run job. */
   mode: Mode
@@ -68,20 +76,14 @@ function bool(read: InputReader, name: string, fallback: boolean): boolean {
   )
 }
 
-function number(
-  read: InputReader,
-  name: string,
-  fallback: number,
-  min: number,
-  max: number,
-  integer = false
-): number {
+/** A numeric input within the bounds both front ends share (engine/settings.ts). */
+function number(read: InputReader, name: NumberSetting, fallback: number): number {
   const raw = read(name).trim()
   if (raw === '') return fallback
-  const v = Number(raw)
-  if (!Number.isFinite(v) || v < min || v > max || (integer && !Number.isInteger(v))) {
+  const v = parseBounded(raw, name)
+  if (v === undefined) {
     throw new SettingsError(
-      `input "${name}": invalid value ${JSON.stringify(raw)}; allowed: ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}`
+      `input "${name}": invalid value ${JSON.stringify(raw)}; allowed: ${describeBounds(NUMBER_BOUNDS[name])}`
     )
   }
   return v
@@ -106,7 +108,7 @@ export function readSettings(read: InputReader): ActionSettings {
         ? words(read('packages'))
         : [...RUN_DEFAULTS.packages],
       bench: read('bench').trim() || RUN_DEFAULTS.bench,
-      count: number(read, 'count', RUN_DEFAULTS.count, 1, 1000, true),
+      count: number(read, 'count', RUN_DEFAULTS.count),
       benchtime: read('benchtime').trim() || RUN_DEFAULTS.benchtime,
       timeout: read('timeout').trim() || RUN_DEFAULTS.timeout,
       extraFlags: flags(read('go-test-flags')),
@@ -139,11 +141,11 @@ export function readSettings(read: InputReader): ActionSettings {
     mode: oneOf(read, 'mode', ['run', 'comment'] as const, 'run'),
     run,
     compare: {
-      threshold: number(read, 'threshold', COMPARE_DEFAULTS.threshold, 0, 1000),
-      abThreshold: number(read, 'ab-threshold', COMPARE_DEFAULTS.abThreshold, 0, 1000),
-      alpha: number(read, 'alpha', COMPARE_DEFAULTS.alpha, 0.0001, 0.5),
-      allocThreshold: number(read, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold, 0, 1000),
-      maxFunctions: number(read, 'max-functions', COMPARE_DEFAULTS.maxFunctions, 1, 100, true),
+      threshold: number(read, 'threshold', COMPARE_DEFAULTS.threshold),
+      abThreshold: number(read, 'ab-threshold', COMPARE_DEFAULTS.abThreshold),
+      alpha: number(read, 'alpha', COMPARE_DEFAULTS.alpha),
+      allocThreshold: number(read, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold),
+      maxFunctions: number(read, 'max-functions', COMPARE_DEFAULTS.maxFunctions),
       failOnAlloc: bool(read, 'fail-on-alloc', false),
       test: 'utest'
     },
@@ -159,6 +161,6 @@ export function readSettings(read: InputReader): ActionSettings {
     ),
     uploadBaseline: oneOf(read, 'upload-baseline', ['auto', 'always', 'never'] as const, 'auto'),
     gate: oneOf(read, 'gate', GATE_MODES, 'confirmed'),
-    confirmRounds: number(read, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT, 6, 1000, true)
+    confirmRounds: number(read, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT)
   }
 }

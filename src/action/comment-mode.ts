@@ -1,0 +1,152 @@
+/**
+ * mode: comment, on workflow_run: post the report of a pull-request run
+ * that could not comment itself (a fork's read-only token). Nothing from
+ * the PR is checked out or executed here. The report artifact is
+ * untrusted: its PR number and head SHA are confirmed through the API
+ * against the workflow_run payload, and the comment is re-rendered from
+ * its data with our escaping.
+ */
+import { mkdir, readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as core from '@actions/core'
+import { DefaultArtifactClient } from '@actions/artifact'
+import { downloadRunArtifact } from '../github/baseline.js'
+import type { GitHubClient } from '../github/client.js'
+import { upsertComment } from '../github/comment.js'
+import { ContextError, type RunContext } from '../github/context.js'
+import { parseReport, ReportError, REPORT_FILE, type PrReport } from '../github/report-artifact.js'
+import { checkRunSummary, checkRunTitle, reportedNoBaselineBody } from '../report/bodies.js'
+import { COMMENT_BUDGET_BYTES, marker, renderMarkdown } from '../report/markdown.js'
+import { reportArtifactName } from './fork.js'
+import type { ActionSettings } from './inputs.js'
+
+/** What the API says about the pull request a report claims to be for. */
+export interface PullFacts {
+  headSha: string
+  baseRepo: string
+}
+
+/**
+ * Why a report must not be posted, if anything: it must be for the commit
+ * the triggering run built, that commit must be the PR's head, the PR must
+ * target this repository, and the key must be ours.
+ */
+export function verifyReport(
+  report: PrReport,
+  run: { headSha: string },
+  pull: PullFacts,
+  ctx: Pick<RunContext, 'owner' | 'repo'>,
+  artifactName: string
+): string[] {
+  const problems: string[] = []
+  if (report.headSha !== run.headSha)
+    problems.push(
+      `the report is for commit ${report.headSha}, but the triggering run built ${run.headSha}`
+    )
+  if (pull.headSha !== run.headSha)
+    problems.push(
+      `PR #${report.prNumber}'s head is ${pull.headSha}, not the triggering run's ${run.headSha}`
+    )
+  if (pull.baseRepo.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase())
+    problems.push(`PR #${report.prNumber} is not a pull request into ${ctx.owner}/${ctx.repo}`)
+  if (report.key !== artifactName)
+    problems.push(`the report's key "${report.key}" is not "${artifactName}"`)
+  return problems
+}
+
+/** Download, verify, re-render and post a fork PR's report, with a check run on its head. */
+export async function commentMode(
+  settings: ActionSettings,
+  ctx: RunContext,
+  gh: GitHubClient,
+  temp: string
+): Promise<void> {
+  const wr = ctx.workflowRun
+  if (ctx.event !== 'workflow_run' || !wr) {
+    throw new ContextError(
+      `mode "comment" runs on workflow_run events (the run that produced the report), not "${ctx.event}"`
+    )
+  }
+  const repo = { owner: ctx.owner, repo: ctx.repo }
+  const name = reportArtifactName(settings.artifactName)
+  const { data } = await gh.rest.actions.listWorkflowRunArtifacts({
+    ...repo,
+    run_id: wr.id,
+    name,
+    per_page: 10
+  })
+  const artifact = data.artifacts.find(a => a.name === name && !a.expired)
+  if (!artifact) {
+    core.info(
+      `benchgate: run ${wr.id} left no "${name}" artifact (it commented itself, or did not get that far); nothing to post`
+    )
+    return
+  }
+  await mkdir(temp, { recursive: true })
+  const dir = await downloadRunArtifact(
+    new DefaultArtifactClient(),
+    settings.githubToken,
+    repo,
+    wr.id,
+    artifact.id,
+    temp,
+    m => core.info(m)
+  )
+  const report = parseReport(await readFile(join(dir, REPORT_FILE), 'utf8'))
+  // Confirm from the API, never from the artifact alone.
+  const { data: pull } = await gh.rest.pulls.get({ ...repo, pull_number: report.prNumber })
+  const problems = verifyReport(
+    report,
+    wr,
+    { headSha: pull.head.sha, baseRepo: pull.base.repo.full_name },
+    ctx,
+    settings.artifactName
+  )
+  if (problems.length > 0) {
+    throw new ReportError(
+      `refusing to comment from run ${wr.id}'s report: ${problems.join('; ')}. The artifact may have been forged or is stale`
+    )
+  }
+  const c = report.comparison
+  const rendering = {
+    key: settings.artifactName,
+    repositoryUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
+    headSha: wr.headSha
+  }
+  const body = c
+    ? renderMarkdown(c, { ...rendering, budgetBytes: COMMENT_BUDGET_BYTES })
+    : reportedNoBaselineBody(settings.artifactName, report.noBaseline)
+  const posted = await upsertComment(gh, repo, report.prNumber, marker(settings.artifactName), body)
+  if (posted) core.setOutput('comment-url', posted.url)
+  const fail = await createCheckRun(gh, repo, settings.artifactName, wr.headSha, report, rendering)
+  core.setOutput('verdict', c ? c.verdict : 'no-baseline')
+  core.info(
+    `benchgate: posted run ${wr.id}'s report on PR #${report.prNumber}; check run: ${fail ? 'failure' : 'success'}`
+  )
+}
+
+/** A check run on the PR's head, so branch protection can require it; resolves to whether it failed. */
+async function createCheckRun(
+  gh: GitHubClient,
+  repo: { owner: string; repo: string },
+  key: string,
+  headSha: string,
+  report: PrReport,
+  rendering: { key: string; repositoryUrl: string; headSha: string }
+): Promise<boolean> {
+  const c = report.comparison
+  const fail = c ? c.gate.fail : false
+  const { data: check } = await gh.rest.checks.create({
+    ...repo,
+    name: `benchgate (${key})`,
+    head_sha: headSha,
+    status: 'completed',
+    conclusion: fail ? 'failure' : 'success',
+    output: {
+      title: checkRunTitle(c),
+      summary: checkRunSummary(c, rendering, report.noBaseline)
+    }
+  })
+  core.info(`benchgate: check run ${check.id} on ${headSha}: ${fail ? 'failure' : 'success'}`)
+  return fail
+}

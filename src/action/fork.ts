@@ -1,0 +1,61 @@
+/**
+ * Pull requests from forks. Their GITHUB_TOKEN is read-only, so they
+ * cannot comment: the run hands its report to a privileged `workflow_run`
+ * job (`mode: comment`, examples/fork-*.yml) as an artifact, and that job
+ * verifies it before posting. Never `pull_request_target`.
+ */
+import { mkdir, writeFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as core from '@actions/core'
+import type { Comparison } from '../compare/model.js'
+import type { RunContext } from '../github/context.js'
+import { REPORT_FILE, type PrReport } from '../github/report-artifact.js'
+import type { ArtifactUploader } from './seams.js'
+
+/** A pull request whose head lives in another repository than the one it targets. */
+export function isFork(ctx: Pick<RunContext, 'owner' | 'repo' | 'pullRequest'>): boolean {
+  const pr = ctx.pullRequest
+  if (!pr) return false
+  return pr.headRepo.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase()
+}
+
+/** The report artifact's name for a key. */
+export function reportArtifactName(artifactName: string): string {
+  return `${artifactName}-report`
+}
+
+/** What the comment job gets: the data to re-render, never a body to trust. */
+export function prReport(
+  ctx: RunContext,
+  key: string,
+  comparison: Comparison | null,
+  noBaseline: string | null
+): PrReport {
+  const pr = ctx.pullRequest!
+  return {
+    schemaVersion: 1,
+    repository: `${ctx.owner}/${ctx.repo}`,
+    prNumber: pr.number,
+    headSha: pr.headSha,
+    key,
+    noBaseline,
+    comparison
+  }
+}
+
+/** Write the report and upload it as `<artifact-name>-report` for the comment job. */
+export async function handOff(
+  upload: ArtifactUploader,
+  report: PrReport,
+  artifactName: string,
+  temp: string
+): Promise<void> {
+  const dir = join(temp, 'pr-report')
+  await mkdir(dir, { recursive: true })
+  await writeFile(join(dir, REPORT_FILE), JSON.stringify(report))
+  const name = reportArtifactName(artifactName)
+  await upload(name, [join(dir, REPORT_FILE)], dir)
+  core.info(
+    `benchgate: uploaded the report as artifact "${name}" for the comment workflow (mode: comment)`
+  )
+}

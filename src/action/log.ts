@@ -1,0 +1,68 @@
+/**
+ * Progress in the Action's log: one collapsible group per package with Go's
+ * output streamed into it, how many packages are done, the elapsed time,
+ * and the A/B rounds. Names from the code under test are shown with their
+ * control characters made visible.
+ */
+import * as core from '@actions/core'
+import type { AbEvent } from '../engine/ab.js'
+import type { PipelineEvent } from '../engine/measure.js'
+import { showInvisible as safe } from '../report/escape.js'
+
+/** Seconds since the start, for progress lines. */
+function elapsedSince(started: number): () => string {
+  return () => `${((Date.now() - started) / 1000).toFixed(1)}s`
+}
+
+/** Progress of the sequential run, one log group per package. */
+export function runLog(): (e: PipelineEvent) => void {
+  const elapsed = elapsedSince(Date.now())
+  let open = false
+  return e => {
+    switch (e.type) {
+      case 'discovered':
+        core.info(
+          `benchgate: ${e.run.length} package(s) with benchmarks${e.skipped.length ? `, ${e.skipped.length} without (skipped)` : ''}`
+        )
+        break
+      case 'package-start':
+        core.startGroup(`[${e.index + 1}/${e.total}] ${safe(e.pkg.importPath)} (${elapsed()})`)
+        open = true
+        core.info(`go ${safe(e.argv.join(' '))}`)
+        break
+      case 'output':
+        core.info(safe(e.line))
+        break
+      case 'package-end':
+        core.info(
+          `[${e.index + 1}/${e.total}] ${safe(e.run.pkg.importPath)}: ${e.run.status}, ${e.run.results.length} results in ${(e.run.durationMs / 1000).toFixed(1)}s; ${elapsed()} elapsed`
+        )
+        if (open) core.endGroup()
+        open = false
+        break
+      case 'result':
+      case 'attributing':
+        break
+    }
+  }
+}
+
+/** Progress of A/B rounds (`what`: "A/B" or "confirmation"). */
+export function abLog(what: string): (e: AbEvent) => void {
+  const elapsed = elapsedSince(Date.now())
+  return e => {
+    switch (e.type) {
+      case 'worktree':
+        core.info(`benchgate ${what}: ${e.side} ${safe(e.ref)} checked out in ${safe(e.path)}`)
+        break
+      case 'build':
+        core.info(`benchgate ${what}: building ${safe(e.pkg)} (${e.side}); ${elapsed()} elapsed`)
+        break
+      case 'round':
+        core.info(
+          `benchgate ${what}: round ${e.round}/${e.rounds} (${e.order.join(', ')}); ${elapsed()} elapsed`
+        )
+        break
+    }
+  }
+}

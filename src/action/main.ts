@@ -1,0 +1,85 @@
+/**
+ * The Action: read the settings and the run's context, ask the judge for
+ * the plan, measure, then record the baseline or judge the pull request,
+ * and publish. Each step is one module; this file only orchestrates.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import * as core from '@actions/core'
+import { localEngine, type Engine } from '../engine/index.js'
+import { packageFailure, planFor, RUN_EVENTS } from '../engine/judge.js'
+import { runToBundle, type RunOutcome } from '../engine/measure.js'
+import { createClient } from '../github/client.js'
+import { ContextError, readContext, type RunContext } from '../github/context.js'
+import { addSecret } from '../github/redact.js'
+import { forTerminal, showInvisible } from '../report/escape.js'
+import { commentMode } from './comment-mode.js'
+import { readSettings, type ActionSettings } from './inputs.js'
+import { runLog } from './log.js'
+import { pullRequest } from './pull-request.js'
+import { recordBaseline } from './record.js'
+import { uploadArtifact } from './seams.js'
+
+/** The Action's whole run. */
+export async function run(): Promise<void> {
+  const settings = readSettings(name => core.getInput(name))
+  if (settings.githubToken) {
+    core.setSecret(settings.githubToken)
+    addSecret(settings.githubToken)
+  }
+  const ctx = await readRunContext()
+  const temp = join(process.env.RUNNER_TEMP ?? process.cwd(), 'benchgate')
+  const gh = createClient(settings.githubToken, m => core.warning(m))
+  if (settings.mode === 'comment') return commentMode(settings, ctx, gh, temp)
+
+  const plan = planFor(ctx.event, settings.gate)
+  if (!plan)
+    throw new ContextError(
+      `benchgate runs on ${RUN_EVENTS.join(', ')} events, not "${ctx.event}". Trigger the workflow on push to the default branch (to record the baseline) and on pull_request (to compare)`
+    )
+  const engine = localEngine()
+  // Interleaved A/B (plan ab) measures the head itself: no separate run.
+  const outcome = plan === 'ab' ? undefined : await measure(engine, settings, ctx, temp)
+  if (plan === 'record') await recordBaseline(settings, ctx, outcome!, uploadArtifact)
+  else await pullRequest(plan, settings, ctx, { engine, gh, upload: uploadArtifact, temp }, outcome)
+  reportFailedPackages(outcome)
+}
+
+/** The runner's context: GITHUB_* variables and the event payload. */
+async function readRunContext(): Promise<RunContext> {
+  const path = process.env.GITHUB_EVENT_PATH
+  return readContext(process.env, path ? await readFile(path, 'utf8') : undefined)
+}
+
+/** Run the benchmarks into temp/head, one log group per package. */
+async function measure(
+  engine: Engine,
+  settings: ActionSettings,
+  ctx: RunContext,
+  temp: string
+): Promise<RunOutcome> {
+  const outcome = await runToBundle(
+    engine.go,
+    engine.git,
+    {
+      ...settings.run,
+      out: join(temp, 'head'),
+      commit: ctx.pullRequest?.headSha ?? ctx.sha,
+      ref: ctx.ref
+    },
+    runLog()
+  )
+  core.setOutput('bundle-path', outcome.bundleDir)
+  return outcome
+}
+
+/** Packages that failed to run are annotated, and fail the step. */
+function reportFailedPackages(outcome: RunOutcome | undefined): void {
+  const failed = outcome?.failed ?? []
+  for (const f of failed)
+    core.error(forTerminal(f.error ?? `${f.pkg.importPath} failed`), {
+      title: `benchgate: ${showInvisible(f.pkg.importPath)} failed`
+    })
+  const message = packageFailure(failed.map(f => f.pkg.importPath))
+  if (message) core.setFailed(message)
+}

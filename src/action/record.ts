@@ -1,0 +1,52 @@
+/** push, workflow_dispatch, schedule: the job summary, and the baseline artifact where due. */
+import * as core from '@actions/core'
+import type { RunOutcome } from '../engine/measure.js'
+import type { RunContext } from '../github/context.js'
+import { baselineSummary } from '../report/bodies.js'
+import type { ActionSettings } from './inputs.js'
+import { listFiles, type ArtifactUploader } from './seams.js'
+
+/** Whether this run's bundle becomes the baseline: upload-baseline, and a push to the default branch. */
+export function uploadsBaseline(
+  settings: Pick<ActionSettings, 'uploadBaseline'>,
+  ctx: Pick<RunContext, 'event' | 'defaultBranch' | 'ref'>
+): { upload: boolean; onDefault: boolean } {
+  const onDefault =
+    ctx.event === 'push' &&
+    ctx.defaultBranch !== '' &&
+    ctx.ref === `refs/heads/${ctx.defaultBranch}`
+  const upload =
+    settings.uploadBaseline === 'always' || (settings.uploadBaseline === 'auto' && onDefault)
+  return { upload, onDefault }
+}
+
+/** Upload the baseline where due, then write the summary and outputs. */
+export async function recordBaseline(
+  settings: ActionSettings,
+  ctx: RunContext,
+  outcome: RunOutcome,
+  upload: ArtifactUploader
+): Promise<void> {
+  const { upload: due, onDefault } = uploadsBaseline(settings, ctx)
+  if (due) {
+    const id = await upload(
+      settings.artifactName,
+      await listFiles(outcome.bundleDir),
+      outcome.bundleDir
+    )
+    core.info(`benchgate: uploaded the baseline as artifact "${settings.artifactName}" (id ${id})`)
+  }
+  const summary = baselineSummary(outcome.bundle, {
+    uploaded: due,
+    artifactName: settings.artifactName,
+    ref: ctx.ref,
+    uploadBaseline: settings.uploadBaseline,
+    onDefault,
+    defaultBranch: ctx.defaultBranch
+  })
+  await core.summary.addRaw(summary).write()
+  core.setOutput('verdict', 'recorded')
+  core.setOutput('regressions', '0')
+  core.setOutput('improvements', '0')
+  core.info(`benchgate: verdict=recorded benchmarks=${outcome.bundle.benchmarks.length}`)
+}

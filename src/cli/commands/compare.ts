@@ -1,0 +1,85 @@
+/**
+ * `benchgate compare`: compare two bundles (or `go test -bench` text
+ * files); with --confirm-base, re-measure the screen's suspects by A/B.
+ */
+import { resolve } from 'node:path'
+import type { Comparison, Screen } from '../../compare/model.js'
+import { confirmSuspects } from '../../engine/confirm.js'
+import { localEngine } from '../../engine/index.js'
+import { CONFIRM_ROUNDS_DEFAULT } from '../../engine/judge.js'
+import { compareAndReport } from '../../engine/report.js'
+import {
+  COMPARE_OPTIONS,
+  compareOptions,
+  emitComparison,
+  runSettingsFrom,
+  str,
+  UsageError,
+  type Command
+} from '../options.js'
+import { abProgress } from '../progress.js'
+
+/** Flags that mean something only with --confirm-base. */
+const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out']
+
+/** The `compare` command. */
+export const compareCommand: Command = {
+  usage:
+    'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+  options: {
+    ...COMPARE_OPTIONS,
+    'confirm-base': { type: 'string' },
+    'confirm-head': { type: 'string' },
+    'confirm-rounds': { type: 'string' },
+    dir: { type: 'string' },
+    benchtime: { type: 'string' },
+    out: { type: 'string' }
+  },
+  passthrough: true,
+  async run(values, positionals, rest) {
+    if (positionals.length !== 2) {
+      throw new UsageError(
+        'compare takes two inputs: the base and the head (bundle directories or go test -bench output files)'
+      )
+    }
+    const opts = compareOptions(values)
+    const confirmBase = str(values, 'confirm-base')
+    const confirmOnly = CONFIRM_ONLY.find(k => values[k] !== undefined)
+    if (!confirmBase && (confirmOnly || rest.length > 0))
+      throw new UsageError(
+        `${confirmOnly ? `--${confirmOnly}` : 'build flags after --'} only apply with --confirm-base <ref>`
+      )
+    let judge: ((screen: Screen) => Promise<Comparison>) | undefined
+    if (confirmBase) {
+      const checked = runSettingsFrom(
+        values,
+        { count: CONFIRM_ROUNDS_DEFAULT, extraFlags: rest, out: 'benchgate-confirm' },
+        'confirm-rounds'
+      )
+      const started = Date.now()
+      const { runAb } = localEngine()
+      judge = screen =>
+        confirmSuspects(
+          runAb,
+          screen,
+          {
+            ...checked,
+            rounds: checked.count,
+            buildFlags: rest,
+            base: confirmBase,
+            head: str(values, 'confirm-head')
+          },
+          opts,
+          abProgress(started)
+        )
+    }
+    const outputs = await compareAndReport(positionals[0], positionals[1], opts, {
+      key: str(values, 'key') ?? 'default',
+      repositoryUrl: str(values, 'repository-url'),
+      headSha: str(values, 'head-sha'),
+      pathsRelativeTo: resolve('.'),
+      judge
+    })
+    return emitComparison(values, outputs)
+  }
+}

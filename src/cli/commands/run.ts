@@ -1,0 +1,32 @@
+/** `benchgate run`: measure the benchmarks into a result bundle. */
+import { localEngine } from '../../engine/index.js'
+import { runToBundle } from '../../engine/measure.js'
+import { forTerminal } from '../../report/escape.js'
+import { formatRunSummary } from '../../report/text.js'
+import { RUN_OPTIONS, runSettingsFrom, UsageError, write, type Command } from '../options.js'
+import { runProgress } from '../progress.js'
+
+/** The `run` command. */
+export const runCommand: Command = {
+  usage:
+    'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [-- extra go test flags]',
+  options: {
+    ...RUN_OPTIONS,
+    timeout: { type: 'string' },
+    top: { type: 'string' },
+    'max-profile-bytes': { type: 'string' }
+  },
+  passthrough: true,
+  async run(values, positionals, rest) {
+    if (positionals.length > 0) {
+      throw new UsageError(`unexpected argument "${positionals[0]}"; pass go test flags after --`)
+    }
+    const settings = runSettingsFrom(values, { extraFlags: rest, out: 'benchgate-results' })
+    const { go, git } = localEngine()
+    const outcome = await runToBundle(go, git, settings, runProgress(Date.now()))
+    await write(formatRunSummary(outcome.bundle))
+    console.error(`bundle: ${outcome.bundleDir}`)
+    for (const f of outcome.failed) console.error(`\nbenchgate: ${forTerminal(f.error ?? '')}`)
+    return outcome.failed.length > 0 ? 1 : 0
+  }
+}

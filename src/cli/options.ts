@@ -1,0 +1,197 @@
+/**
+ * Shared option parsing for the CLI's commands. Flags map onto the same
+ * validators and bounds as the Action's inputs (engine/settings.ts), so
+ * both front ends accept and refuse the same values.
+ */
+import { writeFile } from 'node:fs/promises'
+import type { ParseArgsConfig } from 'node:util'
+import {
+  COMPARE_DEFAULTS,
+  STAT_TESTS,
+  type CompareOptions,
+  type StatTest
+} from '../compare/model.js'
+import type { CompareOutputs } from '../engine/report.js'
+import {
+  describeBounds,
+  NUMBER_BOUNDS,
+  parseBounded,
+  RUN_DEFAULTS,
+  validateRunSettings,
+  type NumberSetting,
+  type RunSettings,
+  type SettingNames
+} from '../engine/settings.js'
+import { formatComparisonText, verdictText } from '../report/text.js'
+
+/** A mistake in how the command was called: exit status 2, with usage. */
+export class UsageError extends Error {
+  override name = 'UsageError'
+}
+
+/** Parsed flag values, as node:util parseArgs returns them. */
+export type Values = Record<string, string | boolean | (string | boolean)[] | undefined>
+
+/** One CLI command: its usage line, its flags, and what it does. */
+export interface Command {
+  usage: string
+  options: NonNullable<ParseArgsConfig['options']>
+  /** Whether arguments after `--` are passed through (as `rest`). */
+  passthrough?: boolean
+  run(values: Values, positionals: string[], rest: string[]): Promise<number>
+}
+
+/** A string flag's value, if given. */
+export function str(values: Values, key: string): string | undefined {
+  const v = values[key]
+  return typeof v === 'string' ? v : undefined
+}
+
+/** A whole-number flag (the run validators check its range). */
+export function int(values: Values, key: string, fallback: number): number {
+  const v = str(values, key)
+  if (v === undefined) return fallback
+  if (!/^\d+$/.test(v)) throw new UsageError(`--${key} must be a whole number, not "${v}"`)
+  return Number(v)
+}
+
+/** A numeric flag within the bounds the Action's input of the same name has. */
+export function bounded(values: Values, key: NumberSetting, fallback: number): number {
+  const v = str(values, key)
+  if (v === undefined) return fallback
+  const x = parseBounded(v, key)
+  if (x === undefined)
+    throw new UsageError(`--${key} must be ${describeBounds(NUMBER_BOUNDS[key])}, not "${v}"`)
+  return x
+}
+
+/** Repeated and comma-separated values: --packages ./a,./b --packages ./c */
+export function list(values: Values, key: string): string[] | undefined {
+  const v = values[key]
+  if (v === undefined) return undefined
+  const items = (Array.isArray(v) ? v : [v]).flatMap(x => String(x).split(','))
+  return items.map(x => x.trim()).filter(x => x !== '')
+}
+
+/** A byte count such as 1073741824 or 512MiB. */
+export function parseSize(raw: string | undefined, flag: string): number | undefined {
+  if (raw === undefined) return undefined
+  const m = /^(\d+)\s*([kmg]i?b?)?$/i.exec(raw.trim())
+  if (!m)
+    throw new UsageError(`${flag} must be a byte count such as 1073741824 or 512MiB, not "${raw}"`)
+  const scale: Record<string, number> = { k: 1024, m: 1024 ** 2, g: 1024 ** 3 }
+  const value = Number(m[1]) * (m[2] ? scale[m[2][0].toLowerCase()] : 1)
+  if (!Number.isSafeInteger(value) || value <= 0)
+    throw new UsageError(`${flag} must be positive, not "${raw}"`)
+  return value
+}
+
+/** How the CLI names each run setting in error messages. */
+const CLI_SETTING_NAMES: SettingNames = {
+  count: '--count',
+  benchtime: '--benchtime',
+  timeout: '--timeout',
+  bench: '--bench',
+  topK: '--top',
+  packages: '--packages'
+}
+
+/** The run-setting flags every measuring command shares. */
+export const RUN_OPTIONS = {
+  dir: { type: 'string' },
+  packages: { type: 'string', multiple: true },
+  bench: { type: 'string' },
+  count: { type: 'string' },
+  benchtime: { type: 'string' },
+  out: { type: 'string' }
+} as const
+
+/**
+ * RunSettings from flags, over a command's own defaults, validated by the
+ * same function as the Action's inputs. `countFlag` names the flag that
+ * sets the count (`--confirm-rounds` for confirmation).
+ */
+export function runSettingsFrom(
+  values: Values,
+  defaults: Partial<RunSettings> & { out: string },
+  countFlag: 'count' | 'confirm-rounds' = 'count'
+): RunSettings {
+  const maxBytes = parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes')
+  const count =
+    countFlag === 'count'
+      ? int(values, 'count', defaults.count ?? RUN_DEFAULTS.count)
+      : bounded(values, 'confirm-rounds', defaults.count ?? RUN_DEFAULTS.count)
+  return validateRunSettings(
+    {
+      dir: str(values, 'dir') ?? defaults.dir ?? '.',
+      packages: list(values, 'packages') ?? defaults.packages ?? [...RUN_DEFAULTS.packages],
+      bench: str(values, 'bench') ?? defaults.bench ?? RUN_DEFAULTS.bench,
+      count,
+      benchtime: str(values, 'benchtime') ?? defaults.benchtime ?? RUN_DEFAULTS.benchtime,
+      timeout: str(values, 'timeout') ?? defaults.timeout ?? RUN_DEFAULTS.timeout,
+      extraFlags: defaults.extraFlags ?? [],
+      out: str(values, 'out') ?? defaults.out,
+      topK: int(values, 'top', defaults.topK ?? RUN_DEFAULTS.topK),
+      maxProfileBytes: maxBytes ?? defaults.maxProfileBytes ?? RUN_DEFAULTS.maxProfileBytes
+    },
+    countFlag === 'count' ? CLI_SETTING_NAMES : { ...CLI_SETTING_NAMES, count: '--confirm-rounds' }
+  )
+}
+
+/** The comparison flags of compare, ab and demo. */
+export const COMPARE_OPTIONS = {
+  format: { type: 'string' },
+  output: { type: 'string' },
+  threshold: { type: 'string' },
+  'ab-threshold': { type: 'string' },
+  alpha: { type: 'string' },
+  'alloc-threshold': { type: 'string' },
+  'fail-on-alloc': { type: 'boolean' },
+  'max-functions': { type: 'string' },
+  key: { type: 'string' },
+  test: { type: 'string' },
+  'repository-url': { type: 'string' },
+  'head-sha': { type: 'string' }
+} as const
+
+/** CompareOptions from flags, with the Action's bounds. */
+export function compareOptions(values: Values, test: StatTest = 'utest'): CompareOptions {
+  const chosen = str(values, 'test') ?? test
+  if (!(STAT_TESTS as readonly string[]).includes(chosen))
+    throw new UsageError(`--test must be ${STAT_TESTS.join(' or ')}, not "${chosen}"`)
+  return {
+    test: chosen as StatTest,
+    threshold: bounded(values, 'threshold', COMPARE_DEFAULTS.threshold),
+    abThreshold: bounded(values, 'ab-threshold', COMPARE_DEFAULTS.abThreshold),
+    alpha: bounded(values, 'alpha', COMPARE_DEFAULTS.alpha),
+    allocThreshold: bounded(values, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold),
+    maxFunctions: bounded(values, 'max-functions', COMPARE_DEFAULTS.maxFunctions),
+    failOnAlloc: values['fail-on-alloc'] === true
+  }
+}
+
+/** Write to stdout, resolving once it is flushed. */
+export function write(text: string): Promise<void> {
+  return new Promise((resolve, reject) =>
+    process.stdout.write(text, err => (err ? reject(err) : resolve()))
+  )
+}
+
+/** Print (or write) a comparison in the chosen format; the verdict line always goes to stderr. */
+export async function emitComparison(values: Values, outputs: CompareOutputs): Promise<number> {
+  const format = str(values, 'format') ?? 'markdown'
+  if (!['markdown', 'json', 'text'].includes(format)) {
+    throw new UsageError(`--format must be markdown, json or text, not "${format}"`)
+  }
+  const text =
+    format === 'json'
+      ? JSON.stringify(outputs.comparison, null, 1) + '\n'
+      : format === 'text'
+        ? formatComparisonText(outputs.comparison)
+        : outputs.comment
+  const output = str(values, 'output')
+  if (output) await writeFile(output, text)
+  else await write(text)
+  console.error(`benchgate: ${verdictText(outputs.comparison)}`)
+  return outputs.comparison.gate.fail ? 1 : 0
+}

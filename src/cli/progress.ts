@@ -1,0 +1,74 @@
+/**
+ * Progress on stderr for long CLI runs: the elapsed time, the package that
+ * is running and how many are done, each result as it lands, and the A/B
+ * rounds. Names come from the code under test, so control characters are
+ * shown, never sent to the terminal.
+ */
+import type { AbEvent } from '../engine/ab.js'
+import type { PipelineEvent } from '../engine/measure.js'
+import { showInvisible as safe } from '../report/escape.js'
+import { sig } from '../report/format.js'
+
+/** `[  12.3s]`: seconds since `started`. */
+function stamper(started: number): () => string {
+  return () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`
+}
+
+/** Progress of a sequential run: discovery, package i/N, each result, each package's outcome. */
+export function runProgress(started: number): (e: PipelineEvent) => void {
+  const stamp = stamper(started)
+  return e => {
+    switch (e.type) {
+      case 'discovered':
+        console.error(
+          `${stamp()} ${e.run.length} package(s) with benchmarks` +
+            (e.skipped.length ? `, ${e.skipped.length} without (skipped)` : '')
+        )
+        break
+      case 'package-start':
+        console.error(
+          `${stamp()} [${e.index + 1}/${e.total}] ${safe(e.pkg.importPath)}: go ${safe(e.argv.join(' '))}`
+        )
+        break
+      case 'result': {
+        const ns = e.result.measurements.find(m => m.unit === 'ns/op')
+        console.error(
+          `${stamp()}     ${safe(e.result.name)}  ${ns ? `${sig(ns.value)} ns/op` : ''}  (result ${e.done})`
+        )
+        break
+      }
+      case 'package-end':
+        console.error(
+          `${stamp()} [${e.index + 1}/${e.total}] ${safe(e.run.pkg.importPath)}: ${
+            e.run.status === 'failed'
+              ? 'FAILED'
+              : e.run.status === 'no-match'
+                ? 'no benchmark matched'
+                : `ok, ${e.run.results.length} results`
+          } in ${(e.run.durationMs / 1000).toFixed(1)}s`
+        )
+        break
+      case 'attributing':
+      case 'output':
+        break
+    }
+  }
+}
+
+/** Progress of A/B rounds. */
+export function abProgress(started: number): (e: AbEvent) => void {
+  const stamp = stamper(started)
+  return e => {
+    switch (e.type) {
+      case 'worktree':
+        console.error(`${stamp()} ${e.side}: ${safe(e.ref)} checked out in ${safe(e.path)}`)
+        break
+      case 'build':
+        console.error(`${stamp()} building ${safe(e.pkg)} (${e.side})`)
+        break
+      case 'round':
+        console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`)
+        break
+    }
+  }
+}

@@ -1,0 +1,222 @@
+/**
+ * The comparison model: verdicts, options, per-metric and per-benchmark
+ * results, and the Comparison that every report renders and that
+ * `compare --format json` prints (docs/comparison.md). Types and
+ * constants only.
+ */
+import type { Measure } from '../attribution/index.js'
+
+/** Every verdict a benchmark or metric can have. */
+export const VERDICTS = [
+  'regression',
+  'improvement',
+  'unchanged',
+  'too-few-samples',
+  'new',
+  'removed',
+  'failed'
+] as const
+/** A benchmark's or a metric's verdict. */
+export type Verdict = (typeof VERDICTS)[number]
+
+/** Options of a comparison; defaults in COMPARE_DEFAULTS. */
+export interface CompareOptions {
+  /** Minimum |Δ| in percent for a time (or other noisy) metric to count. */
+  threshold: number
+  /**
+   * The same for interleaved A/B verdicts (gate ab, and confirmation),
+   * whose Δ is measured without drift between the sides; also the smallest
+   * screen Δ that makes a benchmark a suspect.
+   */
+  abThreshold: number
+  /** Significance level for Holm-adjusted p-values. */
+  alpha: number
+  /** B/op and allocs/op regress when the median grows by more than this percent. */
+  allocThreshold: number
+  /** Functions listed per changed benchmark and measure. */
+  maxFunctions: number
+  /** Allocation regressions fail the gate too. */
+  failOnAlloc: boolean
+  /**
+   * The significance test for noisy units. `utest`: Mann-Whitney U, for
+   * independent samples (benchstat's). `wilcoxon`: the signed-rank test on
+   * per-round ratios, for interleaved A/B rounds where sample i of each side
+   * comes from round i; a metric whose sides differ in length falls back to
+   * the U test.
+   */
+  test: StatTest
+}
+
+/** The significance tests a comparison can use. */
+export const STAT_TESTS = ['utest', 'wilcoxon'] as const
+/** utest: Mann-Whitney U (benchstat's); wilcoxon: signed-rank on paired rounds. */
+export type StatTest = (typeof STAT_TESTS)[number]
+
+/** The defaults of every comparison option, as action.yml documents them. */
+export const COMPARE_DEFAULTS: CompareOptions = {
+  threshold: 5,
+  abThreshold: 2.5,
+  alpha: 0.05,
+  allocThreshold: 0,
+  maxFunctions: 10,
+  failOnAlloc: false,
+  test: 'utest'
+}
+
+/** The U test needs this many values per side before anything can be significant at 0.05. */
+export const MIN_SAMPLES = 4
+/** The signed-rank test needs this many rounds (2 / 2^6 = 0.031). */
+export const MIN_ROUNDS = 6
+
+/** One side's summary of one unit. */
+export interface SideSummary {
+  median: number
+  n: number
+  /** 95% CI of the median; present with ≥ 6 values. */
+  ci?: { lo: number; hi: number }
+}
+
+/** One unit of one benchmark, compared: both sides' summaries, the test, the verdict. */
+export interface MetricComparison {
+  unit: string
+  /** time: the gating metric; noisy: U-tested; exact: compared as values (B/op, allocs/op). */
+  kind: 'time' | 'noisy' | 'exact'
+  better: 'lower' | 'higher'
+  verdict: Verdict
+  /** Raw two-sided p of `test` (for exact units: information only). */
+  p: number | null
+  /** The test behind `p`: Mann-Whitney U (as benchstat), or Wilcoxon signed-rank on paired rounds. */
+  test: StatTest
+  /** Holm–Bonferroni adjusted across every test of the same unit in this comparison (noisy units with ≥ 4 values per side). */
+  pAdjusted: number | null
+  /** benchstat's call: p ≤ alpha, no correction, no threshold (false where benchstat prints "~"). */
+  significantUncorrected: boolean | null
+  /** (head / base − 1) × 100, as benchstat computes it; null when base is 0. */
+  deltaPercent: number | null
+  base: SideSummary | null
+  head: SideSummary | null
+}
+
+/** A function's per-op cost on both sides. */
+export interface FunctionDelta {
+  name: string
+  base: { flat: number; cum: number }
+  head: { flat: number; cum: number }
+  delta: { flat: number; cum: number }
+}
+
+/** One measure's function deltas of one benchmark. */
+export interface MeasureDeltas {
+  /** Largest changes among functions present on both sides. */
+  changed: FunctionDelta[]
+  /** In head only (within the bundles' top-K lists). */
+  added: FunctionDelta[]
+  /** In base only. */
+  vanished: FunctionDelta[]
+}
+
+/** One benchmark, compared: its metrics, verdict, and for changed ones the function deltas. */
+export interface BenchmarkComparison {
+  package: string
+  name: string
+  verdict: Verdict
+  metrics: MetricComparison[]
+  /** For regressions and improvements, when both sides have profiles. */
+  functions?: Partial<Record<Measure, MeasureDeltas>>
+  /** One line that explains the change: what moved, by how much, and where. */
+  summary?: string
+  /**
+   * Set on suspects when the screen (against the baseline artifact) was
+   * re-measured by interleaved A/B on the runner (gate: confirmed). Then
+   * `metrics` describe the screen and `verdict` the outcome: a suspect
+   * that is not confirmed is `unchanged`.
+   */
+  confirmation?: BenchmarkConfirmation
+}
+
+/** How a suspect fared when it was re-measured by A/B on the runner. */
+export interface BenchmarkConfirmation {
+  /** confirmed: a significant time regression in the A/B too; not-confirmed: not; missing: the A/B did not measure it. */
+  status: 'confirmed' | 'not-confirmed' | 'missing'
+  unit: string
+  deltaPercent: number | null
+  /** Holm-adjusted across the suspects. */
+  pAdjusted: number | null
+  rounds: number
+  test: StatTest
+}
+
+/** The geometric mean of one unit over every benchmark measured on both sides. */
+export interface GeomeanRow {
+  unit: string
+  base: number
+  head: number
+  deltaPercent: number
+  /** Benchmarks included (positive medians on both sides). */
+  n: number
+}
+
+/** A whole comparison, judged: what every report renders and `compare --format json` prints. */
+export interface Comparison {
+  schemaVersion: 1
+  verdict: 'regression' | 'improvement' | 'unchanged' | 'too-few-samples'
+  gate: { fail: boolean; reasons: string[] }
+  options: CompareOptions
+  counts: Record<Verdict, number>
+  benchmarks: BenchmarkComparison[]
+  geomean: GeomeanRow[]
+  /** Environment differences between the sides. */
+  warnings: string[]
+  /** Limits of this comparison a reader should know (e.g. too few samples for the number of tests). */
+  notes: string[]
+  base: SideInfo
+  head: SideInfo
+  /** Which gate produced this verdict; absent means baseline (a plain comparison). */
+  gateMode?: GateMode
+  /** gate confirmed: how the suspects were re-measured. */
+  confirmation?: ConfirmationInfo
+}
+
+/** The gates a pull request can be judged by. */
+export const GATE_MODES = ['confirmed', 'baseline', 'ab'] as const
+/** confirmed: screen against the baseline, confirm suspects by A/B; baseline: the screen alone; ab: A/B only. */
+export type GateMode = (typeof GATE_MODES)[number]
+
+/** How the suspects of a screen were re-measured (gate confirmed). */
+export interface ConfirmationInfo {
+  /** The revision the suspects were re-measured against (the merge-base). */
+  base: { commit: string; ref: string }
+  rounds: number
+  test: StatTest
+  suspects: number
+  confirmed: number
+  /** Wall time of the confirmation runs. */
+  elapsedMs: number
+  /** Set when the A/B could not run; the screen's verdicts then stand. */
+  error?: string
+}
+
+/** Where one side came from: its label, commit, ref and Go version. */
+export interface SideInfo {
+  label: string
+  commit: string
+  ref: string
+  goVersion: string
+}
+
+/** Units measured in time per op: the gating metric. */
+export function isTimeUnit(unit: string): boolean {
+  return /^(ns|us|µs|ms|s|sec)\/op$/.test(unit)
+}
+
+/** Rates (`MB/s`, `ops/s`) are better when larger; everything else per op is better smaller. */
+export function betterDirection(unit: string): 'lower' | 'higher' {
+  return /\/s$/.test(unit) ? 'higher' : 'lower'
+}
+
+/** Benchmarks are matched across sides by package and full name. */
+export const benchmarkKey = (b: { package: string; name: string }): string =>
+  `${b.package}\u0000${b.name}`
+
+/** A comparison before the judge has decided its gate: the statistics and verdicts. */
+export type Screen = Omit<Comparison, 'gate' | 'gateMode' | 'confirmation'>

@@ -1,0 +1,326 @@
+/**
+ * compareVerdicts(base, head): benchstat-grade statistics per benchmark and
+ * unit, matching across the sides, and the verdicts (DESIGN.md
+ * "Statistics", D3). Pure: two loaded sides in, a Screen out. The gate is
+ * the judge's (src/engine/judge.ts).
+ */
+import { medianCI } from '../stats/ci.js'
+import { holmAdjust } from '../stats/holm.js'
+import { median } from '../stats/median.js'
+import { choose, mannWhitneyU } from '../stats/utest.js'
+import { wilcoxonSignedRank } from '../stats/wilcoxon.js'
+import type { Side, SideBenchmark } from './input.js'
+import {
+  benchmarkKey,
+  COMPARE_DEFAULTS,
+  MIN_ROUNDS,
+  MIN_SAMPLES,
+  VERDICTS,
+  type BenchmarkComparison,
+  type CompareOptions,
+  type Comparison,
+  type GeomeanRow,
+  type MetricComparison,
+  type Screen,
+  type SideInfo,
+  type SideSummary,
+  type Verdict,
+  betterDirection,
+  isTimeUnit
+} from './model.js'
+
+function unitKind(unit: string, units: Side['units']): MetricComparison['kind'] {
+  if (unit === 'B/op' || unit === 'allocs/op' || units[unit]?.assume === 'exact') return 'exact'
+  return isTimeUnit(unit) ? 'time' : 'noisy'
+}
+
+function summarize(values: readonly number[] | undefined): SideSummary | null {
+  if (!values || values.length === 0) return null
+  const ci = medianCI(values)
+  return {
+    median: median(values),
+    n: values.length,
+    ...(ci ? { ci: { lo: ci.lo, hi: ci.hi } } : {})
+  }
+}
+
+function deltaPercent(base: number, head: number): number | null {
+  if (base === head) return 0
+  if (base === 0) return null
+  return (head / base - 1) * 100
+}
+
+const key = benchmarkKey
+
+/** Statistics and verdicts per benchmark and unit; compareSides adds the function deltas. */
+export function compareVerdicts(
+  base: Side,
+  head: Side,
+  options: Partial<CompareOptions> = {}
+): Screen {
+  const opts: CompareOptions = { ...COMPARE_DEFAULTS, ...options }
+  const units = { ...base.units, ...head.units }
+  const baseBy = new Map(base.benchmarks.map(b => [key(b), b]))
+  const headBy = new Map(head.benchmarks.map(b => [key(b), b]))
+  const keys = [...new Set([...baseBy.keys(), ...headBy.keys()])]
+
+  const benchmarks: BenchmarkComparison[] = []
+  // Noisy tests by unit, for Holm–Bonferroni within each unit's family.
+  const families = new Map<string, MetricComparison[]>()
+  for (const k of keys) {
+    const b = baseBy.get(k)
+    const h = headBy.get(k)
+    const pkg = (b ?? h)!.package
+    const name = (b ?? h)!.name
+    if (!h) {
+      benchmarks.push({
+        package: pkg,
+        name,
+        verdict: head.failedPackages.has(pkg) ? 'failed' : 'removed',
+        metrics: []
+      })
+      continue
+    }
+    if (!b) {
+      benchmarks.push({ package: pkg, name, verdict: 'new', metrics: [] })
+      continue
+    }
+    const metrics: MetricComparison[] = []
+    for (const unit of unionUnits(b, h)) {
+      const m = compareUnit(unit, b.samples[unit], h.samples[unit], unitKind(unit, units), opts)
+      metrics.push(m)
+      if (m.p !== null && m.kind !== 'exact' && m.verdict !== 'too-few-samples') {
+        const family = m.kind === 'time' ? 'time' : unit
+        ;(families.get(family) ?? families.set(family, []).get(family)!).push(m)
+      }
+    }
+    benchmarks.push({ package: pkg, name, verdict: 'unchanged', metrics })
+  }
+
+  for (const family of families.values()) {
+    const adjusted = holmAdjust(family.map(m => m.p as number))
+    family.forEach((m, i) => {
+      m.pAdjusted = adjusted[i]
+      m.verdict = noisyVerdict(m, opts)
+    })
+  }
+
+  for (const bc of benchmarks) if (bc.metrics.length > 0) bc.verdict = benchmarkVerdict(bc.metrics)
+
+  const counts = countVerdicts(benchmarks)
+  return {
+    schemaVersion: 1,
+    verdict: overallVerdict(counts),
+    options: opts,
+    counts,
+    // In matching order; the judge ranks them worst first (sortBenchmarks).
+    benchmarks,
+    geomean: geomean(benchmarks),
+    warnings: environmentWarnings(base, head),
+    notes: powerNotes(families.get('time') ?? [], opts.alpha),
+    base: sideInfo(base),
+    head: sideInfo(head)
+  }
+}
+
+/** How many benchmarks have each verdict. */
+export function countVerdicts(list: readonly BenchmarkComparison[]): Record<Verdict, number> {
+  return Object.fromEntries(
+    VERDICTS.map(v => [v, list.filter(b => b.verdict === v).length])
+  ) as Record<Verdict, number>
+}
+
+/** The comparison's verdict from its counts: any regression, else any improvement, else … */
+export function overallVerdict(counts: Record<Verdict, number>): Comparison['verdict'] {
+  return counts.regression > 0
+    ? 'regression'
+    : counts.improvement > 0
+      ? 'improvement'
+      : counts['too-few-samples'] > 0 && counts.unchanged === 0
+        ? 'too-few-samples'
+        : 'unchanged'
+}
+
+function unionUnits(b: SideBenchmark, h: SideBenchmark): string[] {
+  const order = [...Object.keys(b.samples), ...Object.keys(h.samples)]
+  return [...new Set(order)]
+}
+
+function compareUnit(
+  unit: string,
+  baseValues: number[] | undefined,
+  headValues: number[] | undefined,
+  kind: MetricComparison['kind'],
+  opts: CompareOptions
+): MetricComparison {
+  const base = summarize(baseValues)
+  const head = summarize(headValues)
+  const m: MetricComparison = {
+    unit,
+    kind,
+    better: betterDirection(unit),
+    verdict: 'unchanged',
+    p: null,
+    test: 'utest',
+    pAdjusted: null,
+    significantUncorrected: null,
+    deltaPercent: base && head ? deltaPercent(base.median, head.median) : null,
+    base,
+    head
+  }
+  if (!base || !head) {
+    m.verdict = base ? 'removed' : 'new'
+    return m
+  }
+  const paired = opts.test === 'wilcoxon' && base.n === head.n && kind !== 'exact'
+  m.test = paired ? 'wilcoxon' : 'utest'
+  m.p = paired
+    ? wilcoxonSignedRank(baseValues!, headValues!).p
+    : mannWhitneyU(baseValues!, headValues!).p
+  m.significantUncorrected = m.p <= opts.alpha
+  if (kind === 'exact') {
+    // B/op and allocs/op are deterministic for most code: compare the
+    // medians as values, with their own threshold (D3). p stays for
+    // information, but is not tested or adjusted.
+    m.verdict = exactVerdict(base.median, head.median, m.better, opts.allocThreshold)
+    return m
+  }
+  if (base.n < MIN_SAMPLES || head.n < MIN_SAMPLES || (paired && base.n < MIN_ROUNDS)) {
+    // With fewer than 4 values per side (6 paired rounds) no difference
+    // can reach p < 0.05: say so rather than guess. Kept out of the Holm
+    // family.
+    m.verdict = 'too-few-samples'
+    return m
+  }
+  return m
+}
+
+function exactVerdict(
+  base: number,
+  head: number,
+  better: 'lower' | 'higher',
+  threshold: number
+): Verdict {
+  if (base === head) return 'unchanged'
+  const worse = better === 'lower' ? head > base : head < base
+  const pct = base === 0 ? Infinity : Math.abs((head / base - 1) * 100)
+  if (pct <= threshold) return 'unchanged'
+  return worse ? 'regression' : 'improvement'
+}
+
+function noisyVerdict(m: MetricComparison, opts: CompareOptions): Verdict {
+  if (m.verdict === 'too-few-samples' || m.pAdjusted === null) return m.verdict
+  const delta =
+    m.deltaPercent ?? (m.base && m.head && m.head.median > m.base.median ? Infinity : -Infinity)
+  if (!(m.pAdjusted < opts.alpha) || Math.abs(delta) < opts.threshold) return 'unchanged'
+  const worse = m.better === 'lower' ? delta > 0 : delta < 0
+  return worse ? 'regression' : 'improvement'
+}
+
+/** regression if any metric regressed; else improvement if any improved; else too few samples (time); else unchanged. */
+export function benchmarkVerdict(metrics: MetricComparison[]): Verdict {
+  if (metrics.some(m => m.verdict === 'regression')) return 'regression'
+  if (metrics.some(m => m.verdict === 'improvement')) return 'improvement'
+  if (metrics.some(m => m.kind === 'time' && m.verdict === 'too-few-samples'))
+    return 'too-few-samples'
+  return 'unchanged'
+}
+
+const VERDICT_ORDER: Record<Verdict, number> = {
+  regression: 0,
+  failed: 1,
+  improvement: 2,
+  'too-few-samples': 3,
+  new: 4,
+  removed: 5,
+  unchanged: 6
+}
+
+/** Worst first: regressions by size, then failures, improvements, and the rest by name. */
+export function sortBenchmarks(list: readonly BenchmarkComparison[]): BenchmarkComparison[] {
+  const size = (b: BenchmarkComparison): number => Math.abs(primaryMetric(b)?.deltaPercent ?? 0)
+  return [...list].sort(
+    (a, b) =>
+      VERDICT_ORDER[a.verdict] - VERDICT_ORDER[b.verdict] ||
+      size(b) - size(a) ||
+      (a.package + a.name < b.package + b.name ? -1 : 1)
+  )
+}
+
+/** The metric a benchmark is summarised by: its time metric, else its first changed one. */
+export function primaryMetric(b: BenchmarkComparison): MetricComparison | undefined {
+  return (
+    b.metrics.find(m => m.kind === 'time' && m.verdict === b.verdict) ??
+    b.metrics.find(m => m.verdict === b.verdict && b.verdict !== 'unchanged') ??
+    b.metrics.find(m => m.kind === 'time') ??
+    b.metrics[0]
+  )
+}
+
+function geomean(list: BenchmarkComparison[]): GeomeanRow[] {
+  const acc = new Map<string, { lb: number; lh: number; n: number }>()
+  for (const bc of list) {
+    for (const m of bc.metrics) {
+      if (!m.base || !m.head || !(m.base.median > 0) || !(m.head.median > 0)) continue
+      const a = acc.get(m.unit) ?? { lb: 0, lh: 0, n: 0 }
+      a.lb += Math.log(m.base.median)
+      a.lh += Math.log(m.head.median)
+      a.n++
+      acc.set(m.unit, a)
+    }
+  }
+  return [...acc].map(([unit, a]) => {
+    const base = Math.exp(a.lb / a.n)
+    const head = Math.exp(a.lh / a.n)
+    return { unit, base, head, deltaPercent: (head / base - 1) * 100, n: a.n }
+  })
+}
+
+/**
+ * Holm–Bonferroni multiplies the smallest p by the number of tests m, and
+ * with n samples per side the U test's smallest possible p is 2 / C(2n, n).
+ * When even that cannot reach alpha, say so and how many samples would.
+ */
+function powerNotes(timeTests: MetricComparison[], alpha: number): string[] {
+  const m = timeTests.length
+  if (m === 0) return []
+  // The smallest p the exact test can give: for the U test with sizes n1,
+  // n2 (all of one side below all of the other) 2 / C(n1 + n2, n1); for the
+  // signed-rank test over n rounds (every round worse) 2 / 2^n.
+  const paired = timeTests.some(t => t.test === 'wilcoxon')
+  const minP = (n1: number, n2: number): number =>
+    paired ? 2 / 2 ** Math.min(n1, n2) : 2 / choose(n1 + n2, n1)
+  const best = Math.min(...timeTests.map(t => minP(t.base?.n ?? 0, t.head?.n ?? 0)))
+  if (best * m < alpha) return []
+  const n = Math.max(...timeTests.map(t => Math.min(t.base?.n ?? 0, t.head?.n ?? 0)))
+  let need = n + 1
+  while (minP(need, need) * m >= alpha && need < 1000) need++
+  return [
+    `With ${m} time comparisons and at most ${n} ${paired ? 'paired rounds' : 'samples per side'}, no difference can be significant after Holm–Bonferroni correction (the smallest possible p is ${best.toPrecision(2)} × ${m}). Use ${paired ? 'rounds' : 'count'} ≥ ${need}, or fewer benchmarks.`
+  ]
+}
+
+function environmentWarnings(base: Side, head: Side): string[] {
+  const b = base.environment ?? {}
+  const h = head.environment ?? {}
+  const out: string[] = []
+  const check = (label: string, x: unknown, y: unknown): void => {
+    if (x !== undefined && y !== undefined && x !== '' && y !== '' && x !== y) {
+      out.push(`${label} differs: base ${String(x)}, head ${String(y)}`)
+    }
+  }
+  check('Go version', b.goVersion, h.goVersion)
+  check('GOOS/GOARCH', b.goos && `${b.goos}/${b.goarch}`, h.goos && `${h.goos}/${h.goarch}`)
+  check('CPU', b.cpu, h.cpu)
+  check('GOMAXPROCS', b.gomaxprocs, h.gomaxprocs)
+  return out
+}
+
+function sideInfo(s: Side): SideInfo {
+  return {
+    label: s.label,
+    commit: s.environment?.commit ?? '',
+    ref: s.environment?.ref ?? '',
+    goVersion: s.environment?.goVersion ?? ''
+  }
+}

@@ -1,0 +1,20 @@
+/** How the comparison words numbers: benchstat's delta and p formats, signed per-op values. */
+
+/** `+12.34%`, as benchstat prints deltas. */
+export function formatDelta(d: number | null): string {
+  if (d === null) return '?'
+  if (!Number.isFinite(d)) return d > 0 ? '+∞%' : '-∞%'
+  return `${d >= 0 ? '+' : ''}${d.toFixed(2)}%`
+}
+
+/** p to three decimals; below 0.001 as `<0.001`. */
+export function formatP(p: number | null): string {
+  if (p === null) return '–'
+  return p < 0.001 ? '<0.001' : p.toFixed(3)
+}
+
+/** A per-op delta with its sign: `+180`, `-0.5`. */
+export function signed(x: number): string {
+  const r = Math.abs(x) >= 100 ? Math.round(x) : Number(x.toPrecision(3))
+  return `${x >= 0 ? '+' : ''}${r}`
+}

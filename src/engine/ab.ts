@@ -1,0 +1,235 @@
+/**
+ * Interleaved A/B runs on one machine: build the test binaries of the base
+ * revision (checked out in a git worktree) and of the head, then run them
+ * alternately, round by round, in ABBA order (AB, BA, AB, …) so neither
+ * side always goes first. Each round is one `-test.count=1` run per side,
+ * with profiles. Drift between rounds then hits both sides alike. The
+ * result is one bundle per side, written by the same builder as `run`.
+ */
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, relative, resolve } from 'node:path'
+import { gitOrThrow, type Git } from '../git/index.js'
+import { goTestBuildArgs, splitTestFlags, testBinaryArgs } from '../gobench/args.js'
+import { discoverPackages, type GoPackage } from '../gobench/discover.js'
+import { BenchParser } from '../gobench/parse.js'
+import { packageStem } from '../gobench/run.js'
+import type { GoToolchain } from '../gobench/toolchain.js'
+import { buildBundle, type PackageMeasurement } from './bundle-builder.js'
+import { prepareOutDir } from './measure.js'
+
+/** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
+export class AbError extends Error {
+  override name = 'AbError'
+}
+
+/** What one A/B run measures, and how. */
+export interface AbSettings {
+  dir: string
+  packages: string[]
+  /** When set, only these import paths run (confirmation: the suspects' packages). */
+  only?: ReadonlySet<string>
+  bench: string
+  /** Rounds: each is one run per side. */
+  rounds: number
+  benchtime: string
+  /** go test flags: build flags (e.g. -tags=x) go to `go test -c`, test flags (e.g. -cpu) to each run. */
+  buildFlags: string[]
+  base: string
+  /** A ref to check out for the head; undefined = the work tree as it is. */
+  head?: string
+  out: string
+  topK: number
+  maxProfileBytes: number
+}
+
+/** Progress of an A/B run. */
+export type AbEvent =
+  | { type: 'worktree'; side: 'base' | 'head'; ref: string; path: string }
+  | { type: 'build'; side: 'base' | 'head'; pkg: string }
+  | { type: 'round'; round: number; rounds: number; order: ('base' | 'head')[] }
+
+/** The two bundles an A/B run wrote. */
+export interface AbResult {
+  baseDir: string
+  headDir: string
+}
+
+/** The seam confirmation and the judge run A/B through (the real one is runAb). */
+export type AbRunner = (s: AbSettings, onEvent?: (e: AbEvent) => void) => Promise<AbResult>
+
+type SideName = 'base' | 'head'
+
+interface SideState {
+  root: string
+  binaries: Map<string, string>
+  measured: Map<string, PackageMeasurement>
+}
+
+const abFail = (m: string): Error => new AbError(m)
+
+/** Run the A/B rounds and write out/base and out/head bundles. Worktrees are always removed. */
+export async function runAb(
+  go: GoToolchain,
+  git: Git,
+  s: AbSettings,
+  onEvent: (e: AbEvent) => void = () => {}
+): Promise<AbResult> {
+  const start = resolve(s.dir)
+  const repoRoot = await gitOrThrow(git, start, ['rev-parse', '--show-toplevel'], abFail)
+  const sub = relative(repoRoot, start)
+  const scratch = await mkdtemp(join(tmpdir(), 'benchgate-ab-'))
+  const worktrees: string[] = []
+  const addWorktree = async (side: SideName, ref: string): Promise<string> => {
+    const ok = await git.run(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
+    if (ok.code !== 0)
+      throw new AbError(
+        `--${side} ${JSON.stringify(ref)} is not a commit in ${repoRoot}; pass a branch, tag or SHA`
+      )
+    const path = join(scratch, side)
+    await gitOrThrow(git, repoRoot, ['worktree', 'add', '--detach', path, ref], abFail)
+    worktrees.push(path)
+    onEvent({ type: 'worktree', side, ref, path })
+    return path
+  }
+  try {
+    const sides: Record<SideName, SideState> = {
+      base: { root: await addWorktree('base', s.base), binaries: new Map(), measured: new Map() },
+      head: {
+        root: s.head ? await addWorktree('head', s.head) : repoRoot,
+        binaries: new Map(),
+        measured: new Map()
+      }
+    }
+    const packages = (await discoverPackages(go, join(sides.head.root, sub), s.packages)).filter(
+      p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath))
+    )
+    const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent)
+    for (let round = 0; round < s.rounds; round++) {
+      const order: SideName[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base']
+      onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order })
+      for (const pkg of paired)
+        for (const side of order) await runRound(go, sides, side, pkg, round, scratch, s)
+    }
+    const out = resolve(s.out)
+    const write = async (side: SideName, ref: string): Promise<string> => {
+      const dir = join(out, side)
+      await prepareOutDir(dir)
+      const state = sides[side]
+      await buildBundle(
+        go,
+        git,
+        {
+          dir,
+          cwd: join(state.root, sub),
+          repoRoot: state.root,
+          topK: s.topK,
+          maxProfileBytes: s.maxProfileBytes,
+          commit: await gitOrThrow(git, state.root, ['rev-parse', 'HEAD'], abFail),
+          ref,
+          settings: {
+            mode: 'ab',
+            rounds: s.rounds,
+            bench: s.bench,
+            benchtime: s.benchtime,
+            buildFlags: s.buildFlags
+          }
+        },
+        paired.map(p => state.measured.get(p.importPath)!)
+      )
+      return dir
+    }
+    return {
+      baseDir: await write('base', s.base),
+      headDir: await write('head', s.head ?? 'work tree')
+    }
+  } finally {
+    for (const path of worktrees) await git.run(repoRoot, ['worktree', 'remove', '--force', path])
+    await git.run(repoRoot, ['worktree', 'prune'])
+    await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+/** Build each package's test binary on both sides; a package new in head has nothing to pair with. */
+async function buildBinaries(
+  go: GoToolchain,
+  sides: Record<SideName, SideState>,
+  packages: readonly GoPackage[],
+  scratch: string,
+  s: AbSettings,
+  onEvent: (e: AbEvent) => void
+): Promise<GoPackage[]> {
+  const { build } = splitTestFlags(s.buildFlags)
+  const paired: GoPackage[] = []
+  for (const pkg of packages) {
+    const rel = relative(sides.head.root, pkg.dir)
+    if (!existsSync(join(sides.base.root, rel))) continue
+    paired.push(pkg)
+    for (const side of ['base', 'head'] as const) {
+      onEvent({ type: 'build', side, pkg: pkg.importPath })
+      const bin = join(scratch, `${side}-${packageStem(pkg.importPath)}.test`)
+      const r = await go.run(goTestBuildArgs(bin, build), { cwd: join(sides[side].root, rel) })
+      if (r.code !== 0 || !existsSync(bin)) {
+        throw new AbError(
+          `building ${pkg.importPath} at the ${side} revision failed:\n${tail(r.stdout + r.stderr)}`
+        )
+      }
+      sides[side].binaries.set(pkg.importPath, bin)
+      sides[side].measured.set(pkg.importPath, {
+        importPath: pkg.importPath,
+        status: 'ok',
+        results: [],
+        profiles: { cpu: [], mem: [] },
+        config: {}
+      })
+    }
+  }
+  if (paired.length === 0)
+    throw new AbError('no package with benchmarks exists on both sides; nothing to compare')
+  return paired
+}
+
+/** One side's run of one package in one round: results and profiles appended to its measurement. */
+async function runRound(
+  go: GoToolchain,
+  sides: Record<SideName, SideState>,
+  side: SideName,
+  pkg: GoPackage,
+  round: number,
+  scratch: string,
+  s: AbSettings
+): Promise<void> {
+  const state = sides[side]
+  const rel = relative(sides.head.root, pkg.dir)
+  const stem = `${side}-${packageStem(pkg.importPath)}-r${round}`
+  const cpu = join(scratch, `${stem}.cpu.pprof`)
+  const mem = join(scratch, `${stem}.mem.pprof`)
+  const parser = new BenchParser()
+  const argv = testBinaryArgs({
+    bench: s.bench,
+    benchtime: s.benchtime,
+    cpuProfile: cpu,
+    memProfile: mem,
+    runFlags: splitTestFlags(s.buildFlags).run
+  })
+  const r = await go.runTestBinary(state.binaries.get(pkg.importPath)!, argv, {
+    cwd: join(state.root, rel),
+    onLine: line => void parser.line(line)
+  })
+  if (r.code !== 0)
+    throw new AbError(
+      `${pkg.importPath} failed at the ${side} revision in round ${round + 1}:\n${tail(r.stdout)}`
+    )
+  const parsed = parser.finish()
+  const m = state.measured.get(pkg.importPath)!
+  m.results = [...m.results, ...parsed.results.map(x => ({ ...x, pkg: pkg.importPath }))]
+  if (Object.keys(m.config).length === 0)
+    m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {}
+  m.profiles.cpu.push(cpu)
+  m.profiles.mem.push(mem)
+}
+
+function tail(text: string): string {
+  return text.trim().split('\n').slice(-15).join('\n')
+}

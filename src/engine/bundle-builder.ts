@@ -1,0 +1,215 @@
+/**
+ * The one bundle builder, used by `run` (sequential measurement) and by
+ * the A/B runner: per package, attribute the profiles to benchmarks and
+ * compute per-op function costs (share × median, D2), keep one usable
+ * profile per kind for `go tool pprof -diff_base`, record the environment,
+ * and write results.json.
+ */
+import { copyFile, mkdir, rm } from 'node:fs/promises'
+import { availableParallelism } from 'node:os'
+import { isAbsolute, join, relative, sep } from 'node:path'
+import {
+  attributeProfiles,
+  MEASURES,
+  perOpCosts,
+  unattributedShares,
+  type GroupTables,
+  type Measure
+} from '../attribution/index.js'
+import {
+  SCHEMA_VERSION,
+  writeBundle,
+  type Bundle,
+  type BundleBenchmark,
+  type BundlePackage
+} from '../bundle/index.js'
+import { gitOutput, type Git } from '../git/index.js'
+import { goEnvArgs } from '../gobench/args.js'
+import { splitBenchName, type BenchResult } from '../gobench/parse.js'
+import { packageStem } from '../gobench/run.js'
+import type { GoToolchain } from '../gobench/toolchain.js'
+import { median } from '../stats/median.js'
+
+/** Version recorded in bundles. */
+export const BENCHGATE_VERSION = '0.1.0'
+
+/** What was measured for one package, on one side: results and profile files in run order. */
+export interface PackageMeasurement {
+  importPath: string
+  status: BundlePackage['status']
+  error?: string
+  results: readonly BenchResult[]
+  /** Profile files; every one that decodes counts toward the shares. */
+  profiles: { cpu: string[]; mem: string[] }
+  /** `go test` config lines (goos, goarch, cpu). */
+  config: Record<string, string>
+  /** Why a profile is missing, when the runner knows (e.g. the package failed). */
+  profileErrors?: string[]
+}
+
+/** Everything the builder needs besides the measurements. */
+export interface BundleSpec {
+  /** The bundle directory to write (it must exist or be creatable). */
+  dir: string
+  /** Where `go env` and git run: the module (or work tree) that was measured. */
+  cwd: string
+  /** Repository root, for source paths relative to it; undefined keeps none. */
+  repoRoot: string | undefined
+  topK: number
+  maxProfileBytes: number
+  /** Recorded as given; read from git in cwd when absent. */
+  commit?: string
+  ref?: string
+  /** The run settings, for reproduction (docs/bundle.md). */
+  settings: Record<string, unknown>
+}
+
+/** Attribute, build and write one bundle; returns it. */
+export async function buildBundle(
+  go: GoToolchain,
+  git: Git,
+  spec: BundleSpec,
+  measured: readonly PackageMeasurement[]
+): Promise<Bundle> {
+  await mkdir(join(spec.dir, 'profiles'), { recursive: true })
+  const packages: BundlePackage[] = []
+  const benchmarks: BundleBenchmark[] = []
+  for (const m of measured) {
+    const { entry, tables } = await attributePackage(m, spec)
+    packages.push(entry)
+    benchmarks.push(...buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot))
+  }
+  const bundle: Bundle = {
+    schemaVersion: SCHEMA_VERSION,
+    tool: { name: 'benchgate', version: BENCHGATE_VERSION },
+    environment: await environment(go, git, spec, measured),
+    packages,
+    benchmarks
+  }
+  await writeBundle(spec.dir, bundle)
+  return bundle
+}
+
+/** Attribute one package's profiles; keep the first usable profile of each kind in the bundle. */
+async function attributePackage(
+  m: PackageMeasurement,
+  spec: BundleSpec
+): Promise<{ entry: BundlePackage; tables: Partial<Record<Measure, GroupTables>> }> {
+  const entry: BundlePackage = { importPath: m.importPath, status: m.status, profiles: {} }
+  if (m.error) entry.error = m.error
+  const inBundle = (f: string): boolean => !relative(spec.dir, f).startsWith('..')
+  if (m.results.length === 0) {
+    // Nothing ran here: do not keep empty profiles.
+    for (const f of [...m.profiles.cpu, ...m.profiles.mem])
+      if (inBundle(f)) await rm(f, { force: true })
+    return { entry, tables: {} }
+  }
+  const { tables, decoded, errors } = await attributeProfiles(
+    m.profiles,
+    m.importPath,
+    spec.maxProfileBytes
+  )
+  const problems = [...(m.profileErrors ?? []), ...errors]
+  if (problems.length > 0) entry.profileErrors = problems
+  for (const kind of ['cpu', 'mem'] as const) {
+    const keep = decoded[kind][0]
+    const name = `profiles/${packageStem(m.importPath)}.${kind}.pprof`
+    const target = join(spec.dir, name)
+    if (keep) {
+      if (keep !== target) await copyFile(keep, target)
+      entry.profiles[kind] = name
+    }
+    // Unusable or extra profiles inside the bundle are not shipped.
+    for (const f of m.profiles[kind]) if (f !== target && inBundle(f)) await rm(f, { force: true })
+  }
+  const unattributed = unattributedShares(tables)
+  if (Object.keys(unattributed).length > 0) entry.unattributed = unattributed
+  return { entry, tables }
+}
+
+/** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
+function round(x: number): number {
+  return Number(x.toPrecision(6))
+}
+
+/**
+ * Turn parsed result lines and attributed profiles into bundle benchmarks:
+ * one entry per full benchmark name with every sample, and per-op function
+ * costs (share × median, D2).
+ */
+export function buildBenchmarks(
+  importPath: string,
+  results: readonly BenchResult[],
+  tables: Partial<Record<Measure, GroupTables>>,
+  topK: number,
+  repoRoot: string | undefined
+): BundleBenchmark[] {
+  const byName = new Map<string, BundleBenchmark>()
+  for (const r of results) {
+    let b = byName.get(r.name)
+    if (!b) {
+      b = {
+        package: importPath,
+        name: r.name,
+        group: splitBenchName(r.name).base,
+        samples: {},
+        iterations: [],
+        functions: {}
+      }
+      byName.set(r.name, b)
+    }
+    b.iterations.push(r.iterations)
+    for (const m of r.measurements) (b.samples[m.unit] ??= []).push(m.value)
+  }
+  for (const b of byName.values()) {
+    for (const measure of Object.keys(MEASURES) as Measure[]) {
+      const t = tables[measure]
+      const values = b.samples[MEASURES[measure].unit]
+      if (!t || !values) continue
+      // Build paths differ between machines: keep a file only when it lies
+      // inside the repository, relative to its root, for source links.
+      const locate = (name: string): { file: string; line: number } | undefined => {
+        const src = t.sources.get(name)
+        if (!src || repoRoot === undefined) return undefined
+        const rel = relative(repoRoot, src.file)
+        if (rel.startsWith('..') || isAbsolute(rel)) return undefined
+        return { file: rel.split(sep).join('/'), line: src.line }
+      }
+      b.functions[measure] = perOpCosts(t, b.group, median(values), topK, locate).map(f => ({
+        ...f,
+        flat: round(f.flat),
+        cum: round(f.cum)
+      }))
+    }
+  }
+  return [...byName.values()]
+}
+
+/** Where and how the run was made: Go's own answer, the CPU line, git. */
+async function environment(
+  go: GoToolchain,
+  git: Git,
+  spec: BundleSpec,
+  measured: readonly PackageMeasurement[]
+): Promise<Bundle['environment']> {
+  const env = await go.run(goEnvArgs(), { cwd: spec.cwd })
+  let goEnv: Record<string, string> = {}
+  try {
+    goEnv = JSON.parse(env.stdout) as Record<string, string>
+  } catch {
+    // leave blank: the comparison then cannot warn about Go versions
+  }
+  const config = measured.find(r => r.results.length > 0)?.config ?? {}
+  const first = measured.flatMap(r => r.results)[0]
+  return {
+    goVersion: goEnv.GOVERSION ?? '',
+    goos: goEnv.GOOS ?? config.goos ?? '',
+    goarch: goEnv.GOARCH ?? config.goarch ?? '',
+    cpu: config.cpu ?? '',
+    gomaxprocs: first ? splitBenchName(first.name).procs : availableParallelism(),
+    commit: spec.commit ?? (await gitOutput(git, spec.cwd, ['rev-parse', 'HEAD'])) ?? '',
+    ref: spec.ref ?? (await gitOutput(git, spec.cwd, ['rev-parse', '--abbrev-ref', 'HEAD'])) ?? '',
+    createdAt: new Date().toISOString(),
+    settings: spec.settings
+  }
+}

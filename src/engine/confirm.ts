@@ -1,0 +1,71 @@
+/**
+ * Screening, then confirmation. The comparison against the baseline
+ * artifact (made on main, on another runner, at another time) screens for
+ * suspects; each suspect is then re-measured by interleaved A/B against
+ * the merge-base on this runner, that benchmark only. What the A/B means
+ * for the gate is the judge's call (judge.ts).
+ */
+import { compareSides } from '../compare/index.js'
+import { loadSide } from '../compare/input.js'
+import type { CompareOptions, Comparison, ConfirmationInfo, Screen } from '../compare/model.js'
+import type { AbEvent, AbRunner, AbSettings } from './ab.js'
+import { abOptions, AB_TEST, applyConfirmation, confirmationStands, suspectsOf } from './judge.js'
+import { exactBenchPattern } from './select.js'
+
+/** How confirmation runs its A/B: everything but what it chooses itself (packages, bench, base). */
+export type ConfirmSettings = Omit<AbSettings, 'bench' | 'packages' | 'only' | 'base'> & {
+  /** The revision to re-measure against; a function is only called when there are suspects. */
+  base: string | (() => Promise<{ sha: string; label: string }>)
+}
+
+/**
+ * Re-measure the screen's suspects with A/B and let the judge fold the
+ * outcome into the comparison. Nothing runs when there are no suspects.
+ * When the A/B cannot run (say the merge-base is not in the clone), the
+ * screen's verdicts stand and the error is recorded: a failure to confirm
+ * never lets a regression through silently.
+ */
+export async function confirmSuspects(
+  runAb: AbRunner,
+  screen: Screen,
+  s: ConfirmSettings,
+  opts: CompareOptions,
+  onEvent: (e: AbEvent) => void = () => {}
+): Promise<Comparison> {
+  const suspects = suspectsOf(screen)
+  const started = Date.now()
+  const info = (extra: Partial<ConfirmationInfo>): ConfirmationInfo => ({
+    base: { commit: '', ref: typeof s.base === 'string' ? s.base : '' },
+    rounds: s.rounds,
+    test: AB_TEST,
+    suspects: suspects.length,
+    confirmed: 0,
+    elapsedMs: Date.now() - started,
+    ...extra
+  })
+  if (suspects.length === 0) return confirmationStands(screen, info({}))
+  let ab: Screen
+  let label = ''
+  try {
+    const rev = typeof s.base === 'string' ? { sha: s.base, label: s.base } : await s.base()
+    label = rev.label
+    const { baseDir, headDir } = await runAb(
+      {
+        ...s,
+        base: rev.sha,
+        packages: ['./...'],
+        only: new Set(suspects.map(b => b.package)),
+        bench: exactBenchPattern(suspects.map(b => b.name))
+      },
+      onEvent
+    )
+    const [base, head] = await Promise.all([loadSide(baseDir), loadSide(headDir)])
+    ab = compareSides(base, head, abOptions(opts))
+  } catch (err) {
+    return confirmationStands(screen, info({ error: (err as Error).message }))
+  }
+  return applyConfirmation(screen, ab, s.rounds, {
+    base: { commit: ab.base.commit, ref: label },
+    elapsedMs: Date.now() - started
+  })
+}

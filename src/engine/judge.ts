@@ -1,0 +1,254 @@
+/**
+ * The judge: the one place that decides which flow a run takes, every
+ * verdict's gate, what counts as a suspect, how a confirmation changes the
+ * screen, when to comment, and whether the step fails. Pure: comparisons
+ * and settings in, decisions out. The front ends ask it and publish what
+ * it says; they never branch on gates themselves (DESIGN.md D7, D8).
+ */
+import { compareSides } from '../compare/index.js'
+import type { Side } from '../compare/input.js'
+import {
+  benchmarkKey,
+  type BenchmarkComparison,
+  type CompareOptions,
+  type Comparison,
+  type ConfirmationInfo,
+  type GateMode,
+  type MetricComparison,
+  type Screen,
+  type StatTest
+} from '../compare/model.js'
+import {
+  benchmarkVerdict,
+  countVerdicts,
+  overallVerdict,
+  sortBenchmarks
+} from '../compare/verdicts.js'
+import { formatDelta, formatP } from '../compare/wording.js'
+
+/**
+ * The test for interleaved rounds. Chosen by bench/verdict-quality (see
+ * docs/verdict-quality.md): the U test and the signed-rank test were run on
+ * the same A/B rounds.
+ */
+export const AB_TEST: StatTest = 'utest'
+
+/** Rounds of A/B per suspect, by default. */
+export const CONFIRM_ROUNDS_DEFAULT = 20
+
+/**
+ * What a run does, by event and gate:
+ * - record: measure, and upload the baseline where due (push, schedule, dispatch);
+ * - screen: measure, compare with the baseline artifact (gate baseline);
+ * - confirm: the screen, then A/B of its suspects on this runner (gate confirmed);
+ * - ab: A/B of everything against the base revision, no artifact (gate ab).
+ */
+export type Plan = 'record' | 'screen' | 'confirm' | 'ab'
+
+/** Events a run (mode: run) supports. */
+export const RUN_EVENTS = ['push', 'pull_request', 'workflow_dispatch', 'schedule'] as const
+
+/** The flow for this event and gate; undefined for an event benchgate does not run on. */
+export function planFor(event: string, gate: GateMode): Plan | undefined {
+  if (!(RUN_EVENTS as readonly string[]).includes(event)) return undefined
+  if (event !== 'pull_request') return 'record'
+  switch (gate) {
+    case 'ab':
+      return 'ab'
+    case 'baseline':
+      return 'screen'
+    case 'confirmed':
+      return 'confirm'
+  }
+}
+
+/** Why this benchmark fails the gate: its time regressions, and allocation ones with failOnAlloc. */
+export function gateReasons(
+  bc: BenchmarkComparison,
+  opts: CompareOptions,
+  kinds: readonly MetricComparison['kind'][] = ['time', 'exact']
+): string[] {
+  const reasons: string[] = []
+  for (const m of bc.metrics) {
+    if (m.verdict !== 'regression' || !kinds.includes(m.kind)) continue
+    if (m.kind === 'time')
+      reasons.push(
+        `${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`
+      )
+    else if (m.kind === 'exact' && opts.failOnAlloc)
+      reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`)
+  }
+  return reasons
+}
+
+/**
+ * The gate of a comparison whose verdicts stand as measured: the baseline
+ * screen, or an A/B. `mode` is recorded (absent: a plain comparison). The
+ * benchmarks are ranked worst first.
+ */
+export function judgeScreen(screen: Screen, mode?: GateMode): Comparison {
+  const reasons = screen.benchmarks.flatMap(bc => gateReasons(bc, screen.options))
+  return {
+    ...screen,
+    benchmarks: sortBenchmarks(screen.benchmarks),
+    gate: { fail: reasons.length > 0, reasons },
+    ...(mode ? { gateMode: mode } : {})
+  }
+}
+
+/** Compare two sides and judge them as a plain comparison (CLI `compare`, tests). */
+export function compare(base: Side, head: Side, options: Partial<CompareOptions> = {}): Comparison {
+  return judgeScreen(compareSides(base, head, options))
+}
+
+/**
+ * Options for an interleaved A/B verdict: the A/B test, and the A/B
+ * threshold, since its Δ is measured without drift between the sides.
+ * `threshold` (a front end's explicit choice) overrides the latter.
+ */
+export function abOptions(opts: CompareOptions, threshold?: number): CompareOptions {
+  return { ...opts, test: AB_TEST, threshold: threshold ?? opts.abThreshold }
+}
+
+/** Judge an A/B of everything (gate ab, CLI `ab`), measured against `baseLabel`. */
+export function judgeAb(ab: Screen, baseLabel?: string): Comparison {
+  const c = judgeScreen(ab, 'ab')
+  return baseLabel ? { ...c, base: { ...c.base, ref: baseLabel } } : c
+}
+
+/**
+ * A suspect is what the screen cannot rule out: a time regression by its
+ * own verdict; a time metric that got slower by at least the A/B threshold
+ * with an uncorrected p ≤ α (benchstat's call); or one that got slower by
+ * at least the threshold whatever its p, since the screen's p is the part
+ * drift makes least reliable. The screen only nominates; the A/B decides,
+ * so a broad net costs confirmation time, not false alarms.
+ */
+function isSuspect(b: BenchmarkComparison, opts: CompareOptions): boolean {
+  return b.metrics.some(m => {
+    if (m.kind !== 'time') return false
+    if (m.verdict === 'regression') return true
+    const d = m.deltaPercent
+    if (d === null || m.better !== 'lower') return false
+    return d >= opts.threshold || (m.significantUncorrected === true && d >= opts.abThreshold)
+  })
+}
+
+/** The benchmarks confirmation re-runs. */
+export function suspectsOf(screen: Screen): BenchmarkComparison[] {
+  return screen.benchmarks.filter(b => isSuspect(b, screen.options))
+}
+
+/** The screen stands as judged: no suspects, or the A/B could not run (`info.error`). */
+export function confirmationStands(screen: Screen, info: ConfirmationInfo): Comparison {
+  return { ...judgeScreen(screen, 'confirmed'), confirmation: info }
+}
+
+/**
+ * Fold an A/B comparison of the suspects into the screen: a suspect's time
+ * verdict is the A/B's, its other metrics keep the screen's, and only
+ * confirmed time regressions (plus exact allocation ones with failOnAlloc)
+ * fail the gate.
+ */
+export function applyConfirmation(
+  screen: Screen,
+  ab: Screen,
+  rounds: number,
+  info: Partial<ConfirmationInfo> = {}
+): Comparison {
+  const measured = new Map(ab.benchmarks.map(b => [benchmarkKey(b), b]))
+  const benchmarks = sortBenchmarks(screen.benchmarks).map(b =>
+    isSuspect(b, screen.options) ? confirmed(b, measured.get(benchmarkKey(b)), rounds, ab) : b
+  )
+  const counts = countVerdicts(benchmarks)
+  const reasons = benchmarks.flatMap(b => {
+    const c = b.confirmation
+    if (!c) return gateReasons(b, screen.options)
+    const time =
+      c.status === 'confirmed'
+        ? [
+            `${b.name} ${c.unit} ${formatDelta(c.deltaPercent)} (p=${formatP(c.pAdjusted)}, ${c.rounds} A/B rounds on this runner)`
+          ]
+        : []
+    return [...time, ...gateReasons(b, screen.options, ['exact'])]
+  })
+  return {
+    ...screen,
+    benchmarks,
+    counts,
+    verdict: overallVerdict(counts),
+    gate: { fail: reasons.length > 0, reasons },
+    gateMode: 'confirmed',
+    notes: [...screen.notes, ...ab.notes.map(n => `Confirmation: ${n}`)],
+    confirmation: {
+      base: { commit: ab.base.commit, ref: ab.base.ref },
+      rounds,
+      test: ab.options.test,
+      suspects: benchmarks.filter(b => b.confirmation).length,
+      confirmed: benchmarks.filter(b => b.confirmation?.status === 'confirmed').length,
+      elapsedMs: 0,
+      ...info
+    }
+  }
+}
+
+/** One suspect after its A/B: the A/B decides time; the other metrics keep their screen verdicts. */
+function confirmed(
+  b: BenchmarkComparison,
+  a: BenchmarkComparison | undefined,
+  rounds: number,
+  ab: Screen
+): BenchmarkComparison {
+  const m = a?.metrics.find(x => x.kind === 'time')
+  const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed'
+  const others = benchmarkVerdict(b.metrics.filter(x => x.kind !== 'time'))
+  return {
+    ...b,
+    verdict:
+      status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others,
+    confirmation: {
+      status,
+      unit: m?.unit ?? 'ns/op',
+      deltaPercent: m?.deltaPercent ?? null,
+      pAdjusted: m?.pAdjusted ?? null,
+      rounds,
+      test: m?.test ?? ab.options.test
+    }
+  }
+}
+
+/** When the sticky comment is created (an existing one is always updated). */
+export type CommentPolicy = 'always' | 'on-change' | 'on-regression' | 'never'
+
+/** Whether this comparison calls for a new comment under the policy. */
+export function shouldComment(policy: CommentPolicy, c: Comparison): boolean {
+  switch (policy) {
+    case 'always':
+      return true
+    case 'on-change':
+      return (
+        c.counts.regression +
+          c.counts.improvement +
+          c.counts.failed +
+          c.counts.new +
+          c.counts.removed >
+        0
+      )
+    case 'on-regression':
+      return c.counts.regression > 0
+    case 'never':
+      return false
+  }
+}
+
+/** Whether the step fails on this comparison, and the message that says why. */
+export function gateFailure(c: Comparison, failOnRegression: boolean): string | undefined {
+  if (!c.gate.fail || !failOnRegression) return undefined
+  return `benchgate: ${c.gate.reasons.length} significant regression(s): ${c.gate.reasons.slice(0, 5).join('; ')}`
+}
+
+/** Whether packages that failed to run their benchmarks fail the step (they always do). */
+export function packageFailure(failed: readonly string[]): string | undefined {
+  if (failed.length === 0) return undefined
+  return `benchgate: ${failed.length} package(s) failed to run their benchmarks: ${failed.join(', ')}`
+}

@@ -1,0 +1,170 @@
+/**
+ * The "measure" stage of the data flow: discover packages, run one
+ * `go test` per package (D1), then hand the results and profiles to the
+ * bundle builder.
+ */
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import type { Bundle } from '../bundle/index.js'
+import { gitOutput, type Git } from '../git/index.js'
+import { discoverPackages, DiscoveryError, type GoPackage } from '../gobench/discover.js'
+import { runPackages, type PackageRun, type RunEvent } from '../gobench/run.js'
+import type { GoToolchain } from '../gobench/toolchain.js'
+import { buildBundle, type PackageMeasurement } from './bundle-builder.js'
+import type { RunSettings } from './settings.js'
+
+/** Events for progress display: discovery, then the runner's events. */
+export type PipelineEvent =
+  | { type: 'discovered'; run: GoPackage[]; skipped: GoPackage[] }
+  | RunEvent
+  | { type: 'attributing'; pkg: string }
+
+/** No benchmark was run at all: the regex matched nothing, or no package has benchmarks. */
+export class NoBenchmarksError extends Error {
+  override name = 'NoBenchmarksError'
+}
+
+/** What a run produced. */
+export interface RunOutcome {
+  bundle: Bundle
+  bundleDir: string
+  runs: PackageRun[]
+  failed: PackageRun[]
+}
+
+/** Run the benchmarks and write the bundle. Failed packages are recorded, not thrown. */
+export async function runToBundle(
+  go: GoToolchain,
+  git: Git,
+  settings: RunSettings,
+  onEvent: (e: PipelineEvent) => void = () => {}
+): Promise<RunOutcome> {
+  const dir = resolve(settings.dir)
+  const discovered = await discoverPackages(go, dir, settings.packages)
+  const withBenchmarks = discovered.filter(p => p.hasBenchmarks)
+  const skipped = discovered.filter(p => !p.hasBenchmarks)
+  onEvent({ type: 'discovered', run: withBenchmarks, skipped })
+  if (withBenchmarks.length === 0) {
+    throw new NoBenchmarksError(
+      `none of the ${discovered.length} packages matched by ${settings.packages.join(' ')} under ${dir} declares a Benchmark function. Point the packages input (--packages) at code with benchmarks`
+    )
+  }
+
+  const bundleDir = resolve(settings.out)
+  await prepareOutDir(bundleDir)
+  const runs = await runAll(go, withBenchmarks, settings, join(bundleDir, 'profiles'), onEvent)
+  const failed = runs.filter(r => r.status === 'failed')
+  if (runs.every(r => r.status === 'no-match')) {
+    throw new NoBenchmarksError(
+      `-bench regular expression ${JSON.stringify(settings.bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
+        .slice(0, 5)
+        .map(r => r.pkg.importPath)
+        .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`
+    )
+  }
+
+  const repoRoot = (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir
+  const measured = runs.map(run => {
+    onEvent({ type: 'attributing', pkg: run.pkg.importPath })
+    return measurementOf(run)
+  })
+  const bundle = await buildBundle(
+    go,
+    git,
+    {
+      dir: bundleDir,
+      cwd: dir,
+      repoRoot,
+      topK: settings.topK,
+      maxProfileBytes: settings.maxProfileBytes,
+      commit: settings.commit,
+      ref: settings.ref,
+      settings: {
+        packages: settings.packages,
+        bench: settings.bench,
+        count: settings.count,
+        benchtime: settings.benchtime,
+        timeout: settings.timeout,
+        extraFlags: settings.extraFlags,
+        topK: settings.topK
+      }
+    },
+    measured
+  )
+  return { bundle, bundleDir, runs, failed }
+}
+
+/** One `go test` per package, profiles into profileDir, test binaries into scratch. */
+async function runAll(
+  go: GoToolchain,
+  packages: GoPackage[],
+  settings: RunSettings,
+  profileDir: string,
+  onEvent: (e: PipelineEvent) => void
+): Promise<PackageRun[]> {
+  await mkdir(profileDir, { recursive: true })
+  const binaryDir = await mkdtemp(join(tmpdir(), 'benchgate-bin-'))
+  try {
+    return await runPackages(
+      go,
+      packages,
+      {
+        bench: settings.bench,
+        count: settings.count,
+        benchtime: settings.benchtime,
+        timeout: settings.timeout,
+        extraFlags: settings.extraFlags,
+        profileDir,
+        binaryDir
+      },
+      onEvent
+    )
+  } finally {
+    await rm(binaryDir, { recursive: true, force: true })
+  }
+}
+
+/** One package's `go test` as the builder takes it; a missing profile is explained. */
+function measurementOf(run: PackageRun): PackageMeasurement {
+  const profiles: PackageMeasurement['profiles'] = { cpu: [], mem: [] }
+  const profileErrors: string[] = []
+  if (run.results.length > 0) {
+    for (const kind of ['cpu', 'mem'] as const) {
+      const file = kind === 'cpu' ? run.cpuProfile : run.memProfile
+      if (existsSync(file)) profiles[kind].push(file)
+      else
+        profileErrors.push(
+          `go test wrote no ${kind} profile${run.status === 'failed' ? ' (the package failed before exiting normally)' : ''}`
+        )
+    }
+  } else {
+    profiles.cpu.push(run.cpuProfile)
+    profiles.mem.push(run.memProfile)
+  }
+  return {
+    importPath: run.pkg.importPath,
+    status: run.status,
+    error: run.error,
+    results: run.results,
+    profiles,
+    config: run.config,
+    profileErrors
+  }
+}
+
+/** Refuse to overwrite a non-empty directory that is not a bundle; clear an old bundle's profiles. */
+export async function prepareOutDir(dir: string): Promise<void> {
+  if (existsSync(dir)) {
+    const entries = await readdir(dir)
+    if (entries.length > 0 && !entries.includes('results.json')) {
+      throw new DiscoveryError(
+        `output directory ${dir} is not empty and holds no results.json; choose an empty or new directory with --out`
+      )
+    }
+    await rm(join(dir, 'profiles'), { recursive: true, force: true })
+    await rm(join(dir, 'results.json'), { force: true })
+  }
+  await mkdir(dir, { recursive: true })
+}

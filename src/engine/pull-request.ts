@@ -1,0 +1,104 @@
+/**
+ * Judging a pull request, for each plan the judge chose: the screen
+ * against the baseline artifact, the screen plus confirmation of its
+ * suspects by A/B, or A/B alone. The baseline and the A/B base revision
+ * come through seams, so the flow runs the same against GitHub and
+ * against fakes.
+ */
+import { join } from 'node:path'
+import type { CompareOptions } from '../compare/model.js'
+import type { AbEvent } from './ab.js'
+import { confirmSuspects } from './confirm.js'
+import type { Engine } from './index.js'
+import { abOptions, judgeAb, judgeScreen, suspectsOf, type Plan } from './judge.js'
+import { compareAndReport, type CompareOutputs } from './report.js'
+import type { AbBase } from './revision.js'
+import type { RunSettings } from './settings.js'
+
+/** A downloaded baseline bundle. */
+export interface BaselineRef {
+  dir: string
+  runId: number
+}
+
+/** Where the pull request's evidence comes from. */
+export interface PullRequestSeams {
+  engine: Engine
+  /** The baseline bundle, or undefined with the reason there is none (never the PR's fault). */
+  baseline: () => Promise<BaselineRef | { missing: string }>
+  /** The revision A/B compares against (merge commit's first parent, or the merge-base). */
+  abBase: () => Promise<AbBase>
+  log: (message: string) => void
+  abEvents: (what: string) => (e: AbEvent) => void
+}
+
+/** What the pull request is judged with. */
+export interface PullRequestJob {
+  plan: Exclude<Plan, 'record'>
+  run: Omit<RunSettings, 'out'>
+  compare: CompareOptions
+  confirmRounds: number
+  /** This run's head bundle (screen and confirm plans). */
+  headDir?: string
+  /** Scratch directory: A/B bundles go below it. */
+  temp: string
+  report: { key: string; repositoryUrl: string; headSha: string }
+}
+
+/** What the judge decided: a comparison to publish, or no baseline to compare with. */
+export type PullRequestDecision =
+  | { kind: 'compared'; outputs: CompareOutputs; source: string; headDir: string }
+  | { kind: 'no-baseline'; reason: string }
+
+/** Judge a pull request by its plan. */
+export async function judgePullRequest(
+  job: PullRequestJob,
+  seams: PullRequestSeams
+): Promise<PullRequestDecision> {
+  const report = { ...job.report, pathsRelativeTo: job.temp }
+  const ab = { ...job.run, buildFlags: job.run.extraFlags }
+  if (job.plan === 'ab') {
+    // Without the base revision there is nothing to measure: that is a
+    // setup error, and the message says how to fix it.
+    const base = await seams.abBase()
+    seams.log(`benchgate: gate ab: interleaved A/B against ${base.label}, ${job.run.count} rounds`)
+    const { baseDir, headDir } = await seams.engine.runAb(
+      { ...ab, rounds: job.run.count, base: base.sha, out: join(job.temp, 'ab') },
+      seams.abEvents('A/B')
+    )
+    const outputs = await compareAndReport(baseDir, headDir, abOptions(job.compare), {
+      ...report,
+      judge: async s => judgeAb(s, base.label)
+    })
+    return { kind: 'compared', outputs, source: `A/B against ${base.label}`, headDir }
+  }
+  const baseline = await seams.baseline()
+  if ('missing' in baseline) return { kind: 'no-baseline', reason: baseline.missing }
+  const headDir = job.headDir!
+  const outputs = await compareAndReport(baseline.dir, headDir, job.compare, {
+    ...report,
+    judge:
+      job.plan === 'confirm'
+        ? screen => {
+            const n = suspectsOf(screen).length
+            if (n > 0)
+              seams.log(
+                `benchgate: the baseline screen flagged ${n} suspect(s); re-measuring only those by interleaved A/B, ${job.confirmRounds} rounds`
+              )
+            return confirmSuspects(
+              seams.engine.runAb,
+              screen,
+              {
+                ...ab,
+                rounds: job.confirmRounds,
+                base: seams.abBase,
+                out: join(job.temp, 'confirm')
+              },
+              job.compare,
+              seams.abEvents('confirmation')
+            )
+          }
+        : async screen => judgeScreen(screen, 'baseline')
+  })
+  return { kind: 'compared', outputs, source: `baseline run ${baseline.runId}`, headDir }
+}

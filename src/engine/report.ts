@@ -1,0 +1,74 @@
+/** The "compare" stage: load both sides, compare, let the judge decide, render every output format. */
+import { relative } from 'node:path'
+import { compareSides } from '../compare/index.js'
+import { loadSide } from '../compare/input.js'
+import type { CompareOptions, Comparison, Screen } from '../compare/model.js'
+import {
+  COMMENT_BUDGET_BYTES,
+  renderMarkdown,
+  sourcesFrom,
+  SUMMARY_BUDGET_BYTES,
+  type ReportOptions
+} from '../report/markdown.js'
+import { judgeScreen } from './judge.js'
+
+/** What a comparison produced: the data and its two Markdown renderings. */
+export interface CompareOutputs {
+  comparison: Comparison
+  /** The PR comment (≤ 60,000 bytes). */
+  comment: string
+  /** The full report for the job summary (≤ 1 MiB). */
+  summary: string
+}
+
+/** How to judge and render a comparison. */
+export type CompareReportOptions = Omit<ReportOptions, 'budgetBytes' | 'reproduce'> & {
+  /** Profile paths in "Reproduce locally" are relative to this directory. */
+  pathsRelativeTo: string
+  /** The judge for this gate (default: the screen as measured, judgeScreen). */
+  judge?: (screen: Screen) => Promise<Comparison>
+}
+
+/** Compare two bundles (or benchmark text files), judge, and render the reports. */
+export async function compareAndReport(
+  basePath: string,
+  headPath: string,
+  options: Partial<CompareOptions>,
+  report: CompareReportOptions
+): Promise<CompareOutputs> {
+  const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)])
+  const screen = compareSides(base, head, options)
+  const comparison = report.judge ? await report.judge(screen) : judgeScreen(screen)
+  // `go tool pprof -diff_base` for the packages whose benchmarks changed.
+  const changedPackages = new Set(
+    comparison.benchmarks
+      .filter(b => b.verdict === 'regression' || b.verdict === 'improvement')
+      .map(b => b.package)
+  )
+  const reproduce = [...changedPackages].flatMap(pkg => {
+    const b = base.profiles.get(pkg)?.cpu
+    const h = head.profiles.get(pkg)?.cpu
+    return b && h
+      ? [
+          {
+            package: pkg,
+            base: relative(report.pathsRelativeTo, b),
+            head: relative(report.pathsRelativeTo, h)
+          }
+        ]
+      : []
+  })
+  const sources = sourcesFrom(head.benchmarks)
+  const rendering: Omit<ReportOptions, 'budgetBytes' | 'reproduce'> = {
+    key: report.key,
+    repositoryUrl: report.repositoryUrl,
+    headSha: report.headSha,
+    notes: report.notes
+  }
+  const common = { ...rendering, reproduce }
+  return {
+    comparison,
+    comment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES }, sources),
+    summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources)
+  }
+}

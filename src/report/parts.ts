@@ -1,0 +1,115 @@
+/**
+ * The pieces every Markdown report is built from: the sticky marker, the
+ * verdict line, the stage lines, and the cells of the benchmark tables.
+ * Untrusted text goes through escape.ts.
+ */
+import type { BenchmarkComparison, Comparison, MetricComparison } from '../compare/model.js'
+import { primaryMetric } from '../compare/verdicts.js'
+import { formatDelta, formatP } from '../compare/wording.js'
+import { escapeText } from './escape.js'
+import { formatCi, formatValue } from './format.js'
+
+/** A string's size in UTF-8 bytes, as GitHub counts a body. */
+export const bytes = (s: string): number => Buffer.byteLength(s, 'utf8')
+
+/** The icon of each verdict. */
+export const VERDICT_ICON: Record<string, string> = {
+  regression: '🔴',
+  improvement: '🟢',
+  unchanged: '⚪',
+  'too-few-samples': '⚠️',
+  new: '🆕',
+  removed: '➖',
+  failed: '❌'
+}
+
+/** The hidden marker that identifies our sticky comment. */
+export function marker(key: string): string {
+  return `<!-- benchgate:${key.replace(/[^A-Za-z0-9._/-]/g, '_')} -->`
+}
+
+/** The one-line verdict. */
+export function verdictLine(c: Comparison): string {
+  const n = c.counts
+  const parts: string[] = []
+  if (n.regression) parts.push(`${n.regression} regression${n.regression > 1 ? 's' : ''}`)
+  if (n.improvement) parts.push(`${n.improvement} improvement${n.improvement > 1 ? 's' : ''}`)
+  if (n.failed) parts.push(`${n.failed} failed`)
+  if (n.new) parts.push(`${n.new} new`)
+  if (n.removed) parts.push(`${n.removed} removed`)
+  if (n['too-few-samples']) parts.push(`${n['too-few-samples']} with too few samples`)
+  parts.push(`${n.unchanged} unchanged`)
+  const gate = c.gate.fail ? ' — **the gate fails**' : ''
+  return `### ${VERDICT_ICON[c.verdict]} benchgate: ${parts.join(', ')}${gate}`
+}
+
+/** `main` from `refs/heads/main`. */
+const branchName = (ref: string): string => ref.replace(/^refs\/heads\//, '')
+
+/**
+ * How the verdict was reached, stage by stage: the screen against the
+ * baseline artifact, then the confirmation on this runner (gate confirmed);
+ * or the A/B alone (gate ab).
+ */
+export function stageLines(
+  c: Comparison,
+  esc: (s: string, max?: number) => string = escapeText
+): string[] {
+  const baseline = `the baseline${c.base.ref ? ` from ${esc(branchName(c.base.ref))}` : ''}${c.base.commit ? ` (${esc(c.base.commit.slice(0, 12))})` : ''}`
+  if (c.gateMode === 'ab') {
+    const rounds = Math.max(
+      0,
+      ...c.benchmarks.flatMap(b =>
+        b.metrics.filter(m => m.kind === 'time').map(m => m.head?.n ?? 0)
+      )
+    )
+    return [
+      `Measured on this runner by interleaved A/B against ${esc(c.base.ref || c.base.commit)}: ${rounds} rounds, each running both sides.`
+    ]
+  }
+  const k = c.confirmation
+  if (c.gateMode !== 'confirmed' || !k) return []
+  const screened = `Screened against ${baseline}: ${k.suspects} suspect${k.suspects === 1 ? '' : 's'}.`
+  if (k.suspects === 0) return [`${screened} Nothing needed confirming.`]
+  if (k.error)
+    return [
+      `${screened} They could not be confirmed on this runner (${esc(k.error, 500)}), so the screen's verdicts stand.`
+    ]
+  return [
+    `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`
+  ]
+}
+
+/** "confirmed on this runner: +X% (p=…, N rounds)" or "not confirmed: …". */
+export function confirmationText(b: BenchmarkComparison): string {
+  const k = b.confirmation
+  if (!k) return '–'
+  if (k.status === 'missing') return 'not confirmed: not measured at the base revision'
+  const stats = `${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}, ${k.rounds} rounds)`
+  return k.status === 'confirmed' ? `confirmed on this runner: ${stats}` : `not confirmed: ${stats}`
+}
+
+/** `name (package)`, escaped. */
+export function benchLabel(b: { package: string; name: string }): string {
+  return `${escapeText(b.name)} (${escapeText(b.package)})`
+}
+
+/** One side's median with its CI, formatted for its unit. */
+export function cell(m: MetricComparison | undefined, side: 'base' | 'head'): string {
+  const s = m?.[side]
+  if (!m || !s) return '–'
+  return `${formatValue(s.median, m.unit)}${formatCi(s)}`
+}
+
+/** A row of the changed-benchmarks table. */
+export function changedRow(b: BenchmarkComparison): string[] {
+  const m = primaryMetric(b)
+  return [
+    benchLabel(b),
+    cell(m, 'base'),
+    cell(m, 'head'),
+    m ? formatDelta(m.deltaPercent) : '–',
+    m ? formatP(m.pAdjusted ?? m.p) : '–',
+    `${VERDICT_ICON[b.verdict]} ${b.verdict}${m && m.kind !== 'time' && b.verdict !== 'unchanged' ? ` (${escapeText(m.unit)})` : ''}`
+  ]
+}
