@@ -94,7 +94,13 @@ export default tseslint.config(
     RUNS
   ),
   layer(
-    ['src/attribution/**/*.ts', 'src/bundle/**/*.ts', 'src/gobench/**/*.ts', 'src/git/**/*.ts'],
+    [
+      'src/attribution/**/*.ts',
+      'src/bundle/**/*.ts',
+      'src/gobench/**/*.ts',
+      'src/git/**/*.ts',
+      'src/env/**/*.ts'
+    ],
     ['github', 'engine', 'report', ...FRONT_ENDS],
     'the lower stages know nothing of the stages above them or of GitHub',
     API

@@ -83,6 +83,29 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/env/index.ts
+/**
+ * The environment a child process sees. `go test` and the test binaries
+ * run the pull request's code, so nothing that grants access may reach
+ * them: the Action's inputs (`INPUT_GITHUB-TOKEN` holds the token), the
+ * runtime token the artifact and cache services accept, the OIDC request
+ * token, and `GITHUB_TOKEN` where a workflow exported it. git gets the
+ * same environment.
+ */
+/** Variables dropped by name. */
+const DROPPED = new Set(['ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN']);
+/** Variables dropped by prefix (matched case-insensitively, as Windows would). */
+const DROPPED_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_'];
+/** Whether a variable may reach a child process. */
+function isInherited(name) {
+    const upper = name.toUpperCase();
+    return !DROPPED.has(upper) && !DROPPED_PREFIXES.some(p => upper.startsWith(p));
+}
+/** A copy of env without the variables that grant access. */
+function childEnv(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => isInherited(name)));
+}
+
 ;// CONCATENATED MODULE: ./src/git/index.ts
 /**
  * git behind one small seam. Every call is an argv array (never a shell),
@@ -90,6 +113,7 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * non-zero status means (a missing commit is an answer in revision.ts, a
  * failure in the A/B runner), so there is one convention, not three.
  */
+
 
 /** The real git on PATH. */
 class LocalGit {
@@ -100,7 +124,7 @@ class LocalGit {
     /** Run git; never rejects (a failure to start is code -1 with the reason in stderr). */
     run(cwd, args) {
         return new Promise(resolve => {
-            (0,external_node_child_process_namespaceObject.execFile)(this.binary, [...args], { cwd, maxBuffer: 64 << 20, shell: false }, (err, stdout, stderr) => {
+            (0,external_node_child_process_namespaceObject.execFile)(this.binary, [...args], { cwd, env: childEnv(process.env), maxBuffer: 64 << 20, shell: false }, (err, stdout, stderr) => {
                 const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
                 resolve({ code, stdout, stderr: stderr || (err && code === -1 ? err.message : '') });
             });
@@ -1769,6 +1793,14 @@ function byFlatThenName(a, b) {
 }
 
 ;// CONCATENATED MODULE: ./src/pprof/top.ts
+/**
+ * Names come from the profile, which the code under test wrote: control,
+ * bidi and invisible characters are shown as `\uXXXX`, never sent to the
+ * terminal. Real Go names hold none, so the output still equals pprof's.
+ */
+function inert(text) {
+    return text.replace(/[\p{Cc}\p{Cf}\u2028\u2029]/gu, c => `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`);
+}
 /** Short unit suffixes, as `go tool pprof -unit=ns|B` prints them. */
 const UNIT_SUFFIX = { nanoseconds: 'ns', bytes: 'B', count: '' };
 function pct(part, total) {
@@ -1780,15 +1812,15 @@ function pct(part, total) {
  * profile's own unit.
  */
 function formatTop(table, file) {
-    const suffix = UNIT_SUFFIX[table.unit] ?? table.unit;
+    const suffix = UNIT_SUFFIX[table.unit] ?? inert(table.unit);
     const fmt = (v) => (v === 0 ? '0' : `${v}${suffix}`);
     const rows = table.functions.map(f => [fmt(f.flat), fmt(f.cum), f]);
     const flatWidth = Math.max(10, ...rows.map(r => String(r[0]).length));
     const cumWidth = Math.max(10, ...rows.map(r => String(r[1]).length));
     const lines = [
-        `File: ${file}`,
-        `Type: ${table.sampleType}`,
-        `Showing ${table.functions.length} functions accounting for ${fmt(table.total)} total (${table.unit})`,
+        `File: ${inert(file)}`,
+        `Type: ${inert(table.sampleType)}`,
+        `Showing ${table.functions.length} functions accounting for ${fmt(table.total)} total (${inert(table.unit)})`,
         `${'flat'.padStart(flatWidth)}  flat%   sum% ${'cum'.padStart(cumWidth)}   cum%`
     ];
     let sum = 0;
@@ -1800,7 +1832,7 @@ function formatTop(table, file) {
             pct(sum, table.total).padStart(6),
             fmt(f.cum).padStart(cumWidth),
             pct(f.cum, table.total).padStart(6),
-            ` ${f.name}`
+            ` ${inert(f.name)}`
         ].join(' '));
     }
     return lines.join('\n') + '\n';
@@ -2541,6 +2573,7 @@ function parseBounded(raw, setting) {
  * `go test -c` built goes through it, with argv built in args.ts.
  */
 
+
 /** `go` was not found or could not be started. */
 class GoNotFoundError extends Error {
     constructor(binary, reason) {
@@ -2570,7 +2603,8 @@ function spawnCaptured(binary, args, options) {
     return new Promise((resolve, reject) => {
         const child = (0,external_node_child_process_namespaceObject.spawn)(binary, args, {
             cwd: options.cwd,
-            env: options.env ?? process.env,
+            // The code under test must not see the token (src/env).
+            env: childEnv(options.env ?? process.env),
             shell: false,
             stdio: ['ignore', 'pipe', 'pipe']
         });
@@ -4268,8 +4302,12 @@ function toAlignment(value) {
 
 ;// CONCATENATED MODULE: ./src/report/format.ts
 /** Human-readable values for reports: time, bytes and counts per op. */
-/** Scale a per-op value by its unit: 1234 ns/op → "1.23µs". */
-function formatValue(value, unit) {
+/**
+ * Scale a per-op value by its unit: 1234 ns/op → "1.23µs". Any other unit
+ * (a custom `b.ReportMetric` one, untrusted) is printed after the number
+ * through `escapeUnit`: the Markdown renderers pass escapeText.
+ */
+function formatValue(value, unit, escapeUnit = u => u) {
     if (!Number.isFinite(value))
         return String(value);
     if (unit === 'ns/op')
@@ -4288,7 +4326,7 @@ function formatValue(value, unit) {
         ]);
     if (unit === 'allocs/op')
         return sig(value);
-    return `${sig(value)} ${unit}`;
+    return `${sig(value)} ${escapeUnit(unit)}`;
 }
 function scaled(value, steps) {
     const abs = Math.abs(value);
@@ -4408,7 +4446,7 @@ function cell(m, side) {
     const s = m?.[side];
     if (!m || !s)
         return '–';
-    return `${formatValue(s.median, m.unit)}${formatCi(s)}`;
+    return `${formatValue(s.median, m.unit, u => escapeText(u, 100))}${formatCi(s)}`;
 }
 /** A row of the changed-benchmarks table. */
 function changedRow(b) {
@@ -4762,7 +4800,14 @@ function textTable(header, rows) {
 function formatRunSummary(bundle) {
     const rows = bundle.benchmarks.map(b => {
         const m = (unit) => (b.samples[unit] ? sig(median(b.samples[unit])) : '');
-        return [b.package, b.name, String(b.iterations.length), m('ns/op'), m('B/op'), m('allocs/op')];
+        return [
+            showInvisible(b.package),
+            showInvisible(b.name),
+            String(b.iterations.length),
+            m('ns/op'),
+            m('B/op'),
+            m('allocs/op')
+        ];
     });
     const table = textTable(['package', 'benchmark', 'runs', 'ns/op', 'B/op', 'allocs/op'], rows);
     const failed = bundle.packages.filter(p => p.status === 'failed');
@@ -4772,7 +4817,7 @@ function formatRunSummary(bundle) {
         `${bundle.benchmarks.length} benchmarks from ${measured} package(s)` +
             (noMatch.length ? `; ${noMatch.length} package(s) had no benchmark matching the regex` : '') +
             (failed.length
-                ? `; ${failed.length} package(s) FAILED: ${failed.map(p => p.importPath).join(', ')}`
+                ? `; ${failed.length} package(s) FAILED: ${failed.map(p => showInvisible(p.importPath)).join(', ')}`
                 : '')
     ];
     return `${table}\n\n${notes.join('\n')}\n`;
@@ -4812,7 +4857,7 @@ function formatComparisonText(c) {
     for (const w of c.warnings)
         out.push(`warning: ${showInvisible(w)}`);
     for (const n of c.notes)
-        out.push(`note: ${n}`);
+        out.push(`note: ${showInvisible(n)}`);
     out.push(verdictText(c));
     return out.join('\n\n') + '\n';
 }

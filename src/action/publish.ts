@@ -14,6 +14,7 @@ import { upsertComment } from '../github/comment.js'
 import type { RunContext } from '../github/context.js'
 import { redact } from '../github/redact.js'
 import { noBaselineBody } from '../report/bodies.js'
+import { forTerminal, showInvisible } from '../report/escape.js'
 import { marker } from '../report/markdown.js'
 import { verdictText } from '../report/text.js'
 import type { ActionSettings } from './inputs.js'
@@ -77,7 +78,7 @@ export async function publishComparison(
   if (c.confirmation) core.setOutput('suspects', String(c.confirmation.suspects))
   if (c.confirmation?.error)
     core.warning(
-      `benchgate: the suspects could not be confirmed on this runner, so the baseline screen's verdicts stand: ${redact(c.confirmation.error)}`,
+      `benchgate: the suspects could not be confirmed on this runner, so the baseline screen's verdicts stand: ${forTerminal(redact(c.confirmation.error))}`,
       { title: 'benchgate: confirmation did not run' }
     )
   const url = await deliver(ch, outputs.comment, shouldComment(ch.settings.comment, c), c, null)
@@ -85,15 +86,17 @@ export async function publishComparison(
   await core.summary.addRaw(outputs.summary).write()
 
   for (const b of c.benchmarks.filter(x => x.verdict === 'regression')) {
-    core.warning(b.summary ?? `${b.name} regressed`, {
-      title: `benchgate: ${b.name} (${b.package}) regressed`
+    // Annotations are plain text, but names and units are the PR's: no
+    // control or bidi character reaches the log or the UI.
+    core.warning(showInvisible(b.summary ?? `${b.name} regressed`), {
+      title: `benchgate: ${showInvisible(`${b.name} (${b.package})`)} regressed`
     })
   }
   core.info(
     `benchgate: ${verdictText(c)} (${source}; report ${relative(process.cwd(), commentFile)})`
   )
   const failure = gateFailure(c, ch.settings.failOnRegression)
-  if (failure) core.setFailed(failure)
+  if (failure) core.setFailed(showInvisible(failure))
 }
 
 /** No baseline to compare with: say so, say how to make one, and pass. */

@@ -5,6 +5,7 @@
  * failure in the A/B runner), so there is one convention, not three.
  */
 import { execFile } from 'node:child_process'
+import { childEnv } from '../env/index.js'
 
 /** What one `git` invocation produced. */
 export interface GitResult {
@@ -29,7 +30,7 @@ export class LocalGit implements Git {
       execFile(
         this.binary,
         [...args],
-        { cwd, maxBuffer: 64 << 20, shell: false },
+        { cwd, env: childEnv(process.env), maxBuffer: 64 << 20, shell: false },
         (err, stdout, stderr) => {
           const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
           resolve({ code, stdout, stderr: stderr || (err && code === -1 ? err.message : '') })

@@ -3,6 +3,7 @@
  * `go test -c` built goes through it, with argv built in args.ts.
  */
 import { spawn } from 'node:child_process'
+import { childEnv } from '../env/index.js'
 
 /** What one `go` invocation produced. */
 export interface GoProcess {
@@ -73,7 +74,8 @@ function spawnCaptured(
   return new Promise((resolve, reject) => {
     const child = spawn(binary, args, {
       cwd: options.cwd,
-      env: options.env ?? process.env,
+      // The code under test must not see the token (src/env).
+      env: childEnv(options.env ?? process.env),
       shell: false,
       stdio: ['ignore', 'pipe', 'pipe']
     })

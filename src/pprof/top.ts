@@ -1,5 +1,17 @@
 import type { FunctionTable } from './aggregate.js'
 
+/**
+ * Names come from the profile, which the code under test wrote: control,
+ * bidi and invisible characters are shown as `\uXXXX`, never sent to the
+ * terminal. Real Go names hold none, so the output still equals pprof's.
+ */
+function inert(text: string): string {
+  return text.replace(
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+    c => `\\u${c.codePointAt(0)!.toString(16).padStart(4, '0')}`
+  )
+}
+
 /** Short unit suffixes, as `go tool pprof -unit=ns|B` prints them. */
 const UNIT_SUFFIX: Record<string, string> = { nanoseconds: 'ns', bytes: 'B', count: '' }
 
@@ -13,15 +25,15 @@ function pct(part: number, total: number): string {
  * profile's own unit.
  */
 export function formatTop(table: FunctionTable, file: string): string {
-  const suffix = UNIT_SUFFIX[table.unit] ?? table.unit
+  const suffix = UNIT_SUFFIX[table.unit] ?? inert(table.unit)
   const fmt = (v: number): string => (v === 0 ? '0' : `${v}${suffix}`)
   const rows = table.functions.map(f => [fmt(f.flat), fmt(f.cum), f])
   const flatWidth = Math.max(10, ...rows.map(r => String(r[0]).length))
   const cumWidth = Math.max(10, ...rows.map(r => String(r[1]).length))
   const lines = [
-    `File: ${file}`,
-    `Type: ${table.sampleType}`,
-    `Showing ${table.functions.length} functions accounting for ${fmt(table.total)} total (${table.unit})`,
+    `File: ${inert(file)}`,
+    `Type: ${inert(table.sampleType)}`,
+    `Showing ${table.functions.length} functions accounting for ${fmt(table.total)} total (${inert(table.unit)})`,
     `${'flat'.padStart(flatWidth)}  flat%   sum% ${'cum'.padStart(cumWidth)}   cum%`
   ]
   let sum = 0
@@ -34,7 +46,7 @@ export function formatTop(table: FunctionTable, file: string): string {
         pct(sum, table.total).padStart(6),
         fmt(f.cum).padStart(cumWidth),
         pct(f.cum, table.total).padStart(6),
-        ` ${f.name}`
+        ` ${inert(f.name)}`
       ].join(' ')
     )
   }

@@ -1,7 +1,15 @@
 /** Human-readable values for reports: time, bytes and counts per op. */
 
-/** Scale a per-op value by its unit: 1234 ns/op → "1.23µs". */
-export function formatValue(value: number, unit: string): string {
+/**
+ * Scale a per-op value by its unit: 1234 ns/op → "1.23µs". Any other unit
+ * (a custom `b.ReportMetric` one, untrusted) is printed after the number
+ * through `escapeUnit`: the Markdown renderers pass escapeText.
+ */
+export function formatValue(
+  value: number,
+  unit: string,
+  escapeUnit: (unit: string) => string = u => u
+): string {
   if (!Number.isFinite(value)) return String(value)
   if (unit === 'ns/op')
     return scaled(value, [
@@ -18,7 +26,7 @@ export function formatValue(value: number, unit: string): string {
       [1, 'B']
     ])
   if (unit === 'allocs/op') return sig(value)
-  return `${sig(value)} ${unit}`
+  return `${sig(value)} ${escapeUnit(unit)}`
 }
 
 function scaled(value: number, steps: [number, string][]): string {

@@ -98,7 +98,7 @@ export function benchLabel(b: { package: string; name: string }): string {
 export function cell(m: MetricComparison | undefined, side: 'base' | 'head'): string {
   const s = m?.[side]
   if (!m || !s) return '–'
-  return `${formatValue(s.median, m.unit)}${formatCi(s)}`
+  return `${formatValue(s.median, m.unit, u => escapeText(u, 100))}${formatCi(s)}`
 }
 
 /** A row of the changed-benchmarks table. */

@@ -25,7 +25,14 @@ export function textTable(header: string[], rows: string[][]): string {
 export function formatRunSummary(bundle: Bundle): string {
   const rows = bundle.benchmarks.map(b => {
     const m = (unit: string): string => (b.samples[unit] ? sig(median(b.samples[unit])) : '')
-    return [b.package, b.name, String(b.iterations.length), m('ns/op'), m('B/op'), m('allocs/op')]
+    return [
+      showInvisible(b.package),
+      showInvisible(b.name),
+      String(b.iterations.length),
+      m('ns/op'),
+      m('B/op'),
+      m('allocs/op')
+    ]
   })
   const table = textTable(['package', 'benchmark', 'runs', 'ns/op', 'B/op', 'allocs/op'], rows)
   const failed = bundle.packages.filter(p => p.status === 'failed')
@@ -35,7 +42,7 @@ export function formatRunSummary(bundle: Bundle): string {
     `${bundle.benchmarks.length} benchmarks from ${measured} package(s)` +
       (noMatch.length ? `; ${noMatch.length} package(s) had no benchmark matching the regex` : '') +
       (failed.length
-        ? `; ${failed.length} package(s) FAILED: ${failed.map(p => p.importPath).join(', ')}`
+        ? `; ${failed.length} package(s) FAILED: ${failed.map(p => showInvisible(p.importPath)).join(', ')}`
         : '')
   ]
   return `${table}\n\n${notes.join('\n')}\n`
@@ -72,7 +79,7 @@ export function formatComparisonText(c: Comparison): string {
   for (const b of c.benchmarks.filter(x => x.confirmation))
     out.push(`${showInvisible(`${b.name} (${b.package})`)}: ${confirmationText(b)}`)
   for (const w of c.warnings) out.push(`warning: ${showInvisible(w)}`)
-  for (const n of c.notes) out.push(`note: ${n}`)
+  for (const n of c.notes) out.push(`note: ${showInvisible(n)}`)
   out.push(verdictText(c))
   return out.join('\n\n') + '\n'
 }

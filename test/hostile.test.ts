@@ -1,0 +1,309 @@
+/**
+ * Every untrusted field stays inert in every output. A pull request
+ * controls benchmark and package names, custom units (b.ReportMetric), the
+ * `cpu:` line, error tails, and, through a fork's report artifact, every
+ * field of a comparison. Each is filled with hostile text, the comment,
+ * the job summary, the check run and the other bodies are rendered with
+ * markdown-it (a real CommonMark + GFM renderer), and the result must hold
+ * no element, comment, link, mention or cell that we did not write. The
+ * terminal renderings must hold no control, bidi or invisible character.
+ */
+import fc from 'fast-check'
+import MarkdownIt from 'markdown-it'
+import { describe, expect, it } from 'vitest'
+import type { Bundle } from '../src/bundle/index.js'
+import type { Comparison, MetricComparison } from '../src/compare/model.js'
+import { sanitizeComparison } from '../src/github/report-artifact.js'
+import { formatTop } from '../src/pprof/index.js'
+import {
+  baselineSummary,
+  checkRunSummary,
+  noBaselineBody,
+  reportedNoBaselineBody
+} from '../src/report/bodies.js'
+import { forTerminal, showInvisible } from '../src/report/escape.js'
+import { renderMarkdown } from '../src/report/markdown.js'
+import { formatComparisonText, formatRunSummary } from '../src/report/text.js'
+
+const md = new MarkdownIt({ html: true, linkify: true })
+const REPO = 'https://github.com/acme/widgets'
+
+const HOSTILE = [
+  'req|<!--benchgate:benchgate-baseline-->@team',
+  '<!-- benchgate:other-key -->',
+  '-->',
+  '<img src=x onerror=alert(1)>',
+  '</details><details open><summary>x',
+  '</sub></td></tr></table><h1>x</h1>',
+  '@octocat',
+  '@acme/security',
+  '#1',
+  'GH-1',
+  '\u001b[31mred\u001b[0m',
+  '\u0007',
+  '\u009b31m',
+  '\u202e',
+  '\u2066',
+  '\r\n| a | b |\n| - | - |\n',
+  '\n\n# heading\n\n',
+  '[x](https://evil.example)',
+  '![p](https://evil.example/p.png)',
+  'https://evil.example',
+  'www.evil.example',
+  '```\n',
+  '~~~',
+  '$$x$$',
+  '\\',
+  '&#64;x',
+  '&lt;b&gt;',
+  ':warning:',
+  '> [!CAUTION]\n> x',
+  '<script>alert(1)</script>'
+]
+const hostile = fc
+  .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 6 })), {
+    minLength: 1,
+    maxLength: 4
+  })
+  .map(parts => parts.join(''))
+
+/** Elements our renderers write; anything else came from the input. */
+const OURS = new Set([
+  'h3',
+  'p',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
+  'details',
+  'summary',
+  'strong',
+  'em',
+  'code',
+  'pre',
+  'sub',
+  'blockquote',
+  'ul',
+  'li',
+  'a',
+  'br'
+])
+
+/** What a reader sees: the HTML's text, entities decoded. */
+function text(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
+    .replace(/&amp;/g, '&')
+}
+
+/** Rendered Markdown holds nothing the input injected. */
+function expectInert(markdown: string, key: string): void {
+  const html = md.render(markdown)
+  // One HTML comment: our marker, exactly as we wrote it.
+  expect(html.match(/<!--/g) ?? []).toHaveLength(1)
+  expect(html).toContain(`<!-- benchgate:${key} -->`)
+  const tags = [...html.matchAll(/<\/?([a-z][a-z0-9]*)/gi)].map(m => m[1].toLowerCase())
+  expect(tags.filter(t => !OURS.has(t))).toEqual([])
+  // Every link is one we built, into the repository.
+  for (const m of html.matchAll(/<a\s[^>]*href="([^"]*)"/g))
+    expect(m[1]).toMatch(/^https:\/\/github\.com\/acme\/widgets\/blob\//)
+  expect(html).not.toMatch(/<img|<script/i)
+  const seen = text(html)
+  // No mention, team mention or issue reference survives.
+  expect(seen).not.toMatch(/(^|[^\w`])@[A-Za-z0-9]/)
+  expect(seen).not.toMatch(/(^|\s)#\d/)
+  expect(seen).not.toMatch(/https?:\/\/evil|www\.evil/)
+  // No control or bidi character reaches the reader.
+  expect(seen).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
+  // Every table row has as many cells as its header.
+  for (const table of html.matchAll(/<table>([\s\S]*?)<\/table>/g)) {
+    const head = (/<thead>([\s\S]*?)<\/thead>/.exec(table[1])?.[1].match(/<th/g) ?? []).length
+    for (const row of table[1].matchAll(/<tbody>[\s\S]*?<\/tbody>/g))
+      for (const tr of row[0].matchAll(/<tr>([\s\S]*?)<\/tr>/g))
+        expect((tr[1].match(/<td/g) ?? []).length).toBe(head)
+  }
+}
+
+/** A comparison whose every string field is hostile. */
+function hostileComparison(s: string[]): Comparison {
+  const at = (i: number): string => s[i % s.length]
+  const metric = (unit: string, kind: MetricComparison['kind']): MetricComparison => ({
+    unit,
+    kind,
+    better: 'lower',
+    verdict: 'regression',
+    p: 0.002,
+    test: 'utest',
+    pAdjusted: 0.004,
+    significantUncorrected: true,
+    deltaPercent: 12.5,
+    base: { median: 100, n: 6, ci: { lo: 98, hi: 102 } },
+    head: { median: 112.5, n: 6, ci: { lo: 110, hi: 115 } }
+  })
+  const fn = (name: string) => ({
+    name,
+    base: { flat: 10, cum: 20 },
+    head: { flat: 30, cum: 40 },
+    delta: { flat: 20, cum: 20 }
+  })
+  return sanitizeComparison({
+    schemaVersion: 1,
+    verdict: 'regression',
+    gate: { fail: true, reasons: [at(0), at(1), at(2), at(3)] },
+    options: {
+      threshold: 5,
+      abThreshold: 2.5,
+      alpha: 0.05,
+      allocThreshold: 0,
+      maxFunctions: 10,
+      failOnAlloc: false,
+      test: 'utest'
+    },
+    counts: {
+      regression: 2,
+      improvement: 0,
+      unchanged: 1,
+      'too-few-samples': 0,
+      new: 1,
+      removed: 0,
+      failed: 0
+    },
+    benchmarks: [
+      {
+        package: at(4),
+        name: at(5),
+        verdict: 'regression',
+        metrics: [
+          metric('ns/op', 'time'),
+          metric(at(6).slice(0, 100), 'noisy'),
+          metric('B/op', 'exact')
+        ],
+        summary: at(7),
+        functions: {
+          cpu: { changed: [fn(at(8))], added: [fn(at(9))], vanished: [fn(at(10))] },
+          alloc_space: { changed: [fn(at(11))], added: [], vanished: [] }
+        }
+      },
+      {
+        package: at(12),
+        name: at(13),
+        verdict: 'regression',
+        metrics: [metric(at(14).slice(0, 100), 'noisy')],
+        confirmation: {
+          status: 'not-confirmed',
+          unit: at(15).slice(0, 100),
+          deltaPercent: 1,
+          pAdjusted: 0.5,
+          rounds: 10,
+          test: 'utest'
+        }
+      },
+      { package: at(16), name: at(17), verdict: 'new', metrics: [] },
+      {
+        package: at(18),
+        name: at(19),
+        verdict: 'unchanged',
+        metrics: [{ ...metric(at(20).slice(0, 100), 'noisy'), verdict: 'unchanged' }]
+      }
+    ],
+    geomean: [{ unit: 'ns/op', base: 100, head: 110, deltaPercent: 10, n: 2 }],
+    warnings: [`CPU differs: base ${at(21)}, head ${at(22)}`],
+    notes: [at(23)],
+    base: { label: at(24), commit: at(25).slice(0, 100), ref: at(26), goVersion: at(27) },
+    head: { label: at(28), commit: at(29).slice(0, 100), ref: at(30), goVersion: at(31) },
+    gateMode: 'confirmed',
+    confirmation: {
+      base: { commit: at(32).slice(0, 100), ref: at(33) },
+      rounds: 10,
+      test: 'utest',
+      suspects: 1,
+      confirmed: 0,
+      elapsedMs: 1000,
+      error: at(34)
+    }
+  })
+}
+
+const fields = fc.array(hostile, { minLength: 35, maxLength: 35 })
+
+describe('every untrusted field stays inert', () => {
+  it('property: the comment, the job summary and the check run', () => {
+    fc.assert(
+      fc.property(fields, s => {
+        const c = hostileComparison(s)
+        for (const budgetBytes of [60_000, 1_000_000])
+          expectInert(
+            renderMarkdown(c, { key: 'k', repositoryUrl: REPO, headSha: 'abc', budgetBytes }),
+            'k'
+          )
+        expectInert(
+          checkRunSummary(c, { key: 'k', repositoryUrl: REPO, headSha: 'abc' }, null),
+          'k'
+        )
+      }),
+      { numRuns: 150 }
+    )
+  })
+
+  it('property: the other bodies (no baseline yet, the baseline table)', () => {
+    fc.assert(
+      fc.property(fields, s => {
+        expectInert(
+          noBaselineBody({ key: 'k', reason: s[0], branch: s[1], artifactName: s[2], measured: 3 }),
+          'k'
+        )
+        expectInert(reportedNoBaselineBody('k', s[3]), 'k')
+        const bundle = {
+          benchmarks: [
+            { name: s[4], package: s[5], samples: { 'ns/op': [1], [s[6]]: [2] }, iterations: [1] }
+          ]
+        } as unknown as Bundle
+        const summary = baselineSummary(bundle, {
+          uploaded: true,
+          artifactName: s[7],
+          ref: s[8],
+          uploadBaseline: 'auto',
+          onDefault: false,
+          defaultBranch: s[9]
+        })
+        expectInert(`<!-- benchgate:k -->\n\n${summary}`, 'k')
+      }),
+      { numRuns: 150 }
+    )
+  })
+
+  it('property: terminal renderings hold no control, bidi or invisible character', () => {
+    const controls =
+      /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/
+    fc.assert(
+      fc.property(fields, s => {
+        const c = hostileComparison(s)
+        expect(formatComparisonText(c)).not.toMatch(controls)
+        const bundle = {
+          benchmarks: [{ name: s[0], package: s[1], samples: { 'ns/op': [1] }, iterations: [1] }],
+          packages: [{ importPath: s[2], status: 'failed', profiles: {} }]
+        } as unknown as Bundle
+        expect(formatRunSummary(bundle)).not.toMatch(controls)
+        expect(forTerminal(s.join('\n'))).not.toMatch(controls)
+        expect(showInvisible(s[3])).not.toMatch(/[\n\r]|[\u0000-\u001f]/)
+        const top = formatTop(
+          {
+            sampleType: s[4],
+            unit: s[5],
+            total: 10,
+            functions: [{ name: s[6], flat: 5, cum: 10 }]
+          } as Parameters<typeof formatTop>[0],
+          s[7]
+        )
+        expect(top).not.toMatch(controls)
+      }),
+      { numRuns: 150 }
+    )
+  })
+})
