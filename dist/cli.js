@@ -6,6 +6,71 @@ var __webpack_exports__ = {};
 const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/files/index.ts
+/**
+ * Reading a file we did not write: it is checked before it is read. It
+ * must be a regular file (a FIFO would hang, /dev/zero never ends) and no
+ * larger than a cap, and the read stops one byte past the size stat gave,
+ * so a file that grows meanwhile cannot exhaust memory either.
+ */
+
+/** A file that is missing, not a regular file, or larger than its cap. */
+class FileError extends Error {
+    name = 'FileError';
+}
+/** Read at most `maxBytes` of a regular file; `what` names it in messages ("the profile"). */
+async function readCapped(path, maxBytes, what) {
+    let size;
+    try {
+        const info = await (0,promises_namespaceObject.stat)(path);
+        if (!info.isFile())
+            throw new FileError(`${path}: ${what} is not a regular file (${kindOf(info)}); pass a file that benchgate or go test wrote`);
+        size = info.size;
+    }
+    catch (err) {
+        if (err instanceof FileError)
+            throw err;
+        throw new FileError(`${path}: cannot read ${what} (${err.message})`);
+    }
+    if (size > maxBytes)
+        throw new FileError(`${path}: ${what} is ${size} bytes, over the cap of ${maxBytes}; it was not written by benchgate, or it is corrupt`);
+    const handle = await (0,promises_namespaceObject.open)(path, 'r');
+    try {
+        // One byte more than stat said tells a file that grew since.
+        const buffer = Buffer.alloc(size + 1);
+        let length = 0;
+        while (length < buffer.length) {
+            const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+            if (bytesRead === 0)
+                break;
+            length += bytesRead;
+        }
+        if (length > size)
+            throw new FileError(`${path}: ${what} grew while it was read; read it again when it is complete`);
+        return buffer.subarray(0, length);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** readCapped, as UTF-8 text. */
+async function readTextCapped(path, maxBytes, what) {
+    return (await readCapped(path, maxBytes, what)).toString('utf8');
+}
+function kindOf(info) {
+    if (info.isDirectory())
+        return 'a directory';
+    if (info.isFIFO())
+        return 'a named pipe';
+    if (info.isCharacterDevice())
+        return 'a character device';
+    if (info.isBlockDevice())
+        return 'a block device';
+    if (info.isSocket())
+        return 'a socket';
+    return 'not a file';
+}
+
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/bundle/index.ts
@@ -17,8 +82,11 @@ const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impo
  */
 
 
+
 /** The schema version this build writes and the newest it reads. */
 const SCHEMA_VERSION = 1;
+/** results.json larger than this is refused before it is parsed. */
+const MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 /** File name of the results inside a bundle directory. */
 const RESULTS_FILE = 'results.json';
 /** A bundle that cannot be read or is not one this version understands. */
@@ -38,9 +106,11 @@ async function readBundle(path) {
     const dir = path.endsWith('.json') ? (0,external_node_path_namespaceObject.join)(path, '..') : path;
     let text;
     try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+        text = await readTextCapped(file, MAX_RESULTS_BYTES, 'the result bundle');
     }
     catch (err) {
+        if (err instanceof FileError)
+            throw new BundleError(`${err.message}. Pass a directory written by \`benchgate run\``);
         throw new BundleError(`${file}: cannot read the result bundle (${err.message}). Pass a directory written by \`benchgate run\``);
     }
     return { dir, bundle: parseBundle(text, file) };
@@ -74,7 +144,88 @@ function parseBundle(text, file) {
             throw new BundleError(`${file}: benchmarks[${i}] lacks a name, package or samples`);
         }
     }
+    checkShape(b, file);
     return b;
+}
+/**
+ * Check every field a reader uses has the type it must have, so that a
+ * corrupt or forged bundle is a BundleError naming the file and the field,
+ * never a TypeError deep in a comparison.
+ */
+function checkShape(b, file) {
+    const fail = (where, what, v) => {
+        const shown = JSON.stringify(v);
+        throw new BundleError(`${file}: ${where} must be ${what}, not ${shown === undefined ? 'missing' : shown.slice(0, 60)}; the bundle is corrupt or was not written by benchgate. Re-run \`benchgate run\``);
+    };
+    const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const optString = (o, k, where) => {
+        if (o[k] !== undefined && typeof o[k] !== 'string')
+            fail(`${where}.${k}`, 'a string', o[k]);
+    };
+    const env = b.environment;
+    if (!isObj(env))
+        fail('environment', 'an object', env);
+    const e = env;
+    for (const k of ['goVersion', 'goos', 'goarch', 'cpu', 'commit', 'ref', 'createdAt'])
+        optString(e, k, 'environment');
+    if (e.gomaxprocs !== undefined && typeof e.gomaxprocs !== 'number')
+        fail('environment.gomaxprocs', 'a number', e.gomaxprocs);
+    b.packages.forEach((p, i) => {
+        const where = `packages[${i}]`;
+        if (!isObj(p))
+            fail(where, 'an object', p);
+        if (typeof p.importPath !== 'string')
+            fail(`${where}.importPath`, 'a string', p.importPath);
+        if (!['ok', 'failed', 'no-match'].includes(p.status))
+            fail(`${where}.status`, 'ok, failed or no-match', p.status);
+        if (!isObj(p.profiles))
+            fail(`${where}.profiles`, 'an object', p.profiles);
+        for (const kind of ['cpu', 'mem']) {
+            const f = p.profiles[kind];
+            if (f === undefined)
+                continue;
+            // A path inside the bundle: relative, no `..`.
+            if (typeof f !== 'string' || f.startsWith('/') || f.split(/[\\/]/).includes('..'))
+                fail(`${where}.profiles.${kind}`, 'a path inside the bundle', f);
+        }
+        optString(p, 'error', where);
+    });
+    b.benchmarks.forEach((bench, i) => {
+        const where = `benchmarks[${i}]`;
+        if (!isObj(bench.samples))
+            fail(`${where}.samples`, 'an object', bench.samples);
+        for (const [unit, values] of Object.entries(bench.samples)) {
+            if (!Array.isArray(values))
+                fail(`${where}.samples[${JSON.stringify(unit)}]`, 'an array', values);
+            values.forEach((v, j) => {
+                if (typeof v !== 'number' || !Number.isFinite(v))
+                    fail(`${where}.samples[${JSON.stringify(unit)}][${j}]`, 'a finite number', v);
+            });
+        }
+        if (bench.iterations !== undefined && !Array.isArray(bench.iterations))
+            fail(`${where}.iterations`, 'an array', bench.iterations);
+        optString(bench, 'group', where);
+        if (bench.functions === undefined)
+            return;
+        if (!isObj(bench.functions))
+            fail(`${where}.functions`, 'an object', bench.functions);
+        for (const [measure, list] of Object.entries(bench.functions)) {
+            const w = `${where}.functions.${measure}`;
+            if (!Array.isArray(list))
+                fail(w, 'an array', list);
+            list.forEach((f, j) => {
+                if (!isObj(f))
+                    fail(`${w}[${j}]`, 'an object', f);
+                const fn = f;
+                if (typeof fn.name !== 'string')
+                    fail(`${w}[${j}].name`, 'a string', fn.name);
+                for (const k of ['flat', 'cum'])
+                    if (typeof fn[k] !== 'number' || !Number.isFinite(fn[k]))
+                        fail(`${w}[${j}].${k}`, 'a finite number', fn[k]);
+                optString(fn, 'file', `${w}[${j}]`);
+            });
+        }
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -254,6 +405,7 @@ function goEnvArgs() {
 
 
 
+
 /** A problem with what the user asked to run: a pattern, the directory, or Go itself. */
 class DiscoveryError extends Error {
     name = 'DiscoveryError';
@@ -317,11 +469,15 @@ function splitJsonStream(text) {
  * (the testing package's rule). Reading the test files is far cheaper than
  * `go test -list`, which compiles the package (bench/run-overhead.mjs).
  */
+/** Test files larger than this are not scanned; go test decides. */
+const MAX_TEST_FILE_BYTES = 64 * 1024 * 1024;
 const BENCH_FUNC = /^func\s+Benchmark(?!\p{Ll})[\p{L}\p{N}_]*\s*\(/mu;
 async function declaresBenchmarks(dir, files) {
     for (const f of files) {
         try {
-            if (BENCH_FUNC.test(await (0,promises_namespaceObject.readFile)((0,external_node_path_namespaceObject.join)(dir, f), 'utf8')))
+            // A test file that is not a regular file, or is huge, is not read here.
+            const text = await readTextCapped((0,external_node_path_namespaceObject.join)(dir, f), MAX_TEST_FILE_BYTES, 'the test file');
+            if (BENCH_FUNC.test(text))
                 return true;
         }
         catch {
@@ -1515,6 +1671,7 @@ class IdIndex {
 
 
 
+
 /**
  * Read and decode a profile file (gzip-compressed or raw protobuf).
  * Every failure, including I/O, is a ProfileError naming the file.
@@ -1529,7 +1686,7 @@ async function readProfile(path, options = {}) {
             throw new ProfileError(source, 'is not a regular file');
         if (info.size > maxBytes)
             throw tooLarge(source, maxBytes);
-        bytes = await (0,promises_namespaceObject.readFile)(path);
+        bytes = await readCapped(path, maxBytes, 'the profile');
     }
     catch (err) {
         if (err instanceof ProfileError)
@@ -3819,6 +3976,9 @@ function packageFailure(failed) {
 
 
 
+
+/** `go test -bench` text larger than this is refused: 20,000 benchmarks × 100 runs fit. */
+const MAX_BENCH_TEXT_BYTES = 256 * 1024 * 1024;
 /** Load a side: a bundle directory, a results.json, or a benchmark text file. */
 async function loadSide(path) {
     let isDir = false;
@@ -3847,7 +4007,15 @@ async function loadSide(path) {
             units: {}
         };
     }
-    const text = await (0,promises_namespaceObject.readFile)(path, 'utf8');
+    let text;
+    try {
+        text = await readTextCapped(path, MAX_BENCH_TEXT_BYTES, 'the benchmark output');
+    }
+    catch (err) {
+        if (err instanceof FileError)
+            throw new BundleError(err.message);
+        throw err;
+    }
     const parsed = parseBenchOutput(text);
     if (parsed.results.length === 0 && parsed.failures.length === 0) {
         throw new BundleError(`${path}: holds no benchmark results. Pass \`go test -bench\` output (or a benchgate bundle directory, e.g. ${(0,external_node_path_namespaceObject.join)('benchgate-results')})`);
@@ -5412,6 +5580,7 @@ const topCommand = {
 
 
 
+
 const commands = {
     run: runCommand,
     compare: compareCommand,
@@ -5428,6 +5597,7 @@ const KNOWN_ERRORS = [
     NoBenchmarksError,
     GoNotFoundError,
     GitError,
+    FileError,
     SettingsError
 ];
 function usage() {
@@ -5465,8 +5635,36 @@ async function main(argv) {
             console.error(`benchgate: ${forTerminal(err.message)}`);
             return 1;
         }
+        const system = systemError(err);
+        if (system) {
+            console.error(`benchgate: ${forTerminal(system)}`);
+            return 1;
+        }
         throw err;
     }
+}
+/** What the operating system refused (a missing directory, a permission), as one line; else undefined. */
+function systemError(err) {
+    const e = err;
+    if (typeof e?.code !== 'string' || typeof e.syscall !== 'string' || !/^E[A-Z]+$/.test(e.code))
+        return undefined;
+    const reasons = {
+        ENOENT: 'no such file or directory',
+        EACCES: 'permission denied',
+        EPERM: 'operation not permitted',
+        EISDIR: 'it is a directory',
+        ENOTDIR: 'a part of the path is not a directory',
+        ENOSPC: 'no space left on the device',
+        EROFS: 'the file system is read-only',
+        EEXIST: 'it already exists'
+    };
+    const verb = ['open', 'write', 'mkdir', 'rename', 'copyfile'].includes(e.syscall)
+        ? 'write'
+        : e.syscall === 'read' || e.syscall === 'stat' || e.syscall === 'scandir'
+            ? 'read'
+            : e.syscall;
+    const what = typeof e.path === 'string' ? e.path : '';
+    return `cannot ${verb} ${what}: ${reasons[e.code] ?? String(e.message)}; check the path and its directory`;
 }
 /** The last word on an error nobody expected: one line, and how to see the stack. */
 function internalError(err, env = process.env) {

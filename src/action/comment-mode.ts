@@ -6,7 +6,8 @@
  * against the workflow_run payload, and the comment is re-rendered from
  * its data with our escaping.
  */
-import { mkdir, readFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
+import { readTextCapped } from '../files/index.js'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { DefaultArtifactClient } from '@actions/artifact'
@@ -14,7 +15,13 @@ import { downloadRunArtifact } from '../github/baseline.js'
 import type { GitHubClient } from '../github/client.js'
 import { upsertComment } from '../github/comment.js'
 import { ContextError, type RunContext } from '../github/context.js'
-import { parseReport, ReportError, REPORT_FILE, type PrReport } from '../github/report-artifact.js'
+import {
+  MAX_REPORT_BYTES,
+  parseReport,
+  ReportError,
+  REPORT_FILE,
+  type PrReport
+} from '../github/report-artifact.js'
 import { checkRunSummary, checkRunTitle, reportedNoBaselineBody } from '../report/bodies.js'
 import { COMMENT_BUDGET_BYTES, marker, renderMarkdown } from '../report/markdown.js'
 import { reportArtifactName } from './fork.js'
@@ -92,7 +99,9 @@ export async function commentMode(
     temp,
     m => core.info(m)
   )
-  const report = parseReport(await readFile(join(dir, REPORT_FILE), 'utf8'))
+  const report = parseReport(
+    await readTextCapped(join(dir, REPORT_FILE), MAX_REPORT_BYTES, 'the report artifact')
+  )
   // Confirm from the API, never from the artifact alone.
   const { data: pull } = await gh.rest.pulls.get({ ...repo, pull_number: report.prNumber })
   const problems = verifyReport(

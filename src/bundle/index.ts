@@ -4,12 +4,15 @@
  * `schemaVersion` (an integer major version): readers accept the versions
  * they know and refuse newer ones with a message that says what to do.
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { FileError, readTextCapped } from '../files/index.js'
 import { join } from 'node:path'
 import type { Measure, PerOpCost } from '../attribution/index.js'
 
 /** The schema version this build writes and the newest it reads. */
 export const SCHEMA_VERSION = 1
+/** results.json larger than this is refused before it is parsed. */
+export const MAX_RESULTS_BYTES = 512 * 1024 * 1024
 /** File name of the results inside a bundle directory. */
 export const RESULTS_FILE = 'results.json'
 
@@ -92,8 +95,10 @@ export async function readBundle(path: string): Promise<{ dir: string; bundle: B
   const dir = path.endsWith('.json') ? join(path, '..') : path
   let text: string
   try {
-    text = await readFile(file, 'utf8')
+    text = await readTextCapped(file, MAX_RESULTS_BYTES, 'the result bundle')
   } catch (err) {
+    if (err instanceof FileError)
+      throw new BundleError(`${err.message}. Pass a directory written by \`benchgate run\``)
     throw new BundleError(
       `${file}: cannot read the result bundle (${(err as Error).message}). Pass a directory written by \`benchgate run\``
     )
@@ -135,5 +140,78 @@ export function parseBundle(text: string, file: string): Bundle {
       throw new BundleError(`${file}: benchmarks[${i}] lacks a name, package or samples`)
     }
   }
+  checkShape(b as Bundle, file)
   return b as Bundle
+}
+
+/**
+ * Check every field a reader uses has the type it must have, so that a
+ * corrupt or forged bundle is a BundleError naming the file and the field,
+ * never a TypeError deep in a comparison.
+ */
+function checkShape(b: Bundle, file: string): void {
+  const fail = (where: string, what: string, v: unknown): never => {
+    const shown = JSON.stringify(v)
+    throw new BundleError(
+      `${file}: ${where} must be ${what}, not ${shown === undefined ? 'missing' : shown.slice(0, 60)}; the bundle is corrupt or was not written by benchgate. Re-run \`benchgate run\``
+    )
+  }
+  const isObj = (v: unknown): v is Record<string, unknown> =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+  const optString = (o: Record<string, unknown>, k: string, where: string): void => {
+    if (o[k] !== undefined && typeof o[k] !== 'string') fail(`${where}.${k}`, 'a string', o[k])
+  }
+  const env = b.environment as unknown
+  if (!isObj(env)) fail('environment', 'an object', env)
+  const e = env as Record<string, unknown>
+  for (const k of ['goVersion', 'goos', 'goarch', 'cpu', 'commit', 'ref', 'createdAt'])
+    optString(e, k, 'environment')
+  if (e.gomaxprocs !== undefined && typeof e.gomaxprocs !== 'number')
+    fail('environment.gomaxprocs', 'a number', e.gomaxprocs)
+  b.packages.forEach((p, i) => {
+    const where = `packages[${i}]`
+    if (!isObj(p)) fail(where, 'an object', p)
+    if (typeof p.importPath !== 'string') fail(`${where}.importPath`, 'a string', p.importPath)
+    if (!['ok', 'failed', 'no-match'].includes(p.status as string))
+      fail(`${where}.status`, 'ok, failed or no-match', p.status)
+    if (!isObj(p.profiles)) fail(`${where}.profiles`, 'an object', p.profiles)
+    for (const kind of ['cpu', 'mem'] as const) {
+      const f = p.profiles[kind]
+      if (f === undefined) continue
+      // A path inside the bundle: relative, no `..`.
+      if (typeof f !== 'string' || f.startsWith('/') || f.split(/[\\/]/).includes('..'))
+        fail(`${where}.profiles.${kind}`, 'a path inside the bundle', f)
+    }
+    optString(p as unknown as Record<string, unknown>, 'error', where)
+  })
+  b.benchmarks.forEach((bench, i) => {
+    const where = `benchmarks[${i}]`
+    if (!isObj(bench.samples)) fail(`${where}.samples`, 'an object', bench.samples)
+    for (const [unit, values] of Object.entries(bench.samples)) {
+      if (!Array.isArray(values))
+        fail(`${where}.samples[${JSON.stringify(unit)}]`, 'an array', values)
+      values.forEach((v, j) => {
+        if (typeof v !== 'number' || !Number.isFinite(v))
+          fail(`${where}.samples[${JSON.stringify(unit)}][${j}]`, 'a finite number', v)
+      })
+    }
+    if (bench.iterations !== undefined && !Array.isArray(bench.iterations))
+      fail(`${where}.iterations`, 'an array', bench.iterations)
+    optString(bench as unknown as Record<string, unknown>, 'group', where)
+    if (bench.functions === undefined) return
+    if (!isObj(bench.functions)) fail(`${where}.functions`, 'an object', bench.functions)
+    for (const [measure, list] of Object.entries(bench.functions)) {
+      const w = `${where}.functions.${measure}`
+      if (!Array.isArray(list)) fail(w, 'an array', list)
+      ;(list as unknown[]).forEach((f, j) => {
+        if (!isObj(f)) fail(`${w}[${j}]`, 'an object', f)
+        const fn = f as Record<string, unknown>
+        if (typeof fn.name !== 'string') fail(`${w}[${j}].name`, 'a string', fn.name)
+        for (const k of ['flat', 'cum'])
+          if (typeof fn[k] !== 'number' || !Number.isFinite(fn[k]))
+            fail(`${w}[${j}].${k}`, 'a finite number', fn[k])
+        optString(fn, 'file', `${w}[${j}]`)
+      })
+    }
+  })
 }

@@ -9,6 +9,7 @@ import { BundleError } from '../bundle/index.js'
 import { AbError } from '../engine/ab.js'
 import { NoBenchmarksError } from '../engine/measure.js'
 import { SettingsError } from '../engine/settings.js'
+import { FileError } from '../files/index.js'
 import { GitError } from '../git/index.js'
 import { DiscoveryError } from '../gobench/discover.js'
 import { GoNotFoundError } from '../gobench/toolchain.js'
@@ -38,6 +39,7 @@ const KNOWN_ERRORS = [
   NoBenchmarksError,
   GoNotFoundError,
   GitError,
+  FileError,
   SettingsError
 ]
 
@@ -79,8 +81,37 @@ export async function main(argv: string[]): Promise<number> {
       console.error(`benchgate: ${forTerminal((err as Error).message)}`)
       return 1
     }
+    const system = systemError(err)
+    if (system) {
+      console.error(`benchgate: ${forTerminal(system)}`)
+      return 1
+    }
     throw err
   }
+}
+
+/** What the operating system refused (a missing directory, a permission), as one line; else undefined. */
+export function systemError(err: unknown): string | undefined {
+  const e = err as { code?: unknown; syscall?: unknown; path?: unknown; message?: unknown }
+  if (typeof e?.code !== 'string' || typeof e.syscall !== 'string' || !/^E[A-Z]+$/.test(e.code))
+    return undefined
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or directory',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EISDIR: 'it is a directory',
+    ENOTDIR: 'a part of the path is not a directory',
+    ENOSPC: 'no space left on the device',
+    EROFS: 'the file system is read-only',
+    EEXIST: 'it already exists'
+  }
+  const verb = ['open', 'write', 'mkdir', 'rename', 'copyfile'].includes(e.syscall)
+    ? 'write'
+    : e.syscall === 'read' || e.syscall === 'stat' || e.syscall === 'scandir'
+      ? 'read'
+      : e.syscall
+  const what = typeof e.path === 'string' ? e.path : ''
+  return `cannot ${verb} ${what}: ${reasons[e.code] ?? String(e.message)}; check the path and its directory`
 }
 
 /** The last word on an error nobody expected: one line, and how to see the stack. */

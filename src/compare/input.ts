@@ -2,7 +2,8 @@
  * The two sides of a comparison, loaded from a result bundle or from a Go
  * benchmark text file (as `benchstat old.txt new.txt` takes them).
  */
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
+import { FileError, readTextCapped } from '../files/index.js'
 import { join, resolve } from 'node:path'
 import type { Measure, PerOpCost } from '../attribution/index.js'
 import { BundleError, readBundle, type BundleEnvironment } from '../bundle/index.js'
@@ -32,6 +33,9 @@ export interface Side {
   /** Unit metadata (`Unit ns/op assume=exact`), from text input. */
   units: Record<string, Record<string, string>>
 }
+
+/** `go test -bench` text larger than this is refused: 20,000 benchmarks × 100 runs fit. */
+export const MAX_BENCH_TEXT_BYTES = 256 * 1024 * 1024
 
 /** Load a side: a bundle directory, a results.json, or a benchmark text file. */
 export async function loadSide(path: string): Promise<Side> {
@@ -64,7 +68,13 @@ export async function loadSide(path: string): Promise<Side> {
       units: {}
     }
   }
-  const text = await readFile(path, 'utf8')
+  let text: string
+  try {
+    text = await readTextCapped(path, MAX_BENCH_TEXT_BYTES, 'the benchmark output')
+  } catch (err) {
+    if (err instanceof FileError) throw new BundleError(err.message)
+    throw err
+  }
   const parsed = parseBenchOutput(text)
   if (parsed.results.length === 0 && parsed.failures.length === 0) {
     throw new BundleError(

@@ -8,6 +8,7 @@
 import { mkdtemp, readdir, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { DefaultArtifactClient } from '@actions/artifact'
+import { BundleError, readBundle } from '../bundle/index.js'
 import { statusOf, type GitHubClient, type Logger } from './client.js'
 import { DEFAULT_ZIP_LIMITS, extractZip, ZipError } from './unzip.js'
 
@@ -198,10 +199,27 @@ export async function fetchBaseline(
       problems.push(`run ${run.id}: no unexpired artifact "${q.artifactName}"`)
       continue
     }
+    // The API says how large the artifact is: do not download one over the cap.
+    if ((artifact.size_in_bytes ?? 0) > DEFAULT_ZIP_LIMITS.maxTotalBytes) {
+      log(
+        `The baseline artifact of run ${run.id} is ${artifact.size_in_bytes} bytes, over the cap; trying an older run`
+      )
+      problems.push(`run ${run.id}: artifact over the size cap`)
+      continue
+    }
     let dir: string | undefined
     try {
       dir = await downloadRunArtifact(client, token, q, run.id, artifact.id, tempRoot, log)
+      // A bundle that cannot be read is this run's problem, not the PR's: try an older one.
+      await readBundle(dir)
     } catch (err) {
+      if (err instanceof BundleError) {
+        log(
+          `The baseline artifact of run ${run.id} is not a usable bundle: ${err.message}; trying an older run`
+        )
+        problems.push(`run ${run.id}: ${err.message}`)
+        continue
+      }
       if (err instanceof ExpiredArtifactError) {
         log(`The baseline artifact of run ${run.id} has expired; trying an older run`)
         problems.push(`run ${run.id}: artifact expired`)

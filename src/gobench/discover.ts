@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { readdir, stat } from 'node:fs/promises'
+import { readTextCapped } from '../files/index.js'
 import { isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { goListArgs } from './args.js'
 import type { GoToolchain } from './toolchain.js'
@@ -81,12 +82,17 @@ export function splitJsonStream(text: string): unknown[] {
  * (the testing package's rule). Reading the test files is far cheaper than
  * `go test -list`, which compiles the package (bench/run-overhead.mjs).
  */
+/** Test files larger than this are not scanned; go test decides. */
+const MAX_TEST_FILE_BYTES = 64 * 1024 * 1024
+
 const BENCH_FUNC = /^func\s+Benchmark(?!\p{Ll})[\p{L}\p{N}_]*\s*\(/mu
 
 async function declaresBenchmarks(dir: string, files: string[]): Promise<boolean> {
   for (const f of files) {
     try {
-      if (BENCH_FUNC.test(await readFile(join(dir, f), 'utf8'))) return true
+      // A test file that is not a regular file, or is huge, is not read here.
+      const text = await readTextCapped(join(dir, f), MAX_TEST_FILE_BYTES, 'the test file')
+      if (BENCH_FUNC.test(text)) return true
     } catch {
       return true // unreadable: let go test decide
     }

@@ -3,7 +3,8 @@
  * first, undo gzip with a cap, then the wire pass (raw.ts) and the
  * resolving pass (resolve.ts). Every failure is a ProfileError.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
+import { readCapped } from '../files/index.js'
 import { ProfileError, REGENERATE_HINT } from './errors.js'
 import { DEFAULT_MAX_PROFILE_BYTES, gunzipCapped, isGzip } from './gunzip.js'
 import type { Profile } from './model.js'
@@ -31,7 +32,7 @@ export async function readProfile(path: string, options: DecodeOptions = {}): Pr
     const info = await stat(path)
     if (!info.isFile()) throw new ProfileError(source, 'is not a regular file')
     if (info.size > maxBytes) throw tooLarge(source, maxBytes)
-    bytes = await readFile(path)
+    bytes = await readCapped(path, maxBytes, 'the profile')
   } catch (err) {
     if (err instanceof ProfileError) throw err
     const reason = err instanceof Error ? err.message : String(err)
