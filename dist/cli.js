@@ -2549,6 +2549,8 @@ async function runAb(go, git, s, onEvent = () => { }) {
             for (const pkg of paired)
                 for (const side of order)
                     await runRound(go, sides, side, pkg, round, scratch, s);
+            if (round === 0)
+                checkMatched(sides, s.bench);
         }
         const out = (0,external_node_path_namespaceObject.resolve)(s.out);
         const write = async (side, ref) => {
@@ -2643,6 +2645,17 @@ async function runRound(go, sides, side, pkg, round, scratch, s) {
         m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {};
     m.profiles.cpu.push(cpu);
     m.profiles.mem.push(mem);
+}
+/** After the first round: a -bench that matched nothing on either side is an error naming it. */
+function checkMatched(sides, bench) {
+    const any = (state) => [...state.measured.values()].some(m => m.results.length > 0);
+    if (any(sides.base) || any(sides.head))
+        return;
+    throw new AbError(`-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${sides.head.measured.size} package(s) with benchmarks on both sides (${[
+        ...sides.head.measured.keys()
+    ]
+        .slice(0, 5)
+        .join(', ')}). Check --bench`);
 }
 function tail(text) {
     return text.trim().split('\n').slice(-15).join('\n');
@@ -3506,6 +3519,7 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
     }
     return m;
 }
+/** B/op and allocs/op as exact values: a change beyond the allocation threshold. */
 function exactVerdict(base, head, better, threshold) {
     if (base === head)
         return 'unchanged';
@@ -3515,6 +3529,7 @@ function exactVerdict(base, head, better, threshold) {
         return 'unchanged';
     return worse ? 'regression' : 'improvement';
 }
+/** A noisy metric's verdict from its Holm-adjusted p, its Δ and the threshold. */
 function noisyVerdict(m, opts) {
     if (m.verdict === 'too-few-samples' || m.pAdjusted === null)
         return m.verdict;

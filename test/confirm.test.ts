@@ -9,6 +9,7 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { applyConfirmation, compare, suspectsOf } from '../src/engine/judge.js'
+import { rejudge } from '../src/engine/rejudge.js'
 import { exactBenchPattern } from '../src/engine/select.js'
 import { splitTestFlags } from '../src/gobench/args.js'
 import type { Side } from '../src/compare/input.js'
@@ -208,6 +209,61 @@ describe('applyConfirmation', () => {
     expect(f.deltaPercent!).toBeCloseTo(5.6, 1)
     expect(f.significantUncorrected).toBe(false)
     expect(suspectsOf(noisy).map(b => b.name)).toEqual(['BenchmarkF'])
+  })
+
+  it("the comment job's re-judging gives an honest report back unchanged", () => {
+    const strip = (x: typeof c) => ({
+      verdict: x.verdict,
+      gate: x.gate,
+      counts: x.counts,
+      benchmarks: x.benchmarks.map(b => ({
+        name: b.name,
+        verdict: b.verdict,
+        status: b.confirmation?.status,
+        metrics: b.metrics.map(m => [m.verdict, m.pAdjusted, m.kind])
+      }))
+    })
+    expect(strip(rejudge(c))).toEqual(strip(c))
+    expect(strip(rejudge(screen))).toEqual(strip(screen))
+    expect(strip(rejudge(ab))).toEqual(strip(ab))
+  })
+
+  it('a forged gate, verdict, kind or confirmation status does not survive re-judging', () => {
+    const forged = {
+      ...c,
+      verdict: 'unchanged' as const,
+      gate: { fail: false, reasons: [] },
+      counts: { ...c.counts, regression: 0 },
+      benchmarks: c.benchmarks.map(b => ({
+        ...b,
+        verdict: 'unchanged' as const,
+        metrics: b.metrics.map(m => ({
+          ...m,
+          verdict: 'unchanged' as const,
+          kind: 'noisy' as const
+        })),
+        confirmation: b.confirmation && { ...b.confirmation, status: 'not-confirmed' as const }
+      }))
+    }
+    const r = rejudge(forged)
+    expect(r.gate.fail).toBe(true)
+    expect(r.gate.reasons).toEqual(c.gate.reasons)
+    expect(r.counts).toEqual(c.counts)
+    expect(r.benchmarks.find(b => b.name === 'BenchmarkA')!.confirmation!.status).toBe('confirmed')
+    // The plain screen: a time unit relabelled as noisy is time again.
+    const plain = rejudge({
+      ...screen,
+      gate: { fail: false, reasons: [] },
+      benchmarks: screen.benchmarks.map(b => ({
+        ...b,
+        metrics: b.metrics.map(m => ({
+          ...m,
+          kind: 'noisy' as const,
+          verdict: 'unchanged' as const
+        }))
+      }))
+    })
+    expect(plain.gate).toEqual(screen.gate)
   })
 
   it('confirms, refutes and reports the unmeasured, and gates on confirmed ones only', () => {

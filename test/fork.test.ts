@@ -4,12 +4,14 @@
  * workflow_run, forged reports, untrusted baselines, foreign comments,
  * concurrent runs, and hostile inputs.
  */
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { marker } from '../src/report/markdown.js'
 import { runAction, type ActionRun } from './helpers/action.js'
 import { FakeGitHub, type FakeRun } from './helpers/fake-github.js'
-import { ROOT } from './helpers/go.js'
+import { extractZip } from '../src/github/unzip.js'
+import { ROOT, tempDir } from './helpers/go.js'
 import { zip } from './helpers/zip.js'
 
 const TOKEN = 'ghs_forkTestToken0123456789'
@@ -148,7 +150,7 @@ describe('fork pull requests', () => {
       },
       gh.uploads[gh.uploads.length - 1]
     )
-    gh.pulls.set(7, { headSha: HEAD_SHA, baseRepo: 'acme/widgets' })
+    gh.pulls.set(7, { headSha: HEAD_SHA, baseRepo: 'acme/widgets', headRepo: 'evil/widgets' })
     const r = await commentJob(gh, 3002)
     expect(r.code).toBe(0)
     expect(r.stdout).not.toContain('::group::') // no go test ran
@@ -164,16 +166,57 @@ describe('fork pull requests', () => {
     noToken(r)
   })
 
+  it('a report whose gate was forged green beside its regressions still fails the check', async () => {
+    // The fork's own report, with gate.fail, the counts and every verdict rewritten.
+    const dir = tempDir('forged-gate')
+    const upload = gh.uploads.filter(u => u.name === 'benchgate-baseline-report').at(-1)!
+    await extractZip(upload.zip, dir)
+    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))
+    const regressions = report.comparison.counts.regression
+    expect(regressions).toBeGreaterThan(0)
+    report.comparison.gate = { fail: false, reasons: [] }
+    report.comparison.verdict = 'unchanged'
+    report.comparison.counts.regression = 0
+    for (const b of report.comparison.benchmarks) {
+      b.verdict = 'unchanged'
+      for (const m of b.metrics) m.verdict = 'unchanged'
+    }
+    gh.runs.push({
+      id: 3003,
+      event: 'pull_request',
+      conclusion: 'success',
+      head_branch: 'feature',
+      head_sha: HEAD_SHA,
+      headRepo: 'evil/widgets'
+    })
+    gh.artifacts.push({
+      id: 6003,
+      runId: 3003,
+      name: 'benchgate-baseline-report',
+      expired: false,
+      zip: zip([{ name: 'report.json', data: Buffer.from(JSON.stringify(report)) }])
+    })
+    const checks = gh.checkRuns.length
+    const r = await commentJob(gh, 3003)
+    expect(r.code).toBe(0)
+    const check = gh.checkRuns[checks]
+    expect(check.conclusion).toBe('failure')
+    expect(check.output.title).toBe(`${regressions} regression(s), 0 improvement(s)`)
+    const ours = gh.comments.filter(c => c.body.includes(marker('benchgate-baseline')))
+    expect(ours.at(-1)!.body).toContain('the gate fails')
+  })
+
   it('a forged report (the PR number does not match the run) is refused with a clear message', async () => {
-    gh.pulls.set(7, { headSha: OTHER_SHA, baseRepo: 'acme/widgets' })
+    gh.pulls.set(7, { headSha: OTHER_SHA, baseRepo: 'acme/widgets', headRepo: 'evil/widgets' })
     const comments = gh.comments.length
+    const checks = gh.checkRuns.length
     const r = await commentJob(gh, 3002)
     expect(r.code).not.toBe(0)
     expect(r.stdout).toMatch(
       /::error::refusing to comment from run 3002's report: PR #7's head is c{40}, not the triggering run's b{40}/
     )
     expect(gh.comments).toHaveLength(comments)
-    expect(gh.checkRuns).toHaveLength(1)
+    expect(gh.checkRuns).toHaveLength(checks)
   })
 })
 
@@ -209,7 +252,7 @@ describe('a forged report artifact', () => {
       expired: false,
       zip: zip([{ name: 'report.json', data: Buffer.from(JSON.stringify(report)) }])
     })
-    gh.pulls.set(8, { headSha: OTHER_SHA, baseRepo: 'acme/widgets' })
+    gh.pulls.set(8, { headSha: OTHER_SHA, baseRepo: 'acme/widgets', headRepo: 'evil/widgets' })
     const r = await runAction(gh, {
       event: 'workflow_run',
       payload: {

@@ -177,16 +177,16 @@ describe("the comment job's verification of a fork's report", () => {
     comparison: null
   }
   const ctx = { owner: 'acme', repo: 'widgets' }
-  const run = { headSha: 'a'.repeat(40) }
-  const pull = { headSha: 'a'.repeat(40), baseRepo: 'acme/widgets' }
+  const run = { headSha: 'a'.repeat(40), headRepo: 'mallory/widgets' }
+  const pull = { headSha: 'a'.repeat(40), baseRepo: 'acme/widgets', headRepo: 'mallory/widgets' }
   it('accepts a report that matches the run and the API', () => {
     expect(verifyReport(report, run, pull, ctx, 'benchgate-baseline')).toEqual([])
   })
   it('names every mismatch', () => {
     const problems = verifyReport(
-      { ...report, headSha: 'b'.repeat(40), key: 'other' },
+      { ...report, headSha: 'b'.repeat(40), key: 'other', repository: 'mallory/widgets' },
       run,
-      { headSha: 'c'.repeat(40), baseRepo: 'mallory/widgets' },
+      { headSha: 'c'.repeat(40), baseRepo: 'mallory/widgets', headRepo: 'eve/widgets' },
       ctx,
       'benchgate-baseline'
     )
@@ -194,6 +194,8 @@ describe("the comment job's verification of a fork's report", () => {
       `the report is for commit ${'b'.repeat(40)}, but the triggering run built ${'a'.repeat(40)}`,
       `PR #7's head is ${'c'.repeat(40)}, not the triggering run's ${'a'.repeat(40)}`,
       'PR #7 is not a pull request into acme/widgets',
+      'the report names repository mallory/widgets, not acme/widgets',
+      "PR #7's head is in eve/widgets, but the triggering run built mallory/widgets",
       'the report\'s key "other" is not "benchgate-baseline"'
     ])
   })

@@ -11,7 +11,9 @@ import { readTextCapped } from '../files/index.js'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { DefaultArtifactClient } from '@actions/artifact'
+import { rejudge } from '../engine/rejudge.js'
 import { downloadRunArtifact } from '../github/baseline.js'
+import type { Comparison } from '../compare/model.js'
 import type { GitHubClient } from '../github/client.js'
 import { upsertComment } from '../github/comment.js'
 import { ContextError, type RunContext } from '../github/context.js'
@@ -31,6 +33,8 @@ import type { ActionSettings } from './inputs.js'
 export interface PullFacts {
   headSha: string
   baseRepo: string
+  /** The repository the PR's head lives in (a fork's own). */
+  headRepo: string
 }
 
 /**
@@ -40,7 +44,7 @@ export interface PullFacts {
  */
 export function verifyReport(
   report: PrReport,
-  run: { headSha: string },
+  run: { headSha: string; headRepo: string },
   pull: PullFacts,
   ctx: Pick<RunContext, 'owner' | 'repo'>,
   artifactName: string
@@ -56,6 +60,12 @@ export function verifyReport(
     )
   if (pull.baseRepo.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase())
     problems.push(`PR #${report.prNumber} is not a pull request into ${ctx.owner}/${ctx.repo}`)
+  if (report.repository.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase())
+    problems.push(`the report names repository ${report.repository}, not ${ctx.owner}/${ctx.repo}`)
+  if (run.headRepo !== '' && pull.headRepo.toLowerCase() !== run.headRepo.toLowerCase())
+    problems.push(
+      `PR #${report.prNumber}'s head is in ${pull.headRepo}, but the triggering run built ${run.headRepo}`
+    )
   if (report.key !== artifactName)
     problems.push(`the report's key "${report.key}" is not "${artifactName}"`)
   return problems
@@ -107,7 +117,11 @@ export async function commentMode(
   const problems = verifyReport(
     report,
     wr,
-    { headSha: pull.head.sha, baseRepo: pull.base.repo.full_name },
+    {
+      headSha: pull.head.sha,
+      baseRepo: pull.base.repo.full_name,
+      headRepo: pull.head.repo?.full_name ?? ''
+    },
     ctx,
     settings.artifactName
   )
@@ -116,7 +130,8 @@ export async function commentMode(
       `refusing to comment from run ${wr.id}'s report: ${problems.join('; ')}. The artifact may have been forged or is stale`
     )
   }
-  const c = report.comparison
+  // Verdicts, counts and the gate are recomputed from the numbers, never taken as written.
+  const c = report.comparison ? rejudge(report.comparison) : null
   const rendering = {
     key: settings.artifactName,
     repositoryUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
@@ -127,7 +142,15 @@ export async function commentMode(
     : reportedNoBaselineBody(settings.artifactName, report.noBaseline)
   const posted = await upsertComment(gh, repo, report.prNumber, marker(settings.artifactName), body)
   if (posted) core.setOutput('comment-url', posted.url)
-  const fail = await createCheckRun(gh, repo, settings.artifactName, wr.headSha, report, rendering)
+  const fail = await createCheckRun(
+    gh,
+    repo,
+    settings.artifactName,
+    wr.headSha,
+    c,
+    report,
+    rendering
+  )
   core.setOutput('verdict', c ? c.verdict : 'no-baseline')
   core.info(
     `benchgate: posted run ${wr.id}'s report on PR #${report.prNumber}; check run: ${fail ? 'failure' : 'success'}`
@@ -140,10 +163,10 @@ async function createCheckRun(
   repo: { owner: string; repo: string },
   key: string,
   headSha: string,
+  c: Comparison | null,
   report: PrReport,
   rendering: { key: string; repositoryUrl: string; headSha: string }
 ): Promise<boolean> {
-  const c = report.comparison
   const fail = c ? c.gate.fail : false
   const { data: check } = await gh.rest.checks.create({
     ...repo,

@@ -14,6 +14,7 @@ import { ContextError, readContext, type RunContext } from '../github/context.js
 import { addSecret } from '../github/redact.js'
 import { forTerminal, showInvisible } from '../report/escape.js'
 import { commentMode } from './comment-mode.js'
+import { SettingsError } from '../engine/settings.js'
 import { readSettings, type ActionSettings } from './inputs.js'
 import { runLog } from './log.js'
 import { pullRequest } from './pull-request.js'
@@ -28,6 +29,7 @@ export async function run(): Promise<void> {
     addSecret(settings.githubToken)
   }
   const ctx = await readRunContext()
+  requireToken(settings, ctx)
   const temp = join(process.env.RUNNER_TEMP ?? process.cwd(), 'benchgate')
   const gh = createClient(settings.githubToken, m => core.warning(m))
   if (settings.mode === 'comment') return commentMode(settings, ctx, gh, temp)
@@ -43,6 +45,20 @@ export async function run(): Promise<void> {
   if (plan === 'record') await recordBaseline(settings, ctx, outcome!, uploadArtifact)
   else await pullRequest(plan, settings, ctx, { engine, gh, upload: uploadArtifact, temp }, outcome)
   reportFailedPackages(outcome)
+}
+
+/**
+ * Say before minutes of benchmarks, not after them, that the token is
+ * missing where it is needed: on pull requests (the baseline, the comment)
+ * and in comment mode. Recording a baseline uploads with the runner's own
+ * credentials and needs none.
+ */
+function requireToken(settings: ActionSettings, ctx: RunContext): void {
+  if (settings.githubToken !== '') return
+  if (settings.mode === 'comment' || ctx.event === 'pull_request')
+    throw new SettingsError(
+      `input "github-token" is empty; benchgate needs it on ${settings.mode === 'comment' ? 'workflow_run (mode: comment)' : 'pull_request'} to read the baseline and post the comment. Leave it at its default (\${{ github.token }}) or pass a token`
+    )
 }
 
 /** The runner's context: GITHUB_* variables and the event payload. */

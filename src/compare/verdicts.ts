@@ -195,7 +195,8 @@ function compareUnit(
   return m
 }
 
-function exactVerdict(
+/** B/op and allocs/op as exact values: a change beyond the allocation threshold. */
+export function exactVerdict(
   base: number,
   head: number,
   better: 'lower' | 'higher',
@@ -208,7 +209,8 @@ function exactVerdict(
   return worse ? 'regression' : 'improvement'
 }
 
-function noisyVerdict(m: MetricComparison, opts: CompareOptions): Verdict {
+/** A noisy metric's verdict from its Holm-adjusted p, its Δ and the threshold. */
+export function noisyVerdict(m: MetricComparison, opts: CompareOptions): Verdict {
   if (m.verdict === 'too-few-samples' || m.pAdjusted === null) return m.verdict
   const delta =
     m.deltaPercent ?? (m.base && m.head && m.head.median > m.base.median ? Infinity : -Infinity)

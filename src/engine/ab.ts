@@ -111,6 +111,7 @@ export async function runAb(
       onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order })
       for (const pkg of paired)
         for (const side of order) await runRound(go, sides, side, pkg, round, scratch, s)
+      if (round === 0) checkMatched(sides, s.bench)
     }
     const out = resolve(s.out)
     const write = async (side: SideName, ref: string): Promise<string> => {
@@ -228,6 +229,20 @@ async function runRound(
     m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {}
   m.profiles.cpu.push(cpu)
   m.profiles.mem.push(mem)
+}
+
+/** After the first round: a -bench that matched nothing on either side is an error naming it. */
+function checkMatched(sides: Record<SideName, SideState>, bench: string): void {
+  const any = (state: SideState): boolean =>
+    [...state.measured.values()].some(m => m.results.length > 0)
+  if (any(sides.base) || any(sides.head)) return
+  throw new AbError(
+    `-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${sides.head.measured.size} package(s) with benchmarks on both sides (${[
+      ...sides.head.measured.keys()
+    ]
+      .slice(0, 5)
+      .join(', ')}). Check --bench`
+  )
 }
 
 function tail(text: string): string {

@@ -71,7 +71,7 @@ export class FakeGitHub {
   barriers: { method: string; path: RegExp; count: number; waiting: (() => void)[] }[] = []
   mergeBase = ''
   /** Pull requests by number: head SHA and the repository it targets. */
-  pulls = new Map<number, { headSha: string; baseRepo: string }>()
+  pulls = new Map<number, { headSha: string; baseRepo: string; headRepo: string }>()
   checkRuns: {
     name: string
     head_sha: string
@@ -240,7 +240,7 @@ export class FakeGitHub {
       if (!pull) return json(404, { message: 'Not Found' })
       return json(200, {
         number: Number(m[1]),
-        head: { sha: pull.headSha },
+        head: { sha: pull.headSha, repo: { full_name: pull.headRepo } },
         base: { repo: { full_name: pull.baseRepo } }
       })
     }

@@ -1,0 +1,137 @@
+/**
+ * Re-judging a comparison that came from somewhere we do not trust: a
+ * fork's report artifact, rebuilt by the comment job. Its verdicts, counts
+ * and gate are recomputed from its numbers with our own rules, so a forged
+ * `gate.fail: false` beside regressions, a time unit relabelled as noisy,
+ * or a confirmation marked "not confirmed" against its own numbers cannot
+ * turn the check green. What a fork can still forge is the numbers
+ * themselves: it ran the benchmarks (docs/security.md).
+ */
+import {
+  MIN_ROUNDS,
+  MIN_SAMPLES,
+  type BenchmarkComparison,
+  type Comparison,
+  type MetricComparison
+} from '../compare/model.js'
+import { betterDirection, isTimeUnit } from '../compare/model.js'
+import {
+  benchmarkVerdict,
+  countVerdicts,
+  exactVerdict,
+  noisyVerdict,
+  overallVerdict,
+  sortBenchmarks
+} from '../compare/verdicts.js'
+import { holmAdjust } from '../stats/holm.js'
+import { applyConfirmation, judgeScreen } from './judge.js'
+
+/** A metric's kind and direction as its unit says, whatever the report claims. */
+function trustedShape(m: MetricComparison): MetricComparison {
+  const kind: MetricComparison['kind'] =
+    m.unit === 'B/op' || m.unit === 'allocs/op'
+      ? 'exact'
+      : isTimeUnit(m.unit)
+        ? 'time'
+        : m.kind === 'time'
+          ? 'noisy'
+          : m.kind
+  return { ...m, kind, better: betterDirection(m.unit) }
+}
+
+/** Metric verdicts from the numbers: sample counts, Holm over each unit's family, thresholds. */
+function metricVerdicts(c: Comparison): BenchmarkComparison[] {
+  const opts = c.options
+  const families = new Map<string, MetricComparison[]>()
+  const benchmarks = c.benchmarks.map(b => ({
+    ...b,
+    metrics: b.metrics.map(raw => {
+      const m = trustedShape(raw)
+      if (!m.base || !m.head)
+        return { ...m, verdict: m.base ? 'removed' : 'new' } as MetricComparison
+      if (m.kind === 'exact')
+        return {
+          ...m,
+          verdict: exactVerdict(m.base.median, m.head.median, m.better, opts.allocThreshold)
+        }
+      const few =
+        m.base.n < MIN_SAMPLES ||
+        m.head.n < MIN_SAMPLES ||
+        (m.test === 'wilcoxon' && m.base.n < MIN_ROUNDS)
+      if (few || m.p === null)
+        return {
+          ...m,
+          verdict: few ? 'too-few-samples' : 'unchanged',
+          pAdjusted: null
+        } as MetricComparison
+      const family = m.kind === 'time' ? 'time' : m.unit
+      ;(families.get(family) ?? families.set(family, []).get(family)!).push(m)
+      return m
+    })
+  }))
+  for (const family of families.values()) {
+    const adjusted = holmAdjust(family.map(m => m.p as number))
+    family.forEach((m, i) => {
+      m.pAdjusted = adjusted[i]
+      m.verdict = noisyVerdict(m, opts)
+    })
+  }
+  return benchmarks.map(b =>
+    b.metrics.length === 0 ? b : { ...b, verdict: benchmarkVerdict(b.metrics) }
+  )
+}
+
+/** The screen's view of a benchmark: its confirmation is recomputed, not carried. */
+function withoutConfirmation(b: BenchmarkComparison): BenchmarkComparison {
+  const { confirmation, ...screen } = b
+  void confirmation
+  return screen
+}
+
+/** Recompute every verdict, the counts and the gate of an untrusted comparison. */
+export function rejudge(c: Comparison): Comparison {
+  const benchmarks = metricVerdicts(c)
+  const counts = countVerdicts(benchmarks)
+  const screen = {
+    ...c,
+    benchmarks: benchmarks.map(withoutConfirmation),
+    counts,
+    verdict: overallVerdict(counts)
+  }
+  const confirmed = benchmarks.filter(b => b.confirmation)
+  if (c.gateMode !== 'confirmed' || confirmed.length === 0) return judgeScreen(screen, c.gateMode)
+  // The confirmation's own numbers decide it, as they did on the runner:
+  // the A/B Δ against the A/B threshold and its Holm-adjusted p.
+  const ab = {
+    ...screen,
+    options: { ...c.options, threshold: c.options.abThreshold },
+    notes: [],
+    benchmarks: sortBenchmarks(
+      confirmed.flatMap(b => {
+        const k = b.confirmation!
+        if (k.status === 'missing') return []
+        const delta = k.deltaPercent ?? 0
+        const regressed =
+          k.pAdjusted !== null && k.pAdjusted < c.options.alpha && delta >= c.options.abThreshold
+        const time: MetricComparison = {
+          unit: k.unit,
+          kind: 'time',
+          better: 'lower',
+          verdict: regressed ? 'regression' : 'unchanged',
+          p: k.pAdjusted,
+          test: k.test,
+          pAdjusted: k.pAdjusted,
+          significantUncorrected: null,
+          deltaPercent: k.deltaPercent,
+          base: null,
+          head: null
+        }
+        return [{ package: b.package, name: b.name, verdict: time.verdict, metrics: [time] }]
+      })
+    )
+  }
+  return applyConfirmation(screen, ab, c.confirmation?.rounds ?? 0, {
+    base: c.confirmation?.base ?? { commit: '', ref: '' },
+    elapsedMs: c.confirmation?.elapsedMs ?? 0
+  })
+}
