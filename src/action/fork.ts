@@ -10,6 +10,7 @@ import * as core from '@actions/core'
 import type { Comparison } from '../compare/model.js'
 import type { RunContext } from '../github/context.js'
 import { REPORT_FILE, type PrReport } from '../github/report-artifact.js'
+import { fitReport } from '../github/report-fit.js'
 import type { ArtifactUploader } from './seams.js'
 
 /** A pull request whose head lives in another repository than the one it targets. */
@@ -52,7 +53,8 @@ export async function handOff(
 ): Promise<void> {
   const dir = join(temp, 'pr-report')
   await mkdir(dir, { recursive: true })
-  await writeFile(join(dir, REPORT_FILE), JSON.stringify(report))
+  // Fitted to the comment job's limits, so what is uploaded is accepted.
+  await writeFile(join(dir, REPORT_FILE), JSON.stringify(fitReport(report)))
   const name = reportArtifactName(artifactName)
   await upload(name, [join(dir, REPORT_FILE)], dir)
   core.info(

@@ -22,6 +22,31 @@ export const REPORT_FILE = 'report.json'
 /** Reports larger than this are refused before parsing. */
 export const MAX_REPORT_BYTES = 16 * 1024 * 1024
 
+/**
+ * The reader's limits, shared with the writer (fitReport), so whatever a
+ * pull-request run uploads the comment job accepts (DESIGN.md D12).
+ * Strings are counted in UTF-16 code units, as JavaScript's length does.
+ */
+export const REPORT_LIMITS = {
+  /** Any string without a limit of its own (names, packages, summaries, reasons). */
+  text: 2000,
+  unit: 100,
+  commit: 100,
+  goVersion: 100,
+  ref: 300,
+  key: 100,
+  repository: 300,
+  benchmarks: 100_000,
+  metrics: 100,
+  /** Each of changed, added and vanished per measure. */
+  functions: 1000,
+  reasons: 10_000,
+  warnings: 100,
+  notes: 100,
+  geomean: 1000
+} as const
+const L = REPORT_LIMITS
+
 /** What a pull-request run hands to the comment job. */
 export interface PrReport {
   schemaVersion: 1
@@ -45,12 +70,12 @@ function fail(where: string): never {
     `the report artifact is malformed at ${where}; it was not written by this version of benchgate, or it was altered`
   )
 }
-const str = (v: unknown, where: string, max = 2000): string =>
+const str = (v: unknown, where: string, max: number = L.text): string =>
   typeof v === 'string' && v.length <= max ? v : fail(where)
 const num = (v: unknown, where: string): number =>
   typeof v === 'number' && Number.isFinite(v) ? v : fail(where)
 const numOrNull = (v: unknown, where: string): number | null => (v === null ? null : num(v, where))
-const arr = (v: unknown, where: string, max = 100_000): unknown[] =>
+const arr = (v: unknown, where: string, max: number = L.benchmarks): unknown[] =>
   Array.isArray(v) && v.length <= max ? v : fail(where)
 const obj = (v: unknown, where: string): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(where)
@@ -72,7 +97,7 @@ function side(v: unknown, where: string): SideSummary | null {
 function metric(v: unknown, where: string): MetricComparison {
   const o = obj(v, where)
   return {
-    unit: str(o.unit, `${where}.unit`, 100),
+    unit: str(o.unit, `${where}.unit`, L.unit),
     kind: oneOf(o.kind, ['time', 'noisy', 'exact'] as const, `${where}.kind`),
     better: oneOf(o.better, ['lower', 'higher'] as const, `${where}.better`),
     verdict: oneOf(o.verdict, VERDICTS, `${where}.verdict`),
@@ -93,7 +118,7 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
     package: str(o.package, `${where}.package`),
     name: str(o.name, `${where}.name`),
     verdict: oneOf(o.verdict, VERDICTS, `${where}.verdict`),
-    metrics: arr(o.metrics, `${where}.metrics`, 100).map((m, i) =>
+    metrics: arr(o.metrics, `${where}.metrics`, L.metrics).map((m, i) =>
       metric(m, `${where}.metrics[${i}]`)
     )
   }
@@ -106,7 +131,7 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
         ['confirmed', 'not-confirmed', 'missing'] as const,
         `${where}.confirmation.status`
       ),
-      unit: str(k.unit, `${where}.confirmation.unit`, 100),
+      unit: str(k.unit, `${where}.confirmation.unit`, L.unit),
       deltaPercent: numOrNull(k.deltaPercent, `${where}.confirmation.deltaPercent`),
       pAdjusted: numOrNull(k.pAdjusted, `${where}.confirmation.pAdjusted`),
       rounds: num(k.rounds, `${where}.confirmation.rounds`),
@@ -120,7 +145,7 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
       if (f[measure] === undefined) continue
       const d = obj(f[measure], `${where}.functions.${measure}`)
       const list = (key: string) =>
-        arr(d[key], `${where}.functions.${measure}.${key}`, 1000).map((x, i) => {
+        arr(d[key], `${where}.functions.${measure}.${key}`, L.functions).map((x, i) => {
           const w = `${where}.functions.${measure}.${key}[${i}]`
           const e = obj(x, w)
           const pair = (k: string) => {
@@ -154,9 +179,9 @@ export function sanitizeComparison(v: unknown): Comparison {
     const s = obj(x, w)
     return {
       label: str(s.label, `${w}.label`),
-      commit: str(s.commit, `${w}.commit`, 100),
-      ref: str(s.ref, `${w}.ref`, 300),
-      goVersion: str(s.goVersion, `${w}.goVersion`, 100)
+      commit: str(s.commit, `${w}.commit`, L.commit),
+      ref: str(s.ref, `${w}.ref`, L.ref),
+      goVersion: str(s.goVersion, `${w}.goVersion`, L.goVersion)
     }
   }
   return {
@@ -168,7 +193,7 @@ export function sanitizeComparison(v: unknown): Comparison {
     ),
     gate: {
       fail: gate.fail === true,
-      reasons: arr(gate.reasons, 'comparison.gate.reasons', 10_000).map((r, i) =>
+      reasons: arr(gate.reasons, 'comparison.gate.reasons', L.reasons).map((r, i) =>
         str(r, `gate.reasons[${i}]`)
       )
     },
@@ -188,18 +213,20 @@ export function sanitizeComparison(v: unknown): Comparison {
     benchmarks: arr(o.benchmarks, 'comparison.benchmarks').map((b, i) =>
       benchmark(b, `benchmarks[${i}]`)
     ),
-    geomean: arr(o.geomean, 'comparison.geomean', 1000).map((g, i) => {
+    geomean: arr(o.geomean, 'comparison.geomean', L.geomean).map((g, i) => {
       const x = obj(g, `geomean[${i}]`)
       return {
-        unit: str(x.unit, `geomean[${i}].unit`, 100),
+        unit: str(x.unit, `geomean[${i}].unit`, L.unit),
         base: num(x.base, 'geomean.base'),
         head: num(x.head, 'geomean.head'),
         deltaPercent: num(x.deltaPercent, 'geomean.deltaPercent'),
         n: num(x.n, 'geomean.n')
       }
     }),
-    warnings: arr(o.warnings, 'comparison.warnings', 100).map((w, i) => str(w, `warnings[${i}]`)),
-    notes: arr(o.notes ?? [], 'comparison.notes', 100).map((w, i) => str(w, `notes[${i}]`)),
+    warnings: arr(o.warnings, 'comparison.warnings', L.warnings).map((w, i) =>
+      str(w, `warnings[${i}]`)
+    ),
+    notes: arr(o.notes ?? [], 'comparison.notes', L.notes).map((w, i) => str(w, `notes[${i}]`)),
     base: info(o.base, 'comparison.base'),
     head: info(o.head, 'comparison.head'),
     ...(o.gateMode === undefined
@@ -214,8 +241,8 @@ function confirmationInfo(v: unknown): ConfirmationInfo {
   const base = obj(k.base, 'comparison.confirmation.base')
   return {
     base: {
-      commit: str(base.commit, 'confirmation.base.commit', 100),
-      ref: str(base.ref, 'confirmation.base.ref', 300)
+      commit: str(base.commit, 'confirmation.base.commit', L.commit),
+      ref: str(base.ref, 'confirmation.base.ref', L.ref)
     },
     rounds: num(k.rounds, 'confirmation.rounds'),
     test: oneOf(k.test, STAT_TESTS, 'confirmation.test'),
@@ -244,10 +271,10 @@ export function parseReport(text: string): PrReport {
   if (!/^[0-9a-f]{7,64}$/i.test(headSha)) fail('headSha')
   return {
     schemaVersion: 1,
-    repository: str(o.repository, 'repository', 300),
+    repository: str(o.repository, 'repository', L.repository),
     prNumber,
     headSha,
-    key: str(o.key, 'key', 100),
+    key: str(o.key, 'key', L.key),
     noBaseline:
       o.noBaseline === null || o.noBaseline === undefined ? null : str(o.noBaseline, 'noBaseline'),
     comparison:
