@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { REPORT_ZIP_LIMITS } from '../src/github/report-artifact.js'
 import { extractZip, ZipError } from '../src/github/unzip.js'
 import { tempDir } from './helpers/go.js'
 import { zip, type ZipSpec } from './helpers/zip.js'
@@ -102,5 +103,41 @@ describe('extractZip', () => {
     const dest = tempDir('unzip')
     await extractZip(zip([{ name: 'a/./b.txt', data: Buffer.from('ok') }]), dest)
     expect(existsSync(join(dest, 'a', 'b.txt'))).toBe(true)
+  })
+
+  it.each([
+    ['a file and an entry below it', ['a', 'a/b'], /entry "a\/b" lies below "a", which is a file/],
+    [
+      'an entry below a file, listed first',
+      ['a/b', 'a'],
+      /entry "a\/b" lies below "a", which is a file/
+    ],
+    [
+      'a name and its ./ spelling',
+      ['r.json', './r.json'],
+      /entries "r\.json" and "\.\/r\.json" are the same path/
+    ],
+    ['a directory and a file of one name', ['a/', 'a'], /entries "a\/" and "a" are the same path/],
+    ['a file and a directory of one name', ['a', 'a/'], /entries "a" and "a\/" are the same path/],
+    ['two spellings deep down', ['x/./z.txt', 'x/z.txt'], /are the same path/]
+  ])('refuses colliding paths: %s, as a ZipError, writing nothing', async (_, names, pattern) => {
+    const specs: ZipSpec[] = names.map(name => ({
+      name,
+      data: name.endsWith('/') ? undefined : Buffer.from(name)
+    }))
+    await refuse(zip(specs), pattern)
+  })
+
+  it('a report artifact is read with the limits of what it may hold, not 1 GiB an entry', async () => {
+    // A small zip that inflates far past a report's 16 MiB cap is refused
+    // after inflating at most the cap, not the whole bomb.
+    const bomb = zip([{ name: 'report.json', data: Buffer.alloc(64 * 1024 * 1024, 0x20) }])
+    expect(bomb.length).toBeLessThan(200_000)
+    await refuse(bomb, /more than|exceeds|over/, REPORT_ZIP_LIMITS)
+    // More entries than a report has are refused too.
+    const many = zip(
+      Array.from({ length: 10 }, (_, i) => ({ name: `f${i}`, data: Buffer.from('x') }))
+    )
+    await refuse(many, /10 entries exceed the limit of 4/, REPORT_ZIP_LIMITS)
   })
 })

@@ -22,6 +22,7 @@ import {
   parseReport,
   ReportError,
   REPORT_FILE,
+  REPORT_ZIP_LIMITS,
   type PrReport
 } from '../github/report-artifact.js'
 import { checkRunSummary, checkRunTitle, reportedNoBaselineBody } from '../report/bodies.js'
@@ -99,6 +100,10 @@ export async function commentMode(
     )
     return
   }
+  if ((artifact.size_in_bytes ?? 0) > REPORT_ZIP_LIMITS.maxTotalBytes + 64 * 1024)
+    throw new ReportError(
+      `run ${wr.id}'s "${name}" artifact is ${artifact.size_in_bytes} bytes, more than a report can be; it was not written by benchgate`
+    )
   await mkdir(temp, { recursive: true })
   const dir = await downloadRunArtifact(
     new DefaultArtifactClient(),
@@ -107,7 +112,8 @@ export async function commentMode(
     wr.id,
     artifact.id,
     temp,
-    m => core.info(m)
+    m => core.info(m),
+    REPORT_ZIP_LIMITS
   )
   const report = parseReport(
     await readTextCapped(join(dir, REPORT_FILE), MAX_REPORT_BYTES, 'the report artifact')

@@ -47,6 +47,13 @@ export const REPORT_LIMITS = {
 } as const
 const L = REPORT_LIMITS
 
+/** What a report artifact may hold: report.json, within the byte cap. */
+export const REPORT_ZIP_LIMITS = {
+  maxEntries: 4,
+  maxEntryBytes: MAX_REPORT_BYTES,
+  maxTotalBytes: MAX_REPORT_BYTES
+} as const
+
 /** What a pull-request run hands to the comment job. */
 export interface PrReport {
   schemaVersion: 1

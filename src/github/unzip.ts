@@ -62,6 +62,7 @@ export async function extractZip(
       throw new ZipError(`entry "${e.name}" would be written outside the extraction directory`)
     return target
   })
+  checkCollisions(entries, planned, root)
   // Inflate everything first (capped), so nothing is written for a zip that fails later.
   let total = 0
   const contents = entries.map(e => {
@@ -84,6 +85,37 @@ export async function extractZip(
     written.push(entries[i].name)
   }
   return written
+}
+
+/**
+ * Two entries that land on one path would overwrite each other or fail
+ * half-way with EEXIST: `r.json` and `./r.json`, a file `a` and a
+ * directory `a/`, a file `a` and an entry `a/b` below it. Each is refused
+ * before anything is written.
+ */
+function checkCollisions(
+  entries: readonly Entry[],
+  planned: readonly string[],
+  root: string
+): void {
+  const files = new Map<string, string>()
+  const dirs = new Map<string, string>()
+  entries.forEach((e, i) => {
+    const target = planned[i]
+    const other = files.get(target) ?? (e.isDirectory ? undefined : dirs.get(target))
+    if (other !== undefined)
+      throw new ZipError(`entries "${other}" and "${e.name}" are the same path`)
+    ;(e.isDirectory ? dirs : files).set(target, e.name)
+  })
+  entries.forEach((e, i) => {
+    for (let up = dirname(planned[i]); up.startsWith(root + sep); up = dirname(up)) {
+      const file = files.get(up)
+      if (file !== undefined)
+        throw new ZipError(`entry "${e.name}" lies below "${file}", which is a file`)
+    }
+    if (!e.isDirectory && dirs.has(planned[i]))
+      throw new ZipError(`entries "${dirs.get(planned[i])}" and "${e.name}" are the same path`)
+  })
 }
 
 function readCentralDirectory(zip: Buffer, limits: ZipLimits): Entry[] {
