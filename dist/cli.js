@@ -4959,7 +4959,8 @@ async function compareAndReport(basePath, headPath, options, report) {
     return {
         comparison,
         comment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES }, sources),
-        summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources)
+        summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources),
+        shortComment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES / 4 }, sources)
     };
 }
 

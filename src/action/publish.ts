@@ -14,7 +14,7 @@ import { upsertComment } from '../github/comment.js'
 import type { RunContext } from '../github/context.js'
 import { redact } from '../github/redact.js'
 import { noBaselineBody } from '../report/bodies.js'
-import { forTerminal, showInvisible } from '../report/escape.js'
+import { escapeText, forTerminal, showInvisible } from '../report/escape.js'
 import { marker } from '../report/markdown.js'
 import { verdictText } from '../report/text.js'
 import type { ActionSettings } from './inputs.js'
@@ -33,17 +33,25 @@ export interface PrChannel {
   reportDir: string
 }
 
+/** What became of the comment. */
+interface Delivery {
+  url?: string
+  /** Why the comment could not be posted or updated, if it could not. */
+  failed?: string
+}
+
 /**
  * Post the comment, or hand the report to the comment job when this run
- * cannot (a fork, or a token that was refused). Returns the comment's URL.
+ * cannot (a fork, or a token that was refused). `bodies` are tried in turn
+ * while GitHub answers that a body is too long.
  */
 async function deliver(
   ch: PrChannel,
-  body: string,
+  bodies: readonly string[],
   create: boolean,
   comparison: Comparison | null,
   noBaseline: string | null
-): Promise<string | undefined> {
+): Promise<Delivery> {
   const key = ch.settings.artifactName
   const report = (): ReturnType<typeof prReport> => prReport(ch.ctx, key, comparison, noBaseline)
   if (isFork(ch.ctx)) {
@@ -51,12 +59,22 @@ async function deliver(
       'benchgate: pull request from a fork: the token is read-only, so the report goes to the job summary and an artifact instead of a comment'
     )
     await handOff(ch.upload, report(), key, ch.temp)
-    return undefined
+    return {}
   }
   const repo = { owner: ch.ctx.owner, repo: ch.ctx.repo }
-  const posted = await postComment(ch.gh, repo, ch.ctx.pullRequest!.number, key, body, create)
+  const posted = await postComment(ch.gh, repo, ch.ctx.pullRequest!.number, key, bodies, create)
   if (posted.refused) await handOff(ch.upload, report(), key, ch.temp)
-  return posted.url
+  return posted
+}
+
+/** A note for the job summary when the comment could not be posted: the old one stays as it was. */
+async function noteFailedComment(d: Delivery): Promise<void> {
+  if (!d.failed) return
+  await core.summary
+    .addRaw(
+      `\n> [!WARNING]\n> benchgate could not post or update the pull-request comment (${escapeText(d.failed, 500)}). Any earlier comment still shows an earlier run's results; this summary is the current report.\n`
+    )
+    .write()
 }
 
 /** Outputs, comment, summary, annotations and the gate, for every gate mode. */
@@ -81,9 +99,12 @@ export async function publishComparison(
       `benchgate: the suspects could not be confirmed on this runner, so the baseline screen's verdicts stand: ${forTerminal(redact(c.confirmation.error))}`,
       { title: 'benchgate: confirmation did not run' }
     )
-  const url = await deliver(ch, outputs.comment, shouldComment(ch.settings.comment, c), c, null)
-  if (url) core.setOutput('comment-url', url)
+  // The summary first: an upload or a comment that fails afterwards loses nothing.
   await core.summary.addRaw(outputs.summary).write()
+  const bodies = [outputs.comment, outputs.shortComment]
+  const d = await deliver(ch, bodies, shouldComment(ch.settings.comment, c), c, null)
+  if (d.url) core.setOutput('comment-url', d.url)
+  await noteFailedComment(d)
 
   for (const b of c.benchmarks.filter(x => x.verdict === 'regression')) {
     // Annotations are plain text, but names and units are the PR's: no
@@ -113,37 +134,49 @@ export async function publishNoBaseline(
   core.setOutput('verdict', 'no-baseline')
   core.setOutput('regressions', '0')
   core.setOutput('improvements', '0')
-  if (ch.settings.comment !== 'never')
-    await deliver(ch, body, ch.settings.comment === 'always', null, reason)
   await core.summary.addRaw(body + '\n').write()
+  if (ch.settings.comment !== 'never')
+    await noteFailedComment(
+      await deliver(ch, [body], ch.settings.comment === 'always', null, reason)
+    )
   core.info('benchgate: verdict=no-baseline gate=pass')
 }
 
 /**
  * Post or update the sticky comment. When the mode says not to post, an
  * existing comment is still updated so it never shows stale results. A
- * refused comment (a fork's read-only token) is a warning, not a failure.
+ * body GitHub refuses as too long (422) is retried with the next, shorter
+ * one. A refused comment (a fork's read-only token) or a failed update is
+ * a warning, not a failure, and the earlier comment is left as it was.
  */
 async function postComment(
   gh: GitHubClient,
   repo: { owner: string; repo: string },
   issue: number,
   key: string,
-  body: string,
+  bodies: readonly string[],
   create: boolean
-): Promise<{ url?: string; refused: boolean }> {
-  try {
-    const r = await upsertComment(gh, repo, issue, marker(key), body, { createIfMissing: create })
-    if (r) core.info(`benchgate: ${r.action} the PR comment ${r.url}`)
-    return { url: r?.url, refused: false }
-  } catch (err) {
-    const status = statusOf(err)
-    const message = redact(err instanceof Error ? err.message : String(err))
-    // "Resource not accessible by integration": a read-only token.
-    const refused = status === 403 || /not accessible by integration/i.test(message)
-    core.warning(
-      `benchgate: could not post the PR comment (HTTP ${status ?? '?'}: ${message}). ${refused ? 'The token is read-only here (e.g. a pull request from a fork): the report is in the job summary and in the report artifact for a comment workflow.' : 'The report is in the job summary.'}`
-    )
-    return { refused }
+): Promise<{ url?: string; refused: boolean; failed?: string }> {
+  for (let i = 0; ; i++) {
+    try {
+      const r = await upsertComment(gh, repo, issue, marker(key), bodies[i], {
+        createIfMissing: create
+      })
+      if (r) core.info(`benchgate: ${r.action} the PR comment ${r.url}`)
+      return { url: r?.url, refused: false }
+    } catch (err) {
+      const status = statusOf(err)
+      const message = redact(err instanceof Error ? err.message : String(err))
+      if (status === 422 && /too long/i.test(message) && i + 1 < bodies.length) {
+        core.info(`benchgate: GitHub refused the comment as too long; posting the shorter report`)
+        continue
+      }
+      // "Resource not accessible by integration": a read-only token.
+      const refused = status === 403 || /not accessible by integration/i.test(message)
+      core.warning(
+        `benchgate: could not post the PR comment (HTTP ${status ?? '?'}: ${forTerminal(message)}). ${refused ? 'The token is read-only here (e.g. a pull request from a fork): the report is in the job summary and in the report artifact for a comment workflow.' : 'The report is in the job summary.'}`
+      )
+      return { refused, failed: refused ? undefined : `HTTP ${status ?? '?'}: ${message}` }
+    }
   }
 }

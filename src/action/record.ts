@@ -2,7 +2,9 @@
 import * as core from '@actions/core'
 import type { RunOutcome } from '../engine/measure.js'
 import type { RunContext } from '../github/context.js'
-import { baselineSummary } from '../report/bodies.js'
+import { redact } from '../github/redact.js'
+import { baselineTable, baselineUploadLine } from '../report/bodies.js'
+import { escapeText } from '../report/escape.js'
 import type { ActionSettings } from './inputs.js'
 import { listFiles, type ArtifactUploader } from './seams.js'
 
@@ -28,15 +30,25 @@ export async function recordBaseline(
   upload: ArtifactUploader
 ): Promise<void> {
   const { upload: due, onDefault } = uploadsBaseline(settings, ctx)
+  // The table first: an upload that fails afterwards loses nothing.
+  await core.summary.addRaw(baselineTable(outcome.bundle)).write()
   if (due) {
-    const id = await upload(
-      settings.artifactName,
-      await listFiles(outcome.bundleDir),
-      outcome.bundleDir
-    )
-    core.info(`benchgate: uploaded the baseline as artifact "${settings.artifactName}" (id ${id})`)
+    try {
+      const files = await listFiles(outcome.bundleDir)
+      const id = await upload(settings.artifactName, files, outcome.bundleDir)
+      core.info(
+        `benchgate: uploaded the baseline as artifact "${settings.artifactName}" (id ${id})`
+      )
+    } catch (err) {
+      await core.summary
+        .addRaw(
+          `\nThe baseline upload failed: ${escapeText(redact((err as Error).message), 500)}\n`
+        )
+        .write()
+      throw err
+    }
   }
-  const summary = baselineSummary(outcome.bundle, {
+  const line = baselineUploadLine({
     uploaded: due,
     artifactName: settings.artifactName,
     ref: ctx.ref,
@@ -44,7 +56,7 @@ export async function recordBaseline(
     onDefault,
     defaultBranch: ctx.defaultBranch
   })
-  await core.summary.addRaw(summary).write()
+  await core.summary.addRaw(line).write()
   core.setOutput('verdict', 'recorded')
   core.setOutput('regressions', '0')
   core.setOutput('improvements', '0')

@@ -19,6 +19,8 @@ export interface CompareOutputs {
   comment: string
   /** The full report for the job summary (≤ 1 MiB). */
   summary: string
+  /** The comment again, to a quarter of its budget: what to post when GitHub refuses the first as too long. */
+  shortComment: string
 }
 
 /** How to judge and render a comparison. */
@@ -69,6 +71,11 @@ export async function compareAndReport(
   return {
     comparison,
     comment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES }, sources),
-    summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources)
+    summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources),
+    shortComment: renderMarkdown(
+      comparison,
+      { ...common, budgetBytes: COMMENT_BUDGET_BYTES / 4 },
+      sources
+    )
   }
 }

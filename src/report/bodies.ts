@@ -49,17 +49,22 @@ export function reportedNoBaselineBody(key: string, reason: string | null): stri
 }
 
 /** The job summary of a push: what was measured, and whether it became the baseline. */
-export function baselineSummary(
-  bundle: Bundle,
-  p: {
-    uploaded: boolean
-    artifactName: string
-    ref: string
-    uploadBaseline: string
-    onDefault: boolean
-    defaultBranch: string
-  }
-): string {
+export function baselineSummary(bundle: Bundle, p: BaselineUpload): string {
+  return baselineTable(bundle) + baselineUploadLine(p)
+}
+
+/** Whether and where a push's bundle became the baseline. */
+export interface BaselineUpload {
+  uploaded: boolean
+  artifactName: string
+  ref: string
+  uploadBaseline: string
+  onDefault: boolean
+  defaultBranch: string
+}
+
+/** What a push measured: one row per benchmark, with its medians. */
+export function baselineTable(bundle: Bundle): string {
   const lines = [`### benchgate: ${bundle.benchmarks.length} benchmarks measured`, '']
   lines.push('| benchmark | ns/op (median) | B/op | allocs/op | runs |', '| - | - | - | - | - |')
   for (const b of bundle.benchmarks.slice(0, BASELINE_ROWS)) {
@@ -70,18 +75,14 @@ export function baselineSummary(
   }
   if (bundle.benchmarks.length > BASELINE_ROWS)
     lines.push('', `…and ${bundle.benchmarks.length - BASELINE_ROWS} more (see results.json).`)
-  if (p.uploaded) {
-    lines.push(
-      '',
-      `Uploaded as the baseline artifact \`${escapeText(p.artifactName)}\`: pull requests against ${escapeText(p.ref.replace('refs/heads/', ''))} compare with it.`
-    )
-  } else {
-    lines.push(
-      '',
-      `No baseline uploaded (upload-baseline: ${escapeText(p.uploadBaseline)}; ${p.onDefault ? 'default branch' : `not a push to the default branch ${escapeText(p.defaultBranch || '(unknown)')}`}).`
-    )
-  }
   return lines.join('\n') + '\n'
+}
+
+/** The line under the table: uploaded as the baseline, or why not. */
+export function baselineUploadLine(p: BaselineUpload): string {
+  return p.uploaded
+    ? `\nUploaded as the baseline artifact \`${escapeText(p.artifactName)}\`: pull requests against ${escapeText(p.ref.replace('refs/heads/', ''))} compare with it.\n`
+    : `\nNo baseline uploaded (upload-baseline: ${escapeText(p.uploadBaseline)}; ${p.onDefault ? 'default branch' : `not a push to the default branch ${escapeText(p.defaultBranch || '(unknown)')}`}).\n`
 }
 
 /** The check run's title: the counts, or that there is no baseline. */

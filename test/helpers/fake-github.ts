@@ -31,6 +31,20 @@ export interface FakeArtifact {
   gone?: boolean
 }
 
+/** GitHub's answer to a comment body over its limit. */
+const tooLong = {
+  message: 'Validation Failed',
+  errors: [
+    {
+      resource: 'IssueComment',
+      code: 'custom',
+      field: 'body',
+      message: 'body is too long (maximum is 65536 characters)'
+    }
+  ],
+  documentation_url: 'https://docs.github.com/rest/issues/comments#update-an-issue-comment'
+}
+
 export interface FakeComment {
   id: number
   /** The pull request (issue) number it is on. */
@@ -62,6 +76,10 @@ export class FakeGitHub {
   runs: FakeRun[] = []
   artifacts: FakeArtifact[] = []
   comments: FakeComment[] = []
+  /** Answer this many comment writes (POST or PATCH) with 422 "body is too long", as GitHub does. */
+  refuseTooLong = 0
+  /** Answer comment updates (PATCH) with this status, e.g. 410; 0 = accept. */
+  failUpdates = 0
   uploads: Upload[] = []
   faults: Fault[] = []
   /**
@@ -271,6 +289,10 @@ export class FakeGitHub {
         )
       }
       if (method === 'POST') {
+        if (this.refuseTooLong > 0) {
+          this.refuseTooLong--
+          return json(422, tooLong)
+        }
         const c: FakeComment = {
           id: this.nextId++,
           issue,
@@ -285,6 +307,11 @@ export class FakeGitHub {
       const c = this.comments.find(x => x.id === Number(m![1]))
       if (!c) return json(404, { message: 'Not Found' })
       if (method === 'PATCH') {
+        if (this.refuseTooLong > 0) {
+          this.refuseTooLong--
+          return json(422, tooLong)
+        }
+        if (this.failUpdates) return json(this.failUpdates, { message: 'Conflict' })
         c.body = (JSON.parse(body.toString()) as { body: string }).body
         return json(200, this.commentJson(c))
       }
