@@ -80,3 +80,60 @@ describe('Wilcoxon signed-rank', () => {
     expect(wilcoxonSignedRank([1, 2, 3], [1, 2, 3])).toMatchObject({ p: 1, method: 'all-zero' })
   })
 })
+
+describe('the exact U distribution is computed once per shape', () => {
+  it('500 comparisons of 16 against 16 values (no ties) compute it at most once', async () => {
+    const utest = await import('../src/stats/utest.js')
+    const before = utest.distributionsComputed
+    let seed = 7
+    const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 1000
+    for (let i = 0; i < 500; i++) {
+      const a = Array.from({ length: 16 }, rand)
+      const b = Array.from({ length: 16 }, () => rand() + 3)
+      expect(utest.mannWhitneyU(a, b).method).toBe('exact')
+    }
+    expect(utest.distributionsComputed - before).toBeLessThanOrEqual(1)
+  })
+})
+
+describe('the exact U test with ties, against brute force', () => {
+  // benchstat's definition (go-moremath MannWhitneyUTest): p = 2·P(U1 ≤ min(U1, U2))
+  // under the null, capped at 1, and 1 when U1 = U2; here P is counted over
+  // every split of the pooled values, with ties worth one half.
+  it('property: p equals twice the share of splits with U1 at most the smaller U', async () => {
+    const { mannWhitneyU } = await import('../src/stats/utest.js')
+    const fc = (await import('fast-check')).default
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 2, maxLength: 7 }),
+        fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 2, maxLength: 7 }),
+        (x, y) => {
+          const all = [...x, ...y]
+          if (new Set(all).size === 1) return
+          const u = (a: number[], b: number[]): number =>
+            a.reduce((s, v) => s + b.reduce((t, w) => t + (v > w ? 1 : v === w ? 0.5 : 0), 0), 0)
+          const u1 = u(x, y)
+          const u2 = x.length * y.length - u1
+          const small = Math.min(u1, u2)
+          let below = 0
+          let total = 0
+          const n = all.length
+          for (let mask = 0; mask < 1 << n; mask++) {
+            let bits = 0
+            for (let i = 0; i < n; i++) if (mask & (1 << i)) bits++
+            if (bits !== x.length) continue
+            const a = all.filter((_, i) => mask & (1 << i))
+            const b = all.filter((_, i) => !(mask & (1 << i)))
+            total++
+            if (u(a, b) <= small + 1e-9) below++
+          }
+          const expected = u1 === u2 ? 1 : Math.min(1, (2 * below) / total)
+          const r = mannWhitneyU(x, y)
+          expect(r.method).toBe('exact')
+          expect(r.p).toBeCloseTo(expected, 10)
+        }
+      ),
+      { numRuns: 300 }
+    )
+  })
+})

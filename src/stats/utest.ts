@@ -80,34 +80,88 @@ export function mannWhitneyU(x1: readonly number[], x2: readonly number[]): UTes
  * order. Equivalent to go-moremath's UDist.CDF (Cheung & Klotz's recursion),
  * computed as a dynamic program: choosing r of the t values of a tie group
  * for sample 1 adds r times the group's average rank to R1, in C(t, r)
- * ways. States are (values taken, 2·R1), which is always an integer.
+ * ways. States are (values taken, 2·R1), which is always an integer, so
+ * they fit a dense array.
  */
 function exactCDF(u: number, n1: number, ties: readonly number[]): number {
-  const N = ties.reduce((a, b) => a + b, 0)
-  // ways[k] maps 2·R1 → count, for k values of sample 1 chosen so far.
-  let ways: Map<number, number>[] = Array.from({ length: n1 + 1 }, () => new Map())
-  ways[0].set(0, 1)
-  let start = 0 // ranks start at start + 1
-  for (const t of ties) {
-    const twiceAvgRank = 2 * start + t + 1 // 2 × (start+1 + start+t)/2
-    const next: Map<number, number>[] = Array.from({ length: n1 + 1 }, () => new Map())
-    for (let k = 0; k <= n1; k++) {
-      for (const [twoR, count] of ways[k]) {
-        for (let r = 0; r <= t && k + r <= n1; r++) {
-          const key = twoR + r * twiceAvgRank
-          next[k + r].set(key, (next[k + r].get(key) ?? 0) + count * choose(t, r))
-        }
-      }
-    }
-    ways = next
-    start += t
-  }
+  const dist = distribution(n1, ties)
   // U1 ≤ u  ⇔  2·R1 ≤ 2u + n1(n1+1); compare on the doubled integer scale
   // as go-moremath does (int(2·U)).
   const limit = Math.floor(2 * u) + n1 * (n1 + 1)
-  let below = 0
-  for (const [twoR, count] of ways[n1]) if (twoR <= limit) below += count
-  return below / choose(N, n1)
+  // The last index whose 2·R1 ≤ limit, by binary search.
+  let lo = 0
+  let hi = dist.twoR.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (dist.twoR[mid] <= limit) lo = mid + 1
+    else hi = mid
+  }
+  return lo === 0 ? 0 : dist.cumulative[lo - 1] / dist.total
+}
+
+/** The null distribution of 2·R1 for one shape: sorted values and cumulative counts. */
+interface Distribution {
+  twoR: Float64Array
+  cumulative: Float64Array
+  total: number
+}
+
+/**
+ * Distributions by shape (n1 and the tie groups). Comparing thousands of
+ * benchmarks with the same count asks for the same few shapes again and
+ * again, and the dynamic program is most of a comparison's cost; so each
+ * shape is computed once. Bounded: it is cleared when full.
+ */
+const distributions = new Map<string, Distribution>()
+const MAX_DISTRIBUTIONS = 4096
+
+/** How many distributions were computed (not served from the cache): for tests that count work. */
+export let distributionsComputed = 0
+
+function distribution(n1: number, ties: readonly number[]): Distribution {
+  const key = `${n1}:${ties.join(',')}`
+  const cached = distributions.get(key)
+  if (cached) return cached
+  distributionsComputed++
+  const N = ties.reduce((a, b) => a + b, 0)
+  // ways[k·width + v]: the ways to choose k values of sample 1 so far with
+  // 2·R1 = v. Choosing r of the t values of a tie group adds r times its
+  // doubled average rank. Updated in place, k descending, as a knapsack.
+  const width = n1 * (2 * N - n1 + 1) + 1 // 2·R1 is at most twice the top n1 ranks
+  const ways = new Float64Array((n1 + 1) * width)
+  ways[0] = 1
+  let start = 0 // ranks start at start + 1
+  let reach = 0 // the largest 2·R1 reached so far, by any k (rows are width long)
+  for (const t of ties) {
+    const twiceAvgRank = 2 * start + t + 1 // 2 × (start+1 + start+t)/2
+    for (let k = Math.min(n1 - 1, start); k >= 0; k--) {
+      const row = k * width
+      for (let v = 0; v <= Math.min(reach, width - 1); v++) {
+        const count = ways[row + v]
+        if (count === 0) continue
+        for (let r = 1; r <= t && k + r <= n1; r++)
+          ways[(k + r) * width + v + r * twiceAvgRank] += count * choose(t, r)
+      }
+    }
+    reach += t * twiceAvgRank
+    start += t
+  }
+  const row = n1 * width
+  const values: number[] = []
+  const counts: number[] = []
+  for (let v = 0; v < width; v++)
+    if (ways[row + v] !== 0) {
+      values.push(v)
+      counts.push(ways[row + v])
+    }
+  const twoR = Float64Array.from(values)
+  const cumulative = new Float64Array(counts.length)
+  let sum = 0
+  counts.forEach((count, i) => (cumulative[i] = sum += count))
+  const dist = { twoR, cumulative, total: choose(N, n1) }
+  if (distributions.size >= MAX_DISTRIBUTIONS) distributions.clear()
+  distributions.set(key, dist)
+  return dist
 }
 
 /**

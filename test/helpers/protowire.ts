@@ -131,3 +131,56 @@ export function craftProfile(
     ...strings.map((s): Field => [6, 'bytes', s])
   ])
 }
+
+/**
+ * A valid profile of `samples` samples whose locations have the ids given
+ * (any layout: sparse, descending, huge), each sample on one of them in
+ * turn, with value 1: adversarial id layouts for the decoder.
+ */
+export function idLayoutProfile(ids: readonly number[], samples: number): Uint8Array {
+  const strings = ['', 'samples', 'count', 'main', 'x.go']
+  return encode([
+    [
+      1,
+      'msg',
+      [
+        [1, 'varint', 1],
+        [2, 'varint', 2]
+      ]
+    ],
+    ...Array.from({ length: samples }, (_, i): Field => [
+      2,
+      'msg',
+      [
+        [1, 'varint', ids[i % ids.length]],
+        [2, 'varint', 1]
+      ]
+    ]),
+    ...ids.map((id): Field => [
+      4,
+      'msg',
+      [
+        [1, 'varint', id],
+        [
+          4,
+          'msg',
+          [
+            [1, 'varint', 1],
+            [2, 'varint', 7]
+          ]
+        ]
+      ]
+    ]),
+    [
+      5,
+      'msg',
+      [
+        [1, 'varint', 1],
+        [2, 'varint', 3],
+        [3, 'varint', 3],
+        [4, 'varint', 4]
+      ]
+    ],
+    ...strings.map((s): Field => [6, 'bytes', s])
+  ])
+}
