@@ -2477,13 +2477,19 @@ function measurementOf(run) {
         profileErrors
     };
 }
+/** Refuse, before any work, a non-empty output directory that is not a bundle: it is the user's. */
+async function checkOutDir(dir) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(dir))
+        return;
+    const entries = await (0,promises_namespaceObject.readdir)(dir);
+    if (entries.length > 0 && !entries.includes('results.json')) {
+        throw new DiscoveryError(`output directory ${dir} is not empty and holds no results.json; choose an empty or new directory with --out`);
+    }
+}
 /** Refuse to overwrite a non-empty directory that is not a bundle; clear an old bundle's profiles. */
 async function prepareOutDir(dir) {
+    await checkOutDir(dir);
     if ((0,external_node_fs_namespaceObject.existsSync)(dir)) {
-        const entries = await (0,promises_namespaceObject.readdir)(dir);
-        if (entries.length > 0 && !entries.includes('results.json')) {
-            throw new DiscoveryError(`output directory ${dir} is not empty and holds no results.json; choose an empty or new directory with --out`);
-        }
         await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(dir, 'profiles'), { recursive: true, force: true });
         await (0,promises_namespaceObject.rm)((0,external_node_path_namespaceObject.join)(dir, 'results.json'), { force: true });
     }
@@ -2517,6 +2523,8 @@ class AbError extends Error {
 const abFail = (m) => new AbError(m);
 /** Run the A/B rounds and write out/base and out/head bundles. Worktrees are always removed. */
 async function runAb(go, git, s, onEvent = () => { }) {
+    for (const side of ['base', 'head'])
+        await checkOutDir((0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), side));
     const start = (0,external_node_path_namespaceObject.resolve)(s.dir);
     const repoRoot = await gitOrThrow(git, start, ['rev-parse', '--show-toplevel'], abFail);
     const sub = (0,external_node_path_namespaceObject.relative)(repoRoot, start);

@@ -8,7 +8,7 @@
  * those reliably is what issue 7's harness is for.
  */
 import { execFile } from 'node:child_process'
-import { cpSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -88,5 +88,38 @@ describe('benchgate ab', () => {
     const r = await cli(['ab', '--base', 'no-such-ref', '--count', '2'], repo)
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('--base "no-such-ref" is not a commit')
+  })
+
+  it('never deletes what a user had in --out/base or --out/head', async () => {
+    const out = tempDir('ab-keep')
+    mkdirSync(join(out, 'base'))
+    writeFileSync(join(out, 'base', 'notes.txt'), 'mine')
+    const r = await cli(['ab', '--base', 'HEAD', ...AB, '--count', '2', '--out', out], repo)
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/output directory .*base is not empty and holds no results\.json/)
+    expect(readFileSync(join(out, 'base', 'notes.txt'), 'utf8')).toBe('mine')
+    expect(r.stderr).not.toContain('round 1') // refused before any work
+  })
+
+  it('a --bench that matches nothing is an error naming it', async () => {
+    const r = await cli(
+      [
+        'ab',
+        '--base',
+        'HEAD',
+        '--count',
+        '2',
+        '--benchtime',
+        '10ms',
+        '--bench',
+        'NoSuchBench',
+        '--out',
+        join(tempDir('ab-none'), 'o')
+      ],
+      repo
+    )
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('-bench regular expression "NoSuchBench" matched no benchmark')
+    expect(r.stderr).not.toMatch(/\n\s+at /)
   })
 })

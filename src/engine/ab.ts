@@ -17,7 +17,7 @@ import { BenchParser } from '../gobench/parse.js'
 import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { buildBundle, type PackageMeasurement } from './bundle-builder.js'
-import { prepareOutDir } from './measure.js'
+import { checkOutDir, prepareOutDir } from './measure.js'
 
 /** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
 export class AbError extends Error {
@@ -76,6 +76,7 @@ export async function runAb(
   s: AbSettings,
   onEvent: (e: AbEvent) => void = () => {}
 ): Promise<AbResult> {
+  for (const side of ['base', 'head']) await checkOutDir(join(resolve(s.out), side))
   const start = resolve(s.dir)
   const repoRoot = await gitOrThrow(git, start, ['rev-parse', '--show-toplevel'], abFail)
   const sub = relative(repoRoot, start)

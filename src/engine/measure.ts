@@ -154,15 +154,21 @@ function measurementOf(run: PackageRun): PackageMeasurement {
   }
 }
 
+/** Refuse, before any work, a non-empty output directory that is not a bundle: it is the user's. */
+export async function checkOutDir(dir: string): Promise<void> {
+  if (!existsSync(dir)) return
+  const entries = await readdir(dir)
+  if (entries.length > 0 && !entries.includes('results.json')) {
+    throw new DiscoveryError(
+      `output directory ${dir} is not empty and holds no results.json; choose an empty or new directory with --out`
+    )
+  }
+}
+
 /** Refuse to overwrite a non-empty directory that is not a bundle; clear an old bundle's profiles. */
 export async function prepareOutDir(dir: string): Promise<void> {
+  await checkOutDir(dir)
   if (existsSync(dir)) {
-    const entries = await readdir(dir)
-    if (entries.length > 0 && !entries.includes('results.json')) {
-      throw new DiscoveryError(
-        `output directory ${dir} is not empty and holds no results.json; choose an empty or new directory with --out`
-      )
-    }
     await rm(join(dir, 'profiles'), { recursive: true, force: true })
     await rm(join(dir, 'results.json'), { force: true })
   }
