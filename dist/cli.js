@@ -5522,6 +5522,15 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
 function demoModule() {
     return (0,external_node_path_namespaceObject.resolve)((0,external_node_path_namespaceObject.dirname)((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url)), '..', 'fixtures', 'demo');
 }
+/** What the demo writes in its directory; anything else there is the user's. */
+const DEMO_FILES = new Set(['base', 'head', 'comment.md', 'summary.md', 'comparison.json']);
+/** Refuse, before any work, a --out that holds files the demo did not write. */
+async function checkDemoDir(dir) {
+    const entries = await (0,promises_namespaceObject.readdir)(dir).catch(() => []);
+    const foreign = entries.filter(e => !DEMO_FILES.has(e));
+    if (foreign.length > 0)
+        throw new UsageError(`--out ${dir} holds files the demo did not write (${foreign.slice(0, 3).join(', ')}); choose an empty or new directory`);
+}
 /** The `demo` command. */
 const demoCommand = {
     usage: 'benchgate demo [--out DIR] [--count N] [--benchtime T] [--format markdown|json|text]',
@@ -5535,6 +5544,7 @@ const demoCommand = {
         if (positionals.length > 0)
             throw new UsageError(`unexpected argument "${positionals[0]}"`);
         const out = (0,external_node_path_namespaceObject.resolve)(str(values, 'out') ?? 'benchgate-demo');
+        await checkDemoDir(out);
         const opts = compareOptions(values);
         const started = Date.now();
         // --out names the demo's directory; the bundles go below it.

@@ -125,4 +125,27 @@ describe('the comment API, failing soft', () => {
       r.summary.indexOf('| benchmark |')
     )
   })
+
+  it('an empty token is reported before any benchmark runs, naming the input', async () => {
+    const r = await runAction(gh, {
+      event: 'pull_request',
+      payload: {
+        repository,
+        pull_request: {
+          number: 7,
+          base: { ref: 'main', sha: BASE, repo: { full_name: 'acme/widgets' } },
+          head: { sha: HEAD, repo: { full_name: 'acme/widgets' } }
+        }
+      },
+      inputs: { ...inputs, 'github-token': '' },
+      ref: 'refs/pull/7/merge',
+      sha: HEAD,
+      runId: 203
+    })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(
+      /::error::input "github-token" is empty; benchgate needs it on pull_request/
+    )
+    expect(r.stdout).not.toContain('::group::') // no go test ran
+  })
 })

@@ -8,6 +8,7 @@
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { isFork } from '../src/action/fork.js'
+import { internalError, systemError } from '../src/cli/main.js'
 import { verifyReport } from '../src/action/comment-mode.js'
 import { uploadsBaseline } from '../src/action/record.js'
 import { readBundle, writeBundle, type Bundle } from '../src/bundle/index.js'
@@ -407,5 +408,29 @@ describe('the runtime', () => {
   const expected = process.env.BENCHGATE_EXPECT_NODE_MAJOR
   it.runIf(expected)('is the Node major the CI run asked for', () => {
     expect(process.versions.node.split('.')[0]).toBe(expected)
+  })
+})
+
+describe('errors nobody expected', () => {
+  it('are one line with a hint, and show the stack only when asked', () => {
+    const err = new TypeError('x is undefined\u001b[2J')
+    const line = internalError(err, {})
+    expect(line).toBe(
+      'benchgate: internal error: x is undefined\\u001b[2J (rerun with BENCHGATE_DEBUG=1 to see the stack trace)'
+    )
+    expect(line).not.toContain('\n')
+    expect(internalError(err, { BENCHGATE_DEBUG: '1' })).toContain('at ')
+  })
+
+  it("name what the operating system refused, in the CLI's words", () => {
+    const enoent = Object.assign(new Error("ENOENT: no such file or directory, open '/x/y'"), {
+      code: 'ENOENT',
+      syscall: 'open',
+      path: '/x/y'
+    })
+    expect(systemError(enoent)).toBe(
+      'cannot write /x/y: no such file or directory; check the path and its directory'
+    )
+    expect(systemError(new Error('plain'))).toBeUndefined()
   })
 })

@@ -3,7 +3,7 @@
  * run as committed and a head run with a seeded CPU regression and a
  * seeded allocation (`-tags=benchgate_demo_regression`) — then the report.
  */
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { localEngine } from '../../engine/index.js'
@@ -25,6 +25,19 @@ function demoModule(): string {
   return resolve(dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'demo')
 }
 
+/** What the demo writes in its directory; anything else there is the user's. */
+const DEMO_FILES = new Set(['base', 'head', 'comment.md', 'summary.md', 'comparison.json'])
+
+/** Refuse, before any work, a --out that holds files the demo did not write. */
+async function checkDemoDir(dir: string): Promise<void> {
+  const entries = await readdir(dir).catch(() => [] as string[])
+  const foreign = entries.filter(e => !DEMO_FILES.has(e))
+  if (foreign.length > 0)
+    throw new UsageError(
+      `--out ${dir} holds files the demo did not write (${foreign.slice(0, 3).join(', ')}); choose an empty or new directory`
+    )
+}
+
 /** The `demo` command. */
 export const demoCommand: Command = {
   usage: 'benchgate demo [--out DIR] [--count N] [--benchtime T] [--format markdown|json|text]',
@@ -37,6 +50,7 @@ export const demoCommand: Command = {
   async run(values, positionals) {
     if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`)
     const out = resolve(str(values, 'out') ?? 'benchgate-demo')
+    await checkDemoDir(out)
     const opts = compareOptions(values)
     const started = Date.now()
     // --out names the demo's directory; the bundles go below it.
