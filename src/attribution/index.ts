@@ -13,6 +13,7 @@
  */
 import {
   accumulate,
+  goTracebackName,
   indexFrames,
   ProfileError,
   readProfile,
@@ -82,9 +83,10 @@ export function groupTables(
   source: string
 ): GroupTables {
   const vi = sampleTypeIndex(profile, sampleType, source)
-  const index = indexFrames(profile)
-  // Names in the frame index are pprof-simplified (names.ts); benchmark
-  // functions cannot be generic, so their names come through intact.
+  // Names for people: instantiations written as Go's tracebacks write them
+  // and merged (names.ts, D10); benchmark functions cannot be generic, so
+  // their names come through intact.
+  const index = indexFrames(profile, goTracebackName)
   const groupNames: string[] = []
   const groupIds = new Map<string, number>()
   const nodeGroup = Int32Array.from(index.names, name => {

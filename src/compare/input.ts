@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path'
 import type { Measure, PerOpCost } from '../attribution/index.js'
 import { BundleError, readBundle, type BundleEnvironment } from '../bundle/index.js'
 import { parseBenchOutput } from '../gobench/parse.js'
+import { goTracebackName } from '../pprof/index.js'
 
 /** One benchmark of one side. */
 export interface SideBenchmark {
@@ -32,6 +33,29 @@ export interface Side {
   profiles: Map<string, { cpu?: string; mem?: string }>
   /** Unit metadata (`Unit ns/op assume=exact`), from text input. */
   units: Record<string, Record<string, string>>
+}
+
+/**
+ * Function names as people read them (D10): bundles written before names
+ * were collapsed hold one entry per instantiation; they merge here, so an
+ * old baseline matches a new head by name.
+ */
+function readableFunctions<B extends SideBenchmark>(b: B): B {
+  if (!b.functions) return b
+  const functions: NonNullable<SideBenchmark['functions']> = {}
+  for (const [measure, list] of Object.entries(b.functions) as [Measure, PerOpCost[]][]) {
+    const merged = new Map<string, PerOpCost>()
+    for (const f of list ?? []) {
+      const name = goTracebackName(f.name)
+      const m = merged.get(name)
+      if (m) {
+        m.flat += f.flat
+        m.cum += f.cum
+      } else merged.set(name, { ...f, name })
+    }
+    functions[measure] = [...merged.values()]
+  }
+  return { ...b, functions }
 }
 
 /** `go test -bench` text larger than this is refused: 20,000 benchmarks × 100 runs fit. */
@@ -60,7 +84,7 @@ export async function loadSide(path: string): Promise<Side> {
       label: path,
       kind: 'bundle',
       environment: bundle.environment,
-      benchmarks: bundle.benchmarks,
+      benchmarks: bundle.benchmarks.map(readableFunctions),
       failedPackages: new Set(
         bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)
       ),

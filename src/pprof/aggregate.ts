@@ -77,13 +77,19 @@ export interface FrameIndex {
   frames: Int32Array[]
 }
 
-/** Build the name table and per-location frame lists for a profile. */
-export function indexFrames(profile: Profile): FrameIndex {
+/**
+ * Build the name table and per-location frame lists for a profile. With
+ * `rename`, frames whose renamed names agree share one node, so their flat
+ * and cum merge and cum still counts once per sample (attribution uses
+ * goTracebackName; `top` renames nothing, to equal pprof).
+ */
+export function indexFrames(profile: Profile, rename?: (name: string) => string): FrameIndex {
   const ids = new Map<string, number>()
   const names: string[] = []
   const files: string[] = []
   const startLines: number[] = []
-  const nodeOf = (name: string, fn?: ProfileFunction): number => {
+  const nodeOf = (raw: string, fn?: ProfileFunction): number => {
+    const name = rename ? rename(raw) : raw
     let id = ids.get(name)
     if (id === undefined) {
       id = names.length

@@ -14,6 +14,6 @@ export {
   type FunctionTable
 } from './aggregate.js'
 export { formatTop } from './top.js'
-export { pprofFunctionName } from './names.js'
+export { goTracebackName, pprofFunctionName } from './names.js'
 export { sampleLabels, sampleStack, sampleValues } from './samples.js'
 export type * from './model.js'

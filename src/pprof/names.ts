@@ -49,3 +49,29 @@ function removeMatching(name: string, start: string, end: string): string {
   }
   return name
 }
+
+/**
+ * A function's name as Go's tracebacks write it (runtime/traceback.go
+ * prints instantiations as `[...]`): every balanced `[…]` group becomes
+ * `[...]`, so `btree.(*node[go.shape.interface { Less(btree.Item) bool }]).get`
+ * and pprof's partly simplified `items[go.shape.interface { Less bool }].find`
+ * read as `btree.(*node[...]).get` and `items[...].find`, and all the
+ * instantiations of one function share one name (DESIGN.md D10). `top`
+ * keeps pprof's exact names; this is for everything written for people.
+ */
+export function goTracebackName(name: string): string {
+  if (!name.includes('[')) return name
+  let out = ''
+  let depth = 0
+  for (const c of name) {
+    if (c === '[') {
+      if (depth === 0) out += '[...'
+      depth++
+    } else if (c === ']' && depth > 0) {
+      depth--
+      if (depth === 0) out += ']'
+    } else if (depth === 0) out += c
+  }
+  // An unbalanced name is left as it was rather than guessed at.
+  return depth === 0 ? out : name
+}
