@@ -1810,6 +1810,37 @@ function removeMatching(name, start, end) {
     }
     return name;
 }
+/**
+ * A function's name as Go's tracebacks write it (runtime/traceback.go
+ * prints instantiations as `[...]`): every balanced `[…]` group becomes
+ * `[...]`, so `btree.(*node[go.shape.interface { Less(btree.Item) bool }]).get`
+ * and pprof's partly simplified `items[go.shape.interface { Less bool }].find`
+ * read as `btree.(*node[...]).get` and `items[...].find`, and all the
+ * instantiations of one function share one name (DESIGN.md D10). `top`
+ * keeps pprof's exact names; this is for everything written for people.
+ */
+function goTracebackName(name) {
+    if (!name.includes('['))
+        return name;
+    let out = '';
+    let depth = 0;
+    for (const c of name) {
+        if (c === '[') {
+            if (depth === 0)
+                out += '[...';
+            depth++;
+        }
+        else if (c === ']' && depth > 0) {
+            depth--;
+            if (depth === 0)
+                out += ']';
+        }
+        else if (depth === 0)
+            out += c;
+    }
+    // An unbalanced name is left as it was rather than guessed at.
+    return depth === 0 ? out : name;
+}
 
 ;// CONCATENATED MODULE: ./src/pprof/aggregate.ts
 
@@ -1849,13 +1880,19 @@ function frameName(fn, loc, cache) {
     }
     return loc.mappingFile !== '' ? `<unknown in ${loc.mappingFile}>` : '<unknown>';
 }
-/** Build the name table and per-location frame lists for a profile. */
-function indexFrames(profile) {
+/**
+ * Build the name table and per-location frame lists for a profile. With
+ * `rename`, frames whose renamed names agree share one node, so their flat
+ * and cum merge and cum still counts once per sample (attribution uses
+ * goTracebackName; `top` renames nothing, to equal pprof).
+ */
+function indexFrames(profile, rename) {
     const ids = new Map();
     const names = [];
     const files = [];
     const startLines = [];
-    const nodeOf = (name, fn) => {
+    const nodeOf = (raw, fn) => {
+        const name = rename ? rename(raw) : raw;
         let id = ids.get(name);
         if (id === undefined) {
             id = names.length;
@@ -2050,9 +2087,10 @@ function benchmarkGroup(functionName, importPath) {
  */
 function groupTables(profile, sampleType, importPath, source) {
     const vi = sampleTypeIndex(profile, sampleType, source);
-    const index = indexFrames(profile);
-    // Names in the frame index are pprof-simplified (names.ts); benchmark
-    // functions cannot be generic, so their names come through intact.
+    // Names for people: instantiations written as Go's tracebacks write them
+    // and merged (names.ts, D10); benchmark functions cannot be generic, so
+    // their names come through intact.
+    const index = indexFrames(profile, goTracebackName);
     const groupNames = [];
     const groupIds = new Map();
     const nodeGroup = Int32Array.from(index.names, name => {
@@ -3809,9 +3847,20 @@ function explain(bc) {
     ];
     const score = (f) => (measure === 'cpu' ? f.delta.cum : f.delta.flat);
     const top = candidates.sort((a, b) => (improving ? score(a) - score(b) : score(b) - score(a)))[0];
+    const disagree = disagreement(bc, m);
     if (!top || (improving ? score(top) >= 0 : score(top) <= 0))
-        return what;
-    return `${what}: ${top.name} ${signed(score(top))} ${MEASURE_UNIT[measure]}`;
+        return what + disagree;
+    return `${what}: ${top.name} ${signed(score(top))} ${MEASURE_UNIT[measure]}${disagree}`;
+}
+/**
+ * When the units disagree — time slower while B/op improved, or the
+ * reverse — the headline says so, so one never hides behind the other.
+ */
+function disagreement(bc, shown) {
+    const other = bc.metrics.filter(x => x !== shown &&
+        (x.verdict === 'regression' || x.verdict === 'improvement') &&
+        x.verdict !== bc.verdict);
+    return other.map(x => `; but ${x.unit} ${formatDelta(x.deltaPercent)} (${x.verdict})`).join('');
 }
 
 ;// CONCATENATED MODULE: ./src/compare/index.ts
@@ -3834,6 +3883,8 @@ function compare_compareSides(base, head, options = {}) {
         const b = baseBy.get(benchmarkKey(bc));
         const h = headBy.get(benchmarkKey(bc));
         bc.functions = functionDeltas(b, h, screen.options.maxFunctions, bc.verdict);
+        if (bc.functions)
+            bc.functionsFrom = 'baseline';
         bc.summary = explain(bc);
     }
     return screen;
@@ -3847,6 +3898,7 @@ function compare_compareSides(base, head, options = {}) {
  * and settings in, decisions out. The front ends ask it and publish what
  * it says; they never branch on gates themselves (DESIGN.md D7, D8).
  */
+
 
 
 
@@ -3917,8 +3969,15 @@ function abOptions(opts, threshold) {
 }
 /** Judge an A/B of everything (gate ab, CLI `ab`), measured against `baseLabel`. */
 function judgeAb(ab, baseLabel) {
-    const c = judgeScreen(ab, 'ab');
+    const c = judgeScreen(fromAb(ab), 'ab');
     return baseLabel ? { ...c, base: { ...c.base, ref: baseLabel } } : c;
+}
+/** Mark a comparison's function deltas as measured by the A/B rounds. */
+function fromAb(ab) {
+    return {
+        ...ab,
+        benchmarks: ab.benchmarks.map(b => (b.functions ? { ...b, functionsFrom: 'ab' } : b))
+    };
 }
 /**
  * A suspect is what the screen cannot rule out: a time regression by its
@@ -3988,14 +4047,21 @@ function applyConfirmation(screen, ab, rounds, info = {}) {
         }
     };
 }
-/** One suspect after its A/B: the A/B decides time; the other metrics keep their screen verdicts. */
+/**
+ * One suspect after its A/B: the A/B decides time; the other metrics keep
+ * their screen verdicts. A confirmed regression is explained by the A/B
+ * rounds' own profiles (same runner, interleaved: the best evidence), so
+ * its breakdown exists even when the screen's verdict did not ask for one,
+ * and its direction follows the time regression that decided it.
+ */
 function confirmed(b, a, rounds, ab) {
     const m = a?.metrics.find(x => x.kind === 'time');
     const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed';
     const others = benchmarkVerdict(b.metrics.filter(x => x.kind !== 'time'));
-    return {
+    const verdict = status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others;
+    const out = {
         ...b,
-        verdict: status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others,
+        verdict,
         confirmation: {
             status,
             unit: m?.unit ?? 'ns/op',
@@ -4005,6 +4071,25 @@ function confirmed(b, a, rounds, ab) {
             test: m?.test ?? ab.options.test
         }
     };
+    if (status === 'confirmed' && a) {
+        const disagree = disagreement({ ...b, verdict }, undefined).replace(/^; but /, '; the screen saw ');
+        out.summary = `${a.summary ?? `${b.name} ${m.unit} ${formatDelta(m.deltaPercent)}`}, confirmed by A/B on this runner${disagree}`;
+        if (a.functions) {
+            out.functions = a.functions;
+            out.functionsFrom = 'ab';
+        }
+        else {
+            delete out.functions;
+            delete out.functionsFrom;
+        }
+    }
+    else if (verdict !== 'regression' && verdict !== 'improvement') {
+        // No longer a changed benchmark: no breakdown, no headline of a change.
+        delete out.functions;
+        delete out.functionsFrom;
+        delete out.summary;
+    }
+    return out;
 }
 /** Whether this comparison calls for a new comment under the policy. */
 function shouldComment(policy, c) {
@@ -4047,6 +4132,32 @@ function packageFailure(failed) {
 
 
 
+
+/**
+ * Function names as people read them (D10): bundles written before names
+ * were collapsed hold one entry per instantiation; they merge here, so an
+ * old baseline matches a new head by name.
+ */
+function readableFunctions(b) {
+    if (!b.functions)
+        return b;
+    const functions = {};
+    for (const [measure, list] of Object.entries(b.functions)) {
+        const merged = new Map();
+        for (const f of list ?? []) {
+            const name = goTracebackName(f.name);
+            const m = merged.get(name);
+            if (m) {
+                m.flat += f.flat;
+                m.cum += f.cum;
+            }
+            else
+                merged.set(name, { ...f, name });
+        }
+        functions[measure] = [...merged.values()];
+    }
+    return { ...b, functions };
+}
 /** `go test -bench` text larger than this is refused: 20,000 benchmarks × 100 runs fit. */
 const MAX_BENCH_TEXT_BYTES = 256 * 1024 * 1024;
 /** Load a side: a bundle directory, a results.json, or a benchmark text file. */
@@ -4071,7 +4182,7 @@ async function loadSide(path) {
             label: path,
             kind: 'bundle',
             environment: bundle.environment,
-            benchmarks: bundle.benchmarks,
+            benchmarks: bundle.benchmarks.map(readableFunctions),
             failedPackages: new Set(bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)),
             profiles,
             units: {}
@@ -4758,8 +4869,13 @@ function functionTable(measure, d, source, opts) {
 function detailsBlock(b, opts, source) {
     const summary = escapeHtmlText(b.summary ?? `${b.name} ${b.verdict}`, 600);
     const parts = [];
+    const k = b.confirmation;
+    if (k && k.status === 'confirmed')
+        parts.push(`**Decided by the A/B on this runner** (${k.rounds} interleaved rounds): ${escapeText(k.unit, 100)} ${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}). The table below is the screen against the baseline, which only nominated it.`);
     const metrics = b.metrics.filter(m => m.base && m.head);
     if (metrics.length > 0) {
+        if (k)
+            parts.push('Screen against the baseline:');
         parts.push(markdownTable([
             ['unit', 'base', 'head', 'Δ', 'p (adjusted)', 'verdict'],
             ...metrics.map(m => [
@@ -4772,6 +4888,8 @@ function detailsBlock(b, opts, source) {
             ])
         ], { alignDelimiters: false }));
     }
+    if (b.functions && b.functionsFrom === 'ab')
+        parts.push("_Function costs from the A/B rounds' profiles (same runner, interleaved)._");
     for (const measure of ['cpu', 'alloc_space', 'alloc_objects']) {
         const d = b.functions?.[measure];
         if (d) {
@@ -4781,7 +4899,7 @@ function detailsBlock(b, opts, source) {
         }
     }
     if (!b.functions)
-        parts.push('_No profiles on one side, so no function breakdown._');
+        parts.push('_No function breakdown: one side has no profile for this benchmark._');
     return `<details><summary>${summary}</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
 }
 /** Function name → source location, collected from a side's bundle lists. */

@@ -29,8 +29,12 @@ import { tempDir } from './helpers/go.js'
 
 const PKG = 'example.com/p'
 
-/** A bundle with the given ns/op samples per benchmark (B/op constant). */
-function bundle(samples: Record<string, number[]>, commit = 'c0ffee'): Bundle {
+/** A bundle with the given ns/op samples per benchmark (B/op constant), and per-op CPU costs if given. */
+function bundle(
+  samples: Record<string, number[]>,
+  commit = 'c0ffee',
+  cpu: Record<string, { name: string; flat: number; cum: number }[]> = {}
+): Bundle {
   return {
     schemaVersion: 1,
     tool: { name: 'benchgate', version: '0.1.0' },
@@ -52,7 +56,7 @@ function bundle(samples: Record<string, number[]>, commit = 'c0ffee'): Bundle {
       group: name.replace(/-\d+$/, ''),
       samples: { 'ns/op': ns, 'B/op': ns.map(() => 64) },
       iterations: ns.map(() => 1000),
-      functions: {}
+      functions: cpu[name] ? { cpu: cpu[name] } : {}
     }))
   }
 }
@@ -204,13 +208,20 @@ describe("the comment job's verification of a fork's report", () => {
 
 describe('judging a pull request with stubbed seams', () => {
   /** A/B results the fake runner writes, and what it was asked to run. */
+  // The A/B rounds' profiles: in head, example.com/p.slow costs 20 ns more per op.
+  const abCpu = (slow: number) => ({
+    'BenchmarkA-2': [
+      { name: 'example.com/p.slow', flat: slow, cum: slow },
+      { name: 'example.com/p.fast', flat: 80, cum: 80 }
+    ]
+  })
   function fakeAb(base: Record<string, number[]>, head: Record<string, number[]>) {
     const calls: AbSettings[] = []
     const runAb: AbRunner = async s => {
       calls.push(s)
       return {
-        baseDir: await write(join(s.out, 'base'), bundle(base, 'base-sha')),
-        headDir: await write(join(s.out, 'head'), bundle(head, 'head-sha'))
+        baseDir: await write(join(s.out, 'base'), bundle(base, 'base-sha', abCpu(20))),
+        headDir: await write(join(s.out, 'head'), bundle(head, 'head-sha', abCpu(40)))
       }
     }
     return { calls, runAb }
@@ -317,6 +328,24 @@ describe('judging a pull request with stubbed seams', () => {
       )
     ])
     expect(d.outputs.comment).toContain('confirmed on this runner: +20.00%')
+    // The breakdown comes from the A/B rounds' profiles (the screen's bundles had none).
+    const a = byName['BenchmarkA-2']
+    expect(a.functionsFrom).toBe('ab')
+    expect(a.functions?.cpu?.changed[0]).toMatchObject({
+      name: 'example.com/p.slow',
+      delta: { flat: 20, cum: 20 }
+    })
+    expect(a.summary).toMatch(
+      /example\.com\/p\.slow \+20 ns\/op, confirmed by A\/B on this runner$/
+    )
+    expect(d.outputs.comment).toContain("Function costs from the A/B rounds' profiles")
+    expect(d.outputs.comment).toContain(
+      '**Decided by the A/B on this runner** (8 interleaved rounds)'
+    )
+    expect(d.outputs.comment).not.toContain('No function breakdown')
+    // The refuted suspect has no breakdown and no headline of a change.
+    expect(byName['BenchmarkB-2'].functions).toBeUndefined()
+    expect(byName['BenchmarkB-2'].summary).toBeUndefined()
   })
 
   it('confirmed: nothing is re-measured when the screen has no suspects', async () => {

@@ -6,7 +6,13 @@
 import type { Measure, PerOpCost } from '../attribution/index.js'
 import { splitBenchName } from '../gobench/parse.js'
 import type { SideBenchmark } from './input.js'
-import type { BenchmarkComparison, FunctionDelta, MeasureDeltas, Verdict } from './model.js'
+import type {
+  BenchmarkComparison,
+  FunctionDelta,
+  MeasureDeltas,
+  MetricComparison,
+  Verdict
+} from './model.js'
 import { primaryMetric } from './verdicts.js'
 import { formatDelta, formatP, signed } from './wording.js'
 
@@ -112,6 +118,21 @@ export function explain(bc: BenchmarkComparison): string {
   ]
   const score = (f: FunctionDelta): number => (measure === 'cpu' ? f.delta.cum : f.delta.flat)
   const top = candidates.sort((a, b) => (improving ? score(a) - score(b) : score(b) - score(a)))[0]
-  if (!top || (improving ? score(top) >= 0 : score(top) <= 0)) return what
-  return `${what}: ${top.name} ${signed(score(top))} ${MEASURE_UNIT[measure]}`
+  const disagree = disagreement(bc, m)
+  if (!top || (improving ? score(top) >= 0 : score(top) <= 0)) return what + disagree
+  return `${what}: ${top.name} ${signed(score(top))} ${MEASURE_UNIT[measure]}${disagree}`
+}
+
+/**
+ * When the units disagree — time slower while B/op improved, or the
+ * reverse — the headline says so, so one never hides behind the other.
+ */
+export function disagreement(bc: BenchmarkComparison, shown: MetricComparison | undefined): string {
+  const other = bc.metrics.filter(
+    x =>
+      x !== shown &&
+      (x.verdict === 'regression' || x.verdict === 'improvement') &&
+      x.verdict !== bc.verdict
+  )
+  return other.map(x => `; but ${x.unit} ${formatDelta(x.deltaPercent)} (${x.verdict})`).join('')
 }

@@ -22,6 +22,7 @@ export function compareSides(
     const b = baseBy.get(benchmarkKey(bc))!
     const h = headBy.get(benchmarkKey(bc))!
     bc.functions = functionDeltas(b, h, screen.options.maxFunctions, bc.verdict)
+    if (bc.functions) bc.functionsFrom = 'baseline'
     bc.summary = explain(bc)
   }
   return screen

@@ -123,6 +123,12 @@ export interface BenchmarkComparison {
   metrics: MetricComparison[]
   /** For regressions and improvements, when both sides have profiles. */
   functions?: Partial<Record<Measure, MeasureDeltas>>
+  /**
+   * Which profiles the function deltas come from: `baseline`, the screen
+   * against the baseline artifact; `ab`, the interleaved A/B rounds on the
+   * runner (gate ab, and suspects the confirmation decided).
+   */
+  functionsFrom?: 'baseline' | 'ab'
   /** One line that explains the change: what moved, by how much, and where. */
   summary?: string
   /**

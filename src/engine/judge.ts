@@ -24,6 +24,7 @@ import {
   overallVerdict,
   sortBenchmarks
 } from '../compare/verdicts.js'
+import { disagreement } from '../compare/functions.js'
 import { formatDelta, formatP } from '../compare/wording.js'
 
 /**
@@ -112,8 +113,16 @@ export function abOptions(opts: CompareOptions, threshold?: number): CompareOpti
 
 /** Judge an A/B of everything (gate ab, CLI `ab`), measured against `baseLabel`. */
 export function judgeAb(ab: Screen, baseLabel?: string): Comparison {
-  const c = judgeScreen(ab, 'ab')
+  const c = judgeScreen(fromAb(ab), 'ab')
   return baseLabel ? { ...c, base: { ...c.base, ref: baseLabel } } : c
+}
+
+/** Mark a comparison's function deltas as measured by the A/B rounds. */
+function fromAb(ab: Screen): Screen {
+  return {
+    ...ab,
+    benchmarks: ab.benchmarks.map(b => (b.functions ? { ...b, functionsFrom: 'ab' as const } : b))
+  }
 }
 
 /**
@@ -192,7 +201,13 @@ export function applyConfirmation(
   }
 }
 
-/** One suspect after its A/B: the A/B decides time; the other metrics keep their screen verdicts. */
+/**
+ * One suspect after its A/B: the A/B decides time; the other metrics keep
+ * their screen verdicts. A confirmed regression is explained by the A/B
+ * rounds' own profiles (same runner, interleaved: the best evidence), so
+ * its breakdown exists even when the screen's verdict did not ask for one,
+ * and its direction follows the time regression that decided it.
+ */
 function confirmed(
   b: BenchmarkComparison,
   a: BenchmarkComparison | undefined,
@@ -202,10 +217,11 @@ function confirmed(
   const m = a?.metrics.find(x => x.kind === 'time')
   const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed'
   const others = benchmarkVerdict(b.metrics.filter(x => x.kind !== 'time'))
-  return {
+  const verdict =
+    status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others
+  const out: BenchmarkComparison = {
     ...b,
-    verdict:
-      status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others,
+    verdict,
     confirmation: {
       status,
       unit: m?.unit ?? 'ns/op',
@@ -215,6 +231,26 @@ function confirmed(
       test: m?.test ?? ab.options.test
     }
   }
+  if (status === 'confirmed' && a) {
+    const disagree = disagreement({ ...b, verdict }, undefined).replace(
+      /^; but /,
+      '; the screen saw '
+    )
+    out.summary = `${a.summary ?? `${b.name} ${m!.unit} ${formatDelta(m!.deltaPercent)}`}, confirmed by A/B on this runner${disagree}`
+    if (a.functions) {
+      out.functions = a.functions
+      out.functionsFrom = 'ab'
+    } else {
+      delete out.functions
+      delete out.functionsFrom
+    }
+  } else if (verdict !== 'regression' && verdict !== 'improvement') {
+    // No longer a changed benchmark: no breakdown, no headline of a change.
+    delete out.functions
+    delete out.functionsFrom
+    delete out.summary
+  }
+  return out
 }
 
 /** When the sticky comment is created (an existing one is always updated). */

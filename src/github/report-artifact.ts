@@ -130,6 +130,8 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
     )
   }
   if (o.summary !== undefined) b.summary = str(o.summary, `${where}.summary`)
+  if (o.functionsFrom !== undefined)
+    b.functionsFrom = oneOf(o.functionsFrom, ['baseline', 'ab'] as const, `${where}.functionsFrom`)
   if (o.confirmation !== undefined) {
     const k = obj(o.confirmation, `${where}.confirmation`)
     b.confirmation = {

@@ -81,8 +81,14 @@ export function detailsBlock(
 ): string {
   const summary = escapeHtmlText(b.summary ?? `${b.name} ${b.verdict}`, 600)
   const parts: string[] = []
+  const k = b.confirmation
+  if (k && k.status === 'confirmed')
+    parts.push(
+      `**Decided by the A/B on this runner** (${k.rounds} interleaved rounds): ${escapeText(k.unit, 100)} ${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}). The table below is the screen against the baseline, which only nominated it.`
+    )
   const metrics = b.metrics.filter(m => m.base && m.head)
   if (metrics.length > 0) {
+    if (k) parts.push('Screen against the baseline:')
     parts.push(
       markdownTable(
         [
@@ -100,6 +106,8 @@ export function detailsBlock(
       )
     )
   }
+  if (b.functions && b.functionsFrom === 'ab')
+    parts.push("_Function costs from the A/B rounds' profiles (same runner, interleaved)._")
   for (const measure of ['cpu', 'alloc_space', 'alloc_objects'] as Measure[]) {
     const d = b.functions?.[measure]
     if (d) {
@@ -107,7 +115,8 @@ export function detailsBlock(
       if (t) parts.push(t)
     }
   }
-  if (!b.functions) parts.push('_No profiles on one side, so no function breakdown._')
+  if (!b.functions)
+    parts.push('_No function breakdown: one side has no profile for this benchmark._')
   return `<details><summary>${summary}</summary>\n\n${parts.join('\n\n')}\n\n</details>`
 }
 
