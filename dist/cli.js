@@ -400,6 +400,22 @@ function goTestBuildArgs(binary, buildFlags) {
 function goEnvArgs() {
     return ['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH'];
 }
+/**
+ * argv of a test binary for the profiling pass: `-test.benchtime=Nx`, so
+ * the two runs of a benchmark differ only in b.N, and one count.
+ */
+function goTestProfileArgs(spec) {
+    return [
+        '-test.run=^$',
+        `-test.bench=${spec.bench}`,
+        '-test.benchmem',
+        '-test.count=1',
+        `-test.benchtime=${spec.iterations}x`,
+        `-test.cpuprofile=${spec.cpuProfile}`,
+        `-test.memprofile=${spec.memProfile}`,
+        ...spec.runFlags
+    ];
+}
 
 ;// CONCATENATED MODULE: ./src/gobench/discover.ts
 
@@ -2221,6 +2237,38 @@ function unattributedShares(tables) {
     }
     return out;
 }
+/**
+ * Per-op tables from two profiles of the same benchmark, run in their own
+ * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
+ * run at N2 spent beyond the run at N1, function by function. Everything
+ * that does not scale with b.N — setup before `b.ResetTimer`, work under
+ * `b.StopTimer`, the `b.N = 1` first run and the process's own start —
+ * is the same in both and cancels, so shares of the difference are shares
+ * of the per-op work alone. A function whose difference is negative is
+ * sampling noise and counts 0. Undefined when the difference has no
+ * positive total (too few samples to tell): the caller falls back.
+ */
+function differenceTables(low, high) {
+    const out = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources };
+    for (const [group, h] of high.groups) {
+        const l = low.groups.get(group);
+        const total = h.total - (l?.total ?? 0);
+        if (!(total > 0))
+            continue;
+        const functions = new Map();
+        for (const [name, [flat, cum]] of h.functions) {
+            const [lf, lc] = l?.functions.get(name) ?? [0, 0];
+            const dc = Math.max(0, cum - lc);
+            // flat ≤ cum holds in each profile; keep it in the difference too.
+            const df = Math.min(dc, Math.max(0, flat - lf));
+            if (df > 0 || dc > 0)
+                functions.set(name, [df, dc]);
+        }
+        out.groups.set(group, { total, functions });
+        out.total += total;
+    }
+    return out.groups.size > 0 ? out : undefined;
+}
 
 ;// CONCATENATED MODULE: ./src/stats/median.ts
 /**
@@ -2251,6 +2299,156 @@ function quantile(values, q) {
     return xs[k - 1] + frac * (xs[k] - xs[k - 1]);
 }
 
+;// CONCATENATED MODULE: ./src/engine/select.ts
+/**
+ * A `-bench` pattern that selects exactly the named benchmarks, so that
+ * confirmation re-runs the suspects and nothing else.
+ *
+ * Go splits a -bench pattern on `/` into one regular expression per name
+ * level, and on a top-level `|` into alternatives, each a whole path
+ * (testing/match.go, splitRegexp). So `^A$/^x$|^B$` runs A/x and B but not
+ * A/y. Each level is quoted, so a name's metacharacters match themselves.
+ */
+/** Go's regexp.QuoteMeta: escape `\.+*?()|[]{}^$`. */
+function quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * Names as printed (`BenchmarkA/x-2`, procs suffix included). The suffix
+ * is optional in the pattern: with GOMAXPROCS=1 Go prints none, so a
+ * trailing `-8` may be part of the name itself. The one over-selection
+ * this allows: a sibling named like the suspect minus that suffix (`size`
+ * beside `size-8`) runs too.
+ */
+function exactBenchPattern(names) {
+    const alternatives = [...new Set(names)].map(full => {
+        const levels = full.split('/');
+        const last = levels.pop();
+        const m = /^(.*?)(-\d+)$/.exec(last);
+        const lastPattern = m ? `${quoteMeta(m[1])}(${quoteMeta(m[2])})?` : quoteMeta(last);
+        return [...levels.map(quoteMeta), lastPattern].map(l => `^${l}$`).join('/');
+    });
+    if (alternatives.length === 0)
+        throw new RangeError('no benchmark names to select');
+    return alternatives.join('|');
+}
+
+;// CONCATENATED MODULE: ./src/engine/profile-pass.ts
+/**
+ * The profiling pass (issue 13): per-op function costs that really are per
+ * op. Each benchmark runs in processes of its own, selected by an exact
+ * `-bench` pattern so sub-benchmarks are apart from their siblings, twice:
+ * at a low and a high iteration count (`-benchtime=Nx`). Setup and other
+ * fixed costs are the same in both runs and cancel in the difference
+ * (attribution differenceTables). The timed runs stay as they were; this
+ * pass only explains them.
+ *
+ * Cost: per benchmark, two processes of about a tenth and all of
+ * min(1 s, benchtime) of its work, plus two process starts and the
+ * benchmark's setup twice each.
+ */
+
+
+
+
+
+/**
+ * How long the high run takes at most. A CPU profile samples at 100 Hz,
+ * so a second gives about 100 samples of per-op work to share out; the
+ * low run is a tenth of it and only has to carry the fixed costs. With a
+ * shorter -benchtime the pass takes that instead, so it never costs more
+ * than about one more timed run per benchmark.
+ */
+const PASS_SECONDS = 1;
+/** Seconds of a Go duration (`1s`, `200ms`, `1m30s`); undefined for an iteration count (`100x`). */
+function durationSeconds(text) {
+    const unit = {
+        ns: 1e-9,
+        us: 1e-6,
+        µs: 1e-6,
+        ms: 1e-3,
+        s: 1,
+        m: 60,
+        h: 3600
+    };
+    let total = 0;
+    let matched = '';
+    for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) {
+        total += Number(m[1]) * unit[m[2]];
+        matched += m[0];
+    }
+    return matched === text && matched !== '' ? total : undefined;
+}
+/**
+ * The iteration counts of the two runs: the high one about
+ * min(PASS_SECONDS, benchtime) of work (or the timed b.N for an
+ * iteration-count benchtime), the low one a tenth of it.
+ */
+function passCounts(iterations, nsPerOp, benchtime) {
+    const seconds = durationSeconds(benchtime);
+    const wanted = seconds !== undefined && nsPerOp !== undefined && nsPerOp > 0
+        ? (Math.min(PASS_SECONDS, seconds) * 1e9) / nsPerOp
+        : iterations;
+    const high = Math.max(10, Math.round(Math.min(wanted, 1e9)));
+    return [Math.max(1, Math.round(high / 10)), high];
+}
+/**
+ * Profile each target at two iteration counts. A run that fails leaves its
+ * benchmark out of the pass (the caller falls back to the timed runs'
+ * profiles), never the whole package.
+ */
+async function profilePass(go, targets, s, onEvent = () => { }) {
+    const out = new Map();
+    for (const [i, t] of targets.entries()) {
+        onEvent({ type: 'profile', index: i, total: targets.length, name: t.name });
+        const counts = passCounts(t.iterations, t.nsPerOp, s.benchtime);
+        const stem = `${packageStem(t.importPath)}-p${i}`;
+        const files = [];
+        let ok = true;
+        for (const [k, n] of counts.entries()) {
+            const cpu = (0,external_node_path_namespaceObject.join)(s.scratch, `${stem}-${k}.cpu.pprof`);
+            const mem = (0,external_node_path_namespaceObject.join)(s.scratch, `${stem}-${k}.mem.pprof`);
+            const argv = goTestProfileArgs({
+                bench: exactBenchPattern([t.name]),
+                iterations: n,
+                cpuProfile: cpu,
+                memProfile: mem,
+                runFlags: s.runFlags
+            });
+            const r = await go.runTestBinary(t.binary, argv, { cwd: t.cwd });
+            if (r.code !== 0)
+                ok = false;
+            files.push({ cpu: [cpu], mem: [mem] });
+        }
+        if (ok)
+            out.set(passKey(t.importPath, t.name), { low: files[0], high: files[1], counts });
+    }
+    return out;
+}
+/** The key of one benchmark in the pass's results. */
+function passKey(importPath, name) {
+    return `${importPath}\u0000${name}`;
+}
+/** The pass's targets for one package: each benchmark it ran, with its median b.N and ns/op. */
+function targetsOf(importPath, results, binary, cwd) {
+    const byName = new Map();
+    for (const r of results) {
+        const e = byName.get(r.name) ?? byName.set(r.name, { n: [], ns: [] }).get(r.name);
+        e.n.push(r.iterations);
+        const ns = r.measurements.find(x => x.unit === 'ns/op');
+        if (ns)
+            e.ns.push(ns.value);
+    }
+    return [...byName].map(([name, e]) => ({
+        importPath,
+        name,
+        iterations: median(e.n),
+        nsPerOp: e.ns.length > 0 ? median(e.ns) : undefined,
+        binary,
+        cwd
+    }));
+}
+
 ;// CONCATENATED MODULE: ./src/engine/bundle-builder.ts
 /**
  * The one bundle builder, used by `run` (sequential measurement) and by
@@ -2259,6 +2457,7 @@ function quantile(values, q) {
  * profile per kind for `go tool pprof -diff_base`, record the environment,
  * and write results.json.
  */
+
 
 
 
@@ -2279,7 +2478,8 @@ async function buildBundle(go, git, spec, measured) {
     for (const m of measured) {
         const { entry, tables } = await attributePackage(m, spec);
         packages.push(entry);
-        benchmarks.push(...buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot));
+        const perBenchmark = await passTables(m, spec.maxProfileBytes);
+        benchmarks.push(...buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot, name => perBenchmark.get(name)));
     }
     const bundle = {
         schemaVersion: SCHEMA_VERSION,
@@ -2327,6 +2527,34 @@ async function attributePackage(m, spec) {
         entry.unattributed = unattributed;
     return { entry, tables };
 }
+/**
+ * Per benchmark, the tables of its profiling pass: the high run minus the
+ * low one, per measure. A benchmark or measure the pass could not explain
+ * (a failed run, too few samples) is absent and falls back to the timed
+ * runs' shares.
+ */
+async function passTables(m, maxBytes) {
+    const out = new Map();
+    for (const name of new Set(m.results.map(r => r.name))) {
+        const p = m.pass?.get(passKey(m.importPath, name));
+        if (!p)
+            continue;
+        const [low, high] = await Promise.all([
+            attributeProfiles(p.low, m.importPath, maxBytes),
+            attributeProfiles(p.high, m.importPath, maxBytes)
+        ]);
+        const tables = {};
+        for (const measure of Object.keys(MEASURES)) {
+            const l = low.tables[measure];
+            const h = high.tables[measure];
+            const d = l && h ? differenceTables(l, h) : undefined;
+            if (d)
+                tables[measure] = d;
+        }
+        out.set(name, tables);
+    }
+    return out;
+}
 /** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
 function round(x) {
     return Number(x.toPrecision(6));
@@ -2336,7 +2564,9 @@ function round(x) {
  * one entry per full benchmark name with every sample, and per-op function
  * costs (share × median, D2).
  */
-function buildBenchmarks(importPath, results, tables, topK, repoRoot) {
+function buildBenchmarks(importPath, results, tables, topK, repoRoot, 
+/** Tables of the profiling pass for one benchmark, which take precedence per measure. */
+passFor = () => undefined) {
     const byName = new Map();
     for (const r of results) {
         let b = byName.get(r.name);
@@ -2356,8 +2586,9 @@ function buildBenchmarks(importPath, results, tables, topK, repoRoot) {
             (b.samples[m.unit] ??= []).push(m.value);
     }
     for (const b of byName.values()) {
+        const pass = passFor(b.name);
         for (const measure of Object.keys(MEASURES)) {
-            const t = tables[measure];
+            const t = pass?.[measure] ?? tables[measure];
             const values = b.samples[MEASURES[measure].unit];
             if (!t || !values)
                 continue;
@@ -2420,6 +2651,8 @@ async function environment(go, git, spec, measured) {
 
 
 
+
+
 /** No benchmark was run at all: the regex matched nothing, or no package has benchmarks. */
 class NoBenchmarksError extends Error {
     name = 'NoBenchmarksError';
@@ -2436,57 +2669,73 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
     }
     const bundleDir = (0,external_node_path_namespaceObject.resolve)(settings.out);
     await prepareOutDir(bundleDir);
-    const runs = await runAll(go, withBenchmarks, settings, (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles'), onEvent);
-    const failed = runs.filter(r => r.status === 'failed');
-    if (runs.every(r => r.status === 'no-match')) {
-        throw new NoBenchmarksError(`-bench regular expression ${JSON.stringify(settings.bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
-            .slice(0, 5)
-            .map(r => r.pkg.importPath)
-            .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`);
-    }
-    const repoRoot = (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir;
-    const measured = runs.map(run => {
-        onEvent({ type: 'attributing', pkg: run.pkg.importPath });
-        return measurementOf(run);
-    });
-    const bundle = await buildBundle(go, git, {
-        dir: bundleDir,
-        cwd: dir,
-        repoRoot,
-        topK: settings.topK,
-        maxProfileBytes: settings.maxProfileBytes,
-        commit: settings.commit,
-        ref: settings.ref,
-        settings: {
-            packages: settings.packages,
-            bench: settings.bench,
-            count: settings.count,
-            benchtime: settings.benchtime,
-            timeout: settings.timeout,
-            extraFlags: settings.extraFlags,
-            topK: settings.topK
-        }
-    }, measured);
-    return { bundle, bundleDir, runs, failed };
-}
-/** One `go test` per package, profiles into profileDir, test binaries into scratch. */
-async function runAll(go, packages, settings, profileDir, onEvent) {
-    await (0,promises_namespaceObject.mkdir)(profileDir, { recursive: true });
-    const binaryDir = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-bin-'));
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-bin-'));
     try {
-        return await runPackages(go, packages, {
-            bench: settings.bench,
-            count: settings.count,
-            benchtime: settings.benchtime,
-            timeout: settings.timeout,
-            extraFlags: settings.extraFlags,
-            profileDir,
-            binaryDir
+        const runs = await runAll(go, withBenchmarks, settings, (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles'), scratch, onEvent);
+        const failed = runs.filter(r => r.status === 'failed');
+        if (runs.every(r => r.status === 'no-match')) {
+            throw new NoBenchmarksError(`-bench regular expression ${JSON.stringify(settings.bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
+                .slice(0, 5)
+                .map(r => r.pkg.importPath)
+                .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`);
+        }
+        // The profiling pass, with the test binaries the timed runs built.
+        const pass = await profilePass(go, passTargets(runs, scratch), {
+            scratch,
+            runFlags: splitTestFlags(settings.extraFlags).run,
+            benchtime: settings.benchtime
         }, onEvent);
+        const repoRoot = (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir;
+        const measured = runs.map(run => {
+            onEvent({ type: 'attributing', pkg: run.pkg.importPath });
+            return { ...measurementOf(run), pass };
+        });
+        const bundle = await buildBundle(go, git, {
+            dir: bundleDir,
+            cwd: dir,
+            repoRoot,
+            topK: settings.topK,
+            maxProfileBytes: settings.maxProfileBytes,
+            commit: settings.commit,
+            ref: settings.ref,
+            settings: {
+                packages: settings.packages,
+                bench: settings.bench,
+                count: settings.count,
+                benchtime: settings.benchtime,
+                timeout: settings.timeout,
+                extraFlags: settings.extraFlags,
+                topK: settings.topK,
+                profilePass: 'two iteration counts per benchmark (docs/comparison.md)'
+            }
+        }, measured);
+        return { bundle, bundleDir, runs, failed };
     }
     finally {
-        await (0,promises_namespaceObject.rm)(binaryDir, { recursive: true, force: true });
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
+}
+/** One `go test` per package, profiles into profileDir, test binaries into binaryDir. */
+async function runAll(go, packages, settings, profileDir, binaryDir, onEvent) {
+    await (0,promises_namespaceObject.mkdir)(profileDir, { recursive: true });
+    return runPackages(go, packages, {
+        bench: settings.bench,
+        count: settings.count,
+        benchtime: settings.benchtime,
+        timeout: settings.timeout,
+        extraFlags: settings.extraFlags,
+        profileDir,
+        binaryDir
+    }, onEvent);
+}
+/** Every benchmark that ran, with its package's test binary. */
+function passTargets(runs, binaryDir) {
+    return runs.flatMap(run => {
+        const binary = (0,external_node_path_namespaceObject.join)(binaryDir, `${packageStem(run.pkg.importPath)}.test`);
+        if (run.results.length === 0 || !(0,external_node_fs_namespaceObject.existsSync)(binary))
+            return [];
+        return targetsOf(run.pkg.importPath, run.results, binary, run.pkg.dir);
+    });
 }
 /** One package's `go test` as the builder takes it; a missing profile is explained. */
 function measurementOf(run) {
@@ -2554,6 +2803,7 @@ async function prepareOutDir(dir) {
 
 
 
+
 /** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
 class AbError extends Error {
     name = 'AbError';
@@ -2603,6 +2853,14 @@ async function runAb(go, git, s, onEvent = () => { }) {
             const dir = (0,external_node_path_namespaceObject.join)(out, side);
             await prepareOutDir(dir);
             const state = sides[side];
+            // The profiling pass on this side's binaries: per-op costs without fixed costs.
+            const pass = await profilePass(go, abPassTargets(state, paired, sides.head.root), {
+                scratch,
+                runFlags: splitTestFlags(s.buildFlags).run,
+                benchtime: s.benchtime
+            });
+            for (const m of state.measured.values())
+                m.pass = pass;
             await buildBundle(go, git, {
                 dir,
                 cwd: (0,external_node_path_namespaceObject.join)(state.root, sub),
@@ -2702,6 +2960,16 @@ function checkMatched(sides, bench) {
     ]
         .slice(0, 5)
         .join(', ')}). Check --bench`);
+}
+/** Every benchmark one side measured, with that side's test binary. */
+function abPassTargets(state, paired, headRoot) {
+    return paired.flatMap(pkg => {
+        const m = state.measured.get(pkg.importPath);
+        const binary = state.binaries.get(pkg.importPath);
+        if (!m || !binary)
+            return [];
+        return targetsOf(pkg.importPath, m.results, binary, (0,external_node_path_namespaceObject.join)(state.root, (0,external_node_path_namespaceObject.relative)(headRoot, pkg.dir)));
+    });
 }
 function tail(text) {
     return text.trim().split('\n').slice(-15).join('\n');
@@ -5408,6 +5676,9 @@ function runProgress(started) {
                         ? 'no benchmark matched'
                         : `ok, ${e.run.results.length} results`} in ${(e.run.durationMs / 1000).toFixed(1)}s`);
                 break;
+            case 'profile':
+                console.error(`${stamp()} profiling pass [${e.index + 1}/${e.total}] ${showInvisible(e.name)} (two iteration counts)`);
+                break;
             case 'attributing':
             case 'output':
                 break;
@@ -5468,40 +5739,6 @@ const abCommand = {
         return emitComparison(values, outputs);
     }
 };
-
-;// CONCATENATED MODULE: ./src/engine/select.ts
-/**
- * A `-bench` pattern that selects exactly the named benchmarks, so that
- * confirmation re-runs the suspects and nothing else.
- *
- * Go splits a -bench pattern on `/` into one regular expression per name
- * level, and on a top-level `|` into alternatives, each a whole path
- * (testing/match.go, splitRegexp). So `^A$/^x$|^B$` runs A/x and B but not
- * A/y. Each level is quoted, so a name's metacharacters match themselves.
- */
-/** Go's regexp.QuoteMeta: escape `\.+*?()|[]{}^$`. */
-function quoteMeta(s) {
-    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-/**
- * Names as printed (`BenchmarkA/x-2`, procs suffix included). The suffix
- * is optional in the pattern: with GOMAXPROCS=1 Go prints none, so a
- * trailing `-8` may be part of the name itself. The one over-selection
- * this allows: a sibling named like the suspect minus that suffix (`size`
- * beside `size-8`) runs too.
- */
-function exactBenchPattern(names) {
-    const alternatives = [...new Set(names)].map(full => {
-        const levels = full.split('/');
-        const last = levels.pop();
-        const m = /^(.*?)(-\d+)$/.exec(last);
-        const lastPattern = m ? `${quoteMeta(m[1])}(${quoteMeta(m[2])})?` : quoteMeta(last);
-        return [...levels.map(quoteMeta), lastPattern].map(l => `^${l}$`).join('/');
-    });
-    if (alternatives.length === 0)
-        throw new RangeError('no benchmark names to select');
-    return alternatives.join('|');
-}
 
 ;// CONCATENATED MODULE: ./src/engine/confirm.ts
 /**

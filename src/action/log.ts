@@ -40,6 +40,13 @@ export function runLog(): (e: PipelineEvent) => void {
         if (open) core.endGroup()
         open = false
         break
+      case 'profile':
+        if (e.index === 0)
+          core.info(
+            `benchgate: profiling pass, ${e.total} benchmark(s) at two iteration counts each`
+          )
+        core.info(`[${e.index + 1}/${e.total}] profiling ${safe(e.name)}; ${elapsed()} elapsed`)
+        break
       case 'result':
       case 'attributing':
         break

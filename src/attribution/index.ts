@@ -235,3 +235,34 @@ export function unattributedShares(
   }
   return out
 }
+
+/**
+ * Per-op tables from two profiles of the same benchmark, run in their own
+ * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
+ * run at N2 spent beyond the run at N1, function by function. Everything
+ * that does not scale with b.N — setup before `b.ResetTimer`, work under
+ * `b.StopTimer`, the `b.N = 1` first run and the process's own start —
+ * is the same in both and cancels, so shares of the difference are shares
+ * of the per-op work alone. A function whose difference is negative is
+ * sampling noise and counts 0. Undefined when the difference has no
+ * positive total (too few samples to tell): the caller falls back.
+ */
+export function differenceTables(low: GroupTables, high: GroupTables): GroupTables | undefined {
+  const out: GroupTables = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources }
+  for (const [group, h] of high.groups) {
+    const l = low.groups.get(group)
+    const total = h.total - (l?.total ?? 0)
+    if (!(total > 0)) continue
+    const functions = new Map<string, [number, number]>()
+    for (const [name, [flat, cum]] of h.functions) {
+      const [lf, lc] = l?.functions.get(name) ?? [0, 0]
+      const dc = Math.max(0, cum - lc)
+      // flat ≤ cum holds in each profile; keep it in the difference too.
+      const df = Math.min(dc, Math.max(0, flat - lf))
+      if (df > 0 || dc > 0) functions.set(name, [df, dc])
+    }
+    out.groups.set(group, { total, functions })
+    out.total += total
+  }
+  return out.groups.size > 0 ? out : undefined
+}

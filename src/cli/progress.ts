@@ -48,6 +48,11 @@ export function runProgress(started: number): (e: PipelineEvent) => void {
           } in ${(e.run.durationMs / 1000).toFixed(1)}s`
         )
         break
+      case 'profile':
+        console.error(
+          `${stamp()} profiling pass [${e.index + 1}/${e.total}] ${safe(e.name)} (two iteration counts)`
+        )
+        break
       case 'attributing':
       case 'output':
         break

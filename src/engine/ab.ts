@@ -18,6 +18,7 @@ import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { buildBundle, type PackageMeasurement } from './bundle-builder.js'
 import { checkOutDir, prepareOutDir } from './measure.js'
+import { profilePass, targetsOf, type PassTarget } from './profile-pass.js'
 
 /** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
 export class AbError extends Error {
@@ -119,6 +120,13 @@ export async function runAb(
       const dir = join(out, side)
       await prepareOutDir(dir)
       const state = sides[side]
+      // The profiling pass on this side's binaries: per-op costs without fixed costs.
+      const pass = await profilePass(go, abPassTargets(state, paired, sides.head.root), {
+        scratch,
+        runFlags: splitTestFlags(s.buildFlags).run,
+        benchtime: s.benchtime
+      })
+      for (const m of state.measured.values()) m.pass = pass
       await buildBundle(
         go,
         git,
@@ -244,6 +252,25 @@ function checkMatched(sides: Record<SideName, SideState>, bench: string): void {
       .slice(0, 5)
       .join(', ')}). Check --bench`
   )
+}
+
+/** Every benchmark one side measured, with that side's test binary. */
+function abPassTargets(
+  state: SideState,
+  paired: readonly GoPackage[],
+  headRoot: string
+): PassTarget[] {
+  return paired.flatMap(pkg => {
+    const m = state.measured.get(pkg.importPath)
+    const binary = state.binaries.get(pkg.importPath)
+    if (!m || !binary) return []
+    return targetsOf(
+      pkg.importPath,
+      m.results,
+      binary,
+      join(state.root, relative(headRoot, pkg.dir))
+    )
+  })
 }
 
 function tail(text: string): string {

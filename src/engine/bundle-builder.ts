@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os'
 import { isAbsolute, join, relative, sep } from 'node:path'
 import {
   attributeProfiles,
+  differenceTables,
   MEASURES,
   perOpCosts,
   unattributedShares,
@@ -29,6 +30,7 @@ import { splitBenchName, type BenchResult } from '../gobench/parse.js'
 import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { median } from '../stats/median.js'
+import { passKey, type PassProfiles } from './profile-pass.js'
 
 /** Version recorded in bundles. */
 export const BENCHGATE_VERSION = '0.1.0'
@@ -45,6 +47,8 @@ export interface PackageMeasurement {
   config: Record<string, string>
   /** Why a profile is missing, when the runner knows (e.g. the package failed). */
   profileErrors?: string[]
+  /** The profiling pass's two runs per benchmark (profile-pass.ts), by passKey. */
+  pass?: ReadonlyMap<string, PassProfiles>
 }
 
 /** Everything the builder needs besides the measurements. */
@@ -77,7 +81,12 @@ export async function buildBundle(
   for (const m of measured) {
     const { entry, tables } = await attributePackage(m, spec)
     packages.push(entry)
-    benchmarks.push(...buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot))
+    const perBenchmark = await passTables(m, spec.maxProfileBytes)
+    benchmarks.push(
+      ...buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot, name =>
+        perBenchmark.get(name)
+      )
+    )
   }
   const bundle: Bundle = {
     schemaVersion: SCHEMA_VERSION,
@@ -127,6 +136,36 @@ async function attributePackage(
   return { entry, tables }
 }
 
+/**
+ * Per benchmark, the tables of its profiling pass: the high run minus the
+ * low one, per measure. A benchmark or measure the pass could not explain
+ * (a failed run, too few samples) is absent and falls back to the timed
+ * runs' shares.
+ */
+async function passTables(
+  m: PackageMeasurement,
+  maxBytes: number
+): Promise<Map<string, Partial<Record<Measure, GroupTables>>>> {
+  const out = new Map<string, Partial<Record<Measure, GroupTables>>>()
+  for (const name of new Set(m.results.map(r => r.name))) {
+    const p = m.pass?.get(passKey(m.importPath, name))
+    if (!p) continue
+    const [low, high] = await Promise.all([
+      attributeProfiles(p.low, m.importPath, maxBytes),
+      attributeProfiles(p.high, m.importPath, maxBytes)
+    ])
+    const tables: Partial<Record<Measure, GroupTables>> = {}
+    for (const measure of Object.keys(MEASURES) as Measure[]) {
+      const l = low.tables[measure]
+      const h = high.tables[measure]
+      const d = l && h ? differenceTables(l, h) : undefined
+      if (d) tables[measure] = d
+    }
+    out.set(name, tables)
+  }
+  return out
+}
+
 /** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
 function round(x: number): number {
   return Number(x.toPrecision(6))
@@ -142,7 +181,9 @@ export function buildBenchmarks(
   results: readonly BenchResult[],
   tables: Partial<Record<Measure, GroupTables>>,
   topK: number,
-  repoRoot: string | undefined
+  repoRoot: string | undefined,
+  /** Tables of the profiling pass for one benchmark, which take precedence per measure. */
+  passFor: (name: string) => Partial<Record<Measure, GroupTables>> | undefined = () => undefined
 ): BundleBenchmark[] {
   const byName = new Map<string, BundleBenchmark>()
   for (const r of results) {
@@ -162,8 +203,9 @@ export function buildBenchmarks(
     for (const m of r.measurements) (b.samples[m.unit] ??= []).push(m.value)
   }
   for (const b of byName.values()) {
+    const pass = passFor(b.name)
     for (const measure of Object.keys(MEASURES) as Measure[]) {
-      const t = tables[measure]
+      const t = pass?.[measure] ?? tables[measure]
       const values = b.samples[MEASURES[measure].unit]
       if (!t || !values) continue
       // Build paths differ between machines: keep a file only when it lies

@@ -10,15 +10,18 @@ import { join, resolve } from 'node:path'
 import type { Bundle } from '../bundle/index.js'
 import { gitOutput, type Git } from '../git/index.js'
 import { discoverPackages, DiscoveryError, type GoPackage } from '../gobench/discover.js'
-import { runPackages, type PackageRun, type RunEvent } from '../gobench/run.js'
+import { splitTestFlags } from '../gobench/args.js'
+import { packageStem, runPackages, type PackageRun, type RunEvent } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { buildBundle, type PackageMeasurement } from './bundle-builder.js'
+import { profilePass, targetsOf, type PassEvent, type PassTarget } from './profile-pass.js'
 import type { RunSettings } from './settings.js'
 
 /** Events for progress display: discovery, then the runner's events. */
 export type PipelineEvent =
   | { type: 'discovered'; run: GoPackage[]; skipped: GoPackage[] }
   | RunEvent
+  | PassEvent
   | { type: 'attributing'; pkg: string }
 
 /** No benchmark was run at all: the regex matched nothing, or no package has benchmarks. */
@@ -54,76 +57,104 @@ export async function runToBundle(
 
   const bundleDir = resolve(settings.out)
   await prepareOutDir(bundleDir)
-  const runs = await runAll(go, withBenchmarks, settings, join(bundleDir, 'profiles'), onEvent)
-  const failed = runs.filter(r => r.status === 'failed')
-  if (runs.every(r => r.status === 'no-match')) {
-    throw new NoBenchmarksError(
-      `-bench regular expression ${JSON.stringify(settings.bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
-        .slice(0, 5)
-        .map(r => r.pkg.importPath)
-        .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`
+  const scratch = await mkdtemp(join(tmpdir(), 'benchgate-bin-'))
+  try {
+    const runs = await runAll(
+      go,
+      withBenchmarks,
+      settings,
+      join(bundleDir, 'profiles'),
+      scratch,
+      onEvent
     )
+    const failed = runs.filter(r => r.status === 'failed')
+    if (runs.every(r => r.status === 'no-match')) {
+      throw new NoBenchmarksError(
+        `-bench regular expression ${JSON.stringify(settings.bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
+          .slice(0, 5)
+          .map(r => r.pkg.importPath)
+          .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`
+      )
+    }
+    // The profiling pass, with the test binaries the timed runs built.
+    const pass = await profilePass(
+      go,
+      passTargets(runs, scratch),
+      {
+        scratch,
+        runFlags: splitTestFlags(settings.extraFlags).run,
+        benchtime: settings.benchtime
+      },
+      onEvent
+    )
+    const repoRoot = (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir
+    const measured = runs.map(run => {
+      onEvent({ type: 'attributing', pkg: run.pkg.importPath })
+      return { ...measurementOf(run), pass }
+    })
+    const bundle = await buildBundle(
+      go,
+      git,
+      {
+        dir: bundleDir,
+        cwd: dir,
+        repoRoot,
+        topK: settings.topK,
+        maxProfileBytes: settings.maxProfileBytes,
+        commit: settings.commit,
+        ref: settings.ref,
+        settings: {
+          packages: settings.packages,
+          bench: settings.bench,
+          count: settings.count,
+          benchtime: settings.benchtime,
+          timeout: settings.timeout,
+          extraFlags: settings.extraFlags,
+          topK: settings.topK,
+          profilePass: 'two iteration counts per benchmark (docs/comparison.md)'
+        }
+      },
+      measured
+    )
+    return { bundle, bundleDir, runs, failed }
+  } finally {
+    await rm(scratch, { recursive: true, force: true })
   }
-
-  const repoRoot = (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir
-  const measured = runs.map(run => {
-    onEvent({ type: 'attributing', pkg: run.pkg.importPath })
-    return measurementOf(run)
-  })
-  const bundle = await buildBundle(
-    go,
-    git,
-    {
-      dir: bundleDir,
-      cwd: dir,
-      repoRoot,
-      topK: settings.topK,
-      maxProfileBytes: settings.maxProfileBytes,
-      commit: settings.commit,
-      ref: settings.ref,
-      settings: {
-        packages: settings.packages,
-        bench: settings.bench,
-        count: settings.count,
-        benchtime: settings.benchtime,
-        timeout: settings.timeout,
-        extraFlags: settings.extraFlags,
-        topK: settings.topK
-      }
-    },
-    measured
-  )
-  return { bundle, bundleDir, runs, failed }
 }
 
-/** One `go test` per package, profiles into profileDir, test binaries into scratch. */
+/** One `go test` per package, profiles into profileDir, test binaries into binaryDir. */
 async function runAll(
   go: GoToolchain,
   packages: GoPackage[],
   settings: RunSettings,
   profileDir: string,
+  binaryDir: string,
   onEvent: (e: PipelineEvent) => void
 ): Promise<PackageRun[]> {
   await mkdir(profileDir, { recursive: true })
-  const binaryDir = await mkdtemp(join(tmpdir(), 'benchgate-bin-'))
-  try {
-    return await runPackages(
-      go,
-      packages,
-      {
-        bench: settings.bench,
-        count: settings.count,
-        benchtime: settings.benchtime,
-        timeout: settings.timeout,
-        extraFlags: settings.extraFlags,
-        profileDir,
-        binaryDir
-      },
-      onEvent
-    )
-  } finally {
-    await rm(binaryDir, { recursive: true, force: true })
-  }
+  return runPackages(
+    go,
+    packages,
+    {
+      bench: settings.bench,
+      count: settings.count,
+      benchtime: settings.benchtime,
+      timeout: settings.timeout,
+      extraFlags: settings.extraFlags,
+      profileDir,
+      binaryDir
+    },
+    onEvent
+  )
+}
+
+/** Every benchmark that ran, with its package's test binary. */
+function passTargets(runs: readonly PackageRun[], binaryDir: string): PassTarget[] {
+  return runs.flatMap(run => {
+    const binary = join(binaryDir, `${packageStem(run.pkg.importPath)}.test`)
+    if (run.results.length === 0 || !existsSync(binary)) return []
+    return targetsOf(run.pkg.importPath, run.results, binary, run.pkg.dir)
+  })
 }
 
 /** One package's `go test` as the builder takes it; a missing profile is explained. */

@@ -128,3 +128,30 @@ export function goTestBuildArgs(binary: string, buildFlags: readonly string[]): 
 export function goEnvArgs(): string[] {
   return ['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH']
 }
+
+/** One run of the profiling pass: one benchmark, a fixed iteration count. */
+export interface ProfileRunSpec {
+  /** An exact -bench pattern (engine/select.ts). */
+  bench: string
+  iterations: number
+  cpuProfile: string
+  memProfile: string
+  runFlags: readonly string[]
+}
+
+/**
+ * argv of a test binary for the profiling pass: `-test.benchtime=Nx`, so
+ * the two runs of a benchmark differ only in b.N, and one count.
+ */
+export function goTestProfileArgs(spec: ProfileRunSpec): string[] {
+  return [
+    '-test.run=^$',
+    `-test.bench=${spec.bench}`,
+    '-test.benchmem',
+    '-test.count=1',
+    `-test.benchtime=${spec.iterations}x`,
+    `-test.cpuprofile=${spec.cpuProfile}`,
+    `-test.memprofile=${spec.memProfile}`,
+    ...spec.runFlags
+  ]
+}

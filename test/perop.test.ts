@@ -1,0 +1,90 @@
+/**
+ * Per-op costs that really are per op, on real Go benchmarks: a benchmark
+ * that spends most of its wall time in setup before b.ResetTimer, whose
+ * setup function costs about 0 ns/op; and two sub-benchmarks calling
+ * different functions, each absent from the other's breakdown. The
+ * profiling pass (engine/profile-pass.ts) differences two profiles of each
+ * benchmark taken at two iteration counts in processes of its own.
+ */
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Bundle, BundleBenchmark } from '../src/bundle/index.js'
+import { differenceTables, type GroupTables } from '../src/attribution/index.js'
+import { runToBundle } from '../src/engine/measure.js'
+import { durationSeconds, passCounts } from '../src/engine/profile-pass.js'
+import { RUN_DEFAULTS } from '../src/engine/settings.js'
+import { LocalGit } from '../src/git/index.js'
+import { LocalGo } from '../src/gobench/toolchain.js'
+import { median } from '../src/stats/median.js'
+import { ROOT, tempDir } from './helpers/go.js'
+
+describe('per-op costs without fixed costs, sub-benchmarks apart (real Go)', () => {
+  let bundle: Bundle
+  const by = (name: string): BundleBenchmark =>
+    bundle.benchmarks.find(b => b.name.startsWith(name))!
+  const cpu = (b: BundleBenchmark, fn: string) =>
+    b.functions.cpu?.find(f => f.name === `example.com/perop.${fn}`)
+  beforeAll(async () => {
+    const r = await runToBundle(new LocalGo(), new LocalGit(), {
+      ...RUN_DEFAULTS,
+      packages: ['./...'],
+      dir: join(ROOT, 'fixtures', 'perop'),
+      // Half a second of each benchmark: about 50 CPU samples in its pass's high run.
+      count: 3,
+      benchtime: '500ms',
+      extraFlags: [],
+      out: join(tempDir('perop'), 'bundle')
+    })
+    bundle = r.bundle
+  })
+
+  it('setup before b.ResetTimer costs about 0 ns/op; the loop gets the per-op cost', () => {
+    const b = by('BenchmarkHeavySetup')
+    const ns = median(b.samples['ns/op'])
+    // buildInput runs ~10^8 LCG steps per process, far more wall time than the timed loop.
+    expect(cpu(b, 'buildInput')?.cum ?? 0).toBeLessThan(0.05 * ns)
+    expect(cpu(b, 'scan')!.flat).toBeGreaterThan(0.7 * ns)
+  })
+
+  it('each sub-benchmark lists only what it calls', () => {
+    const a = by('BenchmarkPair/a')
+    const b = by('BenchmarkPair/b')
+    expect(cpu(a, 'onlyA')!.flat).toBeGreaterThan(0.5 * median(a.samples['ns/op']))
+    expect(cpu(a, 'onlyB')).toBeUndefined()
+    expect(cpu(b, 'onlyB')!.flat).toBeGreaterThan(0.5 * median(b.samples['ns/op']))
+    expect(cpu(b, 'onlyA')).toBeUndefined()
+  })
+})
+
+describe('the profiling pass, in small', () => {
+  it('sizes its runs to min(1 s, benchtime) of work and a tenth of it', () => {
+    expect(passCounts(1000, 1e6, '1s')).toEqual([100, 1000]) // 1 ms/op → 1000 ops
+    expect(passCounts(1000, 1e6, '10s')).toEqual([100, 1000]) // never more than a second
+    expect(passCounts(1000, 1e6, '100ms')).toEqual([10, 100]) // no longer than one timed run
+    expect(passCounts(5, 1e9, '1s')).toEqual([1, 10]) // at least 10 ops
+    expect(passCounts(200, 5000, '200x')).toEqual([20, 200]) // an iteration count: the timed b.N
+    expect(passCounts(1234, undefined, '1s')).toEqual([123, 1234]) // no ns/op: the timed b.N
+    expect(durationSeconds('1m30s')).toBe(90)
+    expect(durationSeconds('100x')).toBeUndefined()
+  })
+
+  it('fixed costs cancel in the difference; noise below zero counts 0, flat never above cum', () => {
+    const table = (total: number, fns: Record<string, [number, number]>): GroupTables => ({
+      groups: new Map([['BenchmarkX', { total, functions: new Map(Object.entries(fns)) }]]),
+      unattributed: 0,
+      total,
+      sources: new Map()
+    })
+    // setup: 500 in both runs; work: 10 per op; low 10 ops, high 100 ops.
+    const low = table(600, { setup: [500, 500], work: [100, 100], noisy: [5, 5], odd: [2, 9] })
+    const high = table(1500, { setup: [500, 500], work: [1000, 1000], noisy: [3, 3], odd: [9, 10] })
+    const d = differenceTables(low, high)!
+    const g = d.groups.get('BenchmarkX')!
+    expect(g.total).toBe(900)
+    expect(g.functions.get('work')).toEqual([900, 900])
+    expect(g.functions.has('setup')).toBe(false)
+    expect(g.functions.has('noisy')).toBe(false)
+    expect(g.functions.get('odd')).toEqual([1, 1])
+    expect(differenceTables(high, low)).toBeUndefined()
+  })
+})
