@@ -3858,6 +3858,11 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
         m.verdict = base ? 'removed' : 'new';
         return m;
     }
+    // D11: B/op and allocs/op are exact only when deterministic, every sample
+    // equal on each side; otherwise they are noisy, with the U test and the
+    // allocation threshold (noisyVerdict).
+    if (kind === 'exact' && !(allEqual(baseValues) && allEqual(headValues)))
+        m.kind = kind = 'noisy';
     const paired = opts.test === 'wilcoxon' && base.n === head.n && kind !== 'exact';
     m.test = paired ? 'wilcoxon' : 'utest';
     m.p = paired
@@ -3880,6 +3885,13 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
     }
     return m;
 }
+function allEqual(values) {
+    return values.every(v => v === values[0]);
+}
+/** The allocation units, whose threshold is allocThreshold whether exact or noisy. */
+function isAllocationUnit(unit) {
+    return unit === 'B/op' || unit === 'allocs/op';
+}
 /** B/op and allocs/op as exact values: a change beyond the allocation threshold. */
 function exactVerdict(base, head, better, threshold) {
     if (base === head)
@@ -3894,8 +3906,9 @@ function exactVerdict(base, head, better, threshold) {
 function noisyVerdict(m, opts) {
     if (m.verdict === 'too-few-samples' || m.pAdjusted === null)
         return m.verdict;
+    const threshold = isAllocationUnit(m.unit) ? opts.allocThreshold : opts.threshold;
     const delta = m.deltaPercent ?? (m.base && m.head && m.head.median > m.base.median ? Infinity : -Infinity);
-    if (!(m.pAdjusted < opts.alpha) || Math.abs(delta) < opts.threshold)
+    if (!(m.pAdjusted < opts.alpha) || Math.abs(delta) < threshold)
         return 'unchanged';
     const worse = m.better === 'lower' ? delta > 0 : delta < 0;
     return worse ? 'regression' : 'improvement';
@@ -4171,6 +4184,7 @@ function compare_compareSides(base, head, options = {}) {
 
 
 
+
 /**
  * The test for interleaved rounds. Chosen by bench/verdict-quality (see
  * docs/verdict-quality.md): the U test and the signed-rank test were run on
@@ -4196,15 +4210,19 @@ function planFor(event, gate) {
             return 'confirm';
     }
 }
-/** Why this benchmark fails the gate: its time regressions, and allocation ones with failOnAlloc. */
-function gateReasons(bc, opts, kinds = ['time', 'exact']) {
+/**
+ * Why this benchmark fails the gate: its time regressions, and its
+ * allocation regressions (exact or noisy) with failOnAlloc. `which`
+ * limits it to the allocations (a confirmed suspect's time is the A/B's).
+ */
+function gateReasons(bc, opts, which = 'all') {
     const reasons = [];
     for (const m of bc.metrics) {
-        if (m.verdict !== 'regression' || !kinds.includes(m.kind))
+        if (m.verdict !== 'regression')
             continue;
-        if (m.kind === 'time')
+        if (m.kind === 'time' && which === 'all')
             reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`);
-        else if (m.kind === 'exact' && opts.failOnAlloc)
+        else if (isAllocationUnit(m.unit) && opts.failOnAlloc)
             reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`);
     }
     return reasons;
@@ -4257,6 +4275,11 @@ function fromAb(ab) {
  */
 function isSuspect(b, opts) {
     return b.metrics.some(m => {
+        // An allocation change seen in one process per side may be one that
+        // differs between any two processes (a clock-seeded rand): the A/B's
+        // rounds, each its own process, decide it.
+        if (isAllocationUnit(m.unit))
+            return m.verdict === 'regression';
         if (m.kind !== 'time')
             return false;
         if (m.verdict === 'regression')
@@ -4294,7 +4317,7 @@ function applyConfirmation(screen, ab, rounds, info = {}) {
                 `${b.name} ${c.unit} ${formatDelta(c.deltaPercent)} (p=${formatP(c.pAdjusted)}, ${c.rounds} A/B rounds on this runner)`
             ]
             : [];
-        return [...time, ...gateReasons(b, screen.options, ['exact'])];
+        return [...time, ...gateReasons(b, screen.options, 'allocations')];
     });
     return {
         ...screen,
@@ -4325,10 +4348,17 @@ function applyConfirmation(screen, ab, rounds, info = {}) {
 function confirmed(b, a, rounds, ab) {
     const m = a?.metrics.find(x => x.kind === 'time');
     const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed';
-    const others = benchmarkVerdict(b.metrics.filter(x => x.kind !== 'time'));
+    // Allocation verdicts are the A/B's too, where it measured them: across
+    // its rounds' processes, exact only if deterministic (D11).
+    const metrics = b.metrics.map(x => {
+        const y = isAllocationUnit(x.unit) ? a?.metrics.find(z => z.unit === x.unit) : undefined;
+        return y ? { ...x, verdict: y.verdict } : x;
+    });
+    const others = benchmarkVerdict(metrics.filter(x => x.kind !== 'time'));
     const verdict = status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others;
     const out = {
         ...b,
+        metrics,
         verdict,
         confirmation: {
             status,

@@ -352,3 +352,72 @@ describe('applyConfirmation', () => {
     expect(text).toContain('BenchmarkB (example.com/p): not confirmed: +0.')
   })
 })
+
+describe('allocation verdicts that respect noise (D11)', () => {
+  const flat = (x: number, n = 8): number[] => Array.from({ length: n }, () => x)
+
+  it('B/op that varies is U-tested, not compared exactly: 18.5 ±3% → 18 ±6% is no improvement', () => {
+    const c = compare(
+      side('base', {
+        BenchmarkInsertG: { ns: steady(100), bytes: [18, 19, 18, 19, 18, 19, 18, 19] }
+      }),
+      side('head', {
+        BenchmarkInsertG: { ns: steady(100), bytes: [17, 19, 18, 18, 17, 19, 18, 19] }
+      })
+    )
+    const m = c.benchmarks[0].metrics.find(x => x.unit === 'B/op')!
+    expect(m.kind).toBe('noisy')
+    expect(m.verdict).toBe('unchanged')
+    expect(c.benchmarks[0].verdict).toBe('unchanged')
+  })
+
+  it('B/op constant in a process but random between processes: a suspect the A/B clears', () => {
+    // The screen: one process a side, 570.3 KiB vs 580.4 KiB, "±0%" each.
+    const screen = compare(
+      side('base', { BenchmarkRand: { ns: steady(1000), bytes: flat(584_000) } }),
+      side('head', { BenchmarkRand: { ns: steady(1000), bytes: flat(594_300) } })
+    )
+    expect(screen.benchmarks[0].verdict).toBe('regression') // exact, within one process
+    expect(suspectsOf(screen).map(b => b.name)).toEqual(['BenchmarkRand'])
+    // The A/B: every round its own process, so the values differ round to round.
+    const rounds = [584_000, 594_300, 589_100, 579_800, 598_200, 586_400, 591_700, 582_900]
+    const ab = compare(
+      side('base', { BenchmarkRand: { ns: steady(1000, 8), bytes: rounds } }),
+      // Medians differ by 0.25%: exact, that would be a regression; U-tested it is noise.
+      side('head', { BenchmarkRand: { ns: steady(1000, 8), bytes: rounds.map(x => x + 1500) } }),
+      { threshold: 2.5 }
+    )
+    const c = applyConfirmation(screen, ab, 8)
+    expect(c.benchmarks[0].verdict).toBe('unchanged')
+    expect(c.benchmarks[0].metrics.find(m => m.unit === 'B/op')!.verdict).toBe('unchanged')
+    expect(c.counts.regression).toBe(0)
+  })
+
+  it('a real extra allocation is confirmed by the A/B and gates with fail-on-alloc', () => {
+    const screen = compare(
+      side('base', { BenchmarkExtra: { ns: steady(1000), bytes: flat(64) } }),
+      side('head', { BenchmarkExtra: { ns: steady(1000), bytes: flat(96) } }),
+      { failOnAlloc: true }
+    )
+    const ab = compare(
+      side('base', { BenchmarkExtra: { ns: steady(1000, 8), bytes: flat(64) } }),
+      side('head', { BenchmarkExtra: { ns: steady(1000, 8), bytes: flat(96) } }),
+      { failOnAlloc: true, threshold: 2.5 }
+    )
+    const c = applyConfirmation(screen, ab, 8)
+    expect(c.benchmarks[0].verdict).toBe('regression')
+    expect(c.gate.reasons).toEqual(['BenchmarkExtra B/op +50.00%'])
+  })
+
+  it('a time regression beside an allocation improvement says so in its headline', () => {
+    const c = compare(
+      side('base', { BenchmarkMixed: { ns: steady(1000), bytes: flat(100) } }),
+      side('head', { BenchmarkMixed: { ns: steady(1300), bytes: flat(80) } })
+    )
+    const b = c.benchmarks[0]
+    expect(b.verdict).toBe('regression')
+    expect(b.summary).toMatch(
+      /^BenchmarkMixed \+\d+\.\d+% \(p=[\d.<]+\); but B\/op -20\.00% \(improvement\)$/
+    )
+  })
+})

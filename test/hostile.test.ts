@@ -215,8 +215,18 @@ function hostileComparison(s: string[]): Comparison {
     geomean: [{ unit: 'ns/op', base: 100, head: 110, deltaPercent: 10, n: 2 }],
     warnings: [`CPU differs: base ${at(21)}, head ${at(22)}`],
     notes: [at(23)],
-    base: { label: at(24), commit: at(25).slice(0, 100), ref: at(26), goVersion: at(27) },
-    head: { label: at(28), commit: at(29).slice(0, 100), ref: at(30), goVersion: at(31) },
+    base: {
+      label: at(24),
+      commit: at(25).slice(0, 100),
+      ref: at(26),
+      goVersion: at(27).slice(0, 100)
+    },
+    head: {
+      label: at(28),
+      commit: at(29).slice(0, 100),
+      ref: at(30),
+      goVersion: at(31).slice(0, 100)
+    },
     gateMode: 'confirmed',
     confirmation: {
       base: { commit: at(32).slice(0, 100), ref: at(33) },

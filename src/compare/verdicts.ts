@@ -172,6 +172,10 @@ function compareUnit(
     m.verdict = base ? 'removed' : 'new'
     return m
   }
+  // D11: B/op and allocs/op are exact only when deterministic, every sample
+  // equal on each side; otherwise they are noisy, with the U test and the
+  // allocation threshold (noisyVerdict).
+  if (kind === 'exact' && !(allEqual(baseValues!) && allEqual(headValues!))) m.kind = kind = 'noisy'
   const paired = opts.test === 'wilcoxon' && base.n === head.n && kind !== 'exact'
   m.test = paired ? 'wilcoxon' : 'utest'
   m.p = paired
@@ -195,6 +199,15 @@ function compareUnit(
   return m
 }
 
+function allEqual(values: readonly number[]): boolean {
+  return values.every(v => v === values[0])
+}
+
+/** The allocation units, whose threshold is allocThreshold whether exact or noisy. */
+export function isAllocationUnit(unit: string): boolean {
+  return unit === 'B/op' || unit === 'allocs/op'
+}
+
 /** B/op and allocs/op as exact values: a change beyond the allocation threshold. */
 export function exactVerdict(
   base: number,
@@ -212,9 +225,10 @@ export function exactVerdict(
 /** A noisy metric's verdict from its Holm-adjusted p, its Δ and the threshold. */
 export function noisyVerdict(m: MetricComparison, opts: CompareOptions): Verdict {
   if (m.verdict === 'too-few-samples' || m.pAdjusted === null) return m.verdict
+  const threshold = isAllocationUnit(m.unit) ? opts.allocThreshold : opts.threshold
   const delta =
     m.deltaPercent ?? (m.base && m.head && m.head.median > m.base.median ? Infinity : -Infinity)
-  if (!(m.pAdjusted < opts.alpha) || Math.abs(delta) < opts.threshold) return 'unchanged'
+  if (!(m.pAdjusted < opts.alpha) || Math.abs(delta) < threshold) return 'unchanged'
   const worse = m.better === 'lower' ? delta > 0 : delta < 0
   return worse ? 'regression' : 'improvement'
 }

@@ -14,7 +14,6 @@ import {
   type Comparison,
   type ConfirmationInfo,
   type GateMode,
-  type MetricComparison,
   type Screen,
   type StatTest
 } from '../compare/model.js'
@@ -24,6 +23,7 @@ import {
   overallVerdict,
   sortBenchmarks
 } from '../compare/verdicts.js'
+import { isAllocationUnit } from '../compare/verdicts.js'
 import { disagreement } from '../compare/functions.js'
 import { formatDelta, formatP } from '../compare/wording.js'
 
@@ -63,20 +63,24 @@ export function planFor(event: string, gate: GateMode): Plan | undefined {
   }
 }
 
-/** Why this benchmark fails the gate: its time regressions, and allocation ones with failOnAlloc. */
+/**
+ * Why this benchmark fails the gate: its time regressions, and its
+ * allocation regressions (exact or noisy) with failOnAlloc. `which`
+ * limits it to the allocations (a confirmed suspect's time is the A/B's).
+ */
 export function gateReasons(
   bc: BenchmarkComparison,
   opts: CompareOptions,
-  kinds: readonly MetricComparison['kind'][] = ['time', 'exact']
+  which: 'all' | 'allocations' = 'all'
 ): string[] {
   const reasons: string[] = []
   for (const m of bc.metrics) {
-    if (m.verdict !== 'regression' || !kinds.includes(m.kind)) continue
-    if (m.kind === 'time')
+    if (m.verdict !== 'regression') continue
+    if (m.kind === 'time' && which === 'all')
       reasons.push(
         `${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`
       )
-    else if (m.kind === 'exact' && opts.failOnAlloc)
+    else if (isAllocationUnit(m.unit) && opts.failOnAlloc)
       reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`)
   }
   return reasons
@@ -135,6 +139,10 @@ function fromAb(ab: Screen): Screen {
  */
 function isSuspect(b: BenchmarkComparison, opts: CompareOptions): boolean {
   return b.metrics.some(m => {
+    // An allocation change seen in one process per side may be one that
+    // differs between any two processes (a clock-seeded rand): the A/B's
+    // rounds, each its own process, decide it.
+    if (isAllocationUnit(m.unit)) return m.verdict === 'regression'
     if (m.kind !== 'time') return false
     if (m.verdict === 'regression') return true
     const d = m.deltaPercent
@@ -179,7 +187,7 @@ export function applyConfirmation(
             `${b.name} ${c.unit} ${formatDelta(c.deltaPercent)} (p=${formatP(c.pAdjusted)}, ${c.rounds} A/B rounds on this runner)`
           ]
         : []
-    return [...time, ...gateReasons(b, screen.options, ['exact'])]
+    return [...time, ...gateReasons(b, screen.options, 'allocations')]
   })
   return {
     ...screen,
@@ -216,11 +224,18 @@ function confirmed(
 ): BenchmarkComparison {
   const m = a?.metrics.find(x => x.kind === 'time')
   const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed'
-  const others = benchmarkVerdict(b.metrics.filter(x => x.kind !== 'time'))
+  // Allocation verdicts are the A/B's too, where it measured them: across
+  // its rounds' processes, exact only if deterministic (D11).
+  const metrics = b.metrics.map(x => {
+    const y = isAllocationUnit(x.unit) ? a?.metrics.find(z => z.unit === x.unit) : undefined
+    return y ? { ...x, verdict: y.verdict } : x
+  })
+  const others = benchmarkVerdict(metrics.filter(x => x.kind !== 'time'))
   const verdict =
     status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others
   const out: BenchmarkComparison = {
     ...b,
+    metrics,
     verdict,
     confirmation: {
       status,

@@ -28,9 +28,13 @@ import { applyConfirmation, judgeScreen } from './judge.js'
 
 /** A metric's kind and direction as its unit says, whatever the report claims. */
 function trustedShape(m: MetricComparison): MetricComparison {
+  // Allocation units are exact or noisy as their samples were (D11); a
+  // fork may pick either, and neither gates without fail-on-alloc.
   const kind: MetricComparison['kind'] =
     m.unit === 'B/op' || m.unit === 'allocs/op'
-      ? 'exact'
+      ? m.kind === 'noisy'
+        ? 'noisy'
+        : 'exact'
       : isTimeUnit(m.unit)
         ? 'time'
         : m.kind === 'time'
