@@ -2673,12 +2673,7 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
     try {
         const runs = await runAll(go, withBenchmarks, settings, (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles'), scratch, onEvent);
         const failed = runs.filter(r => r.status === 'failed');
-        if (runs.every(r => r.status === 'no-match')) {
-            throw new NoBenchmarksError(`-bench regular expression ${JSON.stringify(settings.bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
-                .slice(0, 5)
-                .map(r => r.pkg.importPath)
-                .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`);
-        }
+        checkMatched(runs, settings.bench);
         // The profiling pass, with the test binaries the timed runs built.
         const pass = await profilePass(go, passTargets(runs, scratch), {
             scratch,
@@ -2714,6 +2709,15 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
     finally {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
+}
+/** A -bench that matched nothing in any package is an error naming it. */
+function checkMatched(runs, bench) {
+    if (!runs.every(r => r.status === 'no-match'))
+        return;
+    throw new NoBenchmarksError(`-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
+        .slice(0, 5)
+        .map(r => r.pkg.importPath)
+        .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`);
 }
 /** One `go test` per package, profiles into profileDir, test binaries into binaryDir. */
 async function runAll(go, packages, settings, profileDir, binaryDir, onEvent) {
@@ -2846,42 +2850,12 @@ async function runAb(go, git, s, onEvent = () => { }) {
                 for (const side of order)
                     await runRound(go, sides, side, pkg, round, scratch, s);
             if (round === 0)
-                checkMatched(sides, s.bench);
+                ab_checkMatched(sides, s.bench);
         }
-        const out = (0,external_node_path_namespaceObject.resolve)(s.out);
-        const write = async (side, ref) => {
-            const dir = (0,external_node_path_namespaceObject.join)(out, side);
-            await prepareOutDir(dir);
-            const state = sides[side];
-            // The profiling pass on this side's binaries: per-op costs without fixed costs.
-            const pass = await profilePass(go, abPassTargets(state, paired, sides.head.root), {
-                scratch,
-                runFlags: splitTestFlags(s.buildFlags).run,
-                benchtime: s.benchtime
-            });
-            for (const m of state.measured.values())
-                m.pass = pass;
-            await buildBundle(go, git, {
-                dir,
-                cwd: (0,external_node_path_namespaceObject.join)(state.root, sub),
-                repoRoot: state.root,
-                topK: s.topK,
-                maxProfileBytes: s.maxProfileBytes,
-                commit: await gitOrThrow(git, state.root, ['rev-parse', 'HEAD'], abFail),
-                ref,
-                settings: {
-                    mode: 'ab',
-                    rounds: s.rounds,
-                    bench: s.bench,
-                    benchtime: s.benchtime,
-                    buildFlags: s.buildFlags
-                }
-            }, paired.map(p => state.measured.get(p.importPath)));
-            return dir;
-        };
+        const side = (name, ref) => writeSide(go, git, { state: sides[name], headRoot: sides.head.root, sub, scratch, paired }, s, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), name), ref);
         return {
-            baseDir: await write('base', s.base),
-            headDir: await write('head', s.head ?? 'work tree')
+            baseDir: await side('base', s.base),
+            headDir: await side('head', s.head ?? 'work tree')
         };
     }
     finally {
@@ -2890,6 +2864,36 @@ async function runAb(go, git, s, onEvent = () => { }) {
         await git.run(repoRoot, ['worktree', 'prune']);
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
+}
+/** One side's bundle: its profiling pass, then the shared builder. */
+async function writeSide(go, git, w, s, dir, ref) {
+    await prepareOutDir(dir);
+    const { state } = w;
+    // The profiling pass on this side's binaries: per-op costs without fixed costs.
+    const pass = await profilePass(go, abPassTargets(state, w.paired, w.headRoot), {
+        scratch: w.scratch,
+        runFlags: splitTestFlags(s.buildFlags).run,
+        benchtime: s.benchtime
+    });
+    for (const m of state.measured.values())
+        m.pass = pass;
+    await buildBundle(go, git, {
+        dir,
+        cwd: (0,external_node_path_namespaceObject.join)(state.root, w.sub),
+        repoRoot: state.root,
+        topK: s.topK,
+        maxProfileBytes: s.maxProfileBytes,
+        commit: await gitOrThrow(git, state.root, ['rev-parse', 'HEAD'], abFail),
+        ref,
+        settings: {
+            mode: 'ab',
+            rounds: s.rounds,
+            bench: s.bench,
+            benchtime: s.benchtime,
+            buildFlags: s.buildFlags
+        }
+    }, w.paired.map(p => state.measured.get(p.importPath)));
+    return dir;
 }
 /** Build each package's test binary on both sides; a package new in head has nothing to pair with. */
 async function buildBinaries(go, sides, packages, scratch, s, onEvent) {
@@ -2951,7 +2955,7 @@ async function runRound(go, sides, side, pkg, round, scratch, s) {
     m.profiles.mem.push(mem);
 }
 /** After the first round: a -bench that matched nothing on either side is an error naming it. */
-function checkMatched(sides, bench) {
+function ab_checkMatched(sides, bench) {
     const any = (state) => [...state.measured.values()].some(m => m.results.length > 0);
     if (any(sides.base) || any(sides.head))
         return;

@@ -72,6 +72,48 @@ export function verifyReport(
   return problems
 }
 
+/** The triggering run's report artifact, size-checked, extracted with a report's limits, parsed; undefined when it left none. */
+async function fetchReport(
+  gh: GitHubClient,
+  settings: ActionSettings,
+  repo: { owner: string; repo: string },
+  runId: number,
+  temp: string
+): Promise<PrReport | undefined> {
+  const name = reportArtifactName(settings.artifactName)
+  const { data } = await gh.rest.actions.listWorkflowRunArtifacts({
+    ...repo,
+    run_id: runId,
+    name,
+    per_page: 10
+  })
+  const artifact = data.artifacts.find(a => a.name === name && !a.expired)
+  if (!artifact) {
+    core.info(
+      `benchgate: run ${runId} left no "${name}" artifact (it commented itself, or did not get that far); nothing to post`
+    )
+    return undefined
+  }
+  if ((artifact.size_in_bytes ?? 0) > REPORT_ZIP_LIMITS.maxTotalBytes + 64 * 1024)
+    throw new ReportError(
+      `run ${runId}'s "${name}" artifact is ${artifact.size_in_bytes} bytes, more than a report can be; it was not written by benchgate`
+    )
+  await mkdir(temp, { recursive: true })
+  const dir = await downloadRunArtifact(
+    new DefaultArtifactClient(),
+    settings.githubToken,
+    repo,
+    runId,
+    artifact.id,
+    temp,
+    m => core.info(m),
+    REPORT_ZIP_LIMITS
+  )
+  return parseReport(
+    await readTextCapped(join(dir, REPORT_FILE), MAX_REPORT_BYTES, 'the report artifact')
+  )
+}
+
 /** Download, verify, re-render and post a fork PR's report, with a check run on its head. */
 export async function commentMode(
   settings: ActionSettings,
@@ -86,38 +128,8 @@ export async function commentMode(
     )
   }
   const repo = { owner: ctx.owner, repo: ctx.repo }
-  const name = reportArtifactName(settings.artifactName)
-  const { data } = await gh.rest.actions.listWorkflowRunArtifacts({
-    ...repo,
-    run_id: wr.id,
-    name,
-    per_page: 10
-  })
-  const artifact = data.artifacts.find(a => a.name === name && !a.expired)
-  if (!artifact) {
-    core.info(
-      `benchgate: run ${wr.id} left no "${name}" artifact (it commented itself, or did not get that far); nothing to post`
-    )
-    return
-  }
-  if ((artifact.size_in_bytes ?? 0) > REPORT_ZIP_LIMITS.maxTotalBytes + 64 * 1024)
-    throw new ReportError(
-      `run ${wr.id}'s "${name}" artifact is ${artifact.size_in_bytes} bytes, more than a report can be; it was not written by benchgate`
-    )
-  await mkdir(temp, { recursive: true })
-  const dir = await downloadRunArtifact(
-    new DefaultArtifactClient(),
-    settings.githubToken,
-    repo,
-    wr.id,
-    artifact.id,
-    temp,
-    m => core.info(m),
-    REPORT_ZIP_LIMITS
-  )
-  const report = parseReport(
-    await readTextCapped(join(dir, REPORT_FILE), MAX_REPORT_BYTES, 'the report artifact')
-  )
+  const report = await fetchReport(gh, settings, repo, wr.id, temp)
+  if (!report) return
   // Confirm from the API, never from the artifact alone.
   const { data: pull } = await gh.rest.pulls.get({ ...repo, pull_number: report.prNumber })
   const problems = verifyReport(

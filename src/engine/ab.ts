@@ -115,50 +115,72 @@ export async function runAb(
         for (const side of order) await runRound(go, sides, side, pkg, round, scratch, s)
       if (round === 0) checkMatched(sides, s.bench)
     }
-    const out = resolve(s.out)
-    const write = async (side: SideName, ref: string): Promise<string> => {
-      const dir = join(out, side)
-      await prepareOutDir(dir)
-      const state = sides[side]
-      // The profiling pass on this side's binaries: per-op costs without fixed costs.
-      const pass = await profilePass(go, abPassTargets(state, paired, sides.head.root), {
-        scratch,
-        runFlags: splitTestFlags(s.buildFlags).run,
-        benchtime: s.benchtime
-      })
-      for (const m of state.measured.values()) m.pass = pass
-      await buildBundle(
+    const side = (name: SideName, ref: string): Promise<string> =>
+      writeSide(
         go,
         git,
-        {
-          dir,
-          cwd: join(state.root, sub),
-          repoRoot: state.root,
-          topK: s.topK,
-          maxProfileBytes: s.maxProfileBytes,
-          commit: await gitOrThrow(git, state.root, ['rev-parse', 'HEAD'], abFail),
-          ref,
-          settings: {
-            mode: 'ab',
-            rounds: s.rounds,
-            bench: s.bench,
-            benchtime: s.benchtime,
-            buildFlags: s.buildFlags
-          }
-        },
-        paired.map(p => state.measured.get(p.importPath)!)
+        { state: sides[name], headRoot: sides.head.root, sub, scratch, paired },
+        s,
+        join(resolve(s.out), name),
+        ref
       )
-      return dir
-    }
     return {
-      baseDir: await write('base', s.base),
-      headDir: await write('head', s.head ?? 'work tree')
+      baseDir: await side('base', s.base),
+      headDir: await side('head', s.head ?? 'work tree')
     }
   } finally {
     for (const path of worktrees) await git.run(repoRoot, ['worktree', 'remove', '--force', path])
     await git.run(repoRoot, ['worktree', 'prune'])
     await rm(scratch, { recursive: true, force: true })
   }
+}
+
+/** One side's bundle: its profiling pass, then the shared builder. */
+async function writeSide(
+  go: GoToolchain,
+  git: Git,
+  w: {
+    state: SideState
+    headRoot: string
+    sub: string
+    scratch: string
+    paired: readonly GoPackage[]
+  },
+  s: AbSettings,
+  dir: string,
+  ref: string
+): Promise<string> {
+  await prepareOutDir(dir)
+  const { state } = w
+  // The profiling pass on this side's binaries: per-op costs without fixed costs.
+  const pass = await profilePass(go, abPassTargets(state, w.paired, w.headRoot), {
+    scratch: w.scratch,
+    runFlags: splitTestFlags(s.buildFlags).run,
+    benchtime: s.benchtime
+  })
+  for (const m of state.measured.values()) m.pass = pass
+  await buildBundle(
+    go,
+    git,
+    {
+      dir,
+      cwd: join(state.root, w.sub),
+      repoRoot: state.root,
+      topK: s.topK,
+      maxProfileBytes: s.maxProfileBytes,
+      commit: await gitOrThrow(git, state.root, ['rev-parse', 'HEAD'], abFail),
+      ref,
+      settings: {
+        mode: 'ab',
+        rounds: s.rounds,
+        bench: s.bench,
+        benchtime: s.benchtime,
+        buildFlags: s.buildFlags
+      }
+    },
+    w.paired.map(p => state.measured.get(p.importPath)!)
+  )
+  return dir
 }
 
 /** Build each package's test binary on both sides; a package new in head has nothing to pair with. */

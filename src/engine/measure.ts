@@ -68,14 +68,7 @@ export async function runToBundle(
       onEvent
     )
     const failed = runs.filter(r => r.status === 'failed')
-    if (runs.every(r => r.status === 'no-match')) {
-      throw new NoBenchmarksError(
-        `-bench regular expression ${JSON.stringify(settings.bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
-          .slice(0, 5)
-          .map(r => r.pkg.importPath)
-          .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`
-      )
-    }
+    checkMatched(runs, settings.bench)
     // The profiling pass, with the test binaries the timed runs built.
     const pass = await profilePass(
       go,
@@ -120,6 +113,17 @@ export async function runToBundle(
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
+}
+
+/** A -bench that matched nothing in any package is an error naming it. */
+function checkMatched(runs: readonly PackageRun[], bench: string): void {
+  if (!runs.every(r => r.status === 'no-match')) return
+  throw new NoBenchmarksError(
+    `-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
+      .slice(0, 5)
+      .map(r => r.pkg.importPath)
+      .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`
+  )
 }
 
 /** One `go test` per package, profiles into profileDir, test binaries into binaryDir. */
