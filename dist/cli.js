@@ -5958,9 +5958,45 @@ const demoCommand = {
         await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'summary.md'), outputs.summary);
         await (0,promises_namespaceObject.writeFile)((0,external_node_path_namespaceObject.join)(out, 'comparison.json'), JSON.stringify(outputs.comparison, null, 1) + '\n');
         console.error(`benchgate demo: wrote ${(0,external_node_path_namespaceObject.join)(out, 'base')}, ${(0,external_node_path_namespaceObject.join)(out, 'head')}, comment.md, summary.md and comparison.json in ${out}`);
-        return emitComparison(values, outputs);
+        await emitComparison(values, outputs);
+        return demoVerdict(outputs.comparison);
     }
 };
+/** The demo's seeded culprits: what its comparison must name, measure by measure. */
+const SEEDED = [
+    { benchmark: 'BenchmarkTokenize', measure: 'cpu', culprit: 'example.com/demo/textproc.Tokenize' },
+    {
+        benchmark: 'BenchmarkIntern',
+        measure: 'alloc_space',
+        culprit: 'example.com/demo/textproc.cloneWord'
+    }
+];
+/**
+ * The demo works when the gate fired on its seeded regressions and the
+ * report names each seeded culprit first (by the growth of its own cost):
+ * exit 0, saying that a pull request like this fails its check. Anything
+ * else is the demo failing its own self-check: exit 1, saying what.
+ */
+function demoVerdict(c) {
+    const problems = [];
+    if (!c.gate.fail)
+        problems.push('the gate did not fire on the seeded regressions');
+    for (const s of SEEDED) {
+        const b = c.benchmarks.find(x => x.name.startsWith(`${s.benchmark}-`) || x.name === s.benchmark);
+        const d = b?.functions?.[s.measure];
+        const first = [...(d?.changed ?? []), ...(d?.added ?? [])].sort((x, y) => y.delta.flat - x.delta.flat)[0];
+        if (!b || b.verdict !== 'regression')
+            problems.push(`${s.benchmark} was not called a regression`);
+        else if (first?.name !== s.culprit)
+            problems.push(`${s.benchmark}'s ${s.measure} breakdown does not rank ${s.culprit} first`);
+    }
+    if (problems.length > 0) {
+        console.error(`benchgate demo: self-check FAILED: ${problems.join('; ')}.`);
+        return 1;
+    }
+    console.error('benchgate demo: it works. The gate fired on the seeded regressions and the report names each seeded culprit first: a pull request like this would fail its check (exit 1 in CI).');
+    return 0;
+}
 
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 /** `benchgate run`: measure the benchmarks into a result bundle. */

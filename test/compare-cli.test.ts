@@ -87,8 +87,9 @@ describe('benchgate demo end to end', () => {
     c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')) as Comparison
   })
 
-  it('exits non-zero: the gate fails on the seeded regression', () => {
-    expect(r.code).toBe(1)
+  it('exits 0 when it works: the gate fires on the seeded regression, as designed, and it says so', () => {
+    expect(r.code).toBe(0)
+    expect(r.stderr).toContain('a pull request like this would fail its check (exit 1 in CI)')
     expect(c.gate.fail).toBe(true)
     expect(bench('BenchmarkTokenize').verdict).toBe('regression')
     expect(bench('BenchmarkChecksum').verdict).toBe('unchanged')
@@ -111,6 +112,19 @@ describe('benchgate demo end to end', () => {
         'example.com/demo/textproc.cloneWord'
       )
     }
+  })
+
+  it('its self-check fails, naming what, when a seeded culprit is not ranked first or the gate did not fire', async () => {
+    const { demoVerdict } = await import('../src/cli/commands/demo.js')
+    expect(demoVerdict(c)).toBe(0)
+    expect(demoVerdict({ ...c, gate: { fail: false, reasons: [] } })).toBe(1)
+    const noBreakdown = {
+      ...c,
+      benchmarks: c.benchmarks.map(b =>
+        b.name.startsWith('BenchmarkTokenize') ? { ...b, functions: {} } : b
+      )
+    }
+    expect(demoVerdict(noBreakdown)).toBe(1)
   })
 
   it('prints the PR comment and writes the bundles and reports', () => {

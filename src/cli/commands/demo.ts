@@ -6,6 +6,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Comparison } from '../../compare/model.js'
 import { localEngine } from '../../engine/index.js'
 import { runToBundle } from '../../engine/measure.js'
 import { compareAndReport } from '../../engine/report.js'
@@ -90,6 +91,47 @@ export const demoCommand: Command = {
     console.error(
       `benchgate demo: wrote ${join(out, 'base')}, ${join(out, 'head')}, comment.md, summary.md and comparison.json in ${out}`
     )
-    return emitComparison(values, outputs)
+    await emitComparison(values, outputs)
+    return demoVerdict(outputs.comparison)
   }
+}
+
+/** The demo's seeded culprits: what its comparison must name, measure by measure. */
+const SEEDED = [
+  { benchmark: 'BenchmarkTokenize', measure: 'cpu', culprit: 'example.com/demo/textproc.Tokenize' },
+  {
+    benchmark: 'BenchmarkIntern',
+    measure: 'alloc_space',
+    culprit: 'example.com/demo/textproc.cloneWord'
+  }
+] as const
+
+/**
+ * The demo works when the gate fired on its seeded regressions and the
+ * report names each seeded culprit first (by the growth of its own cost):
+ * exit 0, saying that a pull request like this fails its check. Anything
+ * else is the demo failing its own self-check: exit 1, saying what.
+ */
+export function demoVerdict(c: Comparison): number {
+  const problems: string[] = []
+  if (!c.gate.fail) problems.push('the gate did not fire on the seeded regressions')
+  for (const s of SEEDED) {
+    const b = c.benchmarks.find(x => x.name.startsWith(`${s.benchmark}-`) || x.name === s.benchmark)
+    const d = b?.functions?.[s.measure]
+    const first = [...(d?.changed ?? []), ...(d?.added ?? [])].sort(
+      (x, y) => y.delta.flat - x.delta.flat
+    )[0]
+    if (!b || b.verdict !== 'regression')
+      problems.push(`${s.benchmark} was not called a regression`)
+    else if (first?.name !== s.culprit)
+      problems.push(`${s.benchmark}'s ${s.measure} breakdown does not rank ${s.culprit} first`)
+  }
+  if (problems.length > 0) {
+    console.error(`benchgate demo: self-check FAILED: ${problems.join('; ')}.`)
+    return 1
+  }
+  console.error(
+    'benchgate demo: it works. The gate fired on the seeded regressions and the report names each seeded culprit first: a pull request like this would fail its check (exit 1 in CI).'
+  )
+  return 0
 }
