@@ -1,7 +1,14 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BundleError, parseBundle, readBundle, SCHEMA_VERSION } from '../src/bundle/index.js'
+import {
+  BundleError,
+  parseBundle,
+  readBundle,
+  SCHEMA_VERSION,
+  writeBundle,
+  type Bundle
+} from '../src/bundle/index.js'
 import { tempDir } from './helpers/go.js'
 
 const minimal = {
@@ -65,5 +72,53 @@ describe('bundle reader', () => {
     writeFileSync(join(dir, 'results.json'), JSON.stringify(minimal))
     expect((await readBundle(dir)).bundle.schemaVersion).toBe(1)
     expect((await readBundle(join(dir, 'results.json'))).dir).toBe(dir)
+  })
+})
+
+describe('the bundle format, written and read back', () => {
+  it('reads back exactly what writeBundle wrote', async () => {
+    const dir = tempDir('roundtrip')
+    const b: Bundle = {
+      schemaVersion: 1,
+      tool: { name: 'benchgate', version: '0.1.0' },
+      environment: {
+        goVersion: 'go1.26.8',
+        goos: 'linux',
+        goarch: 'amd64',
+        cpu: 'test CPU',
+        gomaxprocs: 2,
+        commit: 'c0ffee',
+        ref: 'main',
+        createdAt: '2026-12-01T00:00:00.000Z',
+        settings: { count: 6 }
+      },
+      packages: [
+        {
+          importPath: 'example.com/p',
+          status: 'ok',
+          profiles: { cpu: 'profiles/p.cpu.pprof' },
+          unattributed: { cpu: 0.125 },
+          profileErrors: ['x.pprof: truncated']
+        }
+      ],
+      benchmarks: [
+        {
+          package: 'example.com/p',
+          name: 'BenchmarkA/sub-2',
+          group: 'BenchmarkA',
+          samples: { 'ns/op': [1, 2.5, 3e9], 'B/op': [64, 64, 64] },
+          iterations: [1000, 1000, 999],
+          functions: {
+            cpu: [
+              { name: 'example.com/p.(*T[...]).M', flat: 1.5, cum: 2, file: 'p/t.go', line: 12 }
+            ]
+          }
+        }
+      ]
+    }
+    await writeBundle(dir, b)
+    const back = await readBundle(dir)
+    expect(back.dir).toBe(dir)
+    expect(back.bundle).toEqual(b)
   })
 })

@@ -11,7 +11,7 @@ import { isFork } from '../src/action/fork.js'
 import { internalError, systemError } from '../src/cli/main.js'
 import { verifyReport } from '../src/action/comment-mode.js'
 import { uploadsBaseline } from '../src/action/record.js'
-import { readBundle, writeBundle, type Bundle } from '../src/bundle/index.js'
+import { writeBundle, type Bundle } from '../src/bundle/index.js'
 import type { Comparison } from '../src/compare/model.js'
 import type { AbRunner, AbSettings } from '../src/engine/ab.js'
 import type { Engine } from '../src/engine/index.js'
@@ -413,22 +413,6 @@ describe('judging a pull request with stubbed seams', () => {
     expect(c.options.threshold).toBe(2.5) // +4% clears the A/B threshold, not the screen's 5%
     expect(c.gate.fail).toBe(true)
     expect(d.source).toBe('A/B against merge-base with main (merge-base-s)')
-  })
-})
-
-describe('the bundle format', () => {
-  it('reads back exactly what it wrote', async () => {
-    const dir = tempDir('roundtrip')
-    const b = bundle({ 'BenchmarkA-2': [1, 2.5, 3e9], 'BenchmarkB/sub-2': [0.25] })
-    b.benchmarks[0].functions = {
-      cpu: [{ name: 'example.com/p.(*T[...]).M', flat: 1.5, cum: 2, file: 'p/t.go', line: 12 }]
-    }
-    b.packages[0].unattributed = { cpu: 0.125 }
-    b.packages[0].profileErrors = ['x.pprof: truncated']
-    await writeBundle(dir, b)
-    const back = await readBundle(dir)
-    expect(back.dir).toBe(dir)
-    expect(back.bundle).toEqual(b)
   })
 })
 
