@@ -2344,8 +2344,8 @@ function exactBenchPattern(names) {
  * pass only explains them.
  *
  * Cost: per benchmark, two processes of about a tenth and all of
- * min(1 s, benchtime) of its work, plus two process starts and the
- * benchmark's setup twice each.
+ * min(1 s, max(benchtime, count × benchtime / 2)) of its work, plus two
+ * process starts and the benchmark's setup twice each.
  */
 
 
@@ -2380,14 +2380,19 @@ function durationSeconds(text) {
     return matched === text && matched !== '' ? total : undefined;
 }
 /**
- * The iteration counts of the two runs: the high one about
- * min(PASS_SECONDS, benchtime) of work (or the timed b.N for an
- * iteration-count benchtime), the low one a tenth of it.
+ * The iteration counts of the two runs. The high one takes as long as
+ * half of all the timed runs together (count × benchtime / 2, so its
+ * profile has about half their samples), at least one benchtime and at
+ * most PASS_SECONDS; with an iteration-count benchtime, the timed b.N.
+ * The low one is a tenth of it.
  */
-function passCounts(iterations, nsPerOp, benchtime) {
+function passCounts(iterations, nsPerOp, benchtime, count = 1) {
     const seconds = durationSeconds(benchtime);
-    const wanted = seconds !== undefined && nsPerOp !== undefined && nsPerOp > 0
-        ? (Math.min(PASS_SECONDS, seconds) * 1e9) / nsPerOp
+    const target = seconds === undefined
+        ? undefined
+        : Math.min(PASS_SECONDS, Math.max(seconds, (count * seconds) / 2));
+    const wanted = target !== undefined && nsPerOp !== undefined && nsPerOp > 0
+        ? (target * 1e9) / nsPerOp
         : iterations;
     const high = Math.max(10, Math.round(Math.min(wanted, 1e9)));
     return [Math.max(1, Math.round(high / 10)), high];
@@ -2401,7 +2406,7 @@ async function profilePass(go, targets, s, onEvent = () => { }) {
     const out = new Map();
     for (const [i, t] of targets.entries()) {
         onEvent({ type: 'profile', index: i, total: targets.length, name: t.name });
-        const counts = passCounts(t.iterations, t.nsPerOp, s.benchtime);
+        const counts = passCounts(t.iterations, t.nsPerOp, s.benchtime, s.count);
         const stem = `${packageStem(t.importPath)}-p${i}`;
         const files = [];
         let ok = true;
@@ -2678,7 +2683,8 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
         const pass = await profilePass(go, passTargets(runs, scratch), {
             scratch,
             runFlags: splitTestFlags(settings.extraFlags).run,
-            benchtime: settings.benchtime
+            benchtime: settings.benchtime,
+            count: settings.count
         }, onEvent);
         const repoRoot = (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir;
         const measured = runs.map(run => {
@@ -2873,7 +2879,8 @@ async function writeSide(go, git, w, s, dir, ref) {
     const pass = await profilePass(go, abPassTargets(state, w.paired, w.headRoot), {
         scratch: w.scratch,
         runFlags: splitTestFlags(s.buildFlags).run,
-        benchtime: s.benchtime
+        benchtime: s.benchtime,
+        count: s.rounds
     });
     for (const m of state.measured.values())
         m.pass = pass;

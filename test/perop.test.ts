@@ -57,10 +57,12 @@ describe('per-op costs without fixed costs, sub-benchmarks apart (real Go)', () 
 })
 
 describe('the profiling pass, in small', () => {
-  it('sizes its runs to min(1 s, benchtime) of work and a tenth of it', () => {
+  it('sizes its runs to half the timed runs’ work, within one benchtime and a second, and a tenth', () => {
     expect(passCounts(1000, 1e6, '1s')).toEqual([100, 1000]) // 1 ms/op → 1000 ops
     expect(passCounts(1000, 1e6, '10s')).toEqual([100, 1000]) // never more than a second
-    expect(passCounts(1000, 1e6, '100ms')).toEqual([10, 100]) // no longer than one timed run
+    expect(passCounts(1000, 1e6, '100ms')).toEqual([10, 100]) // one run at count 1
+    expect(passCounts(1000, 1e6, '100ms', 8)).toEqual([40, 400]) // half of 8 timed runs
+    expect(passCounts(1000, 1e6, '500ms', 6)).toEqual([100, 1000]) // capped at a second
     expect(passCounts(5, 1e9, '1s')).toEqual([1, 10]) // at least 10 ops
     expect(passCounts(200, 5000, '200x')).toEqual([20, 200]) // an iteration count: the timed b.N
     expect(passCounts(1234, undefined, '1s')).toEqual([123, 1234]) // no ns/op: the timed b.N

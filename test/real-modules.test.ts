@@ -60,7 +60,7 @@ async function ab(repo: string, bench: string): Promise<Comparison> {
       '--count',
       '8',
       '--benchtime',
-      '50ms',
+      '100ms',
       '--format',
       'json',
       '--out',
@@ -91,7 +91,7 @@ describe('google/btree v1.1.3 with an injected slowdown and allocation', () => {
     await inject(repo, 'btree_generic.go', [
       [
         'func (n *node[T]) get(key T) (_ T, _ bool) {\n',
-        'var benchgateSink int\n\nfunc (n *node[T]) get(key T) (_ T, _ bool) {\n\tfor spin := 0; spin < 60; spin++ {\n\t\tbenchgateSink += spin ^ benchgateSink\n\t}\n'
+        'var benchgateSink int\n\nfunc (n *node[T]) get(key T) (_ T, _ bool) {\n\tfor spin := 0; spin < 400; spin++ {\n\t\tbenchgateSink += spin ^ benchgateSink\n\t}\n'
       ],
       [
         'func (t *BTreeG[T]) Get(key T) (_ T, _ bool) {\n',

@@ -156,7 +156,8 @@ async function writeSide(
   const pass = await profilePass(go, abPassTargets(state, w.paired, w.headRoot), {
     scratch: w.scratch,
     runFlags: splitTestFlags(s.buildFlags).run,
-    benchtime: s.benchtime
+    benchtime: s.benchtime,
+    count: s.rounds
   })
   for (const m of state.measured.values()) m.pass = pass
   await buildBundle(

@@ -76,7 +76,8 @@ export async function runToBundle(
       {
         scratch,
         runFlags: splitTestFlags(settings.extraFlags).run,
-        benchtime: settings.benchtime
+        benchtime: settings.benchtime,
+        count: settings.count
       },
       onEvent
     )

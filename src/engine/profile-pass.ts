@@ -8,8 +8,8 @@
  * pass only explains them.
  *
  * Cost: per benchmark, two processes of about a tenth and all of
- * min(1 s, benchtime) of its work, plus two process starts and the
- * benchmark's setup twice each.
+ * min(1 s, max(benchtime, count × benchtime / 2)) of its work, plus two
+ * process starts and the benchmark's setup twice each.
  */
 import { join } from 'node:path'
 import { goTestProfileArgs } from '../gobench/args.js'
@@ -73,19 +73,26 @@ export function durationSeconds(text: string): number | undefined {
 }
 
 /**
- * The iteration counts of the two runs: the high one about
- * min(PASS_SECONDS, benchtime) of work (or the timed b.N for an
- * iteration-count benchtime), the low one a tenth of it.
+ * The iteration counts of the two runs. The high one takes as long as
+ * half of all the timed runs together (count × benchtime / 2, so its
+ * profile has about half their samples), at least one benchtime and at
+ * most PASS_SECONDS; with an iteration-count benchtime, the timed b.N.
+ * The low one is a tenth of it.
  */
 export function passCounts(
   iterations: number,
   nsPerOp: number | undefined,
-  benchtime: string
+  benchtime: string,
+  count = 1
 ): [number, number] {
   const seconds = durationSeconds(benchtime)
+  const target =
+    seconds === undefined
+      ? undefined
+      : Math.min(PASS_SECONDS, Math.max(seconds, (count * seconds) / 2))
   const wanted =
-    seconds !== undefined && nsPerOp !== undefined && nsPerOp > 0
-      ? (Math.min(PASS_SECONDS, seconds) * 1e9) / nsPerOp
+    target !== undefined && nsPerOp !== undefined && nsPerOp > 0
+      ? (target * 1e9) / nsPerOp
       : iterations
   const high = Math.max(10, Math.round(Math.min(wanted, 1e9)))
   return [Math.max(1, Math.round(high / 10)), high]
@@ -99,13 +106,13 @@ export function passCounts(
 export async function profilePass(
   go: GoToolchain,
   targets: readonly PassTarget[],
-  s: { scratch: string; runFlags: readonly string[]; benchtime: string },
+  s: { scratch: string; runFlags: readonly string[]; benchtime: string; count: number },
   onEvent: (e: PassEvent) => void = () => {}
 ): Promise<Map<string, PassProfiles>> {
   const out = new Map<string, PassProfiles>()
   for (const [i, t] of targets.entries()) {
     onEvent({ type: 'profile', index: i, total: targets.length, name: t.name })
-    const counts = passCounts(t.iterations, t.nsPerOp, s.benchtime)
+    const counts = passCounts(t.iterations, t.nsPerOp, s.benchtime, s.count)
     const stem = `${packageStem(t.importPath)}-p${i}`
     const files: ProfileFiles[] = []
     let ok = true
