@@ -3745,7 +3745,7 @@ const benchmarkKey = (b) => `${b.package}\u0000${b.name}`;
 
 
 function unitKind(unit, units) {
-    if (unit === 'B/op' || unit === 'allocs/op' || units[unit]?.assume === 'exact')
+    if (isAllocationUnit(unit) || units[unit]?.assume === 'exact')
         return 'exact';
     return isTimeUnit(unit) ? 'time' : 'noisy';
 }
@@ -4190,7 +4190,6 @@ function compare_compareSides(base, head, options = {}) {
  * and settings in, decisions out. The front ends ask it and publish what
  * it says; they never branch on gates themselves (DESIGN.md D7, D8).
  */
-
 
 
 

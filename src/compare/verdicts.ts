@@ -30,7 +30,7 @@ import {
 } from './model.js'
 
 function unitKind(unit: string, units: Side['units']): MetricComparison['kind'] {
-  if (unit === 'B/op' || unit === 'allocs/op' || units[unit]?.assume === 'exact') return 'exact'
+  if (isAllocationUnit(unit) || units[unit]?.assume === 'exact') return 'exact'
   return isTimeUnit(unit) ? 'time' : 'noisy'
 }
 

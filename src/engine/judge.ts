@@ -21,9 +21,9 @@ import {
   benchmarkVerdict,
   countVerdicts,
   overallVerdict,
-  sortBenchmarks
+  sortBenchmarks,
+  isAllocationUnit
 } from '../compare/verdicts.js'
-import { isAllocationUnit } from '../compare/verdicts.js'
 import { disagreement } from '../compare/functions.js'
 import { formatDelta, formatP } from '../compare/wording.js'
 

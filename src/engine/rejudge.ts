@@ -12,13 +12,15 @@ import {
   MIN_SAMPLES,
   type BenchmarkComparison,
   type Comparison,
-  type MetricComparison
+  type MetricComparison,
+  betterDirection,
+  isTimeUnit
 } from '../compare/model.js'
-import { betterDirection, isTimeUnit } from '../compare/model.js'
 import {
   benchmarkVerdict,
   countVerdicts,
   exactVerdict,
+  isAllocationUnit,
   noisyVerdict,
   overallVerdict,
   sortBenchmarks
@@ -30,16 +32,15 @@ import { applyConfirmation, judgeScreen } from './judge.js'
 function trustedShape(m: MetricComparison): MetricComparison {
   // Allocation units are exact or noisy as their samples were (D11); a
   // fork may pick either, and neither gates without fail-on-alloc.
-  const kind: MetricComparison['kind'] =
-    m.unit === 'B/op' || m.unit === 'allocs/op'
-      ? m.kind === 'noisy'
+  const kind: MetricComparison['kind'] = isAllocationUnit(m.unit)
+    ? m.kind === 'noisy'
+      ? 'noisy'
+      : 'exact'
+    : isTimeUnit(m.unit)
+      ? 'time'
+      : m.kind === 'time'
         ? 'noisy'
-        : 'exact'
-      : isTimeUnit(m.unit)
-        ? 'time'
-        : m.kind === 'time'
-          ? 'noisy'
-          : m.kind
+        : m.kind
   return { ...m, kind, better: betterDirection(m.unit) }
 }
 
