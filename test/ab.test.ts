@@ -12,7 +12,13 @@ import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { Comparison } from '../src/compare/model.js'
+import { compareSides } from '../src/compare/index.js'
+import { loadSide } from '../src/compare/input.js'
+import { COMPARE_DEFAULTS, type Comparison } from '../src/compare/model.js'
+import { localEngine } from '../src/engine/index.js'
+import { abOptions } from '../src/engine/judge.js'
+import { RUN_DEFAULTS } from '../src/engine/settings.js'
+import type { Bundle } from '../src/bundle/index.js'
 import { ROOT, run, tempDir } from './helpers/go.js'
 
 const exec = promisify(execFile)
@@ -121,5 +127,46 @@ describe('benchgate ab', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('-bench regular expression "NoSuchBench" matched no benchmark')
     expect(r.stderr).not.toMatch(/\n\s+at /)
+  })
+})
+
+describe('A/B of two builds of one tree (what the demo confirms with), outside any repository', () => {
+  const SEED = '-tags=benchgate_demo_regression'
+  const dir = tempDir('ab-plain')
+  cpSync(join(ROOT, 'fixtures', 'demo'), dir, { recursive: true })
+  const settings = {
+    ...RUN_DEFAULTS,
+    dir,
+    packages: ['./...'],
+    bench: 'Tokenize',
+    rounds: 6,
+    benchtime: '50ms',
+    buildFlags: []
+  }
+
+  it('tells the sides apart by their own flags alone, with no git repository', async () => {
+    const { runAb } = localEngine()
+    const out = join(tempDir('ab-plain-out'), 'o')
+    const { baseDir, headDir } = await runAb({ ...settings, sideFlags: { head: [SEED] }, out })
+    const env = (d: string) =>
+      (JSON.parse(readFileSync(join(d, 'results.json'), 'utf8')) as Bundle).environment
+    expect(env(baseDir).ref).toBe('work tree')
+    expect(env(headDir).ref).toBe(`work tree (${SEED})`)
+    expect(env(headDir).commit).toBe('')
+    const [base, head] = await Promise.all([loadSide(baseDir), loadSide(headDir)])
+    const c = compareSides(base, head, abOptions(COMPARE_DEFAULTS))
+    const tokenize = c.benchmarks.find(b => b.name.startsWith('BenchmarkTokenize'))!
+    // The seeded head does 40 mixing rounds per byte instead of 5: several times slower.
+    expect(tokenize.verdict).toBe('regression')
+    expect(tokenize.metrics.find(m => m.unit === 'ns/op')!.deltaPercent).toBeGreaterThan(100)
+  })
+
+  it('refuses two sides that nothing tells apart, before building anything', async () => {
+    const { runAb } = localEngine()
+    const events: string[] = []
+    await expect(
+      runAb({ ...settings, out: join(tempDir('ab-same'), 'o') }, e => events.push(e.type))
+    ).rejects.toThrow('both A/B sides are the work tree with the same flags; give a base revision')
+    expect(events).toEqual([])
   })
 })

@@ -10,7 +10,7 @@ import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, relative, resolve } from 'node:path'
-import { gitOrThrow, type Git } from '../git/index.js'
+import { gitOrThrow, gitOutput, type Git } from '../git/index.js'
 import { goTestBuildArgs, splitTestFlags, testBinaryArgs } from '../gobench/args.js'
 import { discoverPackages, type GoPackage } from '../gobench/discover.js'
 import { BenchParser } from '../gobench/parse.js'
@@ -37,9 +37,15 @@ export interface AbSettings {
   benchtime: string
   /** go test flags: build flags (e.g. -tags=x) go to `go test -c`, test flags (e.g. -cpu) to each run. */
   buildFlags: string[]
-  base: string
+  /** A ref to check out for the base; undefined = the work tree as it is (then sideFlags must tell the sides apart). */
+  base?: string
   /** A ref to check out for the head; undefined = the work tree as it is. */
   head?: string
+  /**
+   * go test flags for one side only, after buildFlags. The demo builds both
+   * sides from one tree and its head with -tags=benchgate_demo_regression.
+   */
+  sideFlags?: Partial<Record<'base' | 'head', string[]>>
   out: string
   topK: number
   maxProfileBytes: number
@@ -70,6 +76,18 @@ interface SideState {
 
 const abFail = (m: string): Error => new AbError(m)
 
+/** One side's go test flags: the shared ones, then its own. */
+function flagsOf(s: AbSettings, side: SideName): string[] {
+  return [...s.buildFlags, ...(s.sideFlags?.[side] ?? [])]
+}
+
+/** How a side is named in its bundle and in messages. */
+function sideLabel(s: AbSettings, side: SideName): string {
+  const own = s.sideFlags?.[side] ?? []
+  const ref = s[side] ?? 'work tree'
+  return own.length > 0 ? `${ref} (${own.join(' ')})` : ref
+}
+
 /** Run the A/B rounds and write out/base and out/head bundles. Worktrees are always removed. */
 export async function runAb(
   go: GoToolchain,
@@ -78,8 +96,14 @@ export async function runAb(
   onEvent: (e: AbEvent) => void = () => {}
 ): Promise<AbResult> {
   for (const side of ['base', 'head']) await checkOutDir(join(resolve(s.out), side))
+  if (s.base === undefined && s.head === undefined && sideLabel(s, 'base') === sideLabel(s, 'head'))
+    throw new AbError('both A/B sides are the work tree with the same flags; give a base revision')
   const start = resolve(s.dir)
-  const repoRoot = await gitOrThrow(git, start, ['rev-parse', '--show-toplevel'], abFail)
+  // Worktrees need a repository; two builds of the work tree do not.
+  const repoRoot =
+    s.base === undefined && s.head === undefined
+      ? ((await gitOutput(git, start, ['rev-parse', '--show-toplevel'])) ?? start)
+      : await gitOrThrow(git, start, ['rev-parse', '--show-toplevel'], abFail)
   const sub = relative(repoRoot, start)
   const scratch = await mkdtemp(join(tmpdir(), 'benchgate-ab-'))
   const worktrees: string[] = []
@@ -97,7 +121,11 @@ export async function runAb(
   }
   try {
     const sides: Record<SideName, SideState> = {
-      base: { root: await addWorktree('base', s.base), binaries: new Map(), measured: new Map() },
+      base: {
+        root: s.base !== undefined ? await addWorktree('base', s.base) : repoRoot,
+        binaries: new Map(),
+        measured: new Map()
+      },
       head: {
         root: s.head ? await addWorktree('head', s.head) : repoRoot,
         binaries: new Map(),
@@ -115,22 +143,19 @@ export async function runAb(
         for (const side of order) await runRound(go, sides, side, pkg, round, scratch, s)
       if (round === 0) checkMatched(sides, s.bench)
     }
-    const side = (name: SideName, ref: string): Promise<string> =>
+    const side = (name: SideName): Promise<string> =>
       writeSide(
         go,
         git,
         { state: sides[name], headRoot: sides.head.root, sub, scratch, paired },
         s,
-        join(resolve(s.out), name),
-        ref
+        name,
+        join(resolve(s.out), name)
       )
-    return {
-      baseDir: await side('base', s.base),
-      headDir: await side('head', s.head ?? 'work tree')
-    }
+    return { baseDir: await side('base'), headDir: await side('head') }
   } finally {
     for (const path of worktrees) await git.run(repoRoot, ['worktree', 'remove', '--force', path])
-    await git.run(repoRoot, ['worktree', 'prune'])
+    if (worktrees.length > 0) await git.run(repoRoot, ['worktree', 'prune'])
     await rm(scratch, { recursive: true, force: true })
   }
 }
@@ -147,15 +172,16 @@ async function writeSide(
     paired: readonly GoPackage[]
   },
   s: AbSettings,
-  dir: string,
-  ref: string
+  name: SideName,
+  dir: string
 ): Promise<string> {
   await prepareOutDir(dir)
   const { state } = w
+  const flags = flagsOf(s, name)
   // The profiling pass on this side's binaries: per-op costs without fixed costs.
   const pass = await profilePass(go, abPassTargets(state, w.paired, w.headRoot), {
     scratch: w.scratch,
-    runFlags: splitTestFlags(s.buildFlags).run,
+    runFlags: splitTestFlags(flags).run,
     benchtime: s.benchtime,
     count: s.rounds
   })
@@ -169,14 +195,14 @@ async function writeSide(
       repoRoot: state.root,
       topK: s.topK,
       maxProfileBytes: s.maxProfileBytes,
-      commit: await gitOrThrow(git, state.root, ['rev-parse', 'HEAD'], abFail),
-      ref,
+      commit: (await gitOutput(git, state.root, ['rev-parse', 'HEAD'])) ?? '',
+      ref: sideLabel(s, name),
       settings: {
         mode: 'ab',
         rounds: s.rounds,
         bench: s.bench,
         benchtime: s.benchtime,
-        buildFlags: s.buildFlags
+        buildFlags: flags
       }
     },
     w.paired.map(p => state.measured.get(p.importPath)!)
@@ -193,7 +219,6 @@ async function buildBinaries(
   s: AbSettings,
   onEvent: (e: AbEvent) => void
 ): Promise<GoPackage[]> {
-  const { build } = splitTestFlags(s.buildFlags)
   const paired: GoPackage[] = []
   for (const pkg of packages) {
     const rel = relative(sides.head.root, pkg.dir)
@@ -202,10 +227,11 @@ async function buildBinaries(
     for (const side of ['base', 'head'] as const) {
       onEvent({ type: 'build', side, pkg: pkg.importPath })
       const bin = join(scratch, `${side}-${packageStem(pkg.importPath)}.test`)
+      const { build } = splitTestFlags(flagsOf(s, side))
       const r = await go.run(goTestBuildArgs(bin, build), { cwd: join(sides[side].root, rel) })
       if (r.code !== 0 || !existsSync(bin)) {
         throw new AbError(
-          `building ${pkg.importPath} at the ${side} revision failed:\n${tail(r.stdout + r.stderr)}`
+          `building ${pkg.importPath} at the ${side} revision (${sideLabel(s, side)}) failed:\n${tail(r.stdout + r.stderr)}`
         )
       }
       sides[side].binaries.set(pkg.importPath, bin)
@@ -244,7 +270,7 @@ async function runRound(
     benchtime: s.benchtime,
     cpuProfile: cpu,
     memProfile: mem,
-    runFlags: splitTestFlags(s.buildFlags).run
+    runFlags: splitTestFlags(flagsOf(s, side)).run
   })
   const r = await go.runTestBinary(state.binaries.get(pkg.importPath)!, argv, {
     cwd: join(state.root, rel),

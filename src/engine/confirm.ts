@@ -14,8 +14,11 @@ import { exactBenchPattern } from './select.js'
 
 /** How confirmation runs its A/B: everything but what it chooses itself (packages, bench, base). */
 export type ConfirmSettings = Omit<AbSettings, 'bench' | 'packages' | 'only' | 'base'> & {
-  /** The revision to re-measure against; a function is only called when there are suspects. */
-  base: string | (() => Promise<{ sha: string; label: string }>)
+  /**
+   * The revision to re-measure against; a function is only called when
+   * there are suspects. Undefined: the work tree, told apart by sideFlags.
+   */
+  base?: string | (() => Promise<{ sha: string; label: string }>)
 }
 
 /**
@@ -47,7 +50,10 @@ export async function confirmSuspects(
   let ab: Screen
   let label = ''
   try {
-    const rev = typeof s.base === 'string' ? { sha: s.base, label: s.base } : await s.base()
+    const rev =
+      typeof s.base === 'function'
+        ? await s.base()
+        : { sha: s.base, label: s.base ?? 'the work tree' }
     label = rev.label
     const { baseDir, headDir } = await runAb(
       {

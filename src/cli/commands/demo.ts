@@ -1,13 +1,18 @@
 /**
- * `benchgate demo`: the whole pipeline on the bundled demo module — a base
- * run as committed and a head run with a seeded CPU regression and a
- * seeded allocation (`-tags=benchgate_demo_regression`) — then the report.
+ * `benchgate demo`: the whole pipeline of the Action's default gate
+ * (`confirmed`) on the bundled demo module: a base run as committed and a
+ * head run with a seeded CPU regression and a seeded allocation
+ * (`-tags=benchgate_demo_regression`), the screen of head against base,
+ * the confirmation of its suspects by interleaved A/B of the two builds,
+ * then the report.
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Comparison } from '../../compare/model.js'
+import { confirmSuspects } from '../../engine/confirm.js'
 import { localEngine } from '../../engine/index.js'
+import { CONFIRM_ROUNDS_DEFAULT } from '../../engine/judge.js'
 import { runToBundle } from '../../engine/measure.js'
 import { compareAndReport } from '../../engine/report.js'
 import {
@@ -19,7 +24,10 @@ import {
   UsageError,
   type Command
 } from '../options.js'
-import { runProgress } from '../progress.js'
+import { abProgress, runProgress } from '../progress.js'
+
+/** The build tag that seeds the demo's regressions. */
+const SEED = '-tags=benchgate_demo_regression'
 
 /** The demo module ships beside dist/ in this repository. */
 function demoModule(): string {
@@ -27,7 +35,14 @@ function demoModule(): string {
 }
 
 /** What the demo writes in its directory; anything else there is the user's. */
-const DEMO_FILES = new Set(['base', 'head', 'comment.md', 'summary.md', 'comparison.json'])
+const DEMO_FILES = new Set([
+  'base',
+  'head',
+  'confirm',
+  'comment.md',
+  'summary.md',
+  'comparison.json'
+])
 
 /** Refuse, before any work, a --out that holds files the demo did not write. */
 async function checkDemoDir(dir: string): Promise<void> {
@@ -41,10 +56,12 @@ async function checkDemoDir(dir: string): Promise<void> {
 
 /** The `demo` command. */
 export const demoCommand: Command = {
-  usage: 'benchgate demo [--out DIR] [--count N] [--benchtime T] [--format markdown|json|text]',
+  usage:
+    'benchgate demo [--out DIR] [--count N] [--confirm-rounds N] [--benchtime T] [--format markdown|json|text]',
   options: {
     out: { type: 'string' },
     count: { type: 'string' },
+    'confirm-rounds': { type: 'string' },
     benchtime: { type: 'string' },
     ...COMPARE_OPTIONS
   },
@@ -65,21 +82,46 @@ export const demoCommand: Command = {
         out: join(out, 'base')
       }
     )
-    const { go, git } = localEngine()
+    const rounds = runSettingsFrom(
+      values,
+      { ...base, count: CONFIRM_ROUNDS_DEFAULT },
+      'confirm-rounds'
+    ).count
+    const { go, git, runAb } = localEngine()
     console.error('benchgate demo: the base run (fixtures/demo as committed)')
     await runToBundle(go, git, base, runProgress(started))
-    console.error(
-      'benchgate demo: the head run (-tags=benchgate_demo_regression: a seeded CPU and allocation regression)'
-    )
+    console.error(`benchgate demo: the head run (${SEED}: a seeded CPU and allocation regression)`)
     await runToBundle(
       go,
       git,
-      { ...base, out: join(out, 'head'), extraFlags: ['-tags=benchgate_demo_regression'] },
+      { ...base, out: join(out, 'head'), extraFlags: [SEED] },
       runProgress(started)
     )
     const outputs = await compareAndReport(join(out, 'base'), join(out, 'head'), opts, {
       key: 'demo',
-      pathsRelativeTo: resolve('.')
+      pathsRelativeTo: resolve('.'),
+      // The Action's default gate: the screen's suspects are re-measured by
+      // interleaved A/B of the two builds, so drift between the two runs
+      // above neither hides the seeded regressions nor raises false alarms.
+      judge: screen => {
+        console.error(
+          `benchgate demo: confirming the screen's suspects by interleaved A/B, ${rounds} rounds`
+        )
+        return confirmSuspects(
+          runAb,
+          screen,
+          {
+            ...base,
+            rounds,
+            buildFlags: [],
+            sideFlags: { head: [SEED] },
+            base: undefined,
+            out: join(out, 'confirm')
+          },
+          opts,
+          abProgress(started)
+        )
+      }
     })
     await mkdir(out, { recursive: true })
     await writeFile(join(out, 'comment.md'), outputs.comment)
@@ -89,7 +131,7 @@ export const demoCommand: Command = {
       JSON.stringify(outputs.comparison, null, 1) + '\n'
     )
     console.error(
-      `benchgate demo: wrote ${join(out, 'base')}, ${join(out, 'head')}, comment.md, summary.md and comparison.json in ${out}`
+      `benchgate demo: wrote the base, head and confirm bundles, comment.md, summary.md and comparison.json in ${out}`
     )
     await emitComparison(values, outputs)
     return demoVerdict(outputs.comparison)
@@ -114,6 +156,8 @@ const SEEDED = [
  */
 export function demoVerdict(c: Comparison): number {
   const problems: string[] = []
+  if (c.confirmation?.error)
+    problems.push(`the confirmation could not run (${c.confirmation.error})`)
   if (!c.gate.fail) problems.push('the gate did not fire on the seeded regressions')
   for (const s of SEEDED) {
     const b = c.benchmarks.find(x => x.name.startsWith(`${s.benchmark}-`) || x.name === s.benchmark)
