@@ -401,8 +401,16 @@ function goEnvArgs() {
     return ['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH'];
 }
 /**
+ * The heap sampling rate of the profiling pass: one sample per 64 KiB
+ * allocated on average, 8× Go's default, so per-op allocation costs carry
+ * a third of the sampling noise (no ns/op change measurable on the demo;
+ * docs/comparison.md). The timed runs keep Go's default.
+ */
+const PASS_MEM_PROFILE_RATE = 65536;
+/**
  * argv of a test binary for the profiling pass: `-test.benchtime=Nx`, so
- * the two runs of a benchmark differ only in b.N, and one count.
+ * the two runs of a benchmark differ only in b.N, and one count. The
+ * user's run flags come last, so their own -test.memprofilerate wins.
  */
 function goTestProfileArgs(spec) {
     return [
@@ -413,6 +421,7 @@ function goTestProfileArgs(spec) {
         `-test.benchtime=${spec.iterations}x`,
         `-test.cpuprofile=${spec.cpuProfile}`,
         `-test.memprofile=${spec.memProfile}`,
+        `-test.memprofilerate=${PASS_MEM_PROFILE_RATE}`,
         ...spec.runFlags
     ];
 }
@@ -2067,10 +2076,15 @@ function formatTop(table, file) {
  * divided by the printed b.N is wrong. Instead each sample is attributed to
  * the benchmark whose function is on its stack (`pkg.BenchmarkX`, or a
  * closure `pkg.BenchmarkX.funcN`, which is how sub-benchmark and
- * RunParallel bodies appear), and a function's per-op cost is its share of
- * that benchmark's samples times the benchmark's median: ns/op for CPU,
- * B/op for alloc_space, allocs/op for alloc_objects. Shares do not depend on
- * b.N, so results compare across runs.
+ * RunParallel bodies appear). From the timed runs' profiles, a function's
+ * per-op cost is its share of that benchmark's samples times the
+ * benchmark's median: ns/op for CPU, B/op for alloc_space, allocs/op for
+ * alloc_objects. Shares do not depend on b.N, so results compare across
+ * runs. From the profiling pass (differenceTables), it is what the function
+ * spent per extra iteration, as measured: work that runs once per process
+ * cancels in the difference, and work under b.StopTimer inside the loop,
+ * which the timed median leaves out but a share would bill, is reported as
+ * what it costs, the same in base and head, so it cancels in their Δ.
  */
 
 /** The three measures we attribute, with the profile sample type and benchmark unit each uses. */
@@ -2147,15 +2161,18 @@ function groupTables(profile, sampleType, importPath, source) {
     return { groups, unattributed: acc.unbucketed, total: acc.total, sources };
 }
 /**
- * Per-op costs for one benchmark: each function's share of the group's
- * samples times the benchmark's median. Keeps the top `topK` by cum.
+ * Per-op costs for one benchmark: what each function spent per extra
+ * iteration of a profiling pass (`tables.iterations`), or else its share of
+ * the group's samples times the benchmark's median. A zero median (the
+ * timed loop allocates nothing) attributes nothing. Keeps the top `topK`
+ * by cum.
  */
 function perOpCosts(tables, group, median, topK, locate) {
     const g = tables.groups.get(group);
     // A zero median (e.g. 0 B/op) leaves nothing to attribute.
     if (!g || g.total === 0 || median === undefined || !Number.isFinite(median) || median === 0)
         return [];
-    const scale = median / g.total;
+    const scale = tables.iterations !== undefined ? 1 / tables.iterations : median / g.total;
     const out = [];
     for (const [name, [flat, cum]] of g.functions) {
         const cost = { name, flat: flat * scale, cum: cum * scale };
@@ -2241,15 +2258,18 @@ function unattributedShares(tables) {
  * Per-op tables from two profiles of the same benchmark, run in their own
  * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
  * run at N2 spent beyond the run at N1, function by function. Everything
- * that does not scale with b.N — setup before `b.ResetTimer`, work under
- * `b.StopTimer`, the `b.N = 1` first run and the process's own start —
- * is the same in both and cancels, so shares of the difference are shares
- * of the per-op work alone. A function whose difference is negative is
- * sampling noise and counts 0. Undefined when the difference has no
+ * that does not scale with b.N — setup before `b.ResetTimer`, the `b.N = 1`
+ * first run and the process's own start — is the same in both and cancels.
+ * Divided by `iterations` (high − low), the difference is the cost of one
+ * iteration. Work under `b.StopTimer` inside the loop does scale with b.N
+ * and stays in, at its real cost. A function whose difference is negative
+ * is sampling noise and counts 0. Undefined when the difference has no
  * positive total (too few samples to tell): the caller falls back.
  */
-function differenceTables(low, high) {
+function differenceTables(low, high, iterations) {
     const out = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources };
+    if (iterations !== undefined)
+        out.iterations = iterations;
     for (const [group, h] of high.groups) {
         const l = low.groups.get(group);
         const total = h.total - (l?.total ?? 0);
@@ -2552,7 +2572,7 @@ async function passTables(m, maxBytes) {
         for (const measure of Object.keys(MEASURES)) {
             const l = low.tables[measure];
             const h = high.tables[measure];
-            const d = l && h ? differenceTables(l, h) : undefined;
+            const d = l && h ? differenceTables(l, h, p.counts[1] - p.counts[0]) : undefined;
             if (d)
                 tables[measure] = d;
         }
@@ -2567,7 +2587,8 @@ function round(x) {
 /**
  * Turn parsed result lines and attributed profiles into bundle benchmarks:
  * one entry per full benchmark name with every sample, and per-op function
- * costs (share × median, D2).
+ * costs (D2): per extra iteration of the profiling pass where it explained
+ * the benchmark, else share × median of the timed runs' profiles.
  */
 function buildBenchmarks(importPath, results, tables, topK, repoRoot, 
 /** Tables of the profiling pass for one benchmark, which take precedence per measure. */

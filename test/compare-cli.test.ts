@@ -87,8 +87,11 @@ describe('benchgate demo end to end', () => {
       'demo',
       '--out',
       out,
+      // Four runs a side: at n = 4 the U test's smallest p is 0.029, so
+      // Holm leaves the screen nothing significant (a weak screen), and the
+      // regression must be confirmed by the A/B, with its breakdown.
       '--count',
-      '6',
+      '4',
       '--benchtime',
       '100ms',
       '--confirm-rounds',
@@ -113,7 +116,10 @@ describe('benchgate demo end to end', () => {
     expect(c.confirmation?.rounds).toBe(8)
     const tokenize = bench('BenchmarkTokenize')
     expect(tokenize.confirmation?.status).toBe('confirmed')
+    // The screen did not call it (a weak screen); the A/B did, and its breakdown is the A/B's.
+    expect(tokenize.metrics.find(m => m.unit === 'ns/op')!.verdict).not.toBe('regression')
     expect(tokenize.functionsFrom).toBe('ab')
+    expect(tokenize.functions?.cpu).toBeDefined()
     expect(r.stderr).toMatch(/round 8\/8: head, base/)
     expect(c.gate.reasons).toContainEqual(
       expect.stringMatching(

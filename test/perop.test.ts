@@ -9,7 +9,7 @@
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Bundle, BundleBenchmark } from '../src/bundle/index.js'
-import { differenceTables, type GroupTables } from '../src/attribution/index.js'
+import { differenceTables, perOpCosts, type GroupTables } from '../src/attribution/index.js'
 import { runToBundle } from '../src/engine/measure.js'
 import { durationSeconds, passCounts } from '../src/engine/profile-pass.js'
 import { RUN_DEFAULTS } from '../src/engine/settings.js'
@@ -56,6 +56,55 @@ describe('per-op costs without fixed costs, sub-benchmarks apart (real Go)', () 
   })
 })
 
+describe('work under b.StopTimer inside the loop (real Go, base and head)', () => {
+  // BenchmarkStopTimer refills its input with the timer stopped in every
+  // iteration: refill (and StopTimer's own stop-the-world) cost several
+  // times the timed scan. The head (-tags=perop_slow) makes scan four
+  // times as slow and leaves refill alone.
+  let base: BundleBenchmark
+  let head: BundleBenchmark
+  const fn = (b: BundleBenchmark, name: string) =>
+    b.functions.cpu?.find(f => f.name === `example.com/perop.${name}`)
+  const side = async (name: string, extraFlags: string[]): Promise<BundleBenchmark> => {
+    const r = await runToBundle(new LocalGo(), new LocalGit(), {
+      ...RUN_DEFAULTS,
+      packages: ['./...'],
+      bench: 'StopTimer',
+      dir: join(ROOT, 'fixtures', 'perop'),
+      count: 4,
+      benchtime: '100ms',
+      extraFlags,
+      out: join(tempDir('stoptimer'), name)
+    })
+    return r.bundle.benchmarks.find(b => b.name.startsWith('BenchmarkStopTimer'))!
+  }
+  beforeAll(async () => {
+    base = await side('base', [])
+    head = await side('head', ['-tags=perop_slow'])
+  })
+
+  it('the timed function gets its own cost per op, not a share diluted by untimed work', () => {
+    // The timed loop is scan alone: its CPU per op is about the timed ns/op
+    // (less when other processes take the CPU, since ns/op is wall time).
+    // A share of the timed median would give it about a seventh.
+    const ns = median(base.samples['ns/op'])
+    expect(fn(base, 'scan')!.flat).toBeGreaterThan(0.3 * ns)
+    expect(fn(base, 'scan')!.flat).toBeLessThan(1.6 * ns)
+    // refill is reported at what it costs per iteration, timer or no timer.
+    expect(fn(base, 'refill')!.flat).toBeGreaterThan(2 * fn(base, 'scan')!.flat)
+  })
+
+  it('untimed work that did not change does not change between base and head', () => {
+    const d = (name: string) => fn(head, name)!.flat - fn(base, name)!.flat
+    const scanGrowth = d('scan')
+    // scan makes four passes instead of one: it grows by about three times its base cost.
+    expect(scanGrowth).toBeGreaterThan(1.5 * fn(base, 'scan')!.flat)
+    // A share of the timed median would bill refill about 0.9 of scan's
+    // growth; as measured it is unchanged, within this machine's noise.
+    expect(Math.abs(d('refill'))).toBeLessThan(0.5 * scanGrowth)
+  })
+})
+
 describe('the profiling pass, in small', () => {
   it('sizes its runs to half the timed runs’ work, within one benchtime and a second, and a tenth', () => {
     expect(passCounts(1000, 1e6, '1s')).toEqual([100, 1000]) // 1 ms/op → 1000 ops
@@ -80,9 +129,17 @@ describe('the profiling pass, in small', () => {
     // setup: 500 in both runs; work: 10 per op; low 10 ops, high 100 ops.
     const low = table(600, { setup: [500, 500], work: [100, 100], noisy: [5, 5], odd: [2, 9] })
     const high = table(1500, { setup: [500, 500], work: [1000, 1000], noisy: [3, 3], odd: [9, 10] })
-    const d = differenceTables(low, high)!
+    const d = differenceTables(low, high, 90)!
     const g = d.groups.get('BenchmarkX')!
     expect(g.total).toBe(900)
+    expect(d.iterations).toBe(90)
+    // Per op: the difference per extra iteration, whatever the timed median says.
+    expect(perOpCosts(d, 'BenchmarkX', 3, 10)).toEqual([
+      { name: 'work', flat: 10, cum: 10 },
+      { name: 'odd', flat: 1 / 90, cum: 1 / 90 }
+    ])
+    // The timed loop allocates nothing (a zero median): nothing to attribute.
+    expect(perOpCosts(d, 'BenchmarkX', 0, 10)).toEqual([])
     expect(g.functions.get('work')).toEqual([900, 900])
     expect(g.functions.has('setup')).toBe(false)
     expect(g.functions.has('noisy')).toBe(false)

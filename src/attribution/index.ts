@@ -6,10 +6,15 @@
  * divided by the printed b.N is wrong. Instead each sample is attributed to
  * the benchmark whose function is on its stack (`pkg.BenchmarkX`, or a
  * closure `pkg.BenchmarkX.funcN`, which is how sub-benchmark and
- * RunParallel bodies appear), and a function's per-op cost is its share of
- * that benchmark's samples times the benchmark's median: ns/op for CPU,
- * B/op for alloc_space, allocs/op for alloc_objects. Shares do not depend on
- * b.N, so results compare across runs.
+ * RunParallel bodies appear). From the timed runs' profiles, a function's
+ * per-op cost is its share of that benchmark's samples times the
+ * benchmark's median: ns/op for CPU, B/op for alloc_space, allocs/op for
+ * alloc_objects. Shares do not depend on b.N, so results compare across
+ * runs. From the profiling pass (differenceTables), it is what the function
+ * spent per extra iteration, as measured: work that runs once per process
+ * cancels in the difference, and work under b.StopTimer inside the loop,
+ * which the timed median leaves out but a share would bill, is reported as
+ * what it costs, the same in base and head, so it cancels in their Δ.
  */
 import {
   accumulate,
@@ -53,6 +58,12 @@ export interface GroupTables {
   total: number
   /** Where each function is defined (absolute build path and start line), for source links. */
   sources: Map<string, { file: string; line: number }>
+  /**
+   * For the difference of two profiling runs: how many more iterations the
+   * high run made. Values ÷ this are per-op costs as measured; without it,
+   * per-op costs are shares of the timed median.
+   */
+  iterations?: number
 }
 
 /**
@@ -123,8 +134,11 @@ export function groupTables(
 }
 
 /**
- * Per-op costs for one benchmark: each function's share of the group's
- * samples times the benchmark's median. Keeps the top `topK` by cum.
+ * Per-op costs for one benchmark: what each function spent per extra
+ * iteration of a profiling pass (`tables.iterations`), or else its share of
+ * the group's samples times the benchmark's median. A zero median (the
+ * timed loop allocates nothing) attributes nothing. Keeps the top `topK`
+ * by cum.
  */
 export function perOpCosts(
   tables: GroupTables,
@@ -137,7 +151,7 @@ export function perOpCosts(
   // A zero median (e.g. 0 B/op) leaves nothing to attribute.
   if (!g || g.total === 0 || median === undefined || !Number.isFinite(median) || median === 0)
     return []
-  const scale = median / g.total
+  const scale = tables.iterations !== undefined ? 1 / tables.iterations : median / g.total
   const out: PerOpCost[] = []
   for (const [name, [flat, cum]] of g.functions) {
     const cost: PerOpCost = { name, flat: flat * scale, cum: cum * scale }
@@ -240,15 +254,21 @@ export function unattributedShares(
  * Per-op tables from two profiles of the same benchmark, run in their own
  * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
  * run at N2 spent beyond the run at N1, function by function. Everything
- * that does not scale with b.N — setup before `b.ResetTimer`, work under
- * `b.StopTimer`, the `b.N = 1` first run and the process's own start —
- * is the same in both and cancels, so shares of the difference are shares
- * of the per-op work alone. A function whose difference is negative is
- * sampling noise and counts 0. Undefined when the difference has no
+ * that does not scale with b.N — setup before `b.ResetTimer`, the `b.N = 1`
+ * first run and the process's own start — is the same in both and cancels.
+ * Divided by `iterations` (high − low), the difference is the cost of one
+ * iteration. Work under `b.StopTimer` inside the loop does scale with b.N
+ * and stays in, at its real cost. A function whose difference is negative
+ * is sampling noise and counts 0. Undefined when the difference has no
  * positive total (too few samples to tell): the caller falls back.
  */
-export function differenceTables(low: GroupTables, high: GroupTables): GroupTables | undefined {
+export function differenceTables(
+  low: GroupTables,
+  high: GroupTables,
+  iterations?: number
+): GroupTables | undefined {
   const out: GroupTables = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources }
+  if (iterations !== undefined) out.iterations = iterations
   for (const [group, h] of high.groups) {
     const l = low.groups.get(group)
     const total = h.total - (l?.total ?? 0)

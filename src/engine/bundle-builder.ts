@@ -158,7 +158,7 @@ async function passTables(
     for (const measure of Object.keys(MEASURES) as Measure[]) {
       const l = low.tables[measure]
       const h = high.tables[measure]
-      const d = l && h ? differenceTables(l, h) : undefined
+      const d = l && h ? differenceTables(l, h, p.counts[1] - p.counts[0]) : undefined
       if (d) tables[measure] = d
     }
     out.set(name, tables)
@@ -174,7 +174,8 @@ function round(x: number): number {
 /**
  * Turn parsed result lines and attributed profiles into bundle benchmarks:
  * one entry per full benchmark name with every sample, and per-op function
- * costs (share × median, D2).
+ * costs (D2): per extra iteration of the profiling pass where it explained
+ * the benchmark, else share × median of the timed runs' profiles.
  */
 export function buildBenchmarks(
   importPath: string,
