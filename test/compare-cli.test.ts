@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { BenchmarkComparison, Comparison, FunctionDelta } from '../src/compare/model.js'
+import type { BenchmarkComparison, Comparison } from '../src/compare/model.js'
 import { ROOT, tempDir } from './helpers/go.js'
 
 const exec = promisify(execFile)
@@ -79,8 +79,6 @@ describe('benchgate demo end to end', () => {
   const out = join(tempDir('demo'), 'out')
   const bench = (name: string): BenchmarkComparison =>
     c.benchmarks.find(b => b.name.startsWith(name))!
-  const top = (ds: FunctionDelta[], by: 'cum' | 'flat'): FunctionDelta =>
-    [...ds].sort((a, b) => b.delta[by] - a.delta[by])[0]
 
   beforeAll(async () => {
     r = await cli([
@@ -90,12 +88,14 @@ describe('benchgate demo end to end', () => {
       // Four runs a side: at n = 4 the U test's smallest p is 0.029, so
       // Holm leaves the screen nothing significant (a weak screen), and the
       // regression must be confirmed by the A/B, with its breakdown.
+      // 10 rounds of 200ms: the A/B's profiling pass runs a second of each
+      // benchmark, about 100 CPU samples, enough to rank its functions.
       '--count',
       '4',
       '--benchtime',
-      '100ms',
+      '200ms',
       '--confirm-rounds',
-      '8'
+      '10'
     ])
     c = JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')) as Comparison
   })
@@ -113,38 +113,49 @@ describe('benchgate demo end to end', () => {
   it('judges as the Action does by default: the screen, then A/B of its suspects on this machine', () => {
     expect(c.gateMode).toBe('confirmed')
     expect(c.confirmation?.error).toBeUndefined()
-    expect(c.confirmation?.rounds).toBe(8)
+    expect(c.confirmation?.rounds).toBe(10)
     const tokenize = bench('BenchmarkTokenize')
     expect(tokenize.confirmation?.status).toBe('confirmed')
     // The screen did not call it (a weak screen); the A/B did, and its breakdown is the A/B's.
     expect(tokenize.metrics.find(m => m.unit === 'ns/op')!.verdict).not.toBe('regression')
     expect(tokenize.functionsFrom).toBe('ab')
     expect(tokenize.functions?.cpu).toBeDefined()
-    expect(r.stderr).toMatch(/round 8\/8: head, base/)
+    expect(r.stderr).toMatch(/round 10\/10: head, base/)
     expect(c.gate.reasons).toContainEqual(
       expect.stringMatching(
-        /^BenchmarkTokenize-\d+ ns\/op \+[\d.]+% .*8 A\/B rounds on this runner/
+        /^BenchmarkTokenize-\d+ ns\/op \+[\d.]+% .*10 A\/B rounds on this runner/
       )
     )
   })
 
-  it('the seeded CPU function is the top CPU delta of the regressed benchmark', () => {
+  it('the seeded CPU function is the first row of the regressed benchmark, beyond noise', () => {
     const d = bench('BenchmarkTokenize').functions!.cpu!
-    expect(top([...d.changed, ...d.added], 'cum').name).toBe('example.com/demo/textproc.Tokenize')
+    expect(d[0]).toMatchObject({ name: 'example.com/demo/textproc.Tokenize', beyondNoise: true })
+    // The rows are in the order the comment shows them: by Δ self, beyond noise first.
+    const shown = d.filter(f => f.beyondNoise)
+    expect(shown.map(f => f.delta.self)).toEqual(
+      [...shown.map(f => f.delta.self)].sort((x, y) => y - x)
+    )
+    expect(d.slice(shown.length).every(f => !f.beyondNoise)).toBe(true)
     expect(bench('BenchmarkTokenize').summary).toMatch(
       /^BenchmarkTokenize-\d+ \+[\d.]+% \(p=[\d.<]+\): example\.com\/demo\/textproc\.Tokenize \+\d+ ns\/op, confirmed by A\/B on this runner$/
     )
   })
 
-  it('the seeded allocation is the top allocation delta', () => {
+  it('cloneWord, new in head, ranks first for BenchmarkIntern in CPU and in allocations', () => {
     const b = bench('BenchmarkIntern')
     expect(b.metrics.find(m => m.unit === 'allocs/op')!.verdict).toBe('regression')
-    for (const measure of ['alloc_space', 'alloc_objects'] as const) {
-      const d = b.functions![measure]!
-      expect(top([...d.changed, ...d.added], 'flat').name).toBe(
-        'example.com/demo/textproc.cloneWord'
-      )
+    for (const measure of ['cpu', 'alloc_space', 'alloc_objects'] as const) {
+      expect(b.functions![measure]![0]).toMatchObject({
+        name: 'example.com/demo/textproc.cloneWord',
+        status: 'new',
+        beyondNoise: true
+      })
     }
+    // Its CPU includes the allocator work it causes (self), which flat alone leaves out.
+    const clone = b.functions!.cpu![0]
+    expect(clone.head.self).toBeGreaterThan(clone.head.flat)
+    expect(b.functionStats!.cpu!.samples.head).toBeGreaterThan(0)
   })
 
   it('its self-check fails, naming what, when a seeded culprit is not ranked first or the gate did not fire', async () => {
@@ -165,7 +176,7 @@ describe('benchgate demo end to end', () => {
 
   it('prints the PR comment and writes the bundles and reports', () => {
     expect(r.stdout).toMatch(/^<!-- benchgate:demo -->/)
-    expect(r.stdout).toContain('example\\.com/demo/textproc\\.Tokenize')
+    expect(r.stdout).toContain('| `example.com/demo/textproc.Tokenize` | changed |')
     expect(readFileSync(join(out, 'comment.md'), 'utf8')).toBe(r.stdout)
     expect(readFileSync(join(out, 'summary.md'), 'utf8').length).toBeGreaterThanOrEqual(
       r.stdout.length

@@ -1,6 +1,6 @@
 /**
  * The Action's gates on a real two-commit repository: the demo module,
- * with a head commit that makes Checksum 30% slower (13 passes instead of
+ * with a head commit that makes Checksum 50% slower (15 passes instead of
  * 10). GitHub is the loopback fake; Go, git and the A/B runs are real.
  *
  * - confirmed (the default): the baseline screen flags Checksum, the A/B
@@ -103,13 +103,13 @@ describe('gate: confirmed and gate: ab on a real two-commit repository', () => {
       gh.uploads[gh.uploads.length - 1]
     )
     gh.mergeBase = baseSha
-    // The PR: Checksum makes 13 passes instead of 10.
+    // The PR: Checksum makes 15 passes instead of 10.
     const seed = join(repo, 'textproc', 'seed_off.go')
     writeFileSync(
       seed,
-      readFileSync(seed, 'utf8').replace('const checksumPasses = 10', 'const checksumPasses = 13')
+      readFileSync(seed, 'utf8').replace('const checksumPasses = 10', 'const checksumPasses = 15')
     )
-    await g('commit', '-qam', 'head: Checksum makes 13 passes')
+    await g('commit', '-qam', 'head: Checksum makes 15 passes')
     headSha = (await g('rev-parse', 'HEAD')).stdout.trim()
 
     // One sticky comment, updated by each run: keep each run's version.
@@ -123,7 +123,7 @@ describe('gate: confirmed and gate: ab on a real two-commit repository', () => {
   afterAll(() => gh.stop())
 
   it('confirms the seeded regression on the runner, fails the gate, and shows both stages', () => {
-    expect(confirmed.code).toBe(1)
+    expect(confirmed.code, confirmed.stdout.slice(-3000)).toBe(1)
     const c = comparisonOf(confirmed)
     expect(c.gateMode).toBe('confirmed')
     const k = checksum(c).confirmation!
@@ -207,7 +207,7 @@ describe('gate: confirmed and gate: ab on a real two-commit repository', () => {
       expect(c.gateMode).toBe('ab')
       expect(checksum(c).verdict).toBe('regression')
       expect(c.benchmarks.some(b => b.name.startsWith('BenchmarkIntern'))).toBe(true)
-      expect(r.code).toBe(1)
+      expect(r.code, r.stdout.slice(-3000)).toBe(1)
       expect(r.stdout).toMatch(/round 8\/8 \(head, base\)/)
       expect(visibleText(fresh.comments[0].body)).toMatch(
         /Measured on this runner by interleaved A\/B against merge-base with main \([0-9a-f]{12}\): 8 rounds/

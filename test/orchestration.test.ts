@@ -331,9 +331,11 @@ describe('judging a pull request with stubbed seams', () => {
     // The breakdown comes from the A/B rounds' profiles (the screen's bundles had none).
     const a = byName['BenchmarkA-2']
     expect(a.functionsFrom).toBe('ab')
-    expect(a.functions?.cpu?.changed[0]).toMatchObject({
+    expect(a.functions?.cpu?.[0]).toMatchObject({
       name: 'example.com/p.slow',
-      delta: { flat: 20, cum: 20 }
+      status: 'changed',
+      delta: { flat: 20, cum: 20, self: 20 },
+      beyondNoise: true
     })
     expect(a.summary).toMatch(
       /example\.com\/p\.slow \+20 ns\/op, confirmed by A\/B on this runner$/

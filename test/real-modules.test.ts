@@ -12,7 +12,7 @@ import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { BenchmarkComparison, Comparison, FunctionDelta } from '../src/compare/model.js'
+import type { BenchmarkComparison, Comparison } from '../src/compare/model.js'
 import { ROOT, run, tempDir } from './helpers/go.js'
 
 const exec = promisify(execFile)
@@ -74,12 +74,10 @@ async function ab(repo: string, bench: string): Promise<Comparison> {
   return JSON.parse(r.stdout) as Comparison
 }
 
-/** The functions of a measure ranked by how much their own (flat) cost grew. */
+/** The first three rows the comment shows for a measure (beyond noise, in its order). */
 function topGrowth(b: BenchmarkComparison, measure: 'cpu' | 'alloc_space'): string[] {
-  const d = b.functions?.[measure]
-  const all: FunctionDelta[] = [...(d?.changed ?? []), ...(d?.added ?? [])]
-  return all
-    .sort((x, y) => y.delta.flat - x.delta.flat)
+  return (b.functions?.[measure] ?? [])
+    .filter(f => f.beyondNoise)
     .slice(0, 3)
     .map(f => f.name)
 }
@@ -110,17 +108,13 @@ describe('google/btree v1.1.3 with an injected slowdown and allocation', () => {
     // is untimed, unchanged work, and its per-op cost is the same on both
     // sides, so it is never the headline's culprit.
     expect(b.summary).not.toContain('ReplaceOrInsert')
-    const cpu = [...(b.functions?.cpu?.changed ?? []), ...(b.functions?.cpu?.added ?? [])]
-    const growth = (name: string) => cpu.find(f => f.name === name)?.delta.flat ?? 0
+    const cpu = b.functions?.cpu ?? []
+    const growth = (name: string) => cpu.find(f => f.name === name)?.delta.self ?? 0
     expect(Math.abs(growth('github.com/google/btree.(*BTreeG[...]).ReplaceOrInsert'))).toBeLessThan(
       0.5 * growth('github.com/google/btree.(*node[...]).get')
     )
     // No name a Go developer would not write.
-    const names = Object.values(b.functions ?? {}).flatMap(d => [
-      ...d!.changed,
-      ...d!.added,
-      ...d!.vanished
-    ])
+    const names = Object.values(b.functions ?? {}).flatMap(d => d ?? [])
     expect(names.filter(f => f.name.includes('go.shape'))).toEqual([])
   })
 })

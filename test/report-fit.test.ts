@@ -31,18 +31,16 @@ function report(names: string[], extra: Partial<Comparison> = {}): PrReport {
     metrics: [metric('ns/op', i % 2 === 0 ? 20 : 0)],
     summary: `${name} +20%`,
     functions: {
-      cpu: {
-        changed: [
-          {
-            name: `example.com/p.f${i}`,
-            base: { flat: 1, cum: 2 },
-            head: { flat: 3, cum: 4 },
-            delta: { flat: 2, cum: 2 }
-          }
-        ],
-        added: [],
-        vanished: []
-      }
+      cpu: [
+        {
+          name: `example.com/p.f${i}`,
+          status: 'changed' as const,
+          base: { flat: 1, cum: 2, self: 1 },
+          head: { flat: 3, cum: 4, self: 3 },
+          delta: { flat: 2, cum: 2, self: 2 },
+          beyondNoise: true
+        }
+      ]
     }
   }))
   const comparison: Comparison = {

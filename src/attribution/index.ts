@@ -36,6 +36,13 @@ export interface PerOpCost {
   /** Per op, in the measure's unit (ns, B or allocs). */
   flat: number
   cum: number
+  /**
+   * flat with the runtime's internals folded into their nearest caller
+   * outside them (isRuntimeInternal): what this function's own code costs,
+   * allocator, map and GC work it causes included. Absent in bundles made
+   * before it existed: read it as flat.
+   */
+  self?: number
 }
 
 /** The three measures we attribute, with the profile sample type and benchmark unit each uses. */
@@ -50,8 +57,8 @@ export type Measure = keyof typeof MEASURES
 
 /** flat/cum of every function within each benchmark group, as raw profile values. */
 export interface GroupTables {
-  /** Group (top-level benchmark function name, e.g. BenchmarkX) → function → [flat, cum]. */
-  groups: Map<string, { total: number; functions: Map<string, [number, number]> }>
+  /** Group (top-level benchmark function name, e.g. BenchmarkX) → function → [flat, cum, self]. */
+  groups: Map<string, { total: number; functions: Map<string, Cost> }>
   /** Sum of values in samples with no benchmark function on the stack. */
   unattributed: number
   /** Sum of all values. */
@@ -64,6 +71,31 @@ export interface GroupTables {
    * per-op costs are shares of the timed median.
    */
   iterations?: number
+  /**
+   * The profile's sampling period in the sample type's unit, when it has
+   * one: 10⁷ ns for a 100 Hz CPU profile, the heap sampling rate in bytes
+   * for alloc_space. The per-op value of one sample follows from it.
+   */
+  period?: number
+}
+
+/** A function's raw [flat, cum, self] in one group; self defaults to flat. */
+export type Cost = [flat: number, cum: number, self?: number]
+
+/**
+ * The runtime's own machinery — package runtime, runtime/..., the standard
+ * library's internal/... (maps, bytealg, abi), and symbols with no package
+ * (assembly such as aeshashbody) — whose cost a reader wants on the user
+ * code that called it, not on a row of its own.
+ */
+export function isRuntimeInternal(name: string): boolean {
+  const head = name.split(/[([]/, 1)[0]
+  const slash = head.lastIndexOf('/')
+  const dot = head.indexOf('.', slash + 1)
+  // No package at all: an assembly or C symbol (aeshashbody, memeqbody) or an address.
+  if (dot < 0) return true
+  const pkg = head.slice(0, dot)
+  return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/')
 }
 
 /**
@@ -110,19 +142,28 @@ export function groupTables(
   const { stacks } = profile.samples
   const frames = index.frames
   // The bucket of a sample: the benchmark frame nearest its leaf.
-  const acc = accumulate(profile, vi, index, groupNames.length, (_s, from, to) => {
-    for (let k = from; k < to; k++) {
-      const f = frames[stacks[k]]
-      for (let j = 0; j < f.length; j++) if (nodeGroup[f[j]] >= 0) return nodeGroup[f[j]]
-    }
-    return -1
-  })
+  const folded = Uint8Array.from(index.names, name => (isRuntimeInternal(name) ? 1 : 0))
+  const acc = accumulate(
+    profile,
+    vi,
+    index,
+    groupNames.length,
+    (_s, from, to) => {
+      for (let k = from; k < to; k++) {
+        const f = frames[stacks[k]]
+        for (let j = 0; j < f.length; j++) if (nodeGroup[f[j]] >= 0) return nodeGroup[f[j]]
+      }
+      return -1
+    },
+    folded
+  )
+  const self = acc.self!
   const groups: GroupTables['groups'] = new Map()
   groupNames.forEach((group, b) => {
-    const functions = new Map<string, [number, number]>()
+    const functions = new Map<string, Cost>()
     for (let i = 0; i < index.names.length; i++) {
       if (acc.cum[b][i] !== 0 || acc.flat[b][i] !== 0)
-        functions.set(index.names[i], [acc.flat[b][i], acc.cum[b][i]])
+        functions.set(index.names[i], [acc.flat[b][i], acc.cum[b][i], self[b][i]])
     }
     groups.set(group, { total: acc.totals[b], functions })
   })
@@ -130,7 +171,23 @@ export function groupTables(
   index.names.forEach((name, i) => {
     if (index.files[i]) sources.set(name, { file: index.files[i], line: index.startLines[i] })
   })
-  return { groups, unattributed: acc.unbucketed, total: acc.total, sources }
+  const period = samplePeriod(profile, vi)
+  const out: GroupTables = { groups, unattributed: acc.unbucketed, total: acc.total, sources }
+  if (period !== undefined) out.period = period
+  return out
+}
+
+/**
+ * The value one sample stands for, in the sample type's unit: the period
+ * when the profile's period type is the sample type's unit (CPU: cpu
+ * nanoseconds; heap: space bytes, for alloc_space). Undefined otherwise
+ * (alloc_objects is derived from alloc_space by the caller).
+ */
+function samplePeriod(profile: Profile, vi: number): number | undefined {
+  const pt = profile.periodType
+  const st = profile.sampleTypes[vi]
+  if (!pt || !(profile.period > 0) || pt.unit !== st.unit) return undefined
+  return profile.period
 }
 
 /**
@@ -153,22 +210,48 @@ export function perOpCosts(
     return []
   const scale = tables.iterations !== undefined ? 1 / tables.iterations : median / g.total
   const out: PerOpCost[] = []
-  for (const [name, [flat, cum]] of g.functions) {
-    const cost: PerOpCost = { name, flat: flat * scale, cum: cum * scale }
+  for (const [name, [flat, cum, self = flat]] of g.functions) {
+    const cost: PerOpCost = { name, flat: flat * scale, cum: cum * scale, self: self * scale }
     const src = locate?.(name)
     if (src) Object.assign(cost, src)
     out.push(cost)
   }
-  out.sort(
-    (a, b) => b.cum - a.cum || b.flat - a.flat || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
-  )
-  return out.slice(0, topK)
+  const byName = (a: PerOpCost, b: PerOpCost): number =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : 0
+  out.sort((a, b) => b.cum - a.cum || b.flat - a.flat || byName(a, b))
+  // The top by cum, and the top by self that cum alone would leave out.
+  const kept = out.slice(0, topK)
+  const names = new Set(kept.map(c => c.name))
+  for (const c of [...out].sort((a, b) => b.self! - a.self! || byName(a, b)).slice(0, topK))
+    if (!names.has(c.name) && c.self! > 0) kept.push(c)
+  return kept
+}
+
+/**
+ * A benchmark's profiled total per op in one measure, and the per-op value
+ * of one sample when the profile has a sampling period: what the noise of
+ * each function's per-op cost is judged by (compare/noise.ts).
+ */
+export function sampling(
+  tables: GroupTables,
+  group: string,
+  median: number | undefined
+): { total: number; sample?: number } | undefined {
+  const g = tables.groups.get(group)
+  if (!g || g.total === 0 || median === undefined || !Number.isFinite(median) || median === 0)
+    return undefined
+  const scale = tables.iterations !== undefined ? 1 / tables.iterations : median / g.total
+  const total = g.total * scale
+  return tables.period === undefined ? { total } : { total, sample: tables.period * scale }
 }
 
 /** Merge group tables of several profiles (sums of raw values), so shares cover all of them. */
 export function mergeTables(tables: GroupTables[]): GroupTables {
   if (tables.length === 1) return tables[0]
   const out: GroupTables = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() }
+  // One period for all, or none: shares of mixed rates have no one sample value.
+  const periods = new Set(tables.map(t => t.period))
+  if (periods.size === 1 && tables[0].period !== undefined) out.period = tables[0].period
   for (const t of tables) {
     out.unattributed += t.unattributed
     out.total += t.total
@@ -176,15 +259,16 @@ export function mergeTables(tables: GroupTables[]): GroupTables {
     for (const [group, g] of t.groups) {
       const m = out.groups.get(group) ?? {
         total: 0,
-        functions: new Map<string, [number, number]>()
+        functions: new Map<string, Cost>()
       }
       m.total += g.total
-      for (const [name, [flat, cum]] of g.functions) {
+      for (const [name, [flat, cum, self = flat]] of g.functions) {
         const e = m.functions.get(name)
         if (e) {
           e[0] += flat
           e[1] += cum
-        } else m.functions.set(name, [flat, cum])
+          e[2] = (e[2] ?? 0) + self
+        } else m.functions.set(name, [flat, cum, self])
       }
       out.groups.set(group, m)
     }
@@ -269,17 +353,19 @@ export function differenceTables(
 ): GroupTables | undefined {
   const out: GroupTables = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources }
   if (iterations !== undefined) out.iterations = iterations
+  if (high.period !== undefined && high.period === low.period) out.period = high.period
   for (const [group, h] of high.groups) {
     const l = low.groups.get(group)
     const total = h.total - (l?.total ?? 0)
     if (!(total > 0)) continue
-    const functions = new Map<string, [number, number]>()
-    for (const [name, [flat, cum]] of h.functions) {
-      const [lf, lc] = l?.functions.get(name) ?? [0, 0]
+    const functions = new Map<string, Cost>()
+    for (const [name, [flat, cum, self = flat]] of h.functions) {
+      const [lf, lc, ls = lf] = l?.functions.get(name) ?? [0, 0, 0]
       const dc = Math.max(0, cum - lc)
-      // flat ≤ cum holds in each profile; keep it in the difference too.
+      // flat ≤ cum and self ≤ cum hold in each profile; keep them in the difference too.
       const df = Math.min(dc, Math.max(0, flat - lf))
-      if (df > 0 || dc > 0) functions.set(name, [df, dc])
+      const ds = Math.min(dc, Math.max(0, self - ls))
+      if (df > 0 || dc > 0 || ds > 0) functions.set(name, [df, dc, ds])
     }
     out.groups.set(group, { total, functions })
     out.total += total

@@ -60,11 +60,20 @@ export interface BundleBenchmark {
   samples: Record<string, number[]>
   /** b.N of each run. */
   iterations: number[]
-  /**
-   * Per-op function costs (share × median). Sub-benchmarks of one function
-   * share its samples, so their lists differ only by their medians.
-   */
+  /** Per-op function costs (docs/bundle.md): from the profiling pass, else share × median. */
   functions: Partial<Record<Measure, PerOpCost[]>>
+  /**
+   * Per measure: the benchmark's profiled total per op, and the per-op value
+   * of one profile sample (the resolution its function costs move in).
+   * Absent in bundles made before it existed, or without a sampling period.
+   */
+  sampling?: Partial<Record<Measure, Sampling>>
+}
+
+/** A measure's profiled total per op and the per-op value of one sample. */
+export interface Sampling {
+  total: number
+  sample: number
 }
 
 /** The contents of results.json. */
@@ -198,6 +207,16 @@ function checkShape(b: Bundle, file: string): void {
     if (bench.iterations !== undefined && !Array.isArray(bench.iterations))
       fail(`${where}.iterations`, 'an array', bench.iterations)
     optString(bench as unknown as Record<string, unknown>, 'group', where)
+    if (bench.sampling !== undefined) {
+      if (!isObj(bench.sampling)) fail(`${where}.sampling`, 'an object', bench.sampling)
+      for (const [measure, v] of Object.entries(bench.sampling)) {
+        const w = `${where}.sampling.${measure}`
+        if (!isObj(v)) fail(w, 'an object', v)
+        for (const k of ['total', 'sample'] as const)
+          if (typeof v[k] !== 'number' || !Number.isFinite(v[k]) || v[k] < 0)
+            fail(`${w}.${k}`, 'a finite number, 0 or more', v[k])
+      }
+    }
     if (bench.functions === undefined) return
     if (!isObj(bench.functions)) fail(`${where}.functions`, 'an object', bench.functions)
     for (const [measure, list] of Object.entries(bench.functions)) {
@@ -210,6 +229,8 @@ function checkShape(b: Bundle, file: string): void {
         for (const k of ['flat', 'cum'])
           if (typeof fn[k] !== 'number' || !Number.isFinite(fn[k]))
             fail(`${w}[${j}].${k}`, 'a finite number', fn[k])
+        if (fn.self !== undefined && (typeof fn.self !== 'number' || !Number.isFinite(fn.self)))
+          fail(`${w}[${j}].self`, 'a finite number', fn.self)
         optString(fn, 'file', `${w}[${j}]`)
       })
     }

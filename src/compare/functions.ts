@@ -8,11 +8,13 @@ import { splitBenchName } from '../gobench/parse.js'
 import type { SideBenchmark } from './input.js'
 import type {
   BenchmarkComparison,
+  FunctionCosts,
   FunctionDelta,
-  MeasureDeltas,
+  FunctionStats,
   MetricComparison,
   Verdict
 } from './model.js'
+import { beyondNoise, MIN_PROFILE_SAMPLES, sampleCount } from './noise.js'
 import { primaryMetric } from './verdicts.js'
 import { formatDelta, formatP, signed } from './wording.js'
 
@@ -36,64 +38,98 @@ function isEntryFrame(name: string, pkg: string, group: string | undefined): boo
   return false
 }
 
-/** Per measure: the functions whose per-op cost changed, and those new or gone. */
+/**
+ * Per measure: every function whose per-op cost differs between the sides,
+ * in one ranked list (changed, new and gone together). The rank is the
+ * change of the function's own cost (self: flat with the runtime's
+ * internals folded in) in the verdict's direction, so the code that got
+ * dearer comes first, above the ancestors whose cum merely contains it
+ * and the helpers on every stack. Rows beyond sampling noise come first;
+ * up to `max` of each kind are kept.
+ */
 export function functionDeltas(
   b: SideBenchmark,
   h: SideBenchmark,
   max: number,
   verdict: Verdict
-): Partial<Record<Measure, MeasureDeltas>> | undefined {
+):
+  | {
+      functions: Partial<Record<Measure, FunctionDelta[]>>
+      stats: Partial<Record<Measure, FunctionStats>>
+    }
+  | undefined {
   if (!b.functions || !h.functions) return undefined
   const group = h.group ?? b.group ?? splitBenchName(h.name).base
-  const out: Partial<Record<Measure, MeasureDeltas>> = {}
-  for (const measure of ['cpu', 'alloc_space', 'alloc_objects'] as Measure[]) {
+  const functions: Partial<Record<Measure, FunctionDelta[]>> = {}
+  const stats: Partial<Record<Measure, FunctionStats>> = {}
+  const direction = verdict === 'improvement' ? -1 : 1
+  for (const measure of MEASURE_ORDER) {
     const bl = (b.functions[measure] ?? []).filter(f => !isEntryFrame(f.name, b.package, group))
     const hl = (h.functions[measure] ?? []).filter(f => !isEntryFrame(f.name, h.package, group))
     if (bl.length === 0 && hl.length === 0) continue
-    const bm = new Map(bl.map(f => [f.name, f]))
-    const hm = new Map(hl.map(f => [f.name, f]))
-    const zero: PerOpCost = { name: '', flat: 0, cum: 0 }
-    const delta = (name: string): FunctionDelta => {
-      const x = bm.get(name) ?? zero
-      const y = hm.get(name) ?? zero
-      return {
-        name,
-        base: { flat: x.flat, cum: x.cum },
-        head: { flat: y.flat, cum: y.cum },
-        delta: { flat: y.flat - x.flat, cum: y.cum - x.cum }
-      }
+    const sb = b.sampling?.[measure]
+    const sh = h.sampling?.[measure]
+    const bm = new Map(bl.map(f => [f.name, costs(f)]))
+    const hm = new Map(hl.map(f => [f.name, costs(f)]))
+    const rows = [...new Set([...bm.keys(), ...hm.keys()])]
+      .map(name => row(name, bm.get(name), hm.get(name), sb?.sample, sh?.sample))
+      .filter(d => d.delta.self !== 0 || d.delta.cum !== 0)
+    const rank = (x: FunctionDelta, y: FunctionDelta): number =>
+      direction * (y.delta.self - x.delta.self) ||
+      direction * (y.delta.cum - x.delta.cum) ||
+      (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)
+    const beyond = rows.filter(d => d.beyondNoise).sort(rank)
+    const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank)
+    functions[measure] = [...beyond.slice(0, max), ...within.slice(0, max)]
+    const samples = {
+      base: sampleCount(sb?.total, sb?.sample),
+      head: sampleCount(sh?.total, sh?.sample)
     }
-    // CPU is ranked by cum (time under the function); allocations by flat
-    // (the allocation site itself).
-    const score = (d: FunctionDelta): number => (measure === 'cpu' ? d.delta.cum : d.delta.flat)
-    const direction = verdict === 'improvement' ? -1 : 1
-    const changed = [...bm.keys()]
-      .filter(n => hm.has(n))
-      .map(delta)
-      .filter(d => score(d) !== 0)
-      .sort((x, y) => direction * (score(y) - score(x)) || (x.name < y.name ? -1 : 1))
-      .slice(0, max)
-    const size = (side: { flat: number; cum: number }): number =>
-      measure === 'cpu' ? side.cum : side.flat
-    const added = [...hm.keys()]
-      .filter(n => !bm.has(n))
-      .map(delta)
-      .sort(
-        (x, y) =>
-          size(y.head) - size(x.head) || y.head.cum - x.head.cum || (x.name < y.name ? -1 : 1)
-      )
-      .slice(0, max)
-    const vanished = [...bm.keys()]
-      .filter(n => !hm.has(n))
-      .map(delta)
-      .sort(
-        (x, y) =>
-          size(y.base) - size(x.base) || y.base.cum - x.base.cum || (x.name < y.name ? -1 : 1)
-      )
-      .slice(0, max)
-    out[measure] = { changed, added, vanished }
+    const totalDelta = sb && sh ? sh.total - sb.total : undefined
+    const shown = beyond.slice(0, max).reduce((sum, d) => sum + d.delta.self, 0)
+    stats[measure] = {
+      samples,
+      explained:
+        totalDelta !== undefined && totalDelta !== 0 && samples.base !== null
+          ? Number((shown / totalDelta).toFixed(3))
+          : null,
+      withinNoise: within.length,
+      // The side with the cost carries the ranks: a cost new in head has
+      // few samples in base by nature.
+      fewSamples:
+        samples.base !== null &&
+        samples.head !== null &&
+        Math.max(samples.base, samples.head) < MIN_PROFILE_SAMPLES
+    }
   }
-  return out
+  return { functions, stats }
+}
+
+const MEASURE_ORDER: readonly Measure[] = ['cpu', 'alloc_space', 'alloc_objects']
+
+function costs(f: PerOpCost): FunctionCosts {
+  return { flat: f.flat, cum: f.cum, self: f.self ?? f.flat }
+}
+
+const NONE: FunctionCosts = { flat: 0, cum: 0, self: 0 }
+
+function row(
+  name: string,
+  x: FunctionCosts | undefined,
+  y: FunctionCosts | undefined,
+  sampleBase: number | undefined,
+  sampleHead: number | undefined
+): FunctionDelta {
+  const base = x ?? NONE
+  const head = y ?? NONE
+  return {
+    name,
+    status: !x ? 'new' : !y ? 'gone' : 'changed',
+    base,
+    head,
+    delta: { flat: head.flat - base.flat, cum: head.cum - base.cum, self: head.self - base.self },
+    beyondNoise: beyondNoise(base.self, head.self, sampleBase, sampleHead)
+  }
 }
 
 const MEASURE_UNIT: Record<Measure, string> = {
@@ -110,16 +146,14 @@ export function explain(bc: BenchmarkComparison): string {
     : bc.name
   const measure: Measure =
     m?.kind === 'exact' ? (m.unit === 'B/op' ? 'alloc_space' : 'alloc_objects') : 'cpu'
-  const d = bc.functions?.[measure]
+  // The first row beyond noise that moved the way the verdict says.
   const improving = bc.verdict === 'improvement'
-  const candidates = [
-    ...(d?.changed ?? []),
-    ...(improving ? (d?.vanished ?? []) : (d?.added ?? []))
-  ]
-  const score = (f: FunctionDelta): number => (measure === 'cpu' ? f.delta.cum : f.delta.flat)
-  const top = candidates.sort((a, b) => (improving ? score(a) - score(b) : score(b) - score(a)))[0]
+  const top = (bc.functions?.[measure] ?? []).find(
+    f => f.beyondNoise && (improving ? f.delta.self < 0 : f.delta.self > 0)
+  )
+  const score = (f: FunctionDelta): number => f.delta.self
   const disagree = disagreement(bc, m)
-  if (!top || (improving ? score(top) >= 0 : score(top) <= 0)) return what + disagree
+  if (!top) return what + disagree
   return `${what}: ${top.name} ${signed(score(top))} ${MEASURE_UNIT[measure]}${disagree}`
 }
 

@@ -21,8 +21,12 @@ export function compareSides(
     if (bc.verdict !== 'regression' && bc.verdict !== 'improvement') continue
     const b = baseBy.get(benchmarkKey(bc))!
     const h = headBy.get(benchmarkKey(bc))!
-    bc.functions = functionDeltas(b, h, screen.options.maxFunctions, bc.verdict)
-    if (bc.functions) bc.functionsFrom = 'baseline'
+    const d = functionDeltas(b, h, screen.options.maxFunctions, bc.verdict)
+    if (d) {
+      bc.functions = d.functions
+      bc.functionStats = d.stats
+      bc.functionsFrom = 'baseline'
+    }
     bc.summary = explain(bc)
   }
   return screen

@@ -6,7 +6,7 @@ import { stat } from 'node:fs/promises'
 import { FileError, readTextCapped } from '../files/index.js'
 import { join, resolve } from 'node:path'
 import type { Measure, PerOpCost } from '../attribution/index.js'
-import { BundleError, readBundle, type BundleEnvironment } from '../bundle/index.js'
+import { BundleError, readBundle, type BundleEnvironment, type Sampling } from '../bundle/index.js'
 import { parseBenchOutput } from '../gobench/parse.js'
 import { goTracebackName } from '../pprof/index.js'
 
@@ -18,6 +18,8 @@ export interface SideBenchmark {
   /** The benchmark function whose profile samples the function costs come from. */
   group?: string
   functions?: Partial<Record<Measure, PerOpCost[]>>
+  /** Per measure, the profiled total per op and one sample's per-op value (bundles only). */
+  sampling?: Partial<Record<Measure, Sampling>>
 }
 
 /** One side of a comparison. */
@@ -49,6 +51,7 @@ function readableFunctions<B extends SideBenchmark>(b: B): B {
       const name = goTracebackName(f.name)
       const m = merged.get(name)
       if (m) {
+        m.self = (m.self ?? m.flat) + (f.self ?? f.flat)
         m.flat += f.flat
         m.cum += f.cum
       } else merged.set(name, { ...f, name })

@@ -97,22 +97,38 @@ export interface MetricComparison {
   head: SideSummary | null
 }
 
-/** A function's per-op cost on both sides. */
-export interface FunctionDelta {
-  name: string
-  base: { flat: number; cum: number }
-  head: { flat: number; cum: number }
-  delta: { flat: number; cum: number }
+/** A function's per-op costs on one side, in the measure's unit. */
+export interface FunctionCosts {
+  flat: number
+  cum: number
+  /** flat with the runtime's internals folded in (attribution PerOpCost.self): what ranks it. */
+  self: number
 }
 
-/** One measure's function deltas of one benchmark. */
-export interface MeasureDeltas {
-  /** Largest changes among functions present on both sides. */
-  changed: FunctionDelta[]
-  /** In head only (within the bundles' top-K lists). */
-  added: FunctionDelta[]
-  /** In base only. */
-  vanished: FunctionDelta[]
+/** Whether a function is on both sides, new in head, or gone from it. */
+export type FunctionStatus = 'changed' | 'new' | 'gone'
+
+/** A function's per-op cost on both sides (0 on the side it is absent from). */
+export interface FunctionDelta {
+  name: string
+  status: FunctionStatus
+  base: FunctionCosts
+  head: FunctionCosts
+  delta: FunctionCosts
+  /** Whether its Δ self exceeds what sampling noise explains (compare/noise.ts). */
+  beyondNoise: boolean
+}
+
+/** How one measure's ranked functions of a benchmark were judged. */
+export interface FunctionStats {
+  /** Profile samples behind the benchmark's profiled total, per side; null when unknown. */
+  samples: { base: number | null; head: number | null }
+  /** Fraction of the benchmark's profiled Δ per op that the rows beyond noise add up to; null when unknown or no Δ. */
+  explained: number | null
+  /** Changed functions left out of the comment as within sampling noise. */
+  withinNoise: number
+  /** Fewer than MIN_PROFILE_SAMPLES on both sides: only the first rank is reliable. */
+  fewSamples: boolean
 }
 
 /** One benchmark, compared: its metrics, verdict, and for changed ones the function deltas. */
@@ -121,8 +137,15 @@ export interface BenchmarkComparison {
   name: string
   verdict: Verdict
   metrics: MetricComparison[]
-  /** For regressions and improvements, when both sides have profiles. */
-  functions?: Partial<Record<Measure, MeasureDeltas>>
+  /**
+   * For regressions and improvements, when both sides have profiles: per
+   * measure, the functions in the order the comment shows them — beyond
+   * noise first, by the change of their own cost (self) in the verdict's
+   * direction — then those within noise, which the comment leaves out.
+   */
+  functions?: Partial<Record<Measure, FunctionDelta[]>>
+  /** Per measure, the resolution and coverage of `functions`. */
+  functionStats?: Partial<Record<Measure, FunctionStats>>
   /**
    * Which profiles the function deltas come from: `baseline`, the screen
    * against the baseline artifact; `ab`, the interleaved A/B rounds on the

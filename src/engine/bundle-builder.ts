@@ -13,6 +13,7 @@ import {
   differenceTables,
   MEASURES,
   perOpCosts,
+  sampling,
   unattributedShares,
   type GroupTables,
   type Measure
@@ -205,6 +206,7 @@ export function buildBenchmarks(
   }
   for (const b of byName.values()) {
     const pass = passFor(b.name)
+    const found: Partial<Record<Measure, { total: number; sample?: number }>> = {}
     for (const measure of Object.keys(MEASURES) as Measure[]) {
       const t = pass?.[measure] ?? tables[measure]
       const values = b.samples[MEASURES[measure].unit]
@@ -221,11 +223,35 @@ export function buildBenchmarks(
       b.functions[measure] = perOpCosts(t, b.group, median(values), topK, locate).map(f => ({
         ...f,
         flat: round(f.flat),
-        cum: round(f.cum)
+        cum: round(f.cum),
+        self: round(f.self ?? f.flat)
       }))
+      const s = sampling(t, b.group, median(values))
+      if (s) found[measure] = s
     }
+    if (found.alloc_objects)
+      found.alloc_objects.sample = objectsSample(found.alloc_space, found.alloc_objects)
+    for (const [measure, s] of Object.entries(found) as [
+      Measure,
+      { total: number; sample?: number }
+    ][])
+      if (s.sample !== undefined)
+        (b.sampling ??= {})[measure] = { total: round(s.total), sample: round(s.sample) }
   }
   return [...byName.values()]
+}
+
+/**
+ * A heap profile's period is in bytes, so one sample of alloc_objects is
+ * worth the objects of one sample's bytes: the bytes of one sample times
+ * the benchmark's objects per byte.
+ */
+function objectsSample(
+  space: { total: number; sample?: number } | undefined,
+  objects: { total: number; sample?: number } | undefined
+): number | undefined {
+  if (!space?.sample || !objects || !(space.total > 0)) return objects?.sample
+  return (space.sample * objects.total) / space.total
 }
 
 /** Where and how the run was made: Go's own answer, the CPU line, git. */

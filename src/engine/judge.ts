@@ -255,13 +255,17 @@ function confirmed(
     if (a.functions) {
       out.functions = a.functions
       out.functionsFrom = 'ab'
+      if (a.functionStats) out.functionStats = a.functionStats
+      else delete out.functionStats
     } else {
       delete out.functions
+      delete out.functionStats
       delete out.functionsFrom
     }
   } else if (verdict !== 'regression' && verdict !== 'improvement') {
     // No longer a changed benchmark: no breakdown, no headline of a change.
     delete out.functions
+    delete out.functionStats
     delete out.functionsFrom
     delete out.summary
   }

@@ -12,6 +12,7 @@ import {
   VERDICTS,
   type BenchmarkComparison,
   type Comparison,
+  type FunctionDelta,
   type MetricComparison,
   type SideSummary,
   type Verdict
@@ -82,6 +83,7 @@ const str = (v: unknown, where: string, max: number = L.text): string =>
 const num = (v: unknown, where: string): number =>
   typeof v === 'number' && Number.isFinite(v) ? v : fail(where)
 const numOrNull = (v: unknown, where: string): number | null => (v === null ? null : num(v, where))
+const bool = (v: unknown, where: string): boolean => (typeof v === 'boolean' ? v : fail(where))
 const arr = (v: unknown, where: string, max: number = L.benchmarks): unknown[] =>
   Array.isArray(v) && v.length <= max ? v : fail(where)
 const obj = (v: unknown, where: string): Record<string, unknown> =>
@@ -150,32 +152,56 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
   if (o.functions !== undefined) {
     const f = obj(o.functions, `${where}.functions`)
     b.functions = {}
-    for (const measure of ['cpu', 'alloc_space', 'alloc_objects'] as const) {
+    for (const measure of MEASURE_KEYS) {
       if (f[measure] === undefined) continue
-      const d = obj(f[measure], `${where}.functions.${measure}`)
-      const list = (key: string) =>
-        arr(d[key], `${where}.functions.${measure}.${key}`, L.functions).map((x, i) => {
-          const w = `${where}.functions.${measure}.${key}[${i}]`
-          const e = obj(x, w)
-          const pair = (k: string) => {
-            const p = obj(e[k], `${w}.${k}`)
-            return { flat: num(p.flat, `${w}.${k}.flat`), cum: num(p.cum, `${w}.${k}.cum`) }
-          }
-          return {
-            name: str(e.name, `${w}.name`),
-            base: pair('base'),
-            head: pair('head'),
-            delta: pair('delta')
-          }
-        })
-      b.functions[measure] = {
-        changed: list('changed'),
-        added: list('added'),
-        vanished: list('vanished')
+      const w = `${where}.functions.${measure}`
+      b.functions[measure] = arr(f[measure], w, L.functions).map((x, i) =>
+        functionDelta(x, `${w}[${i}]`)
+      )
+    }
+  }
+  if (o.functionStats !== undefined) {
+    const f = obj(o.functionStats, `${where}.functionStats`)
+    b.functionStats = {}
+    for (const measure of MEASURE_KEYS) {
+      if (f[measure] === undefined) continue
+      const w = `${where}.functionStats.${measure}`
+      const e = obj(f[measure], w)
+      const samples = obj(e.samples, `${w}.samples`)
+      b.functionStats[measure] = {
+        samples: {
+          base: numOrNull(samples.base, `${w}.samples.base`),
+          head: numOrNull(samples.head, `${w}.samples.head`)
+        },
+        explained: numOrNull(e.explained, `${w}.explained`),
+        withinNoise: num(e.withinNoise, `${w}.withinNoise`),
+        fewSamples: bool(e.fewSamples, `${w}.fewSamples`)
       }
     }
   }
   return b
+}
+
+const MEASURE_KEYS = ['cpu', 'alloc_space', 'alloc_objects'] as const
+
+function functionDelta(x: unknown, w: string): FunctionDelta {
+  const e = obj(x, w)
+  const costs = (k: string) => {
+    const p = obj(e[k], `${w}.${k}`)
+    return {
+      flat: num(p.flat, `${w}.${k}.flat`),
+      cum: num(p.cum, `${w}.${k}.cum`),
+      self: num(p.self, `${w}.${k}.self`)
+    }
+  }
+  return {
+    name: str(e.name, `${w}.name`),
+    status: oneOf(e.status, ['changed', 'new', 'gone'] as const, `${w}.status`),
+    base: costs('base'),
+    head: costs('head'),
+    delta: costs('delta'),
+    beyondNoise: bool(e.beyondNoise, `${w}.beyondNoise`)
+  }
 }
 
 /** Rebuild a Comparison from untrusted JSON, keeping only well-typed known fields. */

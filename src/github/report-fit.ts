@@ -24,9 +24,9 @@ const STRING_LIMITS: Record<string, number> = {
 const LIST_LIMITS: Record<string, number> = {
   benchmarks: REPORT_LIMITS.benchmarks,
   metrics: REPORT_LIMITS.metrics,
-  changed: REPORT_LIMITS.functions,
-  added: REPORT_LIMITS.functions,
-  vanished: REPORT_LIMITS.functions,
+  cpu: REPORT_LIMITS.functions,
+  alloc_space: REPORT_LIMITS.functions,
+  alloc_objects: REPORT_LIMITS.functions,
   reasons: REPORT_LIMITS.reasons,
   warnings: REPORT_LIMITS.warnings,
   notes: REPORT_LIMITS.notes,

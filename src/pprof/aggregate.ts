@@ -126,6 +126,8 @@ export interface Accumulated {
   total: number
   /** Sum over samples that bucketOf put in no bucket (-1). */
   unbucketed: number
+  /** With `folded`: each sample's value on its leaf-most frame that is not folded. */
+  self?: Float64Array[]
 }
 
 /**
@@ -142,9 +144,12 @@ export function accumulate(
   valueIndex: number,
   index: FrameIndex,
   buckets: number,
-  bucketOf: (sample: number, from: number, to: number) => number
+  bucketOf: (sample: number, from: number, to: number) => number,
+  /** Nodes whose cost goes to their nearest caller that is not folded (1 = folded). */
+  folded?: Uint8Array
 ): Accumulated {
   const n = index.names.length
+  const self = folded ? Array.from({ length: buckets }, () => new Float64Array(n)) : undefined
   const flat = Array.from({ length: buckets }, () => new Float64Array(n))
   const cum = Array.from({ length: buckets }, () => new Float64Array(n))
   const totals = new Float64Array(buckets)
@@ -178,8 +183,32 @@ export function accumulate(
       }
     }
     flat[b][frames[stacks[from]][0]] += v
+    if (self && folded) selfOf(self[b], folded, frames, stacks, from, to, v)
   }
-  return { flat, cum, totals, total, unbucketed }
+  return self
+    ? { flat, cum, totals, total, unbucketed, self }
+    : { flat, cum, totals, total, unbucketed }
+}
+
+/** Add v to the leaf-most frame of a stack that is not folded (none if all are). */
+function selfOf(
+  self: Float64Array,
+  folded: Uint8Array,
+  frames: Int32Array[],
+  stacks: ArrayLike<number>,
+  from: number,
+  to: number,
+  v: number
+): void {
+  for (let k = from; k < to; k++) {
+    const f = frames[stacks[k]]
+    for (let j = 0; j < f.length; j++) {
+      if (folded[f[j]] === 0) {
+        self[f[j]] += v
+        return
+      }
+    }
+  }
 }
 
 /** flat and cum per function for one sample type, as `go tool pprof -top` computes them. */

@@ -5,9 +5,10 @@
  */
 import { markdownTable } from 'markdown-table'
 import type { Measure } from '../attribution/index.js'
-import type { BenchmarkComparison, FunctionDelta, MeasureDeltas } from '../compare/model.js'
+import type { BenchmarkComparison, FunctionDelta, FunctionStats } from '../compare/model.js'
+import { primaryMetric } from '../compare/verdicts.js'
 import { formatDelta, formatP } from '../compare/wording.js'
-import { escapeHtmlText, escapeText, safeUrl } from './escape.js'
+import { codeCell, escapeHtmlText, escapeText, safeUrl } from './escape.js'
 import { formatSignedValue, formatValue } from './format.js'
 import type { ReportOptions } from './markdown.js'
 import { cell, VERDICT_ICON } from './parts.js'
@@ -17,22 +18,55 @@ function fnLabel(
   source: Map<string, { file?: string; line?: number }>,
   opts: ReportOptions
 ): string {
-  const name = escapeText(f.name)
+  const name = codeCell(f.name)
   const src = source.get(f.name)
   if (!src?.file || !opts.repositoryUrl || !opts.headSha) return name
   const url = `${safeUrl(opts.repositoryUrl, 'blob', opts.headSha, src.file)}${src.line ? `#L${src.line}` : ''}`
   return `[${name}](${url})`
 }
 
-const MEASURE_TITLE: Record<Measure, [string, string]> = {
-  cpu: ['CPU per op', 'ns/op'],
-  alloc_space: ['Bytes allocated per op', 'B/op'],
-  alloc_objects: ['Allocations per op', 'allocs/op']
+const MEASURE_TITLE: Record<Measure, [string, string, string]> = {
+  cpu: ['CPU per op', 'ns/op', 'CPU'],
+  alloc_space: ['Bytes allocated per op', 'B/op', 'heap'],
+  alloc_objects: ['Allocations per op', 'allocs/op', 'heap']
+}
+
+/** The sentences under a measure's table: coverage, what noise hid, and too few samples. */
+function statsNotes(measure: Measure, st: FunctionStats | undefined, shown: number): string[] {
+  if (!st) return []
+  const kind = MEASURE_TITLE[measure][2]
+  const at =
+    st.samples.base !== null && st.samples.head !== null
+      ? ` at ${st.samples.base} and ${st.samples.head} ${kind} samples (base, head)`
+      : ''
+  const out: string[] = []
+  if (shown > 0 && st.explained !== null)
+    out.push(
+      `These rows add up to ${Math.round(st.explained * 100)}% of the benchmark's profiled change.`
+    )
+  if (shown === 0) out.push(`No function's change is beyond sampling noise${at}.`)
+  else if (st.withinNoise > 0)
+    out.push(
+      `${st.withinNoise} more change${st.withinNoise === 1 ? ' is' : 's are'} within sampling noise${at}, not shown.`
+    )
+  if (st.fewSamples)
+    out.push(
+      `⚠️ That is few samples: only the first row is reliable. A longer \`benchtime\` or more rounds give more (the profiling pass runs up to 1 s of each benchmark).`
+    )
+  return out
+}
+
+/** The measure a benchmark's verdict is about: CPU for time, else the allocation unit's. */
+function verdictMeasure(b: BenchmarkComparison): Measure {
+  if (b.confirmation?.status === 'confirmed') return 'cpu'
+  const m = primaryMetric(b)
+  return m?.unit === 'B/op' ? 'alloc_space' : m?.unit === 'allocs/op' ? 'alloc_objects' : 'cpu'
 }
 
 function functionTable(
   measure: Measure,
-  d: MeasureDeltas,
+  list: readonly FunctionDelta[],
+  st: FunctionStats | undefined,
   source: Map<string, { file?: string; line?: number }>,
   opts: ReportOptions
 ): string {
@@ -40,36 +74,29 @@ function functionTable(
   // Numbers are formatted by us, not untrusted: no escaping needed.
   const v = (x: number): string => formatValue(x, unit)
   const dv = (x: number): string => formatSignedValue(x, unit)
+  const rows = list.filter(f => f.beyondNoise)
   const out: string[] = []
-  if (d.changed.length > 0) {
-    const rows = d.changed.map(f => [
-      fnLabel(f, source, opts),
-      v(f.base.cum),
-      v(f.head.cum),
-      dv(f.delta.cum),
-      v(f.base.flat),
-      v(f.head.flat),
-      dv(f.delta.flat)
-    ])
+  if (rows.length > 0)
     out.push(
-      `**${title}** (cum includes callees; flat is the function itself)\n\n` +
+      `**${title}**, ranked by the change of each function's own cost (self: its flat plus the runtime work it calls; cum includes callees)\n\n` +
         markdownTable(
           [
-            ['function', 'base cum', 'head cum', 'Δ cum', 'base flat', 'head flat', 'Δ flat'],
-            ...rows
+            ['function', 'status', 'Δ self', 'base self', 'head self', 'Δ cum'],
+            ...rows.map(f => [
+              fnLabel(f, source, opts),
+              f.status,
+              dv(f.delta.self),
+              v(f.base.self),
+              v(f.head.self),
+              dv(f.delta.cum)
+            ])
           ],
           { alignDelimiters: false }
         )
     )
-  }
-  const list = (label: string, fs: FunctionDelta[], side: 'base' | 'head'): void => {
-    if (fs.length === 0) return
-    out.push(
-      `${label}: ${fs.map(f => `${fnLabel(f, source, opts)} (${v(f[side].cum)})`).join(', ')}`
-    )
-  }
-  list(`New in head (${title.toLowerCase()})`, d.added, 'head')
-  list(`Gone from head (${title.toLowerCase()})`, d.vanished, 'base')
+  else out.push(`**${title}**`)
+  const notes = statsNotes(measure, st, rows.length)
+  if (notes.length > 0) out.push(notes.join(' '))
   return out.join('\n\n')
 }
 
@@ -110,10 +137,9 @@ export function detailsBlock(
     parts.push("_Function costs from the A/B rounds' profiles (same runner, interleaved)._")
   for (const measure of ['cpu', 'alloc_space', 'alloc_objects'] as Measure[]) {
     const d = b.functions?.[measure]
-    if (d) {
-      const t = functionTable(measure, d, source, opts)
-      if (t) parts.push(t)
-    }
+    // A measure with nothing beyond noise is shown only when the verdict is about it.
+    if (d && (d.some(f => f.beyondNoise) || measure === verdictMeasure(b)))
+      parts.push(functionTable(measure, d, b.functionStats?.[measure], source, opts))
   }
   if (!b.functions)
     parts.push('_No function breakdown: one side has no profile for this benchmark._')

@@ -53,11 +53,15 @@ export function forTerminal(text: string): string {
     .join('\n')
 }
 
-function neutralize(text: string, maxLength: number): string {
-  let s = String(text)
+/** At most maxLength code points, the last an ellipsis when cut. */
+function cap(text: string, maxLength: number): string {
+  const s = String(text)
   const chars = [...s]
-  if (chars.length > maxLength) s = chars.slice(0, maxLength - 1).join('') + '…'
-  return showInvisible(s)
+  return chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : s
+}
+
+function neutralize(text: string, maxLength: number): string {
+  return showInvisible(cap(text, maxLength))
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
@@ -76,6 +80,25 @@ function unlink(s: string): string {
 /** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
 export function escapeText(text: string, maxLength = 300): string {
   return unlink(neutralize(text, maxLength).replace(MARKDOWN_PUNCT, c => `\\${c}`))
+}
+
+/**
+ * Untrusted text as inline code in a table cell, which reads best for
+ * identifiers (`pkg.(*T).Method`). It has escapeText's guarantees:
+ * Markdown, HTML, entities, mentions and autolinks are not processed
+ * inside a code span; its fence is longer than any backtick run inside,
+ * padded with a space when the text starts or ends with a backtick or a
+ * space; `|` is escaped, which GFM tables undo before the span is parsed;
+ * invisible characters show as escapes. Empty text falls back to
+ * escapeText (a code span cannot be empty).
+ */
+export function codeCell(text: string, maxLength = 300): string {
+  const s = showInvisible(cap(text, maxLength))
+  if (s.trim() === '') return escapeText(s, maxLength)
+  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), m => m[0].length))
+  const fence = '`'.repeat(longest + 1)
+  const pad = /^[` ]|[` ]$/.test(s) ? ' ' : ''
+  return `${fence}${pad}${s.replace(/\|/g, '\\|')}${pad}${fence}`
 }
 
 /**

@@ -60,15 +60,36 @@ export function renderMarkdown(
   const budget = opts.budgetBytes ?? COMMENT_BUDGET_BYTES
   const head = headLines(c, opts)
   const footer = footerBlocks(c, opts)
-  const changed = c.benchmarks.filter(b =>
-    ['regression', 'improvement', 'failed', 'new', 'removed'].includes(b.verdict)
-  )
+  const parts = changedParts(c)
+  const changed = [...parts.blocking, ...parts.time, ...parts.other]
   const fixed = head.join('\n') + '\n\n' + footer.join('\n\n') + '\n'
   const omitted: string[] = []
   const room = { left: budget - bytes(fixed) - 400 } // reserve for the omission note
 
-  // 1. The changed table, as many rows as fit, worst first; the unconfirmed suspects.
-  let table = changedTable(c, changed, room, omitted)
+  // 0. The breakdowns of what fails the gate come first, so nothing else
+  // crowds them out: up to 60% of the room, the rest kept for the tables.
+  const detailed = [...parts.blocking, ...parts.time, ...parts.allocations].filter(
+    b => b.verdict === 'regression' || b.verdict === 'improvement'
+  )
+  const details: string[] = []
+  const share = { left: room.left * 0.6 }
+  for (const b of parts.blocking) {
+    const block = detailsBlock(b, opts, sources)
+    if (bytes(block) + 2 > share.left) break
+    share.left -= bytes(block) + 2
+    details.push(block)
+    room.left -= bytes(block) + 2
+  }
+  // 1. The changed table (what blocks the merge, then the other time
+  // changes), as many rows as fit; the allocations apart; the unconfirmed suspects.
+  const tables: string[] = []
+  if (changed.length > 0 || parts.allocations.length === 0)
+    tables.push(changedTable(c, changed, room, omitted))
+  if (parts.allocations.length > 0)
+    tables.push(
+      changedTable(c, parts.allocations, room, omitted, '**Allocations** (time unchanged)')
+    )
+  let table = tables.join('\n\n')
   const unconfirmed = c.benchmarks.filter(
     b => b.confirmation && b.confirmation.status !== 'confirmed'
   )
@@ -77,18 +98,17 @@ export function renderMarkdown(
     table += `\n\n${t}`
     room.left -= bytes(t) + 2
   }
-  // 2. Details per changed benchmark, in the same order, while they fit.
-  const details: string[] = []
-  const detailed = changed.filter(b => b.verdict === 'regression' || b.verdict === 'improvement')
-  for (const b of detailed) {
+  // 2. Details of the others, in the same order, while they fit. (A
+  // blocking one left out above was cut for room and stays out.)
+  const blockingLeft = parts.blocking.length - details.length
+  for (const b of blockingLeft > 0 ? [] : detailed.slice(details.length)) {
     const block = detailsBlock(b, opts, sources)
-    if (bytes(block) + 2 > room.left) {
-      omitted.push(`function tables for ${detailed.length - details.length} benchmark(s)`)
-      break
-    }
+    if (bytes(block) + 2 > room.left) break
     details.push(block)
     room.left -= bytes(block) + 2
   }
+  if (details.length < detailed.length)
+    omitted.push(`function tables for ${detailed.length - details.length} benchmark(s)`)
   // 3. The quiet ones, collapsed.
   const quiet = c.benchmarks.filter(
     b => (b.verdict === 'unchanged' || b.verdict === 'too-few-samples') && !b.confirmation
@@ -118,9 +138,52 @@ function headLines(c: Comparison, opts: ReportOptions): string[] {
         .map(r => escapeText(r))
         .join('; ')}${c.gate.reasons.length > 3 ? `; and ${c.gate.reasons.length - 3} more` : ''}`
     )
-  const regressions = c.benchmarks.filter(b => b.verdict === 'regression' && b.summary)
-  if (regressions.length > 0) head.push('', `Worst: ${escapeText(regressions[0].summary!, 600)}`)
+  const parts = changedParts(c)
+  const worst = [...parts.blocking, ...parts.time, ...parts.allocations].find(
+    b => b.verdict === 'regression' && b.summary
+  )
+  if (worst) head.push('', `Worst: ${escapeText(worst.summary!, 600)}`)
   return head
+}
+
+/**
+ * The changed benchmarks in the comment's order: the time regressions that
+ * fail the gate, then the other time changes, then benchmarks that failed,
+ * are new or were removed; allocation-only changes apart. Within each, the
+ * comparison's own order (worst first).
+ */
+function changedParts(c: Comparison): {
+  blocking: BenchmarkComparison[]
+  time: BenchmarkComparison[]
+  other: BenchmarkComparison[]
+  allocations: BenchmarkComparison[]
+} {
+  const out = {
+    blocking: [] as BenchmarkComparison[],
+    time: [] as BenchmarkComparison[],
+    other: [] as BenchmarkComparison[],
+    allocations: [] as BenchmarkComparison[]
+  }
+  for (const b of c.benchmarks) {
+    if (b.verdict === 'regression' || b.verdict === 'improvement') {
+      const k = b.confirmation
+      const timeMoved =
+        k?.status === 'confirmed' ||
+        (!k &&
+          b.metrics.some(
+            m => m.kind === 'time' && (m.verdict === 'regression' || m.verdict === 'improvement')
+          ))
+      const gating =
+        b.verdict === 'regression' &&
+        timeMoved &&
+        (c.gateMode !== 'confirmed' || k?.status === 'confirmed') &&
+        c.gate.fail
+      if (gating) out.blocking.push(b)
+      else if (timeMoved) out.time.push(b)
+      else out.allocations.push(b)
+    } else if (['failed', 'new', 'removed'].includes(b.verdict)) out.other.push(b)
+  }
+  return out
 }
 
 /** Warnings, notes, how to reproduce, and the options line. */
@@ -162,8 +225,10 @@ function changedTable(
   c: Comparison,
   changed: readonly BenchmarkComparison[],
   room: { left: number },
-  omitted: string[]
+  omitted: string[],
+  title?: string
 ): string {
+  if (changed.length === 0 && title) return ''
   if (changed.length === 0) {
     const none = 'No benchmark changed significantly.'
     room.left -= bytes(none) + 2
@@ -180,8 +245,9 @@ function changedTable(
     if (bytes(next) > room.left * 0.6 && rows.length > 0) break
     rows.push(row(b))
   }
-  let table = markdownTable([header, ...rows], { alignDelimiters: false })
-  const geo = c.geomean.find(g => g.unit === 'ns/op')
+  let table =
+    (title ? `${title}\n\n` : '') + markdownTable([header, ...rows], { alignDelimiters: false })
+  const geo = title ? undefined : c.geomean.find(g => g.unit === 'ns/op')
   if (geo)
     table += `\n\nGeomean time/op: ${escapeText(formatValue(geo.base, 'ns/op'))} → ${escapeText(formatValue(geo.head, 'ns/op'))} (${formatDelta(geo.deltaPercent)}, ${geo.n} benchmarks)`
   if (rows.length < changed.length)
