@@ -2550,7 +2550,7 @@ async function profilePass(go, targets, s, onEvent = () => { }) {
 function passKey(importPath, name) {
     return `${importPath}\u0000${name}`;
 }
-/** The pass's targets for one package: each benchmark it ran, with its median b.N and ns/op. */
+/** The pass's targets for one package: each benchmark it ran, with its median b.N and fastest ns/op. */
 function targetsOf(importPath, results, binary, cwd) {
     const byName = new Map();
     for (const r of results) {
@@ -2564,7 +2564,9 @@ function targetsOf(importPath, results, binary, cwd) {
         importPath,
         name,
         iterations: median(e.n),
-        nsPerOp: e.ns.length > 0 ? median(e.ns) : undefined,
+        // The fastest run is closest to the CPU an op costs: sized by it, the
+        // pass gets its samples even when a busy machine stretched the others.
+        nsPerOp: e.ns.length > 0 ? Math.min(...e.ns) : undefined,
         binary,
         cwd
     }));
@@ -4374,14 +4376,15 @@ function explain(bc) {
         ? `${bc.name} ${m.kind === 'time' ? '' : `${m.unit} `}${formatDelta(m.deltaPercent)}${m.pAdjusted !== null ? ` (p=${formatP(m.pAdjusted)})` : ''}`
         : bc.name;
     const measure = m?.kind === 'exact' ? (m.unit === 'B/op' ? 'alloc_space' : 'alloc_objects') : 'cpu';
-    // The first row beyond noise that moved the way the verdict says.
+    // The first row that moved the way the verdict says: beyond noise if
+    // any is, else the likeliest one, marked as within noise.
     const improving = bc.verdict === 'improvement';
-    const top = (bc.functions?.[measure] ?? []).find(f => f.beyondNoise && (improving ? f.delta.self < 0 : f.delta.self > 0));
-    const score = (f) => f.delta.self;
+    const top = (bc.functions?.[measure] ?? []).find(f => improving ? f.delta.self < 0 : f.delta.self > 0);
     const disagree = disagreement(bc, m);
     if (!top)
         return what + disagree;
-    return `${what}: ${top.name} ${signed(score(top))} ${MEASURE_UNIT[measure]}${disagree}`;
+    const noise = top.beyondNoise ? '' : ' (within sampling noise)';
+    return `${what}: ${top.name} ${signed(top.delta.self)} ${MEASURE_UNIT[measure]}${noise}${disagree}`;
 }
 /**
  * When the units disagree — time slower while B/op improved, or the

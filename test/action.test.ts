@@ -136,7 +136,7 @@ describe('the Action on push and pull_request', () => {
     const body = gh.comments[0].body
     expect(body.startsWith('<!-- benchgate:benchgate-baseline -->')).toBe(true)
     const tokenize = body.slice(body.indexOf('<summary>BenchmarkTokenize'))
-    expect(tokenize).toMatch(/\| \[?example\\\.com\/demo\/textproc\\\.Tokenize/)
+    expect(tokenize).toMatch(/\| \[?`example\.com\/demo\/textproc\.Tokenize`/)
     // Summary, annotations, final verdict line, gate.
     expect(regressed.summary).toContain('benchgate:')
     // Annotation properties are %-escaped by @actions/core (':' is %3A).

@@ -21,7 +21,7 @@ import {
   noBaselineBody,
   reportedNoBaselineBody
 } from '../src/report/bodies.js'
-import { forTerminal, showInvisible } from '../src/report/escape.js'
+import { codeCell, forTerminal, showInvisible } from '../src/report/escape.js'
 import { renderMarkdown } from '../src/report/markdown.js'
 import { formatComparisonText, formatRunSummary } from '../src/report/text.js'
 
@@ -248,6 +248,37 @@ function hostileComparison(s: string[]): Comparison {
 }
 
 const fields = fc.array(hostile, { minLength: 35, maxLength: 35 })
+
+describe('names as code in a table cell', () => {
+  const unescape = (h: string): string =>
+    h
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&amp;/g, '&')
+  it('property: one cell, one code span, holding exactly the name as a reader sees it', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostile, fc.string({ maxLength: 40 })), name => {
+        fc.pre(name.trim() !== '')
+        const html = md.render(`| function | x |\n| - | - |\n| ${codeCell(name)} | 1 |\n`)
+        const cells = [...html.matchAll(/<td>([\s\S]*?)<\/td>/g)].map(m => m[1])
+        expect(cells).toHaveLength(2)
+        const code = /^<code>([\s\S]*)<\/code>$/.exec(cells[0])
+        expect(code, cells[0]).not.toBeNull()
+        expect(unescape(code![1])).toBe(showInvisible(name))
+        expect(cells[1]).toBe('1')
+      }),
+      { numRuns: 400 }
+    )
+  })
+
+  it('a fence longer than any backtick run, padded when the name starts or ends with one', () => {
+    expect(codeCell('pkg.(*T).M')).toBe('`pkg.(*T).M`')
+    expect(codeCell('a``b')).toBe('```a``b```')
+    expect(codeCell('`x')).toBe('`` `x ``')
+    expect(codeCell('a|b')).toBe('`a\\|b`')
+  })
+})
 
 describe('every untrusted field stays inert', () => {
   it('property: the comment, the job summary and the check run', () => {

@@ -135,8 +135,8 @@ describe('the profiling pass, in small', () => {
     expect(d.iterations).toBe(90)
     // Per op: the difference per extra iteration, whatever the timed median says.
     expect(perOpCosts(d, 'BenchmarkX', 3, 10)).toEqual([
-      { name: 'work', flat: 10, cum: 10 },
-      { name: 'odd', flat: 1 / 90, cum: 1 / 90 }
+      { name: 'work', flat: 10, cum: 10, self: 10 },
+      { name: 'odd', flat: 1 / 90, cum: 1 / 90, self: 1 / 90 }
     ])
     // The timed loop allocates nothing (a zero median): nothing to attribute.
     expect(perOpCosts(d, 'BenchmarkX', 0, 10)).toEqual([])

@@ -157,15 +157,19 @@ describe('the suite fixture through the CLI', () => {
   it('gives each sub-benchmark a breakdown of its own, from its own processes', () => {
     // Issue 13: sub-benchmarks no longer share their function's samples;
     // the profiling pass runs each alone, so Encode's per-op cost follows
-    // each one's own work (most of it), at its own median.
-    for (const name of ['BenchmarkEncode/size=64', 'BenchmarkEncode/size=4096']) {
+    // each one's own work (most of it): its CPU per op, about its own
+    // ns/op (the 64-byte one's is some 50× smaller than the 4096-byte one's).
+    const enc = (name: string) => {
       const b = bench(name)
       expect(b.group).toBe('BenchmarkEncode')
-      const enc = b.functions.cpu!.find(x => x.name === 'example.com/suite/codec.Encode')!
+      const f = b.functions.cpu!.find(x => x.name === 'example.com/suite/codec.Encode')!
       const ns = median(b.samples['ns/op'])
-      expect(enc.cum).toBeLessThanOrEqual(ns * 1.0001)
-      expect(enc.cum).toBeGreaterThan(0.5 * ns)
+      // CPU per op against wall ns/op: less when the suite's other workers take turns.
+      expect(f.cum).toBeLessThan(1.5 * ns)
+      expect(f.cum).toBeGreaterThan(0.4 * ns)
+      return f.cum
     }
+    expect(enc('BenchmarkEncode/size=4096')).toBeGreaterThan(10 * enc('BenchmarkEncode/size=64'))
   })
 
   it('writes the profiles into the bundle and records the environment', () => {

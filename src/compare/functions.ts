@@ -146,15 +146,16 @@ export function explain(bc: BenchmarkComparison): string {
     : bc.name
   const measure: Measure =
     m?.kind === 'exact' ? (m.unit === 'B/op' ? 'alloc_space' : 'alloc_objects') : 'cpu'
-  // The first row beyond noise that moved the way the verdict says.
+  // The first row that moved the way the verdict says: beyond noise if
+  // any is, else the likeliest one, marked as within noise.
   const improving = bc.verdict === 'improvement'
-  const top = (bc.functions?.[measure] ?? []).find(
-    f => f.beyondNoise && (improving ? f.delta.self < 0 : f.delta.self > 0)
+  const top = (bc.functions?.[measure] ?? []).find(f =>
+    improving ? f.delta.self < 0 : f.delta.self > 0
   )
-  const score = (f: FunctionDelta): number => f.delta.self
   const disagree = disagreement(bc, m)
   if (!top) return what + disagree
-  return `${what}: ${top.name} ${signed(score(top))} ${MEASURE_UNIT[measure]}${disagree}`
+  const noise = top.beyondNoise ? '' : ' (within sampling noise)'
+  return `${what}: ${top.name} ${signed(top.delta.self)} ${MEASURE_UNIT[measure]}${noise}${disagree}`
 }
 
 /**

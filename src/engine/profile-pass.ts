@@ -27,7 +27,7 @@ export interface PassTarget {
   name: string
   /** b.N of the timed runs (their median). */
   iterations: number
-  /** ns/op of the timed runs (their median), to size the runs; undefined when not timed. */
+  /** ns/op of the fastest timed run, to size the runs; undefined when not timed. */
   nsPerOp: number | undefined
   binary: string
   cwd: string
@@ -140,7 +140,7 @@ export function passKey(importPath: string, name: string): string {
   return `${importPath}\u0000${name}`
 }
 
-/** The pass's targets for one package: each benchmark it ran, with its median b.N and ns/op. */
+/** The pass's targets for one package: each benchmark it ran, with its median b.N and fastest ns/op. */
 export function targetsOf(
   importPath: string,
   results: readonly BenchResult[],
@@ -158,7 +158,9 @@ export function targetsOf(
     importPath,
     name,
     iterations: median(e.n),
-    nsPerOp: e.ns.length > 0 ? median(e.ns) : undefined,
+    // The fastest run is closest to the CPU an op costs: sized by it, the
+    // pass gets its samples even when a busy machine stretched the others.
+    nsPerOp: e.ns.length > 0 ? Math.min(...e.ns) : undefined,
     binary,
     cwd
   }))

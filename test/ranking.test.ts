@@ -1,0 +1,95 @@
+/**
+ * The ranking of function deltas (compare/functions.ts) on two sides whose
+ * truth is known: a wrapper above the slowed function, whose cum contains
+ * the change; a benchmark helper on every stack; the allocator under the
+ * culprit, folded into it; and a function that moved within noise.
+ */
+import { describe, expect, it } from 'vitest'
+import { isRuntimeInternal } from '../src/attribution/index.js'
+import { functionDeltas } from '../src/compare/functions.js'
+import type { SideBenchmark } from '../src/compare/input.js'
+
+const side = (fns: [string, number, number, number][]): SideBenchmark => ({
+  package: 'example.com/p',
+  name: 'BenchmarkGet-2',
+  group: 'BenchmarkGet',
+  samples: { 'ns/op': [1000] },
+  functions: { cpu: fns.map(([name, flat, cum, self]) => ({ name, flat, cum, self })) },
+  // 10 ns of per-op cost a sample: 1000 ns/op is 100 samples.
+  sampling: { cpu: { total: fns.reduce((s, f) => s + f[3], 0), sample: 10 } }
+})
+
+describe('ranking function deltas by their own cost', () => {
+  // base: helper → Wrapper → get (400 self); other work 400; helper 200 self.
+  const base = side([
+    ['example.com/p.benchHelper', 200, 1000, 200],
+    ['example.com/p.(*Tree).Get', 0, 600, 0],
+    ['example.com/p.(*node).get', 300, 400, 400],
+    ['example.com/p.other', 400, 400, 400],
+    ['example.com/p.jitter', 30, 30, 30]
+  ])
+  // head: get costs 800 more (700 of it in its own code, 100 in mallocgc
+  // under it, folded into its self); jitter moves by one sample.
+  const head = side([
+    ['example.com/p.benchHelper', 210, 1810, 210],
+    ['example.com/p.(*Tree).Get', 0, 1400, 0],
+    ['example.com/p.(*node).get', 1000, 1200, 1200],
+    ['example.com/p.other', 400, 400, 400],
+    ['example.com/p.jitter', 40, 40, 40]
+  ])
+  const d = functionDeltas(base, head, 10, 'regression')!
+  const cpu = d.functions.cpu!
+
+  it('puts the slowed function first, above the wrapper and the helper whose cum contains it', () => {
+    expect(cpu[0]).toMatchObject({
+      name: 'example.com/p.(*node).get',
+      status: 'changed',
+      beyondNoise: true,
+      delta: { self: 800, cum: 800 }
+    })
+    const rank = (name: string) => cpu.findIndex(f => f.name === `example.com/p.${name}`)
+    // The helper's own cost moved by a sample: within noise, after the culprit.
+    expect(rank('benchHelper')).toBeGreaterThan(rank('(*node).get'))
+    // The wrapper's own cost did not move at all: not a row, though its cum grew by 800.
+    expect(rank('(*Tree).Get')).toBe(-1)
+  })
+
+  it('keeps what sampling noise explains out of the rows beyond noise, and counts it', () => {
+    const shown = cpu.filter(f => f.beyondNoise).map(f => f.name)
+    expect(shown).toEqual(['example.com/p.(*node).get'])
+    expect(d.stats.cpu).toMatchObject({
+      samples: { base: 103, head: 185 },
+      withinNoise: 2, // the helper's +10 and jitter's +10: one sample each
+      fewSamples: false
+    })
+    // The shown row is 800 of the 820 the benchmark's profiled total moved.
+    expect(d.stats.cpu!.explained).toBeCloseTo(800 / 820, 3)
+  })
+
+  it('lists what got cheaper first for an improvement', () => {
+    const back = functionDeltas(head, base, 10, 'improvement')!
+    expect(back.functions.cpu![0]).toMatchObject({
+      name: 'example.com/p.(*node).get',
+      delta: { self: -800 }
+    })
+  })
+
+  it('folds the runtime and assembly into user code, not the standard library', () => {
+    for (const n of [
+      'runtime.mallocgc',
+      'runtime/internal/atomic.Load',
+      'internal/runtime/maps.(*Map).getWithKeySmall',
+      'internal/bytealg.IndexByteString',
+      'aeshashbody'
+    ])
+      expect(isRuntimeInternal(n), n).toBe(true)
+    for (const n of [
+      'strings.ToLower',
+      'sync.(*Mutex).Lock',
+      'github.com/google/btree.(*node[...]).get',
+      'example.com/runtime.F',
+      'example.com/internal/x.F'
+    ])
+      expect(isRuntimeInternal(n), n).toBe(false)
+  })
+})
