@@ -236,6 +236,11 @@ function checkShape(b, file) {
                         fail(`${w}[${j}].${k}`, 'a finite number', fn[k]);
                 if (fn.self !== undefined && (typeof fn.self !== 'number' || !Number.isFinite(fn.self)))
                     fail(`${w}[${j}].self`, 'a finite number', fn.self);
+                if (fn.path !== undefined &&
+                    (!Array.isArray(fn.path) ||
+                        fn.path.length > 64 ||
+                        fn.path.some(x => typeof x !== 'string')))
+                    fail(`${w}[${j}].path`, 'a list of at most 64 function names', fn.path);
                 optString(fn, 'file', `${w}[${j}]`);
             });
         }
@@ -906,6 +911,79 @@ function describeFailure(pkg, code, failures, lines) {
         what = `has failing benchmarks (${failing.join(', ')})`;
     const tail = lines.filter(l => l.trim() !== '').slice(-TAIL_LINES);
     return `${pkg.importPath} ${what}. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test:\n${tail.join('\n')}`;
+}
+
+;// CONCATENATED MODULE: ./src/attribution/internal.ts
+/** Which frames are the runtime's own machinery, folded into their callers' self. */
+/**
+ * The runtime's own machinery — package runtime, runtime/..., the standard
+ * library's internal/... (maps, bytealg, abi), and symbols with no package
+ * (assembly such as aeshashbody) — whose cost a reader wants on the user
+ * code that called it, not on a row of its own.
+ */
+function isRuntimeInternal(name) {
+    const head = name.split(/[([]/, 1)[0];
+    const slash = head.lastIndexOf('/');
+    const dot = head.indexOf('.', slash + 1);
+    // No package at all: an assembly or C symbol (aeshashbody, memeqbody) or an address.
+    if (dot < 0)
+        return true;
+    const pkg = head.slice(0, dot);
+    return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/');
+}
+
+;// CONCATENATED MODULE: ./src/attribution/paths.ts
+/** Deepest path kept, in frames; a deeper one keeps the frames nearest its owner. */
+const MAX_PATH_FRAMES = 24;
+/**
+ * Per group: owner function name → its heaviest path (names, the
+ * benchmark's frame first, the owner last). `nodeGroup[n]` is the group a
+ * benchmark frame starts, or -1; `folded[n]` is 1 for runtime internals.
+ */
+function heaviestPaths(profile, valueIndex, index, nodeGroup, folded) {
+    const { count, width, values, stackStart, stacks } = profile.samples;
+    const weight = new Map();
+    const nodes = [];
+    for (let s = 0; s < count; s++) {
+        const v = values[s * width + valueIndex];
+        if (v === 0)
+            continue;
+        // The stack's frames, leaf first, without internals.
+        nodes.length = 0;
+        let group = -1;
+        for (let k = stackStart[s]; k < stackStart[s + 1] && group < 0; k++) {
+            const f = index.frames[stacks[k]];
+            for (let j = 0; j < f.length; j++) {
+                if (folded[f[j]] === 0)
+                    nodes.push(f[j]);
+                if (nodeGroup[f[j]] >= 0) {
+                    group = nodeGroup[f[j]];
+                    break;
+                }
+            }
+        }
+        if (group < 0 || nodes.length === 0)
+            continue;
+        const path = nodes.slice(0, MAX_PATH_FRAMES).reverse();
+        const key = path.join(',');
+        const g = weight.get(group) ?? weight.set(group, new Map()).get(group);
+        g.set(key, (g.get(key) ?? 0) + v);
+    }
+    const out = new Map();
+    for (const [group, paths] of weight) {
+        const best = new Map();
+        for (const [key, value] of paths) {
+            const owner = Number(key.slice(key.lastIndexOf(',') + 1));
+            const b = best.get(owner);
+            if (!b || value > b.value || (value === b.value && key < b.key))
+                best.set(owner, { value, key });
+        }
+        const named = new Map();
+        for (const [owner, { key }] of best)
+            named.set(index.names[owner], key.split(',').map(n => index.names[Number(n)]));
+        out.set(group, named);
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/pprof/errors.ts
@@ -2120,28 +2198,17 @@ function formatTop(table, file) {
  * what it costs, the same in base and head, so it cancels in their Δ.
  */
 
+
+
+
+/** How many of a benchmark's functions, by self, carry their call path in the bundle. */
+const PATHS_KEPT = 5;
 /** The three measures we attribute, with the profile sample type and benchmark unit each uses. */
 const MEASURES = {
     cpu: { profile: 'cpu', sampleType: 'cpu', unit: 'ns/op' },
     alloc_space: { profile: 'mem', sampleType: 'alloc_space', unit: 'B/op' },
     alloc_objects: { profile: 'mem', sampleType: 'alloc_objects', unit: 'allocs/op' }
 };
-/**
- * The runtime's own machinery — package runtime, runtime/..., the standard
- * library's internal/... (maps, bytealg, abi), and symbols with no package
- * (assembly such as aeshashbody) — whose cost a reader wants on the user
- * code that called it, not on a row of its own.
- */
-function isRuntimeInternal(name) {
-    const head = name.split(/[([]/, 1)[0];
-    const slash = head.lastIndexOf('/');
-    const dot = head.indexOf('.', slash + 1);
-    // No package at all: an assembly or C symbol (aeshashbody, memeqbody) or an address.
-    if (dot < 0)
-        return true;
-    const pkg = head.slice(0, dot);
-    return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/');
-}
 /**
  * The benchmark group a function name belongs to, for a package's test
  * functions: `<importPath>.BenchmarkX` or `<importPath>_test.BenchmarkX`
@@ -2195,6 +2262,9 @@ function groupTables(profile, sampleType, importPath, source) {
         return -1;
     }, folded);
     const self = acc.self;
+    const byGroup = heaviestPaths(profile, vi, index, nodeGroup, folded);
+    const paths = new Map();
+    byGroup.forEach((p, b) => paths.set(groupNames[b], p));
     const groups = new Map();
     groupNames.forEach((group, b) => {
         const functions = new Map();
@@ -2210,7 +2280,13 @@ function groupTables(profile, sampleType, importPath, source) {
             sources.set(name, { file: index.files[i], line: index.startLines[i] });
     });
     const period = samplePeriod(profile, vi);
-    const out = { groups, unattributed: acc.unbucketed, total: acc.total, sources };
+    const out = {
+        groups,
+        unattributed: acc.unbucketed,
+        total: acc.total,
+        sources,
+        paths
+    };
     if (period !== undefined)
         out.period = period;
     return out;
@@ -2254,9 +2330,16 @@ function perOpCosts(tables, group, median, topK, locate) {
     // The top by cum, and the top by self that cum alone would leave out.
     const kept = out.slice(0, topK);
     const names = new Set(kept.map(c => c.name));
-    for (const c of [...out].sort((a, b) => b.self - a.self || byName(a, b)).slice(0, topK))
+    const bySelf = [...out].sort((a, b) => b.self - a.self || byName(a, b));
+    for (const c of bySelf.slice(0, topK))
         if (!names.has(c.name) && c.self > 0)
             kept.push(c);
+    const paths = tables.paths?.get(group);
+    for (const c of bySelf.slice(0, PATHS_KEPT)) {
+        const path = paths?.get(c.name);
+        if (path && c.self > 0)
+            c.path = path;
+    }
     return kept;
 }
 /**
@@ -2281,6 +2364,15 @@ function mergeTables(tables) {
     const periods = new Set(tables.map(t => t.period));
     if (periods.size === 1 && tables[0].period !== undefined)
         out.period = tables[0].period;
+    // Paths are not summed: each function keeps the first profile's.
+    out.paths = new Map();
+    for (const t of tables)
+        for (const [group, p] of t.paths ?? []) {
+            const m = out.paths.get(group) ?? out.paths.set(group, new Map()).get(group);
+            for (const [name, path] of p)
+                if (!m.has(name))
+                    m.set(name, path);
+        }
     for (const t of tables) {
         out.unattributed += t.unattributed;
         out.total += t.total;
@@ -2365,6 +2457,8 @@ function differenceTables(low, high, iterations) {
         out.iterations = iterations;
     if (high.period !== undefined && high.period === low.period)
         out.period = high.period;
+    if (high.paths)
+        out.paths = high.paths;
     for (const [group, h] of high.groups) {
         const l = low.groups.get(group);
         const total = h.total - (l?.total ?? 0);
@@ -3385,6 +3479,18 @@ function codeCell(text, maxLength = 300) {
     return `${fence}${pad}${s.replace(/\|/g, '\\|')}${pad}${fence}`;
 }
 /**
+ * Lines of which some parts are untrusted, as a fenced code block: inert,
+ * since nothing inside a code block is Markdown or HTML; the fence is
+ * longer than any backtick run inside, so no line can close it; each line
+ * is capped, and invisible characters (line breaks among them) are shown.
+ */
+function codeBlock(lines, maxLength = 300) {
+    const body = lines.map(l => showInvisible(cap(l, maxLength)));
+    const longest = Math.max(0, ...body.flatMap(l => Array.from(l.matchAll(/`+/g), m => m[0].length)));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}text\n${body.map(l => `${l}\n`).join('')}${fence}`;
+}
+/**
  * The same guarantees inside raw HTML (`<summary>`), where GitHub does not
  * process Markdown, so backslash escapes would show: entities only.
  */
@@ -4324,6 +4430,8 @@ function functionDeltas(b, h, max, verdict) {
             direction * (y.delta.cum - x.delta.cum) ||
             (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
         const beyond = rows.filter(d => d.beyondNoise).sort(rank);
+        if (beyond[0])
+            addPath(beyond[0], b.functions[measure] ?? [], h.functions[measure] ?? []);
         const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank);
         functions[measure] = [...beyond.slice(0, max), ...within.slice(0, max)];
         const samples = {
@@ -4348,6 +4456,17 @@ function functionDeltas(b, h, max, verdict) {
     return { functions, stats };
 }
 const MEASURE_ORDER = ['cpu', 'alloc_space', 'alloc_objects'];
+/** The top row's call path, from the side where it costs more, with each step's cum on both. */
+function addPath(top, base, head) {
+    const find = (list) => list.find(f => f.name === top.name)?.path;
+    const grew = top.delta.self >= 0;
+    const path = (grew ? find(head) : find(base)) ?? find(head) ?? find(base);
+    if (!path || path[path.length - 1] !== top.name)
+        return;
+    const cum = (list) => new Map(list.map(f => [f.name, f.cum]));
+    const [bc, hc] = [cum(base), cum(head)];
+    top.path = path.map(name => ({ name, base: bc.get(name) ?? null, head: hc.get(name) ?? null }));
+}
 function costs(f) {
     return { flat: f.flat, cum: f.cum, self: f.self ?? f.flat };
 }
@@ -5446,7 +5565,26 @@ function functionTable(measure, list, st, source, opts) {
     const notes = statsNotes(measure, st, rows.length);
     if (notes.length > 0)
         out.push(notes.join(' '));
+    const path = rows[0]?.path;
+    if (path && path.length > 1)
+        out.push(`Call path to the first row, the heaviest in its profile (cum per op, base → head):\n\n${pathTree(path, v, dv)}`);
     return out.join('\n\n');
+}
+/** A call path as a small tree in a code block, each step with its cum on both sides. */
+function pathTree(path, v, dv) {
+    const names = path.map((s, i) => `${i === 0 ? '' : `${'  '.repeat(i - 1)}└ `}${cut(s.name)}`);
+    const width = Math.max(...names.map(n => [...n].length));
+    const lines = path.map((s, i) => {
+        const side = (x) => (x === null ? '–' : v(x));
+        const delta = s.base !== null && s.head !== null ? `  (${dv(s.head - s.base)})` : '';
+        return `${names[i].padEnd(width + (names[i].length - [...names[i]].length))}  ${side(s.base)} → ${side(s.head)}${delta}`;
+    });
+    return codeBlock(lines, 400);
+}
+/** A long name, cut in the middle so its package and its function both show. */
+function cut(name) {
+    const chars = [...name];
+    return chars.length <= 100 ? name : `${chars.slice(0, 45).join('')}…${chars.slice(-54).join('')}`;
 }
 /** A changed benchmark's collapsible section: summary line, function and allocation tables. */
 function detailsBlock(b, opts, source) {

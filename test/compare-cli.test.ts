@@ -152,6 +152,14 @@ describe('benchgate demo end to end', () => {
         beyondNoise: true
       })
     }
+    // The call path to it, from the benchmark down, with each step's cum.
+    expect(b.functions!.alloc_space![0].path?.map(s => s.name)).toEqual([
+      'example.com/demo/textproc.BenchmarkIntern',
+      'example.com/demo/textproc.Intern',
+      'example.com/demo/textproc.cloneWord'
+    ])
+    expect(b.functions!.alloc_space![0].path![2]).toMatchObject({ base: null })
+    expect(r.stdout).toContain('Call path to the first row')
     // Its CPU includes the allocator work it causes (self), which flat alone leaves out.
     const clone = b.functions!.cpu![0]
     expect(clone.head.self).toBeGreaterThan(clone.head.flat)

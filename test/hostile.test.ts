@@ -21,7 +21,7 @@ import {
   noBaselineBody,
   reportedNoBaselineBody
 } from '../src/report/bodies.js'
-import { codeCell, forTerminal, showInvisible } from '../src/report/escape.js'
+import { codeBlock, codeCell, forTerminal, showInvisible } from '../src/report/escape.js'
 import { renderMarkdown } from '../src/report/markdown.js'
 import { formatComparisonText, formatRunSummary } from '../src/report/text.js'
 
@@ -117,12 +117,12 @@ function expectInert(markdown: string, key: string): void {
   const seen = text(html)
   // No mention, team mention or issue reference survives. GitHub makes
   // none of them, and no autolink, inside code, so only text outside it counts.
-  const outsideCode = text(html.replace(/<code>[\s\S]*?<\/code>/g, ' '))
+  const outsideCode = text(html.replace(/<code[^>]*>[\s\S]*?<\/code>/g, ' '))
   expect(outsideCode).not.toMatch(/(^|[^\w`])@[A-Za-z0-9]/)
   expect(outsideCode).not.toMatch(/(^|\s)#\d/)
   expect(outsideCode).not.toMatch(/https?:\/\/evil|www\.evil/)
   // Code spans stay code: none is broken open by a backtick run inside.
-  for (const code of html.matchAll(/<code>([\s\S]*?)<\/code>/g))
+  for (const code of html.matchAll(/<code[^>]*>([\s\S]*?)<\/code>/g))
     expect(code[1]).not.toMatch(/<[a-z]/i)
   // No control or bidi character reaches the reader.
   expect(seen).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/)
@@ -193,7 +193,18 @@ function hostileComparison(s: string[]): Comparison {
         ],
         summary: at(7),
         functions: {
-          cpu: [fn(at(8)), fn(at(9), 'new'), fn(at(10), 'gone')],
+          cpu: [
+            {
+              ...fn(at(8)),
+              path: [
+                { name: at(5), base: 10, head: 30 },
+                { name: at(9), base: null, head: 5 },
+                { name: at(8), base: 10, head: 30 }
+              ]
+            },
+            fn(at(9), 'new'),
+            fn(at(10), 'gone')
+          ],
           alloc_space: [fn(at(11))]
         }
       },
@@ -269,6 +280,25 @@ describe('names as code in a table cell', () => {
         expect(cells[1]).toBe('1')
       }),
       { numRuns: 400 }
+    )
+  })
+
+  it('property: a code block holds exactly its lines, and nothing closes it early', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.oneof(hostile, fc.string({ maxLength: 20 })), { maxLength: 5 }),
+        lines => {
+          const html = md.render(`before\n\n${codeBlock(lines)}\n\nafter\n`)
+          const m =
+            /^<p>before<\/p>\n<pre><code class="language-text">([\s\S]*)<\/code><\/pre>\n<p>after<\/p>\n$/.exec(
+              html
+            )
+          expect(m, html).not.toBeNull()
+          const text = m![1] === '' ? [] : unescape(m![1]).replace(/\n$/, '').split('\n')
+          expect(text).toEqual(lines.length === 0 ? [] : lines.map(l => showInvisible(l)))
+        }
+      ),
+      { numRuns: 300 }
     )
   })
 

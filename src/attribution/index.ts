@@ -16,6 +16,10 @@
  * which the timed median leaves out but a share would bill, is reported as
  * what it costs, the same in base and head, so it cancels in their Δ.
  */
+import { isRuntimeInternal } from './internal.js'
+import { heaviestPaths } from './paths.js'
+
+export { isRuntimeInternal } from './internal.js'
 import {
   accumulate,
   goTracebackName,
@@ -43,7 +47,16 @@ export interface PerOpCost {
    * before it existed: read it as flat.
    */
   self?: number
+  /**
+   * For the functions that own most of the cost: the heaviest call path
+   * from the benchmark's frame down to this function (runtime internals
+   * left out), the benchmark's frame first.
+   */
+  path?: string[]
 }
+
+/** How many of a benchmark's functions, by self, carry their call path in the bundle. */
+export const PATHS_KEPT = 5
 
 /** The three measures we attribute, with the profile sample type and benchmark unit each uses. */
 export const MEASURES = {
@@ -77,26 +90,12 @@ export interface GroupTables {
    * for alloc_space. The per-op value of one sample follows from it.
    */
   period?: number
+  /** Per group: a function → its heaviest call path (attribution/paths.ts). */
+  paths?: Map<string, Map<string, string[]>>
 }
 
 /** A function's raw [flat, cum, self] in one group; self defaults to flat. */
 export type Cost = [flat: number, cum: number, self?: number]
-
-/**
- * The runtime's own machinery — package runtime, runtime/..., the standard
- * library's internal/... (maps, bytealg, abi), and symbols with no package
- * (assembly such as aeshashbody) — whose cost a reader wants on the user
- * code that called it, not on a row of its own.
- */
-export function isRuntimeInternal(name: string): boolean {
-  const head = name.split(/[([]/, 1)[0]
-  const slash = head.lastIndexOf('/')
-  const dot = head.indexOf('.', slash + 1)
-  // No package at all: an assembly or C symbol (aeshashbody, memeqbody) or an address.
-  if (dot < 0) return true
-  const pkg = head.slice(0, dot)
-  return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/')
-}
 
 /**
  * The benchmark group a function name belongs to, for a package's test
@@ -158,6 +157,9 @@ export function groupTables(
     folded
   )
   const self = acc.self!
+  const byGroup = heaviestPaths(profile, vi, index, nodeGroup, folded)
+  const paths: NonNullable<GroupTables['paths']> = new Map()
+  byGroup.forEach((p, b) => paths.set(groupNames[b], p))
   const groups: GroupTables['groups'] = new Map()
   groupNames.forEach((group, b) => {
     const functions = new Map<string, Cost>()
@@ -172,7 +174,13 @@ export function groupTables(
     if (index.files[i]) sources.set(name, { file: index.files[i], line: index.startLines[i] })
   })
   const period = samplePeriod(profile, vi)
-  const out: GroupTables = { groups, unattributed: acc.unbucketed, total: acc.total, sources }
+  const out: GroupTables = {
+    groups,
+    unattributed: acc.unbucketed,
+    total: acc.total,
+    sources,
+    paths
+  }
   if (period !== undefined) out.period = period
   return out
 }
@@ -222,8 +230,13 @@ export function perOpCosts(
   // The top by cum, and the top by self that cum alone would leave out.
   const kept = out.slice(0, topK)
   const names = new Set(kept.map(c => c.name))
-  for (const c of [...out].sort((a, b) => b.self! - a.self! || byName(a, b)).slice(0, topK))
-    if (!names.has(c.name) && c.self! > 0) kept.push(c)
+  const bySelf = [...out].sort((a, b) => b.self! - a.self! || byName(a, b))
+  for (const c of bySelf.slice(0, topK)) if (!names.has(c.name) && c.self! > 0) kept.push(c)
+  const paths = tables.paths?.get(group)
+  for (const c of bySelf.slice(0, PATHS_KEPT)) {
+    const path = paths?.get(c.name)
+    if (path && c.self! > 0) c.path = path
+  }
   return kept
 }
 
@@ -252,6 +265,13 @@ export function mergeTables(tables: GroupTables[]): GroupTables {
   // One period for all, or none: shares of mixed rates have no one sample value.
   const periods = new Set(tables.map(t => t.period))
   if (periods.size === 1 && tables[0].period !== undefined) out.period = tables[0].period
+  // Paths are not summed: each function keeps the first profile's.
+  out.paths = new Map()
+  for (const t of tables)
+    for (const [group, p] of t.paths ?? []) {
+      const m = out.paths.get(group) ?? out.paths.set(group, new Map()).get(group)!
+      for (const [name, path] of p) if (!m.has(name)) m.set(name, path)
+    }
   for (const t of tables) {
     out.unattributed += t.unattributed
     out.total += t.total
@@ -354,6 +374,7 @@ export function differenceTables(
   const out: GroupTables = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources }
   if (iterations !== undefined) out.iterations = iterations
   if (high.period !== undefined && high.period === low.period) out.period = high.period
+  if (high.paths) out.paths = high.paths
   for (const [group, h] of high.groups) {
     const l = low.groups.get(group)
     const total = h.total - (l?.total ?? 0)

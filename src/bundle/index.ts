@@ -231,6 +231,13 @@ function checkShape(b: Bundle, file: string): void {
             fail(`${w}[${j}].${k}`, 'a finite number', fn[k])
         if (fn.self !== undefined && (typeof fn.self !== 'number' || !Number.isFinite(fn.self)))
           fail(`${w}[${j}].self`, 'a finite number', fn.self)
+        if (
+          fn.path !== undefined &&
+          (!Array.isArray(fn.path) ||
+            fn.path.length > 64 ||
+            fn.path.some(x => typeof x !== 'string'))
+        )
+          fail(`${w}[${j}].path`, 'a list of at most 64 function names', fn.path)
         optString(fn, 'file', `${w}[${j}]`)
       })
     }

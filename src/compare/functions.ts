@@ -79,6 +79,7 @@ export function functionDeltas(
       direction * (y.delta.cum - x.delta.cum) ||
       (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)
     const beyond = rows.filter(d => d.beyondNoise).sort(rank)
+    if (beyond[0]) addPath(beyond[0], b.functions[measure] ?? [], h.functions[measure] ?? [])
     const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank)
     functions[measure] = [...beyond.slice(0, max), ...within.slice(0, max)]
     const samples = {
@@ -106,6 +107,17 @@ export function functionDeltas(
 }
 
 const MEASURE_ORDER: readonly Measure[] = ['cpu', 'alloc_space', 'alloc_objects']
+
+/** The top row's call path, from the side where it costs more, with each step's cum on both. */
+function addPath(top: FunctionDelta, base: readonly PerOpCost[], head: readonly PerOpCost[]): void {
+  const find = (list: readonly PerOpCost[]) => list.find(f => f.name === top.name)?.path
+  const grew = top.delta.self >= 0
+  const path = (grew ? find(head) : find(base)) ?? find(head) ?? find(base)
+  if (!path || path[path.length - 1] !== top.name) return
+  const cum = (list: readonly PerOpCost[]) => new Map(list.map(f => [f.name, f.cum]))
+  const [bc, hc] = [cum(base), cum(head)]
+  top.path = path.map(name => ({ name, base: bc.get(name) ?? null, head: hc.get(name) ?? null }))
+}
 
 function costs(f: PerOpCost): FunctionCosts {
   return { flat: f.flat, cum: f.cum, self: f.self ?? f.flat }

@@ -117,6 +117,19 @@ export interface FunctionDelta {
   delta: FunctionCosts
   /** Whether its Δ self exceeds what sampling noise explains (compare/noise.ts). */
   beyondNoise: boolean
+  /**
+   * On the first row only: the heaviest call path from the benchmark's
+   * frame down to this function, each step with its cum per op on each side
+   * (null where that side's list does not have it).
+   */
+  path?: PathStep[]
+}
+
+/** One frame of a call path, with its cum per op on each side. */
+export interface PathStep {
+  name: string
+  base: number | null
+  head: number | null
 }
 
 /** How one measure's ranked functions of a benchmark were judged. */

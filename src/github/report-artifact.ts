@@ -39,8 +39,10 @@ export const REPORT_LIMITS = {
   repository: 300,
   benchmarks: 100_000,
   metrics: 100,
-  /** Each of changed, added and vanished per measure. */
+  /** Function rows per measure. */
   functions: 1000,
+  /** Steps of a call path. */
+  path: 64,
   reasons: 10_000,
   warnings: 100,
   notes: 100,
@@ -194,7 +196,7 @@ function functionDelta(x: unknown, w: string): FunctionDelta {
       self: num(p.self, `${w}.${k}.self`)
     }
   }
-  return {
+  const out: FunctionDelta = {
     name: str(e.name, `${w}.name`),
     status: oneOf(e.status, ['changed', 'new', 'gone'] as const, `${w}.status`),
     base: costs('base'),
@@ -202,6 +204,16 @@ function functionDelta(x: unknown, w: string): FunctionDelta {
     delta: costs('delta'),
     beyondNoise: bool(e.beyondNoise, `${w}.beyondNoise`)
   }
+  if (e.path !== undefined)
+    out.path = arr(e.path, `${w}.path`, L.path).map((x, i) => {
+      const step = obj(x, `${w}.path[${i}]`)
+      return {
+        name: str(step.name, `${w}.path[${i}].name`),
+        base: numOrNull(step.base, `${w}.path[${i}].base`),
+        head: numOrNull(step.head, `${w}.path[${i}].head`)
+      }
+    })
+  return out
 }
 
 /** Rebuild a Comparison from untrusted JSON, keeping only well-typed known fields. */

@@ -27,6 +27,7 @@ const LIST_LIMITS: Record<string, number> = {
   cpu: REPORT_LIMITS.functions,
   alloc_space: REPORT_LIMITS.functions,
   alloc_objects: REPORT_LIMITS.functions,
+  path: REPORT_LIMITS.path,
   reasons: REPORT_LIMITS.reasons,
   warnings: REPORT_LIMITS.warnings,
   notes: REPORT_LIMITS.notes,

@@ -5,10 +5,15 @@
  */
 import { markdownTable } from 'markdown-table'
 import type { Measure } from '../attribution/index.js'
-import type { BenchmarkComparison, FunctionDelta, FunctionStats } from '../compare/model.js'
+import type {
+  BenchmarkComparison,
+  FunctionDelta,
+  FunctionStats,
+  PathStep
+} from '../compare/model.js'
 import { primaryMetric } from '../compare/verdicts.js'
 import { formatDelta, formatP } from '../compare/wording.js'
-import { codeCell, escapeHtmlText, escapeText, safeUrl } from './escape.js'
+import { codeBlock, codeCell, escapeHtmlText, escapeText, safeUrl } from './escape.js'
 import { formatSignedValue, formatValue } from './format.js'
 import type { ReportOptions } from './markdown.js'
 import { cell, VERDICT_ICON } from './parts.js'
@@ -97,7 +102,34 @@ function functionTable(
   else out.push(`**${title}**`)
   const notes = statsNotes(measure, st, rows.length)
   if (notes.length > 0) out.push(notes.join(' '))
+  const path = rows[0]?.path
+  if (path && path.length > 1)
+    out.push(
+      `Call path to the first row, the heaviest in its profile (cum per op, base → head):\n\n${pathTree(path, v, dv)}`
+    )
   return out.join('\n\n')
+}
+
+/** A call path as a small tree in a code block, each step with its cum on both sides. */
+function pathTree(
+  path: readonly PathStep[],
+  v: (x: number) => string,
+  dv: (x: number) => string
+): string {
+  const names = path.map((s, i) => `${i === 0 ? '' : `${'  '.repeat(i - 1)}└ `}${cut(s.name)}`)
+  const width = Math.max(...names.map(n => [...n].length))
+  const lines = path.map((s, i) => {
+    const side = (x: number | null): string => (x === null ? '–' : v(x))
+    const delta = s.base !== null && s.head !== null ? `  (${dv(s.head - s.base)})` : ''
+    return `${names[i].padEnd(width + (names[i].length - [...names[i]].length))}  ${side(s.base)} → ${side(s.head)}${delta}`
+  })
+  return codeBlock(lines, 400)
+}
+
+/** A long name, cut in the middle so its package and its function both show. */
+function cut(name: string): string {
+  const chars = [...name]
+  return chars.length <= 100 ? name : `${chars.slice(0, 45).join('')}…${chars.slice(-54).join('')}`
 }
 
 /** A changed benchmark's collapsible section: summary line, function and allocation tables. */

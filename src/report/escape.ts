@@ -102,6 +102,19 @@ export function codeCell(text: string, maxLength = 300): string {
 }
 
 /**
+ * Lines of which some parts are untrusted, as a fenced code block: inert,
+ * since nothing inside a code block is Markdown or HTML; the fence is
+ * longer than any backtick run inside, so no line can close it; each line
+ * is capped, and invisible characters (line breaks among them) are shown.
+ */
+export function codeBlock(lines: readonly string[], maxLength = 300): string {
+  const body = lines.map(l => showInvisible(cap(l, maxLength)))
+  const longest = Math.max(0, ...body.flatMap(l => Array.from(l.matchAll(/`+/g), m => m[0].length)))
+  const fence = '`'.repeat(Math.max(3, longest + 1))
+  return `${fence}text\n${body.map(l => `${l}\n`).join('')}${fence}`
+}
+
+/**
  * The same guarantees inside raw HTML (`<summary>`), where GitHub does not
  * process Markdown, so backslash escapes would show: entities only.
  */
