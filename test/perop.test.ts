@@ -103,9 +103,11 @@ describe('work under b.StopTimer inside the loop (real Go, base and head)', () =
     const scanGrowth = d('scan')
     // scan makes four passes instead of one: it grows by about three times its base cost.
     expect(scanGrowth).toBeGreaterThan(1.5 * fn(base, 'scan')!.flat)
-    // A share of the timed median would bill refill about 0.9 of scan's
-    // growth; as measured it is unchanged, within this machine's noise.
-    expect(Math.abs(d('refill'))).toBeLessThan(0.5 * scanGrowth)
+    // As a share of the timed median, refill's billed cost would grow with
+    // the timed work, by about 2.3× here; as measured it stays what it
+    // costs. The bound leaves room for this machine drifting between the
+    // base and head runs (+50% seen once under a full suite).
+    expect(fn(head, 'refill')!.flat / fn(base, 'refill')!.flat).toBeLessThan(1.8)
   })
 })
 
