@@ -3470,13 +3470,20 @@ function escapeText(text, maxLength = 300) {
  * escapeText (a code span cannot be empty).
  */
 function codeCell(text, maxLength = 300) {
+    return code(text, maxLength, true);
+}
+/** codeCell's guarantees outside a table (a list item, a sentence): `|` stays as it is. */
+function codeSpan(text, maxLength = 300) {
+    return code(text, maxLength, false);
+}
+function code(text, maxLength, inTable) {
     const s = showInvisible(cap(text, maxLength));
     if (s.trim() === '')
         return escapeText(s, maxLength);
     const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), m => m[0].length));
     const fence = '`'.repeat(longest + 1);
     const pad = /^[` ]|[` ]$/.test(s) ? ' ' : '';
-    return `${fence}${pad}${s.replace(/\|/g, '\\|')}${pad}${fence}`;
+    return `${fence}${pad}${inTable ? s.replace(/\|/g, '\\|') : s}${pad}${fence}`;
 }
 /**
  * Lines of which some parts are untrusted, as a fenced code block: inert,
@@ -5465,9 +5472,10 @@ function confirmationText(b) {
     const stats = `${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}, ${k.rounds} rounds)`;
     return k.status === 'confirmed' ? `confirmed on this runner: ${stats}` : `not confirmed: ${stats}`;
 }
-/** `name (package)`, escaped. */
-function benchLabel(b) {
-    return `${escapeText(b.name)} (${escapeText(b.package)})`;
+/** `name (package)`, as code: for a table cell, or (`inTable` false) a list item. */
+function benchLabel(b, inTable = true) {
+    const c = inTable ? codeCell : codeSpan;
+    return `${c(b.name)} (${c(b.package)})`;
 }
 /** One side's median with its CI, formatted for its unit. */
 function cell(m, side) {
@@ -5854,7 +5862,7 @@ function quietList(quiet, room, omitted) {
     let size = 200;
     for (const b of quiet) {
         const m = primaryMetric(b);
-        const line = `- ${benchLabel(b)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatDelta(m.deltaPercent)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`;
+        const line = `- ${benchLabel(b, false)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatDelta(m.deltaPercent)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`;
         if (size + bytes(line) + 1 > room)
             break;
         items.push(line);

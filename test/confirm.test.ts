@@ -319,13 +319,13 @@ describe('applyConfirmation', () => {
       /Confirmed on this runner by interleaved A\/B against .* \(10 rounds, U test, threshold 2\.5%, 0 s\): 2 of 4\./
     )
     expect(md).toMatch(
-      /\| BenchmarkA \(example\\\.com\/p\) \|.*\| confirmed on this runner: \+18\.91% \(p=[\d.<]+, 10 rounds\) \|/
+      /\| `BenchmarkA` \(`example\.com\/p`\) \|.*\| confirmed on this runner: \+18\.91% \(p=[\d.<]+, 10 rounds\) \|/
     )
     expect(md).toContain('**Not confirmed**')
-    // The hostile name is inert: no raw tag, no raw pipe splitting the row.
-    expect(md).not.toContain('<b>')
+    // The hostile name is inert: a tag only inside code, no raw pipe splitting the row.
+    expect(md.replace(/`[^`\n]*`/g, '')).not.toContain('<b>')
     expect(md).toMatch(
-      /BenchmarkD\/&lt;b&gt;\\\|x \(example\\\.com\/p\) \| \+11\.96% \| [\d.<]+ \| not confirmed: not measured at the base revision \|/
+      /`BenchmarkD\/<b>\\\|x` \(`example\.com\/p`\) \| \+11\.96% \| [\d.<]+ \| not confirmed: not measured at the base revision \|/
     )
     // The fork hand-off: the comment job rebuilds the report field by field
     // and renders the same comment; a forged confirmation is refused.

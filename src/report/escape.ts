@@ -93,12 +93,21 @@ export function escapeText(text: string, maxLength = 300): string {
  * escapeText (a code span cannot be empty).
  */
 export function codeCell(text: string, maxLength = 300): string {
+  return code(text, maxLength, true)
+}
+
+/** codeCell's guarantees outside a table (a list item, a sentence): `|` stays as it is. */
+export function codeSpan(text: string, maxLength = 300): string {
+  return code(text, maxLength, false)
+}
+
+function code(text: string, maxLength: number, inTable: boolean): string {
   const s = showInvisible(cap(text, maxLength))
   if (s.trim() === '') return escapeText(s, maxLength)
   const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), m => m[0].length))
   const fence = '`'.repeat(longest + 1)
   const pad = /^[` ]|[` ]$/.test(s) ? ' ' : ''
-  return `${fence}${pad}${s.replace(/\|/g, '\\|')}${pad}${fence}`
+  return `${fence}${pad}${inTable ? s.replace(/\|/g, '\\|') : s}${pad}${fence}`
 }
 
 /**

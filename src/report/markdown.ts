@@ -289,7 +289,7 @@ function quietList(quiet: readonly BenchmarkComparison[], room: number, omitted:
   let size = 200
   for (const b of quiet) {
     const m = primaryMetric(b)
-    const line = `- ${benchLabel(b)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatDelta(m.deltaPercent)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`
+    const line = `- ${benchLabel(b, false)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatDelta(m.deltaPercent)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`
     if (size + bytes(line) + 1 > room) break
     items.push(line)
     size += bytes(line) + 1

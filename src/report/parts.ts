@@ -6,7 +6,7 @@
 import type { BenchmarkComparison, Comparison, MetricComparison } from '../compare/model.js'
 import { primaryMetric } from '../compare/verdicts.js'
 import { formatDelta, formatP } from '../compare/wording.js'
-import { escapeText } from './escape.js'
+import { codeCell, codeSpan, escapeText } from './escape.js'
 import { formatCi, formatValue } from './format.js'
 
 /** A string's size in UTF-8 bytes, as GitHub counts a body. */
@@ -89,9 +89,10 @@ export function confirmationText(b: BenchmarkComparison): string {
   return k.status === 'confirmed' ? `confirmed on this runner: ${stats}` : `not confirmed: ${stats}`
 }
 
-/** `name (package)`, escaped. */
-export function benchLabel(b: { package: string; name: string }): string {
-  return `${escapeText(b.name)} (${escapeText(b.package)})`
+/** `name (package)`, as code: for a table cell, or (`inTable` false) a list item. */
+export function benchLabel(b: { package: string; name: string }, inTable = true): string {
+  const c = inTable ? codeCell : codeSpan
+  return `${c(b.name)} (${c(b.package)})`
 }
 
 /** One side's median with its CI, formatted for its unit. */
