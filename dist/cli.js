@@ -205,46 +205,48 @@ function checkShape(b, file) {
         if (bench.iterations !== undefined && !Array.isArray(bench.iterations))
             fail(`${where}.iterations`, 'an array', bench.iterations);
         optString(bench, 'group', where);
-        if (bench.sampling !== undefined) {
-            if (!isObj(bench.sampling))
-                fail(`${where}.sampling`, 'an object', bench.sampling);
-            for (const [measure, v] of Object.entries(bench.sampling)) {
-                const w = `${where}.sampling.${measure}`;
-                if (!isObj(v))
-                    fail(w, 'an object', v);
-                for (const k of ['total', 'sample'])
-                    if (typeof v[k] !== 'number' || !Number.isFinite(v[k]) || v[k] < 0)
-                        fail(`${w}.${k}`, 'a finite number, 0 or more', v[k]);
-            }
-        }
-        if (bench.functions === undefined)
-            return;
-        if (!isObj(bench.functions))
-            fail(`${where}.functions`, 'an object', bench.functions);
-        for (const [measure, list] of Object.entries(bench.functions)) {
-            const w = `${where}.functions.${measure}`;
-            if (!Array.isArray(list))
-                fail(w, 'an array', list);
-            list.forEach((f, j) => {
-                if (!isObj(f))
-                    fail(`${w}[${j}]`, 'an object', f);
-                const fn = f;
-                if (typeof fn.name !== 'string')
-                    fail(`${w}[${j}].name`, 'a string', fn.name);
-                for (const k of ['flat', 'cum'])
-                    if (typeof fn[k] !== 'number' || !Number.isFinite(fn[k]))
-                        fail(`${w}[${j}].${k}`, 'a finite number', fn[k]);
-                if (fn.self !== undefined && (typeof fn.self !== 'number' || !Number.isFinite(fn.self)))
-                    fail(`${w}[${j}].self`, 'a finite number', fn.self);
-                if (fn.path !== undefined &&
-                    (!Array.isArray(fn.path) ||
-                        fn.path.length > 64 ||
-                        fn.path.some(x => typeof x !== 'string')))
-                    fail(`${w}[${j}].path`, 'a list of at most 64 function names', fn.path);
-                optString(fn, 'file', `${w}[${j}]`);
-            });
-        }
+        checkProfiled(bench, where, { fail, isObj, optString });
     });
+}
+/** A benchmark's `sampling` and `functions`: the optional, profile-derived fields. */
+function checkProfiled(bench, where, { fail, isObj, optString }) {
+    if (bench.sampling !== undefined) {
+        if (!isObj(bench.sampling))
+            fail(`${where}.sampling`, 'an object', bench.sampling);
+        for (const [measure, v] of Object.entries(bench.sampling)) {
+            const w = `${where}.sampling.${measure}`;
+            if (!isObj(v))
+                fail(w, 'an object', v);
+            for (const k of ['total', 'sample'])
+                if (typeof v[k] !== 'number' || !Number.isFinite(v[k]) || v[k] < 0)
+                    fail(`${w}.${k}`, 'a finite number, 0 or more', v[k]);
+        }
+    }
+    if (bench.functions === undefined)
+        return;
+    if (!isObj(bench.functions))
+        fail(`${where}.functions`, 'an object', bench.functions);
+    for (const [measure, list] of Object.entries(bench.functions)) {
+        const w = `${where}.functions.${measure}`;
+        if (!Array.isArray(list))
+            fail(w, 'an array', list);
+        list.forEach((f, j) => {
+            if (!isObj(f))
+                fail(`${w}[${j}]`, 'an object', f);
+            const fn = f;
+            if (typeof fn.name !== 'string')
+                fail(`${w}[${j}].name`, 'a string', fn.name);
+            for (const k of ['flat', 'cum'])
+                if (typeof fn[k] !== 'number' || !Number.isFinite(fn[k]))
+                    fail(`${w}[${j}].${k}`, 'a finite number', fn[k]);
+            if (fn.self !== undefined && (typeof fn.self !== 'number' || !Number.isFinite(fn.self)))
+                fail(`${w}[${j}].self`, 'a finite number', fn.self);
+            if (fn.path !== undefined &&
+                (!Array.isArray(fn.path) || fn.path.length > 64 || fn.path.some(x => typeof x !== 'string')))
+                fail(`${w}[${j}].path`, 'a list of at most 64 function names', fn.path);
+            optString(fn, 'file', `${w}[${j}]`);
+        });
+    }
 }
 
 ;// CONCATENATED MODULE: external "node:fs"

@@ -207,39 +207,53 @@ function checkShape(b: Bundle, file: string): void {
     if (bench.iterations !== undefined && !Array.isArray(bench.iterations))
       fail(`${where}.iterations`, 'an array', bench.iterations)
     optString(bench as unknown as Record<string, unknown>, 'group', where)
-    if (bench.sampling !== undefined) {
-      if (!isObj(bench.sampling)) fail(`${where}.sampling`, 'an object', bench.sampling)
-      for (const [measure, v] of Object.entries(bench.sampling)) {
-        const w = `${where}.sampling.${measure}`
-        if (!isObj(v)) fail(w, 'an object', v)
-        for (const k of ['total', 'sample'] as const)
-          if (typeof v[k] !== 'number' || !Number.isFinite(v[k]) || v[k] < 0)
-            fail(`${w}.${k}`, 'a finite number, 0 or more', v[k])
-      }
-    }
-    if (bench.functions === undefined) return
-    if (!isObj(bench.functions)) fail(`${where}.functions`, 'an object', bench.functions)
-    for (const [measure, list] of Object.entries(bench.functions)) {
-      const w = `${where}.functions.${measure}`
-      if (!Array.isArray(list)) fail(w, 'an array', list)
-      ;(list as unknown[]).forEach((f, j) => {
-        if (!isObj(f)) fail(`${w}[${j}]`, 'an object', f)
-        const fn = f as Record<string, unknown>
-        if (typeof fn.name !== 'string') fail(`${w}[${j}].name`, 'a string', fn.name)
-        for (const k of ['flat', 'cum'])
-          if (typeof fn[k] !== 'number' || !Number.isFinite(fn[k]))
-            fail(`${w}[${j}].${k}`, 'a finite number', fn[k])
-        if (fn.self !== undefined && (typeof fn.self !== 'number' || !Number.isFinite(fn.self)))
-          fail(`${w}[${j}].self`, 'a finite number', fn.self)
-        if (
-          fn.path !== undefined &&
-          (!Array.isArray(fn.path) ||
-            fn.path.length > 64 ||
-            fn.path.some(x => typeof x !== 'string'))
-        )
-          fail(`${w}[${j}].path`, 'a list of at most 64 function names', fn.path)
-        optString(fn, 'file', `${w}[${j}]`)
-      })
-    }
+    checkProfiled(bench, where, { fail, isObj, optString })
   })
+}
+
+/** checkShape's checks, which name the file in their errors. */
+interface ShapeChecks {
+  fail: (where: string, what: string, v: unknown) => never
+  isObj: (v: unknown) => v is Record<string, unknown>
+  optString: (o: Record<string, unknown>, k: string, where: string) => void
+}
+
+/** A benchmark's `sampling` and `functions`: the optional, profile-derived fields. */
+function checkProfiled(
+  bench: BundleBenchmark,
+  where: string,
+  { fail, isObj, optString }: ShapeChecks
+): void {
+  if (bench.sampling !== undefined) {
+    if (!isObj(bench.sampling)) fail(`${where}.sampling`, 'an object', bench.sampling)
+    for (const [measure, v] of Object.entries(bench.sampling)) {
+      const w = `${where}.sampling.${measure}`
+      if (!isObj(v)) fail(w, 'an object', v)
+      for (const k of ['total', 'sample'] as const)
+        if (typeof v[k] !== 'number' || !Number.isFinite(v[k]) || v[k] < 0)
+          fail(`${w}.${k}`, 'a finite number, 0 or more', v[k])
+    }
+  }
+  if (bench.functions === undefined) return
+  if (!isObj(bench.functions)) fail(`${where}.functions`, 'an object', bench.functions)
+  for (const [measure, list] of Object.entries(bench.functions)) {
+    const w = `${where}.functions.${measure}`
+    if (!Array.isArray(list)) fail(w, 'an array', list)
+    ;(list as unknown[]).forEach((f, j) => {
+      if (!isObj(f)) fail(`${w}[${j}]`, 'an object', f)
+      const fn = f as Record<string, unknown>
+      if (typeof fn.name !== 'string') fail(`${w}[${j}].name`, 'a string', fn.name)
+      for (const k of ['flat', 'cum'])
+        if (typeof fn[k] !== 'number' || !Number.isFinite(fn[k]))
+          fail(`${w}[${j}].${k}`, 'a finite number', fn[k])
+      if (fn.self !== undefined && (typeof fn.self !== 'number' || !Number.isFinite(fn.self)))
+        fail(`${w}[${j}].self`, 'a finite number', fn.self)
+      if (
+        fn.path !== undefined &&
+        (!Array.isArray(fn.path) || fn.path.length > 64 || fn.path.some(x => typeof x !== 'string'))
+      )
+        fail(`${w}[${j}].path`, 'a list of at most 64 function names', fn.path)
+      optString(fn, 'file', `${w}[${j}]`)
+    })
+  }
 }
