@@ -80,8 +80,12 @@ describe('benchgate ab', () => {
   })
 
   it('does not flag an identical revision', async () => {
+    // At α 0.05 an identical revision is flagged in about one run in
+    // twenty by design, more often beside this suite's other workers (seen
+    // once in seven fresh clones); at 0.001 the test asks what it means to:
+    // no difference where there is none.
     const r = await cli(
-      ['ab', '--base', 'HEAD', ...AB, '--out', join(tempDir('ab-out'), 'o')],
+      ['ab', '--base', 'HEAD', ...AB, '--alpha', '0.001', '--out', join(tempDir('ab-out'), 'o')],
       repo
     )
     const c = JSON.parse(r.stdout) as Comparison
