@@ -58,7 +58,13 @@ const HOSTILE = [
   '&lt;b&gt;',
   ':warning:',
   '> [!CAUTION]\n> x',
-  '<script>alert(1)</script>'
+  '<script>alert(1)</script>',
+  '=',
+  '===',
+  '---',
+  '***',
+  '1. x',
+  '+ x'
 ]
 const hostile = fc
   .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 6 })), {
@@ -327,6 +333,20 @@ describe('every untrusted field stays inert', () => {
       }),
       { numRuns: 150 }
     )
+  })
+
+  it('a field that is a setext underline or a thematic break makes no heading or rule', () => {
+    // Found by the property above in CI: a note of "=" under "> [!NOTE]" made an h1.
+    for (const line of ['=', '===', '-', '---', '***', '___'])
+      expectInert(
+        renderMarkdown(hostileComparison([line]), {
+          key: 'k',
+          repositoryUrl: REPO,
+          headSha: 'abc',
+          budgetBytes: 60_000
+        }),
+        'k'
+      )
   })
 
   it('property: the other bodies (no baseline yet, the baseline table)', () => {

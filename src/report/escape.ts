@@ -5,7 +5,8 @@
  *
  * After escaping, a string cannot:
  * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
- *   a link or an image (`[`, `]`, `(`, `)`, `!`, `*`, `_`, `~`), math (`$`);
+ *   a link or an image (`[`, `]`, `(`, `)`, `!`, `*`, `_`, `~`), math (`$`),
+ *   or turn the line above it into a heading (`=`, `-`);
  * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
  *   `<!--`, `-->` and `<img src=x>` show as text);
  * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
@@ -22,8 +23,12 @@ const ZWSP = '\u200b'
 /** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu
 
-/** ASCII punctuation with a Markdown meaning, backslash-escaped (CommonMark §2.4). */
-const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:]/g
+/**
+ * ASCII punctuation with a Markdown meaning, backslash-escaped (CommonMark §2.4).
+ * `=` and `-` among them: a line of either alone under a paragraph line would
+ * make it a setext heading.
+ */
+const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:=]/g
 
 /** Shared first steps: cap the length, show invisible characters, HTML-escape. */
 /**
@@ -139,7 +144,7 @@ export function escapeHtmlText(text: string, maxLength = 300): string {
 export function visibleText(escaped: string): string {
   return escaped
     .replaceAll(ZWSP, '')
-    .replace(/\\([\\`*_{}[\]()#+\-.!|~$:])/g, '$1')
+    .replace(/\\([\\`*_{}[\]()#+\-.!|~$:=])/g, '$1')
     .replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))
     .replace(/&quot;/g, '"')
     .replace(/&lt;/g, '<')
