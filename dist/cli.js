@@ -245,8 +245,38 @@ function checkProfiled(bench, where, { fail, isObj, optString }) {
                 (!Array.isArray(fn.path) || fn.path.length > 64 || fn.path.some(x => typeof x !== 'string')))
                 fail(`${w}[${j}].path`, 'a list of at most 64 function names', fn.path);
             optString(fn, 'file', `${w}[${j}]`);
+            if (fn.file !== undefined && !isRepositoryPath(fn.file))
+                fail(`${w}[${j}].file`, 'a path inside the repository', fn.file);
+            if (fn.line !== undefined && !isLineNumber(fn.line))
+                fail(`${w}[${j}].line`, 'a line number', fn.line);
+            if (fn.lines !== undefined)
+                checkLines(fn.lines, `${w}[${j}].lines`, fail);
         });
     }
+}
+/** A relative, '/'-separated path with no `..`, `.`, `.git` or empty segment: a file in the repository. */
+function isRepositoryPath(p) {
+    return (p !== '' &&
+        p.length <= 1024 &&
+        !p.includes('\\') &&
+        !p.includes('\u0000') &&
+        p.split('/').every(seg => seg !== '' && seg !== '.' && seg !== '..' && seg !== '.git'));
+}
+function isLineNumber(v) {
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e9;
+}
+/** A function's `lines`: at most 64 of {line, flat, cum, self}. */
+function checkLines(lines, w, fail) {
+    if (!Array.isArray(lines) || lines.length > 64)
+        fail(w, 'a list of at most 64 line costs', lines);
+    lines.forEach((l, k) => {
+        const o = l;
+        if (typeof o !== 'object' || o === null || !isLineNumber(o.line))
+            fail(`${w}[${k}].line`, 'a line number', o?.line);
+        for (const key of ['flat', 'cum', 'self'])
+            if (typeof o[key] !== 'number' || !Number.isFinite(o[key]))
+                fail(`${w}[${k}].${key}`, 'a finite number', o[key]);
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:fs"
@@ -318,6 +348,13 @@ async function gitOrThrow(git, cwd, args, fail = m => new GitError(m)) {
     if (r.code === 0)
         return r.stdout.trim();
     throw fail(`git ${args.join(' ')} failed in ${cwd}: ${(r.stderr || r.stdout).trim()}`);
+}
+/** Whether commit `sha` is in the clone at `cwd`, fetching that one commit from origin when it is not. */
+async function haveCommit(git, cwd, sha) {
+    if ((await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0)
+        return true;
+    await git.run(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha]);
+    return (await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
 }
 
 ;// CONCATENATED MODULE: ./src/gobench/args.ts
@@ -986,6 +1023,261 @@ function heaviestPaths(profile, valueIndex, index, nodeGroup, folded) {
         out.set(group, named);
     }
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/attribution/lines.ts
+/** How many lines a function keeps by self, and again by cum. */
+const LINES_KEPT = 8;
+/**
+ * One line node per (function node, line number) of a kept function:
+ * `lineNode[location][j]` is the node of that location's j-th frame, or -1.
+ */
+function lineNodes(profile, index, keep) {
+    const lineNode = new Array(profile.locations.length);
+    const ids = new Map();
+    const nodeFn = [];
+    const nodeLine = [];
+    const kept = Uint8Array.from(index.names, (_, n) => (keep(n) ? 1 : 0));
+    profile.locations.forEach((loc, i) => {
+        const f = index.frames[i];
+        const out = new Int32Array(f.length).fill(-1);
+        for (let j = 0; j < f.length && j < loc.lines.length; j++) {
+            if (kept[f[j]] === 0)
+                continue;
+            const key = `${f[j]}:${loc.lines[j].line}`;
+            let id = ids.get(key);
+            if (id === undefined) {
+                id = nodeFn.push(f[j]) - 1;
+                nodeLine.push(loc.lines[j].line);
+                ids.set(key, id);
+            }
+            out[j] = id;
+        }
+        lineNode[i] = out;
+    });
+    return { lineNode, nodeFn, nodeLine };
+}
+/**
+ * Line costs per group for the functions whose node `keep` accepts.
+ * `bucketOf` is the group of a sample (or -1), as groupTables decides it;
+ * `folded[n]` is 1 for runtime internals.
+ */
+function lineTables(profile, valueIndex, index, groupNames, bucketOf, folded, keep) {
+    const { lineNode, nodeFn, nodeLine } = lineNodes(profile, index, keep);
+    const out = new Map();
+    if (nodeFn.length === 0)
+        return out;
+    const n = nodeFn.length;
+    const acc = groupNames.map(() => new Float64Array(n * 3));
+    const seen = new Int32Array(n).fill(-1);
+    const { count, width, values, stackStart, stacks } = profile.samples;
+    for (let s = 0; s < count; s++) {
+        const v = values[s * width + valueIndex];
+        if (v === 0)
+            continue;
+        const from = stackStart[s];
+        const to = stackStart[s + 1];
+        if (from === to)
+            continue;
+        const b = bucketOf(s, from, to);
+        if (b < 0)
+            continue;
+        const a = acc[b];
+        const leaf = lineNode[stacks[from]][0];
+        if (leaf >= 0)
+            a[leaf * 3] += v;
+        let selfDone = false;
+        for (let k = from; k < to; k++) {
+            const loc = stacks[k];
+            const f = index.frames[loc];
+            const ln = lineNode[loc];
+            for (let j = 0; j < f.length; j++) {
+                const node = ln[j];
+                if (!selfDone && folded[f[j]] === 0) {
+                    selfDone = true;
+                    if (node >= 0)
+                        a[node * 3 + 2] += v;
+                }
+                if (node >= 0 && seen[node] !== s) {
+                    seen[node] = s;
+                    a[node * 3 + 1] += v;
+                }
+            }
+        }
+    }
+    acc.forEach((a, b) => {
+        const functions = new Map();
+        for (let node = 0; node < n; node++) {
+            if (a[node * 3 + 1] === 0 && a[node * 3] === 0)
+                continue;
+            const name = index.names[nodeFn[node]];
+            const lines = functions.get(name) ?? functions.set(name, new Map()).get(name);
+            const e = lines.get(nodeLine[node]);
+            if (e) {
+                // Two function nodes renamed alike (instantiations) share their lines.
+                e[0] += a[node * 3];
+                e[1] += a[node * 3 + 1];
+                e[2] = (e[2] ?? 0) + a[node * 3 + 2];
+            }
+            else
+                lines.set(nodeLine[node], [a[node * 3], a[node * 3 + 1], a[node * 3 + 2]]);
+        }
+        if (functions.size > 0)
+            out.set(groupNames[b], functions);
+    });
+    return out;
+}
+/** Sum line tables of several profiles into `into`. */
+function addLineTables(into, from) {
+    for (const [group, fns] of from) {
+        const g = into.get(group) ?? into.set(group, new Map()).get(group);
+        for (const [name, lines] of fns) {
+            const m = g.get(name) ?? g.set(name, new Map()).get(name);
+            for (const [line, [flat, cum, self = flat]] of lines) {
+                const e = m.get(line);
+                if (e) {
+                    e[0] += flat;
+                    e[1] += cum;
+                    e[2] = (e[2] ?? 0) + self;
+                }
+                else
+                    m.set(line, [flat, cum, self]);
+            }
+        }
+    }
+}
+/**
+ * One group's line costs of the high run beyond the low one (see
+ * differenceTables): negative differences are noise and count 0, and
+ * flat and self stay within cum.
+ */
+function differenceLines(low, high) {
+    const out = new Map();
+    for (const [name, lines] of high) {
+        const l = low?.get(name);
+        const m = new Map();
+        for (const [line, [flat, cum, self = flat]] of lines) {
+            const [lf, lc, ls = lf] = l?.get(line) ?? [0, 0, 0];
+            const dc = Math.max(0, cum - lc);
+            const df = Math.min(dc, Math.max(0, flat - lf));
+            const ds = Math.min(dc, Math.max(0, self - ls));
+            if (dc > 0 || df > 0 || ds > 0)
+                m.set(line, [df, dc, ds]);
+        }
+        if (m.size > 0)
+            out.set(name, m);
+    }
+    return out;
+}
+/** A function's costliest lines per op: the top LINES_KEPT by self, then by cum, in line order. */
+function hotLines(lines, scale) {
+    const all = [...lines].map(([line, [flat, cum, self = flat]]) => ({
+        line,
+        flat: flat * scale,
+        cum: cum * scale,
+        self: self * scale
+    }));
+    const bySelf = all.filter(l => l.self > 0).sort((a, b) => b.self - a.self || a.line - b.line);
+    const byCum = [...all].sort((a, b) => b.cum - a.cum || a.line - b.line);
+    const kept = new Set([...bySelf.slice(0, LINES_KEPT), ...byCum.slice(0, LINES_KEPT)]);
+    return [...kept].sort((a, b) => a.line - b.line);
+}
+
+;// CONCATENATED MODULE: ./src/attribution/combine.ts
+
+/** Merge group tables of several profiles (sums of raw values), so shares cover all of them. */
+function mergeTables(tables) {
+    if (tables.length === 1)
+        return tables[0];
+    const out = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() };
+    // One period for all, or none: shares of mixed rates have no one sample value.
+    const periods = new Set(tables.map(t => t.period));
+    if (periods.size === 1 && tables[0].period !== undefined)
+        out.period = tables[0].period;
+    // Paths are not summed: each function keeps the first profile's.
+    out.paths = new Map();
+    for (const t of tables)
+        for (const [group, p] of t.paths ?? []) {
+            const m = out.paths.get(group) ?? out.paths.set(group, new Map()).get(group);
+            for (const [name, path] of p)
+                if (!m.has(name))
+                    m.set(name, path);
+        }
+    if (tables.some(t => t.lines)) {
+        out.lines = new Map();
+        for (const t of tables)
+            if (t.lines)
+                addLineTables(out.lines, t.lines);
+    }
+    for (const t of tables) {
+        out.unattributed += t.unattributed;
+        out.total += t.total;
+        for (const [k, v] of t.sources)
+            if (!out.sources.has(k))
+                out.sources.set(k, v);
+        for (const [group, g] of t.groups) {
+            const m = out.groups.get(group) ?? {
+                total: 0,
+                functions: new Map()
+            };
+            m.total += g.total;
+            for (const [name, [flat, cum, self = flat]] of g.functions) {
+                const e = m.functions.get(name);
+                if (e) {
+                    e[0] += flat;
+                    e[1] += cum;
+                    e[2] = (e[2] ?? 0) + self;
+                }
+                else
+                    m.functions.set(name, [flat, cum, self]);
+            }
+            out.groups.set(group, m);
+        }
+    }
+    return out;
+}
+/**
+ * Per-op tables from two profiles of the same benchmark, run in their own
+ * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
+ * run at N2 spent beyond the run at N1, function by function. Everything
+ * that does not scale with b.N — setup before `b.ResetTimer`, the `b.N = 1`
+ * first run and the process's own start — is the same in both and cancels.
+ * Divided by `iterations` (high − low), the difference is the cost of one
+ * iteration. Work under `b.StopTimer` inside the loop does scale with b.N
+ * and stays in, at its real cost. A function whose difference is negative
+ * is sampling noise and counts 0. Undefined when the difference has no
+ * positive total (too few samples to tell): the caller falls back.
+ */
+function differenceTables(low, high, iterations) {
+    const out = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources };
+    if (iterations !== undefined)
+        out.iterations = iterations;
+    if (high.period !== undefined && high.period === low.period)
+        out.period = high.period;
+    if (high.paths)
+        out.paths = high.paths;
+    for (const [group, h] of high.groups) {
+        const l = low.groups.get(group);
+        const total = h.total - (l?.total ?? 0);
+        if (!(total > 0))
+            continue;
+        const functions = new Map();
+        for (const [name, [flat, cum, self = flat]] of h.functions) {
+            const [lf, lc, ls = lf] = l?.functions.get(name) ?? [0, 0, 0];
+            const dc = Math.max(0, cum - lc);
+            // flat ≤ cum and self ≤ cum hold in each profile; keep them in the difference too.
+            const df = Math.min(dc, Math.max(0, flat - lf));
+            const ds = Math.min(dc, Math.max(0, self - ls));
+            if (df > 0 || dc > 0 || ds > 0)
+                functions.set(name, [df, dc, ds]);
+        }
+        out.groups.set(group, { total, functions });
+        out.total += total;
+        const lines = high.lines?.get(group);
+        if (lines)
+            (out.lines ??= new Map()).set(group, differenceLines(low.lines?.get(group), lines));
+    }
+    return out.groups.size > 0 ? out : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/pprof/errors.ts
@@ -2203,6 +2495,10 @@ function formatTop(table, file) {
 
 
 
+
+
+
+
 /** How many of a benchmark's functions, by self, carry their call path in the bundle. */
 const PATHS_KEPT = 5;
 /** The three measures we attribute, with the profile sample type and benchmark unit each uses. */
@@ -2233,7 +2529,9 @@ function benchmarkGroup(functionName, importPath) {
  * to the innermost frame of the leaf). A sample belongs to the group of the
  * benchmark frame nearest its leaf.
  */
-function groupTables(profile, sampleType, importPath, source) {
+function groupTables(profile, sampleType, importPath, source, 
+/** Source files whose line costs to keep (the repository's); none without it. */
+keepFile) {
     const vi = sampleTypeIndex(profile, sampleType, source);
     // Names for people: instantiations written as Go's tracebacks write them
     // and merged (names.ts, D10); benchmark functions cannot be generic, so
@@ -2254,7 +2552,7 @@ function groupTables(profile, sampleType, importPath, source) {
     const frames = index.frames;
     // The bucket of a sample: the benchmark frame nearest its leaf.
     const folded = Uint8Array.from(index.names, name => (isRuntimeInternal(name) ? 1 : 0));
-    const acc = accumulate(profile, vi, index, groupNames.length, (_s, from, to) => {
+    const bucketOf = (_s, from, to) => {
         for (let k = from; k < to; k++) {
             const f = frames[stacks[k]];
             for (let j = 0; j < f.length; j++)
@@ -2262,7 +2560,8 @@ function groupTables(profile, sampleType, importPath, source) {
                     return nodeGroup[f[j]];
         }
         return -1;
-    }, folded);
+    };
+    const acc = accumulate(profile, vi, index, groupNames.length, bucketOf, folded);
     const self = acc.self;
     const byGroup = heaviestPaths(profile, vi, index, nodeGroup, folded);
     const paths = new Map();
@@ -2291,6 +2590,8 @@ function groupTables(profile, sampleType, importPath, source) {
     };
     if (period !== undefined)
         out.period = period;
+    if (keepFile)
+        out.lines = lineTables(profile, vi, index, groupNames, bucketOf, folded, n => index.files[n] !== '' ? keepFile(index.files[n]) : false);
     return out;
 }
 /**
@@ -2323,8 +2624,12 @@ function perOpCosts(tables, group, median, topK, locate) {
     for (const [name, [flat, cum, self = flat]] of g.functions) {
         const cost = { name, flat: flat * scale, cum: cum * scale, self: self * scale };
         const src = locate?.(name);
-        if (src)
+        if (src) {
             Object.assign(cost, src);
+            const lines = tables.lines?.get(group)?.get(name);
+            if (lines)
+                cost.lines = hotLines(lines, scale);
+        }
         out.push(cost);
     }
     const byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -2357,57 +2662,14 @@ function sampling(tables, group, median) {
     const total = g.total * scale;
     return tables.period === undefined ? { total } : { total, sample: tables.period * scale };
 }
-/** Merge group tables of several profiles (sums of raw values), so shares cover all of them. */
-function mergeTables(tables) {
-    if (tables.length === 1)
-        return tables[0];
-    const out = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() };
-    // One period for all, or none: shares of mixed rates have no one sample value.
-    const periods = new Set(tables.map(t => t.period));
-    if (periods.size === 1 && tables[0].period !== undefined)
-        out.period = tables[0].period;
-    // Paths are not summed: each function keeps the first profile's.
-    out.paths = new Map();
-    for (const t of tables)
-        for (const [group, p] of t.paths ?? []) {
-            const m = out.paths.get(group) ?? out.paths.set(group, new Map()).get(group);
-            for (const [name, path] of p)
-                if (!m.has(name))
-                    m.set(name, path);
-        }
-    for (const t of tables) {
-        out.unattributed += t.unattributed;
-        out.total += t.total;
-        for (const [k, v] of t.sources)
-            if (!out.sources.has(k))
-                out.sources.set(k, v);
-        for (const [group, g] of t.groups) {
-            const m = out.groups.get(group) ?? {
-                total: 0,
-                functions: new Map()
-            };
-            m.total += g.total;
-            for (const [name, [flat, cum, self = flat]] of g.functions) {
-                const e = m.functions.get(name);
-                if (e) {
-                    e[0] += flat;
-                    e[1] += cum;
-                    e[2] = (e[2] ?? 0) + self;
-                }
-                else
-                    m.functions.set(name, [flat, cum, self]);
-            }
-            out.groups.set(group, m);
-        }
-    }
-    return out;
-}
 /**
  * Decode a package's profiles into group tables per measure. A profile that
  * does not decode is reported in `errors` (a ProfileError message naming
  * the file), never thrown; `decoded` lists the files that were used.
  */
-async function attributeProfiles(files, importPath, maxBytes) {
+async function attributeProfiles(files, importPath, maxBytes, 
+/** Source files whose line costs to keep (groupTables). */
+keepFile) {
     const perMeasure = {};
     const decoded = { cpu: [], mem: [] };
     const errors = [];
@@ -2418,7 +2680,7 @@ async function attributeProfiles(files, importPath, maxBytes) {
                 decoded[kind].push(file);
                 for (const [measure, m] of Object.entries(MEASURES)) {
                     if (m.profile === kind)
-                        (perMeasure[measure] ??= []).push(groupTables(profile, m.sampleType, importPath, file));
+                        (perMeasure[measure] ??= []).push(groupTables(profile, m.sampleType, importPath, file, keepFile));
                 }
             }
             catch (err) {
@@ -2440,46 +2702,6 @@ function unattributedShares(tables) {
         out[measure] = t.total === 0 ? 0 : Number((t.unattributed / t.total).toPrecision(6));
     }
     return out;
-}
-/**
- * Per-op tables from two profiles of the same benchmark, run in their own
- * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
- * run at N2 spent beyond the run at N1, function by function. Everything
- * that does not scale with b.N — setup before `b.ResetTimer`, the `b.N = 1`
- * first run and the process's own start — is the same in both and cancels.
- * Divided by `iterations` (high − low), the difference is the cost of one
- * iteration. Work under `b.StopTimer` inside the loop does scale with b.N
- * and stays in, at its real cost. A function whose difference is negative
- * is sampling noise and counts 0. Undefined when the difference has no
- * positive total (too few samples to tell): the caller falls back.
- */
-function differenceTables(low, high, iterations) {
-    const out = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources };
-    if (iterations !== undefined)
-        out.iterations = iterations;
-    if (high.period !== undefined && high.period === low.period)
-        out.period = high.period;
-    if (high.paths)
-        out.paths = high.paths;
-    for (const [group, h] of high.groups) {
-        const l = low.groups.get(group);
-        const total = h.total - (l?.total ?? 0);
-        if (!(total > 0))
-            continue;
-        const functions = new Map();
-        for (const [name, [flat, cum, self = flat]] of h.functions) {
-            const [lf, lc, ls = lf] = l?.functions.get(name) ?? [0, 0, 0];
-            const dc = Math.max(0, cum - lc);
-            // flat ≤ cum and self ≤ cum hold in each profile; keep them in the difference too.
-            const df = Math.min(dc, Math.max(0, flat - lf));
-            const ds = Math.min(dc, Math.max(0, self - ls));
-            if (df > 0 || dc > 0 || ds > 0)
-                functions.set(name, [df, dc, ds]);
-        }
-        out.groups.set(group, { total, functions });
-        out.total += total;
-    }
-    return out.groups.size > 0 ? out : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/stats/median.ts
@@ -2697,7 +2919,7 @@ async function buildBundle(go, git, spec, measured) {
     for (const m of measured) {
         const { entry, tables } = await attributePackage(m, spec);
         packages.push(entry);
-        const perBenchmark = await passTables(m, spec.maxProfileBytes);
+        const perBenchmark = await passTables(m, spec.maxProfileBytes, inRepository(spec.repoRoot));
         benchmarks.push(...buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot, name => perBenchmark.get(name)));
     }
     const bundle = {
@@ -2723,7 +2945,7 @@ async function attributePackage(m, spec) {
                 await (0,promises_namespaceObject.rm)(f, { force: true });
         return { entry, tables: {} };
     }
-    const { tables, decoded, errors } = await attributeProfiles(m.profiles, m.importPath, spec.maxProfileBytes);
+    const { tables, decoded, errors } = await attributeProfiles(m.profiles, m.importPath, spec.maxProfileBytes, inRepository(spec.repoRoot));
     const problems = [...(m.profileErrors ?? []), ...errors];
     if (problems.length > 0)
         entry.profileErrors = problems;
@@ -2752,15 +2974,15 @@ async function attributePackage(m, spec) {
  * (a failed run, too few samples) is absent and falls back to the timed
  * runs' shares.
  */
-async function passTables(m, maxBytes) {
+async function passTables(m, maxBytes, keepFile) {
     const out = new Map();
     for (const name of new Set(m.results.map(r => r.name))) {
         const p = m.pass?.get(passKey(m.importPath, name));
         if (!p)
             continue;
         const [low, high] = await Promise.all([
-            attributeProfiles(p.low, m.importPath, maxBytes),
-            attributeProfiles(p.high, m.importPath, maxBytes)
+            attributeProfiles(p.low, m.importPath, maxBytes, keepFile),
+            attributeProfiles(p.high, m.importPath, maxBytes, keepFile)
         ]);
         const tables = {};
         for (const measure of Object.keys(MEASURES)) {
@@ -2773,6 +2995,23 @@ async function passTables(m, maxBytes) {
         out.set(name, tables);
     }
     return out;
+}
+/**
+ * A build path as a path in the repository ('/'-separated, relative to its
+ * root), or undefined outside it: build paths differ between machines, so
+ * only files in the repository keep a path, for source links and lines.
+ */
+function repositoryPath(repoRoot, file) {
+    if (repoRoot === undefined || file === '')
+        return undefined;
+    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, file);
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+        return undefined;
+    return rel.split(external_node_path_namespaceObject.sep).join('/');
+}
+/** The files whose line costs a bundle keeps: the repository's own. */
+function inRepository(repoRoot) {
+    return repoRoot === undefined ? undefined : file => repositoryPath(repoRoot, file) !== undefined;
 }
 /** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
 function round(x) {
@@ -2817,19 +3056,20 @@ passFor = () => undefined) {
             // inside the repository, relative to its root, for source links.
             const locate = (name) => {
                 const src = t.sources.get(name);
-                if (!src || repoRoot === undefined)
-                    return undefined;
-                const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, src.file);
-                if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
-                    return undefined;
-                return { file: rel.split(external_node_path_namespaceObject.sep).join('/'), line: src.line };
+                const rel = src && repositoryPath(repoRoot, src.file);
+                return rel === undefined ? undefined : { file: rel, line: src.line };
             };
-            b.functions[measure] = perOpCosts(t, b.group, median(values), topK, locate).map(f => ({
-                ...f,
-                flat: round(f.flat),
-                cum: round(f.cum),
-                self: round(f.self ?? f.flat)
-            }));
+            b.functions[measure] = perOpCosts(t, b.group, median(values), topK, locate).map(f => {
+                const out = { ...f, flat: round(f.flat), cum: round(f.cum), self: round(f.self ?? f.flat) };
+                if (f.lines)
+                    out.lines = f.lines.map(l => ({
+                        line: l.line,
+                        flat: round(l.flat),
+                        cum: round(l.cum),
+                        self: round(l.self)
+                    }));
+                return out;
+            });
             const s = sampling(t, b.group, median(values));
             if (s)
                 found[measure] = s;
@@ -2877,6 +3117,261 @@ async function environment(go, git, spec, measured) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/compare/hunks.ts
+/**
+ * Lines of one file matched between two revisions through their diff, so
+ * a line keeps its identity when lines are inserted or deleted above it.
+ * The hunks are `git diff --unified=0`'s: each says which base lines were
+ * replaced by which head lines; every line outside a hunk is the same text
+ * on both sides, shifted by the hunks before it.
+ */
+/** The hunks of a `git diff --unified=0` of one file, in order. */
+function parseHunks(diff) {
+    const out = [];
+    for (const m of diff.matchAll(/^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/gm))
+        out.push({
+            baseStart: Number(m[1]),
+            baseCount: m[2] === undefined ? 1 : Number(m[2]),
+            headStart: Number(m[3]),
+            headCount: m[4] === undefined ? 1 : Number(m[4])
+        });
+    return out;
+}
+/**
+ * Where base line `line` is in head: shifted past the hunks above it, or,
+ * inside a hunk, the head line at the same position when the hunk has one
+ * (an edit: the i-th replaced line became the i-th new one). Undefined
+ * when the line was deleted.
+ */
+function baseToHead(hunks, line) {
+    let shift = 0;
+    for (const h of hunks) {
+        // With no base lines, the hunk inserts after base line baseStart.
+        const end = h.baseCount === 0 ? h.baseStart : h.baseStart + h.baseCount - 1;
+        if (h.baseCount > 0 && line >= h.baseStart && line <= end) {
+            const i = line - h.baseStart;
+            return i < h.headCount ? { line: h.headStart + i, edited: true } : undefined;
+        }
+        if (end >= line)
+            break;
+        shift += h.headCount - h.baseCount;
+    }
+    return { line: line + shift, edited: false };
+}
+/** Where head line `line` was in base (baseToHead the other way round); undefined when it was added. */
+function headToBase(hunks, line) {
+    const swapped = hunks.map(h => ({
+        baseStart: h.headStart,
+        baseCount: h.headCount,
+        headStart: h.baseStart,
+        headCount: h.baseCount
+    }));
+    return baseToHead(swapped, line);
+}
+
+;// CONCATENATED MODULE: ./src/compare/lines.ts
+
+/** SourceView.between when both sides were built from one tree (the demo): no diff to match through. */
+const SAME_TREE = 'the same tree on both sides';
+/** Hot lines shown per function. */
+const HOT_LINES = 5;
+/** The longest line text kept, in characters. */
+const LINE_TEXT_MAX = 160;
+const NONE = { flat: 0, cum: 0, self: 0 };
+function lines_text(lines, n) {
+    if (!lines || n === null || n < 1 || n > lines.length)
+        return undefined;
+    const t = lines[n - 1].replace(/\r$/, '').trimStart();
+    return t.length > LINE_TEXT_MAX ? t.slice(0, LINE_TEXT_MAX - 1) + '…' : t;
+}
+function costs(l) {
+    return l ? { flat: l.flat, cum: l.cum, self: l.self } : NONE;
+}
+/**
+ * A function's lines whose cost differs between the sides, the largest
+ * change of own cost (self) in `direction` first, at most `max`.
+ */
+function lineDeltas(file, base, head, direction, max = HOT_LINES) {
+    const headBy = new Map(head.map(l => [l.line, l]));
+    const used = new Set();
+    const rows = [];
+    const add = (b, h, change) => {
+        const bc = costs(b === null ? undefined : base.find(l => l.line === b));
+        const hc = costs(h === null ? undefined : headBy.get(h));
+        const row = {
+            line: h,
+            baseLine: b,
+            change,
+            base: bc,
+            head: hc,
+            delta: { flat: hc.flat - bc.flat, cum: hc.cum - bc.cum, self: hc.self - bc.self }
+        };
+        const t = h !== null ? lines_text(file.head, h) : lines_text(file.base, b);
+        if (t !== undefined)
+            row.text = t;
+        const bt = change === 'edited' ? lines_text(file.base, b) : undefined;
+        if (bt !== undefined)
+            row.baseText = bt;
+        rows.push(row);
+    };
+    for (const l of base) {
+        const m = baseToHead(file.hunks, l.line);
+        if (!m)
+            add(l.line, null, 'gone');
+        else {
+            used.add(m.line);
+            add(l.line, m.line, m.edited ? 'edited' : m.line === l.line ? 'same' : 'moved');
+        }
+    }
+    for (const l of head) {
+        if (used.has(l.line))
+            continue;
+        const m = headToBase(file.hunks, l.line);
+        if (!m)
+            add(null, l.line, 'new');
+        else
+            add(m.line, l.line, m.edited ? 'edited' : m.line === l.line ? 'same' : 'moved');
+    }
+    return rows
+        .filter(r => r.delta.self !== 0 || r.delta.cum !== 0)
+        .sort((x, y) => direction * (y.delta.self - x.delta.self) ||
+        direction * (y.delta.cum - x.delta.cum) ||
+        (x.line ?? x.baseLine ?? 0) - (y.line ?? y.baseLine ?? 0))
+        .slice(0, max);
+}
+
+;// CONCATENATED MODULE: ./src/engine/sources.ts
+/**
+ * The sources behind hot lines: for the repository files the two sides'
+ * profiles name, the diff between the revisions they were measured at and
+ * each file's lines on both sides (compare/lines.ts matches lines through
+ * it). The head is the work tree when it was measured at the checked-out
+ * commit (a pull request's checkout, or local edits), else its commit.
+ * Paths come from bundles, which a fork can forge: each must be a plain
+ * path in the repository, and a work-tree file must be a regular file
+ * inside it, never a symlink.
+ */
+
+
+
+
+
+
+
+/** Files read at most per comparison. */
+const MAX_SOURCE_FILES = 200;
+/** The largest source file read, in bytes. */
+const MAX_SOURCE_BYTES = 4 << 20;
+/** The repository files that any function with line costs names, on either side. */
+function filesWithLines(...sides) {
+    const out = new Set();
+    for (const benchmarks of sides)
+        for (const b of benchmarks)
+            for (const list of Object.values(b.functions ?? {}))
+                for (const f of list ?? [])
+                    if (f.file && f.lines?.length)
+                        out.add(f.file);
+    return [...out].filter(isRepositoryPath).sort().slice(0, MAX_SOURCE_FILES);
+}
+/** A work-tree file's lines, or undefined when it is not a regular file inside `root`. */
+async function workTreeLines(root, file) {
+    const path = (0,external_node_path_namespaceObject.join)(root, file);
+    try {
+        if (!(await (0,promises_namespaceObject.lstat)(path)).isFile())
+            return undefined;
+        const rel = (0,external_node_path_namespaceObject.relative)(await (0,promises_namespaceObject.realpath)(root), await (0,promises_namespaceObject.realpath)(path));
+        if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+            return undefined;
+        return (await readTextCapped(path, MAX_SOURCE_BYTES, 'a source file')).split('\n');
+    }
+    catch (err) {
+        if (err instanceof FileError || err.code)
+            return undefined;
+        throw err;
+    }
+}
+async function commitLines(git, root, commit, file) {
+    const r = await git.run(root, ['show', '--no-textconv', `${commit}:${file}`]);
+    return r.code === 0 && r.stdout.length <= MAX_SOURCE_BYTES ? r.stdout.split('\n') : undefined;
+}
+/**
+ * Both sides measured in this very tree (the demo, an A/B of the work tree
+ * under two build flags): every line is the same line.
+ */
+function sameTreeSources(root) {
+    return async (base, head) => {
+        const files = new Map();
+        for (const file of filesWithLines(base.benchmarks, head.benchmarks)) {
+            const lines = await workTreeLines(root, file);
+            files.set(file, lines ? { hunks: [], head: lines, base: lines } : { hunks: [] });
+        }
+        return { between: SAME_TREE, files };
+    };
+}
+/**
+ * The root that bundle file paths are relative to for a run in `dir`: its
+ * git checkout's top level, or `dir` itself outside git.
+ */
+async function repositoryRoot(git, dir) {
+    return (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir;
+}
+/** Sources from git in the checkout that holds `dir`: the diff from the base's commit to the head's. */
+function gitSources(git, dir) {
+    return async (base, head) => {
+        if (!base.commit)
+            return { unavailable: 'the base names no commit to diff against' };
+        const root = await gitOutput(git, dir, ['rev-parse', '--show-toplevel']);
+        const checkedOut = root && (await gitOutput(git, root, ['rev-parse', 'HEAD']));
+        if (!root || !checkedOut)
+            return { unavailable: `${dir} is not in a git checkout` };
+        if (!/^[0-9a-f]{7,64}$/.test(base.commit) || !(await haveCommit(git, root, base.commit)))
+            return { unavailable: `the base commit ${base.commit.slice(0, 64)} is not in the clone` };
+        const workTree = head.commit === '' || head.commit === checkedOut;
+        if (!workTree &&
+            (!/^[0-9a-f]{7,64}$/.test(head.commit) || !(await haveCommit(git, root, head.commit))))
+            return { unavailable: `the head commit ${head.commit.slice(0, 64)} is not in the clone` };
+        const files = new Map();
+        for (const file of filesWithLines(base.benchmarks, head.benchmarks)) {
+            const range = workTree ? [base.commit] : [base.commit, head.commit];
+            const diff = await git.run(root, [
+                '-c',
+                'core.quotepath=off',
+                'diff',
+                '--no-color',
+                '--no-ext-diff',
+                '--no-textconv',
+                '--no-renames',
+                '--unified=0',
+                ...range,
+                '--',
+                file
+            ]);
+            if (diff.code !== 0)
+                continue;
+            const [headLines, baseLines] = await Promise.all([
+                workTree ? workTreeLines(root, file) : commitLines(git, root, head.commit, file),
+                commitLines(git, root, base.commit, file)
+            ]);
+            const source = { hunks: parseHunks(diff.stdout) };
+            if (headLines)
+                source.head = headLines;
+            if (baseLines)
+                source.base = baseLines;
+            files.set(file, source);
+        }
+        return {
+            between: `${base.commit.slice(0, 12)}..${workTree ? 'the work tree' : head.commit.slice(0, 12)}`,
+            files
+        };
+    };
+}
+/** Ask a loader for the sources of two loaded sides; without a loader, undefined. */
+async function sourcesFor(loader, base, head) {
+    if (!loader)
+        return undefined;
+    return loader({ benchmarks: base.benchmarks, commit: base.environment?.commit ?? '' }, { benchmarks: head.benchmarks, commit: head.environment?.commit ?? '' });
+}
+
 ;// CONCATENATED MODULE: ./src/engine/measure.ts
 /**
  * The "measure" stage of the data flow: discover packages, run one
@@ -2921,7 +3416,7 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
             benchtime: settings.benchtime,
             count: settings.count
         }, onEvent);
-        const repoRoot = (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir;
+        const repoRoot = await repositoryRoot(git, dir);
         const measured = runs.map(run => {
             onEvent({ type: 'attributing', pkg: run.pkg.importPath });
             return { ...measurementOf(run), pass };
@@ -4393,6 +4888,7 @@ function signed(x) {
 
 
 
+
 /**
  * Frames that sit on every stack of a benchmark (its own function and
  * closures, the testing harness, goroutine entry): their Δ is the whole
@@ -4421,7 +4917,9 @@ function isEntryFrame(name, pkg, group) {
  * and the helpers on every stack. Rows beyond sampling noise come first;
  * up to `max` of each kind are kept.
  */
-function functionDeltas(b, h, max, verdict) {
+function functionDeltas(b, h, max, verdict, 
+/** Both revisions' sources, for hot lines; without it, none. */
+view) {
     if (!b.functions || !h.functions)
         return undefined;
     const group = h.group ?? b.group ?? splitBenchName(h.name).base;
@@ -4435,8 +4933,8 @@ function functionDeltas(b, h, max, verdict) {
             continue;
         const sb = b.sampling?.[measure];
         const sh = h.sampling?.[measure];
-        const bm = new Map(bl.map(f => [f.name, costs(f)]));
-        const hm = new Map(hl.map(f => [f.name, costs(f)]));
+        const bm = new Map(bl.map(f => [f.name, functions_costs(f)]));
+        const hm = new Map(hl.map(f => [f.name, functions_costs(f)]));
         const rows = [...new Set([...bm.keys(), ...hm.keys()])]
             .map(name => row(name, bm.get(name), hm.get(name), sb?.sample, sh?.sample))
             .filter(d => d.delta.self !== 0 || d.delta.cum !== 0);
@@ -4446,6 +4944,9 @@ function functionDeltas(b, h, max, verdict) {
         const beyond = rows.filter(d => d.beyondNoise).sort(rank);
         if (beyond[0])
             addPath(beyond[0], b.functions[measure] ?? [], h.functions[measure] ?? []);
+        addFiles(rows, b.functions[measure] ?? [], h.functions[measure] ?? []);
+        if (view)
+            addLines(beyond.slice(0, max), b.functions[measure] ?? [], h.functions[measure] ?? [], view, direction);
         const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank);
         functions[measure] = [...beyond.slice(0, max), ...within.slice(0, max)];
         const samples = {
@@ -4481,13 +4982,49 @@ function addPath(top, base, head) {
     const [bc, hc] = [cum(base), cum(head)];
     top.path = path.map(name => ({ name, base: bc.get(name) ?? null, head: hc.get(name) ?? null }));
 }
-function costs(f) {
+/** Each row's file in the repository, from head (or base, for a function gone from head). */
+function addFiles(rows, base, head) {
+    const files = new Map();
+    for (const f of [...base, ...head])
+        if (f.file)
+            files.set(f.name, f.file);
+    for (const r of rows) {
+        const file = files.get(r.name);
+        if (file)
+            r.file = file;
+    }
+}
+/** How many of the top rows beyond noise get their hot lines. */
+const HOT_FUNCTIONS = 3;
+/**
+ * Hot lines for the first HOT_FUNCTIONS rows that are in the repository,
+ * in the same file on both sides, with line costs on either.
+ */
+function addLines(top, base, head, view, direction) {
+    let done = 0;
+    for (const r of top) {
+        if (done >= HOT_FUNCTIONS)
+            break;
+        const b = base.find(f => f.name === r.name);
+        const h = head.find(f => f.name === r.name);
+        const file = h?.file ?? b?.file;
+        const source = file === undefined ? undefined : view.files.get(file);
+        if (!source || (b?.file !== undefined && h?.file !== undefined && b.file !== h.file))
+            continue;
+        const lines = lineDeltas(source, b?.lines ?? [], h?.lines ?? [], direction);
+        if (lines.length === 0)
+            continue;
+        r.lines = lines;
+        done++;
+    }
+}
+function functions_costs(f) {
     return { flat: f.flat, cum: f.cum, self: f.self ?? f.flat };
 }
-const NONE = { flat: 0, cum: 0, self: 0 };
+const functions_NONE = { flat: 0, cum: 0, self: 0 };
 function row(name, x, y, sampleBase, sampleHead) {
-    const base = x ?? NONE;
-    const head = y ?? NONE;
+    const base = x ?? functions_NONE;
+    const head = y ?? functions_NONE;
     return {
         name,
         status: !x ? 'new' : !y ? 'gone' : 'changed',
@@ -4540,8 +5077,15 @@ function disagreement(bc, shown) {
 
 
 /** Compare two loaded sides: verdicts, function deltas and summaries of the changed benchmarks. */
-function compare_compareSides(base, head, options = {}) {
+function compare_compareSides(base, head, options = {}, 
+/** Both revisions' sources for hot lines, or why there are none. */
+sources) {
     const screen = compareVerdicts(base, head, options);
+    const view = sources && 'files' in sources ? sources : undefined;
+    if (sources)
+        screen.hotLines = view
+            ? { between: view.between }
+            : { unavailable: sources.unavailable };
     const baseBy = new Map(base.benchmarks.map(b => [benchmarkKey(b), b]));
     const headBy = new Map(head.benchmarks.map(b => [benchmarkKey(b), b]));
     for (const bc of screen.benchmarks) {
@@ -4549,7 +5093,7 @@ function compare_compareSides(base, head, options = {}) {
             continue;
         const b = baseBy.get(benchmarkKey(bc));
         const h = headBy.get(benchmarkKey(bc));
-        const d = functionDeltas(b, h, screen.options.maxFunctions, bc.verdict);
+        const d = functionDeltas(b, h, screen.options.maxFunctions, bc.verdict, view);
         if (d) {
             bc.functions = d.functions;
             bc.functionStats = d.stats;
@@ -4715,6 +5259,9 @@ function applyConfirmation(screen, ab, rounds, info = {}) {
         gate: { fail: reasons.length > 0, reasons },
         gateMode: 'confirmed',
         notes: [...screen.notes, ...ab.notes.map(n => `Confirmation: ${n}`)],
+        ...(benchmarks.some(b => b.functionsFrom === 'ab') && ab.hotLines
+            ? { hotLines: ab.hotLines }
+            : {}),
         confirmation: {
             base: { commit: ab.base.commit, ref: ab.base.ref },
             rounds,
@@ -4737,10 +5284,11 @@ function confirmed(b, a, rounds, ab) {
     const m = a?.metrics.find(x => x.kind === 'time');
     const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed';
     // Allocation verdicts are the A/B's too, where it measured them: across
-    // its rounds' processes, exact only if deterministic (D11).
+    // its rounds' processes, exact only if deterministic (D11). Its numbers
+    // come with its verdict, so a row never shows one run's Δ and another's call.
     const metrics = b.metrics.map(x => {
         const y = isAllocationUnit(x.unit) ? a?.metrics.find(z => z.unit === x.unit) : undefined;
-        return y ? { ...x, verdict: y.verdict } : x;
+        return y ? { ...y, measuredBy: 'ab' } : x;
     });
     const others = benchmarkVerdict(metrics.filter(x => x.kind !== 'time'));
     const verdict = status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others;
@@ -4825,6 +5373,21 @@ function packageFailure(failed) {
 
 
 
+/** Two lists of one function's line costs (two instantiations), summed line by line. */
+function mergeLines(a, b) {
+    const by = new Map(a.map(l => [l.line, { ...l }]));
+    for (const l of b) {
+        const e = by.get(l.line);
+        if (e) {
+            e.flat += l.flat;
+            e.cum += l.cum;
+            e.self += l.self;
+        }
+        else
+            by.set(l.line, { ...l });
+    }
+    return [...by.values()].sort((x, y) => x.line - y.line);
+}
 /**
  * Function names as people read them (D10): bundles written before names
  * were collapsed hold one entry per instantiation; they merge here, so an
@@ -4843,6 +5406,8 @@ function readableFunctions(b) {
                 m.self = (m.self ?? m.flat) + (f.self ?? f.flat);
                 m.flat += f.flat;
                 m.cum += f.cum;
+                if (f.lines)
+                    m.lines = mergeLines(m.lines ?? [], f.lines);
             }
             else
                 merged.set(name, { ...f, name });
@@ -5583,7 +6148,51 @@ function functionTable(measure, list, st, source, opts) {
     const path = rows[0]?.path;
     if (path && path.length > 1)
         out.push(`Call path to the first row, the heaviest in its profile (cum per op, base → head):\n\n${pathTree(path, v, dv)}`);
+    for (const f of rows)
+        if (f.lines?.length)
+            out.push(details_hotLines(f, f.lines, v, dv, opts));
     return out.join('\n\n');
+}
+/** Where a hot line is: a link to it at the head commit, or how it was in base. */
+function lineLabel(f, l, opts) {
+    if (l.line === null)
+        return `L${l.baseLine} (gone)`;
+    const at = f.file && opts.repositoryUrl && opts.headSha
+        ? `[L${l.line}](${safeUrl(opts.repositoryUrl, 'blob', opts.headSha, f.file)}#L${l.line})`
+        : `L${l.line}`;
+    switch (l.change) {
+        case 'moved':
+            return `${at} (was L${l.baseLine})`;
+        case 'edited':
+            return `${at} (edited)`;
+        case 'new':
+            return `${at} (new)`;
+        case 'same':
+        case 'gone':
+            return at;
+    }
+}
+/** A culprit's hot lines, like `pprof -list`: own cost per op on both sides, and the line's text. */
+function details_hotLines(f, lines, v, dv, opts) {
+    const where = f.file ? ` (${codeSpan(f.file)})` : '';
+    const source = (l) => {
+        const now = l.text !== undefined && l.text !== '' ? codeCell(l.text, 200) : '';
+        return l.baseText !== undefined && l.baseText !== ''
+            ? `${now}<br>was ${codeCell(l.baseText, 200)}`
+            : now;
+    };
+    return (`Hot lines of ${codeSpan(f.name)}${where}, by the change of their own cost:\n\n` +
+        markdownTable([
+            ['line', 'Δ self', 'base self', 'head self', 'Δ cum', 'source'],
+            ...lines.map(l => [
+                lineLabel(f, l, opts),
+                dv(l.delta.self),
+                v(l.base.self),
+                v(l.head.self),
+                dv(l.delta.cum),
+                source(l)
+            ])
+        ], { alignDelimiters: false }));
 }
 /** A call path as a small tree in a code block, each step with its cum on both sides. */
 function pathTree(path, v, dv) {
@@ -5611,11 +6220,13 @@ function detailsBlock(b, opts, source) {
     const metrics = b.metrics.filter(m => m.base && m.head);
     if (metrics.length > 0) {
         if (k)
-            parts.push('Screen against the baseline:');
+            parts.push(metrics.some(m => m.measuredBy === 'ab')
+                ? 'Screen against the baseline (rows marked A/B are from the A/B rounds, which decide allocations too):'
+                : 'Screen against the baseline:');
         parts.push(markdownTable([
             ['unit', 'base', 'head', 'Δ', 'p (adjusted)', 'verdict'],
             ...metrics.map(m => [
-                escapeText(m.unit),
+                escapeText(m.unit) + (m.measuredBy === 'ab' ? ' (A/B)' : ''),
                 cell(m, 'base'),
                 cell(m, 'head'),
                 formatDelta(m.deltaPercent),
@@ -5661,6 +6272,7 @@ function sourcesFrom(benchmarks) {
  * never leaves a `<details>` or a table open. The job summary uses the same
  * renderer with a 1 MiB budget.
  */
+
 
 
 
@@ -5786,6 +6398,24 @@ function changedParts(c) {
     }
     return out;
 }
+/** How hot lines were matched, or why a breakdown in the repository has none. */
+function hotLinesNote(c) {
+    const h = c.hotLines;
+    const fns = c.benchmarks.flatMap(b => Object.values(b.functions ?? {}).flat());
+    if (!h)
+        return undefined;
+    if ('between' in h && h.between === SAME_TREE)
+        return fns.some(f => f?.lines?.length)
+            ? '<sub>Both sides were built from the same tree, so each hot line is the same line on both.</sub>'
+            : undefined;
+    if ('between' in h)
+        return fns.some(f => f?.lines?.length)
+            ? `<sub>Hot lines are matched between the revisions by content, through \`git diff\` (${escapeText(h.between, 100)}), not by line number.</sub>`
+            : undefined;
+    return fns.some(f => f?.file)
+        ? `<sub>No hot lines: ${escapeText(h.unavailable, 300)}. They need the base commit in the clone (actions/checkout \`fetch-depth: 0\`, or the baseline's commit fetchable from origin).</sub>`
+        : undefined;
+}
 /** Warnings, notes, how to reproduce, and the options line. */
 function footerBlocks(c, opts) {
     const footer = [];
@@ -5805,6 +6435,9 @@ function footerBlocks(c, opts) {
                 .join('\n') +
             '\n```\n\n</details>');
     }
+    const hot = hotLinesNote(c);
+    if (hot)
+        footer.push(hot);
     const abThreshold = c.gateMode === 'confirmed' && c.options.abThreshold !== c.options.threshold
         ? ` (confirmation ${c.options.abThreshold}%)`
         : '';
@@ -5891,10 +6524,11 @@ function shellQuote(s) {
 
 
 
+
 /** Compare two bundles (or benchmark text files), judge, and render the reports. */
 async function compareAndReport(basePath, headPath, options, report) {
     const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)]);
-    const screen = compare_compareSides(base, head, options);
+    const screen = compare_compareSides(base, head, options, await sourcesFor(report.sources, base, head));
     const comparison = report.judge ? await report.judge(screen) : judgeScreen(screen);
     // `go tool pprof -diff_base` for the packages whose benchmarks changed.
     const changedPackages = new Set(comparison.benchmarks
@@ -6235,6 +6869,7 @@ function abProgress(started) {
 
 
 
+
 /** The `ab` command. */
 const abCommand = {
     usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [-- go test flags]',
@@ -6255,11 +6890,15 @@ const abCommand = {
         // Validate the comparison flags before minutes of A/B, not after.
         const explicit = str(values, 'threshold') !== undefined;
         const opts = compareOptions(values, AB_TEST);
-        const { runAb } = localEngine();
+        const { git, runAb } = localEngine();
         const { baseDir, headDir } = await runAb({ ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') }, abProgress(Date.now()));
         // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).
         // --test still chooses the test.
-        const outputs = await compareAndReport(baseDir, headDir, { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test }, { key: str(values, 'key') ?? 'ab', pathsRelativeTo: (0,external_node_path_namespaceObject.resolve)('.') });
+        const outputs = await compareAndReport(baseDir, headDir, { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test }, {
+            key: str(values, 'key') ?? 'ab',
+            pathsRelativeTo: (0,external_node_path_namespaceObject.resolve)('.'),
+            sources: gitSources(git, checked.dir)
+        });
         return emitComparison(values, outputs);
     }
 };
@@ -6272,6 +6911,7 @@ const abCommand = {
  * the merge-base on this runner, that benchmark only. What the A/B means
  * for the gate is the judge's call (judge.ts).
  */
+
 
 
 
@@ -6304,15 +6944,16 @@ async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
             ? await s.base()
             : { sha: s.base, label: s.base ?? 'the work tree' };
         label = rev.label;
+        const { sources, ...settings } = s;
         const { baseDir, headDir } = await runAb({
-            ...s,
+            ...settings,
             base: rev.sha,
             packages: ['./...'],
             only: new Set(suspects.map(b => b.package)),
             bench: exactBenchPattern(suspects.map(b => b.name))
         }, onEvent);
         const [base, head] = await Promise.all([loadSide(baseDir), loadSide(headDir)]);
-        ab = compare_compareSides(base, head, abOptions(opts));
+        ab = compare_compareSides(base, head, abOptions(opts), await sourcesFor(sources, base, head));
     }
     catch (err) {
         return confirmationStands(screen, info({ error: err.message }));
@@ -6328,6 +6969,8 @@ async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
  * `benchgate compare`: compare two bundles (or `go test -bench` text
  * files); with --confirm-base, re-measure the screen's suspects by A/B.
  */
+
+
 
 
 
@@ -6369,7 +7012,8 @@ const compareCommand = {
                 rounds: checked.count,
                 buildFlags: rest,
                 base: confirmBase,
-                head: str(values, 'confirm-head')
+                head: str(values, 'confirm-head'),
+                sources: gitSources(new LocalGit(), (0,external_node_path_namespaceObject.resolve)('.'))
             }, opts, abProgress(started));
         }
         const outputs = await compareAndReport(positionals[0], positionals[1], opts, {
@@ -6377,7 +7021,8 @@ const compareCommand = {
             repositoryUrl: str(values, 'repository-url'),
             headSha: str(values, 'head-sha'),
             pathsRelativeTo: (0,external_node_path_namespaceObject.resolve)('.'),
-            judge
+            judge,
+            sources: gitSources(new LocalGit(), (0,external_node_path_namespaceObject.resolve)('.'))
         });
         return emitComparison(values, outputs);
     }
@@ -6394,6 +7039,7 @@ const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(impor
  * the confirmation of its suspects by interleaved A/B of the two builds,
  * then the report.
  */
+
 
 
 
@@ -6457,9 +7103,12 @@ const demoCommand = {
         await runToBundle(go, git, base, runProgress(started));
         console.error(`benchgate demo: the head run (${SEED}: a seeded CPU and allocation regression)`);
         await runToBundle(go, git, { ...base, out: (0,external_node_path_namespaceObject.join)(out, 'head'), extraFlags: [SEED] }, runProgress(started));
+        // Both sides are this tree, under two build tags: every line is the same line.
+        const sources = sameTreeSources(await repositoryRoot(git, demoModule()));
         const outputs = await compareAndReport((0,external_node_path_namespaceObject.join)(out, 'base'), (0,external_node_path_namespaceObject.join)(out, 'head'), opts, {
             key: 'demo',
             pathsRelativeTo: (0,external_node_path_namespaceObject.resolve)('.'),
+            sources,
             // The Action's default gate: the screen's suspects are re-measured by
             // interleaved A/B of the two builds, so drift between the two runs
             // above neither hides the seeded regressions nor raises false alarms.
@@ -6471,7 +7120,8 @@ const demoCommand = {
                     buildFlags: [],
                     sideFlags: { head: [SEED] },
                     base: undefined,
-                    out: (0,external_node_path_namespaceObject.join)(out, 'confirm')
+                    out: (0,external_node_path_namespaceObject.join)(out, 'confirm'),
+                    sources
                 }, opts, abProgress(started));
             }
         });
@@ -6491,7 +7141,8 @@ const SEEDED = [
     {
         benchmark: 'BenchmarkIntern',
         measure: 'alloc_space',
-        culprit: 'example.com/demo/textproc.cloneWord'
+        culprit: 'example.com/demo/textproc.cloneWord',
+        line: 'b := make([]byte, len(w), 48)'
     }
 ];
 /**
@@ -6514,12 +7165,14 @@ function demoVerdict(c) {
             problems.push(`${s.benchmark} was not called a regression`);
         else if (first?.name !== s.culprit || !first.beyondNoise)
             problems.push(`${s.benchmark}'s ${s.measure} breakdown does not rank ${s.culprit} first, beyond sampling noise`);
+        else if (s.line !== undefined && first.lines?.[0]?.text !== s.line)
+            problems.push(`${s.benchmark}'s ${s.measure} hot lines of ${s.culprit} do not start with \`${s.line}\``);
     }
     if (problems.length > 0) {
         console.error(`benchgate demo: self-check FAILED: ${[...new Set(problems)].join('; ')}.`);
         return 1;
     }
-    console.error('benchgate demo: it works. The gate fired on the seeded regressions and the report names each seeded culprit first: a pull request like this would fail its check (exit 1 in CI).');
+    console.error('benchgate demo: it works. The gate fired on the seeded regressions and the report names each seeded culprit first, down to its line: a pull request like this would fail its check (exit 1 in CI).');
     return 0;
 }
 

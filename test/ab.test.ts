@@ -7,10 +7,8 @@
  * allocation-heavy benchmarks such as Tokenize vary ±15%, and how to call
  * those reliably is what issue 7's harness is for.
  */
-import { execFile } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { compareSides } from '../src/compare/index.js'
 import { loadSide } from '../src/compare/input.js'
@@ -19,22 +17,10 @@ import { localEngine } from '../src/engine/index.js'
 import { abOptions } from '../src/engine/judge.js'
 import { RUN_DEFAULTS } from '../src/engine/settings.js'
 import type { Bundle } from '../src/bundle/index.js'
+import { cli } from './helpers/cli.js'
 import { ROOT, run, tempDir } from './helpers/go.js'
 
-const exec = promisify(execFile)
-
-async function cli(
-  args: string[],
-  cwd: string
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return exec(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], {
-    cwd,
-    maxBuffer: 64 << 20
-  }).then(
-    r => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => e
-  )
-}
+const cliIn = (args: string[], cwd: string) => cli(args, { cwd })
 
 const AB = ['--count', '8', '--benchtime', '50ms', '--bench', 'Checksum', '--format', 'json']
 
@@ -57,7 +43,7 @@ describe('benchgate ab', () => {
   })
 
   it('confirms a seeded 30% regression with interleaved rounds, and removes its worktree', async () => {
-    const r = await cli(
+    const r = await cliIn(
       ['ab', '--base', 'HEAD~1', ...AB, '--out', join(tempDir('ab-out'), 'o')],
       repo
     )
@@ -84,7 +70,7 @@ describe('benchgate ab', () => {
     // twenty by design, more often beside this suite's other workers (seen
     // once in seven fresh clones); at 0.001 the test asks what it means to:
     // no difference where there is none.
-    const r = await cli(
+    const r = await cliIn(
       ['ab', '--base', 'HEAD', ...AB, '--alpha', '0.001', '--out', join(tempDir('ab-out'), 'o')],
       repo
     )
@@ -99,7 +85,7 @@ describe('benchgate ab', () => {
   })
 
   it('names a bad --base clearly', async () => {
-    const r = await cli(['ab', '--base', 'no-such-ref', '--count', '2'], repo)
+    const r = await cliIn(['ab', '--base', 'no-such-ref', '--count', '2'], repo)
     expect(r.code).toBe(1)
     expect(r.stderr).toContain('--base "no-such-ref" is not a commit')
   })
@@ -108,7 +94,7 @@ describe('benchgate ab', () => {
     const out = tempDir('ab-keep')
     mkdirSync(join(out, 'base'))
     writeFileSync(join(out, 'base', 'notes.txt'), 'mine')
-    const r = await cli(['ab', '--base', 'HEAD', ...AB, '--count', '2', '--out', out], repo)
+    const r = await cliIn(['ab', '--base', 'HEAD', ...AB, '--count', '2', '--out', out], repo)
     expect(r.code).toBe(1)
     expect(r.stderr).toMatch(/output directory .*base is not empty and holds no results\.json/)
     expect(readFileSync(join(out, 'base', 'notes.txt'), 'utf8')).toBe('mine')
@@ -116,7 +102,7 @@ describe('benchgate ab', () => {
   })
 
   it('a --bench that matches nothing is an error naming it', async () => {
-    const r = await cli(
+    const r = await cliIn(
       [
         'ab',
         '--base',

@@ -28,6 +28,15 @@ const minimal = {
   ]
 }
 
+/** The minimal bundle with one CPU function that has these fields too. */
+const withFunction = (fields: Record<string, unknown>): string =>
+  JSON.stringify({
+    ...minimal,
+    benchmarks: [
+      { ...minimal.benchmarks[0], functions: { cpu: [{ name: 'f', flat: 1, cum: 1, ...fields }] } }
+    ]
+  })
+
 describe('bundle reader', () => {
   it('reads the version it writes', () => {
     expect(SCHEMA_VERSION).toBe(1)
@@ -56,6 +65,31 @@ describe('bundle reader', () => {
       'a nameless benchmark',
       JSON.stringify({ ...minimal, benchmarks: [{ package: 'p' }] }),
       /benchmarks\[0\] lacks a name/
+    ],
+    [
+      'a function file outside the repository',
+      withFunction({ file: '../../etc/passwd' }),
+      /functions\.cpu\[0\]\.file must be a path inside the repository/
+    ],
+    [
+      'a function file in .git',
+      withFunction({ file: '.git/config' }),
+      /functions\.cpu\[0\]\.file must be a path inside the repository/
+    ],
+    [
+      'an absolute function file',
+      withFunction({ file: '/etc/passwd' }),
+      /functions\.cpu\[0\]\.file must be a path inside the repository/
+    ],
+    [
+      'a line cost that is not a number',
+      withFunction({ file: 'p/x.go', lines: [{ line: 3, flat: 1, cum: 'x', self: 1 }] }),
+      /functions\.cpu\[0\]\.lines\[0\]\.cum must be a finite number/
+    ],
+    [
+      'a fractional line number',
+      withFunction({ file: 'p/x.go', lines: [{ line: 3.5, flat: 1, cum: 1, self: 1 }] }),
+      /functions\.cpu\[0\]\.lines\[0\]\.line must be a line number/
     ]
   ])('rejects %s', (_, text, pattern) => {
     expect(() => parseBundle(text, 'f.json')).toThrow(BundleError)
@@ -110,7 +144,14 @@ describe('the bundle format, written and read back', () => {
           iterations: [1000, 1000, 999],
           functions: {
             cpu: [
-              { name: 'example.com/p.(*T[...]).M', flat: 1.5, cum: 2, file: 'p/t.go', line: 12 }
+              {
+                name: 'example.com/p.(*T[...]).M',
+                flat: 1.5,
+                cum: 2,
+                file: 'p/t.go',
+                line: 12,
+                lines: [{ line: 14, flat: 1, cum: 1.5, self: 1.25 }]
+              }
             ]
           }
         }

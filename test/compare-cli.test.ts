@@ -3,24 +3,14 @@
  * runs the real Go toolchain twice on fixtures/demo, the head with a seeded
  * CPU regression (Tokenize) and a seeded allocation (cloneWord).
  */
-import { execFile } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { BenchmarkComparison, Comparison } from '../src/compare/model.js'
+import { cli } from './helpers/cli.js'
 import { ROOT, tempDir } from './helpers/go.js'
 
-const exec = promisify(execFile)
-const CLI = join(ROOT, 'dist', 'cli.js')
 const STATS = join(ROOT, 'fixtures', 'benchtext', 'stats')
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return exec(process.execPath, [CLI, ...args], { maxBuffer: 64 << 20 }).then(
-    r => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => e
-  )
-}
 
 describe('benchgate compare on go test -bench text files (a benchstat replacement)', () => {
   it('prints JSON with the documented fields and a verdict line, and gates on time regressions', async () => {
@@ -166,6 +156,22 @@ describe('benchgate demo end to end', () => {
     expect(b.functionStats!.cpu!.samples.head).toBeGreaterThan(0)
   })
 
+  it("cloneWord's hot lines start with the allocation the seed made roomy, its text from the checkout", () => {
+    const clone = bench('BenchmarkIntern').functions!.alloc_space![0]
+    expect(clone.file).toBe('fixtures/demo/textproc/textproc.go')
+    const source = readFileSync(join(ROOT, clone.file!), 'utf8').split('\n')
+    const top = clone.lines![0]
+    expect(top).toMatchObject({ change: 'same', text: 'b := make([]byte, len(w), 48)' })
+    expect(source[top.line! - 1].trim()).toBe(top.text)
+    // All of the new function's bytes are on that line: base had none of them.
+    expect(top.base.self).toBe(0)
+    expect(top.head.self).toBeCloseTo(clone.head.self, 0)
+    expect(c.hotLines).toEqual({ between: 'the same tree on both sides' })
+    expect(r.stdout).toContain(
+      'Hot lines of `example.com/demo/textproc.cloneWord` (`fixtures/demo/textproc/textproc.go`)'
+    )
+  })
+
   it('its self-check fails, naming what, when a seeded culprit is not ranked first or the gate did not fire', async () => {
     const { demoVerdict } = await import('../src/cli/commands/demo.js')
     expect(demoVerdict(c)).toBe(0)
@@ -180,6 +186,21 @@ describe('benchgate demo end to end', () => {
       )
     }
     expect(demoVerdict(noBreakdown)).toBe(1)
+    const noLines = {
+      ...c,
+      benchmarks: c.benchmarks.map(b =>
+        b.name.startsWith('BenchmarkIntern')
+          ? {
+              ...b,
+              functions: {
+                ...b.functions,
+                alloc_space: b.functions!.alloc_space!.map(f => ({ ...f, lines: undefined }))
+              }
+            }
+          : b
+      )
+    }
+    expect(demoVerdict(noLines)).toBe(1)
   })
 
   it('prints the PR comment and writes the bundles and reports', () => {

@@ -393,6 +393,38 @@ describe('allocation verdicts that respect noise (D11)', () => {
     expect(c.counts.regression).toBe(0)
   })
 
+  it("an allocation row the A/B decided shows the A/B's numbers with its verdict, marked as such", () => {
+    // The screen's B/op is a 1.76% growth within one process; the A/B's is 0.26% and noise.
+    const rounds = [584_000, 594_300, 589_100, 579_800, 598_200, 586_400, 591_700, 582_900]
+    const screen = compare(
+      side('base', { BenchmarkRand: { ns: steady(1000), bytes: flat(584_000) } }),
+      side('head', { BenchmarkRand: { ns: steady(1200), bytes: flat(594_300) } })
+    )
+    const ab = compare(
+      side('base', { BenchmarkRand: { ns: steady(1000, 8), bytes: rounds } }),
+      side('head', { BenchmarkRand: { ns: steady(1200, 8), bytes: rounds.map(x => x + 1500) } }),
+      { threshold: 2.5 }
+    )
+    const c = applyConfirmation(screen, ab, 8)
+    const bench = c.benchmarks[0]
+    expect(bench.confirmation!.status).toBe('confirmed')
+    const bytes = bench.metrics.find(m => m.unit === 'B/op')!
+    const fromAb = ab.benchmarks[0].metrics.find(m => m.unit === 'B/op')!
+    expect(bytes).toEqual({ ...fromAb, measuredBy: 'ab' })
+    expect(bytes.deltaPercent).not.toBe(
+      screen.benchmarks[0].metrics.find(m => m.unit === 'B/op')!.deltaPercent
+    )
+    // The time row stays the screen's: the A/B's time is in the confirmation.
+    expect(bench.metrics.find(m => m.unit === 'ns/op')).toEqual(
+      screen.benchmarks[0].metrics.find(m => m.unit === 'ns/op')
+    )
+    const md = renderMarkdown(c, { key: 'k' })
+    expect(md).toContain('rows marked A/B are from the A/B rounds')
+    expect(md).toMatch(
+      /\| B\/op \(A\/B\) \| [^|]+ \| [^|]+ \| \+0\.26% \| [^|]+ \| ⚪ unchanged \|/
+    )
+  })
+
   it('a real extra allocation is confirmed by the A/B and gates with fail-on-alloc', () => {
     const screen = compare(
       side('base', { BenchmarkExtra: { ns: steady(1000), bytes: flat(64) } }),

@@ -4,27 +4,15 @@
  * the wrong types is a message naming the file and the field. Each runs
  * the built CLI, as a user would, and never shows a stack trace.
  */
-import { execFile, execFileSync } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { FileError, readCapped } from '../src/files/index.js'
+import { cli as runCli } from './helpers/cli.js'
 import { ROOT, tempDir } from './helpers/go.js'
 
-const exec = promisify(execFile)
-const CLI = join(ROOT, 'dist', 'cli.js')
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return exec(process.execPath, [CLI, ...args], { timeout: 60_000 }).then(
-    r => ({ code: 0, ...r }),
-    (e: { code: number; stdout: string; stderr: string }) => ({
-      code: e.code,
-      stdout: e.stdout,
-      stderr: e.stderr
-    })
-  )
-}
+const cli = (args: string[]) => runCli(args, { timeout: 60_000 })
 
 function noStack(stderr: string): void {
   expect(stderr).not.toMatch(/\n\s+at |node:internal|RangeError|TypeError/)

@@ -11,7 +11,7 @@
 import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import type { Bundle } from '../src/bundle/index.js'
+import { isRepositoryPath, type Bundle } from '../src/bundle/index.js'
 import type { Comparison, MetricComparison } from '../src/compare/model.js'
 import { sanitizeComparison } from '../src/github/report-artifact.js'
 import { formatTop } from '../src/pprof/index.js'
@@ -206,6 +206,29 @@ function hostileComparison(s: string[]): Comparison {
                 { name: at(5), base: 10, head: 30 },
                 { name: at(9), base: null, head: 5 },
                 { name: at(8), base: 10, head: 30 }
+              ],
+              // A hostile name may still be a plain path (no `..`): the sanitizer keeps it.
+              file: isRepositoryPath(at(3)) ? at(3) : 'pkg/file.go',
+              lines: [
+                {
+                  line: 12,
+                  baseLine: 10,
+                  change: 'edited',
+                  text: at(3),
+                  baseText: at(6),
+                  base: { flat: 1, cum: 2, self: 1 },
+                  head: { flat: 5, cum: 6, self: 5 },
+                  delta: { flat: 4, cum: 4, self: 4 }
+                },
+                {
+                  line: null,
+                  baseLine: 30,
+                  change: 'gone',
+                  text: at(7),
+                  base: { flat: 1, cum: 2, self: 1 },
+                  head: { flat: 0, cum: 0, self: 0 },
+                  delta: { flat: -1, cum: -2, self: -1 }
+                }
               ]
             },
             fn(at(9), 'new'),
@@ -237,6 +260,7 @@ function hostileComparison(s: string[]): Comparison {
       }
     ],
     geomean: [{ unit: 'ns/op', base: 100, head: 110, deltaPercent: 10, n: 2 }],
+    hotLines: at(24).length % 2 ? { unavailable: at(24) } : { between: at(24).slice(0, 300) },
     warnings: [`CPU differs: base ${at(21)}, head ${at(22)}`],
     notes: [at(23)],
     base: {

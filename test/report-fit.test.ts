@@ -38,7 +38,19 @@ function report(names: string[], extra: Partial<Comparison> = {}): PrReport {
           base: { flat: 1, cum: 2, self: 1 },
           head: { flat: 3, cum: 4, self: 3 },
           delta: { flat: 2, cum: 2, self: 2 },
-          beyondNoise: true
+          beyondNoise: true,
+          file: 'p/f.go',
+          lines: [
+            {
+              line: 12,
+              baseLine: 10,
+              change: 'moved' as const,
+              text: 's += x',
+              base: { flat: 1, cum: 1, self: 1 },
+              head: { flat: 2, cum: 2, self: 2 },
+              delta: { flat: 1, cum: 1, self: 1 }
+            }
+          ]
         }
       ]
     }
@@ -126,5 +138,17 @@ describe('the fork report, fitted by the writer to the reader', () => {
   it('leaves a report within every limit exactly as it was', () => {
     const r = report(['BenchmarkA-2', 'BenchmarkB-2'])
     expect(fitReport(r)).toEqual(r)
+  })
+
+  it('a function file that leaves the repository (a link to another one) is refused', () => {
+    for (const file of ['../../other/repo/blob/x', '/etc/passwd', 'p/../../x', '.git/config']) {
+      const r = report(['BenchmarkA-2'], { hotLines: { between: 'a..b' } })
+      r.comparison!.benchmarks[0].functions!.cpu![0].file = file
+      expect(() => parseReport(JSON.stringify(r)), file).toThrow(
+        /malformed at benchmarks\[0\]\.functions\.cpu\[0\]\.file/
+      )
+    }
+    const ok = report(['BenchmarkA-2'], { hotLines: { between: 'a..b' } })
+    expect(parseReport(JSON.stringify(ok))).toEqual(ok)
   })
 })

@@ -18,8 +18,12 @@
  */
 import { isRuntimeInternal } from './internal.js'
 import { heaviestPaths } from './paths.js'
+import { hotLines, lineTables, type LineTables } from './lines.js'
+export { LINES_KEPT } from './lines.js'
 
 export { isRuntimeInternal } from './internal.js'
+export { differenceTables, mergeTables } from './combine.js'
+import { mergeTables } from './combine.js'
 import {
   accumulate,
   goTracebackName,
@@ -53,6 +57,19 @@ export interface PerOpCost {
    * left out), the benchmark's frame first.
    */
   path?: string[]
+  /**
+   * For a function in the repository (`file` set): its costliest source
+   * lines, per op, as `go tool pprof -list` counts them (self as above).
+   */
+  lines?: LineCost[]
+}
+
+/** One source line's per-op cost within a function. */
+export interface LineCost {
+  line: number
+  flat: number
+  cum: number
+  self: number
 }
 
 /** How many of a benchmark's functions, by self, carry their call path in the bundle. */
@@ -92,6 +109,8 @@ export interface GroupTables {
   period?: number
   /** Per group: a function → its heaviest call path (attribution/paths.ts). */
   paths?: Map<string, Map<string, string[]>>
+  /** Per group: line costs of the functions in the files asked for (attribution/lines.ts). */
+  lines?: LineTables
 }
 
 /** A function's raw [flat, cum, self] in one group; self defaults to flat. */
@@ -122,7 +141,9 @@ export function groupTables(
   profile: Profile,
   sampleType: string,
   importPath: string,
-  source: string
+  source: string,
+  /** Source files whose line costs to keep (the repository's); none without it. */
+  keepFile?: (file: string) => boolean
 ): GroupTables {
   const vi = sampleTypeIndex(profile, sampleType, source)
   // Names for people: instantiations written as Go's tracebacks write them
@@ -142,20 +163,14 @@ export function groupTables(
   const frames = index.frames
   // The bucket of a sample: the benchmark frame nearest its leaf.
   const folded = Uint8Array.from(index.names, name => (isRuntimeInternal(name) ? 1 : 0))
-  const acc = accumulate(
-    profile,
-    vi,
-    index,
-    groupNames.length,
-    (_s, from, to) => {
-      for (let k = from; k < to; k++) {
-        const f = frames[stacks[k]]
-        for (let j = 0; j < f.length; j++) if (nodeGroup[f[j]] >= 0) return nodeGroup[f[j]]
-      }
-      return -1
-    },
-    folded
-  )
+  const bucketOf = (_s: number, from: number, to: number): number => {
+    for (let k = from; k < to; k++) {
+      const f = frames[stacks[k]]
+      for (let j = 0; j < f.length; j++) if (nodeGroup[f[j]] >= 0) return nodeGroup[f[j]]
+    }
+    return -1
+  }
+  const acc = accumulate(profile, vi, index, groupNames.length, bucketOf, folded)
   const self = acc.self!
   const byGroup = heaviestPaths(profile, vi, index, nodeGroup, folded)
   const paths: NonNullable<GroupTables['paths']> = new Map()
@@ -182,6 +197,10 @@ export function groupTables(
     paths
   }
   if (period !== undefined) out.period = period
+  if (keepFile)
+    out.lines = lineTables(profile, vi, index, groupNames, bucketOf, folded, n =>
+      index.files[n] !== '' ? keepFile(index.files[n]) : false
+    )
   return out
 }
 
@@ -221,7 +240,11 @@ export function perOpCosts(
   for (const [name, [flat, cum, self = flat]] of g.functions) {
     const cost: PerOpCost = { name, flat: flat * scale, cum: cum * scale, self: self * scale }
     const src = locate?.(name)
-    if (src) Object.assign(cost, src)
+    if (src) {
+      Object.assign(cost, src)
+      const lines = tables.lines?.get(group)?.get(name)
+      if (lines) cost.lines = hotLines(lines, scale)
+    }
     out.push(cost)
   }
   const byName = (a: PerOpCost, b: PerOpCost): number =>
@@ -258,44 +281,6 @@ export function sampling(
   return tables.period === undefined ? { total } : { total, sample: tables.period * scale }
 }
 
-/** Merge group tables of several profiles (sums of raw values), so shares cover all of them. */
-export function mergeTables(tables: GroupTables[]): GroupTables {
-  if (tables.length === 1) return tables[0]
-  const out: GroupTables = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() }
-  // One period for all, or none: shares of mixed rates have no one sample value.
-  const periods = new Set(tables.map(t => t.period))
-  if (periods.size === 1 && tables[0].period !== undefined) out.period = tables[0].period
-  // Paths are not summed: each function keeps the first profile's.
-  out.paths = new Map()
-  for (const t of tables)
-    for (const [group, p] of t.paths ?? []) {
-      const m = out.paths.get(group) ?? out.paths.set(group, new Map()).get(group)!
-      for (const [name, path] of p) if (!m.has(name)) m.set(name, path)
-    }
-  for (const t of tables) {
-    out.unattributed += t.unattributed
-    out.total += t.total
-    for (const [k, v] of t.sources) if (!out.sources.has(k)) out.sources.set(k, v)
-    for (const [group, g] of t.groups) {
-      const m = out.groups.get(group) ?? {
-        total: 0,
-        functions: new Map<string, Cost>()
-      }
-      m.total += g.total
-      for (const [name, [flat, cum, self = flat]] of g.functions) {
-        const e = m.functions.get(name)
-        if (e) {
-          e[0] += flat
-          e[1] += cum
-          e[2] = (e[2] ?? 0) + self
-        } else m.functions.set(name, [flat, cum, self])
-      }
-      out.groups.set(group, m)
-    }
-  }
-  return out
-}
-
 /** A package's profiles, by kind; several per kind (A/B rounds) are merged. */
 export interface ProfileFiles {
   cpu: string[]
@@ -310,7 +295,9 @@ export interface ProfileFiles {
 export async function attributeProfiles(
   files: ProfileFiles,
   importPath: string,
-  maxBytes: number
+  maxBytes: number,
+  /** Source files whose line costs to keep (groupTables). */
+  keepFile?: (file: string) => boolean
 ): Promise<{
   tables: Partial<Record<Measure, GroupTables>>
   decoded: ProfileFiles
@@ -329,7 +316,9 @@ export async function attributeProfiles(
           (typeof MEASURES)[Measure]
         ][]) {
           if (m.profile === kind)
-            (perMeasure[measure] ??= []).push(groupTables(profile, m.sampleType, importPath, file))
+            (perMeasure[measure] ??= []).push(
+              groupTables(profile, m.sampleType, importPath, file, keepFile)
+            )
         }
       } catch (err) {
         if (!(err instanceof ProfileError)) throw err
@@ -352,44 +341,4 @@ export function unattributedShares(
     out[measure] = t.total === 0 ? 0 : Number((t.unattributed / t.total).toPrecision(6))
   }
   return out
-}
-
-/**
- * Per-op tables from two profiles of the same benchmark, run in their own
- * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
- * run at N2 spent beyond the run at N1, function by function. Everything
- * that does not scale with b.N — setup before `b.ResetTimer`, the `b.N = 1`
- * first run and the process's own start — is the same in both and cancels.
- * Divided by `iterations` (high − low), the difference is the cost of one
- * iteration. Work under `b.StopTimer` inside the loop does scale with b.N
- * and stays in, at its real cost. A function whose difference is negative
- * is sampling noise and counts 0. Undefined when the difference has no
- * positive total (too few samples to tell): the caller falls back.
- */
-export function differenceTables(
-  low: GroupTables,
-  high: GroupTables,
-  iterations?: number
-): GroupTables | undefined {
-  const out: GroupTables = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources }
-  if (iterations !== undefined) out.iterations = iterations
-  if (high.period !== undefined && high.period === low.period) out.period = high.period
-  if (high.paths) out.paths = high.paths
-  for (const [group, h] of high.groups) {
-    const l = low.groups.get(group)
-    const total = h.total - (l?.total ?? 0)
-    if (!(total > 0)) continue
-    const functions = new Map<string, Cost>()
-    for (const [name, [flat, cum, self = flat]] of h.functions) {
-      const [lf, lc, ls = lf] = l?.functions.get(name) ?? [0, 0, 0]
-      const dc = Math.max(0, cum - lc)
-      // flat ≤ cum and self ≤ cum hold in each profile; keep them in the difference too.
-      const df = Math.min(dc, Math.max(0, flat - lf))
-      const ds = Math.min(dc, Math.max(0, self - ls))
-      if (df > 0 || dc > 0 || ds > 0) functions.set(name, [df, dc, ds])
-    }
-    out.groups.set(group, { total, functions })
-    out.total += total
-  }
-  return out.groups.size > 0 ? out : undefined
 }

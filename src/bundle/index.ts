@@ -254,6 +254,39 @@ function checkProfiled(
       )
         fail(`${w}[${j}].path`, 'a list of at most 64 function names', fn.path)
       optString(fn, 'file', `${w}[${j}]`)
+      if (fn.file !== undefined && !isRepositoryPath(fn.file as string))
+        fail(`${w}[${j}].file`, 'a path inside the repository', fn.file)
+      if (fn.line !== undefined && !isLineNumber(fn.line))
+        fail(`${w}[${j}].line`, 'a line number', fn.line)
+      if (fn.lines !== undefined) checkLines(fn.lines, `${w}[${j}].lines`, fail)
     })
   }
+}
+
+/** A relative, '/'-separated path with no `..`, `.`, `.git` or empty segment: a file in the repository. */
+export function isRepositoryPath(p: string): boolean {
+  return (
+    p !== '' &&
+    p.length <= 1024 &&
+    !p.includes('\\') &&
+    !p.includes('\u0000') &&
+    p.split('/').every(seg => seg !== '' && seg !== '.' && seg !== '..' && seg !== '.git')
+  )
+}
+
+function isLineNumber(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e9
+}
+
+/** A function's `lines`: at most 64 of {line, flat, cum, self}. */
+function checkLines(lines: unknown, w: string, fail: ShapeChecks['fail']): void {
+  if (!Array.isArray(lines) || lines.length > 64) fail(w, 'a list of at most 64 line costs', lines)
+  ;(lines as unknown[]).forEach((l, k) => {
+    const o = l as Record<string, unknown> | null
+    if (typeof o !== 'object' || o === null || !isLineNumber(o.line))
+      fail(`${w}[${k}].line`, 'a line number', o?.line)
+    for (const key of ['flat', 'cum', 'self'])
+      if (typeof o![key] !== 'number' || !Number.isFinite(o![key]))
+        fail(`${w}[${k}].${key}`, 'a finite number', o![key])
+  })
 }

@@ -14,6 +14,7 @@ import type {
   MetricComparison,
   Verdict
 } from './model.js'
+import { lineDeltas, type SourceView } from './lines.js'
 import { beyondNoise, MIN_PROFILE_SAMPLES, sampleCount } from './noise.js'
 import { primaryMetric } from './verdicts.js'
 import { formatDelta, formatP, signed } from './wording.js'
@@ -51,7 +52,9 @@ export function functionDeltas(
   b: SideBenchmark,
   h: SideBenchmark,
   max: number,
-  verdict: Verdict
+  verdict: Verdict,
+  /** Both revisions' sources, for hot lines; without it, none. */
+  view?: SourceView
 ):
   | {
       functions: Partial<Record<Measure, FunctionDelta[]>>
@@ -80,6 +83,15 @@ export function functionDeltas(
       (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)
     const beyond = rows.filter(d => d.beyondNoise).sort(rank)
     if (beyond[0]) addPath(beyond[0], b.functions[measure] ?? [], h.functions[measure] ?? [])
+    addFiles(rows, b.functions[measure] ?? [], h.functions[measure] ?? [])
+    if (view)
+      addLines(
+        beyond.slice(0, max),
+        b.functions[measure] ?? [],
+        h.functions[measure] ?? [],
+        view,
+        direction
+      )
     const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank)
     functions[measure] = [...beyond.slice(0, max), ...within.slice(0, max)]
     const samples = {
@@ -117,6 +129,49 @@ function addPath(top: FunctionDelta, base: readonly PerOpCost[], head: readonly 
   const cum = (list: readonly PerOpCost[]) => new Map(list.map(f => [f.name, f.cum]))
   const [bc, hc] = [cum(base), cum(head)]
   top.path = path.map(name => ({ name, base: bc.get(name) ?? null, head: hc.get(name) ?? null }))
+}
+
+/** Each row's file in the repository, from head (or base, for a function gone from head). */
+function addFiles(
+  rows: FunctionDelta[],
+  base: readonly PerOpCost[],
+  head: readonly PerOpCost[]
+): void {
+  const files = new Map<string, string>()
+  for (const f of [...base, ...head]) if (f.file) files.set(f.name, f.file)
+  for (const r of rows) {
+    const file = files.get(r.name)
+    if (file) r.file = file
+  }
+}
+
+/** How many of the top rows beyond noise get their hot lines. */
+export const HOT_FUNCTIONS = 3
+
+/**
+ * Hot lines for the first HOT_FUNCTIONS rows that are in the repository,
+ * in the same file on both sides, with line costs on either.
+ */
+function addLines(
+  top: readonly FunctionDelta[],
+  base: readonly PerOpCost[],
+  head: readonly PerOpCost[],
+  view: SourceView,
+  direction: 1 | -1
+): void {
+  let done = 0
+  for (const r of top) {
+    if (done >= HOT_FUNCTIONS) break
+    const b = base.find(f => f.name === r.name)
+    const h = head.find(f => f.name === r.name)
+    const file = h?.file ?? b?.file
+    const source = file === undefined ? undefined : view.files.get(file)
+    if (!source || (b?.file !== undefined && h?.file !== undefined && b.file !== h.file)) continue
+    const lines = lineDeltas(source, b?.lines ?? [], h?.lines ?? [], direction)
+    if (lines.length === 0) continue
+    r.lines = lines
+    done++
+  }
 }
 
 function costs(f: PerOpCost): FunctionCosts {

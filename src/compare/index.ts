@@ -5,6 +5,7 @@
  */
 import { explain, functionDeltas } from './functions.js'
 import type { Side } from './input.js'
+import type { SourceView } from './lines.js'
 import { benchmarkKey, type CompareOptions, type Screen } from './model.js'
 import { compareVerdicts } from './verdicts.js'
 
@@ -12,16 +13,23 @@ import { compareVerdicts } from './verdicts.js'
 export function compareSides(
   base: Side,
   head: Side,
-  options: Partial<CompareOptions> = {}
+  options: Partial<CompareOptions> = {},
+  /** Both revisions' sources for hot lines, or why there are none. */
+  sources?: SourceView | { unavailable: string }
 ): Screen {
   const screen = compareVerdicts(base, head, options)
+  const view = sources && 'files' in sources ? sources : undefined
+  if (sources)
+    screen.hotLines = view
+      ? { between: view.between }
+      : { unavailable: (sources as { unavailable: string }).unavailable }
   const baseBy = new Map(base.benchmarks.map(b => [benchmarkKey(b), b]))
   const headBy = new Map(head.benchmarks.map(b => [benchmarkKey(b), b]))
   for (const bc of screen.benchmarks) {
     if (bc.verdict !== 'regression' && bc.verdict !== 'improvement') continue
     const b = baseBy.get(benchmarkKey(bc))!
     const h = headBy.get(benchmarkKey(bc))!
-    const d = functionDeltas(b, h, screen.options.maxFunctions, bc.verdict)
+    const d = functionDeltas(b, h, screen.options.maxFunctions, bc.verdict, view)
     if (d) {
       bc.functions = d.functions
       bc.functionStats = d.stats

@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises'
 import { FileError, readTextCapped } from '../files/index.js'
 import { join, resolve } from 'node:path'
-import type { Measure, PerOpCost } from '../attribution/index.js'
+import type { LineCost, Measure, PerOpCost } from '../attribution/index.js'
 import { BundleError, readBundle, type BundleEnvironment, type Sampling } from '../bundle/index.js'
 import { parseBenchOutput } from '../gobench/parse.js'
 import { goTracebackName } from '../pprof/index.js'
@@ -37,6 +37,20 @@ export interface Side {
   units: Record<string, Record<string, string>>
 }
 
+/** Two lists of one function's line costs (two instantiations), summed line by line. */
+function mergeLines(a: readonly LineCost[], b: readonly LineCost[]): LineCost[] {
+  const by = new Map(a.map(l => [l.line, { ...l }]))
+  for (const l of b) {
+    const e = by.get(l.line)
+    if (e) {
+      e.flat += l.flat
+      e.cum += l.cum
+      e.self += l.self
+    } else by.set(l.line, { ...l })
+  }
+  return [...by.values()].sort((x, y) => x.line - y.line)
+}
+
 /**
  * Function names as people read them (D10): bundles written before names
  * were collapsed hold one entry per instantiation; they merge here, so an
@@ -54,6 +68,7 @@ function readableFunctions<B extends SideBenchmark>(b: B): B {
         m.self = (m.self ?? m.flat) + (f.self ?? f.flat)
         m.flat += f.flat
         m.cum += f.cum
+        if (f.lines) m.lines = mergeLines(m.lines ?? [], f.lines)
       } else merged.set(name, { ...f, name })
     }
     functions[measure] = [...merged.values()]

@@ -95,6 +95,11 @@ export interface MetricComparison {
   deltaPercent: number | null
   base: SideSummary | null
   head: SideSummary | null
+  /**
+   * `ab`: on a confirmed suspect, an allocation unit whose numbers and
+   * verdict are the A/B rounds', not the screen's.
+   */
+  measuredBy?: 'ab'
 }
 
 /** A function's per-op costs on one side, in the measure's unit. */
@@ -123,6 +128,33 @@ export interface FunctionDelta {
    * (null where that side's list does not have it).
    */
   path?: PathStep[]
+  /** The function's file in the repository, '/'-separated (absent outside it). */
+  file?: string
+  /**
+   * For the top culprits in the repository: the source lines whose cost
+   * changed most, matched between the revisions through their diff
+   * (compare/lines.ts), in the order the comment shows them.
+   */
+  lines?: LineDelta[]
+}
+
+/** How a source line reached head: unchanged (at the same number or moved), edited, new, or gone. */
+export type LineChange = 'same' | 'moved' | 'edited' | 'new' | 'gone'
+
+/** One source line's per-op cost on both sides (0 where a side does not have it). */
+export interface LineDelta {
+  /** Its number in head; null when the line is gone. */
+  line: number | null
+  /** Its number in base; null when the line is new. */
+  baseLine: number | null
+  change: LineChange
+  /** Its text in head (in base when gone), without leading indentation; absent when unknown. */
+  text?: string
+  /** An edited line's text in base. */
+  baseText?: string
+  base: FunctionCosts
+  head: FunctionCosts
+  delta: FunctionCosts
 }
 
 /** One frame of a call path, with its cum per op on each side. */
@@ -217,6 +249,12 @@ export interface Comparison {
   gateMode?: GateMode
   /** gate confirmed: how the suspects were re-measured. */
   confirmation?: ConfirmationInfo
+  /**
+   * How hot lines were matched between the revisions (`between`, e.g.
+   * `3f2a1c9d0b7e..the work tree`), or why there are none (`unavailable`).
+   * Absent when nobody asked for sources (text input, tests).
+   */
+  hotLines?: { between: string } | { unavailable: string }
 }
 
 /** The gates a pull request can be judged by. */

@@ -82,7 +82,7 @@ export async function buildBundle(
   for (const m of measured) {
     const { entry, tables } = await attributePackage(m, spec)
     packages.push(entry)
-    const perBenchmark = await passTables(m, spec.maxProfileBytes)
+    const perBenchmark = await passTables(m, spec.maxProfileBytes, inRepository(spec.repoRoot))
     benchmarks.push(
       ...buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot, name =>
         perBenchmark.get(name)
@@ -117,7 +117,8 @@ async function attributePackage(
   const { tables, decoded, errors } = await attributeProfiles(
     m.profiles,
     m.importPath,
-    spec.maxProfileBytes
+    spec.maxProfileBytes,
+    inRepository(spec.repoRoot)
   )
   const problems = [...(m.profileErrors ?? []), ...errors]
   if (problems.length > 0) entry.profileErrors = problems
@@ -145,15 +146,16 @@ async function attributePackage(
  */
 async function passTables(
   m: PackageMeasurement,
-  maxBytes: number
+  maxBytes: number,
+  keepFile: ((file: string) => boolean) | undefined
 ): Promise<Map<string, Partial<Record<Measure, GroupTables>>>> {
   const out = new Map<string, Partial<Record<Measure, GroupTables>>>()
   for (const name of new Set(m.results.map(r => r.name))) {
     const p = m.pass?.get(passKey(m.importPath, name))
     if (!p) continue
     const [low, high] = await Promise.all([
-      attributeProfiles(p.low, m.importPath, maxBytes),
-      attributeProfiles(p.high, m.importPath, maxBytes)
+      attributeProfiles(p.low, m.importPath, maxBytes, keepFile),
+      attributeProfiles(p.high, m.importPath, maxBytes, keepFile)
     ])
     const tables: Partial<Record<Measure, GroupTables>> = {}
     for (const measure of Object.keys(MEASURES) as Measure[]) {
@@ -165,6 +167,23 @@ async function passTables(
     out.set(name, tables)
   }
   return out
+}
+
+/**
+ * A build path as a path in the repository ('/'-separated, relative to its
+ * root), or undefined outside it: build paths differ between machines, so
+ * only files in the repository keep a path, for source links and lines.
+ */
+function repositoryPath(repoRoot: string | undefined, file: string): string | undefined {
+  if (repoRoot === undefined || file === '') return undefined
+  const rel = relative(repoRoot, file)
+  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined
+  return rel.split(sep).join('/')
+}
+
+/** The files whose line costs a bundle keeps: the repository's own. */
+function inRepository(repoRoot: string | undefined): ((file: string) => boolean) | undefined {
+  return repoRoot === undefined ? undefined : file => repositoryPath(repoRoot, file) !== undefined
 }
 
 /** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
@@ -215,17 +234,20 @@ export function buildBenchmarks(
       // inside the repository, relative to its root, for source links.
       const locate = (name: string): { file: string; line: number } | undefined => {
         const src = t.sources.get(name)
-        if (!src || repoRoot === undefined) return undefined
-        const rel = relative(repoRoot, src.file)
-        if (rel.startsWith('..') || isAbsolute(rel)) return undefined
-        return { file: rel.split(sep).join('/'), line: src.line }
+        const rel = src && repositoryPath(repoRoot, src.file)
+        return rel === undefined ? undefined : { file: rel, line: src!.line }
       }
-      b.functions[measure] = perOpCosts(t, b.group, median(values), topK, locate).map(f => ({
-        ...f,
-        flat: round(f.flat),
-        cum: round(f.cum),
-        self: round(f.self ?? f.flat)
-      }))
+      b.functions[measure] = perOpCosts(t, b.group, median(values), topK, locate).map(f => {
+        const out = { ...f, flat: round(f.flat), cum: round(f.cum), self: round(f.self ?? f.flat) }
+        if (f.lines)
+          out.lines = f.lines.map(l => ({
+            line: l.line,
+            flat: round(l.flat),
+            cum: round(l.cum),
+            self: round(l.self)
+          }))
+        return out
+      })
       const s = sampling(t, b.group, median(values))
       if (s) found[measure] = s
     }

@@ -11,6 +11,7 @@ import type { CompareOptions, Comparison, ConfirmationInfo, Screen } from '../co
 import type { AbEvent, AbRunner, AbSettings } from './ab.js'
 import { abOptions, AB_TEST, applyConfirmation, confirmationStands, suspectsOf } from './judge.js'
 import { exactBenchPattern } from './select.js'
+import { sourcesFor, type SourceLoader } from './sources.js'
 
 /** How confirmation runs its A/B: everything but what it chooses itself (packages, bench, base). */
 export type ConfirmSettings = Omit<AbSettings, 'bench' | 'packages' | 'only' | 'base'> & {
@@ -19,6 +20,8 @@ export type ConfirmSettings = Omit<AbSettings, 'bench' | 'packages' | 'only' | '
    * there are suspects. Undefined: the work tree, told apart by sideFlags.
    */
   base?: string | (() => Promise<{ sha: string; label: string }>)
+  /** Where the A/B's hot lines come from (the revisions it built); none without it. */
+  sources?: SourceLoader
 }
 
 /**
@@ -55,9 +58,10 @@ export async function confirmSuspects(
         ? await s.base()
         : { sha: s.base, label: s.base ?? 'the work tree' }
     label = rev.label
+    const { sources, ...settings } = s
     const { baseDir, headDir } = await runAb(
       {
-        ...s,
+        ...settings,
         base: rev.sha,
         packages: ['./...'],
         only: new Set(suspects.map(b => b.package)),
@@ -66,7 +70,7 @@ export async function confirmSuspects(
       onEvent
     )
     const [base, head] = await Promise.all([loadSide(baseDir), loadSide(headDir)])
-    ab = compareSides(base, head, abOptions(opts))
+    ab = compareSides(base, head, abOptions(opts), await sourcesFor(sources, base, head))
   } catch (err) {
     return confirmationStands(screen, info({ error: (err as Error).message }))
   }

@@ -197,6 +197,9 @@ export function applyConfirmation(
     gate: { fail: reasons.length > 0, reasons },
     gateMode: 'confirmed',
     notes: [...screen.notes, ...ab.notes.map(n => `Confirmation: ${n}`)],
+    ...(benchmarks.some(b => b.functionsFrom === 'ab') && ab.hotLines
+      ? { hotLines: ab.hotLines }
+      : {}),
     confirmation: {
       base: { commit: ab.base.commit, ref: ab.base.ref },
       rounds,
@@ -225,10 +228,11 @@ function confirmed(
   const m = a?.metrics.find(x => x.kind === 'time')
   const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed'
   // Allocation verdicts are the A/B's too, where it measured them: across
-  // its rounds' processes, exact only if deterministic (D11).
+  // its rounds' processes, exact only if deterministic (D11). Its numbers
+  // come with its verdict, so a row never shows one run's Δ and another's call.
   const metrics = b.metrics.map(x => {
     const y = isAllocationUnit(x.unit) ? a?.metrics.find(z => z.unit === x.unit) : undefined
-    return y ? { ...x, verdict: y.verdict } : x
+    return y ? { ...y, measuredBy: 'ab' as const } : x
   })
   const others = benchmarkVerdict(metrics.filter(x => x.kind !== 'time'))
   const verdict =

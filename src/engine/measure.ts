@@ -8,7 +8,7 @@ import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import type { Bundle } from '../bundle/index.js'
-import { gitOutput, type Git } from '../git/index.js'
+import type { Git } from '../git/index.js'
 import { discoverPackages, DiscoveryError, type GoPackage } from '../gobench/discover.js'
 import { splitTestFlags } from '../gobench/args.js'
 import { packageStem, runPackages, type PackageRun, type RunEvent } from '../gobench/run.js'
@@ -16,6 +16,7 @@ import type { GoToolchain } from '../gobench/toolchain.js'
 import { buildBundle, type PackageMeasurement } from './bundle-builder.js'
 import { profilePass, targetsOf, type PassEvent, type PassTarget } from './profile-pass.js'
 import type { RunSettings } from './settings.js'
+import { repositoryRoot } from './sources.js'
 
 /** Events for progress display: discovery, then the runner's events. */
 export type PipelineEvent =
@@ -81,7 +82,7 @@ export async function runToBundle(
       },
       onEvent
     )
-    const repoRoot = (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir
+    const repoRoot = await repositoryRoot(git, dir)
     const measured = runs.map(run => {
       onEvent({ type: 'attributing', pkg: run.pkg.importPath })
       return { ...measurementOf(run), pass }

@@ -13,6 +13,7 @@ import type { Engine } from './index.js'
 import { abOptions, judgeAb, judgeScreen, suspectsOf, type Plan } from './judge.js'
 import { compareAndReport, type CompareOutputs } from './report.js'
 import type { AbBase } from './revision.js'
+import { gitSources } from './sources.js'
 import type { RunSettings } from './settings.js'
 
 /** A downloaded baseline bundle. */
@@ -55,7 +56,9 @@ export async function judgePullRequest(
   job: PullRequestJob,
   seams: PullRequestSeams
 ): Promise<PullRequestDecision> {
-  const report = { ...job.report, pathsRelativeTo: job.temp }
+  // Hot lines: matched through git diff in the checkout, which holds the head.
+  const sources = gitSources(seams.engine.git, job.run.dir)
+  const report = { ...job.report, pathsRelativeTo: job.temp, sources }
   const ab = { ...job.run, buildFlags: job.run.extraFlags }
   if (job.plan === 'ab') {
     // Without the base revision there is nothing to measure: that is a
@@ -92,7 +95,8 @@ export async function judgePullRequest(
                 ...ab,
                 rounds: job.confirmRounds,
                 base: seams.abBase,
-                out: join(job.temp, 'confirm')
+                out: join(job.temp, 'confirm'),
+                sources
               },
               job.compare,
               seams.abEvents('confirmation')

@@ -11,6 +11,7 @@ import {
   type ReportOptions
 } from '../report/markdown.js'
 import { judgeScreen } from './judge.js'
+import { sourcesFor, type SourceLoader } from './sources.js'
 
 /** What a comparison produced: the data and its two Markdown renderings. */
 export interface CompareOutputs {
@@ -29,6 +30,8 @@ export type CompareReportOptions = Omit<ReportOptions, 'budgetBytes' | 'reproduc
   pathsRelativeTo: string
   /** The judge for this gate (default: the screen as measured, judgeScreen). */
   judge?: (screen: Screen) => Promise<Comparison>
+  /** Where hot lines' sources come from (git in the checkout); none without it. */
+  sources?: SourceLoader
 }
 
 /** Compare two bundles (or benchmark text files), judge, and render the reports. */
@@ -39,7 +42,7 @@ export async function compareAndReport(
   report: CompareReportOptions
 ): Promise<CompareOutputs> {
   const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)])
-  const screen = compareSides(base, head, options)
+  const screen = compareSides(base, head, options, await sourcesFor(report.sources, base, head))
   const comparison = report.judge ? await report.judge(screen) : judgeScreen(screen)
   // `go tool pprof -diff_base` for the packages whose benchmarks changed.
   const changedPackages = new Set(

@@ -10,17 +10,11 @@
  * fetched. A merge-base needs history; when it is missing the error says
  * how to configure the checkout.
  */
-import { gitOutput, type Git } from '../git/index.js'
+import { gitOutput, haveCommit, type Git } from '../git/index.js'
 import { AbError } from './ab.js'
 
 const FETCH_HINT =
   'give actions/checkout `fetch-depth: 0` so the base revision is in the clone (or use gate: baseline)'
-
-async function haveCommit(git: Git, cwd: string, sha: string): Promise<boolean> {
-  if ((await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0) return true
-  await git.run(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha])
-  return (await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0
-}
 
 /** The revision a pull request's A/B compares against. */
 export interface AbBase {

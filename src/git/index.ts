@@ -66,3 +66,10 @@ export async function gitOrThrow(
   if (r.code === 0) return r.stdout.trim()
   throw fail(`git ${args.join(' ')} failed in ${cwd}: ${(r.stderr || r.stdout).trim()}`)
 }
+
+/** Whether commit `sha` is in the clone at `cwd`, fetching that one commit from origin when it is not. */
+export async function haveCommit(git: Git, cwd: string, sha: string): Promise<boolean> {
+  if ((await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0) return true
+  await git.run(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha])
+  return (await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0
+}

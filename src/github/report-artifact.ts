@@ -5,6 +5,7 @@
  * field by field with type checks, and the Markdown is re-rendered from the
  * data with our escaping — the body itself is never trusted.
  */
+import { isRepositoryPath } from '../bundle/index.js'
 import {
   GATE_MODES,
   STAT_TESTS,
@@ -12,7 +13,9 @@ import {
   VERDICTS,
   type BenchmarkComparison,
   type Comparison,
+  type FunctionCosts,
   type FunctionDelta,
+  type LineDelta,
   type MetricComparison,
   type SideSummary,
   type Verdict
@@ -43,6 +46,10 @@ export const REPORT_LIMITS = {
   functions: 1000,
   /** Steps of a call path. */
   path: 64,
+  /** Hot lines of a function, and the length of a line's text. */
+  lines: 64,
+  lineText: 1000,
+  file: 1024,
   reasons: 10_000,
   warnings: 100,
   notes: 100,
@@ -107,7 +114,7 @@ function side(v: unknown, where: string): SideSummary | null {
 
 function metric(v: unknown, where: string): MetricComparison {
   const o = obj(v, where)
-  return {
+  const m: MetricComparison = {
     unit: str(o.unit, `${where}.unit`, L.unit),
     kind: oneOf(o.kind, ['time', 'noisy', 'exact'] as const, `${where}.kind`),
     better: oneOf(o.better, ['lower', 'higher'] as const, `${where}.better`),
@@ -121,6 +128,9 @@ function metric(v: unknown, where: string): MetricComparison {
     base: side(o.base, `${where}.base`),
     head: side(o.head, `${where}.head`)
   }
+  if (o.measuredBy !== undefined)
+    m.measuredBy = oneOf(o.measuredBy, ['ab'] as const, `${where}.measuredBy`)
+  return m
 }
 
 function benchmark(v: unknown, where: string): BenchmarkComparison {
@@ -188,14 +198,7 @@ const MEASURE_KEYS = ['cpu', 'alloc_space', 'alloc_objects'] as const
 
 function functionDelta(x: unknown, w: string): FunctionDelta {
   const e = obj(x, w)
-  const costs = (k: string) => {
-    const p = obj(e[k], `${w}.${k}`)
-    return {
-      flat: num(p.flat, `${w}.${k}.flat`),
-      cum: num(p.cum, `${w}.${k}.cum`),
-      self: num(p.self, `${w}.${k}.self`)
-    }
-  }
+  const costs = (k: string) => costsOf(e[k], `${w}.${k}`)
   const out: FunctionDelta = {
     name: str(e.name, `${w}.name`),
     status: oneOf(e.status, ['changed', 'new', 'gone'] as const, `${w}.status`),
@@ -213,7 +216,48 @@ function functionDelta(x: unknown, w: string): FunctionDelta {
         head: numOrNull(step.head, `${w}.path[${i}].head`)
       }
     })
+  if (e.file !== undefined) {
+    out.file = str(e.file, `${w}.file`, L.file)
+    // It goes into a link: a plain path in the repository, no `..`.
+    if (!isRepositoryPath(out.file)) fail(`${w}.file`)
+  }
+  if (e.lines !== undefined)
+    out.lines = arr(e.lines, `${w}.lines`, L.lines).map((x, i) => lineDelta(x, `${w}.lines[${i}]`))
   return out
+}
+
+function costsOf(v: unknown, w: string): FunctionCosts {
+  const p = obj(v, w)
+  return {
+    flat: num(p.flat, `${w}.flat`),
+    cum: num(p.cum, `${w}.cum`),
+    self: num(p.self, `${w}.self`)
+  }
+}
+
+const lineNumber = (v: unknown, w: string): number | null =>
+  v === null ? null : Number.isInteger(v) && (v as number) > 0 ? (v as number) : fail(w)
+
+function lineDelta(x: unknown, w: string): LineDelta {
+  const l = obj(x, w)
+  const out: LineDelta = {
+    line: lineNumber(l.line, `${w}.line`),
+    baseLine: lineNumber(l.baseLine, `${w}.baseLine`),
+    change: oneOf(l.change, ['same', 'moved', 'edited', 'new', 'gone'] as const, `${w}.change`),
+    base: costsOf(l.base, `${w}.base`),
+    head: costsOf(l.head, `${w}.head`),
+    delta: costsOf(l.delta, `${w}.delta`)
+  }
+  if (l.text !== undefined) out.text = str(l.text, `${w}.text`, L.lineText)
+  if (l.baseText !== undefined) out.baseText = str(l.baseText, `${w}.baseText`, L.lineText)
+  return out
+}
+
+function hotLinesInfo(v: unknown): Comparison['hotLines'] {
+  const h = obj(v, 'comparison.hotLines')
+  return h.between !== undefined
+    ? { between: str(h.between, 'comparison.hotLines.between', L.ref) }
+    : { unavailable: str(h.unavailable, 'comparison.hotLines.unavailable') }
 }
 
 /** Rebuild a Comparison from untrusted JSON, keeping only well-typed known fields. */
@@ -279,7 +323,8 @@ export function sanitizeComparison(v: unknown): Comparison {
     ...(o.gateMode === undefined
       ? {}
       : { gateMode: oneOf(o.gateMode, GATE_MODES, 'comparison.gateMode') }),
-    ...(o.confirmation === undefined ? {} : { confirmation: confirmationInfo(o.confirmation) })
+    ...(o.confirmation === undefined ? {} : { confirmation: confirmationInfo(o.confirmation) }),
+    ...(o.hotLines === undefined ? {} : { hotLines: hotLinesInfo(o.hotLines) })
   }
 }
 

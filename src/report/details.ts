@@ -9,11 +9,12 @@ import type {
   BenchmarkComparison,
   FunctionDelta,
   FunctionStats,
+  LineDelta,
   PathStep
 } from '../compare/model.js'
 import { primaryMetric } from '../compare/verdicts.js'
 import { formatDelta, formatP } from '../compare/wording.js'
-import { codeBlock, codeCell, escapeHtmlText, escapeText, safeUrl } from './escape.js'
+import { codeBlock, codeCell, codeSpan, escapeHtmlText, escapeText, safeUrl } from './escape.js'
 import { formatSignedValue, formatValue } from './format.js'
 import type { ReportOptions } from './markdown.js'
 import { cell, VERDICT_ICON } from './parts.js'
@@ -107,7 +108,62 @@ function functionTable(
     out.push(
       `Call path to the first row, the heaviest in its profile (cum per op, base → head):\n\n${pathTree(path, v, dv)}`
     )
+  for (const f of rows) if (f.lines?.length) out.push(hotLines(f, f.lines, v, dv, opts))
   return out.join('\n\n')
+}
+
+/** Where a hot line is: a link to it at the head commit, or how it was in base. */
+function lineLabel(f: FunctionDelta, l: LineDelta, opts: ReportOptions): string {
+  if (l.line === null) return `L${l.baseLine} (gone)`
+  const at =
+    f.file && opts.repositoryUrl && opts.headSha
+      ? `[L${l.line}](${safeUrl(opts.repositoryUrl, 'blob', opts.headSha, f.file)}#L${l.line})`
+      : `L${l.line}`
+  switch (l.change) {
+    case 'moved':
+      return `${at} (was L${l.baseLine})`
+    case 'edited':
+      return `${at} (edited)`
+    case 'new':
+      return `${at} (new)`
+    case 'same':
+    case 'gone':
+      return at
+  }
+}
+
+/** A culprit's hot lines, like `pprof -list`: own cost per op on both sides, and the line's text. */
+function hotLines(
+  f: FunctionDelta,
+  lines: readonly LineDelta[],
+  v: (x: number) => string,
+  dv: (x: number) => string,
+  opts: ReportOptions
+): string {
+  const where = f.file ? ` (${codeSpan(f.file)})` : ''
+  const source = (l: LineDelta): string => {
+    const now = l.text !== undefined && l.text !== '' ? codeCell(l.text, 200) : ''
+    return l.baseText !== undefined && l.baseText !== ''
+      ? `${now}<br>was ${codeCell(l.baseText, 200)}`
+      : now
+  }
+  return (
+    `Hot lines of ${codeSpan(f.name)}${where}, by the change of their own cost:\n\n` +
+    markdownTable(
+      [
+        ['line', 'Δ self', 'base self', 'head self', 'Δ cum', 'source'],
+        ...lines.map(l => [
+          lineLabel(f, l, opts),
+          dv(l.delta.self),
+          v(l.base.self),
+          v(l.head.self),
+          dv(l.delta.cum),
+          source(l)
+        ])
+      ],
+      { alignDelimiters: false }
+    )
+  )
 }
 
 /** A call path as a small tree in a code block, each step with its cum on both sides. */
@@ -147,13 +203,18 @@ export function detailsBlock(
     )
   const metrics = b.metrics.filter(m => m.base && m.head)
   if (metrics.length > 0) {
-    if (k) parts.push('Screen against the baseline:')
+    if (k)
+      parts.push(
+        metrics.some(m => m.measuredBy === 'ab')
+          ? 'Screen against the baseline (rows marked A/B are from the A/B rounds, which decide allocations too):'
+          : 'Screen against the baseline:'
+      )
     parts.push(
       markdownTable(
         [
           ['unit', 'base', 'head', 'Δ', 'p (adjusted)', 'verdict'],
           ...metrics.map(m => [
-            escapeText(m.unit),
+            escapeText(m.unit) + (m.measuredBy === 'ab' ? ' (A/B)' : ''),
             cell(m, 'base'),
             cell(m, 'head'),
             formatDelta(m.deltaPercent),

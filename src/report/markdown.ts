@@ -13,6 +13,7 @@
  */
 import { markdownTable } from 'markdown-table'
 import type { BenchmarkComparison, Comparison } from '../compare/model.js'
+import { SAME_TREE } from '../compare/lines.js'
 import { primaryMetric } from '../compare/verdicts.js'
 import { formatDelta, formatP } from '../compare/wording.js'
 import { detailsBlock } from './details.js'
@@ -186,6 +187,24 @@ function changedParts(c: Comparison): {
   return out
 }
 
+/** How hot lines were matched, or why a breakdown in the repository has none. */
+function hotLinesNote(c: Comparison): string | undefined {
+  const h = c.hotLines
+  const fns = c.benchmarks.flatMap(b => Object.values(b.functions ?? {}).flat())
+  if (!h) return undefined
+  if ('between' in h && h.between === SAME_TREE)
+    return fns.some(f => f?.lines?.length)
+      ? '<sub>Both sides were built from the same tree, so each hot line is the same line on both.</sub>'
+      : undefined
+  if ('between' in h)
+    return fns.some(f => f?.lines?.length)
+      ? `<sub>Hot lines are matched between the revisions by content, through \`git diff\` (${escapeText(h.between, 100)}), not by line number.</sub>`
+      : undefined
+  return fns.some(f => f?.file)
+    ? `<sub>No hot lines: ${escapeText(h.unavailable, 300)}. They need the base commit in the clone (actions/checkout \`fetch-depth: 0\`, or the baseline's commit fetchable from origin).</sub>`
+    : undefined
+}
+
 /** Warnings, notes, how to reproduce, and the options line. */
 function footerBlocks(c: Comparison, opts: ReportOptions): string[] {
   const footer: string[] = []
@@ -210,6 +229,8 @@ function footerBlocks(c: Comparison, opts: ReportOptions): string[] {
         '\n```\n\n</details>'
     )
   }
+  const hot = hotLinesNote(c)
+  if (hot) footer.push(hot)
   const abThreshold =
     c.gateMode === 'confirmed' && c.options.abThreshold !== c.options.threshold
       ? ` (confirmation ${c.options.abThreshold}%)`

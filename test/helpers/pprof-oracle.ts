@@ -55,3 +55,43 @@ export async function pprofTop(
   }
   return { total, functions }
 }
+
+/**
+ * What `go tool pprof -list` reports per source line, for each function
+ * whose name matches `regex`: line → flat and cum, in the exact unit
+ * (as pprofTop). Lines pprof prints as `.` are zero and left out.
+ */
+export async function pprofList(
+  file: string,
+  regex: string,
+  sampleIndex: string,
+  unit: string
+): Promise<Map<string, Map<number, { flat: number; cum: number }>>> {
+  const unitFlag = unit === 'bytes' ? ['-unit=B'] : unit === 'nanoseconds' ? ['-unit=ns'] : []
+  const { stdout } = await run('go', [
+    'tool',
+    'pprof',
+    `-list=${regex}`,
+    `-sample_index=${sampleIndex}`,
+    ...unitFlag,
+    file
+  ])
+  const out = new Map<string, Map<number, { flat: number; cum: number }>>()
+  let current: Map<number, { flat: number; cum: number }> | undefined
+  const value = (s: string): number => (s === '.' ? 0 : Number(/^-?\d+/.exec(s)![0]))
+  for (const line of stdout.split('\n')) {
+    const routine = /^ROUTINE =+ (.+) in (.+)$/.exec(line)
+    if (routine) {
+      current = out.get(routine[1]) ?? out.set(routine[1], new Map()).get(routine[1])!
+      continue
+    }
+    const row = /^\s*(\S+)\s+(\S+)\s+(\d+):/.exec(line)
+    if (!current || !row || (row[1] === '.' && row[2] === '.')) continue
+    const n = Number(row[3])
+    const e = current.get(n) ?? { flat: 0, cum: 0 }
+    e.flat += value(row[1])
+    e.cum += value(row[2])
+    current.set(n, e)
+  }
+  return out
+}

@@ -3,6 +3,7 @@ import { resolve } from 'node:path'
 import { localEngine } from '../../engine/index.js'
 import { abOptions, AB_TEST } from '../../engine/judge.js'
 import { compareAndReport } from '../../engine/report.js'
+import { gitSources } from '../../engine/sources.js'
 import {
   COMPARE_OPTIONS,
   compareOptions,
@@ -37,7 +38,7 @@ export const abCommand: Command = {
     // Validate the comparison flags before minutes of A/B, not after.
     const explicit = str(values, 'threshold') !== undefined
     const opts = compareOptions(values, AB_TEST)
-    const { runAb } = localEngine()
+    const { git, runAb } = localEngine()
     const { baseDir, headDir } = await runAb(
       { ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') },
       abProgress(Date.now())
@@ -48,7 +49,11 @@ export const abCommand: Command = {
       baseDir,
       headDir,
       { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test },
-      { key: str(values, 'key') ?? 'ab', pathsRelativeTo: resolve('.') }
+      {
+        key: str(values, 'key') ?? 'ab',
+        pathsRelativeTo: resolve('.'),
+        sources: gitSources(git, checked.dir)
+      }
     )
     return emitComparison(values, outputs)
   }

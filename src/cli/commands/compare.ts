@@ -8,6 +8,8 @@ import { confirmSuspects } from '../../engine/confirm.js'
 import { localEngine } from '../../engine/index.js'
 import { CONFIRM_ROUNDS_DEFAULT } from '../../engine/judge.js'
 import { compareAndReport } from '../../engine/report.js'
+import { gitSources } from '../../engine/sources.js'
+import { LocalGit } from '../../git/index.js'
 import {
   COMPARE_OPTIONS,
   compareOptions,
@@ -67,7 +69,8 @@ export const compareCommand: Command = {
             rounds: checked.count,
             buildFlags: rest,
             base: confirmBase,
-            head: str(values, 'confirm-head')
+            head: str(values, 'confirm-head'),
+            sources: gitSources(new LocalGit(), resolve('.'))
           },
           opts,
           abProgress(started)
@@ -78,7 +81,8 @@ export const compareCommand: Command = {
       repositoryUrl: str(values, 'repository-url'),
       headSha: str(values, 'head-sha'),
       pathsRelativeTo: resolve('.'),
-      judge
+      judge,
+      sources: gitSources(new LocalGit(), resolve('.'))
     })
     return emitComparison(values, outputs)
   }

@@ -9,12 +9,14 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Measure } from '../../attribution/index.js'
 import type { Comparison } from '../../compare/model.js'
 import { confirmSuspects } from '../../engine/confirm.js'
 import { localEngine } from '../../engine/index.js'
 import { CONFIRM_ROUNDS_DEFAULT } from '../../engine/judge.js'
 import { runToBundle } from '../../engine/measure.js'
 import { compareAndReport } from '../../engine/report.js'
+import { repositoryRoot, sameTreeSources } from '../../engine/sources.js'
 import {
   COMPARE_OPTIONS,
   compareOptions,
@@ -97,9 +99,12 @@ export const demoCommand: Command = {
       { ...base, out: join(out, 'head'), extraFlags: [SEED] },
       runProgress(started)
     )
+    // Both sides are this tree, under two build tags: every line is the same line.
+    const sources = sameTreeSources(await repositoryRoot(git, demoModule()))
     const outputs = await compareAndReport(join(out, 'base'), join(out, 'head'), opts, {
       key: 'demo',
       pathsRelativeTo: resolve('.'),
+      sources,
       // The Action's default gate: the screen's suspects are re-measured by
       // interleaved A/B of the two builds, so drift between the two runs
       // above neither hides the seeded regressions nor raises false alarms.
@@ -116,7 +121,8 @@ export const demoCommand: Command = {
             buildFlags: [],
             sideFlags: { head: [SEED] },
             base: undefined,
-            out: join(out, 'confirm')
+            out: join(out, 'confirm'),
+            sources
           },
           opts,
           abProgress(started)
@@ -139,15 +145,22 @@ export const demoCommand: Command = {
 }
 
 /** The demo's seeded culprits: what its comparison must name, measure by measure. */
-const SEEDED = [
+const SEEDED: readonly {
+  benchmark: string
+  measure: Measure
+  culprit: string
+  /** The culprit's first hot line, where the seed put all of its cost. */
+  line?: string
+}[] = [
   { benchmark: 'BenchmarkTokenize', measure: 'cpu', culprit: 'example.com/demo/textproc.Tokenize' },
   { benchmark: 'BenchmarkIntern', measure: 'cpu', culprit: 'example.com/demo/textproc.cloneWord' },
   {
     benchmark: 'BenchmarkIntern',
     measure: 'alloc_space',
-    culprit: 'example.com/demo/textproc.cloneWord'
+    culprit: 'example.com/demo/textproc.cloneWord',
+    line: 'b := make([]byte, len(w), 48)'
   }
-] as const
+]
 
 /**
  * The demo works when the gate fired on its seeded regressions and the
@@ -170,13 +183,17 @@ export function demoVerdict(c: Comparison): number {
       problems.push(
         `${s.benchmark}'s ${s.measure} breakdown does not rank ${s.culprit} first, beyond sampling noise`
       )
+    else if (s.line !== undefined && first.lines?.[0]?.text !== s.line)
+      problems.push(
+        `${s.benchmark}'s ${s.measure} hot lines of ${s.culprit} do not start with \`${s.line}\``
+      )
   }
   if (problems.length > 0) {
     console.error(`benchgate demo: self-check FAILED: ${[...new Set(problems)].join('; ')}.`)
     return 1
   }
   console.error(
-    'benchgate demo: it works. The gate fired on the seeded regressions and the report names each seeded culprit first: a pull request like this would fail its check (exit 1 in CI).'
+    'benchgate demo: it works. The gate fired on the seeded regressions and the report names each seeded culprit first, down to its line: a pull request like this would fail its check (exit 1 in CI).'
   )
   return 0
 }
