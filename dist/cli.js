@@ -3365,11 +3365,20 @@ function gitSources(git, dir) {
         };
     };
 }
-/** Ask a loader for the sources of two loaded sides; without a loader, undefined. */
+/**
+ * Ask a loader for the sources of two loaded sides; without a loader,
+ * undefined. Hot lines are an extra: a loader that fails costs them, never
+ * the comparison.
+ */
 async function sourcesFor(loader, base, head) {
     if (!loader)
         return undefined;
-    return loader({ benchmarks: base.benchmarks, commit: base.environment?.commit ?? '' }, { benchmarks: head.benchmarks, commit: head.environment?.commit ?? '' });
+    try {
+        return await loader({ benchmarks: base.benchmarks, commit: base.environment?.commit ?? '' }, { benchmarks: head.benchmarks, commit: head.environment?.commit ?? '' });
+    }
+    catch (err) {
+        return { unavailable: `the sources could not be read (${err.message})` };
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/engine/measure.ts
@@ -3886,8 +3895,9 @@ function spawnCaptured(binary, args, options) {
  *
  * After escaping, a string cannot:
  * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
- *   a link or an image (`[`, `]`, `(`, `)`, `!`, `*`, `_`, `~`), math (`$`),
- *   or turn the line above it into a heading (`=`, `-`);
+ *   a link or an image (`[`, `]`, `*`, `_`, `~`), math (`$`); placed at
+ *   the start of a line, start a list or turn the line above it into a
+ *   heading (`-`, `+`, `=`, `1.`);
  * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
  *   `<!--`, `-->` and `<img src=x>` show as text);
  * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
@@ -3902,12 +3912,20 @@ const ZWSP = '\u200b';
 /** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 /**
- * ASCII punctuation with a Markdown meaning, backslash-escaped (CommonMark §2.4).
- * `=` and `-` among them: a line of either alone under a paragraph line would
- * make it a setext heading.
+ * ASCII punctuation with a Markdown meaning wherever it stands,
+ * backslash-escaped (CommonMark §2.4): code, emphasis, links and
+ * footnotes, headings and references, table cells, strikethrough, math,
+ * emoji shortcodes. `(`, `)`, `.`, `-`, `+`, `=` and `!` mean nothing in
+ * mid-line once `[` and `]` are escaped, so they stay as they are, and
+ * the text stays readable (`BenchmarkX/n=64-8 +12.5% (p=0.002)`).
  */
-const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:=]/g;
-/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
+const MARKDOWN_PUNCT = /[\\`*_[\]#|~$:]/g;
+/**
+ * What makes a line's start mean something: a list item or thematic break
+ * (`-`, `+`), a setext underline (`=`, `-` under a line), an ordered list
+ * (`1.`, `1)`), or a `(` that would follow a `]` of ours as a link's URL.
+ */
+const LINE_START = /^( *)([-+=(]|\d{1,9}[.)])/;
 /**
  * Control, bidi and other invisible characters as visible escapes (`\n`,
  * `\u202e`), so untrusted text cannot hide, reorder or break lines. Also
@@ -3942,6 +3960,7 @@ function cap(text, maxLength) {
     const chars = [...s];
     return chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : s;
 }
+/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
 function neutralize(text, maxLength) {
     return showInvisible(cap(text, maxLength))
         .replace(/&/g, '&amp;')
@@ -3959,7 +3978,9 @@ function unlink(s) {
 }
 /** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
 function escapeText(text, maxLength = 300) {
-    return unlink(neutralize(text, maxLength).replace(MARKDOWN_PUNCT, c => `\\${c}`));
+    return unlink(neutralize(text, maxLength)
+        .replace(MARKDOWN_PUNCT, c => `\\${c}`)
+        .replace(LINE_START, (_, sp, m) => `${sp}${m.slice(0, -1)}\\${m.slice(-1)}`));
 }
 /**
  * Untrusted text as inline code in a table cell, which reads best for
@@ -4021,12 +4042,15 @@ function visibleText(escaped) {
         .replace(/&gt;/g, '>')
         .replace(/&amp;/g, '&');
 }
-/** A URL we built ourselves from trusted parts, with untrusted path segments encoded. */
+/**
+ * A URL we built ourselves from trusted parts, with untrusted path segments
+ * encoded: encodeURIComponent, and also `(`, `)`, `!`, `'` and `*`, which
+ * it leaves as they are, so a segment cannot close a Markdown link's
+ * destination early (`[L12](…/a(b#L12)`).
+ */
 function safeUrl(base, ...segments) {
-    return [
-        base.replace(/\/+$/, ''),
-        ...segments.map(s => s.split('/').map(encodeURIComponent).join('/'))
-    ].join('/');
+    const encode = (seg) => encodeURIComponent(seg).replace(/[()!'*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    return [base.replace(/\/+$/, ''), ...segments.map(s => s.split('/').map(encode).join('/'))].join('/');
 }
 
 ;// CONCATENATED MODULE: ./src/engine/index.ts

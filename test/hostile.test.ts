@@ -26,6 +26,13 @@ import { renderMarkdown } from '../src/report/markdown.js'
 import { formatComparisonText, formatRunSummary } from '../src/report/text.js'
 
 const md = new MarkdownIt({ html: true, linkify: true })
+// GitHub autolinks a bare URL only with a scheme or `www.` (GFM's autolink
+// extension), not a bare domain such as `0.AC`: model that. `www.` links
+// are checked on the text below, since linkify-it finds them only fuzzily.
+// Likewise an email: GitHub links one only when an alphanumeric follows
+// the `@` (checked on the text below); linkify-it accepts any Unicode
+// there, the zero-width space we put after `@` included.
+md.linkify.set({ fuzzyLink: false, fuzzyEmail: false })
 const REPO = 'https://github.com/acme/widgets'
 
 const HOSTILE = [
@@ -127,6 +134,11 @@ function expectInert(markdown: string, key: string): void {
   expect(outsideCode).not.toMatch(/(^|[^\w`])@[A-Za-z0-9]/)
   expect(outsideCode).not.toMatch(/(^|\s)#\d/)
   expect(outsideCode).not.toMatch(/https?:\/\/evil|www\.evil/)
+  // GFM's extended www autolink: `www.` and a domain with a dot, after a
+  // line start, a space or one of `*_~(`.
+  expect(outsideCode).not.toMatch(/(^|[\s*_~(])www\.[\w-]+\.[\w-]/i)
+  // GFM's extended email autolink: `[\w.+-]+@` and an alphanumeric domain with a dot.
+  expect(outsideCode).not.toMatch(/[\w.+-]@[A-Za-z0-9_-]+\.[A-Za-z0-9_-]/)
   // Code spans stay code: none is broken open by a backtick run inside.
   for (const code of html.matchAll(/<code[^>]*>([\s\S]*?)<\/code>/g))
     expect(code[1]).not.toMatch(/<[a-z]/i)
@@ -357,6 +369,28 @@ describe('every untrusted field stays inert', () => {
       }),
       { numRuns: 150 }
     )
+  })
+
+  it('a file path with a parenthesis stays inside its link', () => {
+    // Found by the property above: `(` in a path closed the link's destination early.
+    for (const file of ['pkg/a(b.go', 'pkg/a)b.go', "p/it's!*.go"]) {
+      const c = hostileComparison(Array.from({ length: 35 }, () => 'x'))
+      c.benchmarks[0].functions!.cpu![0].file = file
+      const html = md.render(
+        renderMarkdown(c, { key: 'k', repositoryUrl: REPO, headSha: 'abc', budgetBytes: 60_000 })
+      )
+      const hrefs = [...html.matchAll(/href="([^"]*)"/g)].map(m => m[1])
+      expect(hrefs).toContain(
+        `${REPO}/blob/abc/${file
+          .split('/')
+          .map(s => s.replace(/[^\w.-]/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`))
+          .join('/')}#L12`
+      )
+      expectInert(
+        renderMarkdown(c, { key: 'k', repositoryUrl: REPO, headSha: 'abc', budgetBytes: 60_000 }),
+        'k'
+      )
+    }
   })
 
   it('a field that is a setext underline or a thematic break makes no heading or rule', () => {

@@ -136,15 +136,23 @@ export function gitSources(git: Git, dir: string): SourceLoader {
   }
 }
 
-/** Ask a loader for the sources of two loaded sides; without a loader, undefined. */
+/**
+ * Ask a loader for the sources of two loaded sides; without a loader,
+ * undefined. Hot lines are an extra: a loader that fails costs them, never
+ * the comparison.
+ */
 export async function sourcesFor(
   loader: SourceLoader | undefined,
   base: Side,
   head: Side
 ): Promise<SourcesResult | undefined> {
   if (!loader) return undefined
-  return loader(
-    { benchmarks: base.benchmarks, commit: base.environment?.commit ?? '' },
-    { benchmarks: head.benchmarks, commit: head.environment?.commit ?? '' }
-  )
+  try {
+    return await loader(
+      { benchmarks: base.benchmarks, commit: base.environment?.commit ?? '' },
+      { benchmarks: head.benchmarks, commit: head.environment?.commit ?? '' }
+    )
+  } catch (err) {
+    return { unavailable: `the sources could not be read (${(err as Error).message})` }
+  }
 }

@@ -5,8 +5,9 @@
  *
  * After escaping, a string cannot:
  * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
- *   a link or an image (`[`, `]`, `(`, `)`, `!`, `*`, `_`, `~`), math (`$`),
- *   or turn the line above it into a heading (`=`, `-`);
+ *   a link or an image (`[`, `]`, `*`, `_`, `~`), math (`$`); placed at
+ *   the start of a line, start a list or turn the line above it into a
+ *   heading (`-`, `+`, `=`, `1.`);
  * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
  *   `<!--`, `-->` and `<img src=x>` show as text);
  * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
@@ -24,13 +25,22 @@ const ZWSP = '\u200b'
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu
 
 /**
- * ASCII punctuation with a Markdown meaning, backslash-escaped (CommonMark §2.4).
- * `=` and `-` among them: a line of either alone under a paragraph line would
- * make it a setext heading.
+ * ASCII punctuation with a Markdown meaning wherever it stands,
+ * backslash-escaped (CommonMark §2.4): code, emphasis, links and
+ * footnotes, headings and references, table cells, strikethrough, math,
+ * emoji shortcodes. `(`, `)`, `.`, `-`, `+`, `=` and `!` mean nothing in
+ * mid-line once `[` and `]` are escaped, so they stay as they are, and
+ * the text stays readable (`BenchmarkX/n=64-8 +12.5% (p=0.002)`).
  */
-const MARKDOWN_PUNCT = /[\\`*_{}[\]()#+\-.!|~$:=]/g
+const MARKDOWN_PUNCT = /[\\`*_[\]#|~$:]/g
 
-/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
+/**
+ * What makes a line's start mean something: a list item or thematic break
+ * (`-`, `+`), a setext underline (`=`, `-` under a line), an ordered list
+ * (`1.`, `1)`), or a `(` that would follow a `]` of ours as a link's URL.
+ */
+const LINE_START = /^( *)([-+=(]|\d{1,9}[.)])/
+
 /**
  * Control, bidi and other invisible characters as visible escapes (`\n`,
  * `\u202e`), so untrusted text cannot hide, reorder or break lines. Also
@@ -65,6 +75,7 @@ function cap(text: string, maxLength: number): string {
   return chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : s
 }
 
+/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
 function neutralize(text: string, maxLength: number): string {
   return showInvisible(cap(text, maxLength))
     .replace(/&/g, '&amp;')
@@ -84,7 +95,11 @@ function unlink(s: string): string {
 
 /** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
 export function escapeText(text: string, maxLength = 300): string {
-  return unlink(neutralize(text, maxLength).replace(MARKDOWN_PUNCT, c => `\\${c}`))
+  return unlink(
+    neutralize(text, maxLength)
+      .replace(MARKDOWN_PUNCT, c => `\\${c}`)
+      .replace(LINE_START, (_, sp: string, m: string) => `${sp}${m.slice(0, -1)}\\${m.slice(-1)}`)
+  )
 }
 
 /**
@@ -152,10 +167,19 @@ export function visibleText(escaped: string): string {
     .replace(/&amp;/g, '&')
 }
 
-/** A URL we built ourselves from trusted parts, with untrusted path segments encoded. */
+/**
+ * A URL we built ourselves from trusted parts, with untrusted path segments
+ * encoded: encodeURIComponent, and also `(`, `)`, `!`, `'` and `*`, which
+ * it leaves as they are, so a segment cannot close a Markdown link's
+ * destination early (`[L12](…/a(b#L12)`).
+ */
 export function safeUrl(base: string, ...segments: string[]): string {
-  return [
-    base.replace(/\/+$/, ''),
-    ...segments.map(s => s.split('/').map(encodeURIComponent).join('/'))
-  ].join('/')
+  const encode = (seg: string): string =>
+    encodeURIComponent(seg).replace(
+      /[()!'*]/g,
+      c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+    )
+  return [base.replace(/\/+$/, ''), ...segments.map(s => s.split('/').map(encode).join('/'))].join(
+    '/'
+  )
 }
