@@ -4955,31 +4955,44 @@ view) {
         const hl = (h.functions[measure] ?? []).filter(f => !isEntryFrame(f.name, h.package, group));
         if (bl.length === 0 && hl.length === 0)
             continue;
-        const sb = b.sampling?.[measure];
-        const sh = h.sampling?.[measure];
-        const bm = new Map(bl.map(f => [f.name, functions_costs(f)]));
-        const hm = new Map(hl.map(f => [f.name, functions_costs(f)]));
-        const rows = [...new Set([...bm.keys(), ...hm.keys()])]
-            .map(name => row(name, bm.get(name), hm.get(name), sb?.sample, sh?.sample))
-            .filter(d => d.delta.self !== 0 || d.delta.cum !== 0);
-        const rank = (x, y) => direction * (y.delta.self - x.delta.self) ||
-            direction * (y.delta.cum - x.delta.cum) ||
-            (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
-        const beyond = rows.filter(d => d.beyondNoise).sort(rank);
-        if (beyond[0])
-            addPath(beyond[0], b.functions[measure] ?? [], h.functions[measure] ?? []);
-        addFiles(rows, b.functions[measure] ?? [], h.functions[measure] ?? []);
-        if (view)
-            addLines(beyond.slice(0, max), b.functions[measure] ?? [], h.functions[measure] ?? [], view, direction);
-        const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank);
-        functions[measure] = [...beyond.slice(0, max), ...within.slice(0, max)];
-        const samples = {
-            base: sampleCount(sb?.total, sb?.sample),
-            head: sampleCount(sh?.total, sh?.sample)
-        };
-        const totalDelta = sb && sh ? sh.total - sb.total : undefined;
-        const shown = beyond.slice(0, max).reduce((sum, d) => sum + d.delta.self, 0);
-        stats[measure] = {
+        const r = rankFunctions({ list: bl, all: b.functions[measure] ?? [], sampling: b.sampling?.[measure] }, { list: hl, all: h.functions[measure] ?? [], sampling: h.sampling?.[measure] }, max, direction, view);
+        functions[measure] = r.functions;
+        stats[measure] = r.stats;
+    }
+    return { functions, stats };
+}
+const MEASURE_ORDER = ['cpu', 'alloc_space', 'alloc_objects'];
+/**
+ * One measure's ranked list and its stats: the rows beyond noise first,
+ * by Δ self in `direction`, then those within noise, up to `max` each.
+ */
+function rankFunctions(b, h, max, direction, view) {
+    const sb = b.sampling;
+    const sh = h.sampling;
+    const bm = new Map(b.list.map(f => [f.name, functions_costs(f)]));
+    const hm = new Map(h.list.map(f => [f.name, functions_costs(f)]));
+    const rows = [...new Set([...bm.keys(), ...hm.keys()])]
+        .map(name => row(name, bm.get(name), hm.get(name), sb?.sample, sh?.sample))
+        .filter(d => d.delta.self !== 0 || d.delta.cum !== 0);
+    const rank = (x, y) => direction * (y.delta.self - x.delta.self) ||
+        direction * (y.delta.cum - x.delta.cum) ||
+        (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
+    const beyond = rows.filter(d => d.beyondNoise).sort(rank);
+    if (beyond[0])
+        addPath(beyond[0], b.all, h.all);
+    addFiles(rows, b.all, h.all);
+    if (view)
+        addLines(beyond.slice(0, max), b.all, h.all, view, direction);
+    const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank);
+    const samples = {
+        base: sampleCount(sb?.total, sb?.sample),
+        head: sampleCount(sh?.total, sh?.sample)
+    };
+    const totalDelta = sb && sh ? sh.total - sb.total : undefined;
+    const shown = beyond.slice(0, max).reduce((sum, d) => sum + d.delta.self, 0);
+    return {
+        functions: [...beyond.slice(0, max), ...within.slice(0, max)],
+        stats: {
             samples,
             explained: totalDelta !== undefined && totalDelta !== 0 && samples.base !== null
                 ? Number((shown / totalDelta).toFixed(3))
@@ -4990,11 +5003,9 @@ view) {
             fewSamples: samples.base !== null &&
                 samples.head !== null &&
                 Math.max(samples.base, samples.head) < MIN_PROFILE_SAMPLES
-        };
-    }
-    return { functions, stats };
+        }
+    };
 }
-const MEASURE_ORDER = ['cpu', 'alloc_space', 'alloc_objects'];
 /** The top row's call path, from the side where it costs more, with each step's cum on both. */
 function addPath(top, base, head) {
     const find = (list) => list.find(f => f.name === top.name)?.path;
@@ -7200,6 +7211,837 @@ function demoVerdict(c) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./src/attribution/flame.ts
+/**
+ * Differential flame graphs: every stack of a benchmark on both sides,
+ * merged by call path, in per-op cost. A sample belongs to the benchmark
+ * frame nearest its leaf (as groupTables decides), and its path starts at
+ * that frame, so the testing harness above it is left out. Two plain
+ * profiles have one root, `total`.
+ */
+
+
+
+const trie = (name) => ({ name, value: 0, self: 0, children: new Map() });
+/**
+ * Per group, the call tree of one profile's samples in the sample type's
+ * raw unit. With `importPath`, groups are the package's benchmark functions;
+ * without it, every sample is in the one group `total`.
+ */
+function callTrees(profile, sampleType, source, importPath) {
+    const vi = sampleTypeIndex(profile, sampleType, source);
+    const index = indexFrames(profile, goTracebackName);
+    const group = index.names.map(n => (importPath ? benchmarkGroup(n, importPath) : undefined));
+    const out = new Map();
+    const { count, width, values, stackStart, stacks } = profile.samples;
+    const path = [];
+    for (let s = 0; s < count; s++) {
+        const v = values[s * width + vi];
+        if (v === 0)
+            continue;
+        // Frames leaf first, cut at the benchmark frame nearest the leaf.
+        path.length = 0;
+        let root = importPath ? undefined : 'total';
+        for (let k = stackStart[s]; k < stackStart[s + 1] && root === undefined; k++) {
+            const f = index.frames[stacks[k]];
+            for (let j = 0; j < f.length; j++) {
+                path.push(f[j]);
+                const g = group[f[j]];
+                if (g !== undefined) {
+                    root = g;
+                    break;
+                }
+            }
+        }
+        if (root === undefined)
+            continue;
+        if (!importPath)
+            for (let k = stackStart[s]; k < stackStart[s + 1]; k++)
+                path.push(...index.frames[stacks[k]]);
+        let node = out.get(root) ?? out.set(root, trie(root)).get(root);
+        node.value += v;
+        // A benchmark's path starts at its own frame, which is the root. Past
+        // MAX_FLAME_DEPTH frames (a forged profile) the rest is the last
+        // frame's own cost, so no walk of the tree recurses without bound.
+        const from = importPath ? path.length - 2 : path.length - 1;
+        const to = Math.max(0, from - MAX_FLAME_DEPTH + 1);
+        for (let i = from; i >= to; i--) {
+            const name = index.names[path[i]];
+            node = node.children.get(name) ?? node.children.set(name, trie(name)).get(name);
+            node.value += v;
+        }
+        node.self += v;
+    }
+    return out;
+}
+/**
+ * Merge one group's trees of the two sides into one differential tree,
+ * each side scaled to per-op cost (or any common unit).
+ */
+function diffTree(base, head, baseScale, headScale) {
+    const name = head?.name ?? base?.name ?? 'total';
+    const node = {
+        name,
+        base: (base?.value ?? 0) * baseScale,
+        head: (head?.value ?? 0) * headScale,
+        baseSelf: (base?.self ?? 0) * baseScale,
+        headSelf: (head?.self ?? 0) * headScale,
+        baseOwn: 0,
+        headOwn: 0,
+        children: []
+    };
+    const names = new Set([...(base?.children.keys() ?? []), ...(head?.children.keys() ?? [])]);
+    for (const n of names)
+        node.children.push(diffTree(base?.children.get(n), head?.children.get(n), baseScale, headScale));
+    // Own cost: flat, plus what runtime-internal children own.
+    node.baseOwn = node.baseSelf;
+    node.headOwn = node.headSelf;
+    for (const ch of node.children)
+        if (isRuntimeInternal(ch.name)) {
+            node.baseOwn += ch.baseOwn;
+            node.headOwn += ch.headOwn;
+        }
+    node.children.sort((a, b) => Math.max(b.base, b.head) - Math.max(a.base, a.head) || (a.name < b.name ? -1 : 1));
+    return node;
+}
+/** The deepest path a graph draws, in frames below its root (Go's own stacks stop at 128). */
+const MAX_FLAME_DEPTH = 512;
+/** How many frames a graph keeps at most; smaller ones are merged, and the page says so. */
+const MAX_FLAME_NODES = 30_000;
+/**
+ * Merge the frames too small to see into one `…` frame per parent, so a
+ * graph stays at most `max` frames: a frame is kept when its larger side
+ * is at least `fraction` of the root's, and the fraction grows until the
+ * tree fits. Returns how many frames were merged.
+ */
+function pruneTree(root, max = MAX_FLAME_NODES) {
+    const total = Math.max(root.base, root.head);
+    let fraction = 1e-5;
+    while (countAbove(root, total * fraction) > max)
+        fraction *= 2;
+    return mergeBelow(root, total * fraction);
+}
+function countAbove(n, min) {
+    let c = 1;
+    for (const ch of n.children)
+        if (Math.max(ch.base, ch.head) >= min)
+            c += countAbove(ch, min);
+    return c;
+}
+function mergeBelow(n, min) {
+    const kept = [];
+    const small = {
+        name: '…',
+        base: 0,
+        head: 0,
+        baseSelf: 0,
+        headSelf: 0,
+        baseOwn: 0,
+        headOwn: 0,
+        children: []
+    };
+    let merged = 0;
+    let here = 0;
+    for (const ch of n.children) {
+        if (Math.max(ch.base, ch.head) >= min) {
+            merged += mergeBelow(ch, min);
+            kept.push(ch);
+        }
+        else {
+            small.base += ch.base;
+            small.head += ch.head;
+            small.baseSelf += ch.base;
+            small.headSelf += ch.head;
+            small.baseOwn += ch.base;
+            small.headOwn += ch.head;
+            here += size(ch);
+        }
+    }
+    if (here > 0)
+        kept.push(small);
+    n.children = kept;
+    return merged + here;
+}
+function size(n) {
+    let c = 1;
+    for (const ch of n.children)
+        c += size(ch);
+    return c;
+}
+/**
+ * Every function of a whole profile (two plain profiles have no benchmark
+ * groups): flat, cum and self (runtime internals folded into their
+ * callers) times `scale`, and the profile's total and one sample's value
+ * in the same unit, for the noise test.
+ */
+function profileCosts(profile, sampleType, source, scale = 1) {
+    const vi = sampleTypeIndex(profile, sampleType, source);
+    const index = indexFrames(profile, goTracebackName);
+    const folded = Uint8Array.from(index.names, n => (isRuntimeInternal(n) ? 1 : 0));
+    const acc = accumulate(profile, vi, index, 1, () => 0, folded);
+    const functions = [];
+    index.names.forEach((name, i) => {
+        if (acc.flat[0][i] !== 0 || acc.cum[0][i] !== 0 || acc.self[0][i] !== 0)
+            functions.push({
+                name,
+                flat: acc.flat[0][i] * scale,
+                cum: acc.cum[0][i] * scale,
+                self: acc.self[0][i] * scale
+            });
+    });
+    const st = profile.sampleTypes[vi];
+    const pt = profile.periodType;
+    const sample = pt && profile.period > 0 && pt.unit === st.unit ? profile.period * scale : undefined;
+    const sampling = sample === undefined ? { total: acc.total * scale } : { total: acc.total * scale, sample };
+    return { functions, sampling, unit: st.unit };
+}
+
+;// CONCATENATED MODULE: ./src/engine/flame.ts
+/**
+ * The `flame` and `diff` stage: two bundles (per changed benchmark, per
+ * measure, in per-op cost) or two profiles (like `pprof -diff_base`), as
+ * differential call trees and the ranked culprit table the comment shows.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+/** At most this many benchmarks get graphs, the worst first. */
+const MAX_FLAME_BENCHMARKS = 40;
+const flame_UNIT = { cpu: 'ns', alloc_space: 'B', alloc_objects: 'allocs' };
+async function isDirectory(path) {
+    try {
+        return (await (0,promises_namespaceObject.stat)(path)).isDirectory();
+    }
+    catch (err) {
+        throw new BundleError(`${path}: cannot read it (${err.code ?? err.message}); pass a bundle directory from \`benchgate run\` or a pprof profile`);
+    }
+}
+/** Build the graphs of two bundles or two profiles. */
+async function flameReport(basePath, headPath, opts = {}) {
+    const [bd, hd] = await Promise.all([isDirectory(basePath), isDirectory(headPath)]);
+    if (bd !== hd)
+        throw new BundleError(`${bd ? headPath : basePath} is a file and ${bd ? basePath : headPath} a directory: pass two bundle directories or two pprof profiles`);
+    return bd ? fromBundles(basePath, headPath, opts) : fromProfiles(basePath, headPath, opts);
+}
+async function fromProfiles(basePath, headPath, opts) {
+    const read = { maxBytes: opts.maxProfileBytes };
+    const [bp, hp] = await Promise.all([readProfile(basePath, read), readProfile(headPath, read)]);
+    const type = opts.sampleIndex ?? defaultType(hp);
+    const bt = callTrees(bp, type, basePath).get('total');
+    const ht = callTrees(hp, type, headPath).get('total');
+    const baseScale = opts.normalize && bt && ht && bt.value > 0 ? ht.value / bt.value : 1;
+    const root = diffTree(bt, ht, baseScale, 1);
+    const merged = pruneTree(root);
+    const b = profileCosts(bp, type, basePath, baseScale);
+    const h = profileCosts(hp, type, headPath);
+    const max = opts.compare?.maxFunctions ?? COMPARE_DEFAULTS.maxFunctions;
+    const ranked = rankFunctions({ list: b.functions, all: b.functions, sampling: b.sampling }, { list: h.functions, all: h.functions, sampling: h.sampling }, max, root.head >= root.base ? 1 : -1);
+    const notes = opts.normalize ? [`base scaled by ${baseScale.toPrecision(4)} to head's total`] : [];
+    return {
+        base: basePath,
+        head: headPath,
+        graphs: [
+            {
+                title: `${type}: ${basePath} → ${headPath}`,
+                subtitle: `total ${root.base} → ${root.head} ${h.unit}`,
+                measure: type,
+                unit: h.unit,
+                root,
+                merged,
+                culprits: ranked.functions.filter(f => f.beyondNoise),
+                stats: ranked.stats
+            }
+        ],
+        notes
+    };
+}
+/** pprof's default sample type: the profile's own default, else the last one. */
+function defaultType(p) {
+    return p.defaultSampleType || p.sampleTypes[p.sampleTypes.length - 1]?.type || '';
+}
+async function fromBundles(basePath, headPath, opts) {
+    const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)]);
+    const screen = compare_compareSides(base, head, opts.compare);
+    const notes = [];
+    let picked = sortBenchmarks(screen.benchmarks).filter(b => opts.benchmark
+        ? opts.benchmark.test(b.name)
+        : b.verdict === 'regression' || b.verdict === 'improvement');
+    if (picked.length === 0 && !opts.benchmark) {
+        notes.push('No benchmark changed significantly: every benchmark measured on both sides is shown.');
+        picked = sortBenchmarks(screen.benchmarks).filter(b => b.metrics.length > 0);
+    }
+    if (picked.length > MAX_FLAME_BENCHMARKS) {
+        notes.push(`${picked.length - MAX_FLAME_BENCHMARKS} more benchmarks are left out; pick them with --benchmark.`);
+        picked = picked.slice(0, MAX_FLAME_BENCHMARKS);
+    }
+    const trees = new TreeCache(opts.maxProfileBytes);
+    const graphs = [];
+    const measures = opts.measure ? [opts.measure] : Object.keys(MEASURES);
+    for (const bc of picked) {
+        const bb = base.benchmarks.find(x => x.package === bc.package && x.name === bc.name);
+        const hb = head.benchmarks.find(x => x.package === bc.package && x.name === bc.name);
+        if (!bb || !hb)
+            continue;
+        const group = hb.group ?? splitBenchName(hb.name).base;
+        // A benchmark picked by name that did not change still gets its
+        // ranking, in the direction its time moved.
+        const time = bc.metrics.find(x => x.kind === 'time');
+        const ranked = bc.functions
+            ? { functions: bc.functions, stats: bc.functionStats ?? {} }
+            : functionDeltas(bb, hb, screen.options.maxFunctions, (time?.deltaPercent ?? 0) < 0 ? 'improvement' : 'regression');
+        for (const measure of measures) {
+            const m = MEASURES[measure];
+            const [bt, ht] = await Promise.all([
+                trees.get(base, bc.package, m.profile, m.sampleType, group),
+                trees.get(head, bc.package, m.profile, m.sampleType, group)
+            ]);
+            // Per op, as the comment's function costs are when no pass explained
+            // them: each side's samples scaled to its median. A side with no
+            // samples or a zero median (no allocations) has an empty tree.
+            const scale = (t, values) => t && t.value > 0 && values && values.length > 0 ? median(values) / t.value : 0;
+            const bs = scale(bt, bb.samples[m.unit]);
+            const hs = scale(ht, hb.samples[m.unit]);
+            if (bs === 0 && hs === 0)
+                continue;
+            const root = diffTree(bs > 0 ? bt : undefined, hs > 0 ? ht : undefined, bs, hs);
+            const merged = pruneTree(root);
+            const delta = bc.metrics.find(x => x.unit === (measure === 'cpu' ? 'ns/op' : m.unit));
+            graphs.push({
+                title: `${bc.name} (${bc.package})`,
+                subtitle: `${bc.verdict}${delta?.deltaPercent != null ? `, ${delta.unit} ${delta.deltaPercent >= 0 ? '+' : ''}${delta.deltaPercent.toFixed(2)}%` : ''}`,
+                measure,
+                unit: flame_UNIT[measure],
+                root,
+                merged,
+                culprits: (ranked?.functions[measure] ?? []).filter(f => f.beyondNoise),
+                ...(ranked?.stats[measure] ? { stats: ranked.stats[measure] } : {})
+            });
+        }
+    }
+    if (picked.some(b => b.name.includes('/')))
+        notes.push("Sub-benchmarks share their parent's frames in the timed runs' profiles: each graph shows the whole benchmark function, scaled to that sub-benchmark's per-op cost.");
+    return { base: basePath, head: headPath, graphs, notes };
+}
+/** Each side's call trees, read once per package and sample type. */
+class TreeCache {
+    maxBytes;
+    cache = new Map();
+    constructor(maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+    async get(side, pkg, kind, sampleType, group) {
+        const file = side.profiles.get(pkg)?.[kind];
+        if (!file)
+            return undefined;
+        const key = `${file}\u0000${sampleType}`;
+        let p = this.cache.get(key);
+        if (!p) {
+            p = readProfile(file, { maxBytes: this.maxBytes }).then(profile => callTrees(profile, sampleType, file, pkg));
+            this.cache.set(key, p);
+        }
+        return (await p)?.get(group);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/diff.ts
+/**
+ * `benchgate diff`: the ranked culprit table of each graph `flame` draws,
+ * as text for a terminal (like `go tool pprof -top -diff_base`, with our
+ * ranking and noise marks) or as Markdown.
+ */
+
+
+
+
+/** The formatValue unit that scales a graph's values: ns and nanoseconds as time, B and bytes as sizes. */
+function valueUnit(unit) {
+    if (unit === 'ns' || unit === 'nanoseconds')
+        return 'ns/op';
+    if (unit === 'B' || unit === 'bytes')
+        return 'B/op';
+    if (unit === 'allocs' || unit === 'count')
+        return 'allocs/op';
+    return unit;
+}
+/** A row's numbers; a unit from a profile is untrusted and goes through `esc`. */
+function cells(g, f, esc) {
+    const u = valueUnit(g.unit);
+    const signed = (x) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${formatValue(Math.abs(x), u, esc)}`;
+    return [
+        signed(f.delta.self),
+        formatValue(f.base.self, u, esc),
+        formatValue(f.head.self, u, esc),
+        signed(f.delta.cum),
+        f.status
+    ];
+}
+function statsLine(g) {
+    const st = g.stats;
+    if (!st)
+        return '';
+    const parts = [];
+    if (st.samples.base !== null && st.samples.head !== null)
+        parts.push(`${st.samples.base} and ${st.samples.head} samples (base, head)`);
+    if (st.withinNoise > 0)
+        parts.push(`${st.withinNoise} more change(s) within sampling noise, not shown`);
+    if (st.fewSamples)
+        parts.push('few samples: only the first row is reliable');
+    return parts.join('; ');
+}
+/** The tables for a terminal; every name through showInvisible. */
+function diffText(r) {
+    const out = [];
+    for (const g of r.graphs) {
+        out.push(showInvisible(`${g.title} — ${g.measure} — ${g.subtitle}`));
+        out.push(g.culprits.length === 0
+            ? 'No function changed beyond sampling noise.'
+            : textTable(['Δ self', 'base self', 'head self', 'Δ cum', 'status', 'function'], g.culprits.map(f => [...cells(g, f, showInvisible), showInvisible(f.name)])));
+        const st = statsLine(g);
+        if (st)
+            out.push(st);
+        out.push('');
+    }
+    if (r.graphs.length === 0)
+        out.push('No graph: no benchmark has profiles on both sides.', '');
+    for (const n of r.notes)
+        out.push(`note: ${showInvisible(n)}`);
+    return out.join('\n') + (r.notes.length > 0 ? '\n' : '');
+}
+/** The tables as Markdown, as the comment shows them; names as code, the rest escaped. */
+function diffMarkdown(r) {
+    const out = [];
+    for (const g of r.graphs) {
+        out.push(`**${escapeText(g.title, 600)}** — ${escapeText(g.measure, 100)} — ${escapeText(g.subtitle, 300)}`);
+        out.push(g.culprits.length === 0
+            ? 'No function changed beyond sampling noise.'
+            : markdownTable([
+                ['function', 'status', 'Δ self', 'base self', 'head self', 'Δ cum'],
+                ...g.culprits.map(f => {
+                    const [ds, bs, hs, dc, status] = cells(g, f, u => escapeText(u, 100));
+                    return [codeCell(f.name), status, ds, bs, hs, dc];
+                })
+            ], { alignDelimiters: false }));
+        const st = statsLine(g);
+        if (st)
+            out.push(escapeText(st, 500));
+    }
+    for (const n of r.notes)
+        out.push(`> [!NOTE]\n> ${escapeText(n, 1000)}`);
+    return out.join('\n\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/report/flame-client.ts
+/**
+ * The flame graph page's script, inlined into the HTML (report/flame.ts):
+ * plain browser JavaScript with no dependency. It reads the graphs from
+ * the page's JSON, draws each frame as an absolutely placed element (only
+ * frames at least half a pixel wide, so a 30,000-frame graph draws fast),
+ * and handles hover, zoom, search, the benchmark picker and the base/head
+ * width toggle. Every name reaches the page through textContent, never
+ * as HTML.
+ */
+const FLAME_CLIENT = String.raw `
+(function () {
+  'use strict';
+  var data = JSON.parse(document.getElementById('flame-data').textContent);
+  var ROW = 18;
+  var $ = function (id) { return document.getElementById(id); };
+  var graphEl = $('graph'), tip = $('tip'), picker = $('picker'), search = $('search');
+  var state = { g: null, mode: 'head', zoom: 0, query: '' };
+
+  function num(x) { return Number(x.toPrecision(6)); }
+  function human(x, unit) {
+    if (x === 0) return '0 ' + unit;
+    var a = Math.abs(x), s = x < 0 ? '-' : '';
+    if (unit === 'ns' || unit === 'nanoseconds') {
+      if (a >= 1e9) return s + (a / 1e9).toPrecision(4) + ' s';
+      if (a >= 1e6) return s + (a / 1e6).toPrecision(4) + ' ms';
+      if (a >= 1e3) return s + (a / 1e3).toPrecision(4) + ' µs';
+      return s + a.toPrecision(4) + ' ns';
+    }
+    if (unit === 'B' || unit === 'bytes') {
+      if (a >= 1 << 30) return s + (a / (1 << 30)).toPrecision(4) + ' GiB';
+      if (a >= 1 << 20) return s + (a / (1 << 20)).toPrecision(4) + ' MiB';
+      if (a >= 1 << 10) return s + (a / (1 << 10)).toPrecision(4) + ' KiB';
+      return s + a.toPrecision(4) + ' B';
+    }
+    return s + a.toPrecision(4) + ' ' + unit;
+  }
+  function signed(x, unit) { return (x > 0 ? '+' : x === 0 ? '±' : '') + human(x, unit); }
+
+  // Rebuild the tree: nodes in preorder, parent indices.
+  function load(g) {
+    var n = g.parent.length, kids = [];
+    for (var i = 0; i < n; i++) kids.push([]);
+    for (var j = 1; j < n; j++) kids[g.parent[j]].push(j);
+    var maxD = 0;
+    for (var k = 0; k < n; k++) maxD = Math.max(maxD, Math.abs(g.headOwn[k] - g.baseOwn[k]));
+    g.kids = kids; g.maxDelta = maxD || 1; g.n = n;
+    g.lw = {};
+    return g;
+  }
+  // Layout width: the mode's value, or the other side's for a frame only
+  // there (drawn hatched), and never less than its children's.
+  function widths(g, mode) {
+    if (g.lw[mode]) return g.lw[mode];
+    var own = mode === 'head' ? g.head : g.base, other = mode === 'head' ? g.base : g.head;
+    var w = new Float64Array(g.n);
+    for (var i = g.n - 1; i >= 0; i--) {
+      var v = own[i] > 0 ? own[i] : other[i], sum = 0, ks = g.kids[i];
+      for (var k = 0; k < ks.length; k++) sum += w[ks[k]];
+      w[i] = Math.max(v, sum);
+    }
+    g.lw[mode] = w;
+    return w;
+  }
+  function colour(g, i) {
+    var d = g.headOwn[i] - g.baseOwn[i], t = Math.abs(d) / g.maxDelta;
+    if (t < 0.01) return '';
+    var a = (0.18 + 0.82 * Math.sqrt(t)).toFixed(3);
+    return d > 0 ? 'rgba(220,38,38,' + a + ')' : 'rgba(37,99,235,' + a + ')';
+  }
+  function matches(g, i) {
+    return state.query !== '' && g.names[g.name[i]].toLowerCase().indexOf(state.query) >= 0;
+  }
+  function frame(g, i, x, y, w) {
+    var el = document.createElement('div');
+    var only = state.mode === 'head' ? g.head[i] === 0 : g.base[i] === 0;
+    el.className = 'f' + (only ? ' only' : '') + (matches(g, i) ? ' match' : '');
+    el.style.left = x + 'px';
+    el.style.top = y * ROW + 'px';
+    el.style.width = Math.max(w - 1, 0.5) + 'px';
+    var c = colour(g, i);
+    if (c) el.style.backgroundColor = c;
+    el.dataset.i = String(i);
+    el.textContent = w > 24 ? g.names[g.name[i]] : '';
+    graphEl.appendChild(el);
+  }
+  function render() {
+    var g = state.g, w = widths(g, state.mode), W = graphEl.clientWidth || 1000;
+    graphEl.textContent = '';
+    // The zoomed frame's ancestors, full width above it.
+    var chain = [], p = state.zoom;
+    while (p > 0) { p = g.parent[p]; chain.unshift(p); }
+    chain.forEach(function (a, d) { frame(g, a, 0, d, W); });
+    var depth = chain.length, maxDepth = depth, drawn = 0;
+    var scale = W / (w[state.zoom] || 1);
+    var stack = [[state.zoom, 0, depth]];
+    while (stack.length) {
+      var top = stack.pop(), i = top[0], x = top[1], d = top[2], px = w[i] * scale;
+      if (px < 0.5) continue;
+      frame(g, i, x, d, px); drawn++;
+      if (d > maxDepth) maxDepth = d;
+      var ks = g.kids[i], cx = x;
+      for (var k = 0; k < ks.length; k++) { stack.push([ks[k], cx, d + 1]); cx += w[ks[k]] * scale; }
+    }
+    graphEl.style.height = (maxDepth + 1) * ROW + 'px';
+    var count = 0;
+    if (state.query !== '') for (var q = 0; q < g.n; q++) if (matches(g, q)) count++;
+    $('found').textContent = state.query === '' ? '' : count + (count === 1 ? ' frame matches' : ' frames match');
+    $('drawn').textContent = drawn + ' of ' + g.n + ' frames drawn' +
+      (g.merged > 0 ? '; ' + g.merged + ' small frames merged into “…” frames' : '');
+    $('mode').textContent = 'width: ' + state.mode + ' (switch to ' + (state.mode === 'head' ? 'base' : 'head') + ')';
+  }
+  function table(g) {
+    var body = $('culprits-body');
+    body.textContent = '';
+    $('culprits-title').textContent = g.culprits.length === 0
+      ? 'No function changed beyond sampling noise.'
+      : 'Ranked by the change of each function\u2019s own cost (self), as in the comment';
+    g.culprits.forEach(function (f) {
+      var tr = document.createElement('tr');
+      [f.name, f.status, signed(f.delta.self, g.unit), human(f.base.self, g.unit), human(f.head.self, g.unit), signed(f.delta.cum, g.unit)]
+        .forEach(function (t, k) {
+          var td = document.createElement('td');
+          td.textContent = t;
+          if (k === 0) td.className = 'name';
+          tr.appendChild(td);
+        });
+      body.appendChild(tr);
+    });
+  }
+  function show(index) {
+    state.g = data.graphs[index].kids ? data.graphs[index] : load(data.graphs[index]);
+    state.zoom = 0;
+    $('title').textContent = state.g.title;
+    $('subtitle').textContent = state.g.measure + ' — ' + state.g.subtitle;
+    table(state.g);
+    render();
+  }
+  function tipFor(i) {
+    var g = state.g, u = g.unit, lines = [
+      g.names[g.name[i]],
+      'cum   base ' + human(g.base[i], u) + ' (' + num(g.base[i]) + ')   head ' + human(g.head[i], u) + ' (' + num(g.head[i]) + ')   Δ ' + signed(g.head[i] - g.base[i], u),
+      'flat  base ' + human(g.baseSelf[i], u) + ' (' + num(g.baseSelf[i]) + ')   head ' + human(g.headSelf[i], u) + ' (' + num(g.headSelf[i]) + ')   Δ ' + signed(g.headSelf[i] - g.baseSelf[i], u),
+      'self  base ' + human(g.baseOwn[i], u) + '   head ' + human(g.headOwn[i], u) + '   Δ ' + signed(g.headOwn[i] - g.baseOwn[i], u) + '   (flat and the runtime work it calls: the colour)'
+    ];
+    if (g.head[i] === 0) lines.push('only in base');
+    if (g.base[i] === 0) lines.push('only in head');
+    return lines.join('\n');
+  }
+  graphEl.addEventListener('mousemove', function (e) {
+    var t = e.target;
+    if (!t.dataset || t.dataset.i === undefined) { tip.hidden = true; return; }
+    tip.textContent = tipFor(Number(t.dataset.i));
+    tip.hidden = false;
+    tip.style.left = Math.min(e.pageX + 12, window.innerWidth - tip.offsetWidth - 8) + 'px';
+    tip.style.top = e.pageY + 14 + 'px';
+  });
+  graphEl.addEventListener('mouseleave', function () { tip.hidden = true; });
+  graphEl.addEventListener('click', function (e) {
+    var t = e.target;
+    if (!t.dataset || t.dataset.i === undefined) return;
+    state.zoom = Number(t.dataset.i);
+    render();
+  });
+  $('reset').addEventListener('click', function () { state.zoom = 0; render(); });
+  $('mode').addEventListener('click', function () {
+    state.mode = state.mode === 'head' ? 'base' : 'head';
+    render();
+  });
+  search.addEventListener('input', function () { state.query = search.value.toLowerCase(); render(); });
+  document.addEventListener('keydown', function (e) { if (e.key === 'Escape') { state.zoom = 0; render(); } });
+  data.graphs.forEach(function (g, i) {
+    var o = document.createElement('option');
+    o.value = String(i);
+    o.textContent = g.title + ' — ' + g.measure + ' — ' + g.subtitle;
+    picker.appendChild(o);
+  });
+  picker.addEventListener('change', function () { show(Number(picker.value)); });
+  window.addEventListener('resize', function () { if (state.g) render(); });
+  var notes = $('notes');
+  data.notes.forEach(function (n) { var li = document.createElement('li'); li.textContent = n; notes.appendChild(li); });
+  if (data.graphs.length === 0) { $('title').textContent = 'No graph: no benchmark has profiles on both sides.'; return; }
+  show(0);
+  window.benchgateFlame = { show: show, render: render, state: state };
+})();
+`;
+
+;// CONCATENATED MODULE: ./src/report/flame.ts
+
+const flame_round = (x) => Number(x.toPrecision(7));
+function flatten(root) {
+    const names = [];
+    const ids = new Map();
+    const out = {
+        names,
+        name: [],
+        parent: [],
+        base: [],
+        head: [],
+        baseSelf: [],
+        baseOwn: [],
+        headOwn: [],
+        headSelf: []
+    };
+    const stack = [[root, -1]];
+    while (stack.length > 0) {
+        const [n, parent] = stack.pop();
+        let id = ids.get(n.name);
+        if (id === undefined)
+            ids.set(n.name, (id = names.push(n.name) - 1));
+        const me = out.name.push(id) - 1;
+        out.parent.push(parent);
+        out.base.push(flame_round(n.base));
+        out.head.push(flame_round(n.head));
+        out.baseSelf.push(flame_round(n.baseSelf));
+        out.headSelf.push(flame_round(n.headSelf));
+        out.baseOwn.push(flame_round(n.baseOwn));
+        out.headOwn.push(flame_round(n.headOwn));
+        // Reversed, so children come out of the stack in their order.
+        for (let k = n.children.length - 1; k >= 0; k--)
+            stack.push([n.children[k], me]);
+    }
+    return out;
+}
+/** JSON that is safe inside a `<script>` element: no `<`, so no `</script>` or `<!--`. */
+function scriptJson(value) {
+    return JSON.stringify(value)
+        .replace(/</g, '\\u003c')
+        .replace(/\u2028/g, '\\u2028')
+        .replace(/\u2029/g, '\\u2029');
+}
+const esc = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const STYLE = `
+:root { color-scheme: light dark; --bg: #fff; --fg: #1f2328; --muted: #59636e; --frame: #e6e8eb; --line: #d1d9e0; --match: #bf8700; }
+@media (prefers-color-scheme: dark) { :root { --bg: #0d1117; --fg: #e6edf3; --muted: #9198a1; --frame: #2a3038; --line: #3d444d; --match: #e3b341; } }
+body { margin: 0; padding: 16px; background: var(--bg); color: var(--fg); font: 13px/1.45 -apple-system, BlinkMacSystemFont, "Segoe UI", "Noto Sans", Helvetica, Arial, sans-serif; }
+h1 { font-size: 18px; margin: 0 0 4px; word-break: break-all; }
+#subtitle, #drawn, #found, .legend { color: var(--muted); }
+.bar { display: flex; gap: 8px; flex-wrap: wrap; align-items: center; margin: 8px 0; }
+select, input, button { font: inherit; color: inherit; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 3px 8px; }
+select { max-width: 100%; }
+.layout { display: grid; grid-template-columns: minmax(0, 3fr) minmax(280px, 2fr); gap: 16px; align-items: start; }
+@media (max-width: 1100px) { .layout { grid-template-columns: minmax(0, 1fr); } }
+#graph { position: relative; width: 100%; overflow: hidden; }
+.f { position: absolute; height: 17px; box-sizing: border-box; padding: 0 3px; overflow: hidden; white-space: nowrap; text-overflow: ellipsis; font: 11px/17px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; background: var(--frame); color: var(--fg); border-radius: 2px; cursor: pointer; }
+.f:hover { outline: 1px solid var(--fg); }
+.f.only { background-image: repeating-linear-gradient(45deg, transparent 0 4px, rgba(127,127,127,.35) 4px 6px); }
+.f.match { outline: 2px solid var(--match); }
+#tip { position: absolute; z-index: 10; max-width: 640px; white-space: pre-wrap; word-break: break-all; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; box-shadow: 0 4px 12px rgba(0,0,0,.2); pointer-events: none; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: right; }
+th:first-child, td.name { text-align: left; word-break: break-all; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
+.swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -2px; }
+`;
+/** The whole page. */
+function flameHtml(report) {
+    const graphs = report.graphs.map(g => ({
+        title: g.title,
+        subtitle: g.subtitle,
+        measure: g.measure,
+        unit: g.unit,
+        merged: g.merged,
+        ...flatten(g.root),
+        culprits: g.culprits
+    }));
+    const data = scriptJson({ graphs, notes: report.notes });
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>benchgate: differential flame graph</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1 id="title">benchgate: differential flame graph</h1>
+<div id="subtitle"></div>
+<div class="legend">${esc(report.base)} → ${esc(report.head)} · width: per-op cost · colour: change of the frame's own cost (self, as ranked), <span class="swatch" style="background:rgba(220,38,38,.85)"></span> slower, <span class="swatch" style="background:rgba(37,99,235,.85)"></span> faster; hatched: only on the other side</div>
+<div class="bar">
+<select id="picker" aria-label="benchmark and measure"></select>
+<input id="search" type="search" placeholder="Search frames" aria-label="search frames">
+<span id="found"></span>
+<button id="mode" type="button"></button>
+<button id="reset" type="button">Reset zoom</button>
+</div>
+<div class="layout">
+<div><div id="graph"></div><div id="drawn"></div><ul id="notes"></ul></div>
+<div><div id="culprits-title"></div>
+<table id="culprits"><thead><tr><th>function</th><th>status</th><th>Δ self</th><th>base self</th><th>head self</th><th>Δ cum</th></tr></thead><tbody id="culprits-body"></tbody></table></div>
+</div>
+<div id="tip" hidden></div>
+<script type="application/json" id="flame-data">${data}</script>
+<script>${FLAME_CLIENT}</script>
+</body>
+</html>
+`;
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/flame.ts
+/**
+ * `benchgate flame` (a self-contained differential flame graph) and its
+ * terminal twin `benchgate diff` (the ranked culprit table), for two
+ * bundles or two pprof profiles.
+ */
+
+
+
+
+
+
+
+
+const SHARED = {
+    benchmark: { type: 'string' },
+    measure: { type: 'string' },
+    'sample-index': { type: 'string' },
+    normalize: { type: 'boolean' },
+    'max-functions': { type: 'string' },
+    'max-profile-bytes': { type: 'string' }
+};
+function flameOptions(values, positionals, what) {
+    if (positionals.length !== 2)
+        throw new UsageError(`${what} takes two inputs: the base and the head (bundle directories, or pprof profiles)`);
+    const opts = { compare: compareOptions(values) };
+    const re = str(values, 'benchmark');
+    if (re !== undefined) {
+        try {
+            opts.benchmark = new RegExp(re);
+        }
+        catch (err) {
+            throw new UsageError(`--benchmark ${JSON.stringify(re)} is not a regular expression (${err.message})`);
+        }
+    }
+    const measure = str(values, 'measure');
+    if (measure !== undefined) {
+        if (!Object.hasOwn(MEASURES, measure))
+            throw new UsageError(`--measure must be one of ${Object.keys(MEASURES).join(', ')}, not ${JSON.stringify(measure)}`);
+        opts.measure = measure;
+    }
+    const sampleIndex = str(values, 'sample-index');
+    if (sampleIndex !== undefined)
+        opts.sampleIndex = sampleIndex;
+    if (values.normalize === true)
+        opts.normalize = true;
+    const maxBytes = parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes');
+    if (maxBytes !== undefined)
+        opts.maxProfileBytes = maxBytes;
+    return opts;
+}
+/** The `flame` command. */
+const flameCommand = {
+    usage: 'benchgate flame <base> <head> [-o FILE] [--benchmark RE] [--measure cpu|alloc_space|alloc_objects] [--sample-index NAME] [--normalize]',
+    options: { ...SHARED, output: { type: 'string', short: 'o' } },
+    async run(values, positionals) {
+        const opts = flameOptions(values, positionals, 'flame');
+        const report = await flameReport(positionals[0], positionals[1], opts);
+        const out = (0,external_node_path_namespaceObject.resolve)(str(values, 'output') ?? 'benchgate-flame.html');
+        // Written whole, then moved into place: a failure leaves no half a file.
+        const tmp = `${out}.${process.pid}.tmp`;
+        await (0,promises_namespaceObject.writeFile)(tmp, flameHtml(report));
+        await (0,promises_namespaceObject.rename)(tmp, out);
+        const frames = report.graphs.reduce((n, g) => n + countFrames(g.root), 0);
+        console.error(forTerminal(`benchgate flame: wrote ${out}: ${report.graphs.length} graph(s), ${frames} frames. Open it in any browser; it needs no network.`));
+        return 0;
+    }
+};
+function countFrames(n) {
+    let c = 1;
+    for (const ch of n.children)
+        c += countFrames(ch);
+    return c;
+}
+/** The `diff` command. */
+const diffCommand = {
+    usage: 'benchgate diff <base> <head> [--format text|markdown|json] [--benchmark RE] [--measure M] [--sample-index NAME] [--normalize]',
+    options: { ...SHARED, format: { type: 'string' } },
+    async run(values, positionals) {
+        const format = str(values, 'format') ?? 'text';
+        if (!['text', 'markdown', 'json'].includes(format))
+            throw new UsageError(`--format must be text, markdown or json, not ${JSON.stringify(format)}`);
+        const opts = flameOptions(values, positionals, 'diff');
+        const report = await flameReport(positionals[0], positionals[1], opts);
+        if (format === 'json')
+            await write(JSON.stringify({
+                base: report.base,
+                head: report.head,
+                notes: report.notes,
+                graphs: report.graphs.map(g => ({
+                    title: g.title,
+                    subtitle: g.subtitle,
+                    measure: g.measure,
+                    unit: g.unit,
+                    functions: g.culprits,
+                    ...(g.stats ? { stats: g.stats } : {})
+                }))
+            }, null, 1) + '\n');
+        else
+            await write(format === 'markdown' ? diffMarkdown(report) : diffText(report));
+        return 0;
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 /** `benchgate run`: measure the benchmarks into a result bundle. */
 
@@ -7289,11 +8131,14 @@ const topCommand = {
 
 
 
+
 const commands = {
     run: runCommand,
     compare: compareCommand,
     ab: abCommand,
     demo: demoCommand,
+    flame: flameCommand,
+    diff: diffCommand,
     top: topCommand
 };
 /** Errors that are the user's to fix: one line, no stack trace, exit 1. */

@@ -171,9 +171,10 @@ func main() {
 	out := flag.String("out", "big.mem.pprof", "output file")
 	paths := flag.Int("paths", 600000, "distinct call paths")
 	depth := flag.Int("depth", 9, "frames per path below main")
+	seed := flag.Int64("seed", 1, "which paths (two seeds give two profiles with mostly different paths)")
 	flag.Parse()
 	runtime.MemProfileRate = 1
-	rng := rand.New(rand.NewSource(1))
+	rng := rand.New(rand.NewSource(*seed))
 	seen := make(map[uint64]bool, *paths)
 	for len(seen) < *paths {
 		p := rng.Uint64() & (1<<(4*uint(*depth)) - 1)

@@ -18,6 +18,7 @@ import { forTerminal } from '../report/escape.js'
 import { abCommand } from './commands/ab.js'
 import { compareCommand } from './commands/compare.js'
 import { demoCommand } from './commands/demo.js'
+import { diffCommand, flameCommand } from './commands/flame.js'
 import { runCommand } from './commands/run.js'
 import { topCommand } from './commands/top.js'
 import { UsageError, type Command } from './options.js'
@@ -27,6 +28,8 @@ const commands: Record<string, Command> = {
   compare: compareCommand,
   ab: abCommand,
   demo: demoCommand,
+  flame: flameCommand,
+  diff: diffCommand,
   top: topCommand
 }
 

@@ -70,37 +70,66 @@ export function functionDeltas(
     const bl = (b.functions[measure] ?? []).filter(f => !isEntryFrame(f.name, b.package, group))
     const hl = (h.functions[measure] ?? []).filter(f => !isEntryFrame(f.name, h.package, group))
     if (bl.length === 0 && hl.length === 0) continue
-    const sb = b.sampling?.[measure]
-    const sh = h.sampling?.[measure]
-    const bm = new Map(bl.map(f => [f.name, costs(f)]))
-    const hm = new Map(hl.map(f => [f.name, costs(f)]))
-    const rows = [...new Set([...bm.keys(), ...hm.keys()])]
-      .map(name => row(name, bm.get(name), hm.get(name), sb?.sample, sh?.sample))
-      .filter(d => d.delta.self !== 0 || d.delta.cum !== 0)
-    const rank = (x: FunctionDelta, y: FunctionDelta): number =>
-      direction * (y.delta.self - x.delta.self) ||
-      direction * (y.delta.cum - x.delta.cum) ||
-      (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)
-    const beyond = rows.filter(d => d.beyondNoise).sort(rank)
-    if (beyond[0]) addPath(beyond[0], b.functions[measure] ?? [], h.functions[measure] ?? [])
-    addFiles(rows, b.functions[measure] ?? [], h.functions[measure] ?? [])
-    if (view)
-      addLines(
-        beyond.slice(0, max),
-        b.functions[measure] ?? [],
-        h.functions[measure] ?? [],
-        view,
-        direction
-      )
-    const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank)
-    functions[measure] = [...beyond.slice(0, max), ...within.slice(0, max)]
-    const samples = {
-      base: sampleCount(sb?.total, sb?.sample),
-      head: sampleCount(sh?.total, sh?.sample)
-    }
-    const totalDelta = sb && sh ? sh.total - sb.total : undefined
-    const shown = beyond.slice(0, max).reduce((sum, d) => sum + d.delta.self, 0)
-    stats[measure] = {
+    const r = rankFunctions(
+      { list: bl, all: b.functions[measure] ?? [], sampling: b.sampling?.[measure] },
+      { list: hl, all: h.functions[measure] ?? [], sampling: h.sampling?.[measure] },
+      max,
+      direction,
+      view
+    )
+    functions[measure] = r.functions
+    stats[measure] = r.stats
+  }
+  return { functions, stats }
+}
+
+const MEASURE_ORDER: readonly Measure[] = ['cpu', 'alloc_space', 'alloc_objects']
+
+/** One side of one measure, for rankFunctions. */
+export interface RankSide {
+  /** The functions to rank (entry frames left out). */
+  list: readonly PerOpCost[]
+  /** Every function of the side, for call paths and files. */
+  all: readonly PerOpCost[]
+  sampling?: { total: number; sample?: number }
+}
+
+/**
+ * One measure's ranked list and its stats: the rows beyond noise first,
+ * by Δ self in `direction`, then those within noise, up to `max` each.
+ */
+export function rankFunctions(
+  b: RankSide,
+  h: RankSide,
+  max: number,
+  direction: 1 | -1,
+  view?: SourceView
+): { functions: FunctionDelta[]; stats: FunctionStats } {
+  const sb = b.sampling
+  const sh = h.sampling
+  const bm = new Map(b.list.map(f => [f.name, costs(f)]))
+  const hm = new Map(h.list.map(f => [f.name, costs(f)]))
+  const rows = [...new Set([...bm.keys(), ...hm.keys()])]
+    .map(name => row(name, bm.get(name), hm.get(name), sb?.sample, sh?.sample))
+    .filter(d => d.delta.self !== 0 || d.delta.cum !== 0)
+  const rank = (x: FunctionDelta, y: FunctionDelta): number =>
+    direction * (y.delta.self - x.delta.self) ||
+    direction * (y.delta.cum - x.delta.cum) ||
+    (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)
+  const beyond = rows.filter(d => d.beyondNoise).sort(rank)
+  if (beyond[0]) addPath(beyond[0], b.all, h.all)
+  addFiles(rows, b.all, h.all)
+  if (view) addLines(beyond.slice(0, max), b.all, h.all, view, direction)
+  const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank)
+  const samples = {
+    base: sampleCount(sb?.total, sb?.sample),
+    head: sampleCount(sh?.total, sh?.sample)
+  }
+  const totalDelta = sb && sh ? sh.total - sb.total : undefined
+  const shown = beyond.slice(0, max).reduce((sum, d) => sum + d.delta.self, 0)
+  return {
+    functions: [...beyond.slice(0, max), ...within.slice(0, max)],
+    stats: {
       samples,
       explained:
         totalDelta !== undefined && totalDelta !== 0 && samples.base !== null
@@ -115,10 +144,7 @@ export function functionDeltas(
         Math.max(samples.base, samples.head) < MIN_PROFILE_SAMPLES
     }
   }
-  return { functions, stats }
 }
-
-const MEASURE_ORDER: readonly Measure[] = ['cpu', 'alloc_space', 'alloc_objects']
 
 /** The top row's call path, from the side where it costs more, with each step's cum on both. */
 function addPath(top: FunctionDelta, base: readonly PerOpCost[], head: readonly PerOpCost[]): void {
