@@ -6470,6 +6470,8 @@ function footerBlocks(c, opts) {
                 .join('\n') +
             '\n```\n\n</details>');
     }
+    if (opts.flameUrl)
+        footer.push(`📊 [Differential flame graph](${opts.flameUrl}) of the changed benchmarks: one HTML file in this run's artifacts that opens offline in any browser.`);
     const hot = hotLinesNote(c);
     if (hot)
         footer.push(hot);
@@ -6589,13 +6591,17 @@ async function compareAndReport(basePath, headPath, options, report) {
         headSha: report.headSha,
         notes: report.notes
     };
-    const common = { ...rendering, reproduce };
-    return {
-        comparison,
-        comment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES }, sources),
-        summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources),
-        shortComment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES / 4 }, sources)
+    const render = (extra) => {
+        const common = { ...rendering, reproduce, ...extra };
+        return {
+            comparison,
+            comment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES }, sources),
+            summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources),
+            shortComment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES / 4 }, sources),
+            rerender: render
+        };
     };
+    return render({});
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts

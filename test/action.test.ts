@@ -108,7 +108,8 @@ describe('the Action on push and pull_request', () => {
 
   it('(a) a push to main uploads the bundle as the artifact', () => {
     expect(uploaded.code).toBe(0)
-    expect(gh.uploads).toHaveLength(1)
+    // One baseline; the pull requests after it upload their flame graphs.
+    expect(gh.uploads.filter(u => !u.name.endsWith('-flamegraph'))).toHaveLength(1)
     expect(gh.uploads[0].name).toBe('benchgate-baseline')
     expect(gh.uploads[0].runBackendId).toBe('run-1001')
     // A real zip (PK\x03\x04) holding results.json.
@@ -146,6 +147,22 @@ describe('the Action on push and pull_request', () => {
     expect(regressed.stdout).toMatch(/benchgate: verdict=regression .* gate=fail/)
     expect(regressed.stdout).toMatch(/::error::benchgate: \d+ significant regression/)
     noToken(regressed)
+  })
+
+  it('(b) uploads the differential flame graph and links it from the comment and the summary', () => {
+    const flame = gh.uploads.filter(u => u.name === 'benchgate-baseline-flamegraph')
+    // The regressed PR and its rerun; not the first PR, which had no baseline.
+    expect(flame).toHaveLength(2)
+    expect(flame[0].runBackendId).toBe('run-2001')
+    expect(flame[0].zip.includes(Buffer.from('benchgate-flame.html'))).toBe(true)
+    const link = new RegExp(
+      `\\[Differential flame graph\\]\\(http://github\\.localhost:\\d+/acme/widgets/actions/runs/2001/artifacts/${flame[0].artifactId}\\)`
+    )
+    expect(regressed.summary).toMatch(link)
+    // The sticky comment was updated by the rerun: its link is the rerun's artifact.
+    expect(gh.comments[0].body).toContain(`/actions/runs/2002/artifacts/${flame[1].artifactId})`)
+    expect(regressed.stdout).toMatch(/uploaded the flame graph \(\d+ graphs\) as artifact \d+/)
+    expect(regressed.outputs['flamegraph-url']).toMatch(/\/actions\/runs\/2001\/artifacts\/\d+$/)
   })
 
   it('(b) links functions to source at the head commit', () => {

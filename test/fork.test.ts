@@ -150,6 +150,16 @@ describe('fork pull requests', () => {
       },
       gh.uploads[gh.uploads.length - 1]
     )
+    // The fork run uploaded its flame graph too; GitHub lists it with the run's artifacts.
+    const flame = gh.uploads.filter(u => u.name === 'benchgate-baseline-flamegraph').at(-1)!
+    expect(flame.runBackendId).toBe('run-3002')
+    gh.artifacts.push({
+      id: flame.artifactId,
+      runId: 3002,
+      name: flame.name,
+      expired: false,
+      zip: flame.zip
+    })
     gh.pulls.set(7, { headSha: HEAD_SHA, baseRepo: 'acme/widgets', headRepo: 'evil/widgets' })
     const r = await commentJob(gh, 3002)
     expect(r.code).toBe(0)
@@ -157,6 +167,12 @@ describe('fork pull requests', () => {
     const ours = gh.comments.filter(c => c.body.includes(marker('benchgate-baseline')))
     expect(ours).toHaveLength(1)
     expect(ours[0].body).toContain('BenchmarkTokenize')
+    // The link is to the fork run's own artifact, found through the API.
+    expect(ours[0].body).toMatch(
+      new RegExp(
+        `\\(http://github\\.localhost:\\d+/acme/widgets/actions/runs/3002/artifacts/${flame.artifactId}\\)`
+      )
+    )
     expect(gh.checkRuns).toHaveLength(1)
     expect(gh.checkRuns[0]).toMatchObject({
       head_sha: HEAD_SHA,

@@ -27,6 +27,7 @@ import {
 } from '../github/report-artifact.js'
 import { checkRunSummary, checkRunTitle, reportedNoBaselineBody } from '../report/bodies.js'
 import { COMMENT_BUDGET_BYTES, marker, renderMarkdown } from '../report/markdown.js'
+import { findFlame, hasChanges } from './flame.js'
 import { reportArtifactName } from './fork.js'
 import type { ActionSettings } from './inputs.js'
 
@@ -150,10 +151,14 @@ export async function commentMode(
   }
   // Verdicts, counts and the gate are recomputed from the numbers, never taken as written.
   const c = report.comparison ? rejudge(report.comparison) : null
+  // The fork run's flame graph, found through the API, never taken from the report.
+  const flameUrl =
+    c && hasChanges(c) ? await findFlame(gh, ctx, wr.id, settings.artifactName) : undefined
   const rendering = {
     key: settings.artifactName,
     repositoryUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
-    headSha: wr.headSha
+    headSha: wr.headSha,
+    ...(flameUrl ? { flameUrl } : {})
   }
   const body = c
     ? renderMarkdown(c, { ...rendering, budgetBytes: COMMENT_BUDGET_BYTES })

@@ -16,6 +16,7 @@ import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'
 import { redact } from '../github/redact.js'
 import type { ActionSettings } from './inputs.js'
+import { hasChanges, uploadFlame } from './flame.js'
 import { abLog } from './log.js'
 import { publishComparison, publishNoBaseline, type PrChannel } from './publish.js'
 import type { ArtifactUploader } from './seams.js'
@@ -108,5 +109,10 @@ export async function pullRequest(
     return
   }
   if (plan === 'ab') core.setOutput('bundle-path', decision.headDir)
-  await publishComparison(channel, decision.outputs, decision.source)
+  // The picture of the diff, linked from the comment and the summary.
+  const flameUrl = hasChanges(decision.outputs.comparison)
+    ? await uploadFlame(io, ctx, settings.artifactName, decision)
+    : undefined
+  const outputs = flameUrl ? decision.outputs.rerender({ flameUrl }) : decision.outputs
+  await publishComparison(channel, outputs, decision.source)
 }

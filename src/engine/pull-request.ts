@@ -48,7 +48,7 @@ export interface PullRequestJob {
 
 /** What the judge decided: a comparison to publish, or no baseline to compare with. */
 export type PullRequestDecision =
-  | { kind: 'compared'; outputs: CompareOutputs; source: string; headDir: string }
+  | { kind: 'compared'; outputs: CompareOutputs; source: string; baseDir: string; headDir: string }
   | { kind: 'no-baseline'; reason: string }
 
 /** Judge a pull request by its plan. */
@@ -73,7 +73,7 @@ export async function judgePullRequest(
       ...report,
       judge: async s => judgeAb(s, base.label)
     })
-    return { kind: 'compared', outputs, source: `A/B against ${base.label}`, headDir }
+    return { kind: 'compared', outputs, source: `A/B against ${base.label}`, baseDir, headDir }
   }
   const baseline = await seams.baseline()
   if ('missing' in baseline) return { kind: 'no-baseline', reason: baseline.missing }
@@ -104,5 +104,11 @@ export async function judgePullRequest(
           }
         : async screen => judgeScreen(screen, 'baseline')
   })
-  return { kind: 'compared', outputs, source: `baseline run ${baseline.runId}`, headDir }
+  return {
+    kind: 'compared',
+    outputs,
+    source: `baseline run ${baseline.runId}`,
+    baseDir: baseline.dir,
+    headDir
+  }
 }

@@ -22,6 +22,8 @@ export interface CompareOutputs {
   summary: string
   /** The comment again, to a quarter of its budget: what to post when GitHub refuses the first as too long. */
   shortComment: string
+  /** The three bodies again, with more to link (the flame graph's artifact). */
+  rerender(extra: Pick<ReportOptions, 'flameUrl'>): CompareOutputs
 }
 
 /** How to judge and render a comparison. */
@@ -70,15 +72,27 @@ export async function compareAndReport(
     headSha: report.headSha,
     notes: report.notes
   }
-  const common = { ...rendering, reproduce }
-  return {
-    comparison,
-    comment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES }, sources),
-    summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources),
-    shortComment: renderMarkdown(
+  const render = (extra: Pick<ReportOptions, 'flameUrl'>): CompareOutputs => {
+    const common = { ...rendering, reproduce, ...extra }
+    return {
       comparison,
-      { ...common, budgetBytes: COMMENT_BUDGET_BYTES / 4 },
-      sources
-    )
+      comment: renderMarkdown(
+        comparison,
+        { ...common, budgetBytes: COMMENT_BUDGET_BYTES },
+        sources
+      ),
+      summary: renderMarkdown(
+        comparison,
+        { ...common, budgetBytes: SUMMARY_BUDGET_BYTES },
+        sources
+      ),
+      shortComment: renderMarkdown(
+        comparison,
+        { ...common, budgetBytes: COMMENT_BUDGET_BYTES / 4 },
+        sources
+      ),
+      rerender: render
+    }
   }
+  return render({})
 }

@@ -50,6 +50,8 @@ export interface ReportOptions {
   budgetBytes?: number
   /** Free-text lines added under the verdict (e.g. "no baseline yet"); trusted, ours. */
   notes?: string[]
+  /** The differential flame graph's artifact in this run (a URL we built from the API's id). */
+  flameUrl?: string
 }
 
 /** Render the comparison as Markdown within the byte budget. */
@@ -229,6 +231,10 @@ function footerBlocks(c: Comparison, opts: ReportOptions): string[] {
         '\n```\n\n</details>'
     )
   }
+  if (opts.flameUrl)
+    footer.push(
+      `📊 [Differential flame graph](${opts.flameUrl}) of the changed benchmarks: one HTML file in this run's artifacts that opens offline in any browser.`
+    )
   const hot = hotLinesNote(c)
   if (hot) footer.push(hot)
   const abThreshold =
