@@ -7896,6 +7896,7 @@ select { max-width: 100%; }
 #tip { position: absolute; z-index: 10; max-width: 640px; white-space: pre-wrap; word-break: break-all; background: var(--bg); border: 1px solid var(--line); border-radius: 6px; padding: 6px 8px; font: 12px/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; box-shadow: 0 4px 12px rgba(0,0,0,.2); pointer-events: none; }
 table { border-collapse: collapse; width: 100%; }
 th, td { border: 1px solid var(--line); padding: 3px 6px; text-align: right; }
+td:not(.name) { white-space: nowrap; }
 th:first-child, td.name { text-align: left; word-break: break-all; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 .swatch { display: inline-block; width: 12px; height: 12px; border-radius: 2px; vertical-align: -2px; }
 `;
