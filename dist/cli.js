@@ -6066,7 +6066,7 @@ function stageLines(c, esc = escapeText) {
             `${screened} They could not be confirmed on this runner (${esc(k.error, 500)}), so the screen's verdicts stand.`
         ];
     return [
-        `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`
+        `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`
     ];
 }
 /** "confirmed on this runner: +X% (p=…, N rounds)" or "not confirmed: …". */
@@ -7001,7 +7001,8 @@ async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
     }
     return applyConfirmation(screen, ab, s.rounds, {
         base: { commit: ab.base.commit, ref: label },
-        elapsedMs: Date.now() - started
+        elapsedMs: Date.now() - started,
+        benchtime: s.benchtime
     });
 }
 
@@ -7019,6 +7020,23 @@ async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
 
 
 
+
+
+/** The -benchtime a bundle was made at, when it is a bundle that recorded one. */
+async function recordedBenchtime(path) {
+    try {
+        const { bundle } = await readBundle(path);
+        const b = bundle.environment.settings?.benchtime;
+        // Only a duration or an iteration count: the bundle may be a fork's.
+        return typeof b === 'string' && (durationSeconds(b) !== undefined || /^\d{1,12}x$/.test(b))
+            ? { benchtime: b }
+            : {};
+    }
+    catch {
+        // A text file, or a bundle compareAndReport will refuse with its own message.
+        return {};
+    }
+}
 /** Flags that mean something only with --confirm-base. */
 const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out'];
 /** The `compare` command. */
@@ -7045,7 +7063,13 @@ const compareCommand = {
             throw new UsageError(`${confirmOnly ? `--${confirmOnly}` : 'build flags after --'} only apply with --confirm-base <ref>`);
         let judge;
         if (confirmBase) {
-            const checked = runSettingsFrom(values, { count: CONFIRM_ROUNDS_DEFAULT, extraFlags: rest, out: 'benchgate-confirm' }, 'confirm-rounds');
+            // Re-measure the way the bundles were made: their -benchtime, unless --benchtime says otherwise.
+            const checked = runSettingsFrom(values, {
+                count: CONFIRM_ROUNDS_DEFAULT,
+                extraFlags: rest,
+                out: 'benchgate-confirm',
+                ...(await recordedBenchtime(positionals[1]))
+            }, 'confirm-rounds');
             const started = Date.now();
             const { runAb } = localEngine();
             judge = screen => confirmSuspects(runAb, screen, {

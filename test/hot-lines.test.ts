@@ -223,6 +223,33 @@ describe('hot lines end to end', () => {
     expectMatched(sumOf(c))
   })
 
+  it('compare --confirm-base re-measures the suspects at the benchtime the bundles were made at', async () => {
+    const confirm = (...more: string[]) =>
+      cliIn(
+        [
+          'compare',
+          join(out, 'base'),
+          join(out, 'head'),
+          '--confirm-base',
+          baseSha,
+          '--confirm-rounds',
+          '6',
+          ...more
+        ],
+        repo
+      )
+    const r = await confirm('--out', join(out, 'confirm'), '--format', 'json')
+    const c = JSON.parse(r.stdout) as Comparison
+    expect(c.confirmation, r.stderr).toMatchObject({ rounds: 6, benchtime: '100ms' })
+    expect(c.confirmation!.error).toBeUndefined()
+    expect(c.benchmarks.find(b => b.name.startsWith('BenchmarkSum'))!.confirmation?.status).toBe(
+      'confirmed'
+    )
+    expect(r.stderr).toMatch(/round 6\/6/)
+    const md = await confirm('--benchtime', '50ms', '--out', join(out, 'confirm2'))
+    expect(md.stdout).toContain('(6 rounds of 50ms, U test')
+  })
+
   it('outside the repository: no hot lines, and the report says why', async () => {
     const elsewhere = tempDir('hot-elsewhere')
     const e = gitIn(elsewhere)

@@ -272,6 +272,8 @@ export interface ConfirmationInfo {
   confirmed: number
   /** Wall time of the confirmation runs. */
   elapsedMs: number
+  /** The -benchtime each A/B round ran at (by default the one the bundles were made at). */
+  benchtime?: string
   /** Set when the A/B could not run; the screen's verdicts then stand. */
   error?: string
 }

@@ -76,6 +76,7 @@ export async function confirmSuspects(
   }
   return applyConfirmation(screen, ab, s.rounds, {
     base: { commit: ab.base.commit, ref: label },
-    elapsedMs: Date.now() - started
+    elapsedMs: Date.now() - started,
+    benchtime: s.benchtime
   })
 }

@@ -341,6 +341,9 @@ function confirmationInfo(v: unknown): ConfirmationInfo {
     suspects: num(k.suspects, 'confirmation.suspects'),
     confirmed: num(k.confirmed, 'confirmation.confirmed'),
     elapsedMs: num(k.elapsedMs, 'confirmation.elapsedMs'),
+    ...(k.benchtime === undefined
+      ? {}
+      : { benchtime: str(k.benchtime, 'confirmation.benchtime', L.unit) }),
     ...(k.error === undefined ? {} : { error: str(k.error, 'confirmation.error') })
   }
 }

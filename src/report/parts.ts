@@ -76,7 +76,7 @@ export function stageLines(
       `${screened} They could not be confirmed on this runner (${esc(k.error, 500)}), so the screen's verdicts stand.`
     ]
   return [
-    `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`
+    `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`
   ]
 }
 

@@ -3,6 +3,8 @@
  * files); with --confirm-base, re-measure the screen's suspects by A/B.
  */
 import { resolve } from 'node:path'
+import { readBundle } from '../../bundle/index.js'
+import { durationSeconds } from '../../engine/profile-pass.js'
 import type { Comparison, Screen } from '../../compare/model.js'
 import { confirmSuspects } from '../../engine/confirm.js'
 import { localEngine } from '../../engine/index.js'
@@ -20,6 +22,21 @@ import {
   type Command
 } from '../options.js'
 import { abProgress } from '../progress.js'
+
+/** The -benchtime a bundle was made at, when it is a bundle that recorded one. */
+async function recordedBenchtime(path: string): Promise<{ benchtime?: string }> {
+  try {
+    const { bundle } = await readBundle(path)
+    const b = bundle.environment.settings?.benchtime
+    // Only a duration or an iteration count: the bundle may be a fork's.
+    return typeof b === 'string' && (durationSeconds(b) !== undefined || /^\d{1,12}x$/.test(b))
+      ? { benchtime: b }
+      : {}
+  } catch {
+    // A text file, or a bundle compareAndReport will refuse with its own message.
+    return {}
+  }
+}
 
 /** Flags that mean something only with --confirm-base. */
 const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out']
@@ -53,9 +70,15 @@ export const compareCommand: Command = {
       )
     let judge: ((screen: Screen) => Promise<Comparison>) | undefined
     if (confirmBase) {
+      // Re-measure the way the bundles were made: their -benchtime, unless --benchtime says otherwise.
       const checked = runSettingsFrom(
         values,
-        { count: CONFIRM_ROUNDS_DEFAULT, extraFlags: rest, out: 'benchgate-confirm' },
+        {
+          count: CONFIRM_ROUNDS_DEFAULT,
+          extraFlags: rest,
+          out: 'benchgate-confirm',
+          ...(await recordedBenchtime(positionals[1]))
+        },
         'confirm-rounds'
       )
       const started = Date.now()
