@@ -33,6 +33,9 @@ const md = new MarkdownIt({ html: true, linkify: true })
 // the `@` (checked on the text below); linkify-it accepts any Unicode
 // there, the zero-width space we put after `@` included.
 md.linkify.set({ fuzzyLink: false, fuzzyEmail: false })
+// Nor a protocol-relative `//host` (linkify-it's `//` schema; found by the
+// property below as a benchmark named `//0.0`).
+md.linkify.add('//', null)
 const REPO = 'https://github.com/acme/widgets'
 
 const HOSTILE = [
@@ -71,7 +74,9 @@ const HOSTILE = [
   '---',
   '***',
   '1. x',
-  '+ x'
+  '+ x',
+  '//0.0',
+  'mailto:x@evil.example'
 ]
 const hostile = fc
   .array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 6 })), {
