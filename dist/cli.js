@@ -3315,6 +3315,10 @@ function sameTreeSources(root) {
 async function repositoryRoot(git, dir) {
     return (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir;
 }
+/** A commit a bundle names: hex before git sees it, and in the clone (fetched if need be). */
+async function usableCommit(git, root, sha) {
+    return /^[0-9a-f]{7,64}$/.test(sha) && haveCommit(git, root, sha);
+}
 /** Sources from git in the checkout that holds `dir`: the diff from the base's commit to the head's. */
 function gitSources(git, dir) {
     return async (base, head) => {
@@ -3324,11 +3328,10 @@ function gitSources(git, dir) {
         const checkedOut = root && (await gitOutput(git, root, ['rev-parse', 'HEAD']));
         if (!root || !checkedOut)
             return { unavailable: `${dir} is not in a git checkout` };
-        if (!/^[0-9a-f]{7,64}$/.test(base.commit) || !(await haveCommit(git, root, base.commit)))
+        if (!(await usableCommit(git, root, base.commit)))
             return { unavailable: `the base commit ${base.commit.slice(0, 64)} is not in the clone` };
         const workTree = head.commit === '' || head.commit === checkedOut;
-        if (!workTree &&
-            (!/^[0-9a-f]{7,64}$/.test(head.commit) || !(await haveCommit(git, root, head.commit))))
+        if (!workTree && !(await usableCommit(git, root, head.commit)))
             return { unavailable: `the head commit ${head.commit.slice(0, 64)} is not in the clone` };
         const files = new Map();
         for (const file of filesWithLines(base.benchmarks, head.benchmarks)) {
@@ -7384,7 +7387,7 @@ function mergeBelow(n, min) {
             small.headSelf += ch.head;
             small.baseOwn += ch.base;
             small.headOwn += ch.head;
-            here += size(ch);
+            here += frameCount(ch);
         }
     }
     if (here > 0)
@@ -7392,10 +7395,11 @@ function mergeBelow(n, min) {
     n.children = kept;
     return merged + here;
 }
-function size(n) {
+/** How many frames a tree has, its root included. */
+function frameCount(n) {
     let c = 1;
     for (const ch of n.children)
-        c += size(ch);
+        c += frameCount(ch);
     return c;
 }
 /**
@@ -7420,8 +7424,8 @@ function profileCosts(profile, sampleType, source, scale = 1) {
             });
     });
     const st = profile.sampleTypes[vi];
-    const pt = profile.periodType;
-    const sample = pt && profile.period > 0 && pt.unit === st.unit ? profile.period * scale : undefined;
+    const period = samplePeriod(profile, vi);
+    const sample = period === undefined ? undefined : period * scale;
     const sampling = sample === undefined ? { total: acc.total * scale } : { total: acc.total * scale, sample };
     return { functions, sampling, unit: st.unit };
 }
@@ -7983,6 +7987,7 @@ function flameHtml(report) {
 
 
 
+
 const SHARED = {
     benchmark: { type: 'string' },
     measure: { type: 'string' },
@@ -8032,17 +8037,11 @@ const flameCommand = {
         const tmp = `${out}.${process.pid}.tmp`;
         await (0,promises_namespaceObject.writeFile)(tmp, flameHtml(report));
         await (0,promises_namespaceObject.rename)(tmp, out);
-        const frames = report.graphs.reduce((n, g) => n + countFrames(g.root), 0);
+        const frames = report.graphs.reduce((n, g) => n + frameCount(g.root), 0);
         console.error(forTerminal(`benchgate flame: wrote ${out}: ${report.graphs.length} graph(s), ${frames} frames. Open it in any browser; it needs no network.`));
         return 0;
     }
 };
-function countFrames(n) {
-    let c = 1;
-    for (const ch of n.children)
-        c += countFrames(ch);
-    return c;
-}
 /** The `diff` command. */
 const diffCommand = {
     usage: 'benchgate diff <base> <head> [--format text|markdown|json] [--benchmark RE] [--measure M] [--sample-index NAME] [--normalize]',

@@ -12,7 +12,7 @@ import {
   sampleTypeIndex,
   type Profile
 } from '../pprof/index.js'
-import { benchmarkGroup, type PerOpCost } from './index.js'
+import { benchmarkGroup, samplePeriod, type PerOpCost } from './index.js'
 import { isRuntimeInternal } from './internal.js'
 
 /** One frame of a differential flame graph: per-op cost on each side, cum and own (flat). */
@@ -184,7 +184,7 @@ function mergeBelow(n: FlameNode, min: number): number {
       small.headSelf += ch.head
       small.baseOwn += ch.base
       small.headOwn += ch.head
-      here += size(ch)
+      here += frameCount(ch)
     }
   }
   if (here > 0) kept.push(small)
@@ -192,9 +192,10 @@ function mergeBelow(n: FlameNode, min: number): number {
   return merged + here
 }
 
-function size(n: FlameNode): number {
+/** How many frames a tree has, its root included. */
+export function frameCount(n: FlameNode): number {
   let c = 1
-  for (const ch of n.children) c += size(ch)
+  for (const ch of n.children) c += frameCount(ch)
   return c
 }
 
@@ -225,9 +226,8 @@ export function profileCosts(
       })
   })
   const st = profile.sampleTypes[vi]
-  const pt = profile.periodType
-  const sample =
-    pt && profile.period > 0 && pt.unit === st.unit ? profile.period * scale : undefined
+  const period = samplePeriod(profile, vi)
+  const sample = period === undefined ? undefined : period * scale
   const sampling =
     sample === undefined ? { total: acc.total * scale } : { total: acc.total * scale, sample }
   return { functions, sampling, unit: st.unit }

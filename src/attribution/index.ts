@@ -210,7 +210,7 @@ export function groupTables(
  * nanoseconds; heap: space bytes, for alloc_space). Undefined otherwise
  * (alloc_objects is derived from alloc_space by the caller).
  */
-function samplePeriod(profile: Profile, vi: number): number | undefined {
+export function samplePeriod(profile: Profile, vi: number): number | undefined {
   const pt = profile.periodType
   const st = profile.sampleTypes[vi]
   if (!pt || !(profile.period > 0) || pt.unit !== st.unit) return undefined

@@ -88,6 +88,11 @@ export async function repositoryRoot(git: Git, dir: string): Promise<string> {
   return (await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])) || dir
 }
 
+/** A commit a bundle names: hex before git sees it, and in the clone (fetched if need be). */
+async function usableCommit(git: Git, root: string, sha: string): Promise<boolean> {
+  return /^[0-9a-f]{7,64}$/.test(sha) && haveCommit(git, root, sha)
+}
+
 /** Sources from git in the checkout that holds `dir`: the diff from the base's commit to the head's. */
 export function gitSources(git: Git, dir: string): SourceLoader {
   return async (base, head) => {
@@ -95,13 +100,10 @@ export function gitSources(git: Git, dir: string): SourceLoader {
     const root = await gitOutput(git, dir, ['rev-parse', '--show-toplevel'])
     const checkedOut = root && (await gitOutput(git, root, ['rev-parse', 'HEAD']))
     if (!root || !checkedOut) return { unavailable: `${dir} is not in a git checkout` }
-    if (!/^[0-9a-f]{7,64}$/.test(base.commit) || !(await haveCommit(git, root, base.commit)))
+    if (!(await usableCommit(git, root, base.commit)))
       return { unavailable: `the base commit ${base.commit.slice(0, 64)} is not in the clone` }
     const workTree = head.commit === '' || head.commit === checkedOut
-    if (
-      !workTree &&
-      (!/^[0-9a-f]{7,64}$/.test(head.commit) || !(await haveCommit(git, root, head.commit)))
-    )
+    if (!workTree && !(await usableCommit(git, root, head.commit)))
       return { unavailable: `the head commit ${head.commit.slice(0, 64)} is not in the clone` }
     const files = new Map<string, SourceFile>()
     for (const file of filesWithLines(base.benchmarks, head.benchmarks)) {

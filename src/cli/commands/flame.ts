@@ -5,6 +5,7 @@
  */
 import { rename, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
+import { frameCount } from '../../attribution/flame.js'
 import { MEASURES, type Measure } from '../../attribution/index.js'
 import { flameReport, type FlameOptions } from '../../engine/flame.js'
 import { diffMarkdown, diffText } from '../../report/diff.js'
@@ -74,7 +75,7 @@ export const flameCommand: Command = {
     const tmp = `${out}.${process.pid}.tmp`
     await writeFile(tmp, flameHtml(report))
     await rename(tmp, out)
-    const frames = report.graphs.reduce((n, g) => n + countFrames(g.root), 0)
+    const frames = report.graphs.reduce((n, g) => n + frameCount(g.root), 0)
     console.error(
       forTerminal(
         `benchgate flame: wrote ${out}: ${report.graphs.length} graph(s), ${frames} frames. Open it in any browser; it needs no network.`
@@ -82,12 +83,6 @@ export const flameCommand: Command = {
     )
     return 0
   }
-}
-
-function countFrames(n: { children: unknown[] }): number {
-  let c = 1
-  for (const ch of n.children as { children: unknown[] }[]) c += countFrames(ch)
-  return c
 }
 
 /** The `diff` command. */
