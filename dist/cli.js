@@ -73,1213 +73,6 @@ function kindOf(info) {
 
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./src/bundle/index.ts
-/**
- * The result bundle: a directory holding results.json and the raw profiles.
- * The format is documented in docs/bundle.md and versioned by
- * `schemaVersion` (an integer major version): readers accept the versions
- * they know and refuse newer ones with a message that says what to do.
- */
-
-
-
-/** The schema version this build writes and the newest it reads. */
-const SCHEMA_VERSION = 1;
-/** results.json larger than this is refused before it is parsed. */
-const MAX_RESULTS_BYTES = 512 * 1024 * 1024;
-/** File name of the results inside a bundle directory. */
-const RESULTS_FILE = 'results.json';
-/** A bundle that cannot be read or is not one this version understands. */
-class BundleError extends Error {
-    name = 'BundleError';
-}
-/** Write results.json into dir (profiles are written there by the runner). */
-async function writeBundle(dir, bundle) {
-    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
-    const file = (0,external_node_path_namespaceObject.join)(dir, RESULTS_FILE);
-    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(bundle, null, 1) + '\n');
-    return file;
-}
-/** Read and check a bundle directory (or a path to its results.json). */
-async function readBundle(path) {
-    const file = path.endsWith('.json') ? path : (0,external_node_path_namespaceObject.join)(path, RESULTS_FILE);
-    const dir = path.endsWith('.json') ? (0,external_node_path_namespaceObject.join)(path, '..') : path;
-    let text;
-    try {
-        text = await readTextCapped(file, MAX_RESULTS_BYTES, 'the result bundle');
-    }
-    catch (err) {
-        if (err instanceof FileError)
-            throw new BundleError(`${err.message}. Pass a directory written by \`benchgate run\``);
-        throw new BundleError(`${file}: cannot read the result bundle (${err.message}). Pass a directory written by \`benchgate run\``);
-    }
-    return { dir, bundle: parseBundle(text, file) };
-}
-/** Parse and check results.json text. */
-function parseBundle(text, file) {
-    let data;
-    try {
-        data = JSON.parse(text);
-    }
-    catch (err) {
-        throw new BundleError(`${file}: not valid JSON (${err.message}); the bundle is corrupt. Re-run \`benchgate run\``);
-    }
-    const b = data;
-    if (!b || typeof b !== 'object' || typeof b.schemaVersion !== 'number') {
-        throw new BundleError(`${file}: not a benchgate result bundle (no schemaVersion)`);
-    }
-    if (!Number.isInteger(b.schemaVersion) || b.schemaVersion < 1) {
-        throw new BundleError(`${file}: invalid schemaVersion ${String(b.schemaVersion)}`);
-    }
-    if (b.schemaVersion > SCHEMA_VERSION) {
-        throw new BundleError(`${file}: written with bundle schema version ${b.schemaVersion} by a newer benchgate; this version reads version ${SCHEMA_VERSION}. Upgrade benchgate, or regenerate the baseline with this version`);
-    }
-    if (!Array.isArray(b.benchmarks) || !Array.isArray(b.packages) || !b.environment) {
-        throw new BundleError(`${file}: incomplete bundle (needs environment, packages and benchmarks)`);
-    }
-    for (const [i, bench] of b.benchmarks.entries()) {
-        if (typeof bench?.name !== 'string' ||
-            typeof bench.package !== 'string' ||
-            typeof bench.samples !== 'object') {
-            throw new BundleError(`${file}: benchmarks[${i}] lacks a name, package or samples`);
-        }
-    }
-    checkShape(b, file);
-    return b;
-}
-/**
- * Check every field a reader uses has the type it must have, so that a
- * corrupt or forged bundle is a BundleError naming the file and the field,
- * never a TypeError deep in a comparison.
- */
-function checkShape(b, file) {
-    const fail = (where, what, v) => {
-        const shown = JSON.stringify(v);
-        throw new BundleError(`${file}: ${where} must be ${what}, not ${shown === undefined ? 'missing' : shown.slice(0, 60)}; the bundle is corrupt or was not written by benchgate. Re-run \`benchgate run\``);
-    };
-    const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
-    const optString = (o, k, where) => {
-        if (o[k] !== undefined && typeof o[k] !== 'string')
-            fail(`${where}.${k}`, 'a string', o[k]);
-    };
-    const env = b.environment;
-    if (!isObj(env))
-        fail('environment', 'an object', env);
-    const e = env;
-    for (const k of ['goVersion', 'goos', 'goarch', 'cpu', 'commit', 'ref', 'createdAt'])
-        optString(e, k, 'environment');
-    if (e.gomaxprocs !== undefined && typeof e.gomaxprocs !== 'number')
-        fail('environment.gomaxprocs', 'a number', e.gomaxprocs);
-    b.packages.forEach((p, i) => {
-        const where = `packages[${i}]`;
-        if (!isObj(p))
-            fail(where, 'an object', p);
-        if (typeof p.importPath !== 'string')
-            fail(`${where}.importPath`, 'a string', p.importPath);
-        if (!['ok', 'failed', 'no-match'].includes(p.status))
-            fail(`${where}.status`, 'ok, failed or no-match', p.status);
-        if (!isObj(p.profiles))
-            fail(`${where}.profiles`, 'an object', p.profiles);
-        for (const kind of ['cpu', 'mem']) {
-            const f = p.profiles[kind];
-            if (f === undefined)
-                continue;
-            // A path inside the bundle: relative, no `..`.
-            if (typeof f !== 'string' || f.startsWith('/') || f.split(/[\\/]/).includes('..'))
-                fail(`${where}.profiles.${kind}`, 'a path inside the bundle', f);
-        }
-        optString(p, 'error', where);
-    });
-    b.benchmarks.forEach((bench, i) => {
-        const where = `benchmarks[${i}]`;
-        if (!isObj(bench.samples))
-            fail(`${where}.samples`, 'an object', bench.samples);
-        for (const [unit, values] of Object.entries(bench.samples)) {
-            if (!Array.isArray(values))
-                fail(`${where}.samples[${JSON.stringify(unit)}]`, 'an array', values);
-            values.forEach((v, j) => {
-                if (typeof v !== 'number' || !Number.isFinite(v))
-                    fail(`${where}.samples[${JSON.stringify(unit)}][${j}]`, 'a finite number', v);
-            });
-        }
-        if (bench.iterations !== undefined && !Array.isArray(bench.iterations))
-            fail(`${where}.iterations`, 'an array', bench.iterations);
-        optString(bench, 'group', where);
-        checkProfiled(bench, where, { fail, isObj, optString });
-    });
-}
-/** A benchmark's `sampling` and `functions`: the optional, profile-derived fields. */
-function checkProfiled(bench, where, { fail, isObj, optString }) {
-    if (bench.sampling !== undefined) {
-        if (!isObj(bench.sampling))
-            fail(`${where}.sampling`, 'an object', bench.sampling);
-        for (const [measure, v] of Object.entries(bench.sampling)) {
-            const w = `${where}.sampling.${measure}`;
-            if (!isObj(v))
-                fail(w, 'an object', v);
-            for (const k of ['total', 'sample'])
-                if (typeof v[k] !== 'number' || !Number.isFinite(v[k]) || v[k] < 0)
-                    fail(`${w}.${k}`, 'a finite number, 0 or more', v[k]);
-        }
-    }
-    if (bench.functions === undefined)
-        return;
-    if (!isObj(bench.functions))
-        fail(`${where}.functions`, 'an object', bench.functions);
-    for (const [measure, list] of Object.entries(bench.functions)) {
-        const w = `${where}.functions.${measure}`;
-        if (!Array.isArray(list))
-            fail(w, 'an array', list);
-        list.forEach((f, j) => {
-            if (!isObj(f))
-                fail(`${w}[${j}]`, 'an object', f);
-            const fn = f;
-            if (typeof fn.name !== 'string')
-                fail(`${w}[${j}].name`, 'a string', fn.name);
-            for (const k of ['flat', 'cum'])
-                if (typeof fn[k] !== 'number' || !Number.isFinite(fn[k]))
-                    fail(`${w}[${j}].${k}`, 'a finite number', fn[k]);
-            if (fn.self !== undefined && (typeof fn.self !== 'number' || !Number.isFinite(fn.self)))
-                fail(`${w}[${j}].self`, 'a finite number', fn.self);
-            if (fn.path !== undefined &&
-                (!Array.isArray(fn.path) || fn.path.length > 64 || fn.path.some(x => typeof x !== 'string')))
-                fail(`${w}[${j}].path`, 'a list of at most 64 function names', fn.path);
-            optString(fn, 'file', `${w}[${j}]`);
-            if (fn.file !== undefined && !isRepositoryPath(fn.file))
-                fail(`${w}[${j}].file`, 'a path inside the repository', fn.file);
-            if (fn.line !== undefined && !isLineNumber(fn.line))
-                fail(`${w}[${j}].line`, 'a line number', fn.line);
-            if (fn.lines !== undefined)
-                checkLines(fn.lines, `${w}[${j}].lines`, fail);
-        });
-    }
-}
-/** A relative, '/'-separated path with no `..`, `.`, `.git` or empty segment: a file in the repository. */
-function isRepositoryPath(p) {
-    return (p !== '' &&
-        p.length <= 1024 &&
-        !p.includes('\\') &&
-        !p.includes('\u0000') &&
-        p.split('/').every(seg => seg !== '' && seg !== '.' && seg !== '..' && seg !== '.git'));
-}
-function isLineNumber(v) {
-    return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e9;
-}
-/** A function's `lines`: at most 64 of {line, flat, cum, self}. */
-function checkLines(lines, w, fail) {
-    if (!Array.isArray(lines) || lines.length > 64)
-        fail(w, 'a list of at most 64 line costs', lines);
-    lines.forEach((l, k) => {
-        const o = l;
-        if (typeof o !== 'object' || o === null || !isLineNumber(o.line))
-            fail(`${w}[${k}].line`, 'a line number', o?.line);
-        for (const key of ['flat', 'cum', 'self'])
-            if (typeof o[key] !== 'number' || !Number.isFinite(o[key]))
-                fail(`${w}[${k}].${key}`, 'a finite number', o[key]);
-    });
-}
-
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/env/index.ts
-/**
- * The environment a child process sees. `go test` and the test binaries
- * run the pull request's code, so nothing that grants access may reach
- * them: the Action's inputs (`INPUT_GITHUB-TOKEN` holds the token), the
- * runtime token the artifact and cache services accept, the OIDC request
- * token, and `GITHUB_TOKEN` where a workflow exported it. git gets the
- * same environment.
- */
-/** Variables dropped by name. */
-const DROPPED = new Set(['ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN']);
-/** Variables dropped by prefix (matched case-insensitively, as Windows would). */
-const DROPPED_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_'];
-/** Whether a variable may reach a child process. */
-function isInherited(name) {
-    const upper = name.toUpperCase();
-    return !DROPPED.has(upper) && !DROPPED_PREFIXES.some(p => upper.startsWith(p));
-}
-/** A copy of env without the variables that grant access. */
-function childEnv(env) {
-    return Object.fromEntries(Object.entries(env).filter(([name]) => isInherited(name)));
-}
-
-;// CONCATENATED MODULE: ./src/git/index.ts
-/**
- * git behind one small seam. Every call is an argv array (never a shell),
- * and every call answers `{code, stdout, stderr}`: callers decide what a
- * non-zero status means (a missing commit is an answer in revision.ts, a
- * failure in the A/B runner), so there is one convention, not three.
- */
-
-
-/** The real git on PATH. */
-class LocalGit {
-    binary;
-    constructor(binary = 'git') {
-        this.binary = binary;
-    }
-    /** Run git; never rejects (a failure to start is code -1 with the reason in stderr). */
-    run(cwd, args) {
-        return new Promise(resolve => {
-            (0,external_node_child_process_namespaceObject.execFile)(this.binary, [...args], { cwd, env: childEnv(process.env), maxBuffer: 64 << 20, shell: false }, (err, stdout, stderr) => {
-                const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
-                resolve({ code, stdout, stderr: stderr || (err && code === -1 ? err.message : '') });
-            });
-        });
-    }
-}
-/** A git command failed where the caller needed it to work. */
-class GitError extends Error {
-    name = 'GitError';
-}
-/** stdout, trimmed, when git succeeded; undefined otherwise. */
-async function gitOutput(git, cwd, args) {
-    const r = await git.run(cwd, args);
-    return r.code === 0 ? r.stdout.trim() : undefined;
-}
-/** stdout, trimmed; a failure throws `fail(message)` naming the command and git's words. */
-async function gitOrThrow(git, cwd, args, fail = m => new GitError(m)) {
-    const r = await git.run(cwd, args);
-    if (r.code === 0)
-        return r.stdout.trim();
-    throw fail(`git ${args.join(' ')} failed in ${cwd}: ${(r.stderr || r.stdout).trim()}`);
-}
-/** Whether commit `sha` is in the clone at `cwd`, fetching that one commit from origin when it is not. */
-async function haveCommit(git, cwd, sha) {
-    if ((await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0)
-        return true;
-    await git.run(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha]);
-    return (await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
-}
-
-;// CONCATENATED MODULE: ./src/gobench/args.ts
-/**
- * `go` command lines as data, so tests can check them without running
- * anything. User-supplied values travel as single `-flag=value` tokens:
- * a bench regex such as `-exec=/bin/sh` can never become a flag of its own.
- */
-/** Fields requested from `go list -json` (Go's Package struct). */
-const LIST_FIELDS = 'ImportPath,Dir,Name,TestGoFiles,XTestGoFiles,Error,Module';
-/** `go list` for package discovery; -e reports bad patterns as entries instead of failing. */
-function goListArgs(patterns) {
-    return ['list', '-e', `-json=${LIST_FIELDS}`, '--', ...patterns];
-}
-/**
- * `go test` for one package, run with the package directory as cwd: that
- * works alike for one module, nested modules and go.work workspaces.
- * -run '^$' keeps tests out of the profiles; -o is needed because
- * -cpuprofile also writes the test binary.
- */
-function goTestArgs(spec) {
-    return [
-        'test',
-        '-run=^$',
-        `-bench=${spec.bench}`,
-        '-benchmem',
-        `-count=${spec.count}`,
-        `-benchtime=${spec.benchtime}`,
-        `-cpuprofile=${spec.cpuProfile}`,
-        `-memprofile=${spec.memProfile}`,
-        `-o=${spec.binary}`,
-        `-timeout=${spec.timeout}`,
-        ...spec.extraFlags,
-        '.'
-    ];
-}
-/**
- * Flags of the test binary (`go help testflag`) that a user may add and
- * that must reach each run of a prebuilt binary as `-test.<name>`. The
- * ones benchgate sets itself (bench, count, benchtime, run, profiles) are
- * not forwarded.
- */
-const FORWARDED_TEST_FLAGS = new Set([
-    'cpu',
-    'short',
-    'timeout',
-    'parallel',
-    'failfast',
-    'shuffle',
-    'memprofilerate',
-    'blockprofilerate',
-    'mutexprofilefraction',
-    'benchmem'
-]);
-/**
- * Split `go test` flags for `go test -c` + running the binary (A/B): build
- * flags (-tags, -gcflags, …) go to the build; test-binary flags (-cpu,
- * -short, …) to every run, renamed `-test.cpu=…`. A value given as the next
- * argument (`-cpu 1,2`) travels with its flag.
- */
-function splitTestFlags(flags) {
-    const build = [];
-    const run = [];
-    for (let i = 0; i < flags.length; i++) {
-        const m = /^--?(?:test\.)?([\w.-]+)(=.*)?$/.exec(flags[i]);
-        const name = m?.[1];
-        if (!m || !name || !FORWARDED_TEST_FLAGS.has(name)) {
-            build.push(flags[i]);
-            continue;
-        }
-        const boolean = ['short', 'failfast', 'benchmem'].includes(name);
-        let value = m[2] ?? '';
-        if (!value && !boolean && i + 1 < flags.length)
-            value = `=${flags[++i]}`;
-        run.push(`-test.${name}${value}`);
-    }
-    return { build, run };
-}
-/**
- * argv of a test binary built by `go test -c`: the binary's own spelling
- * of the flags (`-test.bench=…`), one run per call (`-test.count=1`), so
- * every A/B round is its own process with its own profiles.
- */
-function testBinaryArgs(spec) {
-    return [
-        '-test.run=^$',
-        `-test.bench=${spec.bench}`,
-        '-test.benchmem',
-        '-test.count=1',
-        `-test.benchtime=${spec.benchtime}`,
-        `-test.cpuprofile=${spec.cpuProfile}`,
-        `-test.memprofile=${spec.memProfile}`,
-        ...spec.runFlags
-    ];
-}
-/** `go test -c` for one package, run in its directory: builds the A/B test binary. */
-function goTestBuildArgs(binary, buildFlags) {
-    return ['test', '-c', `-o=${binary}`, ...buildFlags, '.'];
-}
-/** `go env -json` for the environment a bundle records. */
-function goEnvArgs() {
-    return ['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH'];
-}
-/**
- * The heap sampling rate of the profiling pass: one sample per 64 KiB
- * allocated on average, 8× Go's default, so per-op allocation costs carry
- * a third of the sampling noise (no ns/op change measurable on the demo;
- * docs/comparison.md). The timed runs keep Go's default.
- */
-const PASS_MEM_PROFILE_RATE = 65536;
-/**
- * argv of a test binary for the profiling pass: `-test.benchtime=Nx`, so
- * the two runs of a benchmark differ only in b.N, and one count. The
- * user's run flags come last, so their own -test.memprofilerate wins.
- */
-function goTestProfileArgs(spec) {
-    return [
-        '-test.run=^$',
-        `-test.bench=${spec.bench}`,
-        '-test.benchmem',
-        '-test.count=1',
-        `-test.benchtime=${spec.iterations}x`,
-        `-test.cpuprofile=${spec.cpuProfile}`,
-        `-test.memprofile=${spec.memProfile}`,
-        `-test.memprofilerate=${PASS_MEM_PROFILE_RATE}`,
-        ...spec.runFlags
-    ];
-}
-
-;// CONCATENATED MODULE: ./src/gobench/discover.ts
-
-
-
-
-/** A problem with what the user asked to run: a pattern, the directory, or Go itself. */
-class DiscoveryError extends Error {
-    name = 'DiscoveryError';
-}
-/** Directories never searched for nested modules (the go command ignores them too). */
-function skipDir(name) {
-    return (name === 'vendor' ||
-        name === 'testdata' ||
-        name === 'node_modules' ||
-        name.startsWith('.') ||
-        name.startsWith('_'));
-}
-/** Every directory under root (root included) that holds a go.mod. */
-async function findModuleRoots(root) {
-    const out = [];
-    const walk = async (dir) => {
-        let entries;
-        try {
-            entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
-        }
-        catch {
-            return;
-        }
-        if (entries.some(e => e.isFile() && e.name === 'go.mod'))
-            out.push(dir);
-        for (const e of entries)
-            if (e.isDirectory() && !skipDir(e.name))
-                await walk((0,external_node_path_namespaceObject.join)(dir, e.name));
-    };
-    await walk(root);
-    return out;
-}
-/** go list -json prints concatenated objects; split them without a streaming JSON library. */
-function splitJsonStream(text) {
-    const out = [];
-    let depth = 0;
-    let start = -1;
-    let inString = false;
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (inString) {
-            if (c === '\\')
-                i++;
-            else if (c === '"')
-                inString = false;
-        }
-        else if (c === '"')
-            inString = true;
-        else if (c === '{') {
-            if (depth++ === 0)
-                start = i;
-        }
-        else if (c === '}' && --depth === 0) {
-            out.push(JSON.parse(text.slice(start, i + 1)));
-        }
-    }
-    return out;
-}
-/**
- * `func BenchmarkXxx(` where Xxx does not start with a lower-case letter
- * (the testing package's rule). Reading the test files is far cheaper than
- * `go test -list`, which compiles the package (bench/run-overhead.mjs).
- */
-/** Test files larger than this are not scanned; go test decides. */
-const MAX_TEST_FILE_BYTES = 64 * 1024 * 1024;
-const BENCH_FUNC = /^func\s+Benchmark(?!\p{Ll})[\p{L}\p{N}_]*\s*\(/mu;
-async function declaresBenchmarks(dir, files) {
-    for (const f of files) {
-        try {
-            // A test file that is not a regular file, or is huge, is not read here.
-            const text = await readTextCapped((0,external_node_path_namespaceObject.join)(dir, f), MAX_TEST_FILE_BYTES, 'the test file');
-            if (BENCH_FUNC.test(text))
-                return true;
-        }
-        catch {
-            return true; // unreadable: let go test decide
-        }
-    }
-    return false;
-}
-/**
- * Resolve patterns (default ./...) to packages, from `dir`. Relative
- * patterns are run in every module found under `dir` as well as the one
- * containing it, because `./...` stops at nested go.mod files and fails at
- * the root of a multi-module tree even with a go.work. A pattern that
- * matches no package in any module is an error that names it.
- */
-async function discoverPackages(go, dir, patterns) {
-    const root = (0,external_node_path_namespaceObject.resolve)(dir);
-    try {
-        if (!(await (0,promises_namespaceObject.stat)(root)).isDirectory())
-            throw new Error('not a directory');
-    }
-    catch {
-        throw new DiscoveryError(`working directory "${dir}" does not exist or is not a directory; set it to the Go module's directory`);
-    }
-    const modules = await findModuleRoots(root);
-    // The module enclosing root (root itself may be a package dir inside it).
-    if (!modules.includes(root))
-        modules.unshift(root);
-    const found = new Map();
-    const matched = new Map(patterns.map(p => [p, false]));
-    const errors = [];
-    for (const moduleDir of modules) {
-        const local = patterns.flatMap(p => translatePattern(p, root, moduleDir));
-        if (local.length === 0)
-            continue;
-        const result = await go.run(goListArgs(local.map(l => l.local)), { cwd: moduleDir });
-        if (result.code !== 0 && result.stdout.trim() === '') {
-            // Outside any module (e.g. the root of a multi-module tree): the
-            // nested modules were listed in their own directories.
-            if (moduleDir === root && modules.length > 1)
-                continue;
-            errors.push(result.stderr.trim());
-            continue;
-        }
-        for (const entry of splitJsonStream(result.stdout)) {
-            if (!entry.Dir)
-                continue; // a pattern error: no such directory, matched nothing
-            const key = entry.Dir;
-            const origin = local.find(l => covers(l, entry.Dir, moduleDir));
-            if (origin)
-                matched.set(origin.pattern, true);
-            else
-                for (const p of patterns)
-                    if (!p.startsWith('.') && !(0,external_node_path_namespaceObject.isAbsolute)(p))
-                        matched.set(p, true);
-            if (found.has(key))
-                continue;
-            const testFiles = [...(entry.TestGoFiles ?? []), ...(entry.XTestGoFiles ?? [])];
-            found.set(key, {
-                importPath: entry.ImportPath,
-                dir: entry.Dir,
-                hasBenchmarks: entry.Error ? true : await declaresBenchmarks(entry.Dir, testFiles),
-                listError: entry.Error?.Err
-            });
-        }
-    }
-    const unmatched = [...matched].filter(([, ok]) => !ok).map(([p]) => p);
-    if (unmatched.length > 0) {
-        throw new DiscoveryError(`package pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map(p => `"${p}"`).join(', ')} matched no Go package under ${root}` +
-            (errors.length ? ` (go list: ${errors.join('; ')})` : '') +
-            '. Check the `packages` input / --packages and the working directory');
-    }
-    return [...found.values()].sort((a, b) => a.importPath < b.importPath ? -1 : a.importPath > b.importPath ? 1 : 0);
-}
-/**
- * Rewrite a pattern relative to `root` so it means the same thing when run
- * in `moduleDir`; [] when it cannot match there. Import-path patterns are
- * passed through unchanged.
- */
-function translatePattern(pattern, root, moduleDir) {
-    if (!pattern.startsWith('.') && !(0,external_node_path_namespaceObject.isAbsolute)(pattern)) {
-        return moduleDir === root ? [{ pattern, local: pattern, base: '', recursive: false }] : [];
-    }
-    const recursive = pattern === '...' || pattern.endsWith('/...');
-    const base = (0,external_node_path_namespaceObject.resolve)(root, recursive ? pattern.slice(0, -3) || '.' : pattern);
-    const rel = (0,external_node_path_namespaceObject.relative)(moduleDir, base);
-    if (rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel))) {
-        // The pattern's base lies inside this module.
-        const local = `./${rel.split(external_node_path_namespaceObject.sep).join('/')}`.replace(/\/$/, '').replace(/^\.\/$/, '.');
-        return [
-            { pattern, local: recursive ? `${local === '.' ? '.' : local}/...` : local, base, recursive }
-        ];
-    }
-    if (recursive && !(0,external_node_path_namespaceObject.relative)(base, moduleDir).startsWith('..')) {
-        // A nested module inside the recursive pattern's base.
-        return [{ pattern, local: './...', base, recursive }];
-    }
-    return [];
-}
-function covers(p, pkgDir, moduleDir) {
-    if (p.base === '')
-        return false;
-    const rel = (0,external_node_path_namespaceObject.relative)(p.base, pkgDir);
-    if (p.recursive)
-        return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
-    return rel === '' || (moduleDir !== '' && (0,external_node_path_namespaceObject.resolve)(pkgDir) === (0,external_node_path_namespaceObject.resolve)(p.base));
-}
-
-;// CONCATENATED MODULE: ./src/gobench/parse.ts
-/**
- * A parser for Go's benchmark text format (golang.org/design/14313-benchmark-format,
- * as written by `go test -bench`), fed one line at a time so the runner can
- * report progress as results arrive. Pure: lines in, events out.
- */
-/** Split `BenchmarkX/a/b-8` into base, sub path and procs. */
-function splitBenchName(full) {
-    const m = /^(.*?)-(\d+)$/.exec(full);
-    const name = m ? m[1] : full;
-    const procs = m ? Number(m[2]) : 1;
-    const slash = name.indexOf('/');
-    return slash < 0
-        ? { base: name, sub: '', procs }
-        : { base: name.slice(0, slash), sub: name.slice(slash + 1), procs };
-}
-const CONFIG = /^([a-z][^\s:]*):\s*(.*)$/;
-const RESULT = /^(Benchmark\S*)\s+(\d+)\s+(.*)$/;
-const NAME_ONLY = /^(Benchmark\S+)(?:\s+(.*))?$/;
-const CONTINUATION = /^(\d+)\s+(\d\S*\s+\S+.*)$/;
-const FAIL_BENCH = /^--- FAIL: (Benchmark\S+)/;
-const FAIL_PKG = /^FAIL\s+(\S+)(?:\s+\[(build failed|setup failed)\]|\s+[\d.]+s)?\s*$/;
-const BUILD_HEADER = /^# (\S+)/;
-const UNIT = /^Unit\s+(\S+)\s+(.*)$/;
-/**
- * Parse value/unit pairs. A result line's tail is `v unit v unit …`; a
- * trailing odd token makes the line invalid (returns undefined).
- */
-function parsePairs(tail) {
-    const fields = tail.trim().split(/\s+/);
-    if (fields.length === 0 || fields.length % 2 !== 0)
-        return undefined;
-    const out = [];
-    for (let i = 0; i < fields.length; i += 2) {
-        const value = Number(fields[i]);
-        if (!Number.isFinite(value) || !/^[-+]?(\d|\.\d)/.test(fields[i]))
-            return undefined;
-        out.push({ value, unit: fields[i + 1] });
-    }
-    return out;
-}
-/** Streaming parser; call line() for each line, then finish(). */
-class BenchParser {
-    pkg = '';
-    /** Config lines persist until changed (benchfmt), so keep the running set. */
-    current = {};
-    pendingName;
-    /** A failure still collecting its explanation lines. */
-    open;
-    out = { results: [], failures: [], config: {}, units: {} };
-    /** Feed one line (without its newline). Returns the result it completed, if any. */
-    line(raw) {
-        const text = raw.replace(/\r$/, '');
-        if (this.collect(text))
-            return undefined;
-        const result = RESULT.exec(text);
-        if (result) {
-            const measurements = parsePairs(result[3]);
-            if (measurements)
-                return this.emit(result[1], Number(result[2]), measurements);
-        }
-        // A benchmark that writes to stdout splits its line: the name, then
-        // whatever it printed, then "N  v unit …" on a later line.
-        const cont = CONTINUATION.exec(text);
-        if (cont && this.pendingName) {
-            const measurements = parsePairs(cont[2]);
-            if (measurements)
-                return this.emit(this.pendingName, Number(cont[1]), measurements);
-        }
-        const failBench = FAIL_BENCH.exec(text);
-        if (failBench) {
-            this.start({ pkg: this.pkg, kind: 'benchmark', benchmark: failBench[1], detail: [] });
-            return undefined;
-        }
-        if (text.startsWith('panic: ')) {
-            this.start({ pkg: this.pkg, kind: 'panic', benchmark: this.pendingName, detail: [text] });
-            return undefined;
-        }
-        const build = BUILD_HEADER.exec(text);
-        if (build) {
-            this.start({ pkg: build[1], kind: 'build', detail: [] });
-            return undefined;
-        }
-        const failPkg = FAIL_PKG.exec(text);
-        if (failPkg) {
-            this.failPackage(failPkg[1], failPkg[2]);
-            return undefined;
-        }
-        const unit = UNIT.exec(text);
-        if (unit) {
-            const meta = (this.out.units[unit[1]] ??= {});
-            for (const kv of unit[2].trim().split(/\s+/)) {
-                const eq = kv.indexOf('=');
-                if (eq > 0)
-                    meta[kv.slice(0, eq)] = kv.slice(eq + 1);
-            }
-            return undefined;
-        }
-        const name = NAME_ONLY.exec(text);
-        if (name) {
-            this.pendingName = name[1];
-            // Go prints a benchmark's name before running it, so a panic's
-            // message (stderr) can land on the same line: "BenchmarkX-8 \tpanic: …".
-            const rest = name[2] ?? '';
-            if (rest.startsWith('panic: '))
-                this.start({
-                    pkg: this.pkg,
-                    kind: 'panic',
-                    benchmark: name[1].replace(/-\d+$/, ''),
-                    detail: [rest]
-                });
-            return undefined;
-        }
-        const config = CONFIG.exec(text);
-        if (config && !text.startsWith(' ')) {
-            this.current[config[1]] = config[2].trim();
-            if (config[1] === 'pkg') {
-                delete this.out.config[''];
-                this.pkg = config[2].trim();
-            }
-            this.out.config[this.pkg] = { ...this.current };
-        }
-        return undefined;
-    }
-    /** Flush any failure still open. */
-    finish() {
-        this.open = undefined;
-        return this.out;
-    }
-    emit(name, iterations, measurements) {
-        this.pendingName = undefined;
-        this.open = undefined;
-        const r = { pkg: this.pkg, name, iterations, measurements };
-        this.out.results.push(r);
-        return r;
-    }
-    start(failure) {
-        this.out.failures.push(failure);
-        this.open = failure;
-    }
-    /**
-     * While a failure is open, its explanation lines (indented b.Fatal
-     * messages, compiler errors, panic traces) belong to it.
-     */
-    collect(text) {
-        const f = this.open;
-        if (!f)
-            return false;
-        const indented = /^\s+\S/.test(text);
-        switch (f.kind) {
-            case 'benchmark':
-                if (indented) {
-                    f.detail.push(text.trim());
-                    return true;
-                }
-                break;
-            case 'build':
-                if (!FAIL_PKG.test(text) && text.trim() !== '') {
-                    f.detail.push(text);
-                    return true;
-                }
-                break;
-            case 'panic':
-                if (!FAIL_PKG.test(text) && !/^exit status \d+$/.test(text) && text.trim() !== 'FAIL') {
-                    if (f.detail.length < 40)
-                        f.detail.push(text);
-                    // Without -v, Go prints no name before a panic; the trace has it.
-                    f.benchmark ??= /\.(Benchmark[^.(\s]*)\(/.exec(text)?.[1];
-                    return true;
-                }
-                break;
-            case 'package':
-                break;
-        }
-        this.open = undefined;
-        return false;
-    }
-    failPackage(pkg, reason) {
-        this.open = undefined;
-        const known = this.out.failures.some(f => f.pkg === pkg && f.kind === 'build');
-        if (reason === 'build failed' && known)
-            return;
-        if (!known && !this.out.failures.some(f => f.pkg === pkg)) {
-            this.out.failures.push({
-                pkg,
-                kind: reason ? 'build' : 'package',
-                detail: reason ? [`${reason}`] : []
-            });
-        }
-    }
-}
-/** Parse a whole text at once. */
-function parseBenchOutput(text) {
-    const parser = new BenchParser();
-    for (const line of text.split('\n'))
-        parser.line(line);
-    return parser.finish();
-}
-
-;// CONCATENATED MODULE: ./src/gobench/run.ts
-
-
-
-/** File-name-safe, collision-free stem for a package's files. */
-function packageStem(importPath) {
-    let hash = 2166136261;
-    for (let i = 0; i < importPath.length; i++)
-        hash = Math.imul(hash ^ importPath.charCodeAt(i), 16777619);
-    const safe = importPath.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80);
-    return `${safe}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
-}
-const TAIL_LINES = 25;
-/** Run one `go test` per package (profile flags refuse several packages: D1), in order. */
-async function runPackages(go, packages, options, onEvent = () => { }) {
-    const runs = [];
-    for (let i = 0; i < packages.length; i++) {
-        const pkg = packages[i];
-        const stem = packageStem(pkg.importPath);
-        const cpuProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.cpu.pprof`);
-        const memProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.mem.pprof`);
-        const argv = goTestArgs({
-            bench: options.bench,
-            count: options.count,
-            benchtime: options.benchtime,
-            timeout: options.timeout,
-            cpuProfile,
-            memProfile,
-            binary: (0,external_node_path_namespaceObject.join)(options.binaryDir, `${stem}.test`),
-            extraFlags: options.extraFlags
-        });
-        onEvent({ type: 'package-start', index: i, total: packages.length, pkg, argv });
-        const started = Date.now();
-        const parser = new BenchParser();
-        const lines = [];
-        let done = 0;
-        const proc = await go.run(argv, {
-            cwd: pkg.dir,
-            env: options.env,
-            onLine: (line, stream) => {
-                lines.push(line);
-                if (lines.length > 400)
-                    lines.splice(0, lines.length - 200);
-                onEvent({ type: 'output', pkg, line, stream });
-                // go test writes benchmark output to stdout and build errors to stderr;
-                // both go through the parser so failures are recognised either way.
-                const result = parser.line(line);
-                if (result)
-                    onEvent({ type: 'result', pkg, result, done: ++done, expected: undefined });
-            }
-        });
-        const parsed = parser.finish();
-        const failed = proc.code !== 0;
-        const run = {
-            pkg,
-            status: failed ? 'failed' : parsed.results.length === 0 ? 'no-match' : 'ok',
-            results: parsed.results,
-            failures: parsed.failures,
-            config: parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {},
-            cpuProfile,
-            memProfile,
-            durationMs: Date.now() - started
-        };
-        if (failed)
-            run.error = describeFailure(pkg, proc.code, parsed.failures, lines);
-        runs.push(run);
-        onEvent({ type: 'package-end', index: i, total: packages.length, run });
-    }
-    return runs;
-}
-function describeFailure(pkg, code, failures, lines) {
-    const panic = failures.find(f => f.kind === 'panic');
-    const failing = failures.filter(f => f.kind === 'benchmark').map(f => f.benchmark);
-    let what = `go test exited with status ${code}`;
-    if (failures.some(f => f.kind === 'build'))
-        what = 'does not build';
-    else if (panic)
-        what = `panicked${panic.benchmark ? ` in ${panic.benchmark}` : ''}`;
-    else if (failing.length > 0)
-        what = `has failing benchmarks (${failing.join(', ')})`;
-    const tail = lines.filter(l => l.trim() !== '').slice(-TAIL_LINES);
-    return `${pkg.importPath} ${what}. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test:\n${tail.join('\n')}`;
-}
-
-;// CONCATENATED MODULE: ./src/attribution/internal.ts
-/** Which frames are the runtime's own machinery, folded into their callers' self. */
-/**
- * The runtime's own machinery — package runtime, runtime/..., the standard
- * library's internal/... (maps, bytealg, abi), and symbols with no package
- * (assembly such as aeshashbody) — whose cost a reader wants on the user
- * code that called it, not on a row of its own.
- */
-function isRuntimeInternal(name) {
-    const head = name.split(/[([]/, 1)[0];
-    const slash = head.lastIndexOf('/');
-    const dot = head.indexOf('.', slash + 1);
-    // No package at all: an assembly or C symbol (aeshashbody, memeqbody) or an address.
-    if (dot < 0)
-        return true;
-    const pkg = head.slice(0, dot);
-    return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/');
-}
-
-;// CONCATENATED MODULE: ./src/attribution/paths.ts
-/** Deepest path kept, in frames; a deeper one keeps the frames nearest its owner. */
-const MAX_PATH_FRAMES = 24;
-/**
- * Per group: owner function name → its heaviest path (names, the
- * benchmark's frame first, the owner last). `nodeGroup[n]` is the group a
- * benchmark frame starts, or -1; `folded[n]` is 1 for runtime internals.
- */
-function heaviestPaths(profile, valueIndex, index, nodeGroup, folded) {
-    const { count, width, values, stackStart, stacks } = profile.samples;
-    const weight = new Map();
-    const nodes = [];
-    for (let s = 0; s < count; s++) {
-        const v = values[s * width + valueIndex];
-        if (v === 0)
-            continue;
-        // The stack's frames, leaf first, without internals.
-        nodes.length = 0;
-        let group = -1;
-        for (let k = stackStart[s]; k < stackStart[s + 1] && group < 0; k++) {
-            const f = index.frames[stacks[k]];
-            for (let j = 0; j < f.length; j++) {
-                if (folded[f[j]] === 0)
-                    nodes.push(f[j]);
-                if (nodeGroup[f[j]] >= 0) {
-                    group = nodeGroup[f[j]];
-                    break;
-                }
-            }
-        }
-        if (group < 0 || nodes.length === 0)
-            continue;
-        const path = nodes.slice(0, MAX_PATH_FRAMES).reverse();
-        const key = path.join(',');
-        const g = weight.get(group) ?? weight.set(group, new Map()).get(group);
-        g.set(key, (g.get(key) ?? 0) + v);
-    }
-    const out = new Map();
-    for (const [group, paths] of weight) {
-        const best = new Map();
-        for (const [key, value] of paths) {
-            const owner = Number(key.slice(key.lastIndexOf(',') + 1));
-            const b = best.get(owner);
-            if (!b || value > b.value || (value === b.value && key < b.key))
-                best.set(owner, { value, key });
-        }
-        const named = new Map();
-        for (const [owner, { key }] of best)
-            named.set(index.names[owner], key.split(',').map(n => index.names[Number(n)]));
-        out.set(group, named);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/attribution/lines.ts
-/** How many lines a function keeps by self, and again by cum. */
-const LINES_KEPT = 8;
-/**
- * One line node per (function node, line number) of a kept function:
- * `lineNode[location][j]` is the node of that location's j-th frame, or -1.
- */
-function lineNodes(profile, index, keep) {
-    const lineNode = new Array(profile.locations.length);
-    const ids = new Map();
-    const nodeFn = [];
-    const nodeLine = [];
-    const kept = Uint8Array.from(index.names, (_, n) => (keep(n) ? 1 : 0));
-    profile.locations.forEach((loc, i) => {
-        const f = index.frames[i];
-        const out = new Int32Array(f.length).fill(-1);
-        for (let j = 0; j < f.length && j < loc.lines.length; j++) {
-            if (kept[f[j]] === 0)
-                continue;
-            const key = `${f[j]}:${loc.lines[j].line}`;
-            let id = ids.get(key);
-            if (id === undefined) {
-                id = nodeFn.push(f[j]) - 1;
-                nodeLine.push(loc.lines[j].line);
-                ids.set(key, id);
-            }
-            out[j] = id;
-        }
-        lineNode[i] = out;
-    });
-    return { lineNode, nodeFn, nodeLine };
-}
-/**
- * Line costs per group for the functions whose node `keep` accepts.
- * `bucketOf` is the group of a sample (or -1), as groupTables decides it;
- * `folded[n]` is 1 for runtime internals.
- */
-function lineTables(profile, valueIndex, index, groupNames, bucketOf, folded, keep) {
-    const { lineNode, nodeFn, nodeLine } = lineNodes(profile, index, keep);
-    const out = new Map();
-    if (nodeFn.length === 0)
-        return out;
-    const n = nodeFn.length;
-    const acc = groupNames.map(() => new Float64Array(n * 3));
-    const seen = new Int32Array(n).fill(-1);
-    const { count, width, values, stackStart, stacks } = profile.samples;
-    for (let s = 0; s < count; s++) {
-        const v = values[s * width + valueIndex];
-        if (v === 0)
-            continue;
-        const from = stackStart[s];
-        const to = stackStart[s + 1];
-        if (from === to)
-            continue;
-        const b = bucketOf(s, from, to);
-        if (b < 0)
-            continue;
-        const a = acc[b];
-        const leaf = lineNode[stacks[from]][0];
-        if (leaf >= 0)
-            a[leaf * 3] += v;
-        let selfDone = false;
-        for (let k = from; k < to; k++) {
-            const loc = stacks[k];
-            const f = index.frames[loc];
-            const ln = lineNode[loc];
-            for (let j = 0; j < f.length; j++) {
-                const node = ln[j];
-                if (!selfDone && folded[f[j]] === 0) {
-                    selfDone = true;
-                    if (node >= 0)
-                        a[node * 3 + 2] += v;
-                }
-                if (node >= 0 && seen[node] !== s) {
-                    seen[node] = s;
-                    a[node * 3 + 1] += v;
-                }
-            }
-        }
-    }
-    acc.forEach((a, b) => {
-        const functions = new Map();
-        for (let node = 0; node < n; node++) {
-            if (a[node * 3 + 1] === 0 && a[node * 3] === 0)
-                continue;
-            const name = index.names[nodeFn[node]];
-            const lines = functions.get(name) ?? functions.set(name, new Map()).get(name);
-            const e = lines.get(nodeLine[node]);
-            if (e) {
-                // Two function nodes renamed alike (instantiations) share their lines.
-                e[0] += a[node * 3];
-                e[1] += a[node * 3 + 1];
-                e[2] = (e[2] ?? 0) + a[node * 3 + 2];
-            }
-            else
-                lines.set(nodeLine[node], [a[node * 3], a[node * 3 + 1], a[node * 3 + 2]]);
-        }
-        if (functions.size > 0)
-            out.set(groupNames[b], functions);
-    });
-    return out;
-}
-/** Sum line tables of several profiles into `into`. */
-function addLineTables(into, from) {
-    for (const [group, fns] of from) {
-        const g = into.get(group) ?? into.set(group, new Map()).get(group);
-        for (const [name, lines] of fns) {
-            const m = g.get(name) ?? g.set(name, new Map()).get(name);
-            for (const [line, [flat, cum, self = flat]] of lines) {
-                const e = m.get(line);
-                if (e) {
-                    e[0] += flat;
-                    e[1] += cum;
-                    e[2] = (e[2] ?? 0) + self;
-                }
-                else
-                    m.set(line, [flat, cum, self]);
-            }
-        }
-    }
-}
-/**
- * One group's line costs of the high run beyond the low one (see
- * differenceTables): negative differences are noise and count 0, and
- * flat and self stay within cum.
- */
-function differenceLines(low, high) {
-    const out = new Map();
-    for (const [name, lines] of high) {
-        const l = low?.get(name);
-        const m = new Map();
-        for (const [line, [flat, cum, self = flat]] of lines) {
-            const [lf, lc, ls = lf] = l?.get(line) ?? [0, 0, 0];
-            const dc = Math.max(0, cum - lc);
-            const df = Math.min(dc, Math.max(0, flat - lf));
-            const ds = Math.min(dc, Math.max(0, self - ls));
-            if (dc > 0 || df > 0 || ds > 0)
-                m.set(line, [df, dc, ds]);
-        }
-        if (m.size > 0)
-            out.set(name, m);
-    }
-    return out;
-}
-/** A function's costliest lines per op: the top LINES_KEPT by self, then by cum, in line order. */
-function hotLines(lines, scale) {
-    const all = [...lines].map(([line, [flat, cum, self = flat]]) => ({
-        line,
-        flat: flat * scale,
-        cum: cum * scale,
-        self: self * scale
-    }));
-    const bySelf = all.filter(l => l.self > 0).sort((a, b) => b.self - a.self || a.line - b.line);
-    const byCum = [...all].sort((a, b) => b.cum - a.cum || a.line - b.line);
-    const kept = new Set([...bySelf.slice(0, LINES_KEPT), ...byCum.slice(0, LINES_KEPT)]);
-    return [...kept].sort((a, b) => a.line - b.line);
-}
-
-;// CONCATENATED MODULE: ./src/attribution/combine.ts
-
-/** Merge group tables of several profiles (sums of raw values), so shares cover all of them. */
-function mergeTables(tables) {
-    if (tables.length === 1)
-        return tables[0];
-    const out = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() };
-    // One period for all, or none: shares of mixed rates have no one sample value.
-    const periods = new Set(tables.map(t => t.period));
-    if (periods.size === 1 && tables[0].period !== undefined)
-        out.period = tables[0].period;
-    // Paths are not summed: each function keeps the first profile's.
-    out.paths = new Map();
-    for (const t of tables)
-        for (const [group, p] of t.paths ?? []) {
-            const m = out.paths.get(group) ?? out.paths.set(group, new Map()).get(group);
-            for (const [name, path] of p)
-                if (!m.has(name))
-                    m.set(name, path);
-        }
-    if (tables.some(t => t.lines)) {
-        out.lines = new Map();
-        for (const t of tables)
-            if (t.lines)
-                addLineTables(out.lines, t.lines);
-    }
-    for (const t of tables) {
-        out.unattributed += t.unattributed;
-        out.total += t.total;
-        for (const [k, v] of t.sources)
-            if (!out.sources.has(k))
-                out.sources.set(k, v);
-        for (const [group, g] of t.groups) {
-            const m = out.groups.get(group) ?? {
-                total: 0,
-                functions: new Map()
-            };
-            m.total += g.total;
-            for (const [name, [flat, cum, self = flat]] of g.functions) {
-                const e = m.functions.get(name);
-                if (e) {
-                    e[0] += flat;
-                    e[1] += cum;
-                    e[2] = (e[2] ?? 0) + self;
-                }
-                else
-                    m.functions.set(name, [flat, cum, self]);
-            }
-            out.groups.set(group, m);
-        }
-    }
-    return out;
-}
-/**
- * Per-op tables from two profiles of the same benchmark, run in their own
- * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
- * run at N2 spent beyond the run at N1, function by function. Everything
- * that does not scale with b.N — setup before `b.ResetTimer`, the `b.N = 1`
- * first run and the process's own start — is the same in both and cancels.
- * Divided by `iterations` (high − low), the difference is the cost of one
- * iteration. Work under `b.StopTimer` inside the loop does scale with b.N
- * and stays in, at its real cost. A function whose difference is negative
- * is sampling noise and counts 0. Undefined when the difference has no
- * positive total (too few samples to tell): the caller falls back.
- */
-function differenceTables(low, high, iterations) {
-    const out = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources };
-    if (iterations !== undefined)
-        out.iterations = iterations;
-    if (high.period !== undefined && high.period === low.period)
-        out.period = high.period;
-    if (high.paths)
-        out.paths = high.paths;
-    for (const [group, h] of high.groups) {
-        const l = low.groups.get(group);
-        const total = h.total - (l?.total ?? 0);
-        if (!(total > 0))
-            continue;
-        const functions = new Map();
-        for (const [name, [flat, cum, self = flat]] of h.functions) {
-            const [lf, lc, ls = lf] = l?.functions.get(name) ?? [0, 0, 0];
-            const dc = Math.max(0, cum - lc);
-            // flat ≤ cum and self ≤ cum hold in each profile; keep them in the difference too.
-            const df = Math.min(dc, Math.max(0, flat - lf));
-            const ds = Math.min(dc, Math.max(0, self - ls));
-            if (df > 0 || dc > 0 || ds > 0)
-                functions.set(name, [df, dc, ds]);
-        }
-        out.groups.set(group, { total, functions });
-        out.total += total;
-        const lines = high.lines?.get(group);
-        if (lines)
-            (out.lines ??= new Map()).set(group, differenceLines(low.lines?.get(group), lines));
-    }
-    return out.groups.size > 0 ? out : undefined;
-}
-
 ;// CONCATENATED MODULE: ./src/pprof/errors.ts
 /**
  * The one error type that profile decoding throws. Its message names the
@@ -2472,6 +1265,1439 @@ function formatTop(table, file) {
 
 
 
+;// CONCATENATED MODULE: ./src/attribution/internal.ts
+/** Which frames are the runtime's own machinery, folded into their callers' self. */
+/**
+ * The runtime's own machinery — package runtime, runtime/..., the standard
+ * library's internal/... (maps, bytealg, abi), and symbols with no package
+ * (assembly such as aeshashbody) — whose cost a reader wants on the user
+ * code that called it, not on a row of its own.
+ */
+function isRuntimeInternal(name) {
+    const head = name.split(/[([]/, 1)[0];
+    const slash = head.lastIndexOf('/');
+    const dot = head.indexOf('.', slash + 1);
+    // No package at all: an assembly or C symbol (aeshashbody, memeqbody) or an address.
+    if (dot < 0)
+        return true;
+    const pkg = head.slice(0, dot);
+    return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/');
+}
+
+;// CONCATENATED MODULE: ./src/attribution/lines.ts
+/** How many lines a function keeps by self, and again by cum. */
+const LINES_KEPT = 8;
+/**
+ * One line node per (function node, line number) of a kept function:
+ * `lineNode[location][j]` is the node of that location's j-th frame, or -1.
+ */
+function lineNodes(profile, index, keep) {
+    const lineNode = new Array(profile.locations.length);
+    const ids = new Map();
+    const nodeFn = [];
+    const nodeLine = [];
+    const kept = Uint8Array.from(index.names, (_, n) => (keep(n) ? 1 : 0));
+    profile.locations.forEach((loc, i) => {
+        const f = index.frames[i];
+        const out = new Int32Array(f.length).fill(-1);
+        for (let j = 0; j < f.length && j < loc.lines.length; j++) {
+            if (kept[f[j]] === 0)
+                continue;
+            const key = `${f[j]}:${loc.lines[j].line}`;
+            let id = ids.get(key);
+            if (id === undefined) {
+                id = nodeFn.push(f[j]) - 1;
+                nodeLine.push(loc.lines[j].line);
+                ids.set(key, id);
+            }
+            out[j] = id;
+        }
+        lineNode[i] = out;
+    });
+    return { lineNode, nodeFn, nodeLine };
+}
+/**
+ * Line costs per group for the functions whose node `keep` accepts.
+ * `bucketOf` is the group of a sample (or -1), as groupTables decides it;
+ * `folded[n]` is 1 for runtime internals.
+ */
+function lineTables(profile, valueIndex, index, groupNames, bucketOf, folded, keep) {
+    const { lineNode, nodeFn, nodeLine } = lineNodes(profile, index, keep);
+    const out = new Map();
+    if (nodeFn.length === 0)
+        return out;
+    const n = nodeFn.length;
+    const acc = groupNames.map(() => new Float64Array(n * 3));
+    const seen = new Int32Array(n).fill(-1);
+    const { count, width, values, stackStart, stacks } = profile.samples;
+    for (let s = 0; s < count; s++) {
+        const v = values[s * width + valueIndex];
+        if (v === 0)
+            continue;
+        const from = stackStart[s];
+        const to = stackStart[s + 1];
+        if (from === to)
+            continue;
+        const b = bucketOf(s, from, to);
+        if (b < 0)
+            continue;
+        const a = acc[b];
+        const leaf = lineNode[stacks[from]][0];
+        if (leaf >= 0)
+            a[leaf * 3] += v;
+        let selfDone = false;
+        for (let k = from; k < to; k++) {
+            const loc = stacks[k];
+            const f = index.frames[loc];
+            const ln = lineNode[loc];
+            for (let j = 0; j < f.length; j++) {
+                const node = ln[j];
+                if (!selfDone && folded[f[j]] === 0) {
+                    selfDone = true;
+                    if (node >= 0)
+                        a[node * 3 + 2] += v;
+                }
+                if (node >= 0 && seen[node] !== s) {
+                    seen[node] = s;
+                    a[node * 3 + 1] += v;
+                }
+            }
+        }
+    }
+    acc.forEach((a, b) => {
+        const functions = new Map();
+        for (let node = 0; node < n; node++) {
+            if (a[node * 3 + 1] === 0 && a[node * 3] === 0)
+                continue;
+            const name = index.names[nodeFn[node]];
+            const lines = functions.get(name) ?? functions.set(name, new Map()).get(name);
+            const e = lines.get(nodeLine[node]);
+            if (e) {
+                // Two function nodes renamed alike (instantiations) share their lines.
+                e[0] += a[node * 3];
+                e[1] += a[node * 3 + 1];
+                e[2] = (e[2] ?? 0) + a[node * 3 + 2];
+            }
+            else
+                lines.set(nodeLine[node], [a[node * 3], a[node * 3 + 1], a[node * 3 + 2]]);
+        }
+        if (functions.size > 0)
+            out.set(groupNames[b], functions);
+    });
+    return out;
+}
+/** Sum line tables of several profiles into `into`. */
+function addLineTables(into, from) {
+    for (const [group, fns] of from) {
+        const g = into.get(group) ?? into.set(group, new Map()).get(group);
+        for (const [name, lines] of fns) {
+            const m = g.get(name) ?? g.set(name, new Map()).get(name);
+            for (const [line, [flat, cum, self = flat]] of lines) {
+                const e = m.get(line);
+                if (e) {
+                    e[0] += flat;
+                    e[1] += cum;
+                    e[2] = (e[2] ?? 0) + self;
+                }
+                else
+                    m.set(line, [flat, cum, self]);
+            }
+        }
+    }
+}
+/**
+ * One group's line costs of the high run beyond the low one (see
+ * differenceTables): negative differences are noise and count 0, and
+ * flat and self stay within cum.
+ */
+function differenceLines(low, high) {
+    const out = new Map();
+    for (const [name, lines] of high) {
+        const l = low?.get(name);
+        const m = new Map();
+        for (const [line, [flat, cum, self = flat]] of lines) {
+            const [lf, lc, ls = lf] = l?.get(line) ?? [0, 0, 0];
+            const dc = Math.max(0, cum - lc);
+            const df = Math.min(dc, Math.max(0, flat - lf));
+            const ds = Math.min(dc, Math.max(0, self - ls));
+            if (dc > 0 || df > 0 || ds > 0)
+                m.set(line, [df, dc, ds]);
+        }
+        if (m.size > 0)
+            out.set(name, m);
+    }
+    return out;
+}
+/** A function's costliest lines per op: the top LINES_KEPT by self, then by cum, in line order. */
+function hotLines(lines, scale) {
+    const all = [...lines].map(([line, [flat, cum, self = flat]]) => ({
+        line,
+        flat: flat * scale,
+        cum: cum * scale,
+        self: self * scale
+    }));
+    const bySelf = all.filter(l => l.self > 0).sort((a, b) => b.self - a.self || a.line - b.line);
+    const byCum = [...all].sort((a, b) => b.cum - a.cum || a.line - b.line);
+    const kept = new Set([...bySelf.slice(0, LINES_KEPT), ...byCum.slice(0, LINES_KEPT)]);
+    return [...kept].sort((a, b) => a.line - b.line);
+}
+
+;// CONCATENATED MODULE: ./src/attribution/contention.ts
+/**
+ * Per-op contention and scheduling costs (issue 16, docs/contention.md):
+ * the block and mutex profiles, and the four profiles `go tool trace
+ * -pprof` derives from an execution trace (sync, syscall, net, sched),
+ * each with `contentions` and `delay` sample types.
+ *
+ * They come from a contention pass (engine/contention-pass.ts) in which
+ * each process runs exactly one benchmark, so every sample of the process
+ * belongs to it, including those of goroutines the benchmark started
+ * (a worker, the other end of a channel), whose stacks carry no benchmark
+ * frame. Two kinds of sample are left out, because their delay follows
+ * the benchmark's wall time and is not contention:
+ * - the testing harness's own waits: `testing.(*B).run1` waiting for the
+ *   benchmark goroutine, RunParallel's WaitGroup;
+ * - the runtime's own goroutines, every frame of whose stacks is runtime
+ *   (the tracer's reader, GC workers).
+ * Setup cancels between the pass's low and high runs, as for CPU.
+ * A function's own cost folds the runtime and the sync package into their
+ * nearest caller, so a lock's delay lands on the code that took the lock
+ * (or, in the mutex profile, released it), the contended call site.
+ */
+
+
+
+/** The six delay measures whose function breakdowns are kept, with their profile and unit. */
+const CONTENTION_MEASURES = {
+    block_delay: { profile: 'block', label: 'blocking (block profile)' },
+    mutex_delay: { profile: 'mutex', label: 'mutex wait (mutex profile)' },
+    sync_delay: { profile: 'sync', label: 'sync blocking (trace)' },
+    syscall_delay: { profile: 'syscall', label: 'syscall blocking (trace)' },
+    net_delay: { profile: 'net', label: 'network blocking (trace)' },
+    sched_delay: { profile: 'sched', label: 'scheduler latency (trace)' }
+};
+/**
+ * Every per-op metric of the contention pass: one value per round. Delay
+ * metrics are ns/op, contentions contentions/op, GC cycles GCs/op and GC
+ * pause ns/op (from GODEBUG=gctrace=1).
+ */
+const CONTENTION_METRICS = {
+    block_delay: { unit: 'ns/op', family: 'block', label: 'block delay' },
+    block_contentions: { unit: 'events/op', family: 'block', label: 'blocking events' },
+    mutex_delay: { unit: 'ns/op', family: 'mutex', label: 'mutex wait' },
+    mutex_contentions: { unit: 'events/op', family: 'mutex', label: 'mutex contentions' },
+    sync_delay: { unit: 'ns/op', family: 'sync', label: 'sync blocking' },
+    syscall_delay: { unit: 'ns/op', family: 'syscall', label: 'syscall blocking' },
+    net_delay: { unit: 'ns/op', family: 'net', label: 'network blocking' },
+    sched_delay: { unit: 'ns/op', family: 'sched', label: 'scheduler latency' },
+    sched_events: { unit: 'events/op', family: 'sched', label: 'goroutine wake-ups' },
+    gc_cycles: { unit: 'GCs/op', family: 'gc', label: 'GC cycles' },
+    gc_pause: { unit: 'ns/op', family: 'gc', label: 'GC pause' }
+};
+/** The families a team can gate on (`fail-on-contention`). */
+const CONTENTION_FAMILIES = [
+    'block',
+    'mutex',
+    'sync',
+    'syscall',
+    'net',
+    'sched',
+    'gc'
+];
+/** Packages whose frames are the blocking machinery, not the call site: folded like the runtime. */
+function isBlockingMachinery(name) {
+    if (isRuntimeInternal(name))
+        return true;
+    const head = name.split(/[([]/, 1)[0];
+    const dot = head.indexOf('.', head.lastIndexOf('/') + 1);
+    const pkg = head.slice(0, dot);
+    return ['sync', 'sync/atomic', 'syscall', 'os', 'net'].includes(pkg);
+}
+/**
+ * Whether a sample is left out: the testing harness waiting for its
+ * benchmark (the innermost frame outside the blocking machinery is in
+ * package testing), or the runtime's own goroutines (the tracer's reader,
+ * GC workers: every frame is machinery), whose waits follow the wall clock.
+ */
+function harnessWait(names, frames, stack, from, to) {
+    for (let k = from; k < to; k++) {
+        const f = frames[stack[k]];
+        for (let j = 0; j < f.length; j++) {
+            const name = names[f[j]];
+            if (isBlockingMachinery(name))
+                continue;
+            return name.startsWith('testing.');
+        }
+    }
+    return true;
+}
+/**
+ * One process's samples of one sample type as the tables of one group (the
+ * benchmark the process ran), the harness's waits left out (unattributed).
+ */
+function processTables(profile, sampleType, group, source, keepFile) {
+    const vi = sampleTypeIndex(profile, sampleType, source);
+    const index = indexFrames(profile, goTracebackName);
+    const { stacks } = profile.samples;
+    const frames = index.frames;
+    const folded = Uint8Array.from(index.names, name => (isBlockingMachinery(name) ? 1 : 0));
+    const bucketOf = (_s, from, to) => harnessWait(index.names, frames, stacks, from, to) ? -1 : 0;
+    const acc = accumulate(profile, vi, index, 1, bucketOf, folded);
+    const functions = new Map();
+    for (let i = 0; i < index.names.length; i++)
+        if (acc.cum[0][i] !== 0 || acc.flat[0][i] !== 0)
+            functions.set(index.names[i], [acc.flat[0][i], acc.cum[0][i], acc.self[0][i]]);
+    const sources = new Map();
+    index.names.forEach((name, i) => {
+        if (index.files[i])
+            sources.set(name, { file: index.files[i], line: index.startLines[i] });
+    });
+    const out = {
+        groups: new Map([[group, { total: acc.totals[0], functions }]]),
+        unattributed: acc.unbucketed,
+        total: acc.total,
+        sources
+    };
+    if (keepFile)
+        out.lines = lineTables(profile, vi, index, [group], bucketOf, folded, n => index.files[n] !== '' ? keepFile(index.files[n]) : false);
+    return out;
+}
+/**
+ * Decode one run's contention profiles into tables per measure (delay) and
+ * per contentions metric. A profile that does not decode is reported in
+ * `errors`, never thrown.
+ */
+async function contentionTables(files, group, maxBytes, keepFile) {
+    const delay = {};
+    const contentions = {};
+    const errors = [];
+    for (const [measure, m] of Object.entries(CONTENTION_MEASURES)) {
+        const file = files[m.profile];
+        if (file === undefined)
+            continue;
+        try {
+            const profile = await readProfile(file, { maxBytes });
+            delay[measure] = processTables(profile, 'delay', group, file, keepFile);
+            if (m.profile === 'block' || m.profile === 'mutex' || m.profile === 'sched')
+                contentions[m.profile] = processTables(profile, 'contentions', group, file);
+        }
+        catch (err) {
+            if (!(err instanceof ProfileError))
+                throw err;
+            errors.push(err.message);
+        }
+    }
+    return { delay, contentions, errors };
+}
+/**
+ * Read the runtime's GC trace (`gc 7 @0.019s 2%: 0.011+0.52+0.003 ms
+ * clock, …`): each line is one cycle; its pause is the two stop-the-world
+ * phases, sweep termination (the first clock figure) and mark termination
+ * (the third). Other lines are ignored.
+ */
+function parseGcTrace(stderr) {
+    let cycles = 0;
+    let pauseNs = 0;
+    for (const m of stderr.matchAll(/^gc \d+ @[\d.]+s \d+%: ([\d.]+)\+[\d.]+\+([\d.]+) ms clock/gm)) {
+        cycles++;
+        pauseNs += (Number(m[1]) + Number(m[2])) * 1e6;
+    }
+    return { cycles, pauseNs };
+}
+
+;// CONCATENATED MODULE: ./src/bundle/index.ts
+/**
+ * The result bundle: a directory holding results.json and the raw profiles.
+ * The format is documented in docs/bundle.md and versioned by
+ * `schemaVersion` (an integer major version): readers accept the versions
+ * they know and refuse newer ones with a message that says what to do.
+ */
+
+
+
+
+/** The schema version this build writes and the newest it reads. */
+const SCHEMA_VERSION = 1;
+/** results.json larger than this is refused before it is parsed. */
+const MAX_RESULTS_BYTES = 512 * 1024 * 1024;
+/** File name of the results inside a bundle directory. */
+const RESULTS_FILE = 'results.json';
+/** A bundle that cannot be read or is not one this version understands. */
+class BundleError extends Error {
+    name = 'BundleError';
+}
+/** Write results.json into dir (profiles are written there by the runner). */
+async function writeBundle(dir, bundle) {
+    await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
+    const file = (0,external_node_path_namespaceObject.join)(dir, RESULTS_FILE);
+    await (0,promises_namespaceObject.writeFile)(file, JSON.stringify(bundle, null, 1) + '\n');
+    return file;
+}
+/** Read and check a bundle directory (or a path to its results.json). */
+async function readBundle(path) {
+    const file = path.endsWith('.json') ? path : (0,external_node_path_namespaceObject.join)(path, RESULTS_FILE);
+    const dir = path.endsWith('.json') ? (0,external_node_path_namespaceObject.join)(path, '..') : path;
+    let text;
+    try {
+        text = await readTextCapped(file, MAX_RESULTS_BYTES, 'the result bundle');
+    }
+    catch (err) {
+        if (err instanceof FileError)
+            throw new BundleError(`${err.message}. Pass a directory written by \`benchgate run\``);
+        throw new BundleError(`${file}: cannot read the result bundle (${err.message}). Pass a directory written by \`benchgate run\``);
+    }
+    return { dir, bundle: parseBundle(text, file) };
+}
+/** Parse and check results.json text. */
+function parseBundle(text, file) {
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new BundleError(`${file}: not valid JSON (${err.message}); the bundle is corrupt. Re-run \`benchgate run\``);
+    }
+    const b = data;
+    if (!b || typeof b !== 'object' || typeof b.schemaVersion !== 'number') {
+        throw new BundleError(`${file}: not a benchgate result bundle (no schemaVersion)`);
+    }
+    if (!Number.isInteger(b.schemaVersion) || b.schemaVersion < 1) {
+        throw new BundleError(`${file}: invalid schemaVersion ${String(b.schemaVersion)}`);
+    }
+    if (b.schemaVersion > SCHEMA_VERSION) {
+        throw new BundleError(`${file}: written with bundle schema version ${b.schemaVersion} by a newer benchgate; this version reads version ${SCHEMA_VERSION}. Upgrade benchgate, or regenerate the baseline with this version`);
+    }
+    if (!Array.isArray(b.benchmarks) || !Array.isArray(b.packages) || !b.environment) {
+        throw new BundleError(`${file}: incomplete bundle (needs environment, packages and benchmarks)`);
+    }
+    for (const [i, bench] of b.benchmarks.entries()) {
+        if (typeof bench?.name !== 'string' ||
+            typeof bench.package !== 'string' ||
+            typeof bench.samples !== 'object') {
+            throw new BundleError(`${file}: benchmarks[${i}] lacks a name, package or samples`);
+        }
+    }
+    checkShape(b, file);
+    return b;
+}
+/**
+ * Check every field a reader uses has the type it must have, so that a
+ * corrupt or forged bundle is a BundleError naming the file and the field,
+ * never a TypeError deep in a comparison.
+ */
+function checkShape(b, file) {
+    const fail = (where, what, v) => {
+        const shown = JSON.stringify(v);
+        throw new BundleError(`${file}: ${where} must be ${what}, not ${shown === undefined ? 'missing' : shown.slice(0, 60)}; the bundle is corrupt or was not written by benchgate. Re-run \`benchgate run\``);
+    };
+    const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    const optString = (o, k, where) => {
+        if (o[k] !== undefined && typeof o[k] !== 'string')
+            fail(`${where}.${k}`, 'a string', o[k]);
+    };
+    const env = b.environment;
+    if (!isObj(env))
+        fail('environment', 'an object', env);
+    const e = env;
+    for (const k of ['goVersion', 'goos', 'goarch', 'cpu', 'commit', 'ref', 'createdAt'])
+        optString(e, k, 'environment');
+    if (e.gomaxprocs !== undefined && typeof e.gomaxprocs !== 'number')
+        fail('environment.gomaxprocs', 'a number', e.gomaxprocs);
+    b.packages.forEach((p, i) => {
+        const where = `packages[${i}]`;
+        if (!isObj(p))
+            fail(where, 'an object', p);
+        if (typeof p.importPath !== 'string')
+            fail(`${where}.importPath`, 'a string', p.importPath);
+        if (!['ok', 'failed', 'no-match'].includes(p.status))
+            fail(`${where}.status`, 'ok, failed or no-match', p.status);
+        if (!isObj(p.profiles))
+            fail(`${where}.profiles`, 'an object', p.profiles);
+        for (const kind of ['cpu', 'mem']) {
+            const f = p.profiles[kind];
+            if (f === undefined)
+                continue;
+            // A path inside the bundle: relative, no `..`.
+            if (typeof f !== 'string' || f.startsWith('/') || f.split(/[\\/]/).includes('..'))
+                fail(`${where}.profiles.${kind}`, 'a path inside the bundle', f);
+        }
+        optString(p, 'error', where);
+    });
+    b.benchmarks.forEach((bench, i) => {
+        const where = `benchmarks[${i}]`;
+        if (!isObj(bench.samples))
+            fail(`${where}.samples`, 'an object', bench.samples);
+        for (const [unit, values] of Object.entries(bench.samples)) {
+            if (!Array.isArray(values))
+                fail(`${where}.samples[${JSON.stringify(unit)}]`, 'an array', values);
+            values.forEach((v, j) => {
+                if (typeof v !== 'number' || !Number.isFinite(v))
+                    fail(`${where}.samples[${JSON.stringify(unit)}][${j}]`, 'a finite number', v);
+            });
+        }
+        if (bench.iterations !== undefined && !Array.isArray(bench.iterations))
+            fail(`${where}.iterations`, 'an array', bench.iterations);
+        optString(bench, 'group', where);
+        checkProfiled(bench, where, { fail, isObj, optString });
+    });
+}
+/** A benchmark's `sampling` and `functions`: the optional, profile-derived fields. */
+function checkProfiled(bench, where, { fail, isObj, optString }) {
+    if (bench.sampling !== undefined) {
+        if (!isObj(bench.sampling))
+            fail(`${where}.sampling`, 'an object', bench.sampling);
+        for (const [measure, v] of Object.entries(bench.sampling)) {
+            const w = `${where}.sampling.${measure}`;
+            if (!isObj(v))
+                fail(w, 'an object', v);
+            for (const k of ['total', 'sample'])
+                if (typeof v[k] !== 'number' || !Number.isFinite(v[k]) || v[k] < 0)
+                    fail(`${w}.${k}`, 'a finite number, 0 or more', v[k]);
+        }
+    }
+    if (bench.contention !== undefined)
+        checkContention(bench.contention, `${where}.contention`, fail, isObj);
+    if (bench.functions === undefined)
+        return;
+    if (!isObj(bench.functions))
+        fail(`${where}.functions`, 'an object', bench.functions);
+    for (const [measure, list] of Object.entries(bench.functions)) {
+        const w = `${where}.functions.${measure}`;
+        if (!Array.isArray(list))
+            fail(w, 'an array', list);
+        list.forEach((f, j) => {
+            if (!isObj(f))
+                fail(`${w}[${j}]`, 'an object', f);
+            const fn = f;
+            if (typeof fn.name !== 'string')
+                fail(`${w}[${j}].name`, 'a string', fn.name);
+            for (const k of ['flat', 'cum'])
+                if (typeof fn[k] !== 'number' || !Number.isFinite(fn[k]))
+                    fail(`${w}[${j}].${k}`, 'a finite number', fn[k]);
+            if (fn.self !== undefined && (typeof fn.self !== 'number' || !Number.isFinite(fn.self)))
+                fail(`${w}[${j}].self`, 'a finite number', fn.self);
+            if (fn.path !== undefined &&
+                (!Array.isArray(fn.path) || fn.path.length > 64 || fn.path.some(x => typeof x !== 'string')))
+                fail(`${w}[${j}].path`, 'a list of at most 64 function names', fn.path);
+            optString(fn, 'file', `${w}[${j}]`);
+            if (fn.file !== undefined && !isRepositoryPath(fn.file))
+                fail(`${w}[${j}].file`, 'a path inside the repository', fn.file);
+            if (fn.line !== undefined && !isLineNumber(fn.line))
+                fail(`${w}[${j}].line`, 'a line number', fn.line);
+            if (fn.lines !== undefined)
+                checkLines(fn.lines, `${w}[${j}].lines`, fail);
+        });
+    }
+}
+/** A benchmark's `contention`: known metrics only, finite values of at most 1000 rounds. */
+function checkContention(c, w, fail, isObj) {
+    if (!isObj(c))
+        fail(w, 'an object', c);
+    const o = c;
+    if (!isCount(o.rounds))
+        fail(`${w}.rounds`, 'a whole number of rounds', o.rounds);
+    if (!Array.isArray(o.counts) || o.counts.length !== 2 || !o.counts.every(isCount))
+        fail(`${w}.counts`, 'two iteration counts', o.counts);
+    if (!isObj(o.metrics))
+        fail(`${w}.metrics`, 'an object', o.metrics);
+    for (const [metric, values] of Object.entries(o.metrics)) {
+        if (!Object.hasOwn(CONTENTION_METRICS, metric))
+            fail(`${w}.metrics`, `keyed by ${Object.keys(CONTENTION_METRICS).join(', ')}`, metric);
+        if (!Array.isArray(values) ||
+            values.length > 1000 ||
+            values.some(v => typeof v !== 'number' || !Number.isFinite(v) || v < 0))
+            fail(`${w}.metrics.${metric}`, 'a list of at most 1000 per-op values, 0 or more', values);
+    }
+    if (o.errors !== undefined &&
+        (!Array.isArray(o.errors) || o.errors.length > 100 || o.errors.some(x => typeof x !== 'string')))
+        fail(`${w}.errors`, 'a list of at most 100 messages', o.errors);
+    if (o.profiles !== undefined) {
+        if (!isObj(o.profiles))
+            fail(`${w}.profiles`, 'an object', o.profiles);
+        for (const [kind, f] of Object.entries(o.profiles))
+            if (!['block', 'mutex', 'sync', 'syscall', 'net', 'sched'].includes(kind) ||
+                typeof f !== 'string' ||
+                !isRepositoryPath(f))
+                fail(`${w}.profiles.${kind}`, 'a path inside the bundle', f);
+    }
+}
+function isCount(v) {
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1e12;
+}
+/** A relative, '/'-separated path with no `..`, `.`, `.git` or empty segment: a file in the repository. */
+function isRepositoryPath(p) {
+    return (p !== '' &&
+        p.length <= 1024 &&
+        !p.includes('\\') &&
+        !p.includes('\u0000') &&
+        p.split('/').every(seg => seg !== '' && seg !== '.' && seg !== '..' && seg !== '.git'));
+}
+function isLineNumber(v) {
+    return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e9;
+}
+/** A function's `lines`: at most 64 of {line, flat, cum, self}. */
+function checkLines(lines, w, fail) {
+    if (!Array.isArray(lines) || lines.length > 64)
+        fail(w, 'a list of at most 64 line costs', lines);
+    lines.forEach((l, k) => {
+        const o = l;
+        if (typeof o !== 'object' || o === null || !isLineNumber(o.line))
+            fail(`${w}[${k}].line`, 'a line number', o?.line);
+        for (const key of ['flat', 'cum', 'self'])
+            if (typeof o[key] !== 'number' || !Number.isFinite(o[key]))
+                fail(`${w}[${k}].${key}`, 'a finite number', o[key]);
+    });
+}
+
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: external "node:os"
+const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/env/index.ts
+/**
+ * The environment a child process sees. `go test` and the test binaries
+ * run the pull request's code, so nothing that grants access may reach
+ * them: the Action's inputs (`INPUT_GITHUB-TOKEN` holds the token), the
+ * runtime token the artifact and cache services accept, the OIDC request
+ * token, and `GITHUB_TOKEN` where a workflow exported it. git gets the
+ * same environment.
+ */
+/** Variables dropped by name. */
+const DROPPED = new Set(['ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN']);
+/** Variables dropped by prefix (matched case-insensitively, as Windows would). */
+const DROPPED_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_'];
+/** Whether a variable may reach a child process. */
+function isInherited(name) {
+    const upper = name.toUpperCase();
+    return !DROPPED.has(upper) && !DROPPED_PREFIXES.some(p => upper.startsWith(p));
+}
+/** A copy of env without the variables that grant access. */
+function childEnv(env) {
+    return Object.fromEntries(Object.entries(env).filter(([name]) => isInherited(name)));
+}
+
+;// CONCATENATED MODULE: ./src/git/index.ts
+/**
+ * git behind one small seam. Every call is an argv array (never a shell),
+ * and every call answers `{code, stdout, stderr}`: callers decide what a
+ * non-zero status means (a missing commit is an answer in revision.ts, a
+ * failure in the A/B runner), so there is one convention, not three.
+ */
+
+
+/** The real git on PATH. */
+class LocalGit {
+    binary;
+    constructor(binary = 'git') {
+        this.binary = binary;
+    }
+    /** Run git; never rejects (a failure to start is code -1 with the reason in stderr). */
+    run(cwd, args) {
+        return new Promise(resolve => {
+            (0,external_node_child_process_namespaceObject.execFile)(this.binary, [...args], { cwd, env: childEnv(process.env), maxBuffer: 64 << 20, shell: false }, (err, stdout, stderr) => {
+                const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
+                resolve({ code, stdout, stderr: stderr || (err && code === -1 ? err.message : '') });
+            });
+        });
+    }
+}
+/** A git command failed where the caller needed it to work. */
+class GitError extends Error {
+    name = 'GitError';
+}
+/** stdout, trimmed, when git succeeded; undefined otherwise. */
+async function gitOutput(git, cwd, args) {
+    const r = await git.run(cwd, args);
+    return r.code === 0 ? r.stdout.trim() : undefined;
+}
+/** stdout, trimmed; a failure throws `fail(message)` naming the command and git's words. */
+async function gitOrThrow(git, cwd, args, fail = m => new GitError(m)) {
+    const r = await git.run(cwd, args);
+    if (r.code === 0)
+        return r.stdout.trim();
+    throw fail(`git ${args.join(' ')} failed in ${cwd}: ${(r.stderr || r.stdout).trim()}`);
+}
+/** Whether commit `sha` is in the clone at `cwd`, fetching that one commit from origin when it is not. */
+async function haveCommit(git, cwd, sha) {
+    if ((await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0)
+        return true;
+    await git.run(cwd, ['fetch', '--no-tags', '--quiet', '--depth=1', 'origin', sha]);
+    return (await git.run(cwd, ['cat-file', '-e', `${sha}^{commit}`])).code === 0;
+}
+
+;// CONCATENATED MODULE: ./src/gobench/args.ts
+/**
+ * `go` command lines as data, so tests can check them without running
+ * anything. User-supplied values travel as single `-flag=value` tokens:
+ * a bench regex such as `-exec=/bin/sh` can never become a flag of its own.
+ */
+/** Fields requested from `go list -json` (Go's Package struct). */
+const LIST_FIELDS = 'ImportPath,Dir,Name,TestGoFiles,XTestGoFiles,Error,Module';
+/** `go list` for package discovery; -e reports bad patterns as entries instead of failing. */
+function goListArgs(patterns) {
+    return ['list', '-e', `-json=${LIST_FIELDS}`, '--', ...patterns];
+}
+/**
+ * `go test` for one package, run with the package directory as cwd: that
+ * works alike for one module, nested modules and go.work workspaces.
+ * -run '^$' keeps tests out of the profiles; -o is needed because
+ * -cpuprofile also writes the test binary.
+ */
+function goTestArgs(spec) {
+    return [
+        'test',
+        '-run=^$',
+        `-bench=${spec.bench}`,
+        '-benchmem',
+        `-count=${spec.count}`,
+        `-benchtime=${spec.benchtime}`,
+        `-cpuprofile=${spec.cpuProfile}`,
+        `-memprofile=${spec.memProfile}`,
+        `-o=${spec.binary}`,
+        `-timeout=${spec.timeout}`,
+        ...spec.extraFlags,
+        '.'
+    ];
+}
+/**
+ * Flags of the test binary (`go help testflag`) that a user may add and
+ * that must reach each run of a prebuilt binary as `-test.<name>`. The
+ * ones benchgate sets itself (bench, count, benchtime, run, profiles) are
+ * not forwarded.
+ */
+const FORWARDED_TEST_FLAGS = new Set([
+    'cpu',
+    'short',
+    'timeout',
+    'parallel',
+    'failfast',
+    'shuffle',
+    'memprofilerate',
+    'blockprofilerate',
+    'mutexprofilefraction',
+    'benchmem'
+]);
+/**
+ * Split `go test` flags for `go test -c` + running the binary (A/B): build
+ * flags (-tags, -gcflags, …) go to the build; test-binary flags (-cpu,
+ * -short, …) to every run, renamed `-test.cpu=…`. A value given as the next
+ * argument (`-cpu 1,2`) travels with its flag.
+ */
+function splitTestFlags(flags) {
+    const build = [];
+    const run = [];
+    for (let i = 0; i < flags.length; i++) {
+        const m = /^--?(?:test\.)?([\w.-]+)(=.*)?$/.exec(flags[i]);
+        const name = m?.[1];
+        if (!m || !name || !FORWARDED_TEST_FLAGS.has(name)) {
+            build.push(flags[i]);
+            continue;
+        }
+        const boolean = ['short', 'failfast', 'benchmem'].includes(name);
+        let value = m[2] ?? '';
+        if (!value && !boolean && i + 1 < flags.length)
+            value = `=${flags[++i]}`;
+        run.push(`-test.${name}${value}`);
+    }
+    return { build, run };
+}
+/**
+ * argv of a test binary built by `go test -c`: the binary's own spelling
+ * of the flags (`-test.bench=…`), one run per call (`-test.count=1`), so
+ * every A/B round is its own process with its own profiles.
+ */
+function testBinaryArgs(spec) {
+    return [
+        '-test.run=^$',
+        `-test.bench=${spec.bench}`,
+        '-test.benchmem',
+        '-test.count=1',
+        `-test.benchtime=${spec.benchtime}`,
+        `-test.cpuprofile=${spec.cpuProfile}`,
+        `-test.memprofile=${spec.memProfile}`,
+        ...spec.runFlags
+    ];
+}
+/** `go test -c` for one package, run in its directory: builds the A/B test binary. */
+function goTestBuildArgs(binary, buildFlags) {
+    return ['test', '-c', `-o=${binary}`, ...buildFlags, '.'];
+}
+/** `go env -json` for the environment a bundle records. */
+function goEnvArgs() {
+    return ['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH'];
+}
+/**
+ * The heap sampling rate of the profiling pass: one sample per 64 KiB
+ * allocated on average, 8× Go's default, so per-op allocation costs carry
+ * a third of the sampling noise (no ns/op change measurable on the demo;
+ * docs/comparison.md). The timed runs keep Go's default.
+ */
+const PASS_MEM_PROFILE_RATE = 65536;
+/**
+ * argv of a test binary for the profiling pass: `-test.benchtime=Nx`, so
+ * the two runs of a benchmark differ only in b.N, and one count. The
+ * user's run flags come last, so their own -test.memprofilerate wins.
+ */
+function goTestProfileArgs(spec) {
+    return [
+        '-test.run=^$',
+        `-test.bench=${spec.bench}`,
+        '-test.benchmem',
+        '-test.count=1',
+        `-test.benchtime=${spec.iterations}x`,
+        `-test.cpuprofile=${spec.cpuProfile}`,
+        `-test.memprofile=${spec.memProfile}`,
+        `-test.memprofilerate=${PASS_MEM_PROFILE_RATE}`,
+        ...spec.runFlags
+    ];
+}
+/**
+ * argv of a test binary for the contention pass: like the profiling pass
+ * (`-test.benchtime=Nx`, one count), with the block, mutex and trace
+ * collectors instead of the CPU and heap profiles, so none of them
+ * distorts the others' numbers more than it must.
+ */
+function goTestContentionArgs(spec) {
+    const out = [
+        '-test.run=^$',
+        `-test.bench=${spec.bench}`,
+        '-test.count=1',
+        `-test.benchtime=${spec.iterations}x`
+    ];
+    if (spec.block)
+        out.push(`-test.blockprofile=${spec.block.file}`, `-test.blockprofilerate=${spec.block.rate}`);
+    if (spec.mutex)
+        out.push(`-test.mutexprofile=${spec.mutex.file}`, `-test.mutexprofilefraction=${spec.mutex.fraction}`);
+    if (spec.trace)
+        out.push(`-test.trace=${spec.trace}`);
+    return [...out, ...spec.runFlags];
+}
+/** `go tool trace -pprof=<kind> <trace>`: one trace-derived profile, on standard output. */
+function goTraceProfileArgs(kind, trace) {
+    return ['tool', 'trace', `-pprof=${kind}`, trace];
+}
+
+;// CONCATENATED MODULE: ./src/gobench/discover.ts
+
+
+
+
+/** A problem with what the user asked to run: a pattern, the directory, or Go itself. */
+class DiscoveryError extends Error {
+    name = 'DiscoveryError';
+}
+/** Directories never searched for nested modules (the go command ignores them too). */
+function skipDir(name) {
+    return (name === 'vendor' ||
+        name === 'testdata' ||
+        name === 'node_modules' ||
+        name.startsWith('.') ||
+        name.startsWith('_'));
+}
+/** Every directory under root (root included) that holds a go.mod. */
+async function findModuleRoots(root) {
+    const out = [];
+    const walk = async (dir) => {
+        let entries;
+        try {
+            entries = await (0,promises_namespaceObject.readdir)(dir, { withFileTypes: true });
+        }
+        catch {
+            return;
+        }
+        if (entries.some(e => e.isFile() && e.name === 'go.mod'))
+            out.push(dir);
+        for (const e of entries)
+            if (e.isDirectory() && !skipDir(e.name))
+                await walk((0,external_node_path_namespaceObject.join)(dir, e.name));
+    };
+    await walk(root);
+    return out;
+}
+/** go list -json prints concatenated objects; split them without a streaming JSON library. */
+function splitJsonStream(text) {
+    const out = [];
+    let depth = 0;
+    let start = -1;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"')
+            inString = true;
+        else if (c === '{') {
+            if (depth++ === 0)
+                start = i;
+        }
+        else if (c === '}' && --depth === 0) {
+            out.push(JSON.parse(text.slice(start, i + 1)));
+        }
+    }
+    return out;
+}
+/**
+ * `func BenchmarkXxx(` where Xxx does not start with a lower-case letter
+ * (the testing package's rule). Reading the test files is far cheaper than
+ * `go test -list`, which compiles the package (bench/run-overhead.mjs).
+ */
+/** Test files larger than this are not scanned; go test decides. */
+const MAX_TEST_FILE_BYTES = 64 * 1024 * 1024;
+const BENCH_FUNC = /^func\s+Benchmark(?!\p{Ll})[\p{L}\p{N}_]*\s*\(/mu;
+async function declaresBenchmarks(dir, files) {
+    for (const f of files) {
+        try {
+            // A test file that is not a regular file, or is huge, is not read here.
+            const text = await readTextCapped((0,external_node_path_namespaceObject.join)(dir, f), MAX_TEST_FILE_BYTES, 'the test file');
+            if (BENCH_FUNC.test(text))
+                return true;
+        }
+        catch {
+            return true; // unreadable: let go test decide
+        }
+    }
+    return false;
+}
+/**
+ * Resolve patterns (default ./...) to packages, from `dir`. Relative
+ * patterns are run in every module found under `dir` as well as the one
+ * containing it, because `./...` stops at nested go.mod files and fails at
+ * the root of a multi-module tree even with a go.work. A pattern that
+ * matches no package in any module is an error that names it.
+ */
+async function discoverPackages(go, dir, patterns) {
+    const root = (0,external_node_path_namespaceObject.resolve)(dir);
+    try {
+        if (!(await (0,promises_namespaceObject.stat)(root)).isDirectory())
+            throw new Error('not a directory');
+    }
+    catch {
+        throw new DiscoveryError(`working directory "${dir}" does not exist or is not a directory; set it to the Go module's directory`);
+    }
+    const modules = await findModuleRoots(root);
+    // The module enclosing root (root itself may be a package dir inside it).
+    if (!modules.includes(root))
+        modules.unshift(root);
+    const found = new Map();
+    const matched = new Map(patterns.map(p => [p, false]));
+    const errors = [];
+    for (const moduleDir of modules) {
+        const local = patterns.flatMap(p => translatePattern(p, root, moduleDir));
+        if (local.length === 0)
+            continue;
+        const result = await go.run(goListArgs(local.map(l => l.local)), { cwd: moduleDir });
+        if (result.code !== 0 && result.stdout.trim() === '') {
+            // Outside any module (e.g. the root of a multi-module tree): the
+            // nested modules were listed in their own directories.
+            if (moduleDir === root && modules.length > 1)
+                continue;
+            errors.push(result.stderr.trim());
+            continue;
+        }
+        for (const entry of splitJsonStream(result.stdout)) {
+            if (!entry.Dir)
+                continue; // a pattern error: no such directory, matched nothing
+            const key = entry.Dir;
+            const origin = local.find(l => covers(l, entry.Dir, moduleDir));
+            if (origin)
+                matched.set(origin.pattern, true);
+            else
+                for (const p of patterns)
+                    if (!p.startsWith('.') && !(0,external_node_path_namespaceObject.isAbsolute)(p))
+                        matched.set(p, true);
+            if (found.has(key))
+                continue;
+            const testFiles = [...(entry.TestGoFiles ?? []), ...(entry.XTestGoFiles ?? [])];
+            found.set(key, {
+                importPath: entry.ImportPath,
+                dir: entry.Dir,
+                hasBenchmarks: entry.Error ? true : await declaresBenchmarks(entry.Dir, testFiles),
+                listError: entry.Error?.Err
+            });
+        }
+    }
+    const unmatched = [...matched].filter(([, ok]) => !ok).map(([p]) => p);
+    if (unmatched.length > 0) {
+        throw new DiscoveryError(`package pattern${unmatched.length > 1 ? 's' : ''} ${unmatched.map(p => `"${p}"`).join(', ')} matched no Go package under ${root}` +
+            (errors.length ? ` (go list: ${errors.join('; ')})` : '') +
+            '. Check the `packages` input / --packages and the working directory');
+    }
+    return [...found.values()].sort((a, b) => a.importPath < b.importPath ? -1 : a.importPath > b.importPath ? 1 : 0);
+}
+/**
+ * Rewrite a pattern relative to `root` so it means the same thing when run
+ * in `moduleDir`; [] when it cannot match there. Import-path patterns are
+ * passed through unchanged.
+ */
+function translatePattern(pattern, root, moduleDir) {
+    if (!pattern.startsWith('.') && !(0,external_node_path_namespaceObject.isAbsolute)(pattern)) {
+        return moduleDir === root ? [{ pattern, local: pattern, base: '', recursive: false }] : [];
+    }
+    const recursive = pattern === '...' || pattern.endsWith('/...');
+    const base = (0,external_node_path_namespaceObject.resolve)(root, recursive ? pattern.slice(0, -3) || '.' : pattern);
+    const rel = (0,external_node_path_namespaceObject.relative)(moduleDir, base);
+    if (rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel))) {
+        // The pattern's base lies inside this module.
+        const local = `./${rel.split(external_node_path_namespaceObject.sep).join('/')}`.replace(/\/$/, '').replace(/^\.\/$/, '.');
+        return [
+            { pattern, local: recursive ? `${local === '.' ? '.' : local}/...` : local, base, recursive }
+        ];
+    }
+    if (recursive && !(0,external_node_path_namespaceObject.relative)(base, moduleDir).startsWith('..')) {
+        // A nested module inside the recursive pattern's base.
+        return [{ pattern, local: './...', base, recursive }];
+    }
+    return [];
+}
+function covers(p, pkgDir, moduleDir) {
+    if (p.base === '')
+        return false;
+    const rel = (0,external_node_path_namespaceObject.relative)(p.base, pkgDir);
+    if (p.recursive)
+        return rel === '' || (!rel.startsWith('..') && !(0,external_node_path_namespaceObject.isAbsolute)(rel));
+    return rel === '' || (moduleDir !== '' && (0,external_node_path_namespaceObject.resolve)(pkgDir) === (0,external_node_path_namespaceObject.resolve)(p.base));
+}
+
+;// CONCATENATED MODULE: ./src/gobench/parse.ts
+/**
+ * A parser for Go's benchmark text format (golang.org/design/14313-benchmark-format,
+ * as written by `go test -bench`), fed one line at a time so the runner can
+ * report progress as results arrive. Pure: lines in, events out.
+ */
+/** Split `BenchmarkX/a/b-8` into base, sub path and procs. */
+function splitBenchName(full) {
+    const m = /^(.*?)-(\d+)$/.exec(full);
+    const name = m ? m[1] : full;
+    const procs = m ? Number(m[2]) : 1;
+    const slash = name.indexOf('/');
+    return slash < 0
+        ? { base: name, sub: '', procs }
+        : { base: name.slice(0, slash), sub: name.slice(slash + 1), procs };
+}
+const CONFIG = /^([a-z][^\s:]*):\s*(.*)$/;
+const RESULT = /^(Benchmark\S*)\s+(\d+)\s+(.*)$/;
+const NAME_ONLY = /^(Benchmark\S+)(?:\s+(.*))?$/;
+const CONTINUATION = /^(\d+)\s+(\d\S*\s+\S+.*)$/;
+const FAIL_BENCH = /^--- FAIL: (Benchmark\S+)/;
+const FAIL_PKG = /^FAIL\s+(\S+)(?:\s+\[(build failed|setup failed)\]|\s+[\d.]+s)?\s*$/;
+const BUILD_HEADER = /^# (\S+)/;
+const UNIT = /^Unit\s+(\S+)\s+(.*)$/;
+/**
+ * Parse value/unit pairs. A result line's tail is `v unit v unit …`; a
+ * trailing odd token makes the line invalid (returns undefined).
+ */
+function parsePairs(tail) {
+    const fields = tail.trim().split(/\s+/);
+    if (fields.length === 0 || fields.length % 2 !== 0)
+        return undefined;
+    const out = [];
+    for (let i = 0; i < fields.length; i += 2) {
+        const value = Number(fields[i]);
+        if (!Number.isFinite(value) || !/^[-+]?(\d|\.\d)/.test(fields[i]))
+            return undefined;
+        out.push({ value, unit: fields[i + 1] });
+    }
+    return out;
+}
+/** Streaming parser; call line() for each line, then finish(). */
+class BenchParser {
+    pkg = '';
+    /** Config lines persist until changed (benchfmt), so keep the running set. */
+    current = {};
+    pendingName;
+    /** A failure still collecting its explanation lines. */
+    open;
+    out = { results: [], failures: [], config: {}, units: {} };
+    /** Feed one line (without its newline). Returns the result it completed, if any. */
+    line(raw) {
+        const text = raw.replace(/\r$/, '');
+        if (this.collect(text))
+            return undefined;
+        const result = RESULT.exec(text);
+        if (result) {
+            const measurements = parsePairs(result[3]);
+            if (measurements)
+                return this.emit(result[1], Number(result[2]), measurements);
+        }
+        // A benchmark that writes to stdout splits its line: the name, then
+        // whatever it printed, then "N  v unit …" on a later line.
+        const cont = CONTINUATION.exec(text);
+        if (cont && this.pendingName) {
+            const measurements = parsePairs(cont[2]);
+            if (measurements)
+                return this.emit(this.pendingName, Number(cont[1]), measurements);
+        }
+        const failBench = FAIL_BENCH.exec(text);
+        if (failBench) {
+            this.start({ pkg: this.pkg, kind: 'benchmark', benchmark: failBench[1], detail: [] });
+            return undefined;
+        }
+        if (text.startsWith('panic: ')) {
+            this.start({ pkg: this.pkg, kind: 'panic', benchmark: this.pendingName, detail: [text] });
+            return undefined;
+        }
+        const build = BUILD_HEADER.exec(text);
+        if (build) {
+            this.start({ pkg: build[1], kind: 'build', detail: [] });
+            return undefined;
+        }
+        const failPkg = FAIL_PKG.exec(text);
+        if (failPkg) {
+            this.failPackage(failPkg[1], failPkg[2]);
+            return undefined;
+        }
+        const unit = UNIT.exec(text);
+        if (unit) {
+            const meta = (this.out.units[unit[1]] ??= {});
+            for (const kv of unit[2].trim().split(/\s+/)) {
+                const eq = kv.indexOf('=');
+                if (eq > 0)
+                    meta[kv.slice(0, eq)] = kv.slice(eq + 1);
+            }
+            return undefined;
+        }
+        const name = NAME_ONLY.exec(text);
+        if (name) {
+            this.pendingName = name[1];
+            // Go prints a benchmark's name before running it, so a panic's
+            // message (stderr) can land on the same line: "BenchmarkX-8 \tpanic: …".
+            const rest = name[2] ?? '';
+            if (rest.startsWith('panic: '))
+                this.start({
+                    pkg: this.pkg,
+                    kind: 'panic',
+                    benchmark: name[1].replace(/-\d+$/, ''),
+                    detail: [rest]
+                });
+            return undefined;
+        }
+        const config = CONFIG.exec(text);
+        if (config && !text.startsWith(' ')) {
+            this.current[config[1]] = config[2].trim();
+            if (config[1] === 'pkg') {
+                delete this.out.config[''];
+                this.pkg = config[2].trim();
+            }
+            this.out.config[this.pkg] = { ...this.current };
+        }
+        return undefined;
+    }
+    /** Flush any failure still open. */
+    finish() {
+        this.open = undefined;
+        return this.out;
+    }
+    emit(name, iterations, measurements) {
+        this.pendingName = undefined;
+        this.open = undefined;
+        const r = { pkg: this.pkg, name, iterations, measurements };
+        this.out.results.push(r);
+        return r;
+    }
+    start(failure) {
+        this.out.failures.push(failure);
+        this.open = failure;
+    }
+    /**
+     * While a failure is open, its explanation lines (indented b.Fatal
+     * messages, compiler errors, panic traces) belong to it.
+     */
+    collect(text) {
+        const f = this.open;
+        if (!f)
+            return false;
+        const indented = /^\s+\S/.test(text);
+        switch (f.kind) {
+            case 'benchmark':
+                if (indented) {
+                    f.detail.push(text.trim());
+                    return true;
+                }
+                break;
+            case 'build':
+                if (!FAIL_PKG.test(text) && text.trim() !== '') {
+                    f.detail.push(text);
+                    return true;
+                }
+                break;
+            case 'panic':
+                if (!FAIL_PKG.test(text) && !/^exit status \d+$/.test(text) && text.trim() !== 'FAIL') {
+                    if (f.detail.length < 40)
+                        f.detail.push(text);
+                    // Without -v, Go prints no name before a panic; the trace has it.
+                    f.benchmark ??= /\.(Benchmark[^.(\s]*)\(/.exec(text)?.[1];
+                    return true;
+                }
+                break;
+            case 'package':
+                break;
+        }
+        this.open = undefined;
+        return false;
+    }
+    failPackage(pkg, reason) {
+        this.open = undefined;
+        const known = this.out.failures.some(f => f.pkg === pkg && f.kind === 'build');
+        if (reason === 'build failed' && known)
+            return;
+        if (!known && !this.out.failures.some(f => f.pkg === pkg)) {
+            this.out.failures.push({
+                pkg,
+                kind: reason ? 'build' : 'package',
+                detail: reason ? [`${reason}`] : []
+            });
+        }
+    }
+}
+/** Parse a whole text at once. */
+function parseBenchOutput(text) {
+    const parser = new BenchParser();
+    for (const line of text.split('\n'))
+        parser.line(line);
+    return parser.finish();
+}
+
+;// CONCATENATED MODULE: ./src/gobench/run.ts
+
+
+
+/** File-name-safe, collision-free stem for a package's files. */
+function packageStem(importPath) {
+    let hash = 2166136261;
+    for (let i = 0; i < importPath.length; i++)
+        hash = Math.imul(hash ^ importPath.charCodeAt(i), 16777619);
+    const safe = importPath.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80);
+    return `${safe}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+const TAIL_LINES = 25;
+/** Run one `go test` per package (profile flags refuse several packages: D1), in order. */
+async function runPackages(go, packages, options, onEvent = () => { }) {
+    const runs = [];
+    for (let i = 0; i < packages.length; i++) {
+        const pkg = packages[i];
+        const stem = packageStem(pkg.importPath);
+        const cpuProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.cpu.pprof`);
+        const memProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.mem.pprof`);
+        const argv = goTestArgs({
+            bench: options.bench,
+            count: options.count,
+            benchtime: options.benchtime,
+            timeout: options.timeout,
+            cpuProfile,
+            memProfile,
+            binary: (0,external_node_path_namespaceObject.join)(options.binaryDir, `${stem}.test`),
+            extraFlags: options.extraFlags
+        });
+        onEvent({ type: 'package-start', index: i, total: packages.length, pkg, argv });
+        const started = Date.now();
+        const parser = new BenchParser();
+        const lines = [];
+        let done = 0;
+        const proc = await go.run(argv, {
+            cwd: pkg.dir,
+            env: options.env,
+            onLine: (line, stream) => {
+                lines.push(line);
+                if (lines.length > 400)
+                    lines.splice(0, lines.length - 200);
+                onEvent({ type: 'output', pkg, line, stream });
+                // go test writes benchmark output to stdout and build errors to stderr;
+                // both go through the parser so failures are recognised either way.
+                const result = parser.line(line);
+                if (result)
+                    onEvent({ type: 'result', pkg, result, done: ++done, expected: undefined });
+            }
+        });
+        const parsed = parser.finish();
+        const failed = proc.code !== 0;
+        const run = {
+            pkg,
+            status: failed ? 'failed' : parsed.results.length === 0 ? 'no-match' : 'ok',
+            results: parsed.results,
+            failures: parsed.failures,
+            config: parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {},
+            cpuProfile,
+            memProfile,
+            durationMs: Date.now() - started
+        };
+        if (failed)
+            run.error = describeFailure(pkg, proc.code, parsed.failures, lines);
+        runs.push(run);
+        onEvent({ type: 'package-end', index: i, total: packages.length, run });
+    }
+    return runs;
+}
+function describeFailure(pkg, code, failures, lines) {
+    const panic = failures.find(f => f.kind === 'panic');
+    const failing = failures.filter(f => f.kind === 'benchmark').map(f => f.benchmark);
+    let what = `go test exited with status ${code}`;
+    if (failures.some(f => f.kind === 'build'))
+        what = 'does not build';
+    else if (panic)
+        what = `panicked${panic.benchmark ? ` in ${panic.benchmark}` : ''}`;
+    else if (failing.length > 0)
+        what = `has failing benchmarks (${failing.join(', ')})`;
+    const tail = lines.filter(l => l.trim() !== '').slice(-TAIL_LINES);
+    return `${pkg.importPath} ${what}. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test:\n${tail.join('\n')}`;
+}
+
+;// CONCATENATED MODULE: ./src/attribution/paths.ts
+/** Deepest path kept, in frames; a deeper one keeps the frames nearest its owner. */
+const MAX_PATH_FRAMES = 24;
+/**
+ * Per group: owner function name → its heaviest path (names, the
+ * benchmark's frame first, the owner last). `nodeGroup[n]` is the group a
+ * benchmark frame starts, or -1; `folded[n]` is 1 for runtime internals.
+ */
+function heaviestPaths(profile, valueIndex, index, nodeGroup, folded) {
+    const { count, width, values, stackStart, stacks } = profile.samples;
+    const weight = new Map();
+    const nodes = [];
+    for (let s = 0; s < count; s++) {
+        const v = values[s * width + valueIndex];
+        if (v === 0)
+            continue;
+        // The stack's frames, leaf first, without internals.
+        nodes.length = 0;
+        let group = -1;
+        for (let k = stackStart[s]; k < stackStart[s + 1] && group < 0; k++) {
+            const f = index.frames[stacks[k]];
+            for (let j = 0; j < f.length; j++) {
+                if (folded[f[j]] === 0)
+                    nodes.push(f[j]);
+                if (nodeGroup[f[j]] >= 0) {
+                    group = nodeGroup[f[j]];
+                    break;
+                }
+            }
+        }
+        if (group < 0 || nodes.length === 0)
+            continue;
+        const path = nodes.slice(0, MAX_PATH_FRAMES).reverse();
+        const key = path.join(',');
+        const g = weight.get(group) ?? weight.set(group, new Map()).get(group);
+        g.set(key, (g.get(key) ?? 0) + v);
+    }
+    const out = new Map();
+    for (const [group, paths] of weight) {
+        const best = new Map();
+        for (const [key, value] of paths) {
+            const owner = Number(key.slice(key.lastIndexOf(',') + 1));
+            const b = best.get(owner);
+            if (!b || value > b.value || (value === b.value && key < b.key))
+                best.set(owner, { value, key });
+        }
+        const named = new Map();
+        for (const [owner, { key }] of best)
+            named.set(index.names[owner], key.split(',').map(n => index.names[Number(n)]));
+        out.set(group, named);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/attribution/combine.ts
+
+/** Merge group tables of several profiles (sums of raw values), so shares cover all of them. */
+function mergeTables(tables) {
+    if (tables.length === 1)
+        return tables[0];
+    const out = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() };
+    // One period for all, or none: shares of mixed rates have no one sample value.
+    const periods = new Set(tables.map(t => t.period));
+    if (periods.size === 1 && tables[0].period !== undefined)
+        out.period = tables[0].period;
+    // Paths are not summed: each function keeps the first profile's.
+    out.paths = new Map();
+    for (const t of tables)
+        for (const [group, p] of t.paths ?? []) {
+            const m = out.paths.get(group) ?? out.paths.set(group, new Map()).get(group);
+            for (const [name, path] of p)
+                if (!m.has(name))
+                    m.set(name, path);
+        }
+    if (tables.some(t => t.lines)) {
+        out.lines = new Map();
+        for (const t of tables)
+            if (t.lines)
+                addLineTables(out.lines, t.lines);
+    }
+    for (const t of tables) {
+        out.unattributed += t.unattributed;
+        out.total += t.total;
+        for (const [k, v] of t.sources)
+            if (!out.sources.has(k))
+                out.sources.set(k, v);
+        for (const [group, g] of t.groups) {
+            const m = out.groups.get(group) ?? {
+                total: 0,
+                functions: new Map()
+            };
+            m.total += g.total;
+            for (const [name, [flat, cum, self = flat]] of g.functions) {
+                const e = m.functions.get(name);
+                if (e) {
+                    e[0] += flat;
+                    e[1] += cum;
+                    e[2] = (e[2] ?? 0) + self;
+                }
+                else
+                    m.functions.set(name, [flat, cum, self]);
+            }
+            out.groups.set(group, m);
+        }
+    }
+    return out;
+}
+/**
+ * Per-op tables from two profiles of the same benchmark, run in their own
+ * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
+ * run at N2 spent beyond the run at N1, function by function. Everything
+ * that does not scale with b.N — setup before `b.ResetTimer`, the `b.N = 1`
+ * first run and the process's own start — is the same in both and cancels.
+ * Divided by `iterations` (high − low), the difference is the cost of one
+ * iteration. Work under `b.StopTimer` inside the loop does scale with b.N
+ * and stays in, at its real cost. A function whose difference is negative
+ * is sampling noise and counts 0. Undefined when the difference has no
+ * positive total (too few samples to tell): the caller falls back.
+ */
+function differenceTables(low, high, iterations) {
+    const out = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources };
+    if (iterations !== undefined)
+        out.iterations = iterations;
+    if (high.period !== undefined && high.period === low.period)
+        out.period = high.period;
+    if (high.paths)
+        out.paths = high.paths;
+    for (const [group, h] of high.groups) {
+        const l = low.groups.get(group);
+        const total = h.total - (l?.total ?? 0);
+        if (!(total > 0))
+            continue;
+        const functions = new Map();
+        for (const [name, [flat, cum, self = flat]] of h.functions) {
+            const [lf, lc, ls = lf] = l?.functions.get(name) ?? [0, 0, 0];
+            const dc = Math.max(0, cum - lc);
+            // flat ≤ cum and self ≤ cum hold in each profile; keep them in the difference too.
+            const df = Math.min(dc, Math.max(0, flat - lf));
+            const ds = Math.min(dc, Math.max(0, self - ls));
+            if (df > 0 || dc > 0 || ds > 0)
+                functions.set(name, [df, dc, ds]);
+        }
+        out.groups.set(group, { total, functions });
+        out.total += total;
+        const lines = high.lines?.get(group);
+        if (lines)
+            (out.lines ??= new Map()).set(group, differenceLines(low.lines?.get(group), lines));
+    }
+    return out.groups.size > 0 ? out : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/attribution/index.ts
 /**
  * Per-op function costs per benchmark (DESIGN.md "Per-op function costs").
@@ -2890,6 +3116,134 @@ function targetsOf(importPath, results, binary, cwd) {
     }));
 }
 
+;// CONCATENATED MODULE: ./src/engine/per-op.ts
+/**
+ * Per-op function costs as a bundle keeps them: source paths relative to
+ * the repository (build paths differ between machines), six significant
+ * digits. Shared by the bundle builder and the contention pass's part.
+ */
+
+
+/**
+ * A build path as a path in the repository ('/'-separated, relative to its
+ * root), or undefined outside it: build paths differ between machines, so
+ * only files in the repository keep a path, for source links and lines.
+ */
+function repositoryPath(repoRoot, file) {
+    if (repoRoot === undefined || file === '')
+        return undefined;
+    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, file);
+    if (rel === '' || rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+        return undefined;
+    return rel.split(external_node_path_namespaceObject.sep).join('/');
+}
+/** The files whose line costs a bundle keeps: the repository's own. */
+function inRepository(repoRoot) {
+    return repoRoot === undefined ? undefined : file => repositoryPath(repoRoot, file) !== undefined;
+}
+/** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
+function round(x) {
+    return Number(x.toPrecision(6));
+}
+/**
+ * One measure's per-op costs of a benchmark group, as the bundle keeps
+ * them: a file only when it lies inside the repository, numbers rounded.
+ */
+function bundleCosts(t, group, median, topK, repoRoot) {
+    const locate = (name) => {
+        const src = t.sources.get(name);
+        const rel = src && repositoryPath(repoRoot, src.file);
+        return rel === undefined ? undefined : { file: rel, line: src.line };
+    };
+    return perOpCosts(t, group, median, topK, locate).map(f => {
+        const out = { ...f, flat: round(f.flat), cum: round(f.cum), self: round(f.self ?? f.flat) };
+        if (f.lines)
+            out.lines = f.lines.map(l => ({
+                line: l.line,
+                flat: round(l.flat),
+                cum: round(l.cum),
+                self: round(l.self)
+            }));
+        return out;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/contention-bundle.ts
+/**
+ * A benchmark's contention pass (contention-pass.ts) as its bundle keeps
+ * it: per metric one per-op value per round, the delay measures' function
+ * costs, and the first round's high-run profiles for `flame` and
+ * `go tool pprof`.
+ */
+
+
+
+
+
+/** A group's total in one run's tables, 0 when the group or the table is absent. */
+function totalOf(t, group) {
+    return t?.groups.get(group)?.total ?? 0;
+}
+/**
+ * Fill `b.contention` and the delay measures of `b.functions` from the
+ * pass. Each round's per-op value is (high − low) ÷ (N_high − N_low); a
+ * negative difference is noise and counts 0.
+ */
+async function addContention(b, c, spec) {
+    const keepFile = inRepository(spec.repoRoot);
+    const errors = [...c.errors];
+    const decoded = [];
+    for (const r of c.rounds) {
+        const [low, high] = await Promise.all([
+            contentionTables(r.low.files, b.group, spec.maxProfileBytes, keepFile),
+            contentionTables(r.high.files, b.group, spec.maxProfileBytes, keepFile)
+        ]);
+        errors.push(...low.errors, ...high.errors);
+        decoded.push({ low, high });
+    }
+    const dn = c.counts[1] - c.counts[0];
+    const perOp = (l, h) => round(Math.max(0, h - l) / dn);
+    const metrics = {};
+    const push = (metric, v) => void (metrics[metric] ??= []).push(v);
+    decoded.forEach(({ low, high }, i) => {
+        for (const measure of Object.keys(CONTENTION_MEASURES))
+            if (high.delay[measure] && low.delay[measure])
+                push(measure, perOp(totalOf(low.delay[measure], b.group), totalOf(high.delay[measure], b.group)));
+        for (const kind of ['block', 'mutex', 'sched'])
+            if (high.contentions[kind] && low.contentions[kind])
+                push(kind === 'sched' ? 'sched_events' : `${kind}_contentions`, perOp(totalOf(low.contentions[kind], b.group), totalOf(high.contentions[kind], b.group)));
+        const r = c.rounds[i];
+        push('gc_cycles', perOp(r.low.gc.cycles, r.high.gc.cycles));
+        push('gc_pause', perOp(r.low.gc.pauseNs, r.high.gc.pauseNs));
+    });
+    if (decoded.length > 0)
+        for (const measure of Object.keys(CONTENTION_MEASURES)) {
+            const lows = decoded.map(d => d.low.delay[measure]).filter(t => t !== undefined);
+            const highs = decoded.map(d => d.high.delay[measure]).filter(t => t !== undefined);
+            if (lows.length !== decoded.length || highs.length !== decoded.length)
+                continue;
+            const t = differenceTables(mergeTables(lows), mergeTables(highs), dn * decoded.length);
+            // A median of 1 only passes perOpCosts' guard: with `iterations` set
+            // the costs are per extra iteration, as measured.
+            if (t)
+                b.functions[measure] = bundleCosts(t, b.group, 1, spec.topK, spec.repoRoot);
+        }
+    const contention = { rounds: decoded.length, counts: c.counts, metrics };
+    const first = c.rounds[0]?.high.files;
+    if (first) {
+        const profiles = {};
+        for (const [kind, file] of Object.entries(first)) {
+            const name = `${spec.keep}.${kind}.pprof`;
+            await (0,promises_namespaceObject.copyFile)(file, (0,external_node_path_namespaceObject.join)(spec.dir, name));
+            profiles[kind] = name;
+        }
+        contention.profiles = profiles;
+    }
+    if (errors.length > 0)
+        contention.errors = [...new Set(errors)].slice(0, 100);
+    b.contention = contention;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/bundle-builder.ts
 /**
  * The one bundle builder, used by `run` (sequential measurement) and by
@@ -2898,6 +3252,8 @@ function targetsOf(importPath, results, binary, cwd) {
  * profile per kind for `go tool pprof -diff_base`, record the environment,
  * and write results.json.
  */
+
+
 
 
 
@@ -2920,7 +3276,16 @@ async function buildBundle(go, git, spec, measured) {
         const { entry, tables } = await attributePackage(m, spec);
         packages.push(entry);
         const perBenchmark = await passTables(m, spec.maxProfileBytes, inRepository(spec.repoRoot));
-        benchmarks.push(...buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot, name => perBenchmark.get(name)));
+        const built = buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot, name => perBenchmark.get(name));
+        for (const [i, b] of built.entries()) {
+            const c = m.contention?.get(passKey(m.importPath, b.name));
+            if (c)
+                await addContention(b, c, {
+                    ...spec,
+                    keep: `profiles/${packageStem(m.importPath)}-${i}`
+                });
+        }
+        benchmarks.push(...built);
     }
     const bundle = {
         schemaVersion: SCHEMA_VERSION,
@@ -2997,27 +3362,6 @@ async function passTables(m, maxBytes, keepFile) {
     return out;
 }
 /**
- * A build path as a path in the repository ('/'-separated, relative to its
- * root), or undefined outside it: build paths differ between machines, so
- * only files in the repository keep a path, for source links and lines.
- */
-function repositoryPath(repoRoot, file) {
-    if (repoRoot === undefined || file === '')
-        return undefined;
-    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, file);
-    if (rel === '' || rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
-        return undefined;
-    return rel.split(external_node_path_namespaceObject.sep).join('/');
-}
-/** The files whose line costs a bundle keeps: the repository's own. */
-function inRepository(repoRoot) {
-    return repoRoot === undefined ? undefined : file => repositoryPath(repoRoot, file) !== undefined;
-}
-/** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
-function round(x) {
-    return Number(x.toPrecision(6));
-}
-/**
  * Turn parsed result lines and attributed profiles into bundle benchmarks:
  * one entry per full benchmark name with every sample, and per-op function
  * costs (D2): per extra iteration of the profiling pass where it explained
@@ -3052,24 +3396,7 @@ passFor = () => undefined) {
             const values = b.samples[MEASURES[measure].unit];
             if (!t || !values)
                 continue;
-            // Build paths differ between machines: keep a file only when it lies
-            // inside the repository, relative to its root, for source links.
-            const locate = (name) => {
-                const src = t.sources.get(name);
-                const rel = src && repositoryPath(repoRoot, src.file);
-                return rel === undefined ? undefined : { file: rel, line: src.line };
-            };
-            b.functions[measure] = perOpCosts(t, b.group, median(values), topK, locate).map(f => {
-                const out = { ...f, flat: round(f.flat), cum: round(f.cum), self: round(f.self ?? f.flat) };
-                if (f.lines)
-                    out.lines = f.lines.map(l => ({
-                        line: l.line,
-                        flat: round(l.flat),
-                        cum: round(l.cum),
-                        self: round(l.self)
-                    }));
-                return out;
-            });
+            b.functions[measure] = bundleCosts(t, b.group, median(values), topK, repoRoot);
             const s = sampling(t, b.group, median(values));
             if (s)
                 found[measure] = s;
@@ -3115,6 +3442,296 @@ async function environment(go, git, spec, measured) {
         createdAt: new Date().toISOString(),
         settings: spec.settings
     };
+}
+
+;// CONCATENATED MODULE: ./src/engine/settings.ts
+/**
+ * Settings for one benchmark run, shared by the CLI (`benchgate run`) and
+ * the Action. Validated eagerly; every error names the input (as the front
+ * end calls it), the bad value, and what is allowed.
+ */
+
+
+/** The profiles a run can collect. cpu and mem are always collected. */
+const PROFILE_KINDS = ['cpu', 'mem', 'block', 'mutex', 'trace'];
+/** The defaults of the profile settings: CPU and heap only; everything, when asked for. */
+const PROFILE_DEFAULTS = {
+    kinds: ['cpu', 'mem'],
+    blockRate: 1,
+    mutexFraction: 1,
+    rounds: 5
+};
+/**
+ * ProfileSettings from a front end's raw values (already bounded as
+ * numbers), defaults for what is absent. `name` is how the front end calls
+ * the list (`--profiles`, `input "profiles"`).
+ */
+function profileSettings(raw, name) {
+    return {
+        kinds: raw.kinds ? parseProfileKinds(raw.kinds, name) : [...PROFILE_DEFAULTS.kinds],
+        blockRate: raw.blockRate ?? PROFILE_DEFAULTS.blockRate,
+        mutexFraction: raw.mutexFraction ?? PROFILE_DEFAULTS.mutexFraction,
+        rounds: raw.rounds ?? PROFILE_DEFAULTS.rounds
+    };
+}
+/**
+ * The families of `fail-on-contention` (`mutex,sched`; `all`; `none` or
+ * empty for report-only). Throws SettingsError naming the input.
+ */
+function parseContentionFamilies(items, name) {
+    const out = new Set();
+    for (const raw of items) {
+        const item = raw.trim().toLowerCase();
+        if (item === '' || item === 'none')
+            continue;
+        if (item === 'all')
+            return [...CONTENTION_FAMILIES];
+        if (!CONTENTION_FAMILIES.includes(item))
+            throw new SettingsError(`${name}: invalid value ${JSON.stringify(raw)}; allowed: a list of ${CONTENTION_FAMILIES.join(', ')}, or all, or none (the default: report-only)`);
+        out.add(item);
+    }
+    return CONTENTION_FAMILIES.filter(f => out.has(f));
+}
+/** Whether the contention pass runs: any of block, mutex or trace asked for. */
+function wantsContention(p) {
+    return p !== undefined && p.kinds.some(k => k === 'block' || k === 'mutex' || k === 'trace');
+}
+/**
+ * The profile kinds of a list (`cpu,mem,mutex`), cpu and mem added when
+ * left out (the per-op breakdown needs them), in PROFILE_KINDS order.
+ * Throws SettingsError naming the input and the unknown kind.
+ */
+function parseProfileKinds(items, name) {
+    const wanted = new Set(['cpu', 'mem']);
+    for (const raw of items) {
+        const item = raw.trim().toLowerCase();
+        if (item === '')
+            continue;
+        if (!PROFILE_KINDS.includes(item))
+            throw new SettingsError(`${name}: invalid value ${JSON.stringify(raw)}; allowed: a list of ${PROFILE_KINDS.join(', ')} (the default is cpu,mem)`);
+        wanted.add(item);
+    }
+    return PROFILE_KINDS.filter(k => wanted.has(k));
+}
+/** The defaults of the run settings. */
+const RUN_DEFAULTS = {
+    packages: ['./...'],
+    bench: '.',
+    count: 6,
+    benchtime: '1s',
+    timeout: '60m',
+    topK: 50,
+    maxProfileBytes: DEFAULT_MAX_PROFILE_BYTES
+};
+/** A setting with a bad value; the message names the input and what is allowed. */
+class SettingsError extends Error {
+    name = 'SettingsError';
+}
+const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
+/** Check a RunSettings value; throws SettingsError. */
+function validateRunSettings(s, names) {
+    const fail = (key, value, allowed) => {
+        throw new SettingsError(`${names[key]}: invalid value ${JSON.stringify(value)}; ${allowed}`);
+    };
+    if (!Number.isInteger(s.count) || s.count < 1 || s.count > 1000) {
+        fail('count', s.count, 'use a whole number from 1 to 1000 (at least 4 for a verdict, 6 for a confidence interval)');
+    }
+    if (!DURATION.test(s.benchtime) && !/^\d+x$/.test(s.benchtime)) {
+        fail('benchtime', s.benchtime, 'use a Go duration such as 1s or 500ms, or an iteration count such as 100x');
+    }
+    if (!DURATION.test(s.timeout) && s.timeout !== '0') {
+        fail('timeout', s.timeout, 'use a Go duration such as 30m, or 0 for none');
+    }
+    if (s.bench.trim() === '' || /[\n\r\0]/.test(s.bench)) {
+        fail('bench', s.bench, 'use a non-empty regular expression on one line, such as . or ^BenchmarkDecode');
+    }
+    if (!Number.isInteger(s.topK) || s.topK < 1 || s.topK > 10000) {
+        fail('topK', s.topK, 'use a whole number from 1 to 10000');
+    }
+    if (s.packages.length === 0 || s.packages.some(p => p.trim() === '' || /[\n\r\0]/.test(p))) {
+        fail('packages', s.packages, 'list one or more package patterns such as ./... or ./internal/codec');
+    }
+    return s;
+}
+/**
+ * Bounds of every numeric setting, by the Action input's name. The CLI's
+ * flag of the same name (`--max-functions`) takes the same bounds, so both
+ * front ends accept and refuse the same values.
+ */
+const NUMBER_BOUNDS = {
+    count: { min: 1, max: 1000, integer: true },
+    'confirm-rounds': { min: 6, max: 1000, integer: true },
+    threshold: { min: 0, max: 1000, integer: false },
+    'ab-threshold': { min: 0, max: 1000, integer: false },
+    alpha: { min: 0.0001, max: 0.5, integer: false },
+    'alloc-threshold': { min: 0, max: 1000, integer: false },
+    'max-functions': { min: 1, max: 100, integer: true },
+    'block-profile-rate': { min: 1, max: 1e9, integer: true },
+    'mutex-profile-fraction': { min: 1, max: 1e6, integer: true },
+    'contention-rounds': { min: 3, max: 100, integer: true },
+    'contention-threshold': { min: 0, max: 1000, integer: false }
+};
+/** "a whole number from 1 to 100": what a setting allows, for messages. */
+function describeBounds(b) {
+    return `${b.integer ? 'a whole number' : 'a number'} from ${b.min} to ${b.max}`;
+}
+/** The value of raw text for this setting, or undefined when it is not allowed. */
+function parseBounded(raw, setting) {
+    const b = NUMBER_BOUNDS[setting];
+    const v = Number(raw);
+    if (raw.trim() === '' || !Number.isFinite(v) || v < b.min || v > b.max)
+        return undefined;
+    if (b.integer && !Number.isInteger(v))
+        return undefined;
+    return v;
+}
+
+;// CONCATENATED MODULE: ./src/engine/contention-pass.ts
+/**
+ * The contention pass (issue 16, docs/contention.md): block, mutex and
+ * trace-derived profiles, and GC cycles and pauses, per op.
+ *
+ * These collectors slow a benchmark down by up to 2.5× (block profiling at
+ * rate 1: PingPong +74%; the tracer: +154%; docs/performance.md), so they
+ * never run beside the timed runs that gate, nor beside the CPU and heap
+ * profiles of the profiling pass. Each benchmark runs in processes of its
+ * own, `rounds` times, each round a low and a high iteration count
+ * (`-benchtime=Nx`): setup cancels in the difference, as in the profiling
+ * pass, and each round gives one per-op value per metric, so base and head
+ * are compared on real samples (the U test), not on one profile each.
+ *
+ * The high run is sized to CONTENTION_SECONDS of the benchmark's work: the
+ * block and mutex profiles (rate and fraction 1 by default) and the
+ * tracer record every event, so a tenth of a second holds thousands of
+ * them, and `go tool trace -pprof` reads a trace in about 0.2 s per MB
+ * (a 1 s trace of a channel ping-pong is 35 MB).
+ */
+
+
+
+
+
+
+/** Seconds of work in a contention run at the high iteration count. */
+const CONTENTION_SECONDS = 0.1;
+/** A trace larger than this is not converted (its profiles are reported missing). */
+const MAX_TRACE_BYTES = 256 * 1024 * 1024;
+/** The iteration counts of a contention round: CONTENTION_SECONDS of work, and a tenth. */
+function contentionCounts(iterations, nsPerOp) {
+    const wanted = nsPerOp !== undefined && nsPerOp > 0 ? (CONTENTION_SECONDS * 1e9) / nsPerOp : iterations;
+    const high = Math.max(20, Math.round(Math.min(wanted, 1e9)));
+    return [Math.max(2, Math.round(high / 10)), high];
+}
+/** The GODEBUG a contention run gets: the user's, with the GC trace on. */
+function gcDebugEnv() {
+    const own = process.env.GODEBUG;
+    return { ...process.env, GODEBUG: own ? `${own},gctrace=1` : 'gctrace=1' };
+}
+/**
+ * One run of one benchmark at `n` iterations with the asked-for collectors,
+ * then the trace's four profiles. Returns the run, or an error message.
+ */
+async function contentionRun(go, t, n, stem, s) {
+    const want = new Set(s.profiles.kinds);
+    const files = {};
+    const block = want.has('block') ? `${stem}.block.pprof` : undefined;
+    const mutex = want.has('mutex') ? `${stem}.mutex.pprof` : undefined;
+    const trace = want.has('trace') ? `${stem}.trace` : undefined;
+    const argv = goTestContentionArgs({
+        bench: exactBenchPattern([t.name]),
+        iterations: n,
+        block: block ? { file: block, rate: s.profiles.blockRate } : undefined,
+        mutex: mutex ? { file: mutex, fraction: s.profiles.mutexFraction } : undefined,
+        trace,
+        runFlags: s.runFlags
+    });
+    const r = await go.runTestBinary(t.binary, argv, { cwd: t.cwd, env: gcDebugEnv() });
+    if (r.code !== 0)
+        return `${t.name}: the contention run at ${n} iterations exited ${r.code}`;
+    if (block)
+        files.block = block;
+    if (mutex)
+        files.mutex = mutex;
+    if (trace) {
+        const size = (await (0,promises_namespaceObject.stat)(trace).catch(() => undefined))?.size;
+        if (size === undefined)
+            return `${t.name}: go test wrote no execution trace`;
+        if (size > MAX_TRACE_BYTES)
+            return `${t.name}: its execution trace is ${Math.round(size / 2 ** 20)} MiB, over the ${MAX_TRACE_BYTES / 2 ** 20} MiB cap; drop trace from profiles for it or narrow bench`;
+        const kinds = ['sync', 'syscall', 'net', 'sched'];
+        // Two conversions at a time: each reads the whole trace.
+        for (let i = 0; i < kinds.length; i += 2) {
+            const done = await Promise.all(kinds.slice(i, i + 2).map(async (kind) => {
+                const out = `${stem}.${kind}.pprof`;
+                const c = await go.run(goTraceProfileArgs(kind, trace), { cwd: t.cwd, stdoutFile: out });
+                if (c.code === 0)
+                    files[kind] = out;
+                return c.code === 0
+                    ? undefined
+                    : `go tool trace -pprof=${kind}: ${c.stderr.trim().split('\n').pop() ?? ''}`;
+            }));
+            const failed = done.find(x => x !== undefined);
+            if (failed)
+                return `${t.name}: ${failed}`;
+        }
+    }
+    return { files, gc: parseGcTrace(r.stderr) };
+}
+/**
+ * One round of the pass for one benchmark: its low and high runs. The
+ * A/B runner calls it per round and side, interleaved; `contentionPass`
+ * runs every round of one side.
+ */
+async function contentionRound(go, t, round, into, s) {
+    const runs = [];
+    for (const [k, n] of into.counts.entries()) {
+        const r = await contentionRun(go, t, n, (0,external_node_path_namespaceObject.join)(s.scratch, `${s.stem}-c${round}-${k}`), s);
+        if (typeof r === 'string') {
+            into.errors.push(r);
+            return;
+        }
+        runs.push(r);
+    }
+    into.rounds.push({ low: runs[0], high: runs[1] });
+}
+/** A benchmark's empty pass record, sized by its timed runs. */
+function newContentionProfiles(t) {
+    return { counts: contentionCounts(t.iterations, t.nsPerOp), rounds: [], errors: [] };
+}
+/**
+ * Every round of the contention pass for one side's targets, by passKey.
+ * A benchmark whose runs failed keeps its errors and the rounds that ran.
+ */
+async function contentionPass(go, targets, s, onEvent = () => { }) {
+    const out = new Map();
+    const rounds = s.profiles.rounds;
+    for (const [i, t] of targets.entries()) {
+        const p = newContentionProfiles(t);
+        const stem = `${s.prefix ?? ''}${packageStem(t.importPath)}-q${i}`;
+        for (let round = 0; round < rounds; round++) {
+            onEvent({ type: 'contention', index: i, total: targets.length, name: t.name, round, rounds });
+            await contentionRound(go, t, round, p, { ...s, stem });
+        }
+        out.set(`${t.importPath}\u0000${t.name}`, p);
+    }
+    return out;
+}
+/** The Go release a version string names (`go1.23.4`, `devel go1.24-abcd`), as [major, minor]. */
+function goRelease(version) {
+    const m = /go(\d+)\.(\d+)/.exec(version);
+    return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+/**
+ * Why `trace` cannot be collected with this Go, or undefined when it can:
+ * `go tool trace -pprof` on the current trace format needs Go 1.23.
+ */
+function traceUnsupported(goVersion) {
+    const r = goRelease(goVersion);
+    if (r === undefined)
+        return undefined;
+    if (r[0] > 1 || (r[0] === 1 && r[1] >= 23))
+        return undefined;
+    return `profiles: trace needs Go 1.23 or newer for go tool trace -pprof on the execution tracer's format, and this is ${goVersion}. Set up a newer Go (actions/setup-go with go-version: stable), or drop trace from profiles (block and mutex work on any Go)`;
 }
 
 ;// CONCATENATED MODULE: ./src/compare/hunks.ts
@@ -3400,6 +4017,8 @@ async function sourcesFor(loader, base, head) {
 
 
 
+
+
 /** No benchmark was run at all: the regex matched nothing, or no package has benchmarks. */
 class NoBenchmarksError extends Error {
     name = 'NoBenchmarksError';
@@ -3414,6 +4033,7 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
     if (withBenchmarks.length === 0) {
         throw new NoBenchmarksError(`none of the ${discovered.length} packages matched by ${settings.packages.join(' ')} under ${dir} declares a Benchmark function. Point the packages input (--packages) at code with benchmarks`);
     }
+    await checkTraceSupport(go, dir, settings);
     const bundleDir = (0,external_node_path_namespaceObject.resolve)(settings.out);
     await prepareOutDir(bundleDir);
     const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-bin-'));
@@ -3421,17 +4041,11 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
         const runs = await runAll(go, withBenchmarks, settings, (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles'), scratch, onEvent);
         const failed = runs.filter(r => r.status === 'failed');
         checkMatched(runs, settings.bench);
-        // The profiling pass, with the test binaries the timed runs built.
-        const pass = await profilePass(go, passTargets(runs, scratch), {
-            scratch,
-            runFlags: splitTestFlags(settings.extraFlags).run,
-            benchtime: settings.benchtime,
-            count: settings.count
-        }, onEvent);
+        const { pass, contention } = await passes(go, runs, scratch, settings, onEvent);
         const repoRoot = await repositoryRoot(git, dir);
         const measured = runs.map(run => {
             onEvent({ type: 'attributing', pkg: run.pkg.importPath });
-            return { ...measurementOf(run), pass };
+            return { ...measurementOf(run), pass, contention };
         });
         const bundle = await buildBundle(go, git, {
             dir: bundleDir,
@@ -3449,7 +4063,8 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
                 timeout: settings.timeout,
                 extraFlags: settings.extraFlags,
                 topK: settings.topK,
-                profilePass: 'two iteration counts per benchmark (docs/comparison.md)'
+                profilePass: 'two iteration counts per benchmark (docs/comparison.md)',
+                ...(wantsContention(settings.profiles) ? { profiles: settings.profiles } : {})
             }
         }, measured);
         return { bundle, bundleDir, runs, failed };
@@ -3457,6 +4072,34 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
     finally {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
+}
+/**
+ * After the timed runs, with the test binaries they built: the profiling
+ * pass, then (when asked for) the contention pass, never beside them.
+ */
+async function passes(go, runs, scratch, settings, onEvent) {
+    const runFlags = splitTestFlags(settings.extraFlags).run;
+    const targets = passTargets(runs, scratch);
+    const pass = await profilePass(go, targets, { scratch, runFlags, benchtime: settings.benchtime, count: settings.count }, onEvent);
+    if (!wantsContention(settings.profiles))
+        return { pass };
+    const profiles = settings.profiles;
+    return {
+        pass,
+        contention: await contentionPass(go, targets, { scratch, runFlags, profiles }, onEvent)
+    };
+}
+/**
+ * Refuse, before any benchmark runs, a trace the Go toolchain cannot turn
+ * into profiles (traceUnsupported), naming the version and what to do.
+ */
+async function checkTraceSupport(go, cwd, settings) {
+    if (!settings.profiles?.kinds.includes('trace'))
+        return;
+    const r = await go.run(['env', 'GOVERSION'], { cwd });
+    const why = r.code === 0 ? traceUnsupported(r.stdout.trim()) : undefined;
+    if (why)
+        throw new SettingsError(why);
 }
 /** A -bench that matched nothing in any package is an error naming it. */
 function checkMatched(runs, bench) {
@@ -3556,6 +4199,8 @@ async function prepareOutDir(dir) {
 
 
 
+
+
 /** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
 class AbError extends Error {
     name = 'AbError';
@@ -3619,6 +4264,8 @@ async function runAb(go, git, s, onEvent = () => { }) {
             if (round === 0)
                 ab_checkMatched(sides, s.bench);
         }
+        if (wantsContention(s.profiles))
+            await contentionRounds(go, sides, { paired, headRoot: sides.head.root, scratch }, s, onEvent);
         const side = (name) => writeSide(go, git, { state: sides[name], headRoot: sides.head.root, sub, scratch, paired }, s, name, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), name));
         return { baseDir: await side('base'), headDir: await side('head') };
     }
@@ -3642,8 +4289,10 @@ async function writeSide(go, git, w, s, name, dir) {
         benchtime: s.benchtime,
         count: s.rounds
     });
-    for (const m of state.measured.values())
+    for (const m of state.measured.values()) {
         m.pass = pass;
+        m.contention = state.contention;
+    }
     await buildBundle(go, git, {
         dir,
         cwd: (0,external_node_path_namespaceObject.join)(state.root, w.sub),
@@ -3721,6 +4370,36 @@ async function runRound(go, sides, side, pkg, round, scratch, s) {
     m.profiles.cpu.push(cpu);
     m.profiles.mem.push(mem);
 }
+/**
+ * The contention pass of both sides, interleaved as the timed rounds are
+ * (base, head; then head, base): round r of each side runs beside round r
+ * of the other, so a burst on the runner hits both.
+ */
+async function contentionRounds(go, sides, w, s, onEvent) {
+    const targets = {
+        base: abPassTargets(sides.base, w.paired, w.headRoot),
+        head: abPassTargets(sides.head, w.paired, w.headRoot)
+    };
+    for (const side of ['base', 'head'])
+        sides[side].contention = new Map();
+    const rounds = s.profiles.rounds;
+    for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+        onEvent({ type: 'contention-round', round: round + 1, rounds, order });
+        for (const side of order)
+            for (const [i, t] of targets[side].entries()) {
+                const key = passKey(t.importPath, t.name);
+                const into = sides[side].contention.get(key) ??
+                    sides[side].contention.set(key, newContentionProfiles(t)).get(key);
+                await contentionRound(go, t, round, into, {
+                    scratch: w.scratch,
+                    stem: `${side}-${packageStem(t.importPath)}-q${i}`,
+                    runFlags: splitTestFlags(flagsOf(s, side)).run,
+                    profiles: s.profiles
+                });
+            }
+    }
+}
 /** After the first round: a -bench that matched nothing on either side is an error naming it. */
 function ab_checkMatched(sides, bench) {
     const any = (state) => [...state.measured.values()].some(m => m.results.length > 0);
@@ -3746,87 +4425,12 @@ function tail(text) {
     return text.trim().split('\n').slice(-15).join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/engine/settings.ts
-/**
- * Settings for one benchmark run, shared by the CLI (`benchgate run`) and
- * the Action. Validated eagerly; every error names the input (as the front
- * end calls it), the bad value, and what is allowed.
- */
-
-/** The defaults of the run settings. */
-const RUN_DEFAULTS = {
-    packages: ['./...'],
-    bench: '.',
-    count: 6,
-    benchtime: '1s',
-    timeout: '60m',
-    topK: 50,
-    maxProfileBytes: DEFAULT_MAX_PROFILE_BYTES
-};
-/** A setting with a bad value; the message names the input and what is allowed. */
-class SettingsError extends Error {
-    name = 'SettingsError';
-}
-const DURATION = /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/;
-/** Check a RunSettings value; throws SettingsError. */
-function validateRunSettings(s, names) {
-    const fail = (key, value, allowed) => {
-        throw new SettingsError(`${names[key]}: invalid value ${JSON.stringify(value)}; ${allowed}`);
-    };
-    if (!Number.isInteger(s.count) || s.count < 1 || s.count > 1000) {
-        fail('count', s.count, 'use a whole number from 1 to 1000 (at least 4 for a verdict, 6 for a confidence interval)');
-    }
-    if (!DURATION.test(s.benchtime) && !/^\d+x$/.test(s.benchtime)) {
-        fail('benchtime', s.benchtime, 'use a Go duration such as 1s or 500ms, or an iteration count such as 100x');
-    }
-    if (!DURATION.test(s.timeout) && s.timeout !== '0') {
-        fail('timeout', s.timeout, 'use a Go duration such as 30m, or 0 for none');
-    }
-    if (s.bench.trim() === '' || /[\n\r\0]/.test(s.bench)) {
-        fail('bench', s.bench, 'use a non-empty regular expression on one line, such as . or ^BenchmarkDecode');
-    }
-    if (!Number.isInteger(s.topK) || s.topK < 1 || s.topK > 10000) {
-        fail('topK', s.topK, 'use a whole number from 1 to 10000');
-    }
-    if (s.packages.length === 0 || s.packages.some(p => p.trim() === '' || /[\n\r\0]/.test(p))) {
-        fail('packages', s.packages, 'list one or more package patterns such as ./... or ./internal/codec');
-    }
-    return s;
-}
-/**
- * Bounds of every numeric setting, by the Action input's name. The CLI's
- * flag of the same name (`--max-functions`) takes the same bounds, so both
- * front ends accept and refuse the same values.
- */
-const NUMBER_BOUNDS = {
-    count: { min: 1, max: 1000, integer: true },
-    'confirm-rounds': { min: 6, max: 1000, integer: true },
-    threshold: { min: 0, max: 1000, integer: false },
-    'ab-threshold': { min: 0, max: 1000, integer: false },
-    alpha: { min: 0.0001, max: 0.5, integer: false },
-    'alloc-threshold': { min: 0, max: 1000, integer: false },
-    'max-functions': { min: 1, max: 100, integer: true }
-};
-/** "a whole number from 1 to 100": what a setting allows, for messages. */
-function describeBounds(b) {
-    return `${b.integer ? 'a whole number' : 'a number'} from ${b.min} to ${b.max}`;
-}
-/** The value of raw text for this setting, or undefined when it is not allowed. */
-function parseBounded(raw, setting) {
-    const b = NUMBER_BOUNDS[setting];
-    const v = Number(raw);
-    if (raw.trim() === '' || !Number.isFinite(v) || v < b.min || v > b.max)
-        return undefined;
-    if (b.integer && !Number.isInteger(v))
-        return undefined;
-    return v;
-}
-
 ;// CONCATENATED MODULE: ./src/gobench/toolchain.ts
 /**
  * The Go toolchain seam: everything that spawns `go` or a test binary that
  * `go test -c` built goes through it, with argv built in args.ts.
  */
+
 
 
 /** `go` was not found or could not be started. */
@@ -3856,13 +4460,24 @@ class LocalGo {
 /** Spawn one process, stream its lines, keep the tail of each stream. */
 function spawnCaptured(binary, args, options) {
     return new Promise((resolve, reject) => {
+        let fd;
+        try {
+            if (options.stdoutFile !== undefined)
+                fd = (0,external_node_fs_namespaceObject.openSync)(options.stdoutFile, 'w');
+        }
+        catch (err) {
+            reject(err);
+            return;
+        }
         const child = (0,external_node_child_process_namespaceObject.spawn)(binary, args, {
             cwd: options.cwd,
             // The code under test must not see the token (src/env).
             env: childEnv(options.env ?? process.env),
             shell: false,
-            stdio: ['ignore', 'pipe', 'pipe']
+            stdio: ['ignore', fd ?? 'pipe', 'pipe']
         });
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
         const captured = { stdout: '', stderr: '' };
         const partial = { stdout: '', stderr: '' };
         const take = (stream) => (chunk) => {
@@ -3877,8 +4492,8 @@ function spawnCaptured(binary, args, options) {
             for (const line of lines)
                 options.onLine(line, stream);
         };
-        child.stdout.on('data', take('stdout'));
-        child.stderr.on('data', take('stderr'));
+        child.stdout?.on('data', take('stdout'));
+        child.stderr?.on('data', take('stderr'));
         child.on('error', err => reject(new GoNotFoundError(binary, err.message)));
         child.on('close', code => {
             for (const stream of ['stdout', 'stderr']) {
@@ -4575,7 +5190,9 @@ const COMPARE_DEFAULTS = {
     allocThreshold: 0,
     maxFunctions: 10,
     failOnAlloc: false,
-    test: 'utest'
+    test: 'utest',
+    contentionThreshold: 10,
+    failOnContention: []
 };
 /** The U test needs this many values per side before anything can be significant at 0.05. */
 const MIN_SAMPLES = 4;
@@ -4612,6 +5229,7 @@ function unitKind(unit, units) {
         return 'exact';
     return isTimeUnit(unit) ? 'time' : 'noisy';
 }
+/** A side's median, count and the median's 95% CI (when there are enough values); null when empty. */
 function summarize(values) {
     if (!values || values.length === 0)
         return null;
@@ -5075,7 +5693,13 @@ function row(name, x, y, sampleBase, sampleHead) {
 const MEASURE_UNIT = {
     cpu: 'ns/op',
     alloc_space: 'B/op',
-    alloc_objects: 'allocs/op'
+    alloc_objects: 'allocs/op',
+    block_delay: 'ns/op',
+    mutex_delay: 'ns/op',
+    sync_delay: 'ns/op',
+    syscall_delay: 'ns/op',
+    net_delay: 'ns/op',
+    sched_delay: 'ns/op'
 };
 /** `BenchmarkDecode +12.3% (p=0.002): encoding/json.(*decodeState).object +180 ns/op` */
 function explain(bc) {
@@ -5105,12 +5729,212 @@ function disagreement(bc, shown) {
     return other.map(x => `; but ${x.unit} ${formatDelta(x.deltaPercent)} (${x.verdict})`).join('');
 }
 
+;// CONCATENATED MODULE: ./src/compare/contention.ts
+/**
+ * Contention and scheduling verdicts (docs/contention.md): per benchmark
+ * and metric of the contention pass, base's rounds against head's.
+ *
+ * Each round is its own pair of processes, so its per-op value is a real
+ * sample: the U test compares the rounds, Holm–Bonferroni corrects within
+ * each metric's family across benchmarks, and a change counts only when
+ * it is significant, at least `contentionThreshold` percent, and, for a
+ * delay, at least CONTENTION_FLOOR of the benchmark's own ns/op (a 3 ns
+ * wait on a 20 µs benchmark explains nothing). With fewer than 4 rounds a
+ * side no difference can be significant: too-few-samples. These verdicts
+ * are report-only unless their family is in `failOnContention`.
+ */
+
+
+
+
+
+
+
+/** A delay change smaller than this share of the benchmark's ns/op is not a change. */
+const CONTENTION_FLOOR = 0.01;
+/** Whether a row changed in the way that counts: see the module comment. */
+function rowVerdict(r, nsPerOp, opts) {
+    if (!r.base || !r.head)
+        return r.base ? 'removed' : 'new';
+    if (r.pAdjusted === null)
+        return 'too-few-samples';
+    const diff = r.head.median - r.base.median;
+    if (r.pAdjusted > opts.alpha || diff === 0)
+        return 'unchanged';
+    const big = r.deltaPercent === null || Math.abs(r.deltaPercent) >= opts.contentionThreshold;
+    const floor = CONTENTION_METRICS[r.metric].unit === 'ns/op' && nsPerOp !== undefined
+        ? CONTENTION_FLOOR * nsPerOp
+        : 0;
+    if (!big || Math.abs(diff) < floor)
+        return 'unchanged';
+    return diff > 0 ? 'regression' : 'improvement';
+}
+/**
+ * Add `contention` to every benchmark both sides measured with the
+ * contention pass, in place: rows with verdicts (Holm per metric across
+ * the benchmarks), and the ranked functions of each delay measure, in the
+ * direction of that measure's verdict.
+ */
+function compareContention(benchmarks, sides, opts, measuredBy, view) {
+    const withRows = [];
+    for (const bc of benchmarks) {
+        const { base: b, head: h } = sides(bc);
+        if (!b?.contention || !h?.contention)
+            continue;
+        const rows = [];
+        for (const metric of Object.keys(CONTENTION_METRICS)) {
+            const bv = b.contention.metrics[metric];
+            const hv = h.contention.metrics[metric];
+            if (!bv && !hv)
+                continue;
+            const base = summarize(bv);
+            const head = summarize(hv);
+            const row = {
+                metric,
+                unit: CONTENTION_METRICS[metric].unit,
+                verdict: 'unchanged',
+                base,
+                head,
+                deltaPercent: base && head
+                    ? base.median === head.median
+                        ? 0
+                        : base.median === 0
+                            ? null
+                            : (head.median / base.median - 1) * 100
+                    : null,
+                p: null,
+                pAdjusted: null,
+                gates: false
+            };
+            if (bv && hv && bv.length >= MIN_SAMPLES && hv.length >= MIN_SAMPLES)
+                row.p = mannWhitneyU(bv, hv).p;
+            rows.push(row);
+        }
+        bc.contention = {
+            rows,
+            rounds: { base: b.contention.rounds, head: h.contention.rounds },
+            measuredBy
+        };
+        withRows.push({ bc, b, h });
+    }
+    judgeContention(benchmarks, opts);
+    for (const { bc, b, h } of withRows)
+        addFunctions(bc.contention, b, h, opts.maxFunctions, view);
+}
+/**
+ * The verdicts and gates of every contention row, in place, from its
+ * numbers alone: Holm over each metric's p-values across the benchmarks,
+ * then rowVerdict. The comment job runs it again on a fork's report, so
+ * what a fork wrote as verdicts never counts.
+ */
+function judgeContention(benchmarks, opts) {
+    const families = new Map();
+    for (const bc of benchmarks)
+        for (const r of bc.contention?.rows ?? []) {
+            r.pAdjusted = null;
+            if (r.p !== null && (r.base?.n ?? 0) >= MIN_SAMPLES && (r.head?.n ?? 0) >= MIN_SAMPLES)
+                (families.get(r.metric) ?? families.set(r.metric, []).get(r.metric)).push(r);
+        }
+    for (const family of families.values()) {
+        const adjusted = holmAdjust(family.map(r => r.p));
+        family.forEach((r, i) => (r.pAdjusted = adjusted[i]));
+    }
+    const failOn = new Set(opts.failOnContention);
+    for (const bc of benchmarks) {
+        const nsPerOp = bc.metrics.find(m => m.unit === 'ns/op')?.head?.median;
+        for (const r of bc.contention?.rows ?? []) {
+            r.verdict = rowVerdict(r, nsPerOp, opts);
+            r.gates = r.verdict === 'regression' && failOn.has(CONTENTION_METRICS[r.metric].family);
+        }
+    }
+}
+/**
+ * The delay measure whose call sites explain a metric: its own for a
+ * delay, its profile's delay for an event count (more mutex contentions:
+ * where the mutex wait is), none for GC.
+ */
+function delayMeasureOf(metric) {
+    if (Object.hasOwn(CONTENTION_MEASURES, metric))
+        return metric;
+    if (metric === 'block_contentions')
+        return 'block_delay';
+    if (metric === 'mutex_contentions')
+        return 'mutex_delay';
+    if (metric === 'sched_events')
+        return 'sched_delay';
+    return undefined;
+}
+/** The ranked functions of the delay measure of each changed row, in that row's direction. */
+function addFunctions(c, b, h, max, view) {
+    // Delays first, so a delay's own verdict sets its table's direction.
+    const changed = [...c.rows]
+        .filter(r => r.verdict === 'regression' || r.verdict === 'improvement')
+        .sort((x, y) => Number(!delayMeasureOf(x.metric)) - Number(!delayMeasureOf(y.metric)));
+    for (const row of changed) {
+        const measure = delayMeasureOf(row.metric);
+        if (!measure || c.functions?.[measure])
+            continue;
+        const bl = b.functions?.[measure] ?? [];
+        const hl = h.functions?.[measure] ?? [];
+        if (bl.length === 0 && hl.length === 0)
+            continue;
+        const entry = (f) => !/^testing\./.test(f.name);
+        const r = rankFunctions({ list: bl.filter(entry), all: bl }, { list: hl.filter(entry), all: hl }, max, row.verdict === 'improvement' ? -1 : 1, view);
+        (c.functions ??= {})[measure] = r.functions;
+        (c.functionStats ??= {})[measure] = r.stats;
+    }
+}
+/** Whether a contention comparison fails the gate: then its benchmark is a regression. */
+function gatesOnContention(c) {
+    return c?.rows.some(r => r.gates) ?? false;
+}
+/**
+ * After judgeContention: a benchmark with a gating contention regression
+ * is a regression, whatever its time did; the headline names the metric
+ * and its top call site when nothing else explains it.
+ */
+function applyContentionVerdicts(benchmarks) {
+    for (const bc of benchmarks) {
+        if (!gatesOnContention(bc.contention) || bc.verdict === 'regression')
+            continue;
+        bc.verdict = 'regression';
+        // A delay names its call site directly: delays first.
+        const gating = changedContention(bc).filter(x => x.gates);
+        const r = gating.find(x => Object.hasOwn(CONTENTION_MEASURES, x.metric)) ?? gating[0];
+        const site = callSite(bc, r);
+        bc.summary =
+            `${bc.name} ${CONTENTION_METRICS[r.metric].label} ${formatDelta(r.deltaPercent)} (p=${formatP(r.pAdjusted)})` +
+                (site ? `: ${site}` : '');
+    }
+}
+/**
+ * Where a changed row's delay moved most, in its direction: `pkg.(*T).Add
+ * +8.2 ns/op` (`… of mutex wait` for an event count); undefined without
+ * a breakdown.
+ */
+function callSite(bc, r) {
+    const measure = delayMeasureOf(r.metric);
+    const sign = r.verdict === 'improvement' ? -1 : 1;
+    const top = measure && bc.contention?.functions?.[measure]?.find(f => sign * f.delta.self > 0);
+    if (!top)
+        return undefined;
+    const of = measure !== r.metric ? ` of ${CONTENTION_METRICS[measure].label}` : '';
+    return `${top.name} ${signed(top.delta.self)} ns/op${of}`;
+}
+/** The rows of a benchmark that changed beyond noise, worst first. */
+function changedContention(bc) {
+    return (bc.contention?.rows ?? [])
+        .filter(r => r.verdict === 'regression' || r.verdict === 'improvement')
+        .sort((a, b) => Math.abs(b.deltaPercent ?? Infinity) - Math.abs(a.deltaPercent ?? Infinity));
+}
+
 ;// CONCATENATED MODULE: ./src/compare/index.ts
 /**
  * The comparison stage: match two sides, test every benchmark and unit
  * (verdicts.ts), and explain the changed ones by their function deltas
  * (functions.ts). The gate is decided by the judge (src/engine/judge.ts).
  */
+
 
 
 
@@ -5139,6 +5963,10 @@ sources) {
         }
         bc.summary = explain(bc);
     }
+    compareContention(screen.benchmarks, bc => ({ base: baseBy.get(benchmarkKey(bc)), head: headBy.get(benchmarkKey(bc)) }), screen.options, 'baseline', view);
+    applyContentionVerdicts(screen.benchmarks);
+    screen.counts = countVerdicts(screen.benchmarks);
+    screen.verdict = overallVerdict(screen.counts);
     return screen;
 }
 
@@ -5150,6 +5978,8 @@ sources) {
  * and settings in, decisions out. The front ends ask it and publish what
  * it says; they never branch on gates themselves (DESIGN.md D7, D8).
  */
+
+
 
 
 
@@ -5195,6 +6025,11 @@ function gateReasons(bc, opts, which = 'all') {
         else if (isAllocationUnit(m.unit) && opts.failOnAlloc)
             reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`);
     }
+    // Contention gates only in the families a team asked for (fail-on-contention).
+    const c = bc.contention;
+    for (const r of c?.rows ?? [])
+        if (r.gates)
+            reasons.push(`${bc.name} ${CONTENTION_METRICS[r.metric].label} ${formatDelta(r.deltaPercent)} (p=${formatP(r.pAdjusted)}, ${c.rounds.head} ${c.measuredBy === 'ab' ? 'A/B ' : ''}contention rounds)`);
     return reasons;
 }
 /**
@@ -5232,7 +6067,11 @@ function judgeAb(ab, baseLabel) {
 function fromAb(ab) {
     return {
         ...ab,
-        benchmarks: ab.benchmarks.map(b => (b.functions ? { ...b, functionsFrom: 'ab' } : b))
+        benchmarks: ab.benchmarks.map(b => ({
+            ...b,
+            ...(b.functions ? { functionsFrom: 'ab' } : {}),
+            ...(b.contention ? { contention: { ...b.contention, measuredBy: 'ab' } } : {})
+        }))
     };
 }
 /**
@@ -5244,6 +6083,10 @@ function fromAb(ab) {
  * so a broad net costs confirmation time, not false alarms.
  */
 function isSuspect(b, opts) {
+    // A contention regression that would gate is re-measured too, where
+    // base and head take turns on one runner.
+    if (b.contention?.rows.some(r => r.gates))
+        return true;
     return b.metrics.some(m => {
         // An allocation change seen in one process per side may be one that
         // differs between any two processes (a clock-seeded rand): the A/B's
@@ -5329,10 +6172,16 @@ function confirmed(b, a, rounds, ab) {
         return y ? { ...y, measuredBy: 'ab' } : x;
     });
     const others = benchmarkVerdict(metrics.filter(x => x.kind !== 'time'));
-    const verdict = status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others;
+    const verdict = status === 'confirmed' || gatesOnContention(a?.contention ?? b.contention)
+        ? 'regression'
+        : others === 'too-few-samples'
+            ? 'unchanged'
+            : others;
     const out = {
         ...b,
         metrics,
+        // The A/B's contention rounds decide, when it ran them.
+        ...(a?.contention ? { contention: { ...a.contention, measuredBy: 'ab' } } : {}),
         verdict,
         confirmation: {
             status,
@@ -6003,6 +6852,12 @@ function formatSignedValue(value, unit) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/parts.ts
+/**
+ * The pieces every Markdown report is built from: the sticky marker, the
+ * verdict line, the stage lines, and the cells of the benchmark tables.
+ * Untrusted text goes through escape.ts.
+ */
+
 
 
 
@@ -6097,13 +6952,18 @@ function cell(m, side) {
 /** A row of the changed-benchmarks table. */
 function changedRow(b) {
     const m = primaryMetric(b);
+    // A regression a team gates on by contention says which metric, when time did not regress.
+    const gate = m?.verdict !== 'regression' ? b.contention?.rows.find(r => r.gates) : undefined;
+    const verdict = gate
+        ? `${VERDICT_ICON.regression} regression (${CONTENTION_METRICS[gate.metric].label} ${gate.deltaPercent === null ? 'from 0' : formatDelta(gate.deltaPercent)})`
+        : `${VERDICT_ICON[b.verdict]} ${b.verdict}${m && m.kind !== 'time' && b.verdict !== 'unchanged' ? ` (${escapeText(m.unit)})` : ''}`;
     return [
         benchLabel(b),
         cell(m, 'base'),
         cell(m, 'head'),
         m ? formatDelta(m.deltaPercent) : '–',
         m ? formatP(m.pAdjusted ?? m.p) : '–',
-        `${VERDICT_ICON[b.verdict]} ${b.verdict}${m && m.kind !== 'time' && b.verdict !== 'unchanged' ? ` (${escapeText(m.unit)})` : ''}`
+        verdict
     ];
 }
 
@@ -6130,7 +6990,13 @@ function fnLabel(f, source, opts) {
 const MEASURE_TITLE = {
     cpu: ['CPU per op', 'ns/op', 'CPU'],
     alloc_space: ['Bytes allocated per op', 'B/op', 'heap'],
-    alloc_objects: ['Allocations per op', 'allocs/op', 'heap']
+    alloc_objects: ['Allocations per op', 'allocs/op', 'heap'],
+    block_delay: ['Blocking per op (block profile)', 'ns/op', 'block'],
+    mutex_delay: ['Mutex wait per op (mutex profile)', 'ns/op', 'mutex'],
+    sync_delay: ['Sync blocking per op (trace)', 'ns/op', 'trace'],
+    syscall_delay: ['Syscall blocking per op (trace)', 'ns/op', 'trace'],
+    net_delay: ['Network blocking per op (trace)', 'ns/op', 'trace'],
+    sched_delay: ['Scheduler latency per op (trace)', 'ns/op', 'trace']
 };
 /** The sentences under a measure's table: coverage, what noise hid, and too few samples. */
 function statsNotes(measure, st, shown) {
@@ -6158,6 +7024,7 @@ function verdictMeasure(b) {
     const m = primaryMetric(b);
     return m?.unit === 'B/op' ? 'alloc_space' : m?.unit === 'allocs/op' ? 'alloc_objects' : 'cpu';
 }
+/** One measure's ranked function table, its notes, the first row's call path and hot lines. */
 function functionTable(measure, list, st, source, opts) {
     const [title, unit] = MEASURE_TITLE[measure];
     // Numbers are formatted by us, not untrusted: no escaping needed.
@@ -6249,7 +7116,9 @@ function cut(name) {
     return chars.length <= 100 ? name : `${chars.slice(0, 45).join('')}…${chars.slice(-54).join('')}`;
 }
 /** A changed benchmark's collapsible section: summary line, function and allocation tables. */
-function detailsBlock(b, opts, source) {
+function detailsBlock(b, opts, source, 
+/** A part of its own to add at the end (report/contention.ts). */
+extra) {
     const summary = escapeHtmlText(b.summary ?? `${b.name} ${b.verdict}`, 600);
     const parts = [];
     const k = b.confirmation;
@@ -6281,8 +7150,10 @@ function detailsBlock(b, opts, source) {
         if (d && (d.some(f => f.beyondNoise) || measure === verdictMeasure(b)))
             parts.push(functionTable(measure, d, b.functionStats?.[measure], source, opts));
     }
-    if (!b.functions)
+    if (!b.functions && !b.contention?.rows.some(r => r.gates))
         parts.push('_No function breakdown: one side has no profile for this benchmark._');
+    if (extra)
+        parts.push(extra);
     return `<details><summary>${summary}</summary>\n\n${parts.join('\n\n')}\n\n</details>`;
 }
 /** Function name → source location, collected from a side's bundle lists. */
@@ -6294,6 +7165,96 @@ function sourcesFrom(benchmarks) {
                 if (f.file && !out.has(f.name))
                     out.set(f.name, { file: f.file, line: f.line });
     return out;
+}
+
+;// CONCATENATED MODULE: ./src/report/contention.ts
+/**
+ * The "Contention and scheduling" part of the report (docs/contention.md):
+ * a line in the summary when any benchmark's block, mutex, trace-derived
+ * or GC metrics changed beyond noise, and per such benchmark a table of
+ * its metrics and the call sites whose delay changed most.
+ */
+
+
+
+
+
+
+
+
+/** The benchmarks with a contention metric changed beyond noise. */
+function contentionChanged(c) {
+    return c.benchmarks.filter(b => changedContention(b).length > 0);
+}
+/** A row's change in words: `mutex wait +212%` (`… new` when base was 0). */
+function rowText(r) {
+    const d = r.deltaPercent === null ? 'from 0' : formatDelta(r.deltaPercent);
+    return `${CONTENTION_METRICS[r.metric].label} ${d}`;
+}
+/**
+ * The summary line: how many benchmarks changed in contention or
+ * scheduling, whether that gates, and the largest change; undefined when
+ * none did.
+ */
+function contentionSummaryLine(c) {
+    const changed = contentionChanged(c);
+    if (changed.length === 0)
+        return undefined;
+    const gating = changed.some(b => b.contention?.rows.some(r => r.gates));
+    const worst = changed
+        .map(b => ({ b, r: changedContention(b)[0] }))
+        .sort((x, y) => Math.abs(y.r.deltaPercent ?? Infinity) - Math.abs(x.r.deltaPercent ?? Infinity))[0];
+    const site = callSite(worst.b, worst.r);
+    return (`**Contention and scheduling** changed beyond noise in ${changed.length} benchmark${changed.length === 1 ? '' : 's'}` +
+        `${gating ? ' (gating: fail-on-contention)' : ' (report-only)'}; the largest: ` +
+        `${escapeText(worst.b.name, 300)} ${rowText(worst.r)}${worst.r.pAdjusted !== null ? ` (p=${formatP(worst.r.pAdjusted)})` : ''}` +
+        `${site ? `, at ${escapeText(site, 600)}` : ''}.`);
+}
+function value(x, unit) {
+    return formatValue(x, unit);
+}
+/** A benchmark's contention part: its metrics table, then the changed delay measures' call sites. */
+function contentionPart(b, source, opts) {
+    const c = b.contention;
+    if (!c || changedContention(b).length === 0)
+        return undefined;
+    const rows = c.rows.filter(r => r.base && r.head);
+    const from = c.measuredBy === 'ab'
+        ? `${c.rounds.head} interleaved A/B contention rounds a side on this runner`
+        : `${c.rounds.base} contention rounds of the baseline against ${c.rounds.head} of this run`;
+    const out = [
+        `**Contention and scheduling** per op (${from}; U test, Holm per metric; ${c.rows.some(r => r.gates) ? 'gating' : 'report-only'}):`,
+        markdownTable([
+            ['metric', 'base', 'head', 'Δ', 'p (adjusted)', 'verdict'],
+            ...rows.map(r => [
+                CONTENTION_METRICS[r.metric].label,
+                `${value(r.base.median, r.unit)}${formatCi(r.base)}`,
+                `${value(r.head.median, r.unit)}${formatCi(r.head)}`,
+                r.deltaPercent === null ? 'from 0' : formatDelta(r.deltaPercent),
+                formatP(r.pAdjusted ?? r.p),
+                `${VERDICT_ICON[r.verdict]} ${r.verdict}${r.gates ? ' (gates)' : ''}`
+            ])
+        ], { alignDelimiters: false })
+    ];
+    const shown = new Set();
+    for (const r of changedContention(b)) {
+        const measure = delayMeasureOf(r.metric);
+        const list = measure && c.functions?.[measure];
+        if (!measure || !list || list.length === 0 || shown.has(measure))
+            continue;
+        shown.add(measure);
+        out.push(functionTable(measure, list, c.functionStats?.[measure], source, opts));
+    }
+    return out.join('\n\n');
+}
+/** A collapsible block for a benchmark whose only change is in contention or scheduling. */
+function contentionBlock(b, source, opts) {
+    const part = contentionPart(b, source, opts);
+    if (!part)
+        return undefined;
+    const what = changedContention(b).slice(0, 3).map(rowText).join(', ');
+    const summary = escapeHtmlText(`${b.name}: ${what}`, 600);
+    return `<details><summary>${summary}</summary>\n\n${part}\n\n</details>`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/markdown.ts
@@ -6310,6 +7271,8 @@ function sourcesFrom(benchmarks) {
  * never leaves a `<details>` or a table open. The job summary uses the same
  * renderer with a 1 MiB budget.
  */
+
+
 
 
 
@@ -6340,7 +7303,7 @@ function renderMarkdown(c, opts, sources = new Map()) {
     const details = [];
     const share = { left: room.left * 0.6 };
     for (const b of parts.blocking) {
-        const block = detailsBlock(b, opts, sources);
+        const block = detailsBlock(b, opts, sources, contentionPart(b, sources, opts));
         if (bytes(block) + 2 > share.left)
             break;
         share.left -= bytes(block) + 2;
@@ -6365,7 +7328,7 @@ function renderMarkdown(c, opts, sources = new Map()) {
     // blocking one left out above was cut for room and stays out.)
     const blockingLeft = parts.blocking.length - details.length;
     for (const b of blockingLeft > 0 ? [] : detailed.slice(details.length)) {
-        const block = detailsBlock(b, opts, sources);
+        const block = detailsBlock(b, opts, sources, contentionPart(b, sources, opts));
         if (bytes(block) + 2 > room.left)
             break;
         details.push(block);
@@ -6373,6 +7336,7 @@ function renderMarkdown(c, opts, sources = new Map()) {
     }
     if (details.length < detailed.length)
         omitted.push(`function tables for ${detailed.length - details.length} benchmark(s)`);
+    details.push(...contentionOnlyBlocks(c, detailed, sources, opts, room, omitted));
     // 3. The quiet ones, collapsed.
     const quiet = c.benchmarks.filter(b => (b.verdict === 'unchanged' || b.verdict === 'too-few-samples') && !b.confirmation);
     const quietBlock = quietList(quiet, room.left, omitted);
@@ -6382,6 +7346,25 @@ function renderMarkdown(c, opts, sources = new Map()) {
     return ([head.join('\n'), table, ...details, quietBlock, omission, ...footer]
         .filter(s => s !== '')
         .join('\n\n') + '\n');
+}
+/**
+ * The contention and scheduling changes of benchmarks whose time and
+ * allocations did not change (report-only unless fail-on-contention),
+ * while they fit.
+ */
+function contentionOnlyBlocks(c, detailed, sources, opts, room, omitted) {
+    const only = contentionChanged(c).filter(b => !detailed.includes(b));
+    const out = [];
+    for (const b of only) {
+        const block = contentionBlock(b, sources, opts);
+        if (!block || bytes(block) + 2 > room.left)
+            break;
+        out.push(block);
+        room.left -= bytes(block) + 2;
+    }
+    if (out.length < only.length)
+        omitted.push(`contention tables for ${only.length - out.length} benchmark(s)`);
+    return out;
 }
 /** The marker, the verdict, how it was reached, the gate's reasons and the worst regression. */
 function headLines(c, opts) {
@@ -6399,6 +7382,9 @@ function headLines(c, opts) {
     const worst = [...parts.blocking, ...parts.time, ...parts.allocations].find(b => b.verdict === 'regression' && b.summary);
     if (worst)
         head.push('', `Worst: ${escapeText(worst.summary, 600)}`);
+    const contention = contentionSummaryLine(c);
+    if (contention)
+        head.push('', contention);
     return head;
 }
 /**
@@ -6424,7 +7410,8 @@ function changedParts(c) {
                 timeMoved &&
                 (c.gateMode !== 'confirmed' || k?.status === 'confirmed') &&
                 c.gate.fail;
-            if (gating)
+            // A contention regression a team gates on blocks like a time one.
+            if (gating || (c.gate.fail && gatesOnContention(b.contention)))
                 out.blocking.push(b);
             else if (timeMoved)
                 out.time.push(b);
@@ -6608,6 +7595,9 @@ async function compareAndReport(basePath, headPath, options, report) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/text.ts
+/** Plain-text rendering for the CLI (the markdown report lives beside it). */
+
+
 
 
 
@@ -6676,6 +7666,13 @@ function formatComparisonText(c) {
     }
     for (const b of c.benchmarks.filter(x => x.summary))
         out.push(showInvisible(b.summary));
+    for (const b of c.benchmarks) {
+        const rows = changedContention(b);
+        if (rows.length > 0)
+            out.push(`${showInvisible(`${b.name} (${b.package})`)} contention: ${rows
+                .map(r => `${rowText(r)}${r.pAdjusted !== null ? ` (p=${formatP(r.pAdjusted)})` : ''}${r.gates ? ' [gates]' : ''}`)
+                .join(', ')}`);
+    }
     const stages = stageLines(c, showInvisible);
     if (stages.length > 0)
         out.push(stages.join('\n'));
@@ -6768,7 +7765,11 @@ const RUN_OPTIONS = {
     bench: { type: 'string' },
     count: { type: 'string' },
     benchtime: { type: 'string' },
-    out: { type: 'string' }
+    out: { type: 'string' },
+    profiles: { type: 'string', multiple: true },
+    'block-profile-rate': { type: 'string' },
+    'mutex-profile-fraction': { type: 'string' },
+    'contention-rounds': { type: 'string' }
 };
 /**
  * RunSettings from flags, over a command's own defaults, validated by the
@@ -6790,8 +7791,26 @@ function runSettingsFrom(values, defaults, countFlag = 'count') {
         extraFlags: defaults.extraFlags ?? [],
         out: str(values, 'out') ?? defaults.out,
         topK: options_int(values, 'top', defaults.topK ?? RUN_DEFAULTS.topK),
-        maxProfileBytes: maxBytes ?? defaults.maxProfileBytes ?? RUN_DEFAULTS.maxProfileBytes
+        maxProfileBytes: maxBytes ?? defaults.maxProfileBytes ?? RUN_DEFAULTS.maxProfileBytes,
+        profiles: profilesFrom(values, defaults.profiles)
     }, countFlag === 'count' ? CLI_SETTING_NAMES : { ...CLI_SETTING_NAMES, count: '--confirm-rounds' });
+}
+/** --profiles and the contention pass's flags, over a command's defaults. */
+function profilesFrom(values, defaults) {
+    const d = defaults ?? PROFILE_DEFAULTS;
+    try {
+        return profileSettings({
+            kinds: list(values, 'profiles') ?? d.kinds,
+            blockRate: bounded(values, 'block-profile-rate', d.blockRate),
+            mutexFraction: bounded(values, 'mutex-profile-fraction', d.mutexFraction),
+            rounds: bounded(values, 'contention-rounds', d.rounds)
+        }, '--profiles');
+    }
+    catch (err) {
+        if (err instanceof SettingsError)
+            throw new UsageError(err.message);
+        throw err;
+    }
 }
 /** The comparison flags of compare, ab and demo. */
 const COMPARE_OPTIONS = {
@@ -6802,12 +7821,25 @@ const COMPARE_OPTIONS = {
     alpha: { type: 'string' },
     'alloc-threshold': { type: 'string' },
     'fail-on-alloc': { type: 'boolean' },
+    'contention-threshold': { type: 'string' },
+    'fail-on-contention': { type: 'string', multiple: true },
     'max-functions': { type: 'string' },
     key: { type: 'string' },
     test: { type: 'string' },
     'repository-url': { type: 'string' },
     'head-sha': { type: 'string' }
 };
+/** --fail-on-contention, as the Action's input reads it. */
+function contentionFamilies(values) {
+    try {
+        return parseContentionFamilies(list(values, 'fail-on-contention') ?? [], '--fail-on-contention');
+    }
+    catch (err) {
+        if (err instanceof SettingsError)
+            throw new UsageError(err.message);
+        throw err;
+    }
+}
 /** CompareOptions from flags, with the Action's bounds. */
 function compareOptions(values, test = 'utest') {
     const chosen = str(values, 'test') ?? test;
@@ -6820,7 +7852,9 @@ function compareOptions(values, test = 'utest') {
         alpha: bounded(values, 'alpha', COMPARE_DEFAULTS.alpha),
         allocThreshold: bounded(values, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold),
         maxFunctions: bounded(values, 'max-functions', COMPARE_DEFAULTS.maxFunctions),
-        failOnAlloc: values['fail-on-alloc'] === true
+        failOnAlloc: values['fail-on-alloc'] === true,
+        contentionThreshold: bounded(values, 'contention-threshold', COMPARE_DEFAULTS.contentionThreshold),
+        failOnContention: contentionFamilies(values)
     };
 }
 /** Write to stdout, resolving once it is flushed. */
@@ -6881,6 +7915,9 @@ function runProgress(started) {
             case 'profile':
                 console.error(`${stamp()} profiling pass [${e.index + 1}/${e.total}] ${showInvisible(e.name)} (two iteration counts)`);
                 break;
+            case 'contention':
+                console.error(`${stamp()} contention pass [${e.index + 1}/${e.total}] ${showInvisible(e.name)} round ${e.round + 1}/${e.rounds}`);
+                break;
             case 'attributing':
             case 'output':
                 break;
@@ -6900,6 +7937,9 @@ function abProgress(started) {
                 break;
             case 'round':
                 console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`);
+                break;
+            case 'contention-round':
+                console.error(`${stamp()} contention round ${e.round}/${e.rounds}: ${e.order.join(', ')}`);
                 break;
         }
     };
@@ -7450,7 +8490,17 @@ function profileCosts(profile, sampleType, source, scale = 1) {
 
 /** At most this many benchmarks get graphs, the worst first. */
 const MAX_FLAME_BENCHMARKS = 40;
-const flame_UNIT = { cpu: 'ns', alloc_space: 'B', alloc_objects: 'allocs' };
+const flame_UNIT = {
+    cpu: 'ns',
+    alloc_space: 'B',
+    alloc_objects: 'allocs',
+    block_delay: 'ns',
+    mutex_delay: 'ns',
+    sync_delay: 'ns',
+    syscall_delay: 'ns',
+    net_delay: 'ns',
+    sched_delay: 'ns'
+};
 async function isDirectory(path) {
     try {
         return (await (0,promises_namespaceObject.stat)(path)).isDirectory();
@@ -7533,6 +8583,8 @@ async function fromBundles(basePath, headPath, opts) {
             ? { functions: bc.functions, stats: bc.functionStats ?? {} }
             : functionDeltas(bb, hb, screen.options.maxFunctions, (time?.deltaPercent ?? 0) < 0 ? 'improvement' : 'regression');
         for (const measure of measures) {
+            if (!Object.hasOwn(MEASURES, measure))
+                continue;
             const m = MEASURES[measure];
             const [bt, ht] = await Promise.all([
                 trees.get(base, bc.package, m.profile, m.sampleType, group),

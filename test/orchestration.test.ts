@@ -264,7 +264,9 @@ describe('judging a pull request with stubbed seams', () => {
         allocThreshold: 0,
         maxFunctions: 10,
         failOnAlloc: false,
-        test: 'utest'
+        test: 'utest',
+        contentionThreshold: 10,
+        failOnContention: []
       },
       confirmRounds: 8,
       headDir: head,

@@ -66,7 +66,9 @@ function report(names: string[], extra: Partial<Comparison> = {}): PrReport {
       allocThreshold: 0,
       maxFunctions: 10,
       failOnAlloc: false,
-      test: 'utest'
+      test: 'utest',
+      contentionThreshold: 10,
+      failOnContention: []
     },
     counts: {
       regression: Math.ceil(names.length / 2),

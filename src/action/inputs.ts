@@ -14,10 +14,14 @@ import {
   describeBounds,
   NUMBER_BOUNDS,
   parseBounded,
+  parseContentionFamilies,
+  PROFILE_DEFAULTS,
+  profileSettings,
   RUN_DEFAULTS,
   SettingsError,
   validateRunSettings,
   type NumberSetting,
+  type ProfileSettings,
   type RunSettings
 } from '../engine/settings.js'
 
@@ -99,6 +103,19 @@ function flags(raw: string): string[] {
   return raw.split(/\s+/).filter(w => w !== '')
 }
 
+/** The profiles input and the contention pass's inputs. */
+function profileInputs(read: InputReader): ProfileSettings {
+  return profileSettings(
+    {
+      kinds: words(read('profiles')).length ? words(read('profiles')) : undefined,
+      blockRate: number(read, 'block-profile-rate', PROFILE_DEFAULTS.blockRate),
+      mutexFraction: number(read, 'mutex-profile-fraction', PROFILE_DEFAULTS.mutexFraction),
+      rounds: number(read, 'contention-rounds', PROFILE_DEFAULTS.rounds)
+    },
+    'input "profiles"'
+  )
+}
+
 /** Read and validate every input. */
 export function readSettings(read: InputReader): ActionSettings {
   const run = validateRunSettings(
@@ -114,7 +131,8 @@ export function readSettings(read: InputReader): ActionSettings {
       extraFlags: flags(read('go-test-flags')),
       out: '',
       topK: RUN_DEFAULTS.topK,
-      maxProfileBytes: RUN_DEFAULTS.maxProfileBytes
+      maxProfileBytes: RUN_DEFAULTS.maxProfileBytes,
+      profiles: profileInputs(read)
     },
     {
       count: 'input "count"',
@@ -147,7 +165,16 @@ export function readSettings(read: InputReader): ActionSettings {
       allocThreshold: number(read, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold),
       maxFunctions: number(read, 'max-functions', COMPARE_DEFAULTS.maxFunctions),
       failOnAlloc: bool(read, 'fail-on-alloc', false),
-      test: 'utest'
+      test: 'utest',
+      contentionThreshold: number(
+        read,
+        'contention-threshold',
+        COMPARE_DEFAULTS.contentionThreshold
+      ),
+      failOnContention: parseContentionFamilies(
+        words(read('fail-on-contention')),
+        'input "fail-on-contention"'
+      )
     },
     failOnRegression: bool(read, 'fail-on-regression', true),
     githubToken: read('github-token').trim(),

@@ -47,6 +47,15 @@ export function runLog(): (e: PipelineEvent) => void {
           )
         core.info(`[${e.index + 1}/${e.total}] profiling ${safe(e.name)}; ${elapsed()} elapsed`)
         break
+      case 'contention':
+        if (e.index === 0 && e.round === 0)
+          core.info(
+            `benchgate: contention pass, ${e.total} benchmark(s), ${e.rounds} rounds each (block, mutex, trace as asked)`
+          )
+        core.info(
+          `[${e.index + 1}/${e.total}] contention ${safe(e.name)} round ${e.round + 1}/${e.rounds}; ${elapsed()} elapsed`
+        )
+        break
       case 'result':
       case 'attributing':
         break
@@ -68,6 +77,11 @@ export function abLog(what: string): (e: AbEvent) => void {
       case 'round':
         core.info(
           `benchgate ${what}: round ${e.round}/${e.rounds} (${e.order.join(', ')}); ${elapsed()} elapsed`
+        )
+        break
+      case 'contention-round':
+        core.info(
+          `benchgate ${what}: contention round ${e.round}/${e.rounds} (${e.order.join(', ')}); ${elapsed()} elapsed`
         )
         break
     }

@@ -17,6 +17,7 @@
  * what it costs, the same in base and head, so it cancels in their Δ.
  */
 import { isRuntimeInternal } from './internal.js'
+import type { ContentionMeasure } from './contention.js'
 import { heaviestPaths } from './paths.js'
 import { hotLines, lineTables, type LineTables } from './lines.js'
 export { LINES_KEPT } from './lines.js'
@@ -82,8 +83,15 @@ export const MEASURES = {
   alloc_objects: { profile: 'mem', sampleType: 'alloc_objects', unit: 'allocs/op' }
 } as const
 
-/** A measure whose per-op function costs are computed: cpu, alloc_space, alloc_objects. */
-export type Measure = keyof typeof MEASURES
+/** A measure of the CPU and heap profiles: cpu, alloc_space, alloc_objects. */
+export type BaseMeasure = keyof typeof MEASURES
+
+/**
+ * A measure whose per-op function costs are computed: the three of
+ * MEASURES, and the delay measures of the contention pass
+ * (attribution/contention.ts).
+ */
+export type Measure = BaseMeasure | ContentionMeasure
 
 /** flat/cum of every function within each benchmark group, as raw profile values. */
 export interface GroupTables {
@@ -312,8 +320,8 @@ export async function attributeProfiles(
         const profile = await readProfile(file, { maxBytes })
         decoded[kind].push(file)
         for (const [measure, m] of Object.entries(MEASURES) as [
-          Measure,
-          (typeof MEASURES)[Measure]
+          BaseMeasure,
+          (typeof MEASURES)[BaseMeasure]
         ][]) {
           if (m.profile === kind)
             (perMeasure[measure] ??= []).push(

@@ -8,6 +8,11 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import { FileError, readTextCapped } from '../files/index.js'
 import { join } from 'node:path'
 import type { Measure, PerOpCost } from '../attribution/index.js'
+import {
+  CONTENTION_METRICS,
+  type ContentionMetric,
+  type ContentionProfile
+} from '../attribution/contention.js'
 
 /** The schema version this build writes and the newest it reads. */
 export const SCHEMA_VERSION = 1
@@ -68,6 +73,26 @@ export interface BundleBenchmark {
    * Absent in bundles made before it existed, or without a sampling period.
    */
   sampling?: Partial<Record<Measure, Sampling>>
+  /**
+   * The contention pass (docs/contention.md), when block, mutex or trace
+   * profiles were asked for: per metric, one per-op value per round. The
+   * function costs of its delay measures are in `functions`.
+   */
+  contention?: BundleContention
+}
+
+/** A benchmark's contention pass in the bundle. */
+export interface BundleContention {
+  /** Rounds that ran; each gave one value per metric. */
+  rounds: number
+  /** The low and high iteration counts of each round. */
+  counts: [number, number]
+  /** metric → one per-op value per round, in round order. */
+  metrics: Partial<Record<ContentionMetric, number[]>>
+  /** Why a round or a profile is missing. */
+  errors?: string[]
+  /** The first round's high-run profiles, relative to the bundle (for `flame` and `go tool pprof`). */
+  profiles?: Partial<Record<ContentionProfile, string>>
 }
 
 /** A measure's profiled total per op and the per-op value of one sample. */
@@ -234,6 +259,8 @@ function checkProfiled(
           fail(`${w}.${k}`, 'a finite number, 0 or more', v[k])
     }
   }
+  if (bench.contention !== undefined)
+    checkContention(bench.contention, `${where}.contention`, fail, isObj)
   if (bench.functions === undefined) return
   if (!isObj(bench.functions)) fail(`${where}.functions`, 'an object', bench.functions)
   for (const [measure, list] of Object.entries(bench.functions)) {
@@ -261,6 +288,50 @@ function checkProfiled(
       if (fn.lines !== undefined) checkLines(fn.lines, `${w}[${j}].lines`, fail)
     })
   }
+}
+
+/** A benchmark's `contention`: known metrics only, finite values of at most 1000 rounds. */
+function checkContention(
+  c: unknown,
+  w: string,
+  fail: ShapeChecks['fail'],
+  isObj: ShapeChecks['isObj']
+): void {
+  if (!isObj(c)) fail(w, 'an object', c)
+  const o = c as Record<string, unknown>
+  if (!isCount(o.rounds)) fail(`${w}.rounds`, 'a whole number of rounds', o.rounds)
+  if (!Array.isArray(o.counts) || o.counts.length !== 2 || !o.counts.every(isCount))
+    fail(`${w}.counts`, 'two iteration counts', o.counts)
+  if (!isObj(o.metrics)) fail(`${w}.metrics`, 'an object', o.metrics)
+  for (const [metric, values] of Object.entries(o.metrics as Record<string, unknown>)) {
+    if (!Object.hasOwn(CONTENTION_METRICS, metric))
+      fail(`${w}.metrics`, `keyed by ${Object.keys(CONTENTION_METRICS).join(', ')}`, metric)
+    if (
+      !Array.isArray(values) ||
+      values.length > 1000 ||
+      values.some(v => typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    )
+      fail(`${w}.metrics.${metric}`, 'a list of at most 1000 per-op values, 0 or more', values)
+  }
+  if (
+    o.errors !== undefined &&
+    (!Array.isArray(o.errors) || o.errors.length > 100 || o.errors.some(x => typeof x !== 'string'))
+  )
+    fail(`${w}.errors`, 'a list of at most 100 messages', o.errors)
+  if (o.profiles !== undefined) {
+    if (!isObj(o.profiles)) fail(`${w}.profiles`, 'an object', o.profiles)
+    for (const [kind, f] of Object.entries(o.profiles as Record<string, unknown>))
+      if (
+        !['block', 'mutex', 'sync', 'syscall', 'net', 'sched'].includes(kind) ||
+        typeof f !== 'string' ||
+        !isRepositoryPath(f)
+      )
+        fail(`${w}.profiles.${kind}`, 'a path inside the bundle', f)
+  }
+}
+
+function isCount(v: unknown): v is number {
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1e12
 }
 
 /** A relative, '/'-separated path with no `..`, `.`, `.git` or empty segment: a file in the repository. */

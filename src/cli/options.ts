@@ -12,13 +12,19 @@ import {
   type StatTest
 } from '../compare/model.js'
 import type { CompareOutputs } from '../engine/report.js'
+import type { ContentionFamily } from '../attribution/contention.js'
 import {
   describeBounds,
   NUMBER_BOUNDS,
   parseBounded,
+  parseContentionFamilies,
+  PROFILE_DEFAULTS,
+  profileSettings,
   RUN_DEFAULTS,
+  SettingsError,
   validateRunSettings,
   type NumberSetting,
+  type ProfileSettings,
   type RunSettings,
   type SettingNames
 } from '../engine/settings.js'
@@ -103,7 +109,11 @@ export const RUN_OPTIONS = {
   bench: { type: 'string' },
   count: { type: 'string' },
   benchtime: { type: 'string' },
-  out: { type: 'string' }
+  out: { type: 'string' },
+  profiles: { type: 'string', multiple: true },
+  'block-profile-rate': { type: 'string' },
+  'mutex-profile-fraction': { type: 'string' },
+  'contention-rounds': { type: 'string' }
 } as const
 
 /**
@@ -132,10 +142,30 @@ export function runSettingsFrom(
       extraFlags: defaults.extraFlags ?? [],
       out: str(values, 'out') ?? defaults.out,
       topK: int(values, 'top', defaults.topK ?? RUN_DEFAULTS.topK),
-      maxProfileBytes: maxBytes ?? defaults.maxProfileBytes ?? RUN_DEFAULTS.maxProfileBytes
+      maxProfileBytes: maxBytes ?? defaults.maxProfileBytes ?? RUN_DEFAULTS.maxProfileBytes,
+      profiles: profilesFrom(values, defaults.profiles)
     },
     countFlag === 'count' ? CLI_SETTING_NAMES : { ...CLI_SETTING_NAMES, count: '--confirm-rounds' }
   )
+}
+
+/** --profiles and the contention pass's flags, over a command's defaults. */
+function profilesFrom(values: Values, defaults: ProfileSettings | undefined): ProfileSettings {
+  const d = defaults ?? PROFILE_DEFAULTS
+  try {
+    return profileSettings(
+      {
+        kinds: list(values, 'profiles') ?? d.kinds,
+        blockRate: bounded(values, 'block-profile-rate', d.blockRate),
+        mutexFraction: bounded(values, 'mutex-profile-fraction', d.mutexFraction),
+        rounds: bounded(values, 'contention-rounds', d.rounds)
+      },
+      '--profiles'
+    )
+  } catch (err) {
+    if (err instanceof SettingsError) throw new UsageError(err.message)
+    throw err
+  }
 }
 
 /** The comparison flags of compare, ab and demo. */
@@ -147,12 +177,24 @@ export const COMPARE_OPTIONS = {
   alpha: { type: 'string' },
   'alloc-threshold': { type: 'string' },
   'fail-on-alloc': { type: 'boolean' },
+  'contention-threshold': { type: 'string' },
+  'fail-on-contention': { type: 'string', multiple: true },
   'max-functions': { type: 'string' },
   key: { type: 'string' },
   test: { type: 'string' },
   'repository-url': { type: 'string' },
   'head-sha': { type: 'string' }
 } as const
+
+/** --fail-on-contention, as the Action's input reads it. */
+function contentionFamilies(values: Values): ContentionFamily[] {
+  try {
+    return parseContentionFamilies(list(values, 'fail-on-contention') ?? [], '--fail-on-contention')
+  } catch (err) {
+    if (err instanceof SettingsError) throw new UsageError(err.message)
+    throw err
+  }
+}
 
 /** CompareOptions from flags, with the Action's bounds. */
 export function compareOptions(values: Values, test: StatTest = 'utest'): CompareOptions {
@@ -166,7 +208,13 @@ export function compareOptions(values: Values, test: StatTest = 'utest'): Compar
     alpha: bounded(values, 'alpha', COMPARE_DEFAULTS.alpha),
     allocThreshold: bounded(values, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold),
     maxFunctions: bounded(values, 'max-functions', COMPARE_DEFAULTS.maxFunctions),
-    failOnAlloc: values['fail-on-alloc'] === true
+    failOnAlloc: values['fail-on-alloc'] === true,
+    contentionThreshold: bounded(
+      values,
+      'contention-threshold',
+      COMPARE_DEFAULTS.contentionThreshold
+    ),
+    failOnContention: contentionFamilies(values)
   }
 }
 

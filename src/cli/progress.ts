@@ -53,6 +53,11 @@ export function runProgress(started: number): (e: PipelineEvent) => void {
           `${stamp()} profiling pass [${e.index + 1}/${e.total}] ${safe(e.name)} (two iteration counts)`
         )
         break
+      case 'contention':
+        console.error(
+          `${stamp()} contention pass [${e.index + 1}/${e.total}] ${safe(e.name)} round ${e.round + 1}/${e.rounds}`
+        )
+        break
       case 'attributing':
       case 'output':
         break
@@ -73,6 +78,9 @@ export function abProgress(started: number): (e: AbEvent) => void {
         break
       case 'round':
         console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`)
+        break
+      case 'contention-round':
+        console.error(`${stamp()} contention round ${e.round}/${e.rounds}: ${e.order.join(', ')}`)
         break
     }
   }

@@ -228,7 +228,13 @@ function row(
 const MEASURE_UNIT: Record<Measure, string> = {
   cpu: 'ns/op',
   alloc_space: 'B/op',
-  alloc_objects: 'allocs/op'
+  alloc_objects: 'allocs/op',
+  block_delay: 'ns/op',
+  mutex_delay: 'ns/op',
+  sync_delay: 'ns/op',
+  syscall_delay: 'ns/op',
+  net_delay: 'ns/op',
+  sched_delay: 'ns/op'
 }
 
 /** `BenchmarkDecode +12.3% (p=0.002): encoding/json.(*decodeState).object +180 ns/op` */

@@ -7,7 +7,8 @@ import { explain, functionDeltas } from './functions.js'
 import type { Side } from './input.js'
 import type { SourceView } from './lines.js'
 import { benchmarkKey, type CompareOptions, type Screen } from './model.js'
-import { compareVerdicts } from './verdicts.js'
+import { compareVerdicts, countVerdicts, overallVerdict } from './verdicts.js'
+import { applyContentionVerdicts, compareContention } from './contention.js'
 
 /** Compare two loaded sides: verdicts, function deltas and summaries of the changed benchmarks. */
 export function compareSides(
@@ -37,5 +38,15 @@ export function compareSides(
     }
     bc.summary = explain(bc)
   }
+  compareContention(
+    screen.benchmarks,
+    bc => ({ base: baseBy.get(benchmarkKey(bc)), head: headBy.get(benchmarkKey(bc)) }),
+    screen.options,
+    'baseline',
+    view
+  )
+  applyContentionVerdicts(screen.benchmarks)
+  screen.counts = countVerdicts(screen.benchmarks)
+  screen.verdict = overallVerdict(screen.counts)
   return screen
 }

@@ -6,7 +6,13 @@ import { stat } from 'node:fs/promises'
 import { FileError, readTextCapped } from '../files/index.js'
 import { join, resolve } from 'node:path'
 import type { LineCost, Measure, PerOpCost } from '../attribution/index.js'
-import { BundleError, readBundle, type BundleEnvironment, type Sampling } from '../bundle/index.js'
+import {
+  BundleError,
+  readBundle,
+  type BundleContention,
+  type BundleEnvironment,
+  type Sampling
+} from '../bundle/index.js'
 import { parseBenchOutput } from '../gobench/parse.js'
 import { goTracebackName } from '../pprof/index.js'
 
@@ -20,6 +26,8 @@ export interface SideBenchmark {
   functions?: Partial<Record<Measure, PerOpCost[]>>
   /** Per measure, the profiled total per op and one sample's per-op value (bundles only). */
   sampling?: Partial<Record<Measure, Sampling>>
+  /** The contention pass's rounds (bundles only, when asked for). */
+  contention?: BundleContention
 }
 
 /** One side of a comparison. */

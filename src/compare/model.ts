@@ -5,6 +5,8 @@
  * constants only.
  */
 import type { Measure } from '../attribution/index.js'
+import type { ContentionFamily } from '../attribution/contention.js'
+import type { ContentionComparison } from './contention.js'
 
 /** Every verdict a benchmark or metric can have. */
 export const VERDICTS = [
@@ -45,6 +47,10 @@ export interface CompareOptions {
    * the U test.
    */
   test: StatTest
+  /** Minimum |Δ| in percent for a contention or scheduling metric to count (compare/contention.ts). */
+  contentionThreshold: number
+  /** Contention families whose regressions fail the gate; empty: report-only. */
+  failOnContention: ContentionFamily[]
 }
 
 /** The significance tests a comparison can use. */
@@ -60,7 +66,9 @@ export const COMPARE_DEFAULTS: CompareOptions = {
   allocThreshold: 0,
   maxFunctions: 10,
   failOnAlloc: false,
-  test: 'utest'
+  test: 'utest',
+  contentionThreshold: 10,
+  failOnContention: []
 }
 
 /** The U test needs this many values per side before anything can be significant at 0.05. */
@@ -206,6 +214,11 @@ export interface BenchmarkComparison {
    * that is not confirmed is `unchanged`.
    */
   confirmation?: BenchmarkConfirmation
+  /**
+   * Contention and scheduling per op (block, mutex, trace-derived, GC),
+   * when both sides ran the contention pass (docs/contention.md).
+   */
+  contention?: ContentionComparison
 }
 
 /** How a suspect fared when it was re-measured by A/B on the runner. */

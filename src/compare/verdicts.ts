@@ -34,7 +34,8 @@ function unitKind(unit: string, units: Side['units']): MetricComparison['kind'] 
   return isTimeUnit(unit) ? 'time' : 'noisy'
 }
 
-function summarize(values: readonly number[] | undefined): SideSummary | null {
+/** A side's median, count and the median's 95% CI (when there are enough values); null when empty. */
+export function summarize(values: readonly number[] | undefined): SideSummary | null {
   if (!values || values.length === 0) return null
   const ci = medianCI(values)
   return {

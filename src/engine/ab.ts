@@ -18,7 +18,13 @@ import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { buildBundle, type PackageMeasurement } from './bundle-builder.js'
 import { checkOutDir, prepareOutDir } from './measure.js'
-import { profilePass, targetsOf, type PassTarget } from './profile-pass.js'
+import { passKey, profilePass, targetsOf, type PassTarget } from './profile-pass.js'
+import {
+  contentionRound,
+  newContentionProfiles,
+  type ContentionProfiles
+} from './contention-pass.js'
+import { wantsContention, type ProfileSettings } from './settings.js'
 
 /** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
 export class AbError extends Error {
@@ -49,6 +55,8 @@ export interface AbSettings {
   out: string
   topK: number
   maxProfileBytes: number
+  /** Profiles beyond CPU and heap: their contention rounds interleave base and head too. */
+  profiles?: ProfileSettings
 }
 
 /** Progress of an A/B run. */
@@ -56,6 +64,7 @@ export type AbEvent =
   | { type: 'worktree'; side: 'base' | 'head'; ref: string; path: string }
   | { type: 'build'; side: 'base' | 'head'; pkg: string }
   | { type: 'round'; round: number; rounds: number; order: ('base' | 'head')[] }
+  | { type: 'contention-round'; round: number; rounds: number; order: ('base' | 'head')[] }
 
 /** The two bundles an A/B run wrote. */
 export interface AbResult {
@@ -72,6 +81,8 @@ interface SideState {
   root: string
   binaries: Map<string, string>
   measured: Map<string, PackageMeasurement>
+  /** The contention rounds, by passKey, when asked for. */
+  contention?: Map<string, ContentionProfiles>
 }
 
 const abFail = (m: string): Error => new AbError(m)
@@ -143,6 +154,8 @@ export async function runAb(
         for (const side of order) await runRound(go, sides, side, pkg, round, scratch, s)
       if (round === 0) checkMatched(sides, s.bench)
     }
+    if (wantsContention(s.profiles))
+      await contentionRounds(go, sides, { paired, headRoot: sides.head.root, scratch }, s, onEvent)
     const side = (name: SideName): Promise<string> =>
       writeSide(
         go,
@@ -185,7 +198,10 @@ async function writeSide(
     benchtime: s.benchtime,
     count: s.rounds
   })
-  for (const m of state.measured.values()) m.pass = pass
+  for (const m of state.measured.values()) {
+    m.pass = pass
+    m.contention = state.contention
+  }
   await buildBundle(
     go,
     git,
@@ -287,6 +303,43 @@ async function runRound(
     m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {}
   m.profiles.cpu.push(cpu)
   m.profiles.mem.push(mem)
+}
+
+/**
+ * The contention pass of both sides, interleaved as the timed rounds are
+ * (base, head; then head, base): round r of each side runs beside round r
+ * of the other, so a burst on the runner hits both.
+ */
+async function contentionRounds(
+  go: GoToolchain,
+  sides: Record<SideName, SideState>,
+  w: { paired: readonly GoPackage[]; headRoot: string; scratch: string },
+  s: AbSettings,
+  onEvent: (e: AbEvent) => void
+): Promise<void> {
+  const targets = {
+    base: abPassTargets(sides.base, w.paired, w.headRoot),
+    head: abPassTargets(sides.head, w.paired, w.headRoot)
+  }
+  for (const side of ['base', 'head'] as const) sides[side].contention = new Map()
+  const rounds = s.profiles!.rounds
+  for (let round = 0; round < rounds; round++) {
+    const order: SideName[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base']
+    onEvent({ type: 'contention-round', round: round + 1, rounds, order })
+    for (const side of order)
+      for (const [i, t] of targets[side].entries()) {
+        const key = passKey(t.importPath, t.name)
+        const into =
+          sides[side].contention!.get(key) ??
+          sides[side].contention!.set(key, newContentionProfiles(t)).get(key)!
+        await contentionRound(go, t, round, into, {
+          scratch: w.scratch,
+          stem: `${side}-${packageStem(t.importPath)}-q${i}`,
+          runFlags: splitTestFlags(flagsOf(s, side)).run,
+          profiles: s.profiles!
+        })
+      }
+  }
 }
 
 /** After the first round: a -bench that matched nothing on either side is an error naming it. */

@@ -7,14 +7,14 @@
  */
 import { copyFile, mkdir, rm } from 'node:fs/promises'
 import { availableParallelism } from 'node:os'
-import { isAbsolute, join, relative, sep } from 'node:path'
+import { join, relative } from 'node:path'
 import {
   attributeProfiles,
   differenceTables,
   MEASURES,
-  perOpCosts,
   sampling,
   unattributedShares,
+  type BaseMeasure,
   type GroupTables,
   type Measure
 } from '../attribution/index.js'
@@ -32,6 +32,9 @@ import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { median } from '../stats/median.js'
 import { passKey, type PassProfiles } from './profile-pass.js'
+import { bundleCosts, inRepository, round } from './per-op.js'
+import { addContention } from './contention-bundle.js'
+import type { ContentionProfiles } from './contention-pass.js'
 
 /** Version recorded in bundles. */
 export const BENCHGATE_VERSION = '0.1.0'
@@ -50,6 +53,8 @@ export interface PackageMeasurement {
   profileErrors?: string[]
   /** The profiling pass's two runs per benchmark (profile-pass.ts), by passKey. */
   pass?: ReadonlyMap<string, PassProfiles>
+  /** The contention pass's rounds per benchmark (contention-pass.ts), by passKey. */
+  contention?: ReadonlyMap<string, ContentionProfiles>
 }
 
 /** Everything the builder needs besides the measurements. */
@@ -83,11 +88,18 @@ export async function buildBundle(
     const { entry, tables } = await attributePackage(m, spec)
     packages.push(entry)
     const perBenchmark = await passTables(m, spec.maxProfileBytes, inRepository(spec.repoRoot))
-    benchmarks.push(
-      ...buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot, name =>
-        perBenchmark.get(name)
-      )
+    const built = buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot, name =>
+      perBenchmark.get(name)
     )
+    for (const [i, b] of built.entries()) {
+      const c = m.contention?.get(passKey(m.importPath, b.name))
+      if (c)
+        await addContention(b, c, {
+          ...spec,
+          keep: `profiles/${packageStem(m.importPath)}-${i}`
+        })
+    }
+    benchmarks.push(...built)
   }
   const bundle: Bundle = {
     schemaVersion: SCHEMA_VERSION,
@@ -158,7 +170,7 @@ async function passTables(
       attributeProfiles(p.high, m.importPath, maxBytes, keepFile)
     ])
     const tables: Partial<Record<Measure, GroupTables>> = {}
-    for (const measure of Object.keys(MEASURES) as Measure[]) {
+    for (const measure of Object.keys(MEASURES) as BaseMeasure[]) {
       const l = low.tables[measure]
       const h = high.tables[measure]
       const d = l && h ? differenceTables(l, h, p.counts[1] - p.counts[0]) : undefined
@@ -167,28 +179,6 @@ async function passTables(
     out.set(name, tables)
   }
   return out
-}
-
-/**
- * A build path as a path in the repository ('/'-separated, relative to its
- * root), or undefined outside it: build paths differ between machines, so
- * only files in the repository keep a path, for source links and lines.
- */
-function repositoryPath(repoRoot: string | undefined, file: string): string | undefined {
-  if (repoRoot === undefined || file === '') return undefined
-  const rel = relative(repoRoot, file)
-  if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return undefined
-  return rel.split(sep).join('/')
-}
-
-/** The files whose line costs a bundle keeps: the repository's own. */
-function inRepository(repoRoot: string | undefined): ((file: string) => boolean) | undefined {
-  return repoRoot === undefined ? undefined : file => repositoryPath(repoRoot, file) !== undefined
-}
-
-/** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
-function round(x: number): number {
-  return Number(x.toPrecision(6))
 }
 
 /**
@@ -226,28 +216,11 @@ export function buildBenchmarks(
   for (const b of byName.values()) {
     const pass = passFor(b.name)
     const found: Partial<Record<Measure, { total: number; sample?: number }>> = {}
-    for (const measure of Object.keys(MEASURES) as Measure[]) {
+    for (const measure of Object.keys(MEASURES) as BaseMeasure[]) {
       const t = pass?.[measure] ?? tables[measure]
       const values = b.samples[MEASURES[measure].unit]
       if (!t || !values) continue
-      // Build paths differ between machines: keep a file only when it lies
-      // inside the repository, relative to its root, for source links.
-      const locate = (name: string): { file: string; line: number } | undefined => {
-        const src = t.sources.get(name)
-        const rel = src && repositoryPath(repoRoot, src.file)
-        return rel === undefined ? undefined : { file: rel, line: src!.line }
-      }
-      b.functions[measure] = perOpCosts(t, b.group, median(values), topK, locate).map(f => {
-        const out = { ...f, flat: round(f.flat), cum: round(f.cum), self: round(f.self ?? f.flat) }
-        if (f.lines)
-          out.lines = f.lines.map(l => ({
-            line: l.line,
-            flat: round(l.flat),
-            cum: round(l.cum),
-            self: round(l.self)
-          }))
-        return out
-      })
+      b.functions[measure] = bundleCosts(t, b.group, median(values), topK, repoRoot)
       const s = sampling(t, b.group, median(values))
       if (s) found[measure] = s
     }

@@ -5,7 +5,7 @@
  */
 import { stat } from 'node:fs/promises'
 import { callTrees, diffTree, profileCosts, pruneTree } from '../attribution/flame.js'
-import { MEASURES, type Measure } from '../attribution/index.js'
+import { MEASURES, type BaseMeasure, type Measure } from '../attribution/index.js'
 import { BundleError } from '../bundle/index.js'
 import { functionDeltas, rankFunctions } from '../compare/functions.js'
 import { compareSides } from '../compare/index.js'
@@ -35,7 +35,17 @@ export interface FlameOptions {
 /** At most this many benchmarks get graphs, the worst first. */
 export const MAX_FLAME_BENCHMARKS = 40
 
-const UNIT: Record<Measure, string> = { cpu: 'ns', alloc_space: 'B', alloc_objects: 'allocs' }
+const UNIT: Record<Measure, string> = {
+  cpu: 'ns',
+  alloc_space: 'B',
+  alloc_objects: 'allocs',
+  block_delay: 'ns',
+  mutex_delay: 'ns',
+  sync_delay: 'ns',
+  syscall_delay: 'ns',
+  net_delay: 'ns',
+  sched_delay: 'ns'
+}
 
 async function isDirectory(path: string): Promise<boolean> {
   try {
@@ -153,7 +163,8 @@ async function fromBundles(
           (time?.deltaPercent ?? 0) < 0 ? 'improvement' : 'regression'
         )
     for (const measure of measures) {
-      const m = MEASURES[measure]
+      if (!Object.hasOwn(MEASURES, measure)) continue
+      const m = MEASURES[measure as BaseMeasure]
       const [bt, ht] = await Promise.all([
         trees.get(base, bc.package, m.profile, m.sampleType, group),
         trees.get(head, bc.package, m.profile, m.sampleType, group)

@@ -26,6 +26,8 @@ import {
 } from '../compare/verdicts.js'
 import { disagreement } from '../compare/functions.js'
 import { formatDelta, formatP } from '../compare/wording.js'
+import { CONTENTION_METRICS } from '../attribution/contention.js'
+import { gatesOnContention } from '../compare/contention.js'
 
 /**
  * The test for interleaved rounds. Chosen by bench/verdict-quality (see
@@ -83,6 +85,13 @@ export function gateReasons(
     else if (isAllocationUnit(m.unit) && opts.failOnAlloc)
       reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`)
   }
+  // Contention gates only in the families a team asked for (fail-on-contention).
+  const c = bc.contention
+  for (const r of c?.rows ?? [])
+    if (r.gates)
+      reasons.push(
+        `${bc.name} ${CONTENTION_METRICS[r.metric].label} ${formatDelta(r.deltaPercent)} (p=${formatP(r.pAdjusted)}, ${c!.rounds.head} ${c!.measuredBy === 'ab' ? 'A/B ' : ''}contention rounds)`
+      )
   return reasons
 }
 
@@ -125,7 +134,11 @@ export function judgeAb(ab: Screen, baseLabel?: string): Comparison {
 function fromAb(ab: Screen): Screen {
   return {
     ...ab,
-    benchmarks: ab.benchmarks.map(b => (b.functions ? { ...b, functionsFrom: 'ab' as const } : b))
+    benchmarks: ab.benchmarks.map(b => ({
+      ...b,
+      ...(b.functions ? { functionsFrom: 'ab' as const } : {}),
+      ...(b.contention ? { contention: { ...b.contention, measuredBy: 'ab' as const } } : {})
+    }))
   }
 }
 
@@ -138,6 +151,9 @@ function fromAb(ab: Screen): Screen {
  * so a broad net costs confirmation time, not false alarms.
  */
 function isSuspect(b: BenchmarkComparison, opts: CompareOptions): boolean {
+  // A contention regression that would gate is re-measured too, where
+  // base and head take turns on one runner.
+  if (b.contention?.rows.some(r => r.gates)) return true
   return b.metrics.some(m => {
     // An allocation change seen in one process per side may be one that
     // differs between any two processes (a clock-seeded rand): the A/B's
@@ -236,10 +252,16 @@ function confirmed(
   })
   const others = benchmarkVerdict(metrics.filter(x => x.kind !== 'time'))
   const verdict =
-    status === 'confirmed' ? 'regression' : others === 'too-few-samples' ? 'unchanged' : others
+    status === 'confirmed' || gatesOnContention(a?.contention ?? b.contention)
+      ? 'regression'
+      : others === 'too-few-samples'
+        ? 'unchanged'
+        : others
   const out: BenchmarkComparison = {
     ...b,
     metrics,
+    // The A/B's contention rounds decide, when it ran them.
+    ...(a?.contention ? { contention: { ...a.contention, measuredBy: 'ab' as const } } : {}),
     verdict,
     confirmation: {
       status,

@@ -15,7 +15,8 @@ import { packageStem, runPackages, type PackageRun, type RunEvent } from '../gob
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { buildBundle, type PackageMeasurement } from './bundle-builder.js'
 import { profilePass, targetsOf, type PassEvent, type PassTarget } from './profile-pass.js'
-import type { RunSettings } from './settings.js'
+import { SettingsError, wantsContention, type RunSettings } from './settings.js'
+import { contentionPass, traceUnsupported, type ContentionEvent } from './contention-pass.js'
 import { repositoryRoot } from './sources.js'
 
 /** Events for progress display: discovery, then the runner's events. */
@@ -23,6 +24,7 @@ export type PipelineEvent =
   | { type: 'discovered'; run: GoPackage[]; skipped: GoPackage[] }
   | RunEvent
   | PassEvent
+  | ContentionEvent
   | { type: 'attributing'; pkg: string }
 
 /** No benchmark was run at all: the regex matched nothing, or no package has benchmarks. */
@@ -56,6 +58,7 @@ export async function runToBundle(
     )
   }
 
+  await checkTraceSupport(go, dir, settings)
   const bundleDir = resolve(settings.out)
   await prepareOutDir(bundleDir)
   const scratch = await mkdtemp(join(tmpdir(), 'benchgate-bin-'))
@@ -70,22 +73,11 @@ export async function runToBundle(
     )
     const failed = runs.filter(r => r.status === 'failed')
     checkMatched(runs, settings.bench)
-    // The profiling pass, with the test binaries the timed runs built.
-    const pass = await profilePass(
-      go,
-      passTargets(runs, scratch),
-      {
-        scratch,
-        runFlags: splitTestFlags(settings.extraFlags).run,
-        benchtime: settings.benchtime,
-        count: settings.count
-      },
-      onEvent
-    )
+    const { pass, contention } = await passes(go, runs, scratch, settings, onEvent)
     const repoRoot = await repositoryRoot(git, dir)
     const measured = runs.map(run => {
       onEvent({ type: 'attributing', pkg: run.pkg.importPath })
-      return { ...measurementOf(run), pass }
+      return { ...measurementOf(run), pass, contention }
     })
     const bundle = await buildBundle(
       go,
@@ -106,7 +98,8 @@ export async function runToBundle(
           timeout: settings.timeout,
           extraFlags: settings.extraFlags,
           topK: settings.topK,
-          profilePass: 'two iteration counts per benchmark (docs/comparison.md)'
+          profilePass: 'two iteration counts per benchmark (docs/comparison.md)',
+          ...(wantsContention(settings.profiles) ? { profiles: settings.profiles } : {})
         }
       },
       measured
@@ -115,6 +108,51 @@ export async function runToBundle(
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
+}
+
+/**
+ * After the timed runs, with the test binaries they built: the profiling
+ * pass, then (when asked for) the contention pass, never beside them.
+ */
+async function passes(
+  go: GoToolchain,
+  runs: readonly PackageRun[],
+  scratch: string,
+  settings: RunSettings,
+  onEvent: (e: PipelineEvent) => void
+): Promise<{
+  pass: Awaited<ReturnType<typeof profilePass>>
+  contention?: Awaited<ReturnType<typeof contentionPass>>
+}> {
+  const runFlags = splitTestFlags(settings.extraFlags).run
+  const targets = passTargets(runs, scratch)
+  const pass = await profilePass(
+    go,
+    targets,
+    { scratch, runFlags, benchtime: settings.benchtime, count: settings.count },
+    onEvent
+  )
+  if (!wantsContention(settings.profiles)) return { pass }
+  const profiles = settings.profiles!
+  return {
+    pass,
+    contention: await contentionPass(go, targets, { scratch, runFlags, profiles }, onEvent)
+  }
+}
+
+/**
+ * Refuse, before any benchmark runs, a trace the Go toolchain cannot turn
+ * into profiles (traceUnsupported), naming the version and what to do.
+ */
+export async function checkTraceSupport(
+  go: GoToolchain,
+  cwd: string,
+  settings: Pick<RunSettings, 'profiles'>
+): Promise<void> {
+  if (!settings.profiles?.kinds.includes('trace')) return
+  const r = await go.run(['env', 'GOVERSION'], { cwd })
+  const why = r.code === 0 ? traceUnsupported(r.stdout.trim()) : undefined
+  if (why) throw new SettingsError(why)
 }
 
 /** A -bench that matched nothing in any package is an error naming it. */

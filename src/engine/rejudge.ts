@@ -26,6 +26,7 @@ import {
   sortBenchmarks
 } from '../compare/verdicts.js'
 import { holmAdjust } from '../stats/holm.js'
+import { applyContentionVerdicts, judgeContention } from '../compare/contention.js'
 import { applyConfirmation, judgeScreen } from './judge.js'
 
 /** A metric's kind and direction as its unit says, whatever the report claims. */
@@ -81,9 +82,13 @@ function metricVerdicts(c: Comparison): BenchmarkComparison[] {
       m.verdict = noisyVerdict(m, opts)
     })
   }
-  return benchmarks.map(b =>
+  const out = benchmarks.map(b =>
     b.metrics.length === 0 ? b : { ...b, verdict: benchmarkVerdict(b.metrics) }
   )
+  // Contention rows: re-judged from their numbers, with our Holm and thresholds.
+  judgeContention(out, opts)
+  applyContentionVerdicts(out)
+  return out
 }
 
 /** The screen's view of a benchmark: its confirmation is recomputed, not carried. */

@@ -4,6 +4,7 @@
  * end calls it), the bad value, and what is allowed.
  */
 import { DEFAULT_MAX_PROFILE_BYTES } from '../pprof/index.js'
+import { CONTENTION_FAMILIES, type ContentionFamily } from '../attribution/contention.js'
 
 /** Settings for one benchmark run, the same for both front ends. */
 export interface RunSettings {
@@ -30,6 +31,102 @@ export interface RunSettings {
   /** Commit and ref recorded in the bundle; read from git when absent. */
   commit?: string
   ref?: string
+  /** Which profiles to collect beyond CPU and heap (docs/contention.md); cpu,mem when absent. */
+  profiles?: ProfileSettings
+}
+
+/** The profiles a run can collect. cpu and mem are always collected. */
+export const PROFILE_KINDS = ['cpu', 'mem', 'block', 'mutex', 'trace'] as const
+
+/** One of PROFILE_KINDS. */
+export type ProfileKind = (typeof PROFILE_KINDS)[number]
+
+/**
+ * The profiles to collect, and how. block, mutex and trace run in a
+ * contention pass of their own (engine/contention-pass.ts), never beside
+ * the timed runs that gate: they slow a benchmark down by up to 2.5×
+ * (docs/performance.md).
+ */
+export interface ProfileSettings {
+  /** The kinds, cpu and mem always among them, in PROFILE_KINDS order. */
+  kinds: ProfileKind[]
+  /** -test.blockprofilerate: one blocking event per this many ns blocked is recorded (1: all). */
+  blockRate: number
+  /** -test.mutexprofilefraction: one in this many mutex contention events is recorded (1: all). */
+  mutexFraction: number
+  /** Rounds of the contention pass: each one low and one high run, so each gives one per-op value. */
+  rounds: number
+}
+
+/** The defaults of the profile settings: CPU and heap only; everything, when asked for. */
+export const PROFILE_DEFAULTS: ProfileSettings = {
+  kinds: ['cpu', 'mem'],
+  blockRate: 1,
+  mutexFraction: 1,
+  rounds: 5
+}
+
+/**
+ * ProfileSettings from a front end's raw values (already bounded as
+ * numbers), defaults for what is absent. `name` is how the front end calls
+ * the list (`--profiles`, `input "profiles"`).
+ */
+export function profileSettings(
+  raw: { kinds?: readonly string[]; blockRate?: number; mutexFraction?: number; rounds?: number },
+  name: string
+): ProfileSettings {
+  return {
+    kinds: raw.kinds ? parseProfileKinds(raw.kinds, name) : [...PROFILE_DEFAULTS.kinds],
+    blockRate: raw.blockRate ?? PROFILE_DEFAULTS.blockRate,
+    mutexFraction: raw.mutexFraction ?? PROFILE_DEFAULTS.mutexFraction,
+    rounds: raw.rounds ?? PROFILE_DEFAULTS.rounds
+  }
+}
+
+/**
+ * The families of `fail-on-contention` (`mutex,sched`; `all`; `none` or
+ * empty for report-only). Throws SettingsError naming the input.
+ */
+export function parseContentionFamilies(
+  items: readonly string[],
+  name: string
+): ContentionFamily[] {
+  const out = new Set<ContentionFamily>()
+  for (const raw of items) {
+    const item = raw.trim().toLowerCase()
+    if (item === '' || item === 'none') continue
+    if (item === 'all') return [...CONTENTION_FAMILIES]
+    if (!(CONTENTION_FAMILIES as readonly string[]).includes(item))
+      throw new SettingsError(
+        `${name}: invalid value ${JSON.stringify(raw)}; allowed: a list of ${CONTENTION_FAMILIES.join(', ')}, or all, or none (the default: report-only)`
+      )
+    out.add(item as ContentionFamily)
+  }
+  return CONTENTION_FAMILIES.filter(f => out.has(f))
+}
+
+/** Whether the contention pass runs: any of block, mutex or trace asked for. */
+export function wantsContention(p: ProfileSettings | undefined): boolean {
+  return p !== undefined && p.kinds.some(k => k === 'block' || k === 'mutex' || k === 'trace')
+}
+
+/**
+ * The profile kinds of a list (`cpu,mem,mutex`), cpu and mem added when
+ * left out (the per-op breakdown needs them), in PROFILE_KINDS order.
+ * Throws SettingsError naming the input and the unknown kind.
+ */
+export function parseProfileKinds(items: readonly string[], name: string): ProfileKind[] {
+  const wanted = new Set<string>(['cpu', 'mem'])
+  for (const raw of items) {
+    const item = raw.trim().toLowerCase()
+    if (item === '') continue
+    if (!(PROFILE_KINDS as readonly string[]).includes(item))
+      throw new SettingsError(
+        `${name}: invalid value ${JSON.stringify(raw)}; allowed: a list of ${PROFILE_KINDS.join(', ')} (the default is cpu,mem)`
+      )
+    wanted.add(item)
+  }
+  return PROFILE_KINDS.filter(k => wanted.has(k))
 }
 
 /** The defaults of the run settings. */
@@ -118,7 +215,11 @@ export const NUMBER_BOUNDS = {
   'ab-threshold': { min: 0, max: 1000, integer: false },
   alpha: { min: 0.0001, max: 0.5, integer: false },
   'alloc-threshold': { min: 0, max: 1000, integer: false },
-  'max-functions': { min: 1, max: 100, integer: true }
+  'max-functions': { min: 1, max: 100, integer: true },
+  'block-profile-rate': { min: 1, max: 1e9, integer: true },
+  'mutex-profile-fraction': { min: 1, max: 1e6, integer: true },
+  'contention-rounds': { min: 3, max: 100, integer: true },
+  'contention-threshold': { min: 0, max: 1000, integer: false }
 } as const satisfies Record<string, NumberBounds>
 
 /** A numeric setting's name. */

@@ -6,6 +6,22 @@
  * data with our escaping — the body itself is never trusted.
  */
 import { isRepositoryPath } from '../bundle/index.js'
+import { CONTENTION_FAMILIES } from '../attribution/contention.js'
+import { contention } from './report-contention.js'
+import {
+  arr,
+  bool,
+  fail,
+  L,
+  ReportError,
+  num,
+  numOrNull,
+  obj,
+  oneOf,
+  side,
+  str
+} from './report-fields.js'
+export { REPORT_LIMITS, ReportError } from './report-fields.js'
 import {
   GATE_MODES,
   STAT_TESTS,
@@ -17,7 +33,6 @@ import {
   type FunctionDelta,
   type LineDelta,
   type MetricComparison,
-  type SideSummary,
   type Verdict
 } from '../compare/model.js'
 
@@ -25,37 +40,6 @@ import {
 export const REPORT_FILE = 'report.json'
 /** Reports larger than this are refused before parsing. */
 export const MAX_REPORT_BYTES = 16 * 1024 * 1024
-
-/**
- * The reader's limits, shared with the writer (fitReport), so whatever a
- * pull-request run uploads the comment job accepts (DESIGN.md D12).
- * Strings are counted in UTF-16 code units, as JavaScript's length does.
- */
-export const REPORT_LIMITS = {
-  /** Any string without a limit of its own (names, packages, summaries, reasons). */
-  text: 2000,
-  unit: 100,
-  commit: 100,
-  goVersion: 100,
-  ref: 300,
-  key: 100,
-  repository: 300,
-  benchmarks: 100_000,
-  metrics: 100,
-  /** Function rows per measure. */
-  functions: 1000,
-  /** Steps of a call path. */
-  path: 64,
-  /** Hot lines of a function, and the length of a line's text. */
-  lines: 64,
-  lineText: 1000,
-  file: 1024,
-  reasons: 10_000,
-  warnings: 100,
-  notes: 100,
-  geomean: 1000
-} as const
-const L = REPORT_LIMITS
 
 /** What a report artifact may hold: report.json, within the byte cap. */
 export const REPORT_ZIP_LIMITS = {
@@ -75,41 +59,6 @@ export interface PrReport {
   /** Set when there was no baseline; then comparison is null. */
   noBaseline: string | null
   comparison: Comparison | null
-}
-
-/** The report is not one we wrote, or was tampered with. */
-export class ReportError extends Error {
-  override name = 'ReportError'
-}
-
-function fail(where: string): never {
-  throw new ReportError(
-    `the report artifact is malformed at ${where}; it was not written by this version of benchgate, or it was altered`
-  )
-}
-const str = (v: unknown, where: string, max: number = L.text): string =>
-  typeof v === 'string' && v.length <= max ? v : fail(where)
-const num = (v: unknown, where: string): number =>
-  typeof v === 'number' && Number.isFinite(v) ? v : fail(where)
-const numOrNull = (v: unknown, where: string): number | null => (v === null ? null : num(v, where))
-const bool = (v: unknown, where: string): boolean => (typeof v === 'boolean' ? v : fail(where))
-const arr = (v: unknown, where: string, max: number = L.benchmarks): unknown[] =>
-  Array.isArray(v) && v.length <= max ? v : fail(where)
-const obj = (v: unknown, where: string): Record<string, unknown> =>
-  v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : fail(where)
-function oneOf<T extends string>(v: unknown, allowed: readonly T[], where: string): T {
-  return allowed.includes(v as T) ? (v as T) : fail(where)
-}
-
-function side(v: unknown, where: string): SideSummary | null {
-  if (v === null) return null
-  const o = obj(v, where)
-  const s: SideSummary = { median: num(o.median, `${where}.median`), n: num(o.n, `${where}.n`) }
-  if (o.ci !== undefined) {
-    const ci = obj(o.ci, `${where}.ci`)
-    s.ci = { lo: num(ci.lo, `${where}.ci.lo`), hi: num(ci.hi, `${where}.ci.hi`) }
-  }
-  return s
 }
 
 function metric(v: unknown, where: string): MetricComparison {
@@ -191,6 +140,8 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
       }
     }
   }
+  if (o.contention !== undefined)
+    b.contention = contention(o.contention, `${where}.contention`, functionDelta)
   return b
 }
 
@@ -295,7 +246,11 @@ export function sanitizeComparison(v: unknown): Comparison {
       allocThreshold: num(opts.allocThreshold, 'options.allocThreshold'),
       maxFunctions: num(opts.maxFunctions, 'options.maxFunctions'),
       failOnAlloc: opts.failOnAlloc === true,
-      test: oneOf(opts.test ?? 'utest', STAT_TESTS, 'options.test')
+      test: oneOf(opts.test ?? 'utest', STAT_TESTS, 'options.test'),
+      contentionThreshold: num(opts.contentionThreshold ?? 10, 'options.contentionThreshold'),
+      failOnContention: arr(opts.failOnContention ?? [], 'options.failOnContention', 10).map(
+        (x, i) => oneOf(x, CONTENTION_FAMILIES, `options.failOnContention[${i}]`)
+      )
     },
     counts: Object.fromEntries(VERDICTS.map(k => [k, num(counts[k], `counts.${k}`)])) as Record<
       Verdict,

@@ -165,3 +165,48 @@ export function goTestProfileArgs(spec: ProfileRunSpec): string[] {
     ...spec.runFlags
   ]
 }
+
+/** One run of the contention pass: one benchmark, a fixed iteration count, the asked-for profiles. */
+export interface ContentionRunSpec {
+  bench: string
+  iterations: number
+  /** -test.blockprofile with its rate, when block is asked for. */
+  block?: { file: string; rate: number }
+  /** -test.mutexprofile with its fraction, when mutex is asked for. */
+  mutex?: { file: string; fraction: number }
+  /** -test.trace, when trace is asked for. */
+  trace?: string
+  runFlags: readonly string[]
+}
+
+/**
+ * argv of a test binary for the contention pass: like the profiling pass
+ * (`-test.benchtime=Nx`, one count), with the block, mutex and trace
+ * collectors instead of the CPU and heap profiles, so none of them
+ * distorts the others' numbers more than it must.
+ */
+export function goTestContentionArgs(spec: ContentionRunSpec): string[] {
+  const out = [
+    '-test.run=^$',
+    `-test.bench=${spec.bench}`,
+    '-test.count=1',
+    `-test.benchtime=${spec.iterations}x`
+  ]
+  if (spec.block)
+    out.push(`-test.blockprofile=${spec.block.file}`, `-test.blockprofilerate=${spec.block.rate}`)
+  if (spec.mutex)
+    out.push(
+      `-test.mutexprofile=${spec.mutex.file}`,
+      `-test.mutexprofilefraction=${spec.mutex.fraction}`
+    )
+  if (spec.trace) out.push(`-test.trace=${spec.trace}`)
+  return [...out, ...spec.runFlags]
+}
+
+/** `go tool trace -pprof=<kind> <trace>`: one trace-derived profile, on standard output. */
+export function goTraceProfileArgs(
+  kind: 'sync' | 'syscall' | 'net' | 'sched',
+  trace: string
+): string[] {
+  return ['tool', 'trace', `-pprof=${kind}`, trace]
+}

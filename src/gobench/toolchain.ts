@@ -3,6 +3,7 @@
  * `go test -c` built goes through it, with argv built in args.ts.
  */
 import { spawn } from 'node:child_process'
+import { closeSync, openSync } from 'node:fs'
 import { childEnv } from '../env/index.js'
 
 /** What one `go` invocation produced. */
@@ -19,6 +20,11 @@ export interface GoRunOptions {
   env?: NodeJS.ProcessEnv
   /** Called for each complete output line as it arrives (for streaming progress). */
   onLine?: (line: string, stream: 'stdout' | 'stderr') => void
+  /**
+   * Write standard output, byte for byte, to this file instead of
+   * capturing it (`go tool trace -pprof` writes a binary profile there).
+   */
+  stdoutFile?: string
 }
 
 /**
@@ -72,13 +78,21 @@ function spawnCaptured(
   options: GoRunOptions
 ): Promise<GoProcess> {
   return new Promise((resolve, reject) => {
+    let fd: number | undefined
+    try {
+      if (options.stdoutFile !== undefined) fd = openSync(options.stdoutFile, 'w')
+    } catch (err) {
+      reject(err)
+      return
+    }
     const child = spawn(binary, args, {
       cwd: options.cwd,
       // The code under test must not see the token (src/env).
       env: childEnv(options.env ?? process.env),
       shell: false,
-      stdio: ['ignore', 'pipe', 'pipe']
+      stdio: ['ignore', fd ?? 'pipe', 'pipe']
     })
+    if (fd !== undefined) closeSync(fd)
     const captured = { stdout: '', stderr: '' }
     const partial = { stdout: '', stderr: '' }
     const take = (stream: 'stdout' | 'stderr') => (chunk: Buffer) => {
@@ -91,8 +105,8 @@ function spawnCaptured(
       partial[stream] = lines.pop() ?? ''
       for (const line of lines) options.onLine(line, stream)
     }
-    child.stdout.on('data', take('stdout'))
-    child.stderr.on('data', take('stderr'))
+    child.stdout?.on('data', take('stdout'))
+    child.stderr?.on('data', take('stderr'))
     child.on('error', err => reject(new GoNotFoundError(binary, err.message)))
     child.on('close', code => {
       for (const stream of ['stdout', 'stderr'] as const) {

@@ -34,7 +34,13 @@ function fnLabel(
 const MEASURE_TITLE: Record<Measure, [string, string, string]> = {
   cpu: ['CPU per op', 'ns/op', 'CPU'],
   alloc_space: ['Bytes allocated per op', 'B/op', 'heap'],
-  alloc_objects: ['Allocations per op', 'allocs/op', 'heap']
+  alloc_objects: ['Allocations per op', 'allocs/op', 'heap'],
+  block_delay: ['Blocking per op (block profile)', 'ns/op', 'block'],
+  mutex_delay: ['Mutex wait per op (mutex profile)', 'ns/op', 'mutex'],
+  sync_delay: ['Sync blocking per op (trace)', 'ns/op', 'trace'],
+  syscall_delay: ['Syscall blocking per op (trace)', 'ns/op', 'trace'],
+  net_delay: ['Network blocking per op (trace)', 'ns/op', 'trace'],
+  sched_delay: ['Scheduler latency per op (trace)', 'ns/op', 'trace']
 }
 
 /** The sentences under a measure's table: coverage, what noise hid, and too few samples. */
@@ -69,7 +75,8 @@ function verdictMeasure(b: BenchmarkComparison): Measure {
   return m?.unit === 'B/op' ? 'alloc_space' : m?.unit === 'allocs/op' ? 'alloc_objects' : 'cpu'
 }
 
-function functionTable(
+/** One measure's ranked function table, its notes, the first row's call path and hot lines. */
+export function functionTable(
   measure: Measure,
   list: readonly FunctionDelta[],
   st: FunctionStats | undefined,
@@ -192,7 +199,9 @@ function cut(name: string): string {
 export function detailsBlock(
   b: BenchmarkComparison,
   opts: ReportOptions,
-  source: Map<string, { file?: string; line?: number }>
+  source: Map<string, { file?: string; line?: number }>,
+  /** A part of its own to add at the end (report/contention.ts). */
+  extra?: string
 ): string {
   const summary = escapeHtmlText(b.summary ?? `${b.name} ${b.verdict}`, 600)
   const parts: string[] = []
@@ -234,8 +243,9 @@ export function detailsBlock(
     if (d && (d.some(f => f.beyondNoise) || measure === verdictMeasure(b)))
       parts.push(functionTable(measure, d, b.functionStats?.[measure], source, opts))
   }
-  if (!b.functions)
+  if (!b.functions && !b.contention?.rows.some(r => r.gates))
     parts.push('_No function breakdown: one side has no profile for this benchmark._')
+  if (extra) parts.push(extra)
   return `<details><summary>${summary}</summary>\n\n${parts.join('\n\n')}\n\n</details>`
 }
 

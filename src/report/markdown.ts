@@ -17,6 +17,13 @@ import { SAME_TREE } from '../compare/lines.js'
 import { primaryMetric } from '../compare/verdicts.js'
 import { formatDelta, formatP } from '../compare/wording.js'
 import { detailsBlock } from './details.js'
+import { gatesOnContention } from '../compare/contention.js'
+import {
+  contentionBlock,
+  contentionChanged,
+  contentionPart,
+  contentionSummaryLine
+} from './contention.js'
 import { escapeText } from './escape.js'
 import { formatValue } from './format.js'
 import {
@@ -77,7 +84,7 @@ export function renderMarkdown(
   const details: string[] = []
   const share = { left: room.left * 0.6 }
   for (const b of parts.blocking) {
-    const block = detailsBlock(b, opts, sources)
+    const block = detailsBlock(b, opts, sources, contentionPart(b, sources, opts))
     if (bytes(block) + 2 > share.left) break
     share.left -= bytes(block) + 2
     details.push(block)
@@ -105,13 +112,14 @@ export function renderMarkdown(
   // blocking one left out above was cut for room and stays out.)
   const blockingLeft = parts.blocking.length - details.length
   for (const b of blockingLeft > 0 ? [] : detailed.slice(details.length)) {
-    const block = detailsBlock(b, opts, sources)
+    const block = detailsBlock(b, opts, sources, contentionPart(b, sources, opts))
     if (bytes(block) + 2 > room.left) break
     details.push(block)
     room.left -= bytes(block) + 2
   }
   if (details.length < detailed.length)
     omitted.push(`function tables for ${detailed.length - details.length} benchmark(s)`)
+  details.push(...contentionOnlyBlocks(c, detailed, sources, opts, room, omitted))
   // 3. The quiet ones, collapsed.
   const quiet = c.benchmarks.filter(
     b => (b.verdict === 'unchanged' || b.verdict === 'too-few-samples') && !b.confirmation
@@ -126,6 +134,32 @@ export function renderMarkdown(
       .filter(s => s !== '')
       .join('\n\n') + '\n'
   )
+}
+
+/**
+ * The contention and scheduling changes of benchmarks whose time and
+ * allocations did not change (report-only unless fail-on-contention),
+ * while they fit.
+ */
+function contentionOnlyBlocks(
+  c: Comparison,
+  detailed: readonly BenchmarkComparison[],
+  sources: Map<string, { file?: string; line?: number }>,
+  opts: ReportOptions,
+  room: { left: number },
+  omitted: string[]
+): string[] {
+  const only = contentionChanged(c).filter(b => !detailed.includes(b))
+  const out: string[] = []
+  for (const b of only) {
+    const block = contentionBlock(b, sources, opts)
+    if (!block || bytes(block) + 2 > room.left) break
+    out.push(block)
+    room.left -= bytes(block) + 2
+  }
+  if (out.length < only.length)
+    omitted.push(`contention tables for ${only.length - out.length} benchmark(s)`)
+  return out
 }
 
 /** The marker, the verdict, how it was reached, the gate's reasons and the worst regression. */
@@ -146,6 +180,8 @@ function headLines(c: Comparison, opts: ReportOptions): string[] {
     b => b.verdict === 'regression' && b.summary
   )
   if (worst) head.push('', `Worst: ${escapeText(worst.summary!, 600)}`)
+  const contention = contentionSummaryLine(c)
+  if (contention) head.push('', contention)
   return head
 }
 
@@ -181,7 +217,8 @@ function changedParts(c: Comparison): {
         timeMoved &&
         (c.gateMode !== 'confirmed' || k?.status === 'confirmed') &&
         c.gate.fail
-      if (gating) out.blocking.push(b)
+      // A contention regression a team gates on blocks like a time one.
+      if (gating || (c.gate.fail && gatesOnContention(b.contention))) out.blocking.push(b)
       else if (timeMoved) out.time.push(b)
       else out.allocations.push(b)
     } else if (['failed', 'new', 'removed'].includes(b.verdict)) out.other.push(b)

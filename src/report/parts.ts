@@ -3,6 +3,7 @@
  * verdict line, the stage lines, and the cells of the benchmark tables.
  * Untrusted text goes through escape.ts.
  */
+import { CONTENTION_METRICS } from '../attribution/contention.js'
 import type { BenchmarkComparison, Comparison, MetricComparison } from '../compare/model.js'
 import { primaryMetric } from '../compare/verdicts.js'
 import { formatDelta, formatP } from '../compare/wording.js'
@@ -105,12 +106,17 @@ export function cell(m: MetricComparison | undefined, side: 'base' | 'head'): st
 /** A row of the changed-benchmarks table. */
 export function changedRow(b: BenchmarkComparison): string[] {
   const m = primaryMetric(b)
+  // A regression a team gates on by contention says which metric, when time did not regress.
+  const gate = m?.verdict !== 'regression' ? b.contention?.rows.find(r => r.gates) : undefined
+  const verdict = gate
+    ? `${VERDICT_ICON.regression} regression (${CONTENTION_METRICS[gate.metric].label} ${gate.deltaPercent === null ? 'from 0' : formatDelta(gate.deltaPercent)})`
+    : `${VERDICT_ICON[b.verdict]} ${b.verdict}${m && m.kind !== 'time' && b.verdict !== 'unchanged' ? ` (${escapeText(m.unit)})` : ''}`
   return [
     benchLabel(b),
     cell(m, 'base'),
     cell(m, 'head'),
     m ? formatDelta(m.deltaPercent) : '–',
     m ? formatP(m.pAdjusted ?? m.p) : '–',
-    `${VERDICT_ICON[b.verdict]} ${b.verdict}${m && m.kind !== 'time' && b.verdict !== 'unchanged' ? ` (${escapeText(m.unit)})` : ''}`
+    verdict
   ]
 }

@@ -1,4 +1,6 @@
 /** Plain-text rendering for the CLI (the markdown report lives beside it). */
+import { changedContention } from '../compare/contention.js'
+import { rowText } from './contention.js'
 import type { Bundle } from '../bundle/index.js'
 import type { Comparison, MetricComparison } from '../compare/model.js'
 import { formatDelta, formatP } from '../compare/wording.js'
@@ -74,6 +76,18 @@ export function formatComparisonText(c: Comparison): string {
     out.push(textTable([showInvisible(unit), 'base', 'head', 'Δ', 'p', 'verdict'], rows))
   }
   for (const b of c.benchmarks.filter(x => x.summary)) out.push(showInvisible(b.summary!))
+  for (const b of c.benchmarks) {
+    const rows = changedContention(b)
+    if (rows.length > 0)
+      out.push(
+        `${showInvisible(`${b.name} (${b.package})`)} contention: ${rows
+          .map(
+            r =>
+              `${rowText(r)}${r.pAdjusted !== null ? ` (p=${formatP(r.pAdjusted)})` : ''}${r.gates ? ' [gates]' : ''}`
+          )
+          .join(', ')}`
+      )
+  }
   const stages = stageLines(c, showInvisible)
   if (stages.length > 0) out.push(stages.join('\n'))
   for (const b of c.benchmarks.filter(x => x.confirmation))
