@@ -4671,22 +4671,6 @@ function safeUrl(base, ...segments) {
     return [base.replace(/\/+$/, ''), ...segments.map(s => s.split('/').map(encode).join('/'))].join('/');
 }
 
-;// CONCATENATED MODULE: ./src/engine/index.ts
-/**
- * The engine's real seams in one place: the Go toolchain, git, and the A/B
- * runner built on them. Front ends take these; tests pass fakes of the
- * same small interfaces.
- */
-
-
-
-/** The real Go on PATH, the real git, and the A/B runner over them. */
-function localEngine() {
-    const go = new LocalGo();
-    const git = new LocalGit();
-    return { go, git, runAb: (s, onEvent) => runAb(go, git, s, onEvent) };
-}
-
 ;// CONCATENATED MODULE: ./src/compare/noise.ts
 /**
  * Sampling noise of per-op function costs (DESIGN.md D9). A CPU profile
@@ -6247,6 +6231,22 @@ function packageFailure(failed) {
     if (failed.length === 0)
         return undefined;
     return `benchgate: ${failed.length} package(s) failed to run their benchmarks: ${failed.join(', ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/index.ts
+/**
+ * The engine's real seams in one place: the Go toolchain, git, and the A/B
+ * runner built on them. Front ends take these; tests pass fakes of the
+ * same small interfaces.
+ */
+
+
+
+/** The real Go on PATH, the real git, and the A/B runner over them. */
+function localEngine() {
+    const go = new LocalGo();
+    const git = new LocalGit();
+    return { go, git, runAb: (s, onEvent) => runAb(go, git, s, onEvent) };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/input.ts
@@ -7954,6 +7954,7 @@ function abProgress(started) {
 
 
 
+
 /** The `ab` command. */
 const abCommand = {
     usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [-- go test flags]',
@@ -7981,7 +7982,9 @@ const abCommand = {
         const outputs = await compareAndReport(baseDir, headDir, { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test }, {
             key: str(values, 'key') ?? 'ab',
             pathsRelativeTo: (0,external_node_path_namespaceObject.resolve)('.'),
-            sources: gitSources(git, checked.dir)
+            sources: gitSources(git, checked.dir),
+            // Judged as the Action's gate ab is: breakdowns and contention marked as A/B.
+            judge: async (screen) => judgeAb(screen, base)
         });
         return emitComparison(values, outputs);
     }

@@ -11,11 +11,18 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseGcTrace } from '../src/attribution/contention.js'
 import { readSettings } from '../src/action/inputs.js'
-import { judgeContention, type ContentionComparison } from '../src/compare/contention.js'
+import {
+  applyContentionVerdicts,
+  judgeContention,
+  type ContentionComparison
+} from '../src/compare/contention.js'
+import { countVerdicts } from '../src/compare/verdicts.js'
+import { applyConfirmation, suspectsOf } from '../src/engine/judge.js'
 import {
   COMPARE_DEFAULTS,
   type BenchmarkComparison,
-  type Comparison
+  type Comparison,
+  type Screen
 } from '../src/compare/model.js'
 import { traceUnsupported, contentionCounts } from '../src/engine/contention-pass.js'
 import { rejudge } from '../src/engine/rejudge.js'
@@ -291,5 +298,50 @@ describe("a fork's report", () => {
     const md = renderMarkdown(r, { key: 'k' })
     expect(md).toContain('**Contention and scheduling** changed beyond noise in 1 benchmark')
     expect(md).toContain('regression (mutex wait +200.00%)')
+  })
+})
+
+describe('under gate confirmed', () => {
+  const screenOf = (b: BenchmarkComparison, failOn: ('mutex' | 'sched')[]): Screen => {
+    const list = [b]
+    judgeContention(list, { ...COMPARE_DEFAULTS, failOnContention: failOn })
+    applyContentionVerdicts(list)
+    return {
+      schemaVersion: 1,
+      verdict: 'regression',
+      options: { ...COMPARE_DEFAULTS, failOnContention: failOn },
+      counts: countVerdicts(list),
+      benchmarks: list,
+      geomean: [],
+      warnings: [],
+      notes: [],
+      base: { label: 'base', commit: '', ref: '', goVersion: '' },
+      head: { label: 'head', commit: '', ref: '', goVersion: '' }
+    }
+  }
+
+  it('a contention regression that would gate is a suspect; report-only ones are not', () => {
+    expect(suspectsOf(screenOf(bench('BenchmarkA', five(20), five(60)), ['mutex']))).toHaveLength(1)
+    expect(suspectsOf(screenOf(bench('BenchmarkA', five(20), five(60)), []))).toHaveLength(0)
+  })
+
+  it("the A/B's interleaved contention rounds decide it, and say so", () => {
+    const screen = screenOf(bench('BenchmarkA', five(20), five(60)), ['mutex'])
+    // The A/B saw no change: the screen's contention regression does not stand.
+    const calm = screenOf(bench('BenchmarkA', five(20), five(20.1)), ['mutex'])
+    const refuted = applyConfirmation(screen, calm, 6)
+    expect(refuted.gate.fail).toBe(false)
+    expect(refuted.benchmarks[0].contention!.measuredBy).toBe('ab')
+    expect(refuted.benchmarks[0].verdict).toBe('unchanged')
+    // The A/B saw it too: it gates, and the reason says the rounds were A/B.
+    const again = screenOf(bench('BenchmarkA', five(20), five(70)), ['mutex'])
+    const confirmed = applyConfirmation(screen, again, 6)
+    expect(confirmed.gate.fail).toBe(true)
+    expect(confirmed.gate.reasons).toEqual([
+      expect.stringMatching(
+        /^BenchmarkA mutex wait \+250\.00% \(p=0\.008, 5 A\/B contention rounds\)$/
+      )
+    ])
+    expect(confirmed.benchmarks[0].verdict).toBe('regression')
   })
 })

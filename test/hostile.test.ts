@@ -273,7 +273,26 @@ function hostileComparison(s: string[]): Comparison {
         package: at(18),
         name: at(19),
         verdict: 'unchanged',
-        metrics: [{ ...metric(at(20).slice(0, 100), 'noisy'), verdict: 'unchanged' }]
+        metrics: [{ ...metric(at(20).slice(0, 100), 'noisy'), verdict: 'unchanged' }],
+        // A contention change alone: its block, its summary line and its call sites.
+        contention: {
+          rows: [
+            {
+              metric: 'mutex_delay',
+              unit: 'ns/op',
+              verdict: 'regression',
+              base: { median: 1, n: 6 },
+              head: { median: 10, n: 6 },
+              deltaPercent: 900,
+              p: 0.002,
+              pAdjusted: 0.002,
+              gates: false
+            }
+          ],
+          rounds: { base: 6, head: 6 },
+          measuredBy: 'baseline',
+          functions: { mutex_delay: [fn(at(34)), fn(at(35), 'new')] }
+        }
       }
     ],
     geomean: [{ unit: 'ns/op', base: 100, head: 110, deltaPercent: 10, n: 2 }],
@@ -362,11 +381,17 @@ describe('every untrusted field stays inert', () => {
     fc.assert(
       fc.property(fields, s => {
         const c = hostileComparison(s)
-        for (const budgetBytes of [60_000, 1_000_000])
-          expectInert(
-            renderMarkdown(c, { key: 'k', repositoryUrl: REPO, headSha: 'abc', budgetBytes }),
-            'k'
-          )
+        for (const budgetBytes of [60_000, 1_000_000]) {
+          const body = renderMarkdown(c, {
+            key: 'k',
+            repositoryUrl: REPO,
+            headSha: 'abc',
+            budgetBytes
+          })
+          // The contention part and its call sites are rendered, so they are checked too.
+          expect(body).toContain('**Mutex wait per op (mutex profile)**')
+          expectInert(body, 'k')
+        }
         expectInert(
           checkRunSummary(c, { key: 'k', repositoryUrl: REPO, headSha: 'abc' }, null),
           'k'

@@ -1,7 +1,7 @@
 /** `benchgate ab`: interleaved A/B of two revisions on this machine, judged like gate ab. */
 import { resolve } from 'node:path'
 import { localEngine } from '../../engine/index.js'
-import { abOptions, AB_TEST } from '../../engine/judge.js'
+import { abOptions, AB_TEST, judgeAb } from '../../engine/judge.js'
 import { compareAndReport } from '../../engine/report.js'
 import { gitSources } from '../../engine/sources.js'
 import {
@@ -52,7 +52,9 @@ export const abCommand: Command = {
       {
         key: str(values, 'key') ?? 'ab',
         pathsRelativeTo: resolve('.'),
-        sources: gitSources(git, checked.dir)
+        sources: gitSources(git, checked.dir),
+        // Judged as the Action's gate ab is: breakdowns and contention marked as A/B.
+        judge: async screen => judgeAb(screen, base)
       }
     )
     return emitComparison(values, outputs)
