@@ -1518,6 +1518,7 @@ function isBlockingMachinery(name) {
  * benchmark (the innermost frame outside the blocking machinery is in
  * package testing), or the runtime's own goroutines (the tracer's reader,
  * GC workers: every frame is machinery), whose waits follow the wall clock.
+ * Also what the contention flame graph leaves out.
  */
 function harnessWait(names, frames, stack, from, to) {
     for (let k = from; k < to; k++) {
@@ -4671,6 +4672,22 @@ function safeUrl(base, ...segments) {
     return [base.replace(/\/+$/, ''), ...segments.map(s => s.split('/').map(encode).join('/'))].join('/');
 }
 
+;// CONCATENATED MODULE: ./src/engine/index.ts
+/**
+ * The engine's real seams in one place: the Go toolchain, git, and the A/B
+ * runner built on them. Front ends take these; tests pass fakes of the
+ * same small interfaces.
+ */
+
+
+
+/** The real Go on PATH, the real git, and the A/B runner over them. */
+function localEngine() {
+    const go = new LocalGo();
+    const git = new LocalGit();
+    return { go, git, runAb: (s, onEvent) => runAb(go, git, s, onEvent) };
+}
+
 ;// CONCATENATED MODULE: ./src/compare/noise.ts
 /**
  * Sampling noise of per-op function costs (DESIGN.md D9). A CPU profile
@@ -6233,22 +6250,6 @@ function packageFailure(failed) {
     return `benchgate: ${failed.length} package(s) failed to run their benchmarks: ${failed.join(', ')}`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/index.ts
-/**
- * The engine's real seams in one place: the Go toolchain, git, and the A/B
- * runner built on them. Front ends take these; tests pass fakes of the
- * same small interfaces.
- */
-
-
-
-/** The real Go on PATH, the real git, and the A/B runner over them. */
-function localEngine() {
-    const go = new LocalGo();
-    const git = new LocalGit();
-    return { go, git, runAb: (s, onEvent) => runAb(go, git, s, onEvent) };
-}
-
 ;// CONCATENATED MODULE: ./src/compare/input.ts
 /**
  * The two sides of a comparison, loaded from a result bundle or from a Go
@@ -6330,7 +6331,8 @@ async function loadSide(path) {
             benchmarks: bundle.benchmarks.map(readableFunctions),
             failedPackages: new Set(bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)),
             profiles,
-            units: {}
+            units: {},
+            dir
         };
     }
     let text;
@@ -7954,7 +7956,6 @@ function abProgress(started) {
 
 
 
-
 /** The `ab` command. */
 const abCommand = {
     usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [-- go test flags]',
@@ -8304,7 +8305,9 @@ const trie = (name) => ({ name, value: 0, self: 0, children: new Map() });
  * raw unit. With `importPath`, groups are the package's benchmark functions;
  * without it, every sample is in the one group `total`.
  */
-function callTrees(profile, sampleType, source, importPath) {
+function callTrees(profile, sampleType, source, importPath, 
+/** Samples to leave out, by their stack (the contention pass's harness waits). */
+skip) {
     const vi = sampleTypeIndex(profile, sampleType, source);
     const index = indexFrames(profile, goTracebackName);
     const group = index.names.map(n => (importPath ? benchmarkGroup(n, importPath) : undefined));
@@ -8314,6 +8317,8 @@ function callTrees(profile, sampleType, source, importPath) {
     for (let s = 0; s < count; s++) {
         const v = values[s * width + vi];
         if (v === 0)
+            continue;
+        if (skip?.(index.names, index.frames, stacks, stackStart[s], stackStart[s + 1]))
             continue;
         // Frames leaf first, cut at the benchmark frame nearest the leaf.
         path.length = 0;
@@ -8473,12 +8478,85 @@ function profileCosts(profile, sampleType, source, scale = 1) {
     return { functions, sampling, unit: st.unit };
 }
 
+;// CONCATENATED MODULE: ./src/engine/flame-contention.ts
+/**
+ * Differential flame graphs of the contention pass's delay measures
+ * (issue 16): each side's first-round high-run profile kept in its bundle,
+ * the harness's and the runtime's own waits left out as in the per-op
+ * costs, scaled so the whole tree is the measure's median per op.
+ */
+
+
+
+
+
+
+/** One side's whole-process delay tree, or undefined without its profile. */
+async function delayTree(side, b, measure, maxBytes) {
+    const rel = b.contention?.profiles?.[CONTENTION_MEASURES[measure].profile];
+    if (!rel || !side.dir)
+        return undefined;
+    const file = (0,external_node_path_namespaceObject.join)(side.dir, rel);
+    const profile = await readProfile(file, { maxBytes });
+    return callTrees(profile, 'delay', file, undefined, harnessWait).get('total');
+}
+/**
+ * The graphs of one benchmark's delay measures: `only` when given, else
+ * those whose family changed beyond noise (a changed mutex contentions
+ * count draws the mutex wait).
+ */
+async function contentionGraphs(bc, sides, only, maxBytes) {
+    const wanted = new Set();
+    if (only) {
+        if (Object.hasOwn(CONTENTION_MEASURES, only))
+            wanted.add(only);
+    }
+    else
+        for (const r of changedContention(bc)) {
+            const m = delayMeasureOf(r.metric);
+            if (m)
+                wanted.add(m);
+        }
+    const graphs = [];
+    for (const measure of wanted) {
+        const [bt, ht] = await Promise.all([
+            delayTree(sides.base, sides.bb, measure, maxBytes),
+            delayTree(sides.head, sides.hb, measure, maxBytes)
+        ]);
+        const scale = (t, values) => t && t.value > 0 && values && values.length > 0 ? median(values) / t.value : 0;
+        const bs = scale(bt, sides.bb.contention?.metrics[measure]);
+        const hs = scale(ht, sides.hb.contention?.metrics[measure]);
+        if (bs === 0 && hs === 0)
+            continue;
+        const root = diffTree(bs > 0 ? bt : undefined, hs > 0 ? ht : undefined, bs, hs);
+        const row = bc.contention?.rows.find(r => r.metric === measure);
+        const delta = row?.deltaPercent != null
+            ? `, ${CONTENTION_METRICS[measure].label} ${row.deltaPercent >= 0 ? '+' : ''}${row.deltaPercent.toFixed(2)}%`
+            : '';
+        graphs.push({
+            title: `${bc.name} (${bc.package})`,
+            subtitle: `${row?.verdict ?? bc.verdict}${delta}`,
+            measure,
+            unit: 'ns',
+            root,
+            merged: pruneTree(root),
+            culprits: (bc.contention?.functions?.[measure] ?? []).filter(f => f.beyondNoise),
+            ...(bc.contention?.functionStats?.[measure]
+                ? { stats: bc.contention.functionStats[measure] }
+                : {})
+        });
+    }
+    return graphs;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/flame.ts
 /**
  * The `flame` and `diff` stage: two bundles (per changed benchmark, per
  * measure, in per-op cost) or two profiles (like `pprof -diff_base`), as
  * differential call trees and the ranked culprit table the comment shows.
  */
+
+
 
 
 
@@ -8561,7 +8639,7 @@ async function fromBundles(basePath, headPath, opts) {
     const notes = [];
     let picked = sortBenchmarks(screen.benchmarks).filter(b => opts.benchmark
         ? opts.benchmark.test(b.name)
-        : b.verdict === 'regression' || b.verdict === 'improvement');
+        : b.verdict === 'regression' || b.verdict === 'improvement' || changedContention(b).length > 0);
     if (picked.length === 0 && !opts.benchmark) {
         notes.push('No benchmark changed significantly: every benchmark measured on both sides is shown.');
         picked = sortBenchmarks(screen.benchmarks).filter(b => b.metrics.length > 0);
@@ -8615,6 +8693,7 @@ async function fromBundles(basePath, headPath, opts) {
                 ...(ranked?.stats[measure] ? { stats: ranked.stats[measure] } : {})
             });
         }
+        graphs.push(...(await contentionGraphs(bc, { base, head, bb, hb }, opts.measure, opts.maxProfileBytes)));
     }
     if (picked.some(b => b.name.includes('/')))
         notes.push("Sub-benchmarks share their parent's frames in the timed runs' profiles: each graph shows the whole benchmark function, scaled to that sub-benchmark's per-op cost.");
@@ -9043,6 +9122,7 @@ function flameHtml(report) {
 
 
 
+
 const SHARED = {
     benchmark: { type: 'string' },
     measure: { type: 'string' },
@@ -9066,8 +9146,8 @@ function flameOptions(values, positionals, what) {
     }
     const measure = str(values, 'measure');
     if (measure !== undefined) {
-        if (!Object.hasOwn(MEASURES, measure))
-            throw new UsageError(`--measure must be one of ${Object.keys(MEASURES).join(', ')}, not ${JSON.stringify(measure)}`);
+        if (!Object.hasOwn(MEASURES, measure) && !Object.hasOwn(CONTENTION_MEASURES, measure))
+            throw new UsageError(`--measure must be one of ${[...Object.keys(MEASURES), ...Object.keys(CONTENTION_MEASURES)].join(', ')}, not ${JSON.stringify(measure)}`);
         opts.measure = measure;
     }
     const sampleIndex = str(values, 'sample-index');
@@ -9082,7 +9162,7 @@ function flameOptions(values, positionals, what) {
 }
 /** The `flame` command. */
 const flameCommand = {
-    usage: 'benchgate flame <base> <head> [-o FILE] [--benchmark RE] [--measure cpu|alloc_space|alloc_objects] [--sample-index NAME] [--normalize]',
+    usage: 'benchgate flame <base> <head> [-o FILE] [--benchmark RE] [--measure cpu|alloc_space|alloc_objects|mutex_delay|…] [--sample-index NAME] [--normalize]',
     options: { ...SHARED, output: { type: 'string', short: 'o' } },
     async run(values, positionals) {
         const opts = flameOptions(values, positionals, 'flame');

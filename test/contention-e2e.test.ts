@@ -139,3 +139,30 @@ describe('the extra channel hop', () => {
     expect(sync[0].delta.self).toBeGreaterThan(0)
   })
 })
+
+describe('flame and diff', () => {
+  it('draw the changed delay measures from the kept profiles, with the same call sites', async () => {
+    const base = join(dir, 'base')
+    const headDir = join(dir, 'head')
+    const d = await cli(['diff', base, headDir, '--format', 'json', '--measure', 'mutex_delay'])
+    expect(d.code, d.stderr).toBe(0)
+    const out = JSON.parse(d.stdout) as {
+      graphs: { title: string; measure: string; unit: string; functions: { name: string }[] }[]
+    }
+    const lm = out.graphs.find(g => g.title.startsWith('BenchmarkLockedMap'))!
+    expect(lm).toMatchObject({ measure: 'mutex_delay', unit: 'ns' })
+    expect(lm.functions[0].name).toBe(ADD)
+    // Without --measure: every changed delay measure of every changed benchmark.
+    const html = join(dir, 'flame.html')
+    const f = await cli(['flame', base, headDir, '-o', html])
+    expect(f.code, f.stderr).toBe(0)
+    const page = readFileSync(html, 'utf8')
+    expect(page).toContain('"sync_delay"')
+    expect(page).toContain('"mutex_delay"')
+    const bad = await cli(['flame', base, headDir, '--measure', 'mutex'])
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toMatch(
+      /--measure must be one of cpu, alloc_space, alloc_objects, block_delay/
+    )
+  })
+})

@@ -98,8 +98,9 @@ function isBlockingMachinery(name: string): boolean {
  * benchmark (the innermost frame outside the blocking machinery is in
  * package testing), or the runtime's own goroutines (the tracer's reader,
  * GC workers: every frame is machinery), whose waits follow the wall clock.
+ * Also what the contention flame graph leaves out.
  */
-function harnessWait(
+export function harnessWait(
   names: readonly string[],
   frames: ArrayLike<ArrayLike<number>>,
   stack: ArrayLike<number>,

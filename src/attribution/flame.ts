@@ -10,6 +10,7 @@ import {
   goTracebackName,
   indexFrames,
   sampleTypeIndex,
+  type FrameIndex,
   type Profile
 } from '../pprof/index.js'
 import { benchmarkGroup, samplePeriod, type PerOpCost } from './index.js'
@@ -51,7 +52,15 @@ export function callTrees(
   profile: Profile,
   sampleType: string | undefined,
   source: string,
-  importPath?: string
+  importPath?: string,
+  /** Samples to leave out, by their stack (the contention pass's harness waits). */
+  skip?: (
+    names: readonly string[],
+    frames: FrameIndex['frames'],
+    stack: ArrayLike<number>,
+    from: number,
+    to: number
+  ) => boolean
 ): Map<string, Trie> {
   const vi = sampleTypeIndex(profile, sampleType, source)
   const index = indexFrames(profile, goTracebackName)
@@ -62,6 +71,7 @@ export function callTrees(
   for (let s = 0; s < count; s++) {
     const v = values[s * width + vi]
     if (v === 0) continue
+    if (skip?.(index.names, index.frames, stacks, stackStart[s], stackStart[s + 1])) continue
     // Frames leaf first, cut at the benchmark frame nearest the leaf.
     path.length = 0
     let root: string | undefined = importPath ? undefined : 'total'

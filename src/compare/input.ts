@@ -43,6 +43,8 @@ export interface Side {
   profiles: Map<string, { cpu?: string; mem?: string }>
   /** Unit metadata (`Unit ns/op assume=exact`), from text input. */
   units: Record<string, Record<string, string>>
+  /** The bundle directory (bundles only): contention profiles are relative to it. */
+  dir?: string
 }
 
 /** Two lists of one function's line costs (two instantiations), summed line by line. */
@@ -115,7 +117,8 @@ export async function loadSide(path: string): Promise<Side> {
         bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)
       ),
       profiles,
-      units: {}
+      units: {},
+      dir
     }
   }
   let text: string

@@ -16,6 +16,8 @@ import { splitBenchName } from '../gobench/parse.js'
 import { readProfile, type Profile } from '../pprof/index.js'
 import { median } from '../stats/median.js'
 import type { FlameGraph, FlameReport } from '../report/flame.js'
+import { changedContention } from '../compare/contention.js'
+import { contentionGraphs } from './flame-contention.js'
 
 export type { FlameGraph, FlameReport } from '../report/flame.js'
 
@@ -129,7 +131,7 @@ async function fromBundles(
   let picked = sortBenchmarks(screen.benchmarks).filter(b =>
     opts.benchmark
       ? opts.benchmark.test(b.name)
-      : b.verdict === 'regression' || b.verdict === 'improvement'
+      : b.verdict === 'regression' || b.verdict === 'improvement' || changedContention(b).length > 0
   )
   if (picked.length === 0 && !opts.benchmark) {
     notes.push(
@@ -191,6 +193,9 @@ async function fromBundles(
         ...(ranked?.stats[measure] ? { stats: ranked.stats[measure] } : {})
       })
     }
+    graphs.push(
+      ...(await contentionGraphs(bc, { base, head, bb, hb }, opts.measure, opts.maxProfileBytes))
+    )
   }
   if (picked.some(b => b.name.includes('/')))
     notes.push(

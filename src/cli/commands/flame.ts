@@ -7,6 +7,7 @@ import { rename, writeFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { frameCount } from '../../attribution/flame.js'
 import { MEASURES, type Measure } from '../../attribution/index.js'
+import { CONTENTION_MEASURES } from '../../attribution/contention.js'
 import { flameReport, type FlameOptions } from '../../engine/flame.js'
 import { diffMarkdown, diffText } from '../../report/diff.js'
 import { flameHtml } from '../../report/flame.js'
@@ -48,9 +49,9 @@ function flameOptions(values: Values, positionals: string[], what: string): Flam
   }
   const measure = str(values, 'measure')
   if (measure !== undefined) {
-    if (!Object.hasOwn(MEASURES, measure))
+    if (!Object.hasOwn(MEASURES, measure) && !Object.hasOwn(CONTENTION_MEASURES, measure))
       throw new UsageError(
-        `--measure must be one of ${Object.keys(MEASURES).join(', ')}, not ${JSON.stringify(measure)}`
+        `--measure must be one of ${[...Object.keys(MEASURES), ...Object.keys(CONTENTION_MEASURES)].join(', ')}, not ${JSON.stringify(measure)}`
       )
     opts.measure = measure as Measure
   }
@@ -65,7 +66,7 @@ function flameOptions(values: Values, positionals: string[], what: string): Flam
 /** The `flame` command. */
 export const flameCommand: Command = {
   usage:
-    'benchgate flame <base> <head> [-o FILE] [--benchmark RE] [--measure cpu|alloc_space|alloc_objects] [--sample-index NAME] [--normalize]',
+    'benchgate flame <base> <head> [-o FILE] [--benchmark RE] [--measure cpu|alloc_space|alloc_objects|mutex_delay|…] [--sample-index NAME] [--normalize]',
   options: { ...SHARED, output: { type: 'string', short: 'o' } },
   async run(values, positionals) {
     const opts = flameOptions(values, positionals, 'flame')
