@@ -3,7 +3,7 @@
  * trace-derived profiles, and GC cycles and pauses, per op.
  *
  * These collectors slow a benchmark down by up to 2.5× (block profiling at
- * rate 1: PingPong +74%; the tracer: +154%; docs/performance.md), so they
+ * rate 1: PingPong +80%; the tracer: +158%; docs/performance.md), so they
  * never run beside the timed runs that gate, nor beside the CPU and heap
  * profiles of the profiling pass. Each benchmark runs in processes of its
  * own, `rounds` times, each round a low and a high iteration count
