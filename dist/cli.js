@@ -3593,7 +3593,7 @@ function parseBounded(raw, setting) {
  * trace-derived profiles, and GC cycles and pauses, per op.
  *
  * These collectors slow a benchmark down by up to 2.5× (block profiling at
- * rate 1: PingPong +74%; the tracer: +154%; docs/performance.md), so they
+ * rate 1: PingPong +80%; the tracer: +158%; docs/performance.md), so they
  * never run beside the timed runs that gate, nor beside the CPU and heap
  * profiles of the profiling pass. Each benchmark runs in processes of its
  * own, `rounds` times, each round a low and a high iteration count
@@ -5881,6 +5881,15 @@ function addFunctions(c, b, h, max, view) {
             continue;
         const entry = (f) => !/^testing\./.test(f.name);
         const r = rankFunctions({ list: bl.filter(entry), all: bl }, { list: hl.filter(entry), all: hl }, max, row.verdict === 'improvement' ? -1 : 1, view);
+        // Delay is not sampled at a period, so no Poisson test applies: a row
+        // under 1% of the largest change explains nothing and is left out.
+        const largest = Math.max(0, ...r.functions.map(f => Math.abs(f.delta.self)));
+        for (const f of r.functions)
+            if (f.beyondNoise && Math.abs(f.delta.self) < 0.01 * largest) {
+                f.beyondNoise = false;
+                r.stats.withinNoise++;
+            }
+        r.functions.sort((x, y) => Number(y.beyondNoise) - Number(x.beyondNoise));
         (c.functions ??= {})[measure] = r.functions;
         (c.functionStats ??= {})[measure] = r.stats;
     }
@@ -5922,11 +5931,18 @@ function callSite(bc, r) {
     const of = measure !== r.metric ? ` of ${CONTENTION_METRICS[measure].label}` : '';
     return `${top.name} ${signed(top.delta.self)} ns/op${of}`;
 }
-/** The rows of a benchmark that changed beyond noise, worst first. */
+/**
+ * The rows of a benchmark that changed beyond noise: those that gate
+ * first, then delays (they name a call site) before event counts, then by
+ * the size of the change.
+ */
 function changedContention(bc) {
+    const isDelay = (r) => Number(Object.hasOwn(CONTENTION_MEASURES, r.metric));
     return (bc.contention?.rows ?? [])
         .filter(r => r.verdict === 'regression' || r.verdict === 'improvement')
-        .sort((a, b) => Math.abs(b.deltaPercent ?? Infinity) - Math.abs(a.deltaPercent ?? Infinity));
+        .sort((a, b) => Number(b.gates) - Number(a.gates) ||
+        isDelay(b) - isDelay(a) ||
+        Math.abs(b.deltaPercent ?? Infinity) - Math.abs(a.deltaPercent ?? Infinity));
 }
 
 ;// CONCATENATED MODULE: ./src/compare/index.ts
@@ -7011,10 +7027,14 @@ function statsNotes(measure, st, shown) {
     const out = [];
     if (shown > 0 && st.explained !== null)
         out.push(`These rows add up to ${Math.round(st.explained * 100)}% of the benchmark's profiled change.`);
+    // Delays are recorded event by event, not sampled: what is left out is small, not noisy.
+    const noise = measure.endsWith('_delay')
+        ? 'under 1% of the largest change'
+        : 'within sampling noise';
     if (shown === 0)
         out.push(`No function's change is beyond sampling noise${at}.`);
     else if (st.withinNoise > 0)
-        out.push(`${st.withinNoise} more change${st.withinNoise === 1 ? ' is' : 's are'} within sampling noise${at}, not shown.`);
+        out.push(`${st.withinNoise} more change${st.withinNoise === 1 ? ' is' : 's are'} ${noise}${at}, not shown.`);
     if (st.fewSamples)
         out.push(`⚠️ That is few samples: only the first row is reliable. A longer \`benchtime\` or more rounds give more (the profiling pass runs up to 1 s of each benchmark).`);
     return out;
@@ -7203,9 +7223,19 @@ function contentionSummaryLine(c) {
     if (changed.length === 0)
         return undefined;
     const gating = changed.some(b => b.contention?.rows.some(r => r.gates));
+    // Across benchmarks, the order changedContention gives each one's rows:
+    // gating, then delays (they name a call site), then the size of the change.
+    const rank = (r) => [
+        Number(r.gates),
+        Number(delayMeasureOf(r.metric) === r.metric),
+        Math.abs(r.deltaPercent ?? Infinity)
+    ];
     const worst = changed
         .map(b => ({ b, r: changedContention(b)[0] }))
-        .sort((x, y) => Math.abs(y.r.deltaPercent ?? Infinity) - Math.abs(x.r.deltaPercent ?? Infinity))[0];
+        .sort((x, y) => {
+        const [p, q] = [rank(x.r), rank(y.r)];
+        return q[0] - p[0] || q[1] - p[1] || q[2] - p[2];
+    })[0];
     const site = callSite(worst.b, worst.r);
     return (`**Contention and scheduling** changed beyond noise in ${changed.length} benchmark${changed.length === 1 ? '' : 's'}` +
         `${gating ? ' (gating: fail-on-contention)' : ' (report-only)'}; the largest: ` +

@@ -149,8 +149,16 @@ export async function commentMode(
       `refusing to comment from run ${wr.id}'s report: ${problems.join('; ')}. The artifact may have been forged or is stale`
     )
   }
-  // Verdicts, counts and the gate are recomputed from the numbers, never taken as written.
-  const c = report.comparison ? rejudge(report.comparison) : null
+  // Verdicts, counts and the gate are recomputed from the numbers, never
+  // taken as written, by this job's own policy: the thresholds, alpha and
+  // fail-on inputs of the workflow on the base branch, never the fork's.
+  // Only the test that made the p-values comes from the report.
+  const c = report.comparison
+    ? rejudge({
+        ...report.comparison,
+        options: { ...settings.compare, test: report.comparison.options.test }
+      })
+    : null
   // The fork run's flame graph, found through the API, never taken from the report.
   const flameUrl =
     c && hasChanges(c) ? await findFlame(gh, ctx, wr.id, settings.artifactName) : undefined

@@ -204,6 +204,15 @@ function addFunctions(
       row.verdict === 'improvement' ? -1 : 1,
       view
     )
+    // Delay is not sampled at a period, so no Poisson test applies: a row
+    // under 1% of the largest change explains nothing and is left out.
+    const largest = Math.max(0, ...r.functions.map(f => Math.abs(f.delta.self)))
+    for (const f of r.functions)
+      if (f.beyondNoise && Math.abs(f.delta.self) < 0.01 * largest) {
+        f.beyondNoise = false
+        r.stats.withinNoise++
+      }
+    r.functions.sort((x, y) => Number(y.beyondNoise) - Number(x.beyondNoise))
     ;(c.functions ??= {})[measure] = r.functions
     ;(c.functionStats ??= {})[measure] = r.stats
   }
@@ -247,9 +256,19 @@ export function callSite(bc: BenchmarkComparison, r: ContentionRow): string | un
   return `${top.name} ${signed(top.delta.self)} ns/op${of}`
 }
 
-/** The rows of a benchmark that changed beyond noise, worst first. */
+/**
+ * The rows of a benchmark that changed beyond noise: those that gate
+ * first, then delays (they name a call site) before event counts, then by
+ * the size of the change.
+ */
 export function changedContention(bc: BenchmarkComparison): ContentionRow[] {
+  const isDelay = (r: ContentionRow): number => Number(Object.hasOwn(CONTENTION_MEASURES, r.metric))
   return (bc.contention?.rows ?? [])
     .filter(r => r.verdict === 'regression' || r.verdict === 'improvement')
-    .sort((a, b) => Math.abs(b.deltaPercent ?? Infinity) - Math.abs(a.deltaPercent ?? Infinity))
+    .sort(
+      (a, b) =>
+        Number(b.gates) - Number(a.gates) ||
+        isDelay(b) - isDelay(a) ||
+        Math.abs(b.deltaPercent ?? Infinity) - Math.abs(a.deltaPercent ?? Infinity)
+    )
 }

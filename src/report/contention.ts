@@ -40,11 +40,19 @@ export function contentionSummaryLine(c: Comparison): string | undefined {
   const changed = contentionChanged(c)
   if (changed.length === 0) return undefined
   const gating = changed.some(b => b.contention?.rows.some(r => r.gates))
+  // Across benchmarks, the order changedContention gives each one's rows:
+  // gating, then delays (they name a call site), then the size of the change.
+  const rank = (r: ContentionRow): number[] => [
+    Number(r.gates),
+    Number(delayMeasureOf(r.metric) === r.metric),
+    Math.abs(r.deltaPercent ?? Infinity)
+  ]
   const worst = changed
     .map(b => ({ b, r: changedContention(b)[0] }))
-    .sort(
-      (x, y) => Math.abs(y.r.deltaPercent ?? Infinity) - Math.abs(x.r.deltaPercent ?? Infinity)
-    )[0]
+    .sort((x, y) => {
+      const [p, q] = [rank(x.r), rank(y.r)]
+      return q[0] - p[0] || q[1] - p[1] || q[2] - p[2]
+    })[0]
   const site = callSite(worst.b, worst.r)
   return (
     `**Contention and scheduling** changed beyond noise in ${changed.length} benchmark${changed.length === 1 ? '' : 's'}` +

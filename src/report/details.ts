@@ -56,10 +56,14 @@ function statsNotes(measure: Measure, st: FunctionStats | undefined, shown: numb
     out.push(
       `These rows add up to ${Math.round(st.explained * 100)}% of the benchmark's profiled change.`
     )
+  // Delays are recorded event by event, not sampled: what is left out is small, not noisy.
+  const noise = measure.endsWith('_delay')
+    ? 'under 1% of the largest change'
+    : 'within sampling noise'
   if (shown === 0) out.push(`No function's change is beyond sampling noise${at}.`)
   else if (st.withinNoise > 0)
     out.push(
-      `${st.withinNoise} more change${st.withinNoise === 1 ? ' is' : 's are'} within sampling noise${at}, not shown.`
+      `${st.withinNoise} more change${st.withinNoise === 1 ? ' is' : 's are'} ${noise}${at}, not shown.`
     )
   if (st.fewSamples)
     out.push(
