@@ -8663,10 +8663,12 @@ async function fromProfiles(basePath, headPath, opts) {
 function defaultType(p) {
     return p.defaultSampleType || p.sampleTypes[p.sampleTypes.length - 1]?.type || '';
 }
-async function fromBundles(basePath, headPath, opts) {
-    const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)]);
-    const screen = compare_compareSides(base, head, opts.compare);
-    const notes = [];
+/**
+ * The benchmarks that get graphs: those named by --benchmark, else the
+ * changed ones (time, allocations or contention), else all; at most
+ * MAX_FLAME_BENCHMARKS, worst first. What is left out is said in `notes`.
+ */
+function pickBenchmarks(screen, opts, notes) {
     let picked = sortBenchmarks(screen.benchmarks).filter(b => opts.benchmark
         ? opts.benchmark.test(b.name)
         : b.verdict === 'regression' || b.verdict === 'improvement' || changedContention(b).length > 0);
@@ -8678,6 +8680,13 @@ async function fromBundles(basePath, headPath, opts) {
         notes.push(`${picked.length - MAX_FLAME_BENCHMARKS} more benchmarks are left out; pick them with --benchmark.`);
         picked = picked.slice(0, MAX_FLAME_BENCHMARKS);
     }
+    return picked;
+}
+async function fromBundles(basePath, headPath, opts) {
+    const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)]);
+    const screen = compare_compareSides(base, head, opts.compare);
+    const notes = [];
+    const picked = pickBenchmarks(screen, opts, notes);
     const trees = new TreeCache(opts.maxProfileBytes);
     const graphs = [];
     const measures = opts.measure ? [opts.measure] : Object.keys(MEASURES);

@@ -10,7 +10,11 @@ import { BundleError } from '../bundle/index.js'
 import { functionDeltas, rankFunctions } from '../compare/functions.js'
 import { compareSides } from '../compare/index.js'
 import { loadSide, type Side } from '../compare/input.js'
-import { COMPARE_DEFAULTS, type CompareOptions } from '../compare/model.js'
+import {
+  COMPARE_DEFAULTS,
+  type BenchmarkComparison,
+  type CompareOptions
+} from '../compare/model.js'
 import { sortBenchmarks } from '../compare/verdicts.js'
 import { splitBenchName } from '../gobench/parse.js'
 import { readProfile, type Profile } from '../pprof/index.js'
@@ -120,14 +124,16 @@ function defaultType(p: Profile): string {
   return p.defaultSampleType || p.sampleTypes[p.sampleTypes.length - 1]?.type || ''
 }
 
-async function fromBundles(
-  basePath: string,
-  headPath: string,
-  opts: FlameOptions
-): Promise<FlameReport> {
-  const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)])
-  const screen = compareSides(base, head, opts.compare)
-  const notes: string[] = []
+/**
+ * The benchmarks that get graphs: those named by --benchmark, else the
+ * changed ones (time, allocations or contention), else all; at most
+ * MAX_FLAME_BENCHMARKS, worst first. What is left out is said in `notes`.
+ */
+function pickBenchmarks(
+  screen: ReturnType<typeof compareSides>,
+  opts: FlameOptions,
+  notes: string[]
+): BenchmarkComparison[] {
   let picked = sortBenchmarks(screen.benchmarks).filter(b =>
     opts.benchmark
       ? opts.benchmark.test(b.name)
@@ -145,6 +151,18 @@ async function fromBundles(
     )
     picked = picked.slice(0, MAX_FLAME_BENCHMARKS)
   }
+  return picked
+}
+
+async function fromBundles(
+  basePath: string,
+  headPath: string,
+  opts: FlameOptions
+): Promise<FlameReport> {
+  const [base, head] = await Promise.all([loadSide(basePath), loadSide(headPath)])
+  const screen = compareSides(base, head, opts.compare)
+  const notes: string[] = []
+  const picked = pickBenchmarks(screen, opts, notes)
   const trees = new TreeCache(opts.maxProfileBytes)
   const graphs: FlameGraph[] = []
   const measures = opts.measure ? [opts.measure] : (Object.keys(MEASURES) as Measure[])
