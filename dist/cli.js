@@ -4179,6 +4179,84 @@ async function prepareOutDir(dir) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
 }
 
+;// CONCATENATED MODULE: ./src/engine/duet.ts
+/**
+ * The duet schedule of A/B rounds (issue 17; Bulej et al., "Duet
+ * Benchmarking", ICPE 2020): each round starts the base and the head test
+ * binaries together, each pinned to its own half of the CPUs this process
+ * may use (`taskset --cpu-list`, sched_setaffinity), so a burst on the
+ * host hits both sides at once instead of one. The halves swap every
+ * round, so a faster CPU favours neither side. Both sides get the same
+ * `-test.cpu`: the user's, or else the CPUs of the whole set, which is
+ * what the timed runs had, so benchmark names (`-2`) match the screen's.
+ * A machine (or cgroup) with one CPU cannot pin two sides apart: then the
+ * rounds are ABBA, with a notice.
+ */
+
+
+
+/** How an A/B's rounds are scheduled: alternating (ABBA) or together on disjoint CPUs (duet). */
+const AB_SCHEDULES = ['abba', 'duet'];
+/** The CPUs of a list such as `0-3,8,10-11`; undefined when it is not one. */
+function parseCpuList(text) {
+    const out = [];
+    for (const part of text.trim().split(',')) {
+        const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+        if (!m)
+            return undefined;
+        const lo = Number(m[1]);
+        const hi = m[2] === undefined ? lo : Number(m[2]);
+        if (hi < lo || hi - lo > 4096)
+            return undefined;
+        for (let c = lo; c <= hi; c++)
+            out.push(c);
+    }
+    return out;
+}
+/** The CPUs this process may run on (Linux: Cpus_allowed_list), else 0…n−1. */
+function allowedCpus(status = '/proc/self/status') {
+    try {
+        const m = /^Cpus_allowed_list:\s*(\S+)/m.exec((0,external_node_fs_namespaceObject.readFileSync)(status, 'utf8'));
+        const list = m && parseCpuList(m[1]);
+        if (list && list.length > 0)
+            return list;
+    }
+    catch {
+        // not Linux: fall through
+    }
+    return Array.from({ length: (0,external_node_os_namespaceObject.availableParallelism)() }, (_, i) => i);
+}
+/** Whether taskset (util-linux) is on PATH. */
+function haveTaskset(path = process.env.PATH ?? '') {
+    return path.split(external_node_path_namespaceObject.delimiter).some(dir => dir !== '' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'taskset')));
+}
+/**
+ * The duet plan for these CPUs, or why there is none: one CPU cannot hold
+ * two sides apart, and without taskset nothing can pin them.
+ */
+function duetPlan(cpus, taskset) {
+    if (cpus.length < 2)
+        return {
+            fallback: `ab-schedule duet needs at least 2 CPUs to pin base and head apart, and this job may use ${cpus.length}; running the rounds ABBA instead`
+        };
+    if (!taskset)
+        return {
+            fallback: 'ab-schedule duet pins each side with taskset (util-linux), which is not on PATH; running the rounds ABBA instead. Install util-linux to use duet'
+        };
+    const half = Math.floor(cpus.length / 2);
+    const list = (xs) => xs.join(',');
+    return {
+        plan: {
+            cpus: [list(cpus.slice(0, half)), list(cpus.slice(half, 2 * half))],
+            procs: cpus.length
+        }
+    };
+}
+/** Whether the user's run flags set -test.cpu already. */
+function setsCpuFlag(runFlags) {
+    return runFlags.some(f => /^-{1,2}test\.cpu(=|$)/.test(f));
+}
+
 ;// CONCATENATED MODULE: ./src/engine/ab.ts
 /**
  * Interleaved A/B runs on one machine: build the test binaries of the base
@@ -4188,6 +4266,7 @@ async function prepareOutDir(dir) {
  * with profiles. Drift between rounds then hits both sides alike. The
  * result is one bundle per side, written by the same builder as `run`.
  */
+
 
 
 
@@ -4256,18 +4335,33 @@ async function runAb(go, git, s, onEvent = () => { }) {
         };
         const packages = (await discoverPackages(go, (0,external_node_path_namespaceObject.join)(sides.head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
         const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent);
+        const duet = scheduleOf(s, onEvent);
         for (let round = 0; round < s.rounds; round++) {
             const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
-            onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order });
-            for (const pkg of paired)
-                for (const side of order)
-                    await runRound(go, sides, side, pkg, round, scratch, s);
+            if (duet) {
+                // The halves swap every round, so a faster CPU favours neither side.
+                const [b, h] = round % 2 === 0 ? duet.cpus : [duet.cpus[1], duet.cpus[0]];
+                onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order, duet: [b, h] });
+                for (const pkg of paired)
+                    await together([
+                        runRound(go, sides, 'base', pkg, round, scratch, s, { cpus: b, procs: duet.procs }),
+                        runRound(go, sides, 'head', pkg, round, scratch, s, { cpus: h, procs: duet.procs })
+                    ]);
+            }
+            else {
+                onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order });
+                for (const pkg of paired)
+                    for (const side of order)
+                        await runRound(go, sides, side, pkg, round, scratch, s);
+            }
             if (round === 0)
                 ab_checkMatched(sides, s.bench);
         }
         if (wantsContention(s.profiles))
             await contentionRounds(go, sides, { paired, headRoot: sides.head.root, scratch }, s, onEvent);
-        const side = (name) => writeSide(go, git, { state: sides[name], headRoot: sides.head.root, sub, scratch, paired }, s, name, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), name));
+        const side = (name) => writeSide(go, git, { state: sides[name], headRoot: sides.head.root, sub, scratch, paired }, 
+        // What ran: a duet that fell back is recorded as ABBA.
+        { ...s, schedule: duet ? 'duet' : 'abba' }, name, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), name));
         return { baseDir: await side('base'), headDir: await side('head') };
     }
     finally {
@@ -4307,7 +4401,8 @@ async function writeSide(go, git, w, s, name, dir) {
             rounds: s.rounds,
             bench: s.bench,
             benchtime: s.benchtime,
-            buildFlags: flags
+            buildFlags: flags,
+            schedule: s.schedule ?? 'abba'
         }
     }, w.paired.map(p => state.measured.get(p.importPath)));
     return dir;
@@ -4342,8 +4437,27 @@ async function buildBinaries(go, sides, packages, scratch, s, onEvent) {
         throw new AbError('no package with benchmarks exists on both sides; nothing to compare');
     return paired;
 }
+/** The duet plan when asked for and possible; otherwise ABBA, with a notice when duet was asked. */
+function scheduleOf(s, onEvent) {
+    if (s.schedule !== 'duet')
+        return undefined;
+    const d = duetPlan(allowedCpus(), haveTaskset());
+    if ('plan' in d)
+        return d.plan;
+    onEvent({ type: 'notice', message: d.fallback });
+    return undefined;
+}
+/** Both sides' runs of a duet round: wait for both, then report the first failure. */
+async function together(runs) {
+    const settled = await Promise.allSettled(runs);
+    const failed = settled.find(r => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
 /** One side's run of one package in one round: results and profiles appended to its measurement. */
-async function runRound(go, sides, side, pkg, round, scratch, s) {
+async function runRound(go, sides, side, pkg, round, scratch, s, 
+/** Duet: the CPUs to pin to, and the -test.cpu both sides share. */
+pin) {
     const state = sides[side];
     const rel = (0,external_node_path_namespaceObject.relative)(sides.head.root, pkg.dir);
     const stem = `${side}-${packageStem(pkg.importPath)}-r${round}`;
@@ -4355,11 +4469,12 @@ async function runRound(go, sides, side, pkg, round, scratch, s) {
         benchtime: s.benchtime,
         cpuProfile: cpu,
         memProfile: mem,
-        runFlags: splitTestFlags(flagsOf(s, side)).run
+        runFlags: pinnedFlags(splitTestFlags(flagsOf(s, side)).run, pin)
     });
     const r = await go.runTestBinary(state.binaries.get(pkg.importPath), argv, {
         cwd: (0,external_node_path_namespaceObject.join)(state.root, rel),
-        onLine: line => void parser.line(line)
+        onLine: line => void parser.line(line),
+        ...(pin ? { cpus: pin.cpus } : {})
     });
     if (r.code !== 0)
         throw new AbError(`${pkg.importPath} failed at the ${side} revision in round ${round + 1}:\n${tail(r.stdout)}`);
@@ -4370,6 +4485,14 @@ async function runRound(go, sides, side, pkg, round, scratch, s) {
         m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {};
     m.profiles.cpu.push(cpu);
     m.profiles.mem.push(mem);
+}
+/**
+ * A pinned side runs with the -test.cpu of the whole CPU set unless the
+ * user chose one, so its benchmarks keep the names (and GOMAXPROCS) the
+ * timed runs had.
+ */
+function pinnedFlags(run, pin) {
+    return pin && !setsCpuFlag(run) ? [...run, `-test.cpu=${pin.procs}`] : run;
 }
 /**
  * The contention pass of both sides, interleaved as the timed rounds are
@@ -4455,6 +4578,8 @@ class LocalGo {
     }
     /** Spawn a test binary directly, no shell. */
     runTestBinary(binary, args, options) {
+        if (options.cpus !== undefined)
+            return spawnCaptured('taskset', ['--cpu-list', options.cpus, binary, ...args], options);
         return spawnCaptured(binary, args, options);
     }
 }
@@ -7732,6 +7857,7 @@ function verdictText(c) {
 
 
 
+
 /** A mistake in how the command was called: exit status 2, with usage. */
 class UsageError extends Error {
     name = 'UsageError';
@@ -7843,6 +7969,13 @@ function profilesFrom(values, defaults) {
             throw new UsageError(err.message);
         throw err;
     }
+}
+/** --schedule abba|duet: how A/B rounds run (engine/duet.ts), as the ab-schedule input. */
+function scheduleFlag(values) {
+    const v = str(values, 'schedule') ?? 'abba';
+    if (!AB_SCHEDULES.includes(v))
+        throw new UsageError(`--schedule must be ${AB_SCHEDULES.join(' or ')}, not "${v}"`);
+    return v;
 }
 /** The comparison flags of compare, ab and demo. */
 const COMPARE_OPTIONS = {
@@ -7968,7 +8101,10 @@ function abProgress(started) {
                 console.error(`${stamp()} building ${showInvisible(e.pkg)} (${e.side})`);
                 break;
             case 'round':
-                console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`);
+                console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.duet ? `base and head together (duet, CPUs ${e.duet[0]} | ${e.duet[1]})` : e.order.join(', ')}`);
+                break;
+            case 'notice':
+                console.error(`${stamp()} notice: ${e.message}`);
                 break;
             case 'contention-round':
                 console.error(`${stamp()} contention round ${e.round}/${e.rounds}: ${e.order.join(', ')}`);
@@ -7988,10 +8124,11 @@ function abProgress(started) {
 
 /** The `ab` command. */
 const abCommand = {
-    usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [-- go test flags]',
+    usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [--schedule abba|duet] [-- go test flags]',
     options: {
         base: { type: 'string' },
         head: { type: 'string' },
+        schedule: { type: 'string' },
         ...RUN_OPTIONS,
         ...COMPARE_OPTIONS
     },
@@ -8007,7 +8144,14 @@ const abCommand = {
         const explicit = str(values, 'threshold') !== undefined;
         const opts = compareOptions(values, AB_TEST);
         const { git, runAb } = localEngine();
-        const { baseDir, headDir } = await runAb({ ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') }, abProgress(Date.now()));
+        const { baseDir, headDir } = await runAb({
+            ...checked,
+            rounds: checked.count,
+            buildFlags: rest,
+            base,
+            head: str(values, 'head'),
+            schedule: scheduleFlag(values)
+        }, abProgress(Date.now()));
         // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).
         // --test still chooses the test.
         const outputs = await compareAndReport(baseDir, headDir, { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test }, {
@@ -8115,15 +8259,16 @@ async function recordedBenchtime(path) {
     }
 }
 /** Flags that mean something only with --confirm-base. */
-const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out'];
+const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out', 'schedule'];
 /** The `compare` command. */
 const compareCommand = {
-    usage: 'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+    usage: 'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--schedule abba|duet] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
     options: {
         ...COMPARE_OPTIONS,
         'confirm-base': { type: 'string' },
         'confirm-head': { type: 'string' },
         'confirm-rounds': { type: 'string' },
+        schedule: { type: 'string' },
         dir: { type: 'string' },
         benchtime: { type: 'string' },
         out: { type: 'string' }
@@ -8155,6 +8300,7 @@ const compareCommand = {
                 buildFlags: rest,
                 base: confirmBase,
                 head: str(values, 'confirm-head'),
+                schedule: scheduleFlag(values),
                 sources: gitSources(new LocalGit(), (0,external_node_path_namespaceObject.resolve)('.'))
             }, opts, abProgress(started));
         }

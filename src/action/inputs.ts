@@ -3,6 +3,7 @@
  * documented in action.yml; every error names the input, the bad value and
  * what is allowed, and is thrown before any work starts.
  */
+import { AB_SCHEDULES, type AbSchedule } from '../engine/duet.js'
 import {
   COMPARE_DEFAULTS,
   GATE_MODES,
@@ -53,6 +54,8 @@ export interface ActionSettings {
   gate: GateMode
   /** A/B rounds per suspect under gate confirmed. */
   confirmRounds: number
+  /** How A/B rounds are scheduled (gate ab and confirmation): abba or duet. */
+  abSchedule: AbSchedule
 }
 
 function oneOf<T extends string>(
@@ -188,6 +191,7 @@ export function readSettings(read: InputReader): ActionSettings {
     ),
     uploadBaseline: oneOf(read, 'upload-baseline', ['auto', 'always', 'never'] as const, 'auto'),
     gate: oneOf(read, 'gate', GATE_MODES, 'confirmed'),
-    confirmRounds: number(read, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT)
+    confirmRounds: number(read, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT),
+    abSchedule: oneOf(read, 'ab-schedule', AB_SCHEDULES, 'abba')
   }
 }

@@ -76,8 +76,11 @@ export function abLog(what: string): (e: AbEvent) => void {
         break
       case 'round':
         core.info(
-          `benchgate ${what}: round ${e.round}/${e.rounds} (${e.order.join(', ')}); ${elapsed()} elapsed`
+          `benchgate ${what}: round ${e.round}/${e.rounds} (${e.duet ? `base and head together, duet on CPUs ${e.duet[0]} | ${e.duet[1]}` : e.order.join(', ')}); ${elapsed()} elapsed`
         )
+        break
+      case 'notice':
+        core.notice(`benchgate ${what}: ${e.message}`)
         break
       case 'contention-round':
         core.info(

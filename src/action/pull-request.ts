@@ -87,6 +87,7 @@ export async function pullRequest(
       run: settings.run,
       compare: settings.compare,
       confirmRounds: settings.confirmRounds,
+      schedule: settings.abSchedule,
       headDir: outcome?.bundleDir,
       temp: io.temp,
       report: {

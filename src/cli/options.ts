@@ -12,6 +12,7 @@ import {
   type StatTest
 } from '../compare/model.js'
 import type { CompareOutputs } from '../engine/report.js'
+import { AB_SCHEDULES, type AbSchedule } from '../engine/duet.js'
 import type { ContentionFamily } from '../attribution/contention.js'
 import {
   describeBounds,
@@ -166,6 +167,14 @@ function profilesFrom(values: Values, defaults: ProfileSettings | undefined): Pr
     if (err instanceof SettingsError) throw new UsageError(err.message)
     throw err
   }
+}
+
+/** --schedule abba|duet: how A/B rounds run (engine/duet.ts), as the ab-schedule input. */
+export function scheduleFlag(values: Values): AbSchedule {
+  const v = str(values, 'schedule') ?? 'abba'
+  if (!(AB_SCHEDULES as readonly string[]).includes(v))
+    throw new UsageError(`--schedule must be ${AB_SCHEDULES.join(' or ')}, not "${v}"`)
+  return v as AbSchedule
 }
 
 /** The comparison flags of compare, ab and demo. */

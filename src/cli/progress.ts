@@ -77,7 +77,12 @@ export function abProgress(started: number): (e: AbEvent) => void {
         console.error(`${stamp()} building ${safe(e.pkg)} (${e.side})`)
         break
       case 'round':
-        console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.order.join(', ')}`)
+        console.error(
+          `${stamp()} round ${e.round}/${e.rounds}: ${e.duet ? `base and head together (duet, CPUs ${e.duet[0]} | ${e.duet[1]})` : e.order.join(', ')}`
+        )
+        break
+      case 'notice':
+        console.error(`${stamp()} notice: ${e.message}`)
         break
       case 'contention-round':
         console.error(`${stamp()} contention round ${e.round}/${e.rounds}: ${e.order.join(', ')}`)

@@ -25,6 +25,14 @@ import {
   type ContentionProfiles
 } from './contention-pass.js'
 import { wantsContention, type ProfileSettings } from './settings.js'
+import {
+  allowedCpus,
+  duetPlan,
+  haveTaskset,
+  setsCpuFlag,
+  type AbSchedule,
+  type DuetPlan
+} from './duet.js'
 
 /** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
 export class AbError extends Error {
@@ -57,13 +65,23 @@ export interface AbSettings {
   maxProfileBytes: number
   /** Profiles beyond CPU and heap: their contention rounds interleave base and head too. */
   profiles?: ProfileSettings
+  /** abba (default): the sides alternate; duet: they run together on disjoint CPUs (engine/duet.ts). */
+  schedule?: AbSchedule
 }
 
 /** Progress of an A/B run. */
 export type AbEvent =
   | { type: 'worktree'; side: 'base' | 'head'; ref: string; path: string }
   | { type: 'build'; side: 'base' | 'head'; pkg: string }
-  | { type: 'round'; round: number; rounds: number; order: ('base' | 'head')[] }
+  | {
+      type: 'round'
+      round: number
+      rounds: number
+      order: ('base' | 'head')[]
+      /** Duet: both sides at once, on these CPU lists (base's, head's). */
+      duet?: [string, string]
+    }
+  | { type: 'notice'; message: string }
   | { type: 'contention-round'; round: number; rounds: number; order: ('base' | 'head')[] }
 
 /** The two bundles an A/B run wrote. */
@@ -147,11 +165,23 @@ export async function runAb(
       p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath))
     )
     const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent)
+    const duet = scheduleOf(s, onEvent)
     for (let round = 0; round < s.rounds; round++) {
       const order: SideName[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base']
-      onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order })
-      for (const pkg of paired)
-        for (const side of order) await runRound(go, sides, side, pkg, round, scratch, s)
+      if (duet) {
+        // The halves swap every round, so a faster CPU favours neither side.
+        const [b, h] = round % 2 === 0 ? duet.cpus : [duet.cpus[1], duet.cpus[0]]
+        onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order, duet: [b, h] })
+        for (const pkg of paired)
+          await together([
+            runRound(go, sides, 'base', pkg, round, scratch, s, { cpus: b, procs: duet.procs }),
+            runRound(go, sides, 'head', pkg, round, scratch, s, { cpus: h, procs: duet.procs })
+          ])
+      } else {
+        onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order })
+        for (const pkg of paired)
+          for (const side of order) await runRound(go, sides, side, pkg, round, scratch, s)
+      }
       if (round === 0) checkMatched(sides, s.bench)
     }
     if (wantsContention(s.profiles))
@@ -161,7 +191,8 @@ export async function runAb(
         go,
         git,
         { state: sides[name], headRoot: sides.head.root, sub, scratch, paired },
-        s,
+        // What ran: a duet that fell back is recorded as ABBA.
+        { ...s, schedule: duet ? 'duet' : 'abba' },
         name,
         join(resolve(s.out), name)
       )
@@ -218,7 +249,8 @@ async function writeSide(
         rounds: s.rounds,
         bench: s.bench,
         benchtime: s.benchtime,
-        buildFlags: flags
+        buildFlags: flags,
+        schedule: s.schedule ?? 'abba'
       }
     },
     w.paired.map(p => state.measured.get(p.importPath)!)
@@ -265,6 +297,22 @@ async function buildBinaries(
   return paired
 }
 
+/** The duet plan when asked for and possible; otherwise ABBA, with a notice when duet was asked. */
+function scheduleOf(s: AbSettings, onEvent: (e: AbEvent) => void): DuetPlan | undefined {
+  if (s.schedule !== 'duet') return undefined
+  const d = duetPlan(allowedCpus(), haveTaskset())
+  if ('plan' in d) return d.plan
+  onEvent({ type: 'notice', message: d.fallback })
+  return undefined
+}
+
+/** Both sides' runs of a duet round: wait for both, then report the first failure. */
+async function together(runs: Promise<void>[]): Promise<void> {
+  const settled = await Promise.allSettled(runs)
+  const failed = settled.find(r => r.status === 'rejected')
+  if (failed) throw (failed as PromiseRejectedResult).reason
+}
+
 /** One side's run of one package in one round: results and profiles appended to its measurement. */
 async function runRound(
   go: GoToolchain,
@@ -273,7 +321,9 @@ async function runRound(
   pkg: GoPackage,
   round: number,
   scratch: string,
-  s: AbSettings
+  s: AbSettings,
+  /** Duet: the CPUs to pin to, and the -test.cpu both sides share. */
+  pin?: { cpus: string; procs: number }
 ): Promise<void> {
   const state = sides[side]
   const rel = relative(sides.head.root, pkg.dir)
@@ -286,11 +336,12 @@ async function runRound(
     benchtime: s.benchtime,
     cpuProfile: cpu,
     memProfile: mem,
-    runFlags: splitTestFlags(flagsOf(s, side)).run
+    runFlags: pinnedFlags(splitTestFlags(flagsOf(s, side)).run, pin)
   })
   const r = await go.runTestBinary(state.binaries.get(pkg.importPath)!, argv, {
     cwd: join(state.root, rel),
-    onLine: line => void parser.line(line)
+    onLine: line => void parser.line(line),
+    ...(pin ? { cpus: pin.cpus } : {})
   })
   if (r.code !== 0)
     throw new AbError(
@@ -303,6 +354,15 @@ async function runRound(
     m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {}
   m.profiles.cpu.push(cpu)
   m.profiles.mem.push(mem)
+}
+
+/**
+ * A pinned side runs with the -test.cpu of the whole CPU set unless the
+ * user chose one, so its benchmarks keep the names (and GOMAXPROCS) the
+ * timed runs had.
+ */
+function pinnedFlags(run: string[], pin: { procs: number } | undefined): string[] {
+  return pin && !setsCpuFlag(run) ? [...run, `-test.cpu=${pin.procs}`] : run
 }
 
 /**

@@ -5,6 +5,7 @@
  * come through seams, so the flow runs the same against GitHub and
  * against fakes.
  */
+import type { AbSchedule } from './duet.js'
 import { join } from 'node:path'
 import type { CompareOptions } from '../compare/model.js'
 import type { AbEvent } from './ab.js'
@@ -39,6 +40,8 @@ export interface PullRequestJob {
   run: Omit<RunSettings, 'out'>
   compare: CompareOptions
   confirmRounds: number
+  /** How A/B rounds are scheduled, for gate ab and confirmation (engine/duet.ts). */
+  schedule?: AbSchedule
   /** This run's head bundle (screen and confirm plans). */
   headDir?: string
   /** Scratch directory: A/B bundles go below it. */
@@ -59,7 +62,7 @@ export async function judgePullRequest(
   // Hot lines: matched through git diff in the checkout, which holds the head.
   const sources = gitSources(seams.engine.git, job.run.dir)
   const report = { ...job.report, pathsRelativeTo: job.temp, sources }
-  const ab = { ...job.run, buildFlags: job.run.extraFlags }
+  const ab = { ...job.run, buildFlags: job.run.extraFlags, schedule: job.schedule }
   if (job.plan === 'ab') {
     // Without the base revision there is nothing to measure: that is a
     // setup error, and the message says how to fix it.

@@ -25,6 +25,11 @@ export interface GoRunOptions {
    * capturing it (`go tool trace -pprof` writes a binary profile there).
    */
   stdoutFile?: string
+  /**
+   * Test binaries only: pin the process to these CPUs (a taskset CPU
+   * list such as `0` or `2,3`), for duet A/B rounds.
+   */
+  cpus?: string
 }
 
 /**
@@ -67,6 +72,8 @@ export class LocalGo implements GoToolchain {
     args: readonly string[],
     options: GoRunOptions
   ): Promise<GoProcess> {
+    if (options.cpus !== undefined)
+      return spawnCaptured('taskset', ['--cpu-list', options.cpus, binary, ...args], options)
     return spawnCaptured(binary, args, options)
   }
 }

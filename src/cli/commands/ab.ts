@@ -12,6 +12,7 @@ import {
   runSettingsFrom,
   str,
   UsageError,
+  scheduleFlag,
   type Command
 } from '../options.js'
 import { abProgress } from '../progress.js'
@@ -19,10 +20,11 @@ import { abProgress } from '../progress.js'
 /** The `ab` command. */
 export const abCommand: Command = {
   usage:
-    'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [-- go test flags]',
+    'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [--schedule abba|duet] [-- go test flags]',
   options: {
     base: { type: 'string' },
     head: { type: 'string' },
+    schedule: { type: 'string' },
     ...RUN_OPTIONS,
     ...COMPARE_OPTIONS
   },
@@ -40,7 +42,14 @@ export const abCommand: Command = {
     const opts = compareOptions(values, AB_TEST)
     const { git, runAb } = localEngine()
     const { baseDir, headDir } = await runAb(
-      { ...checked, rounds: checked.count, buildFlags: rest, base, head: str(values, 'head') },
+      {
+        ...checked,
+        rounds: checked.count,
+        buildFlags: rest,
+        base,
+        head: str(values, 'head'),
+        schedule: scheduleFlag(values)
+      },
       abProgress(Date.now())
     )
     // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).

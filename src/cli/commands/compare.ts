@@ -17,6 +17,7 @@ import {
   compareOptions,
   emitComparison,
   runSettingsFrom,
+  scheduleFlag,
   str,
   UsageError,
   type Command
@@ -39,17 +40,18 @@ async function recordedBenchtime(path: string): Promise<{ benchtime?: string }> 
 }
 
 /** Flags that mean something only with --confirm-base. */
-const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out']
+const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out', 'schedule']
 
 /** The `compare` command. */
 export const compareCommand: Command = {
   usage:
-    'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+    'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--schedule abba|duet] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
   options: {
     ...COMPARE_OPTIONS,
     'confirm-base': { type: 'string' },
     'confirm-head': { type: 'string' },
     'confirm-rounds': { type: 'string' },
+    schedule: { type: 'string' },
     dir: { type: 'string' },
     benchtime: { type: 'string' },
     out: { type: 'string' }
@@ -93,6 +95,7 @@ export const compareCommand: Command = {
             buildFlags: rest,
             base: confirmBase,
             head: str(values, 'confirm-head'),
+            schedule: scheduleFlag(values),
             sources: gitSources(new LocalGit(), resolve('.'))
           },
           opts,
