@@ -2548,6 +2548,582 @@ function describeFailure(pkg, code, failures, lines) {
     return `${pkg.importPath} ${what}. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test:\n${tail.join('\n')}`;
 }
 
+;// CONCATENATED MODULE: ./src/engine/select.ts
+/**
+ * A `-bench` pattern that selects exactly the named benchmarks, so that
+ * confirmation re-runs the suspects and nothing else.
+ *
+ * Go splits a -bench pattern on `/` into one regular expression per name
+ * level, and on a top-level `|` into alternatives, each a whole path
+ * (testing/match.go, splitRegexp). So `^A$/^x$|^B$` runs A/x and B but not
+ * A/y. Each level is quoted, so a name's metacharacters match themselves.
+ */
+/** Go's regexp.QuoteMeta: escape `\.+*?()|[]{}^$`. */
+function quoteMeta(s) {
+    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
+}
+/**
+ * Names as printed (`BenchmarkA/x-2`, procs suffix included). The suffix
+ * is optional in the pattern: with GOMAXPROCS=1 Go prints none, so a
+ * trailing `-8` may be part of the name itself. The one over-selection
+ * this allows: a sibling named like the suspect minus that suffix (`size`
+ * beside `size-8`) runs too.
+ */
+function exactBenchPattern(names) {
+    const alternatives = [...new Set(names)].map(full => {
+        const levels = full.split('/');
+        const last = levels.pop();
+        const m = /^(.*?)(-\d+)$/.exec(last);
+        const lastPattern = m ? `${quoteMeta(m[1])}(${quoteMeta(m[2])})?` : quoteMeta(last);
+        return [...levels.map(quoteMeta), lastPattern].map(l => `^${l}$`).join('/');
+    });
+    if (alternatives.length === 0)
+        throw new RangeError('no benchmark names to select');
+    return alternatives.join('|');
+}
+
+;// CONCATENATED MODULE: ./src/engine/contention-pass.ts
+/**
+ * The contention pass (issue 16, docs/contention.md): block, mutex and
+ * trace-derived profiles, and GC cycles and pauses, per op.
+ *
+ * These collectors slow a benchmark down by up to 2.5× (block profiling at
+ * rate 1: PingPong +80%; the tracer: +158%; docs/performance.md), so they
+ * never run beside the timed runs that gate, nor beside the CPU and heap
+ * profiles of the profiling pass. Each benchmark runs in processes of its
+ * own, `rounds` times, each round a low and a high iteration count
+ * (`-benchtime=Nx`): setup cancels in the difference, as in the profiling
+ * pass, and each round gives one per-op value per metric, so base and head
+ * are compared on real samples (the U test), not on one profile each.
+ *
+ * The high run is sized to CONTENTION_SECONDS of the benchmark's work: the
+ * block and mutex profiles (rate and fraction 1 by default) and the
+ * tracer record every event, so a tenth of a second holds thousands of
+ * them, and `go tool trace -pprof` reads a trace in about 0.2 s per MB
+ * (a 1 s trace of a channel ping-pong is 35 MB).
+ */
+
+
+
+
+
+
+/** Seconds of work in a contention run at the high iteration count. */
+const CONTENTION_SECONDS = 0.1;
+/** A trace larger than this is not converted (its profiles are reported missing). */
+const MAX_TRACE_BYTES = 256 * 1024 * 1024;
+/** The iteration counts of a contention round: CONTENTION_SECONDS of work, and a tenth. */
+function contentionCounts(iterations, nsPerOp) {
+    const wanted = nsPerOp !== undefined && nsPerOp > 0 ? (CONTENTION_SECONDS * 1e9) / nsPerOp : iterations;
+    const high = Math.max(20, Math.round(Math.min(wanted, 1e9)));
+    return [Math.max(2, Math.round(high / 10)), high];
+}
+/** The GODEBUG a contention run gets: the user's, with the GC trace on. */
+function gcDebugEnv() {
+    const own = process.env.GODEBUG;
+    return { ...process.env, GODEBUG: own ? `${own},gctrace=1` : 'gctrace=1' };
+}
+/**
+ * One run of one benchmark at `n` iterations with the asked-for collectors,
+ * then the trace's four profiles. Returns the run, or an error message.
+ */
+async function contentionRun(go, t, n, stem, s) {
+    const want = new Set(s.profiles.kinds);
+    const files = {};
+    const block = want.has('block') ? `${stem}.block.pprof` : undefined;
+    const mutex = want.has('mutex') ? `${stem}.mutex.pprof` : undefined;
+    const trace = want.has('trace') ? `${stem}.trace` : undefined;
+    const argv = goTestContentionArgs({
+        bench: exactBenchPattern([t.name]),
+        iterations: n,
+        block: block ? { file: block, rate: s.profiles.blockRate } : undefined,
+        mutex: mutex ? { file: mutex, fraction: s.profiles.mutexFraction } : undefined,
+        trace,
+        runFlags: s.runFlags
+    });
+    const r = await go.runTestBinary(t.binary, argv, { cwd: t.cwd, env: gcDebugEnv() });
+    if (r.code !== 0)
+        return `${t.name}: the contention run at ${n} iterations exited ${r.code}`;
+    if (block)
+        files.block = block;
+    if (mutex)
+        files.mutex = mutex;
+    if (trace) {
+        const size = (await (0,promises_namespaceObject.stat)(trace).catch(() => undefined))?.size;
+        if (size === undefined)
+            return `${t.name}: go test wrote no execution trace`;
+        if (size > MAX_TRACE_BYTES)
+            return `${t.name}: its execution trace is ${Math.round(size / 2 ** 20)} MiB, over the ${MAX_TRACE_BYTES / 2 ** 20} MiB cap; drop trace from profiles for it or narrow bench`;
+        const kinds = ['sync', 'syscall', 'net', 'sched'];
+        // Two conversions at a time: each reads the whole trace.
+        for (let i = 0; i < kinds.length; i += 2) {
+            const done = await Promise.all(kinds.slice(i, i + 2).map(async (kind) => {
+                const out = `${stem}.${kind}.pprof`;
+                const c = await go.run(goTraceProfileArgs(kind, trace), { cwd: t.cwd, stdoutFile: out });
+                if (c.code === 0)
+                    files[kind] = out;
+                return c.code === 0
+                    ? undefined
+                    : `go tool trace -pprof=${kind}: ${c.stderr.trim().split('\n').pop() ?? ''}`;
+            }));
+            const failed = done.find(x => x !== undefined);
+            if (failed)
+                return `${t.name}: ${failed}`;
+        }
+    }
+    return { files, gc: parseGcTrace(r.stderr) };
+}
+/**
+ * One round of the pass for one benchmark: its low and high runs. The
+ * A/B runner calls it per round and side, interleaved; `contentionPass`
+ * runs every round of one side.
+ */
+async function contentionRound(go, t, round, into, s) {
+    const runs = [];
+    for (const [k, n] of into.counts.entries()) {
+        const r = await contentionRun(go, t, n, (0,external_node_path_namespaceObject.join)(s.scratch, `${s.stem}-c${round}-${k}`), s);
+        if (typeof r === 'string') {
+            into.errors.push(r);
+            return;
+        }
+        runs.push(r);
+    }
+    into.rounds.push({ low: runs[0], high: runs[1] });
+}
+/** A benchmark's empty pass record, sized by its timed runs. */
+function newContentionProfiles(t) {
+    return { counts: contentionCounts(t.iterations, t.nsPerOp), rounds: [], errors: [] };
+}
+/**
+ * Every round of the contention pass for one side's targets, by passKey.
+ * A benchmark whose runs failed keeps its errors and the rounds that ran.
+ */
+async function contentionPass(go, targets, s, onEvent = () => { }) {
+    const out = new Map();
+    const rounds = s.profiles.rounds;
+    for (const [i, t] of targets.entries()) {
+        const p = newContentionProfiles(t);
+        const stem = `${s.prefix ?? ''}${packageStem(t.importPath)}-q${i}`;
+        for (let round = 0; round < rounds; round++) {
+            onEvent({ type: 'contention', index: i, total: targets.length, name: t.name, round, rounds });
+            await contentionRound(go, t, round, p, { ...s, stem });
+        }
+        out.set(`${t.importPath}\u0000${t.name}`, p);
+    }
+    return out;
+}
+/** The Go release a version string names (`go1.23.4`, `devel go1.24-abcd`), as [major, minor]. */
+function goRelease(version) {
+    const m = /go(\d+)\.(\d+)/.exec(version);
+    return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+/**
+ * Why `trace` cannot be collected with this Go, or undefined when it can:
+ * `go tool trace -pprof` on the current trace format needs Go 1.23.
+ */
+function traceUnsupported(goVersion) {
+    const r = goRelease(goVersion);
+    if (r === undefined)
+        return undefined;
+    if (r[0] > 1 || (r[0] === 1 && r[1] >= 23))
+        return undefined;
+    return `profiles: trace needs Go 1.23 or newer for go tool trace -pprof on the execution tracer's format, and this is ${goVersion}. Set up a newer Go (actions/setup-go with go-version: stable), or drop trace from profiles (block and mutex work on any Go)`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/duet.ts
+/**
+ * The duet schedule of A/B rounds (issue 17; Bulej et al., "Duet
+ * Benchmarking", ICPE 2020): each round starts the base and the head test
+ * binaries together, each pinned to its own half of the CPUs this process
+ * may use (`taskset --cpu-list`, sched_setaffinity), so a burst on the
+ * host hits both sides at once instead of one. The halves swap every
+ * round, so a faster CPU favours neither side. Both sides get the same
+ * `-test.cpu`: the user's, or else the CPUs of the whole set, which is
+ * what the timed runs had, so benchmark names (`-2`) match the screen's.
+ * A machine (or cgroup) with one CPU cannot pin two sides apart: then the
+ * rounds are ABBA, with a notice.
+ */
+
+
+
+/** How an A/B's rounds are scheduled: alternating (ABBA) or together on disjoint CPUs (duet). */
+const AB_SCHEDULES = ['abba', 'duet'];
+/** The CPUs of a list such as `0-3,8,10-11`; undefined when it is not one. */
+function parseCpuList(text) {
+    const out = [];
+    for (const part of text.trim().split(',')) {
+        const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+        if (!m)
+            return undefined;
+        const lo = Number(m[1]);
+        const hi = m[2] === undefined ? lo : Number(m[2]);
+        if (hi < lo || hi - lo > 4096)
+            return undefined;
+        for (let c = lo; c <= hi; c++)
+            out.push(c);
+    }
+    return out;
+}
+/** The CPUs this process may run on (Linux: Cpus_allowed_list), else 0…n−1. */
+function allowedCpus(status = '/proc/self/status') {
+    try {
+        const m = /^Cpus_allowed_list:\s*(\S+)/m.exec((0,external_node_fs_namespaceObject.readFileSync)(status, 'utf8'));
+        const list = m && parseCpuList(m[1]);
+        if (list && list.length > 0)
+            return list;
+    }
+    catch {
+        // not Linux: fall through
+    }
+    return Array.from({ length: (0,external_node_os_namespaceObject.availableParallelism)() }, (_, i) => i);
+}
+/** Whether taskset (util-linux) is on PATH. */
+function haveTaskset(path = process.env.PATH ?? '') {
+    return path.split(external_node_path_namespaceObject.delimiter).some(dir => dir !== '' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'taskset')));
+}
+/**
+ * The duet plan for these CPUs, or why there is none: one CPU cannot hold
+ * two sides apart, and without taskset nothing can pin them.
+ */
+function duetPlan(cpus, taskset) {
+    if (cpus.length < 2)
+        return {
+            fallback: `ab-schedule duet needs at least 2 CPUs to pin base and head apart, and this job may use ${cpus.length}; running the rounds ABBA instead`
+        };
+    if (!taskset)
+        return {
+            fallback: 'ab-schedule duet pins each side with taskset (util-linux), which is not on PATH; running the rounds ABBA instead. Install util-linux to use duet'
+        };
+    const half = Math.floor(cpus.length / 2);
+    const list = (xs) => xs.join(',');
+    return {
+        plan: {
+            cpus: [list(cpus.slice(0, half)), list(cpus.slice(half, 2 * half))],
+            procs: cpus.length
+        }
+    };
+}
+/** Whether the user's run flags set -test.cpu already. */
+function setsCpuFlag(runFlags) {
+    return runFlags.some(f => /^-{1,2}test\.cpu(=|$)/.test(f));
+}
+
+;// CONCATENATED MODULE: ./src/stats/median.ts
+/**
+ * The sample median, computed exactly as benchstat does (go-moremath
+ * stats.Sample.Quantile, Hyndman & Fan definition R8: position
+ * 1/3 + q·(N + 1/3)), so medians and deltas match benchstat bit for bit.
+ * For q = 0.5 this is the middle value, or the mean of the middle two.
+ */
+function median(values) {
+    return quantile(values, 0.5);
+}
+/** Quantile by definition R8 (see median). NaN for an empty list. */
+function quantile(values, q) {
+    if (values.length === 0)
+        return Number.NaN;
+    const xs = [...values].sort((a, b) => a - b);
+    if (q <= 0)
+        return xs[0];
+    if (q >= 1)
+        return xs[xs.length - 1];
+    const n = 1 / 3.0 + q * (xs.length + 1 / 3.0);
+    const k = Math.trunc(n);
+    const frac = n - k;
+    if (k <= 0)
+        return xs[0];
+    if (k >= xs.length)
+        return xs[xs.length - 1];
+    return xs[k - 1] + frac * (xs[k] - xs[k - 1]);
+}
+
+;// CONCATENATED MODULE: ./src/engine/profile-pass.ts
+/**
+ * The profiling pass (issue 13): per-op function costs that really are per
+ * op. Each benchmark runs in processes of its own, selected by an exact
+ * `-bench` pattern so sub-benchmarks are apart from their siblings, twice:
+ * at a low and a high iteration count (`-benchtime=Nx`). Setup and other
+ * fixed costs are the same in both runs and cancel in the difference
+ * (attribution differenceTables). The timed runs stay as they were; this
+ * pass only explains them.
+ *
+ * Cost: per benchmark, two processes of about a tenth and all of
+ * min(1 s, max(benchtime, count × benchtime / 2)) of its work, plus two
+ * process starts and the benchmark's setup twice each.
+ */
+
+
+
+
+
+/**
+ * How long the high run takes at most. A CPU profile samples at 100 Hz,
+ * so a second gives about 100 samples of per-op work to share out; the
+ * low run is a tenth of it and only has to carry the fixed costs. With a
+ * shorter -benchtime the pass takes that instead, so it never costs more
+ * than about one more timed run per benchmark.
+ */
+const PASS_SECONDS = 1;
+/** Seconds of a Go duration (`1s`, `200ms`, `1m30s`); undefined for an iteration count (`100x`). */
+function durationSeconds(text) {
+    const unit = {
+        ns: 1e-9,
+        us: 1e-6,
+        µs: 1e-6,
+        ms: 1e-3,
+        s: 1,
+        m: 60,
+        h: 3600
+    };
+    let total = 0;
+    let matched = '';
+    for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) {
+        total += Number(m[1]) * unit[m[2]];
+        matched += m[0];
+    }
+    return matched === text && matched !== '' ? total : undefined;
+}
+/**
+ * The iteration counts of the two runs. The high one takes as long as
+ * half of all the timed runs together (count × benchtime / 2, so its
+ * profile has about half their samples), at least one benchtime and at
+ * most PASS_SECONDS; with an iteration-count benchtime, the timed b.N.
+ * The low one is a tenth of it.
+ */
+function passCounts(iterations, nsPerOp, benchtime, count = 1) {
+    const seconds = durationSeconds(benchtime);
+    const target = seconds === undefined
+        ? undefined
+        : Math.min(PASS_SECONDS, Math.max(seconds, (count * seconds) / 2));
+    const wanted = target !== undefined && nsPerOp !== undefined && nsPerOp > 0
+        ? (target * 1e9) / nsPerOp
+        : iterations;
+    const high = Math.max(10, Math.round(Math.min(wanted, 1e9)));
+    return [Math.max(1, Math.round(high / 10)), high];
+}
+/**
+ * Profile each target at two iteration counts. A run that fails leaves its
+ * benchmark out of the pass (the caller falls back to the timed runs'
+ * profiles), never the whole package.
+ */
+async function profilePass(go, targets, s, onEvent = () => { }) {
+    const out = new Map();
+    for (const [i, t] of targets.entries()) {
+        onEvent({ type: 'profile', index: i, total: targets.length, name: t.name });
+        const counts = passCounts(t.iterations, t.nsPerOp, s.benchtime, s.count);
+        const stem = `${packageStem(t.importPath)}-p${i}`;
+        const files = [];
+        let ok = true;
+        for (const [k, n] of counts.entries()) {
+            const cpu = (0,external_node_path_namespaceObject.join)(s.scratch, `${stem}-${k}.cpu.pprof`);
+            const mem = (0,external_node_path_namespaceObject.join)(s.scratch, `${stem}-${k}.mem.pprof`);
+            const argv = goTestProfileArgs({
+                bench: exactBenchPattern([t.name]),
+                iterations: n,
+                cpuProfile: cpu,
+                memProfile: mem,
+                runFlags: s.runFlags
+            });
+            const r = await go.runTestBinary(t.binary, argv, { cwd: t.cwd });
+            if (r.code !== 0)
+                ok = false;
+            files.push({ cpu: [cpu], mem: [mem] });
+        }
+        if (ok)
+            out.set(passKey(t.importPath, t.name), { low: files[0], high: files[1], counts });
+    }
+    return out;
+}
+/** The key of one benchmark in the pass's results. */
+function passKey(importPath, name) {
+    return `${importPath}\u0000${name}`;
+}
+/** The pass's targets for one package: each benchmark it ran, with its median b.N and fastest ns/op. */
+function targetsOf(importPath, results, binary, cwd) {
+    const byName = new Map();
+    for (const r of results) {
+        const e = byName.get(r.name) ?? byName.set(r.name, { n: [], ns: [] }).get(r.name);
+        e.n.push(r.iterations);
+        const ns = r.measurements.find(x => x.unit === 'ns/op');
+        if (ns)
+            e.ns.push(ns.value);
+    }
+    return [...byName].map(([name, e]) => ({
+        importPath,
+        name,
+        iterations: median(e.n),
+        // The fastest run is closest to the CPU an op costs: sized by it, the
+        // pass gets its samples even when a busy machine stretched the others.
+        nsPerOp: e.ns.length > 0 ? Math.min(...e.ns) : undefined,
+        binary,
+        cwd
+    }));
+}
+
+;// CONCATENATED MODULE: ./src/engine/ab-rounds.ts
+/**
+ * The rounds of an A/B run (ab.ts): the timed rounds in ABBA or duet
+ * order, each side's run of a package, and the interleaved contention
+ * rounds.
+ */
+
+
+
+
+
+
+
+/** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
+class AbError extends Error {
+    name = 'AbError';
+}
+/** One side's go test flags: the shared ones, then its own. */
+function flagsOf(s, side) {
+    return [...s.buildFlags, ...(s.sideFlags?.[side] ?? [])];
+}
+/**
+ * The timed rounds: ABBA (base, head; then head, base), or duet (both at
+ * once on disjoint CPUs) when asked for and possible. Returns the duet
+ * plan that ran, if any.
+ */
+async function timedRounds(go, sides, paired, scratch, s, onEvent) {
+    const duet = scheduleOf(s, onEvent);
+    for (let round = 0; round < s.rounds; round++) {
+        const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+        if (duet) {
+            // The halves swap every round, so a faster CPU favours neither side.
+            const [b, h] = round % 2 === 0 ? duet.cpus : [duet.cpus[1], duet.cpus[0]];
+            onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order, duet: [b, h] });
+            for (const pkg of paired)
+                await together([
+                    runRound(go, sides, 'base', pkg, round, scratch, s, { cpus: b, procs: duet.procs }),
+                    runRound(go, sides, 'head', pkg, round, scratch, s, { cpus: h, procs: duet.procs })
+                ]);
+        }
+        else {
+            onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order });
+            for (const pkg of paired)
+                for (const side of order)
+                    await runRound(go, sides, side, pkg, round, scratch, s);
+        }
+        if (round === 0)
+            checkMatched(sides, s.bench);
+    }
+    return duet;
+}
+/** The duet plan when asked for and possible; otherwise ABBA, with a notice when duet was asked. */
+function scheduleOf(s, onEvent) {
+    if (s.schedule !== 'duet')
+        return undefined;
+    const d = duetPlan(allowedCpus(), haveTaskset());
+    if ('plan' in d)
+        return d.plan;
+    onEvent({ type: 'notice', message: d.fallback });
+    return undefined;
+}
+/** Both sides' runs of a duet round: wait for both, then report the first failure. */
+async function together(runs) {
+    const settled = await Promise.allSettled(runs);
+    const failed = settled.find(r => r.status === 'rejected');
+    if (failed)
+        throw failed.reason;
+}
+/** One side's run of one package in one round: results and profiles appended to its measurement. */
+async function runRound(go, sides, side, pkg, round, scratch, s, 
+/** Duet: the CPUs to pin to, and the -test.cpu both sides share. */
+pin) {
+    const state = sides[side];
+    const rel = (0,external_node_path_namespaceObject.relative)(sides.head.root, pkg.dir);
+    const stem = `${side}-${packageStem(pkg.importPath)}-r${round}`;
+    const cpu = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.cpu.pprof`);
+    const mem = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.mem.pprof`);
+    const parser = new BenchParser();
+    const argv = testBinaryArgs({
+        bench: s.bench,
+        benchtime: s.benchtime,
+        cpuProfile: cpu,
+        memProfile: mem,
+        runFlags: pinnedFlags(splitTestFlags(flagsOf(s, side)).run, pin)
+    });
+    const r = await go.runTestBinary(state.binaries.get(pkg.importPath), argv, {
+        cwd: (0,external_node_path_namespaceObject.join)(state.root, rel),
+        onLine: line => void parser.line(line),
+        ...(pin ? { cpus: pin.cpus } : {})
+    });
+    if (r.code !== 0)
+        throw new AbError(`${pkg.importPath} failed at the ${side} revision in round ${round + 1}:\n${tail(r.stdout)}`);
+    const parsed = parser.finish();
+    const m = state.measured.get(pkg.importPath);
+    m.results = [...m.results, ...parsed.results.map(x => ({ ...x, pkg: pkg.importPath }))];
+    if (Object.keys(m.config).length === 0)
+        m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {};
+    m.profiles.cpu.push(cpu);
+    m.profiles.mem.push(mem);
+}
+/**
+ * A pinned side runs with the -test.cpu of the whole CPU set unless the
+ * user chose one, so its benchmarks keep the names (and GOMAXPROCS) the
+ * timed runs had.
+ */
+function pinnedFlags(run, pin) {
+    return pin && !setsCpuFlag(run) ? [...run, `-test.cpu=${pin.procs}`] : run;
+}
+/**
+ * The contention pass of both sides, interleaved as the timed rounds are
+ * (base, head; then head, base): round r of each side runs beside round r
+ * of the other, so a burst on the runner hits both.
+ */
+async function contentionRounds(go, sides, w, s, onEvent) {
+    const targets = {
+        base: abPassTargets(sides.base, w.paired, w.headRoot),
+        head: abPassTargets(sides.head, w.paired, w.headRoot)
+    };
+    for (const side of ['base', 'head'])
+        sides[side].contention = new Map();
+    const rounds = s.profiles.rounds;
+    for (let round = 0; round < rounds; round++) {
+        const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+        onEvent({ type: 'contention-round', round: round + 1, rounds, order });
+        for (const side of order)
+            for (const [i, t] of targets[side].entries()) {
+                const key = passKey(t.importPath, t.name);
+                const into = sides[side].contention.get(key) ??
+                    sides[side].contention.set(key, newContentionProfiles(t)).get(key);
+                await contentionRound(go, t, round, into, {
+                    scratch: w.scratch,
+                    stem: `${side}-${packageStem(t.importPath)}-q${i}`,
+                    runFlags: splitTestFlags(flagsOf(s, side)).run,
+                    profiles: s.profiles
+                });
+            }
+    }
+}
+/** After the first round: a -bench that matched nothing on either side is an error naming it. */
+function checkMatched(sides, bench) {
+    const any = (state) => [...state.measured.values()].some(m => m.results.length > 0);
+    if (any(sides.base) || any(sides.head))
+        return;
+    throw new AbError(`-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${sides.head.measured.size} package(s) with benchmarks on both sides (${[
+        ...sides.head.measured.keys()
+    ]
+        .slice(0, 5)
+        .join(', ')}). Check --bench`);
+}
+/** Every benchmark one side measured, with that side's test binary. */
+function abPassTargets(state, paired, headRoot) {
+    return paired.flatMap(pkg => {
+        const m = state.measured.get(pkg.importPath);
+        const binary = state.binaries.get(pkg.importPath);
+        if (!m || !binary)
+            return [];
+        return targetsOf(pkg.importPath, m.results, binary, (0,external_node_path_namespaceObject.join)(state.root, (0,external_node_path_namespaceObject.relative)(headRoot, pkg.dir)));
+    });
+}
+/** The last 15 lines of a run's output, for messages. */
+function tail(text) {
+    return text.trim().split('\n').slice(-15).join('\n');
+}
+
 ;// CONCATENATED MODULE: ./src/attribution/paths.ts
 /** Deepest path kept, in frames; a deeper one keeps the frames nearest its owner. */
 const MAX_PATH_FRAMES = 24;
@@ -2929,192 +3505,6 @@ function unattributedShares(tables) {
         out[measure] = t.total === 0 ? 0 : Number((t.unattributed / t.total).toPrecision(6));
     }
     return out;
-}
-
-;// CONCATENATED MODULE: ./src/stats/median.ts
-/**
- * The sample median, computed exactly as benchstat does (go-moremath
- * stats.Sample.Quantile, Hyndman & Fan definition R8: position
- * 1/3 + q·(N + 1/3)), so medians and deltas match benchstat bit for bit.
- * For q = 0.5 this is the middle value, or the mean of the middle two.
- */
-function median(values) {
-    return quantile(values, 0.5);
-}
-/** Quantile by definition R8 (see median). NaN for an empty list. */
-function quantile(values, q) {
-    if (values.length === 0)
-        return Number.NaN;
-    const xs = [...values].sort((a, b) => a - b);
-    if (q <= 0)
-        return xs[0];
-    if (q >= 1)
-        return xs[xs.length - 1];
-    const n = 1 / 3.0 + q * (xs.length + 1 / 3.0);
-    const k = Math.trunc(n);
-    const frac = n - k;
-    if (k <= 0)
-        return xs[0];
-    if (k >= xs.length)
-        return xs[xs.length - 1];
-    return xs[k - 1] + frac * (xs[k] - xs[k - 1]);
-}
-
-;// CONCATENATED MODULE: ./src/engine/select.ts
-/**
- * A `-bench` pattern that selects exactly the named benchmarks, so that
- * confirmation re-runs the suspects and nothing else.
- *
- * Go splits a -bench pattern on `/` into one regular expression per name
- * level, and on a top-level `|` into alternatives, each a whole path
- * (testing/match.go, splitRegexp). So `^A$/^x$|^B$` runs A/x and B but not
- * A/y. Each level is quoted, so a name's metacharacters match themselves.
- */
-/** Go's regexp.QuoteMeta: escape `\.+*?()|[]{}^$`. */
-function quoteMeta(s) {
-    return s.replace(/[\\.+*?()|[\]{}^$]/g, '\\$&');
-}
-/**
- * Names as printed (`BenchmarkA/x-2`, procs suffix included). The suffix
- * is optional in the pattern: with GOMAXPROCS=1 Go prints none, so a
- * trailing `-8` may be part of the name itself. The one over-selection
- * this allows: a sibling named like the suspect minus that suffix (`size`
- * beside `size-8`) runs too.
- */
-function exactBenchPattern(names) {
-    const alternatives = [...new Set(names)].map(full => {
-        const levels = full.split('/');
-        const last = levels.pop();
-        const m = /^(.*?)(-\d+)$/.exec(last);
-        const lastPattern = m ? `${quoteMeta(m[1])}(${quoteMeta(m[2])})?` : quoteMeta(last);
-        return [...levels.map(quoteMeta), lastPattern].map(l => `^${l}$`).join('/');
-    });
-    if (alternatives.length === 0)
-        throw new RangeError('no benchmark names to select');
-    return alternatives.join('|');
-}
-
-;// CONCATENATED MODULE: ./src/engine/profile-pass.ts
-/**
- * The profiling pass (issue 13): per-op function costs that really are per
- * op. Each benchmark runs in processes of its own, selected by an exact
- * `-bench` pattern so sub-benchmarks are apart from their siblings, twice:
- * at a low and a high iteration count (`-benchtime=Nx`). Setup and other
- * fixed costs are the same in both runs and cancel in the difference
- * (attribution differenceTables). The timed runs stay as they were; this
- * pass only explains them.
- *
- * Cost: per benchmark, two processes of about a tenth and all of
- * min(1 s, max(benchtime, count × benchtime / 2)) of its work, plus two
- * process starts and the benchmark's setup twice each.
- */
-
-
-
-
-
-/**
- * How long the high run takes at most. A CPU profile samples at 100 Hz,
- * so a second gives about 100 samples of per-op work to share out; the
- * low run is a tenth of it and only has to carry the fixed costs. With a
- * shorter -benchtime the pass takes that instead, so it never costs more
- * than about one more timed run per benchmark.
- */
-const PASS_SECONDS = 1;
-/** Seconds of a Go duration (`1s`, `200ms`, `1m30s`); undefined for an iteration count (`100x`). */
-function durationSeconds(text) {
-    const unit = {
-        ns: 1e-9,
-        us: 1e-6,
-        µs: 1e-6,
-        ms: 1e-3,
-        s: 1,
-        m: 60,
-        h: 3600
-    };
-    let total = 0;
-    let matched = '';
-    for (const m of text.matchAll(/(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)/g)) {
-        total += Number(m[1]) * unit[m[2]];
-        matched += m[0];
-    }
-    return matched === text && matched !== '' ? total : undefined;
-}
-/**
- * The iteration counts of the two runs. The high one takes as long as
- * half of all the timed runs together (count × benchtime / 2, so its
- * profile has about half their samples), at least one benchtime and at
- * most PASS_SECONDS; with an iteration-count benchtime, the timed b.N.
- * The low one is a tenth of it.
- */
-function passCounts(iterations, nsPerOp, benchtime, count = 1) {
-    const seconds = durationSeconds(benchtime);
-    const target = seconds === undefined
-        ? undefined
-        : Math.min(PASS_SECONDS, Math.max(seconds, (count * seconds) / 2));
-    const wanted = target !== undefined && nsPerOp !== undefined && nsPerOp > 0
-        ? (target * 1e9) / nsPerOp
-        : iterations;
-    const high = Math.max(10, Math.round(Math.min(wanted, 1e9)));
-    return [Math.max(1, Math.round(high / 10)), high];
-}
-/**
- * Profile each target at two iteration counts. A run that fails leaves its
- * benchmark out of the pass (the caller falls back to the timed runs'
- * profiles), never the whole package.
- */
-async function profilePass(go, targets, s, onEvent = () => { }) {
-    const out = new Map();
-    for (const [i, t] of targets.entries()) {
-        onEvent({ type: 'profile', index: i, total: targets.length, name: t.name });
-        const counts = passCounts(t.iterations, t.nsPerOp, s.benchtime, s.count);
-        const stem = `${packageStem(t.importPath)}-p${i}`;
-        const files = [];
-        let ok = true;
-        for (const [k, n] of counts.entries()) {
-            const cpu = (0,external_node_path_namespaceObject.join)(s.scratch, `${stem}-${k}.cpu.pprof`);
-            const mem = (0,external_node_path_namespaceObject.join)(s.scratch, `${stem}-${k}.mem.pprof`);
-            const argv = goTestProfileArgs({
-                bench: exactBenchPattern([t.name]),
-                iterations: n,
-                cpuProfile: cpu,
-                memProfile: mem,
-                runFlags: s.runFlags
-            });
-            const r = await go.runTestBinary(t.binary, argv, { cwd: t.cwd });
-            if (r.code !== 0)
-                ok = false;
-            files.push({ cpu: [cpu], mem: [mem] });
-        }
-        if (ok)
-            out.set(passKey(t.importPath, t.name), { low: files[0], high: files[1], counts });
-    }
-    return out;
-}
-/** The key of one benchmark in the pass's results. */
-function passKey(importPath, name) {
-    return `${importPath}\u0000${name}`;
-}
-/** The pass's targets for one package: each benchmark it ran, with its median b.N and fastest ns/op. */
-function targetsOf(importPath, results, binary, cwd) {
-    const byName = new Map();
-    for (const r of results) {
-        const e = byName.get(r.name) ?? byName.set(r.name, { n: [], ns: [] }).get(r.name);
-        e.n.push(r.iterations);
-        const ns = r.measurements.find(x => x.unit === 'ns/op');
-        if (ns)
-            e.ns.push(ns.value);
-    }
-    return [...byName].map(([name, e]) => ({
-        importPath,
-        name,
-        iterations: median(e.n),
-        // The fastest run is closest to the CPU an op costs: sized by it, the
-        // pass gets its samples even when a busy machine stretched the others.
-        nsPerOp: e.ns.length > 0 ? Math.min(...e.ns) : undefined,
-        binary,
-        cwd
-    }));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/per-op.ts
@@ -3587,154 +3977,6 @@ function parseBounded(raw, setting) {
     return v;
 }
 
-;// CONCATENATED MODULE: ./src/engine/contention-pass.ts
-/**
- * The contention pass (issue 16, docs/contention.md): block, mutex and
- * trace-derived profiles, and GC cycles and pauses, per op.
- *
- * These collectors slow a benchmark down by up to 2.5× (block profiling at
- * rate 1: PingPong +80%; the tracer: +158%; docs/performance.md), so they
- * never run beside the timed runs that gate, nor beside the CPU and heap
- * profiles of the profiling pass. Each benchmark runs in processes of its
- * own, `rounds` times, each round a low and a high iteration count
- * (`-benchtime=Nx`): setup cancels in the difference, as in the profiling
- * pass, and each round gives one per-op value per metric, so base and head
- * are compared on real samples (the U test), not on one profile each.
- *
- * The high run is sized to CONTENTION_SECONDS of the benchmark's work: the
- * block and mutex profiles (rate and fraction 1 by default) and the
- * tracer record every event, so a tenth of a second holds thousands of
- * them, and `go tool trace -pprof` reads a trace in about 0.2 s per MB
- * (a 1 s trace of a channel ping-pong is 35 MB).
- */
-
-
-
-
-
-
-/** Seconds of work in a contention run at the high iteration count. */
-const CONTENTION_SECONDS = 0.1;
-/** A trace larger than this is not converted (its profiles are reported missing). */
-const MAX_TRACE_BYTES = 256 * 1024 * 1024;
-/** The iteration counts of a contention round: CONTENTION_SECONDS of work, and a tenth. */
-function contentionCounts(iterations, nsPerOp) {
-    const wanted = nsPerOp !== undefined && nsPerOp > 0 ? (CONTENTION_SECONDS * 1e9) / nsPerOp : iterations;
-    const high = Math.max(20, Math.round(Math.min(wanted, 1e9)));
-    return [Math.max(2, Math.round(high / 10)), high];
-}
-/** The GODEBUG a contention run gets: the user's, with the GC trace on. */
-function gcDebugEnv() {
-    const own = process.env.GODEBUG;
-    return { ...process.env, GODEBUG: own ? `${own},gctrace=1` : 'gctrace=1' };
-}
-/**
- * One run of one benchmark at `n` iterations with the asked-for collectors,
- * then the trace's four profiles. Returns the run, or an error message.
- */
-async function contentionRun(go, t, n, stem, s) {
-    const want = new Set(s.profiles.kinds);
-    const files = {};
-    const block = want.has('block') ? `${stem}.block.pprof` : undefined;
-    const mutex = want.has('mutex') ? `${stem}.mutex.pprof` : undefined;
-    const trace = want.has('trace') ? `${stem}.trace` : undefined;
-    const argv = goTestContentionArgs({
-        bench: exactBenchPattern([t.name]),
-        iterations: n,
-        block: block ? { file: block, rate: s.profiles.blockRate } : undefined,
-        mutex: mutex ? { file: mutex, fraction: s.profiles.mutexFraction } : undefined,
-        trace,
-        runFlags: s.runFlags
-    });
-    const r = await go.runTestBinary(t.binary, argv, { cwd: t.cwd, env: gcDebugEnv() });
-    if (r.code !== 0)
-        return `${t.name}: the contention run at ${n} iterations exited ${r.code}`;
-    if (block)
-        files.block = block;
-    if (mutex)
-        files.mutex = mutex;
-    if (trace) {
-        const size = (await (0,promises_namespaceObject.stat)(trace).catch(() => undefined))?.size;
-        if (size === undefined)
-            return `${t.name}: go test wrote no execution trace`;
-        if (size > MAX_TRACE_BYTES)
-            return `${t.name}: its execution trace is ${Math.round(size / 2 ** 20)} MiB, over the ${MAX_TRACE_BYTES / 2 ** 20} MiB cap; drop trace from profiles for it or narrow bench`;
-        const kinds = ['sync', 'syscall', 'net', 'sched'];
-        // Two conversions at a time: each reads the whole trace.
-        for (let i = 0; i < kinds.length; i += 2) {
-            const done = await Promise.all(kinds.slice(i, i + 2).map(async (kind) => {
-                const out = `${stem}.${kind}.pprof`;
-                const c = await go.run(goTraceProfileArgs(kind, trace), { cwd: t.cwd, stdoutFile: out });
-                if (c.code === 0)
-                    files[kind] = out;
-                return c.code === 0
-                    ? undefined
-                    : `go tool trace -pprof=${kind}: ${c.stderr.trim().split('\n').pop() ?? ''}`;
-            }));
-            const failed = done.find(x => x !== undefined);
-            if (failed)
-                return `${t.name}: ${failed}`;
-        }
-    }
-    return { files, gc: parseGcTrace(r.stderr) };
-}
-/**
- * One round of the pass for one benchmark: its low and high runs. The
- * A/B runner calls it per round and side, interleaved; `contentionPass`
- * runs every round of one side.
- */
-async function contentionRound(go, t, round, into, s) {
-    const runs = [];
-    for (const [k, n] of into.counts.entries()) {
-        const r = await contentionRun(go, t, n, (0,external_node_path_namespaceObject.join)(s.scratch, `${s.stem}-c${round}-${k}`), s);
-        if (typeof r === 'string') {
-            into.errors.push(r);
-            return;
-        }
-        runs.push(r);
-    }
-    into.rounds.push({ low: runs[0], high: runs[1] });
-}
-/** A benchmark's empty pass record, sized by its timed runs. */
-function newContentionProfiles(t) {
-    return { counts: contentionCounts(t.iterations, t.nsPerOp), rounds: [], errors: [] };
-}
-/**
- * Every round of the contention pass for one side's targets, by passKey.
- * A benchmark whose runs failed keeps its errors and the rounds that ran.
- */
-async function contentionPass(go, targets, s, onEvent = () => { }) {
-    const out = new Map();
-    const rounds = s.profiles.rounds;
-    for (const [i, t] of targets.entries()) {
-        const p = newContentionProfiles(t);
-        const stem = `${s.prefix ?? ''}${packageStem(t.importPath)}-q${i}`;
-        for (let round = 0; round < rounds; round++) {
-            onEvent({ type: 'contention', index: i, total: targets.length, name: t.name, round, rounds });
-            await contentionRound(go, t, round, p, { ...s, stem });
-        }
-        out.set(`${t.importPath}\u0000${t.name}`, p);
-    }
-    return out;
-}
-/** The Go release a version string names (`go1.23.4`, `devel go1.24-abcd`), as [major, minor]. */
-function goRelease(version) {
-    const m = /go(\d+)\.(\d+)/.exec(version);
-    return m ? [Number(m[1]), Number(m[2])] : undefined;
-}
-/**
- * Why `trace` cannot be collected with this Go, or undefined when it can:
- * `go tool trace -pprof` on the current trace format needs Go 1.23.
- */
-function traceUnsupported(goVersion) {
-    const r = goRelease(goVersion);
-    if (r === undefined)
-        return undefined;
-    if (r[0] > 1 || (r[0] === 1 && r[1] >= 23))
-        return undefined;
-    return `profiles: trace needs Go 1.23 or newer for go tool trace -pprof on the execution tracer's format, and this is ${goVersion}. Set up a newer Go (actions/setup-go with go-version: stable), or drop trace from profiles (block and mutex work on any Go)`;
-}
-
 ;// CONCATENATED MODULE: ./src/compare/hunks.ts
 /**
  * Lines of one file matched between two revisions through their diff, so
@@ -4041,7 +4283,7 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
     try {
         const runs = await runAll(go, withBenchmarks, settings, (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles'), scratch, onEvent);
         const failed = runs.filter(r => r.status === 'failed');
-        checkMatched(runs, settings.bench);
+        measure_checkMatched(runs, settings.bench);
         const { pass, contention } = await passes(go, runs, scratch, settings, onEvent);
         const repoRoot = await repositoryRoot(git, dir);
         const measured = runs.map(run => {
@@ -4103,7 +4345,7 @@ async function checkTraceSupport(go, cwd, settings) {
         throw new SettingsError(why);
 }
 /** A -bench that matched nothing in any package is an error naming it. */
-function checkMatched(runs, bench) {
+function measure_checkMatched(runs, bench) {
     if (!runs.every(r => r.status === 'no-match'))
         return;
     throw new NoBenchmarksError(`-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
@@ -4179,84 +4421,6 @@ async function prepareOutDir(dir) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
 }
 
-;// CONCATENATED MODULE: ./src/engine/duet.ts
-/**
- * The duet schedule of A/B rounds (issue 17; Bulej et al., "Duet
- * Benchmarking", ICPE 2020): each round starts the base and the head test
- * binaries together, each pinned to its own half of the CPUs this process
- * may use (`taskset --cpu-list`, sched_setaffinity), so a burst on the
- * host hits both sides at once instead of one. The halves swap every
- * round, so a faster CPU favours neither side. Both sides get the same
- * `-test.cpu`: the user's, or else the CPUs of the whole set, which is
- * what the timed runs had, so benchmark names (`-2`) match the screen's.
- * A machine (or cgroup) with one CPU cannot pin two sides apart: then the
- * rounds are ABBA, with a notice.
- */
-
-
-
-/** How an A/B's rounds are scheduled: alternating (ABBA) or together on disjoint CPUs (duet). */
-const AB_SCHEDULES = ['abba', 'duet'];
-/** The CPUs of a list such as `0-3,8,10-11`; undefined when it is not one. */
-function parseCpuList(text) {
-    const out = [];
-    for (const part of text.trim().split(',')) {
-        const m = /^(\d+)(?:-(\d+))?$/.exec(part);
-        if (!m)
-            return undefined;
-        const lo = Number(m[1]);
-        const hi = m[2] === undefined ? lo : Number(m[2]);
-        if (hi < lo || hi - lo > 4096)
-            return undefined;
-        for (let c = lo; c <= hi; c++)
-            out.push(c);
-    }
-    return out;
-}
-/** The CPUs this process may run on (Linux: Cpus_allowed_list), else 0…n−1. */
-function allowedCpus(status = '/proc/self/status') {
-    try {
-        const m = /^Cpus_allowed_list:\s*(\S+)/m.exec((0,external_node_fs_namespaceObject.readFileSync)(status, 'utf8'));
-        const list = m && parseCpuList(m[1]);
-        if (list && list.length > 0)
-            return list;
-    }
-    catch {
-        // not Linux: fall through
-    }
-    return Array.from({ length: (0,external_node_os_namespaceObject.availableParallelism)() }, (_, i) => i);
-}
-/** Whether taskset (util-linux) is on PATH. */
-function haveTaskset(path = process.env.PATH ?? '') {
-    return path.split(external_node_path_namespaceObject.delimiter).some(dir => dir !== '' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'taskset')));
-}
-/**
- * The duet plan for these CPUs, or why there is none: one CPU cannot hold
- * two sides apart, and without taskset nothing can pin them.
- */
-function duetPlan(cpus, taskset) {
-    if (cpus.length < 2)
-        return {
-            fallback: `ab-schedule duet needs at least 2 CPUs to pin base and head apart, and this job may use ${cpus.length}; running the rounds ABBA instead`
-        };
-    if (!taskset)
-        return {
-            fallback: 'ab-schedule duet pins each side with taskset (util-linux), which is not on PATH; running the rounds ABBA instead. Install util-linux to use duet'
-        };
-    const half = Math.floor(cpus.length / 2);
-    const list = (xs) => xs.join(',');
-    return {
-        plan: {
-            cpus: [list(cpus.slice(0, half)), list(cpus.slice(half, 2 * half))],
-            procs: cpus.length
-        }
-    };
-}
-/** Whether the user's run flags set -test.cpu already. */
-function setsCpuFlag(runFlags) {
-    return runFlags.some(f => /^-{1,2}test\.cpu(=|$)/.test(f));
-}
-
 ;// CONCATENATED MODULE: ./src/engine/ab.ts
 /**
  * Interleaved A/B runs on one machine: build the test binaries of the base
@@ -4280,16 +4444,7 @@ function setsCpuFlag(runFlags) {
 
 
 
-
-/** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
-class AbError extends Error {
-    name = 'AbError';
-}
 const abFail = (m) => new AbError(m);
-/** One side's go test flags: the shared ones, then its own. */
-function flagsOf(s, side) {
-    return [...s.buildFlags, ...(s.sideFlags?.[side] ?? [])];
-}
 /** How a side is named in its bundle and in messages. */
 function sideLabel(s, side) {
     const own = s.sideFlags?.[side] ?? [];
@@ -4335,28 +4490,7 @@ async function runAb(go, git, s, onEvent = () => { }) {
         };
         const packages = (await discoverPackages(go, (0,external_node_path_namespaceObject.join)(sides.head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
         const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent);
-        const duet = scheduleOf(s, onEvent);
-        for (let round = 0; round < s.rounds; round++) {
-            const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
-            if (duet) {
-                // The halves swap every round, so a faster CPU favours neither side.
-                const [b, h] = round % 2 === 0 ? duet.cpus : [duet.cpus[1], duet.cpus[0]];
-                onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order, duet: [b, h] });
-                for (const pkg of paired)
-                    await together([
-                        runRound(go, sides, 'base', pkg, round, scratch, s, { cpus: b, procs: duet.procs }),
-                        runRound(go, sides, 'head', pkg, round, scratch, s, { cpus: h, procs: duet.procs })
-                    ]);
-            }
-            else {
-                onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order });
-                for (const pkg of paired)
-                    for (const side of order)
-                        await runRound(go, sides, side, pkg, round, scratch, s);
-            }
-            if (round === 0)
-                ab_checkMatched(sides, s.bench);
-        }
+        const duet = await timedRounds(go, sides, paired, scratch, s, onEvent);
         if (wantsContention(s.profiles))
             await contentionRounds(go, sides, { paired, headRoot: sides.head.root, scratch }, s, onEvent);
         const side = (name) => writeSide(go, git, { state: sides[name], headRoot: sides.head.root, sub, scratch, paired }, 
@@ -4436,117 +4570,6 @@ async function buildBinaries(go, sides, packages, scratch, s, onEvent) {
     if (paired.length === 0)
         throw new AbError('no package with benchmarks exists on both sides; nothing to compare');
     return paired;
-}
-/** The duet plan when asked for and possible; otherwise ABBA, with a notice when duet was asked. */
-function scheduleOf(s, onEvent) {
-    if (s.schedule !== 'duet')
-        return undefined;
-    const d = duetPlan(allowedCpus(), haveTaskset());
-    if ('plan' in d)
-        return d.plan;
-    onEvent({ type: 'notice', message: d.fallback });
-    return undefined;
-}
-/** Both sides' runs of a duet round: wait for both, then report the first failure. */
-async function together(runs) {
-    const settled = await Promise.allSettled(runs);
-    const failed = settled.find(r => r.status === 'rejected');
-    if (failed)
-        throw failed.reason;
-}
-/** One side's run of one package in one round: results and profiles appended to its measurement. */
-async function runRound(go, sides, side, pkg, round, scratch, s, 
-/** Duet: the CPUs to pin to, and the -test.cpu both sides share. */
-pin) {
-    const state = sides[side];
-    const rel = (0,external_node_path_namespaceObject.relative)(sides.head.root, pkg.dir);
-    const stem = `${side}-${packageStem(pkg.importPath)}-r${round}`;
-    const cpu = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.cpu.pprof`);
-    const mem = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.mem.pprof`);
-    const parser = new BenchParser();
-    const argv = testBinaryArgs({
-        bench: s.bench,
-        benchtime: s.benchtime,
-        cpuProfile: cpu,
-        memProfile: mem,
-        runFlags: pinnedFlags(splitTestFlags(flagsOf(s, side)).run, pin)
-    });
-    const r = await go.runTestBinary(state.binaries.get(pkg.importPath), argv, {
-        cwd: (0,external_node_path_namespaceObject.join)(state.root, rel),
-        onLine: line => void parser.line(line),
-        ...(pin ? { cpus: pin.cpus } : {})
-    });
-    if (r.code !== 0)
-        throw new AbError(`${pkg.importPath} failed at the ${side} revision in round ${round + 1}:\n${tail(r.stdout)}`);
-    const parsed = parser.finish();
-    const m = state.measured.get(pkg.importPath);
-    m.results = [...m.results, ...parsed.results.map(x => ({ ...x, pkg: pkg.importPath }))];
-    if (Object.keys(m.config).length === 0)
-        m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {};
-    m.profiles.cpu.push(cpu);
-    m.profiles.mem.push(mem);
-}
-/**
- * A pinned side runs with the -test.cpu of the whole CPU set unless the
- * user chose one, so its benchmarks keep the names (and GOMAXPROCS) the
- * timed runs had.
- */
-function pinnedFlags(run, pin) {
-    return pin && !setsCpuFlag(run) ? [...run, `-test.cpu=${pin.procs}`] : run;
-}
-/**
- * The contention pass of both sides, interleaved as the timed rounds are
- * (base, head; then head, base): round r of each side runs beside round r
- * of the other, so a burst on the runner hits both.
- */
-async function contentionRounds(go, sides, w, s, onEvent) {
-    const targets = {
-        base: abPassTargets(sides.base, w.paired, w.headRoot),
-        head: abPassTargets(sides.head, w.paired, w.headRoot)
-    };
-    for (const side of ['base', 'head'])
-        sides[side].contention = new Map();
-    const rounds = s.profiles.rounds;
-    for (let round = 0; round < rounds; round++) {
-        const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
-        onEvent({ type: 'contention-round', round: round + 1, rounds, order });
-        for (const side of order)
-            for (const [i, t] of targets[side].entries()) {
-                const key = passKey(t.importPath, t.name);
-                const into = sides[side].contention.get(key) ??
-                    sides[side].contention.set(key, newContentionProfiles(t)).get(key);
-                await contentionRound(go, t, round, into, {
-                    scratch: w.scratch,
-                    stem: `${side}-${packageStem(t.importPath)}-q${i}`,
-                    runFlags: splitTestFlags(flagsOf(s, side)).run,
-                    profiles: s.profiles
-                });
-            }
-    }
-}
-/** After the first round: a -bench that matched nothing on either side is an error naming it. */
-function ab_checkMatched(sides, bench) {
-    const any = (state) => [...state.measured.values()].some(m => m.results.length > 0);
-    if (any(sides.base) || any(sides.head))
-        return;
-    throw new AbError(`-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${sides.head.measured.size} package(s) with benchmarks on both sides (${[
-        ...sides.head.measured.keys()
-    ]
-        .slice(0, 5)
-        .join(', ')}). Check --bench`);
-}
-/** Every benchmark one side measured, with that side's test binary. */
-function abPassTargets(state, paired, headRoot) {
-    return paired.flatMap(pkg => {
-        const m = state.measured.get(pkg.importPath);
-        const binary = state.binaries.get(pkg.importPath);
-        if (!m || !binary)
-            return [];
-        return targetsOf(pkg.importPath, m.results, binary, (0,external_node_path_namespaceObject.join)(state.root, (0,external_node_path_namespaceObject.relative)(headRoot, pkg.dir)));
-    });
-}
-function tail(text) {
-    return text.trim().split('\n').slice(-15).join('\n');
 }
 
 ;// CONCATENATED MODULE: ./src/gobench/toolchain.ts
