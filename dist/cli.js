@@ -1442,6 +1442,395 @@ function hotLines(lines, scale) {
     return [...kept].sort((a, b) => a.line - b.line);
 }
 
+;// CONCATENATED MODULE: ./src/attribution/paths.ts
+/** Deepest path kept, in frames; a deeper one keeps the frames nearest its owner. */
+const MAX_PATH_FRAMES = 24;
+/**
+ * Per group: owner function name → its heaviest path (names, the
+ * benchmark's frame first, the owner last). `nodeGroup[n]` is the group a
+ * benchmark frame starts, or -1; `folded[n]` is 1 for runtime internals.
+ */
+function heaviestPaths(profile, valueIndex, index, nodeGroup, folded) {
+    const { count, width, values, stackStart, stacks } = profile.samples;
+    const weight = new Map();
+    const nodes = [];
+    for (let s = 0; s < count; s++) {
+        const v = values[s * width + valueIndex];
+        if (v === 0)
+            continue;
+        // The stack's frames, leaf first, without internals.
+        nodes.length = 0;
+        let group = -1;
+        for (let k = stackStart[s]; k < stackStart[s + 1] && group < 0; k++) {
+            const f = index.frames[stacks[k]];
+            for (let j = 0; j < f.length; j++) {
+                if (folded[f[j]] === 0)
+                    nodes.push(f[j]);
+                if (nodeGroup[f[j]] >= 0) {
+                    group = nodeGroup[f[j]];
+                    break;
+                }
+            }
+        }
+        if (group < 0 || nodes.length === 0)
+            continue;
+        const path = nodes.slice(0, MAX_PATH_FRAMES).reverse();
+        const key = path.join(',');
+        const g = weight.get(group) ?? weight.set(group, new Map()).get(group);
+        g.set(key, (g.get(key) ?? 0) + v);
+    }
+    const out = new Map();
+    for (const [group, paths] of weight) {
+        const best = new Map();
+        for (const [key, value] of paths) {
+            const owner = Number(key.slice(key.lastIndexOf(',') + 1));
+            const b = best.get(owner);
+            if (!b || value > b.value || (value === b.value && key < b.key))
+                best.set(owner, { value, key });
+        }
+        const named = new Map();
+        for (const [owner, { key }] of best)
+            named.set(index.names[owner], key.split(',').map(n => index.names[Number(n)]));
+        out.set(group, named);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/attribution/combine.ts
+
+/** Merge group tables of several profiles (sums of raw values), so shares cover all of them. */
+function mergeTables(tables) {
+    if (tables.length === 1)
+        return tables[0];
+    const out = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() };
+    // One period for all, or none: shares of mixed rates have no one sample value.
+    const periods = new Set(tables.map(t => t.period));
+    if (periods.size === 1 && tables[0].period !== undefined)
+        out.period = tables[0].period;
+    // Paths are not summed: each function keeps the first profile's.
+    out.paths = new Map();
+    for (const t of tables)
+        for (const [group, p] of t.paths ?? []) {
+            const m = out.paths.get(group) ?? out.paths.set(group, new Map()).get(group);
+            for (const [name, path] of p)
+                if (!m.has(name))
+                    m.set(name, path);
+        }
+    if (tables.some(t => t.lines)) {
+        out.lines = new Map();
+        for (const t of tables)
+            if (t.lines)
+                addLineTables(out.lines, t.lines);
+    }
+    for (const t of tables) {
+        out.unattributed += t.unattributed;
+        out.total += t.total;
+        for (const [k, v] of t.sources)
+            if (!out.sources.has(k))
+                out.sources.set(k, v);
+        for (const [group, g] of t.groups) {
+            const m = out.groups.get(group) ?? {
+                total: 0,
+                functions: new Map()
+            };
+            m.total += g.total;
+            for (const [name, [flat, cum, self = flat]] of g.functions) {
+                const e = m.functions.get(name);
+                if (e) {
+                    e[0] += flat;
+                    e[1] += cum;
+                    e[2] = (e[2] ?? 0) + self;
+                }
+                else
+                    m.functions.set(name, [flat, cum, self]);
+            }
+            out.groups.set(group, m);
+        }
+    }
+    return out;
+}
+/**
+ * Per-op tables from two profiles of the same benchmark, run in their own
+ * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
+ * run at N2 spent beyond the run at N1, function by function. Everything
+ * that does not scale with b.N — setup before `b.ResetTimer`, the `b.N = 1`
+ * first run and the process's own start — is the same in both and cancels.
+ * Divided by `iterations` (high − low), the difference is the cost of one
+ * iteration. Work under `b.StopTimer` inside the loop does scale with b.N
+ * and stays in, at its real cost. A function whose difference is negative
+ * is sampling noise and counts 0. Undefined when the difference has no
+ * positive total (too few samples to tell): the caller falls back.
+ */
+function differenceTables(low, high, iterations) {
+    const out = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources };
+    if (iterations !== undefined)
+        out.iterations = iterations;
+    if (high.period !== undefined && high.period === low.period)
+        out.period = high.period;
+    if (high.paths)
+        out.paths = high.paths;
+    for (const [group, h] of high.groups) {
+        const l = low.groups.get(group);
+        const total = h.total - (l?.total ?? 0);
+        if (!(total > 0))
+            continue;
+        const functions = new Map();
+        for (const [name, [flat, cum, self = flat]] of h.functions) {
+            const [lf, lc, ls = lf] = l?.functions.get(name) ?? [0, 0, 0];
+            const dc = Math.max(0, cum - lc);
+            // flat ≤ cum and self ≤ cum hold in each profile; keep them in the difference too.
+            const df = Math.min(dc, Math.max(0, flat - lf));
+            const ds = Math.min(dc, Math.max(0, self - ls));
+            if (df > 0 || dc > 0 || ds > 0)
+                functions.set(name, [df, dc, ds]);
+        }
+        out.groups.set(group, { total, functions });
+        out.total += total;
+        const lines = high.lines?.get(group);
+        if (lines)
+            (out.lines ??= new Map()).set(group, differenceLines(low.lines?.get(group), lines));
+    }
+    return out.groups.size > 0 ? out : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/attribution/index.ts
+/**
+ * Per-op function costs per benchmark (DESIGN.md "Per-op function costs").
+ *
+ * A profile covers the whole test binary run: every benchmark, every -count
+ * repetition, the b.N ramp-up runs, and GC. So a function's total time
+ * divided by the printed b.N is wrong. Instead each sample is attributed to
+ * the benchmark whose function is on its stack (`pkg.BenchmarkX`, or a
+ * closure `pkg.BenchmarkX.funcN`, which is how sub-benchmark and
+ * RunParallel bodies appear). From the timed runs' profiles, a function's
+ * per-op cost is its share of that benchmark's samples times the
+ * benchmark's median: ns/op for CPU, B/op for alloc_space, allocs/op for
+ * alloc_objects. Shares do not depend on b.N, so results compare across
+ * runs. From the profiling pass (differenceTables), it is what the function
+ * spent per extra iteration, as measured: work that runs once per process
+ * cancels in the difference, and work under b.StopTimer inside the loop,
+ * which the timed median leaves out but a share would bill, is reported as
+ * what it costs, the same in base and head, so it cancels in their Δ.
+ */
+
+
+
+
+
+
+
+
+/** How many of a benchmark's functions, by self, carry their call path in the bundle. */
+const PATHS_KEPT = 5;
+/** The three measures we attribute, with the profile sample type and benchmark unit each uses. */
+const MEASURES = {
+    cpu: { profile: 'cpu', sampleType: 'cpu', unit: 'ns/op' },
+    alloc_space: { profile: 'mem', sampleType: 'alloc_space', unit: 'B/op' },
+    alloc_objects: { profile: 'mem', sampleType: 'alloc_objects', unit: 'allocs/op' }
+};
+/**
+ * The benchmark group a function name belongs to, for a package's test
+ * functions: `<importPath>.BenchmarkX` or `<importPath>_test.BenchmarkX`
+ * (external test package), optionally followed by `.funcN…` closures.
+ */
+function benchmarkGroup(functionName, importPath) {
+    for (const prefix of [`${importPath}.`, `${importPath}_test.`]) {
+        if (!functionName.startsWith(prefix))
+            continue;
+        const rest = functionName.slice(prefix.length);
+        const m = /^(Benchmark[^.]*)(?:\..*)?$/.exec(rest);
+        if (m)
+            return m[1];
+    }
+    return undefined;
+}
+/**
+ * Split one profile's samples by benchmark group and aggregate flat/cum
+ * within each, with pprof's rules (cum once per sample per function; flat
+ * to the innermost frame of the leaf). A sample belongs to the group of the
+ * benchmark frame nearest its leaf.
+ */
+function groupTables(profile, sampleType, importPath, source, 
+/** Source files whose line costs to keep (the repository's); none without it. */
+keepFile) {
+    const vi = sampleTypeIndex(profile, sampleType, source);
+    // Names for people: instantiations written as Go's tracebacks write them
+    // and merged (names.ts, D10); benchmark functions cannot be generic, so
+    // their names come through intact.
+    const index = indexFrames(profile, goTracebackName);
+    const groupNames = [];
+    const groupIds = new Map();
+    const nodeGroup = Int32Array.from(index.names, name => {
+        const group = benchmarkGroup(name, importPath);
+        if (group === undefined)
+            return -1;
+        let id = groupIds.get(group);
+        if (id === undefined)
+            groupIds.set(group, (id = groupNames.push(group) - 1));
+        return id;
+    });
+    const { stacks } = profile.samples;
+    const frames = index.frames;
+    // The bucket of a sample: the benchmark frame nearest its leaf.
+    const folded = Uint8Array.from(index.names, name => (isRuntimeInternal(name) ? 1 : 0));
+    const bucketOf = (_s, from, to) => {
+        for (let k = from; k < to; k++) {
+            const f = frames[stacks[k]];
+            for (let j = 0; j < f.length; j++)
+                if (nodeGroup[f[j]] >= 0)
+                    return nodeGroup[f[j]];
+        }
+        return -1;
+    };
+    const acc = accumulate(profile, vi, index, groupNames.length, bucketOf, folded);
+    const self = acc.self;
+    const byGroup = heaviestPaths(profile, vi, index, nodeGroup, folded);
+    const paths = new Map();
+    byGroup.forEach((p, b) => paths.set(groupNames[b], p));
+    const groups = new Map();
+    groupNames.forEach((group, b) => groups.set(group, { total: acc.totals[b], functions: bucketCosts(acc, self, b, index.names) }));
+    const sources = frameSources(index);
+    const period = samplePeriod(profile, vi);
+    const out = {
+        groups,
+        unattributed: acc.unbucketed,
+        total: acc.total,
+        sources,
+        paths
+    };
+    if (period !== undefined)
+        out.period = period;
+    if (keepFile)
+        out.lines = lineTables(profile, vi, index, groupNames, bucketOf, folded, n => index.files[n] !== '' ? keepFile(index.files[n]) : false);
+    return out;
+}
+/** One bucket's [flat, cum, self] per function, for the functions it touched. */
+function bucketCosts(acc, self, b, names) {
+    const functions = new Map();
+    for (let i = 0; i < names.length; i++)
+        if (acc.cum[b][i] !== 0 || acc.flat[b][i] !== 0)
+            functions.set(names[i], [acc.flat[b][i], acc.cum[b][i], self[b][i]]);
+    return functions;
+}
+/** Where each function of a frame index is defined (build path, start line), when known. */
+function frameSources(index) {
+    const sources = new Map();
+    index.names.forEach((name, i) => {
+        if (index.files[i])
+            sources.set(name, { file: index.files[i], line: index.startLines[i] });
+    });
+    return sources;
+}
+/**
+ * The value one sample stands for, in the sample type's unit: the period
+ * when the profile's period type is the sample type's unit (CPU: cpu
+ * nanoseconds; heap: space bytes, for alloc_space). Undefined otherwise
+ * (alloc_objects is derived from alloc_space by the caller).
+ */
+function samplePeriod(profile, vi) {
+    const pt = profile.periodType;
+    const st = profile.sampleTypes[vi];
+    if (!pt || !(profile.period > 0) || pt.unit !== st.unit)
+        return undefined;
+    return profile.period;
+}
+/**
+ * Per-op costs for one benchmark: what each function spent per extra
+ * iteration of a profiling pass (`tables.iterations`), or else its share of
+ * the group's samples times the benchmark's median. A zero median (the
+ * timed loop allocates nothing) attributes nothing. Keeps the top `topK`
+ * by cum.
+ */
+function perOpCosts(tables, group, median, topK, locate) {
+    const g = tables.groups.get(group);
+    // A zero median (e.g. 0 B/op) leaves nothing to attribute.
+    if (!g || g.total === 0 || median === undefined || !Number.isFinite(median) || median === 0)
+        return [];
+    const scale = tables.iterations !== undefined ? 1 / tables.iterations : median / g.total;
+    const out = [];
+    for (const [name, [flat, cum, self = flat]] of g.functions) {
+        const cost = { name, flat: flat * scale, cum: cum * scale, self: self * scale };
+        const src = locate?.(name);
+        if (src) {
+            Object.assign(cost, src);
+            const lines = tables.lines?.get(group)?.get(name);
+            if (lines)
+                cost.lines = hotLines(lines, scale);
+        }
+        out.push(cost);
+    }
+    const byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+    out.sort((a, b) => b.cum - a.cum || b.flat - a.flat || byName(a, b));
+    // The top by cum, and the top by self that cum alone would leave out.
+    const kept = out.slice(0, topK);
+    const names = new Set(kept.map(c => c.name));
+    const bySelf = [...out].sort((a, b) => b.self - a.self || byName(a, b));
+    for (const c of bySelf.slice(0, topK))
+        if (!names.has(c.name) && c.self > 0)
+            kept.push(c);
+    const paths = tables.paths?.get(group);
+    for (const c of bySelf.slice(0, PATHS_KEPT)) {
+        const path = paths?.get(c.name);
+        if (path && c.self > 0)
+            c.path = path;
+    }
+    return kept;
+}
+/**
+ * A benchmark's profiled total per op in one measure, and the per-op value
+ * of one sample when the profile has a sampling period: what the noise of
+ * each function's per-op cost is judged by (compare/noise.ts).
+ */
+function sampling(tables, group, median) {
+    const g = tables.groups.get(group);
+    if (!g || g.total === 0 || median === undefined || !Number.isFinite(median) || median === 0)
+        return undefined;
+    const scale = tables.iterations !== undefined ? 1 / tables.iterations : median / g.total;
+    const total = g.total * scale;
+    return tables.period === undefined ? { total } : { total, sample: tables.period * scale };
+}
+/**
+ * Decode a package's profiles into group tables per measure. A profile that
+ * does not decode is reported in `errors` (a ProfileError message naming
+ * the file), never thrown; `decoded` lists the files that were used.
+ */
+async function attributeProfiles(files, importPath, maxBytes, 
+/** Source files whose line costs to keep (groupTables). */
+keepFile) {
+    const perMeasure = {};
+    const decoded = { cpu: [], mem: [] };
+    const errors = [];
+    for (const kind of ['cpu', 'mem']) {
+        for (const file of files[kind]) {
+            try {
+                const profile = await readProfile(file, { maxBytes });
+                decoded[kind].push(file);
+                for (const [measure, m] of Object.entries(MEASURES)) {
+                    if (m.profile === kind)
+                        (perMeasure[measure] ??= []).push(groupTables(profile, m.sampleType, importPath, file, keepFile));
+                }
+            }
+            catch (err) {
+                if (!(err instanceof ProfileError))
+                    throw err;
+                errors.push(err.message);
+            }
+        }
+    }
+    const tables = {};
+    for (const [measure, list] of Object.entries(perMeasure))
+        tables[measure] = mergeTables(list);
+    return { tables, decoded, errors };
+}
+/** Per measure, the fraction (0..1, six digits) of the profiles' total on no benchmark's stack. */
+function unattributedShares(tables) {
+    const out = {};
+    for (const [measure, t] of Object.entries(tables)) {
+        out[measure] = t.total === 0 ? 0 : Number((t.unattributed / t.total).toPrecision(6));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/attribution/contention.ts
 /**
  * Per-op contention and scheduling costs (issue 16, docs/contention.md):
@@ -1464,6 +1853,7 @@ function hotLines(lines, scale) {
  * nearest caller, so a lock's delay lands on the code that took the lock
  * (or, in the mutex profile, released it), the contended call site.
  */
+
 
 
 
@@ -1544,20 +1934,12 @@ function processTables(profile, sampleType, group, source, keepFile) {
     const folded = Uint8Array.from(index.names, name => (isBlockingMachinery(name) ? 1 : 0));
     const bucketOf = (_s, from, to) => harnessWait(index.names, frames, stacks, from, to) ? -1 : 0;
     const acc = accumulate(profile, vi, index, 1, bucketOf, folded);
-    const functions = new Map();
-    for (let i = 0; i < index.names.length; i++)
-        if (acc.cum[0][i] !== 0 || acc.flat[0][i] !== 0)
-            functions.set(index.names[i], [acc.flat[0][i], acc.cum[0][i], acc.self[0][i]]);
-    const sources = new Map();
-    index.names.forEach((name, i) => {
-        if (index.files[i])
-            sources.set(name, { file: index.files[i], line: index.startLines[i] });
-    });
+    const functions = bucketCosts(acc, acc.self, 0, index.names);
     const out = {
         groups: new Map([[group, { total: acc.totals[0], functions }]]),
         unattributed: acc.unbucketed,
         total: acc.total,
-        sources
+        sources: frameSources(index)
     };
     if (keepFile)
         out.lines = lineTables(profile, vi, index, [group], bucketOf, folded, n => index.files[n] !== '' ? keepFile(index.files[n]) : false);
@@ -2582,232 +2964,6 @@ function exactBenchPattern(names) {
     return alternatives.join('|');
 }
 
-;// CONCATENATED MODULE: ./src/engine/contention-pass.ts
-/**
- * The contention pass (issue 16, docs/contention.md): block, mutex and
- * trace-derived profiles, and GC cycles and pauses, per op.
- *
- * These collectors slow a benchmark down by up to 2.5× (block profiling at
- * rate 1: PingPong +80%; the tracer: +158%; docs/performance.md), so they
- * never run beside the timed runs that gate, nor beside the CPU and heap
- * profiles of the profiling pass. Each benchmark runs in processes of its
- * own, `rounds` times, each round a low and a high iteration count
- * (`-benchtime=Nx`): setup cancels in the difference, as in the profiling
- * pass, and each round gives one per-op value per metric, so base and head
- * are compared on real samples (the U test), not on one profile each.
- *
- * The high run is sized to CONTENTION_SECONDS of the benchmark's work: the
- * block and mutex profiles (rate and fraction 1 by default) and the
- * tracer record every event, so a tenth of a second holds thousands of
- * them, and `go tool trace -pprof` reads a trace in about 0.2 s per MB
- * (a 1 s trace of a channel ping-pong is 35 MB).
- */
-
-
-
-
-
-
-/** Seconds of work in a contention run at the high iteration count. */
-const CONTENTION_SECONDS = 0.1;
-/** A trace larger than this is not converted (its profiles are reported missing). */
-const MAX_TRACE_BYTES = 256 * 1024 * 1024;
-/** The iteration counts of a contention round: CONTENTION_SECONDS of work, and a tenth. */
-function contentionCounts(iterations, nsPerOp) {
-    const wanted = nsPerOp !== undefined && nsPerOp > 0 ? (CONTENTION_SECONDS * 1e9) / nsPerOp : iterations;
-    const high = Math.max(20, Math.round(Math.min(wanted, 1e9)));
-    return [Math.max(2, Math.round(high / 10)), high];
-}
-/** The GODEBUG a contention run gets: the user's, with the GC trace on. */
-function gcDebugEnv() {
-    const own = process.env.GODEBUG;
-    return { ...process.env, GODEBUG: own ? `${own},gctrace=1` : 'gctrace=1' };
-}
-/**
- * One run of one benchmark at `n` iterations with the asked-for collectors,
- * then the trace's four profiles. Returns the run, or an error message.
- */
-async function contentionRun(go, t, n, stem, s) {
-    const want = new Set(s.profiles.kinds);
-    const files = {};
-    const block = want.has('block') ? `${stem}.block.pprof` : undefined;
-    const mutex = want.has('mutex') ? `${stem}.mutex.pprof` : undefined;
-    const trace = want.has('trace') ? `${stem}.trace` : undefined;
-    const argv = goTestContentionArgs({
-        bench: exactBenchPattern([t.name]),
-        iterations: n,
-        block: block ? { file: block, rate: s.profiles.blockRate } : undefined,
-        mutex: mutex ? { file: mutex, fraction: s.profiles.mutexFraction } : undefined,
-        trace,
-        runFlags: s.runFlags
-    });
-    const r = await go.runTestBinary(t.binary, argv, { cwd: t.cwd, env: gcDebugEnv() });
-    if (r.code !== 0)
-        return `${t.name}: the contention run at ${n} iterations exited ${r.code}`;
-    if (block)
-        files.block = block;
-    if (mutex)
-        files.mutex = mutex;
-    if (trace) {
-        const size = (await (0,promises_namespaceObject.stat)(trace).catch(() => undefined))?.size;
-        if (size === undefined)
-            return `${t.name}: go test wrote no execution trace`;
-        if (size > MAX_TRACE_BYTES)
-            return `${t.name}: its execution trace is ${Math.round(size / 2 ** 20)} MiB, over the ${MAX_TRACE_BYTES / 2 ** 20} MiB cap; drop trace from profiles for it or narrow bench`;
-        const kinds = ['sync', 'syscall', 'net', 'sched'];
-        // Two conversions at a time: each reads the whole trace.
-        for (let i = 0; i < kinds.length; i += 2) {
-            const done = await Promise.all(kinds.slice(i, i + 2).map(async (kind) => {
-                const out = `${stem}.${kind}.pprof`;
-                const c = await go.run(goTraceProfileArgs(kind, trace), { cwd: t.cwd, stdoutFile: out });
-                if (c.code === 0)
-                    files[kind] = out;
-                return c.code === 0
-                    ? undefined
-                    : `go tool trace -pprof=${kind}: ${c.stderr.trim().split('\n').pop() ?? ''}`;
-            }));
-            const failed = done.find(x => x !== undefined);
-            if (failed)
-                return `${t.name}: ${failed}`;
-        }
-    }
-    return { files, gc: parseGcTrace(r.stderr) };
-}
-/**
- * One round of the pass for one benchmark: its low and high runs. The
- * A/B runner calls it per round and side, interleaved; `contentionPass`
- * runs every round of one side.
- */
-async function contentionRound(go, t, round, into, s) {
-    const runs = [];
-    for (const [k, n] of into.counts.entries()) {
-        const r = await contentionRun(go, t, n, (0,external_node_path_namespaceObject.join)(s.scratch, `${s.stem}-c${round}-${k}`), s);
-        if (typeof r === 'string') {
-            into.errors.push(r);
-            return;
-        }
-        runs.push(r);
-    }
-    into.rounds.push({ low: runs[0], high: runs[1] });
-}
-/** A benchmark's empty pass record, sized by its timed runs. */
-function newContentionProfiles(t) {
-    return { counts: contentionCounts(t.iterations, t.nsPerOp), rounds: [], errors: [] };
-}
-/**
- * Every round of the contention pass for one side's targets, by passKey.
- * A benchmark whose runs failed keeps its errors and the rounds that ran.
- */
-async function contentionPass(go, targets, s, onEvent = () => { }) {
-    const out = new Map();
-    const rounds = s.profiles.rounds;
-    for (const [i, t] of targets.entries()) {
-        const p = newContentionProfiles(t);
-        const stem = `${s.prefix ?? ''}${packageStem(t.importPath)}-q${i}`;
-        for (let round = 0; round < rounds; round++) {
-            onEvent({ type: 'contention', index: i, total: targets.length, name: t.name, round, rounds });
-            await contentionRound(go, t, round, p, { ...s, stem });
-        }
-        out.set(`${t.importPath}\u0000${t.name}`, p);
-    }
-    return out;
-}
-/** The Go release a version string names (`go1.23.4`, `devel go1.24-abcd`), as [major, minor]. */
-function goRelease(version) {
-    const m = /go(\d+)\.(\d+)/.exec(version);
-    return m ? [Number(m[1]), Number(m[2])] : undefined;
-}
-/**
- * Why `trace` cannot be collected with this Go, or undefined when it can:
- * `go tool trace -pprof` on the current trace format needs Go 1.23.
- */
-function traceUnsupported(goVersion) {
-    const r = goRelease(goVersion);
-    if (r === undefined)
-        return undefined;
-    if (r[0] > 1 || (r[0] === 1 && r[1] >= 23))
-        return undefined;
-    return `profiles: trace needs Go 1.23 or newer for go tool trace -pprof on the execution tracer's format, and this is ${goVersion}. Set up a newer Go (actions/setup-go with go-version: stable), or drop trace from profiles (block and mutex work on any Go)`;
-}
-
-;// CONCATENATED MODULE: ./src/engine/duet.ts
-/**
- * The duet schedule of A/B rounds (issue 17; Bulej et al., "Duet
- * Benchmarking", ICPE 2020): each round starts the base and the head test
- * binaries together, each pinned to its own half of the CPUs this process
- * may use (`taskset --cpu-list`, sched_setaffinity), so a burst on the
- * host hits both sides at once instead of one. The halves swap every
- * round, so a faster CPU favours neither side. Both sides get the same
- * `-test.cpu`: the user's, or else the CPUs of the whole set, which is
- * what the timed runs had, so benchmark names (`-2`) match the screen's.
- * A machine (or cgroup) with one CPU cannot pin two sides apart: then the
- * rounds are ABBA, with a notice.
- */
-
-
-
-/** How an A/B's rounds are scheduled: alternating (ABBA) or together on disjoint CPUs (duet). */
-const AB_SCHEDULES = ['abba', 'duet'];
-/** The CPUs of a list such as `0-3,8,10-11`; undefined when it is not one. */
-function parseCpuList(text) {
-    const out = [];
-    for (const part of text.trim().split(',')) {
-        const m = /^(\d+)(?:-(\d+))?$/.exec(part);
-        if (!m)
-            return undefined;
-        const lo = Number(m[1]);
-        const hi = m[2] === undefined ? lo : Number(m[2]);
-        if (hi < lo || hi - lo > 4096)
-            return undefined;
-        for (let c = lo; c <= hi; c++)
-            out.push(c);
-    }
-    return out;
-}
-/** The CPUs this process may run on (Linux: Cpus_allowed_list), else 0…n−1. */
-function allowedCpus(status = '/proc/self/status') {
-    try {
-        const m = /^Cpus_allowed_list:\s*(\S+)/m.exec((0,external_node_fs_namespaceObject.readFileSync)(status, 'utf8'));
-        const list = m && parseCpuList(m[1]);
-        if (list && list.length > 0)
-            return list;
-    }
-    catch {
-        // not Linux: fall through
-    }
-    return Array.from({ length: (0,external_node_os_namespaceObject.availableParallelism)() }, (_, i) => i);
-}
-/** Whether taskset (util-linux) is on PATH. */
-function haveTaskset(path = process.env.PATH ?? '') {
-    return path.split(external_node_path_namespaceObject.delimiter).some(dir => dir !== '' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'taskset')));
-}
-/**
- * The duet plan for these CPUs, or why there is none: one CPU cannot hold
- * two sides apart, and without taskset nothing can pin them.
- */
-function duetPlan(cpus, taskset) {
-    if (cpus.length < 2)
-        return {
-            fallback: `ab-schedule duet needs at least 2 CPUs to pin base and head apart, and this job may use ${cpus.length}; running the rounds ABBA instead`
-        };
-    if (!taskset)
-        return {
-            fallback: 'ab-schedule duet pins each side with taskset (util-linux), which is not on PATH; running the rounds ABBA instead. Install util-linux to use duet'
-        };
-    const half = Math.floor(cpus.length / 2);
-    const list = (xs) => xs.join(',');
-    return {
-        plan: {
-            cpus: [list(cpus.slice(0, half)), list(cpus.slice(half, 2 * half))],
-            procs: cpus.length
-        }
-    };
-}
-/** Whether the user's run flags set -test.cpu already. */
-function setsCpuFlag(runFlags) {
-    return runFlags.some(f => /^-{1,2}test\.cpu(=|$)/.test(f));
-}
-
 ;// CONCATENATED MODULE: ./src/stats/median.ts
 /**
  * The sample median, computed exactly as benchstat does (go-moremath
@@ -2958,6 +3114,233 @@ function targetsOf(importPath, results, binary, cwd) {
         binary,
         cwd
     }));
+}
+
+;// CONCATENATED MODULE: ./src/engine/contention-pass.ts
+/**
+ * The contention pass (issue 16, docs/contention.md): block, mutex and
+ * trace-derived profiles, and GC cycles and pauses, per op.
+ *
+ * These collectors slow a benchmark down by up to 2.5× (block profiling at
+ * rate 1: PingPong +80%; the tracer: +158%; docs/performance.md), so they
+ * never run beside the timed runs that gate, nor beside the CPU and heap
+ * profiles of the profiling pass. Each benchmark runs in processes of its
+ * own, `rounds` times, each round a low and a high iteration count
+ * (`-benchtime=Nx`): setup cancels in the difference, as in the profiling
+ * pass, and each round gives one per-op value per metric, so base and head
+ * are compared on real samples (the U test), not on one profile each.
+ *
+ * The high run is sized to CONTENTION_SECONDS of the benchmark's work: the
+ * block and mutex profiles (rate and fraction 1 by default) and the
+ * tracer record every event, so a tenth of a second holds thousands of
+ * them, and `go tool trace -pprof` reads a trace in about 0.2 s per MB
+ * (a 1 s trace of a channel ping-pong is 35 MB).
+ */
+
+
+
+
+
+
+
+/** Seconds of work in a contention run at the high iteration count. */
+const CONTENTION_SECONDS = 0.1;
+/** A trace larger than this is not converted (its profiles are reported missing). */
+const MAX_TRACE_BYTES = 256 * 1024 * 1024;
+/** The iteration counts of a contention round: CONTENTION_SECONDS of work, and a tenth. */
+function contentionCounts(iterations, nsPerOp) {
+    const wanted = nsPerOp !== undefined && nsPerOp > 0 ? (CONTENTION_SECONDS * 1e9) / nsPerOp : iterations;
+    const high = Math.max(20, Math.round(Math.min(wanted, 1e9)));
+    return [Math.max(2, Math.round(high / 10)), high];
+}
+/** The GODEBUG a contention run gets: the user's, with the GC trace on. */
+function gcDebugEnv() {
+    const own = process.env.GODEBUG;
+    return { ...process.env, GODEBUG: own ? `${own},gctrace=1` : 'gctrace=1' };
+}
+/**
+ * One run of one benchmark at `n` iterations with the asked-for collectors,
+ * then the trace's four profiles. Returns the run, or an error message.
+ */
+async function contentionRun(go, t, n, stem, s) {
+    const want = new Set(s.profiles.kinds);
+    const files = {};
+    const block = want.has('block') ? `${stem}.block.pprof` : undefined;
+    const mutex = want.has('mutex') ? `${stem}.mutex.pprof` : undefined;
+    const trace = want.has('trace') ? `${stem}.trace` : undefined;
+    const argv = goTestContentionArgs({
+        bench: exactBenchPattern([t.name]),
+        iterations: n,
+        block: block ? { file: block, rate: s.profiles.blockRate } : undefined,
+        mutex: mutex ? { file: mutex, fraction: s.profiles.mutexFraction } : undefined,
+        trace,
+        runFlags: s.runFlags
+    });
+    const r = await go.runTestBinary(t.binary, argv, { cwd: t.cwd, env: gcDebugEnv() });
+    if (r.code !== 0)
+        return `${t.name}: the contention run at ${n} iterations exited ${r.code}`;
+    if (block)
+        files.block = block;
+    if (mutex)
+        files.mutex = mutex;
+    if (trace) {
+        const size = (await (0,promises_namespaceObject.stat)(trace).catch(() => undefined))?.size;
+        if (size === undefined)
+            return `${t.name}: go test wrote no execution trace`;
+        if (size > MAX_TRACE_BYTES)
+            return `${t.name}: its execution trace is ${Math.round(size / 2 ** 20)} MiB, over the ${MAX_TRACE_BYTES / 2 ** 20} MiB cap; drop trace from profiles for it or narrow bench`;
+        const kinds = ['sync', 'syscall', 'net', 'sched'];
+        // Two conversions at a time: each reads the whole trace.
+        for (let i = 0; i < kinds.length; i += 2) {
+            const done = await Promise.all(kinds.slice(i, i + 2).map(async (kind) => {
+                const out = `${stem}.${kind}.pprof`;
+                const c = await go.run(goTraceProfileArgs(kind, trace), { cwd: t.cwd, stdoutFile: out });
+                if (c.code === 0)
+                    files[kind] = out;
+                return c.code === 0
+                    ? undefined
+                    : `go tool trace -pprof=${kind}: ${c.stderr.trim().split('\n').pop() ?? ''}`;
+            }));
+            const failed = done.find(x => x !== undefined);
+            if (failed)
+                return `${t.name}: ${failed}`;
+        }
+    }
+    return { files, gc: parseGcTrace(r.stderr) };
+}
+/**
+ * One round of the pass for one benchmark: its low and high runs. The
+ * A/B runner calls it per round and side, interleaved; `contentionPass`
+ * runs every round of one side.
+ */
+async function contentionRound(go, t, round, into, s) {
+    const runs = [];
+    for (const [k, n] of into.counts.entries()) {
+        const r = await contentionRun(go, t, n, (0,external_node_path_namespaceObject.join)(s.scratch, `${s.stem}-c${round}-${k}`), s);
+        if (typeof r === 'string') {
+            into.errors.push(r);
+            return;
+        }
+        runs.push(r);
+    }
+    into.rounds.push({ low: runs[0], high: runs[1] });
+}
+/** A benchmark's empty pass record, sized by its timed runs. */
+function newContentionProfiles(t) {
+    return { counts: contentionCounts(t.iterations, t.nsPerOp), rounds: [], errors: [] };
+}
+/**
+ * Every round of the contention pass for one side's targets, by passKey.
+ * A benchmark whose runs failed keeps its errors and the rounds that ran.
+ */
+async function contentionPass(go, targets, s, onEvent = () => { }) {
+    const out = new Map();
+    const rounds = s.profiles.rounds;
+    for (const [i, t] of targets.entries()) {
+        const p = newContentionProfiles(t);
+        const stem = `${s.prefix ?? ''}${packageStem(t.importPath)}-q${i}`;
+        for (let round = 0; round < rounds; round++) {
+            onEvent({ type: 'contention', index: i, total: targets.length, name: t.name, round, rounds });
+            await contentionRound(go, t, round, p, { ...s, stem });
+        }
+        out.set(passKey(t.importPath, t.name), p);
+    }
+    return out;
+}
+/** The Go release a version string names (`go1.23.4`, `devel go1.24-abcd`), as [major, minor]. */
+function goRelease(version) {
+    const m = /go(\d+)\.(\d+)/.exec(version);
+    return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+/**
+ * Why `trace` cannot be collected with this Go, or undefined when it can:
+ * `go tool trace -pprof` on the current trace format needs Go 1.23.
+ */
+function traceUnsupported(goVersion) {
+    const r = goRelease(goVersion);
+    if (r === undefined)
+        return undefined;
+    if (r[0] > 1 || (r[0] === 1 && r[1] >= 23))
+        return undefined;
+    return `profiles: trace needs Go 1.23 or newer for go tool trace -pprof on the execution tracer's format, and this is ${goVersion}. Set up a newer Go (actions/setup-go with go-version: stable), or drop trace from profiles (block and mutex work on any Go)`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/duet.ts
+/**
+ * The duet schedule of A/B rounds (issue 17; Bulej et al., "Duet
+ * Benchmarking", ICPE 2020): each round starts the base and the head test
+ * binaries together, each pinned to its own half of the CPUs this process
+ * may use (`taskset --cpu-list`, sched_setaffinity), so a burst on the
+ * host hits both sides at once instead of one. The halves swap every
+ * round, so a faster CPU favours neither side. Both sides get the same
+ * `-test.cpu`: the user's, or else the CPUs of the whole set, which is
+ * what the timed runs had, so benchmark names (`-2`) match the screen's.
+ * A machine (or cgroup) with one CPU cannot pin two sides apart: then the
+ * rounds are ABBA, with a notice.
+ */
+
+
+
+/** How an A/B's rounds are scheduled: alternating (ABBA) or together on disjoint CPUs (duet). */
+const AB_SCHEDULES = ['abba', 'duet'];
+/** The CPUs of a list such as `0-3,8,10-11`; undefined when it is not one. */
+function parseCpuList(text) {
+    const out = [];
+    for (const part of text.trim().split(',')) {
+        const m = /^(\d+)(?:-(\d+))?$/.exec(part);
+        if (!m)
+            return undefined;
+        const lo = Number(m[1]);
+        const hi = m[2] === undefined ? lo : Number(m[2]);
+        if (hi < lo || hi - lo > 4096)
+            return undefined;
+        for (let c = lo; c <= hi; c++)
+            out.push(c);
+    }
+    return out;
+}
+/** The CPUs this process may run on (Linux: Cpus_allowed_list), else 0…n−1. */
+function allowedCpus(status = '/proc/self/status') {
+    try {
+        const m = /^Cpus_allowed_list:\s*(\S+)/m.exec((0,external_node_fs_namespaceObject.readFileSync)(status, 'utf8'));
+        const list = m && parseCpuList(m[1]);
+        if (list && list.length > 0)
+            return list;
+    }
+    catch {
+        // not Linux: fall through
+    }
+    return Array.from({ length: (0,external_node_os_namespaceObject.availableParallelism)() }, (_, i) => i);
+}
+/** Whether taskset (util-linux) is on PATH. */
+function haveTaskset(path = process.env.PATH ?? '') {
+    return path.split(external_node_path_namespaceObject.delimiter).some(dir => dir !== '' && (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'taskset')));
+}
+/**
+ * The duet plan for these CPUs, or why there is none: one CPU cannot hold
+ * two sides apart, and without taskset nothing can pin them.
+ */
+function duetPlan(cpus, taskset) {
+    if (cpus.length < 2)
+        return {
+            fallback: `ab-schedule duet needs at least 2 CPUs to pin base and head apart, and this job may use ${cpus.length}; running the rounds ABBA instead`
+        };
+    if (!taskset)
+        return {
+            fallback: 'ab-schedule duet pins each side with taskset (util-linux), which is not on PATH; running the rounds ABBA instead. Install util-linux to use duet'
+        };
+    const half = Math.floor(cpus.length / 2);
+    const list = (xs) => xs.join(',');
+    return {
+        plan: {
+            cpus: [list(cpus.slice(0, half)), list(cpus.slice(half, 2 * half))],
+            procs: cpus.length
+        }
+    };
+}
+/** Whether the user's run flags set -test.cpu already. */
+function setsCpuFlag(runFlags) {
+    return runFlags.some(f => /^-{1,2}test\.cpu(=|$)/.test(f));
 }
 
 ;// CONCATENATED MODULE: ./src/engine/ab-rounds.ts
@@ -3122,389 +3505,6 @@ function abPassTargets(state, paired, headRoot) {
 /** The last 15 lines of a run's output, for messages. */
 function tail(text) {
     return text.trim().split('\n').slice(-15).join('\n');
-}
-
-;// CONCATENATED MODULE: ./src/attribution/paths.ts
-/** Deepest path kept, in frames; a deeper one keeps the frames nearest its owner. */
-const MAX_PATH_FRAMES = 24;
-/**
- * Per group: owner function name → its heaviest path (names, the
- * benchmark's frame first, the owner last). `nodeGroup[n]` is the group a
- * benchmark frame starts, or -1; `folded[n]` is 1 for runtime internals.
- */
-function heaviestPaths(profile, valueIndex, index, nodeGroup, folded) {
-    const { count, width, values, stackStart, stacks } = profile.samples;
-    const weight = new Map();
-    const nodes = [];
-    for (let s = 0; s < count; s++) {
-        const v = values[s * width + valueIndex];
-        if (v === 0)
-            continue;
-        // The stack's frames, leaf first, without internals.
-        nodes.length = 0;
-        let group = -1;
-        for (let k = stackStart[s]; k < stackStart[s + 1] && group < 0; k++) {
-            const f = index.frames[stacks[k]];
-            for (let j = 0; j < f.length; j++) {
-                if (folded[f[j]] === 0)
-                    nodes.push(f[j]);
-                if (nodeGroup[f[j]] >= 0) {
-                    group = nodeGroup[f[j]];
-                    break;
-                }
-            }
-        }
-        if (group < 0 || nodes.length === 0)
-            continue;
-        const path = nodes.slice(0, MAX_PATH_FRAMES).reverse();
-        const key = path.join(',');
-        const g = weight.get(group) ?? weight.set(group, new Map()).get(group);
-        g.set(key, (g.get(key) ?? 0) + v);
-    }
-    const out = new Map();
-    for (const [group, paths] of weight) {
-        const best = new Map();
-        for (const [key, value] of paths) {
-            const owner = Number(key.slice(key.lastIndexOf(',') + 1));
-            const b = best.get(owner);
-            if (!b || value > b.value || (value === b.value && key < b.key))
-                best.set(owner, { value, key });
-        }
-        const named = new Map();
-        for (const [owner, { key }] of best)
-            named.set(index.names[owner], key.split(',').map(n => index.names[Number(n)]));
-        out.set(group, named);
-    }
-    return out;
-}
-
-;// CONCATENATED MODULE: ./src/attribution/combine.ts
-
-/** Merge group tables of several profiles (sums of raw values), so shares cover all of them. */
-function mergeTables(tables) {
-    if (tables.length === 1)
-        return tables[0];
-    const out = { groups: new Map(), unattributed: 0, total: 0, sources: new Map() };
-    // One period for all, or none: shares of mixed rates have no one sample value.
-    const periods = new Set(tables.map(t => t.period));
-    if (periods.size === 1 && tables[0].period !== undefined)
-        out.period = tables[0].period;
-    // Paths are not summed: each function keeps the first profile's.
-    out.paths = new Map();
-    for (const t of tables)
-        for (const [group, p] of t.paths ?? []) {
-            const m = out.paths.get(group) ?? out.paths.set(group, new Map()).get(group);
-            for (const [name, path] of p)
-                if (!m.has(name))
-                    m.set(name, path);
-        }
-    if (tables.some(t => t.lines)) {
-        out.lines = new Map();
-        for (const t of tables)
-            if (t.lines)
-                addLineTables(out.lines, t.lines);
-    }
-    for (const t of tables) {
-        out.unattributed += t.unattributed;
-        out.total += t.total;
-        for (const [k, v] of t.sources)
-            if (!out.sources.has(k))
-                out.sources.set(k, v);
-        for (const [group, g] of t.groups) {
-            const m = out.groups.get(group) ?? {
-                total: 0,
-                functions: new Map()
-            };
-            m.total += g.total;
-            for (const [name, [flat, cum, self = flat]] of g.functions) {
-                const e = m.functions.get(name);
-                if (e) {
-                    e[0] += flat;
-                    e[1] += cum;
-                    e[2] = (e[2] ?? 0) + self;
-                }
-                else
-                    m.functions.set(name, [flat, cum, self]);
-            }
-            out.groups.set(group, m);
-        }
-    }
-    return out;
-}
-/**
- * Per-op tables from two profiles of the same benchmark, run in their own
- * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
- * run at N2 spent beyond the run at N1, function by function. Everything
- * that does not scale with b.N — setup before `b.ResetTimer`, the `b.N = 1`
- * first run and the process's own start — is the same in both and cancels.
- * Divided by `iterations` (high − low), the difference is the cost of one
- * iteration. Work under `b.StopTimer` inside the loop does scale with b.N
- * and stays in, at its real cost. A function whose difference is negative
- * is sampling noise and counts 0. Undefined when the difference has no
- * positive total (too few samples to tell): the caller falls back.
- */
-function differenceTables(low, high, iterations) {
-    const out = { groups: new Map(), unattributed: 0, total: 0, sources: high.sources };
-    if (iterations !== undefined)
-        out.iterations = iterations;
-    if (high.period !== undefined && high.period === low.period)
-        out.period = high.period;
-    if (high.paths)
-        out.paths = high.paths;
-    for (const [group, h] of high.groups) {
-        const l = low.groups.get(group);
-        const total = h.total - (l?.total ?? 0);
-        if (!(total > 0))
-            continue;
-        const functions = new Map();
-        for (const [name, [flat, cum, self = flat]] of h.functions) {
-            const [lf, lc, ls = lf] = l?.functions.get(name) ?? [0, 0, 0];
-            const dc = Math.max(0, cum - lc);
-            // flat ≤ cum and self ≤ cum hold in each profile; keep them in the difference too.
-            const df = Math.min(dc, Math.max(0, flat - lf));
-            const ds = Math.min(dc, Math.max(0, self - ls));
-            if (df > 0 || dc > 0 || ds > 0)
-                functions.set(name, [df, dc, ds]);
-        }
-        out.groups.set(group, { total, functions });
-        out.total += total;
-        const lines = high.lines?.get(group);
-        if (lines)
-            (out.lines ??= new Map()).set(group, differenceLines(low.lines?.get(group), lines));
-    }
-    return out.groups.size > 0 ? out : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/attribution/index.ts
-/**
- * Per-op function costs per benchmark (DESIGN.md "Per-op function costs").
- *
- * A profile covers the whole test binary run: every benchmark, every -count
- * repetition, the b.N ramp-up runs, and GC. So a function's total time
- * divided by the printed b.N is wrong. Instead each sample is attributed to
- * the benchmark whose function is on its stack (`pkg.BenchmarkX`, or a
- * closure `pkg.BenchmarkX.funcN`, which is how sub-benchmark and
- * RunParallel bodies appear). From the timed runs' profiles, a function's
- * per-op cost is its share of that benchmark's samples times the
- * benchmark's median: ns/op for CPU, B/op for alloc_space, allocs/op for
- * alloc_objects. Shares do not depend on b.N, so results compare across
- * runs. From the profiling pass (differenceTables), it is what the function
- * spent per extra iteration, as measured: work that runs once per process
- * cancels in the difference, and work under b.StopTimer inside the loop,
- * which the timed median leaves out but a share would bill, is reported as
- * what it costs, the same in base and head, so it cancels in their Δ.
- */
-
-
-
-
-
-
-
-
-/** How many of a benchmark's functions, by self, carry their call path in the bundle. */
-const PATHS_KEPT = 5;
-/** The three measures we attribute, with the profile sample type and benchmark unit each uses. */
-const MEASURES = {
-    cpu: { profile: 'cpu', sampleType: 'cpu', unit: 'ns/op' },
-    alloc_space: { profile: 'mem', sampleType: 'alloc_space', unit: 'B/op' },
-    alloc_objects: { profile: 'mem', sampleType: 'alloc_objects', unit: 'allocs/op' }
-};
-/**
- * The benchmark group a function name belongs to, for a package's test
- * functions: `<importPath>.BenchmarkX` or `<importPath>_test.BenchmarkX`
- * (external test package), optionally followed by `.funcN…` closures.
- */
-function benchmarkGroup(functionName, importPath) {
-    for (const prefix of [`${importPath}.`, `${importPath}_test.`]) {
-        if (!functionName.startsWith(prefix))
-            continue;
-        const rest = functionName.slice(prefix.length);
-        const m = /^(Benchmark[^.]*)(?:\..*)?$/.exec(rest);
-        if (m)
-            return m[1];
-    }
-    return undefined;
-}
-/**
- * Split one profile's samples by benchmark group and aggregate flat/cum
- * within each, with pprof's rules (cum once per sample per function; flat
- * to the innermost frame of the leaf). A sample belongs to the group of the
- * benchmark frame nearest its leaf.
- */
-function groupTables(profile, sampleType, importPath, source, 
-/** Source files whose line costs to keep (the repository's); none without it. */
-keepFile) {
-    const vi = sampleTypeIndex(profile, sampleType, source);
-    // Names for people: instantiations written as Go's tracebacks write them
-    // and merged (names.ts, D10); benchmark functions cannot be generic, so
-    // their names come through intact.
-    const index = indexFrames(profile, goTracebackName);
-    const groupNames = [];
-    const groupIds = new Map();
-    const nodeGroup = Int32Array.from(index.names, name => {
-        const group = benchmarkGroup(name, importPath);
-        if (group === undefined)
-            return -1;
-        let id = groupIds.get(group);
-        if (id === undefined)
-            groupIds.set(group, (id = groupNames.push(group) - 1));
-        return id;
-    });
-    const { stacks } = profile.samples;
-    const frames = index.frames;
-    // The bucket of a sample: the benchmark frame nearest its leaf.
-    const folded = Uint8Array.from(index.names, name => (isRuntimeInternal(name) ? 1 : 0));
-    const bucketOf = (_s, from, to) => {
-        for (let k = from; k < to; k++) {
-            const f = frames[stacks[k]];
-            for (let j = 0; j < f.length; j++)
-                if (nodeGroup[f[j]] >= 0)
-                    return nodeGroup[f[j]];
-        }
-        return -1;
-    };
-    const acc = accumulate(profile, vi, index, groupNames.length, bucketOf, folded);
-    const self = acc.self;
-    const byGroup = heaviestPaths(profile, vi, index, nodeGroup, folded);
-    const paths = new Map();
-    byGroup.forEach((p, b) => paths.set(groupNames[b], p));
-    const groups = new Map();
-    groupNames.forEach((group, b) => {
-        const functions = new Map();
-        for (let i = 0; i < index.names.length; i++) {
-            if (acc.cum[b][i] !== 0 || acc.flat[b][i] !== 0)
-                functions.set(index.names[i], [acc.flat[b][i], acc.cum[b][i], self[b][i]]);
-        }
-        groups.set(group, { total: acc.totals[b], functions });
-    });
-    const sources = new Map();
-    index.names.forEach((name, i) => {
-        if (index.files[i])
-            sources.set(name, { file: index.files[i], line: index.startLines[i] });
-    });
-    const period = samplePeriod(profile, vi);
-    const out = {
-        groups,
-        unattributed: acc.unbucketed,
-        total: acc.total,
-        sources,
-        paths
-    };
-    if (period !== undefined)
-        out.period = period;
-    if (keepFile)
-        out.lines = lineTables(profile, vi, index, groupNames, bucketOf, folded, n => index.files[n] !== '' ? keepFile(index.files[n]) : false);
-    return out;
-}
-/**
- * The value one sample stands for, in the sample type's unit: the period
- * when the profile's period type is the sample type's unit (CPU: cpu
- * nanoseconds; heap: space bytes, for alloc_space). Undefined otherwise
- * (alloc_objects is derived from alloc_space by the caller).
- */
-function samplePeriod(profile, vi) {
-    const pt = profile.periodType;
-    const st = profile.sampleTypes[vi];
-    if (!pt || !(profile.period > 0) || pt.unit !== st.unit)
-        return undefined;
-    return profile.period;
-}
-/**
- * Per-op costs for one benchmark: what each function spent per extra
- * iteration of a profiling pass (`tables.iterations`), or else its share of
- * the group's samples times the benchmark's median. A zero median (the
- * timed loop allocates nothing) attributes nothing. Keeps the top `topK`
- * by cum.
- */
-function perOpCosts(tables, group, median, topK, locate) {
-    const g = tables.groups.get(group);
-    // A zero median (e.g. 0 B/op) leaves nothing to attribute.
-    if (!g || g.total === 0 || median === undefined || !Number.isFinite(median) || median === 0)
-        return [];
-    const scale = tables.iterations !== undefined ? 1 / tables.iterations : median / g.total;
-    const out = [];
-    for (const [name, [flat, cum, self = flat]] of g.functions) {
-        const cost = { name, flat: flat * scale, cum: cum * scale, self: self * scale };
-        const src = locate?.(name);
-        if (src) {
-            Object.assign(cost, src);
-            const lines = tables.lines?.get(group)?.get(name);
-            if (lines)
-                cost.lines = hotLines(lines, scale);
-        }
-        out.push(cost);
-    }
-    const byName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-    out.sort((a, b) => b.cum - a.cum || b.flat - a.flat || byName(a, b));
-    // The top by cum, and the top by self that cum alone would leave out.
-    const kept = out.slice(0, topK);
-    const names = new Set(kept.map(c => c.name));
-    const bySelf = [...out].sort((a, b) => b.self - a.self || byName(a, b));
-    for (const c of bySelf.slice(0, topK))
-        if (!names.has(c.name) && c.self > 0)
-            kept.push(c);
-    const paths = tables.paths?.get(group);
-    for (const c of bySelf.slice(0, PATHS_KEPT)) {
-        const path = paths?.get(c.name);
-        if (path && c.self > 0)
-            c.path = path;
-    }
-    return kept;
-}
-/**
- * A benchmark's profiled total per op in one measure, and the per-op value
- * of one sample when the profile has a sampling period: what the noise of
- * each function's per-op cost is judged by (compare/noise.ts).
- */
-function sampling(tables, group, median) {
-    const g = tables.groups.get(group);
-    if (!g || g.total === 0 || median === undefined || !Number.isFinite(median) || median === 0)
-        return undefined;
-    const scale = tables.iterations !== undefined ? 1 / tables.iterations : median / g.total;
-    const total = g.total * scale;
-    return tables.period === undefined ? { total } : { total, sample: tables.period * scale };
-}
-/**
- * Decode a package's profiles into group tables per measure. A profile that
- * does not decode is reported in `errors` (a ProfileError message naming
- * the file), never thrown; `decoded` lists the files that were used.
- */
-async function attributeProfiles(files, importPath, maxBytes, 
-/** Source files whose line costs to keep (groupTables). */
-keepFile) {
-    const perMeasure = {};
-    const decoded = { cpu: [], mem: [] };
-    const errors = [];
-    for (const kind of ['cpu', 'mem']) {
-        for (const file of files[kind]) {
-            try {
-                const profile = await readProfile(file, { maxBytes });
-                decoded[kind].push(file);
-                for (const [measure, m] of Object.entries(MEASURES)) {
-                    if (m.profile === kind)
-                        (perMeasure[measure] ??= []).push(groupTables(profile, m.sampleType, importPath, file, keepFile));
-                }
-            }
-            catch (err) {
-                if (!(err instanceof ProfileError))
-                    throw err;
-                errors.push(err.message);
-            }
-        }
-    }
-    const tables = {};
-    for (const [measure, list] of Object.entries(perMeasure))
-        tables[measure] = mergeTables(list);
-    return { tables, decoded, errors };
-}
-/** Per measure, the fraction (0..1, six digits) of the profiles' total on no benchmark's stack. */
-function unattributedShares(tables) {
-    const out = {};
-    for (const [measure, t] of Object.entries(tables)) {
-        out[measure] = t.total === 0 ? 0 : Number((t.unattributed / t.total).toPrecision(6));
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/engine/per-op.ts
@@ -5389,6 +5389,7 @@ function summarize(values) {
         ...(ci ? { ci: { lo: ci.lo, hi: ci.hi } } : {})
     };
 }
+/** Head against base in percent: 0 when equal, null from a base of 0. */
 function deltaPercent(base, head) {
     if (base === head)
         return 0;
@@ -5944,13 +5945,7 @@ function compareContention(benchmarks, sides, opts, measuredBy, view) {
                 verdict: 'unchanged',
                 base,
                 head,
-                deltaPercent: base && head
-                    ? base.median === head.median
-                        ? 0
-                        : base.median === 0
-                            ? null
-                            : (head.median / base.median - 1) * 100
-                    : null,
+                deltaPercent: base && head ? deltaPercent(base.median, head.median) : null,
                 p: null,
                 pAdjusted: null,
                 gates: false
@@ -6085,10 +6080,14 @@ function callSite(bc, r) {
  * the size of the change.
  */
 function changedContention(bc) {
-    const isDelay = (r) => Number(Object.hasOwn(CONTENTION_MEASURES, r.metric));
     return (bc.contention?.rows ?? [])
         .filter(r => r.verdict === 'regression' || r.verdict === 'improvement')
-        .sort((a, b) => Number(b.gates) - Number(a.gates) ||
+        .sort(worseRowFirst);
+}
+/** The order of changed rows, within a benchmark and across them: see changedContention. */
+function worseRowFirst(a, b) {
+    const isDelay = (r) => Number(Object.hasOwn(CONTENTION_MEASURES, r.metric));
+    return (Number(b.gates) - Number(a.gates) ||
         isDelay(b) - isDelay(a) ||
         Math.abs(b.deltaPercent ?? Infinity) - Math.abs(a.deltaPercent ?? Infinity));
 }
@@ -7371,19 +7370,10 @@ function contentionSummaryLine(c) {
     if (changed.length === 0)
         return undefined;
     const gating = changed.some(b => b.contention?.rows.some(r => r.gates));
-    // Across benchmarks, the order changedContention gives each one's rows:
-    // gating, then delays (they name a call site), then the size of the change.
-    const rank = (r) => [
-        Number(r.gates),
-        Number(delayMeasureOf(r.metric) === r.metric),
-        Math.abs(r.deltaPercent ?? Infinity)
-    ];
+    // Across benchmarks, the order changedContention gives each one's rows.
     const worst = changed
         .map(b => ({ b, r: changedContention(b)[0] }))
-        .sort((x, y) => {
-        const [p, q] = [rank(x.r), rank(y.r)];
-        return q[0] - p[0] || q[1] - p[1] || q[2] - p[2];
-    })[0];
+        .sort((x, y) => worseRowFirst(x.r, y.r))[0];
     const site = callSite(worst.b, worst.r);
     return (`**Contention and scheduling** changed beyond noise in ${changed.length} benchmark${changed.length === 1 ? '' : 's'}` +
         `${gating ? ' (gating: fail-on-contention)' : ' (report-only)'}; the largest: ` +

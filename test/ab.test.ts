@@ -17,8 +17,9 @@ import { localEngine } from '../src/engine/index.js'
 import { abOptions } from '../src/engine/judge.js'
 import { RUN_DEFAULTS } from '../src/engine/settings.js'
 import type { Bundle } from '../src/bundle/index.js'
+import { gitIn, seededDemoRepo } from './helpers/repo.js'
 import { cli } from './helpers/cli.js'
-import { ROOT, run, tempDir } from './helpers/go.js'
+import { ROOT, tempDir } from './helpers/go.js'
 
 const cliIn = (args: string[], cwd: string) => cli(args, { cwd })
 
@@ -26,21 +27,9 @@ const AB = ['--count', '8', '--benchtime', '50ms', '--bench', 'Checksum', '--for
 
 describe('benchgate ab', () => {
   const repo = tempDir('ab-repo')
-  const g = (...args: string[]) =>
-    run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo })
+  const g = gitIn(repo)
 
-  beforeAll(async () => {
-    cpSync(join(ROOT, 'fixtures', 'demo'), repo, { recursive: true })
-    await g('init', '-q', '-b', 'main')
-    await g('add', '.')
-    await g('commit', '-qm', 'base')
-    const seed = join(repo, 'textproc', 'seed_off.go')
-    writeFileSync(
-      seed,
-      readFileSync(seed, 'utf8').replace('const checksumPasses = 10', 'const checksumPasses = 13')
-    )
-    await g('commit', '-qam', 'head: Checksum makes 13 passes instead of 10')
-  })
+  beforeAll(() => seededDemoRepo(repo, 13))
 
   it('confirms a seeded 30% regression with interleaved rounds, and removes its worktree', async () => {
     const r = await cliIn(

@@ -6,18 +6,18 @@
  * the test reads from each running process's own affinity. On one CPU the
  * rounds fall back to ABBA, and say so.
  */
-import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Bundle } from '../src/bundle/index.js'
 import type { Comparison } from '../src/compare/model.js'
 import { allowedCpus, duetPlan, parseCpuList } from '../src/engine/duet.js'
 import { CLI, cli } from './helpers/cli.js'
-import { run, ROOT, tempDir } from './helpers/go.js'
+import { run, tempDir } from './helpers/go.js'
+import { gitIn, seededDemoRepo } from './helpers/repo.js'
 
 const repo = tempDir('duet-repo')
-const g = (...args: string[]) =>
-  run('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.invalid', ...args], { cwd: repo })
+const g = gitIn(repo)
 const AB = ['--count', '16', '--benchtime', '50ms', '--bench', 'Checksum', '--format', 'json']
 
 /**
@@ -58,18 +58,7 @@ function watchAffinity(
   })
 }
 
-beforeAll(async () => {
-  cpSync(join(ROOT, 'fixtures', 'demo'), repo, { recursive: true })
-  await g('init', '-q', '-b', 'main')
-  await g('add', '.')
-  await g('commit', '-qm', 'base')
-  const seed = join(repo, 'textproc', 'seed_off.go')
-  writeFileSync(
-    seed,
-    readFileSync(seed, 'utf8').replace('const checksumPasses = 10', 'const checksumPasses = 11')
-  )
-  await g('commit', '-qam', 'head: Checksum makes 11 passes instead of 10')
-})
+beforeAll(() => seededDemoRepo(repo, 11))
 
 describe('the duet plan', () => {
   it('halves the CPUs this job may use, and falls back below two', () => {

@@ -30,7 +30,7 @@ import {
 } from '../pprof/index.js'
 import { isRuntimeInternal } from './internal.js'
 import { lineTables } from './lines.js'
-import type { Cost, GroupTables } from './index.js'
+import { bucketCosts, frameSources, type GroupTables } from './index.js'
 
 /** The six delay measures whose function breakdowns are kept, with their profile and unit. */
 export const CONTENTION_MEASURES = {
@@ -137,19 +137,12 @@ export function processTables(
   const bucketOf = (_s: number, from: number, to: number): number =>
     harnessWait(index.names, frames, stacks, from, to) ? -1 : 0
   const acc = accumulate(profile, vi, index, 1, bucketOf, folded)
-  const functions = new Map<string, Cost>()
-  for (let i = 0; i < index.names.length; i++)
-    if (acc.cum[0][i] !== 0 || acc.flat[0][i] !== 0)
-      functions.set(index.names[i], [acc.flat[0][i], acc.cum[0][i], acc.self![0][i]])
-  const sources = new Map<string, { file: string; line: number }>()
-  index.names.forEach((name, i) => {
-    if (index.files[i]) sources.set(name, { file: index.files[i], line: index.startLines[i] })
-  })
+  const functions = bucketCosts(acc, acc.self!, 0, index.names)
   const out: GroupTables = {
     groups: new Map([[group, { total: acc.totals[0], functions }]]),
     unattributed: acc.unbucketed,
     total: acc.total,
-    sources
+    sources: frameSources(index)
   }
   if (keepFile)
     out.lines = lineTables(profile, vi, index, [group], bucketOf, folded, n =>

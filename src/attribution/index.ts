@@ -184,18 +184,10 @@ export function groupTables(
   const paths: NonNullable<GroupTables['paths']> = new Map()
   byGroup.forEach((p, b) => paths.set(groupNames[b], p))
   const groups: GroupTables['groups'] = new Map()
-  groupNames.forEach((group, b) => {
-    const functions = new Map<string, Cost>()
-    for (let i = 0; i < index.names.length; i++) {
-      if (acc.cum[b][i] !== 0 || acc.flat[b][i] !== 0)
-        functions.set(index.names[i], [acc.flat[b][i], acc.cum[b][i], self[b][i]])
-    }
-    groups.set(group, { total: acc.totals[b], functions })
-  })
-  const sources = new Map<string, { file: string; line: number }>()
-  index.names.forEach((name, i) => {
-    if (index.files[i]) sources.set(name, { file: index.files[i], line: index.startLines[i] })
-  })
+  groupNames.forEach((group, b) =>
+    groups.set(group, { total: acc.totals[b], functions: bucketCosts(acc, self, b, index.names) })
+  )
+  const sources = frameSources(index)
   const period = samplePeriod(profile, vi)
   const out: GroupTables = {
     groups,
@@ -210,6 +202,33 @@ export function groupTables(
       index.files[n] !== '' ? keepFile(index.files[n]) : false
     )
   return out
+}
+
+/** One bucket's [flat, cum, self] per function, for the functions it touched. */
+export function bucketCosts(
+  acc: { flat: Float64Array[]; cum: Float64Array[] },
+  self: Float64Array[],
+  b: number,
+  names: readonly string[]
+): Map<string, Cost> {
+  const functions = new Map<string, Cost>()
+  for (let i = 0; i < names.length; i++)
+    if (acc.cum[b][i] !== 0 || acc.flat[b][i] !== 0)
+      functions.set(names[i], [acc.flat[b][i], acc.cum[b][i], self[b][i]])
+  return functions
+}
+
+/** Where each function of a frame index is defined (build path, start line), when known. */
+export function frameSources(index: {
+  names: readonly string[]
+  files: readonly string[]
+  startLines: ArrayLike<number>
+}): Map<string, { file: string; line: number }> {
+  const sources = new Map<string, { file: string; line: number }>()
+  index.names.forEach((name, i) => {
+    if (index.files[i]) sources.set(name, { file: index.files[i], line: index.startLines[i] })
+  })
+  return sources
 }
 
 /**

@@ -24,7 +24,7 @@ import { rankFunctions } from './functions.js'
 import { formatDelta, formatP, signed } from './wording.js'
 import type { SideBenchmark } from './input.js'
 import type { SourceView } from './lines.js'
-import { summarize } from './verdicts.js'
+import { deltaPercent, summarize } from './verdicts.js'
 import {
   MIN_SAMPLES,
   type BenchmarkComparison,
@@ -107,14 +107,7 @@ export function compareContention(
         verdict: 'unchanged',
         base,
         head,
-        deltaPercent:
-          base && head
-            ? base.median === head.median
-              ? 0
-              : base.median === 0
-                ? null
-                : (head.median / base.median - 1) * 100
-            : null,
+        deltaPercent: base && head ? deltaPercent(base.median, head.median) : null,
         p: null,
         pAdjusted: null,
         gates: false
@@ -262,13 +255,17 @@ export function callSite(bc: BenchmarkComparison, r: ContentionRow): string | un
  * the size of the change.
  */
 export function changedContention(bc: BenchmarkComparison): ContentionRow[] {
-  const isDelay = (r: ContentionRow): number => Number(Object.hasOwn(CONTENTION_MEASURES, r.metric))
   return (bc.contention?.rows ?? [])
     .filter(r => r.verdict === 'regression' || r.verdict === 'improvement')
-    .sort(
-      (a, b) =>
-        Number(b.gates) - Number(a.gates) ||
-        isDelay(b) - isDelay(a) ||
-        Math.abs(b.deltaPercent ?? Infinity) - Math.abs(a.deltaPercent ?? Infinity)
-    )
+    .sort(worseRowFirst)
+}
+
+/** The order of changed rows, within a benchmark and across them: see changedContention. */
+export function worseRowFirst(a: ContentionRow, b: ContentionRow): number {
+  const isDelay = (r: ContentionRow): number => Number(Object.hasOwn(CONTENTION_MEASURES, r.metric))
+  return (
+    Number(b.gates) - Number(a.gates) ||
+    isDelay(b) - isDelay(a) ||
+    Math.abs(b.deltaPercent ?? Infinity) - Math.abs(a.deltaPercent ?? Infinity)
+  )
 }

@@ -45,7 +45,8 @@ export function summarize(values: readonly number[] | undefined): SideSummary | 
   }
 }
 
-function deltaPercent(base: number, head: number): number | null {
+/** Head against base in percent: 0 when equal, null from a base of 0. */
+export function deltaPercent(base: number, head: number): number | null {
   if (base === head) return 0
   if (base === 0) return null
   return (head / base - 1) * 100

@@ -24,7 +24,7 @@ import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { parseGcTrace, type ContentionFiles, type GcTrace } from '../attribution/contention.js'
 import { exactBenchPattern } from './select.js'
-import type { PassTarget } from './profile-pass.js'
+import { passKey, type PassTarget } from './profile-pass.js'
 import type { ProfileSettings } from './settings.js'
 
 /** Seconds of work in a contention run at the high iteration count. */
@@ -175,7 +175,7 @@ export async function contentionPass(
       onEvent({ type: 'contention', index: i, total: targets.length, name: t.name, round, rounds })
       await contentionRound(go, t, round, p, { ...s, stem })
     }
-    out.set(`${t.importPath}\u0000${t.name}`, p)
+    out.set(passKey(t.importPath, t.name), p)
   }
   return out
 }

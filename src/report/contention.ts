@@ -10,6 +10,7 @@ import {
   callSite,
   changedContention,
   delayMeasureOf,
+  worseRowFirst,
   type ContentionRow
 } from '../compare/contention.js'
 import type { BenchmarkComparison, Comparison } from '../compare/model.js'
@@ -40,19 +41,10 @@ export function contentionSummaryLine(c: Comparison): string | undefined {
   const changed = contentionChanged(c)
   if (changed.length === 0) return undefined
   const gating = changed.some(b => b.contention?.rows.some(r => r.gates))
-  // Across benchmarks, the order changedContention gives each one's rows:
-  // gating, then delays (they name a call site), then the size of the change.
-  const rank = (r: ContentionRow): number[] => [
-    Number(r.gates),
-    Number(delayMeasureOf(r.metric) === r.metric),
-    Math.abs(r.deltaPercent ?? Infinity)
-  ]
+  // Across benchmarks, the order changedContention gives each one's rows.
   const worst = changed
     .map(b => ({ b, r: changedContention(b)[0] }))
-    .sort((x, y) => {
-      const [p, q] = [rank(x.r), rank(y.r)]
-      return q[0] - p[0] || q[1] - p[1] || q[2] - p[2]
-    })[0]
+    .sort((x, y) => worseRowFirst(x.r, y.r))[0]
   const site = callSite(worst.b, worst.r)
   return (
     `**Contention and scheduling** changed beyond noise in ${changed.length} benchmark${changed.length === 1 ? '' : 's'}` +
