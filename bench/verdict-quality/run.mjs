@@ -13,15 +13,23 @@
 //   seq-u-thr   the same runs, U test + threshold (gate: baseline)
 //   ab          interleaved A/B, N rounds (gate: ab); U test and Wilcoxon
 //   confirm     the sequential screen, then A/B of the suspects only (gate: confirmed)
+//   duet        the same screen, then the suspects' A/B in duet rounds (issue 17):
+//               both sides at once on disjoint CPUs, twice the rounds (equal time)
+//
+// --modes picks which run (default seq,ab,confirm; seq is always measured, as
+// the screen). --conditions quiet,noisy alternates trials between a quiet
+// machine and one with a noisy neighbour (hog.mjs: a CPU and memory hog that
+// starts and stops at random), both conditions taking the same rotations.
 //
 // Every verdict comes from the real CLI (dist/cli.js, copied at start so a
 // rebuild cannot change it mid-run). Trials are appended to --out as JSON
 // lines as they finish; --resume continues a file, --summarize only reports.
 //
 //   npm run package && node bench/verdict-quality/run.mjs [--trials 48] [--count 6]
-//     [--confirm-rounds 20] [--benchtime 100ms] [--out FILE] [--resume] [--record]
+//     [--confirm-rounds 20] [--duet-rounds 40] [--benchtime 100ms] [--modes seq,ab,confirm,duet]
+//     [--conditions quiet,noisy] [--hog-nice 10] [--out FILE] [--section NAME] [--resume] [--record]
 //   node bench/verdict-quality/run.mjs --summarize [--out FILE] [--record]
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import {
   appendFileSync,
   cpSync,
@@ -46,6 +54,11 @@ const { values } = parseArgs({
     trials: { type: 'string', default: '48' },
     count: { type: 'string', default: '6' },
     'confirm-rounds': { type: 'string', default: '20' },
+    'duet-rounds': { type: 'string' },
+    modes: { type: 'string', default: 'seq,ab,confirm' },
+    conditions: { type: 'string', default: 'quiet' },
+    'hog-nice': { type: 'string', default: '10' },
+    section: { type: 'string', default: 'verdict-quality' },
     benchtime: { type: 'string', default: '100ms' },
     out: { type: 'string', default: join(here, 'results', 'trials.jsonl') },
     resume: { type: 'boolean', default: false },
@@ -70,6 +83,11 @@ if (values.summarize) {
 const trials = Number(values.trials)
 const count = values.count
 const rounds = values['confirm-rounds']
+const duetRounds = values['duet-rounds'] ?? String(2 * Number(rounds))
+const modes = new Set(values.modes.split(','))
+const conditions = values.conditions.split(',')
+for (const c of conditions)
+  if (c !== 'quiet' && c !== 'noisy') throw new Error(`--conditions: quiet or noisy, not ${c}`)
 const benchtime = values.benchtime
 const scratch = mkdtempSync(join(tmpdir(), 'benchgate-vq-'))
 process.on('exit', () => rmSync(scratch, { recursive: true, force: true }))
@@ -155,13 +173,34 @@ else {
   writeFileSync(values.out, '')
 }
 log(
-  `${trials} trials (${done} done), count ${count}, ${count} A/B rounds, ${rounds} confirmation rounds, benchtime ${benchtime}; ${cpus().length} CPUs; results to ${values.out}`
+  `${trials} trials (${done} done), modes ${[...modes].join(',')}, conditions ${conditions.join(',')}, count ${count}, ${count} A/B rounds, ${rounds} confirmation rounds, ${duetRounds} duet rounds, benchtime ${benchtime}; ${cpus().length} CPUs; results to ${values.out}`
 )
 
+/** Start the noisy neighbour; stop() ends it and returns its seconds on and off. */
+function startHog(seed) {
+  const child = spawn(
+    'nice',
+    ['-n', values['hog-nice'], process.execPath, join(here, 'hog.mjs'), String(seed)],
+    { stdio: ['ignore', 'pipe', 'inherit'] }
+  )
+  let out = ''
+  child.stdout.on('data', d => (out += d))
+  return {
+    stop: () =>
+      new Promise(resolve => {
+        child.on('exit', () => resolve(out ? JSON.parse(out) : null))
+        child.kill('SIGTERM')
+      })
+  }
+}
+
 for (let t = done; t < trials; t++) {
-  const r = t % LEVELS.length
+  // Conditions alternate; both take the same rotations in the same order.
+  const condition = conditions[t % conditions.length]
+  const r = Math.floor(t / conditions.length) % LEVELS.length
   const dir = join(scratch, `t${t}`)
   mkdirSync(dir)
+  const hog = condition === 'noisy' ? startHog(t + 1) : null
   const common = ['--benchtime', benchtime]
   // Sequential: all of the base, then all of the head (what a baseline artifact gives).
   const seqBase = cliRun(
@@ -186,83 +225,111 @@ for (let t = done; t < trials; t++) {
   const seqU = cmp('seq-base', 'seq-head', '--threshold', '0')
   const seqUThr = cmp('seq-base', 'seq-head')
   // Interleaved A/B with the same number of runs: count rounds of one run per side.
-  const ab = cliRun([
-    'ab',
-    '--base',
-    'base',
-    '--head',
-    `h${r}`,
-    '--count',
-    count,
-    ...common,
-    '--out',
-    join(dir, 'ab'),
-    '--format',
-    'json',
-    '--test',
-    'utest'
-  ])
-  // The CLI's A/B verdict (U test, A/B threshold), then the same rounds
-  // under Wilcoxon and under the screen's 5% threshold.
-  const abCalls = {
-    u: calls(ab.stdout),
-    w: cmp('ab/base', 'ab/head', '--test', 'wilcoxon', '--threshold', '2.5'),
-    u5: cmp('ab/base', 'ab/head', '--test', 'utest', '--threshold', '5')
+  let ab = null
+  let abCalls = null
+  if (modes.has('ab')) {
+    ab = cliRun([
+      'ab',
+      '--base',
+      'base',
+      '--head',
+      `h${r}`,
+      '--count',
+      count,
+      ...common,
+      '--out',
+      join(dir, 'ab'),
+      '--format',
+      'json',
+      '--test',
+      'utest'
+    ])
+    // The CLI's A/B verdict (U test, A/B threshold), then the same rounds
+    // under Wilcoxon and under the screen's 5% threshold.
+    abCalls = {
+      u: calls(ab.stdout),
+      w: cmp('ab/base', 'ab/head', '--test', 'wilcoxon', '--threshold', '2.5'),
+      u5: cmp('ab/base', 'ab/head', '--test', 'utest', '--threshold', '5')
+    }
   }
-  // Screening + confirmation, through the CLI's own confirm path.
-  const conf = cliRun([
-    'compare',
-    join(dir, 'seq-base'),
-    join(dir, 'seq-head'),
-    '--format',
-    'json',
-    '--confirm-base',
-    'base',
-    '--confirm-head',
-    `h${r}`,
-    '--confirm-rounds',
-    rounds,
-    ...common,
-    '--out',
-    join(dir, 'confirm')
-  ])
-  const confCalls = { cli: calls(conf.stdout) }
-  const suspects = Object.entries(confCalls.cli)
-    .filter(([, c]) => c.confirmation)
-    .map(([f]) => f)
-  if (suspects.length > 0) {
-    // The same confirmation rounds under the other tests and thresholds
-    // (the family is the suspects alone, as in the confirm path).
-    for (const [k, opts] of Object.entries({
-      w: ['--test', 'wilcoxon', '--threshold', '2.5'],
-      u5: ['--test', 'utest', '--threshold', '5']
-    }))
-      confCalls[k] = cmp('confirm/base', 'confirm/head', ...opts)
+  // Screening + confirmation, through the CLI's own confirm path, in ABBA
+  // rounds (confirm) and in duet rounds (duet).
+  const confirmWith = (out, schedule, n) => {
+    const run = cliRun([
+      'compare',
+      join(dir, 'seq-base'),
+      join(dir, 'seq-head'),
+      '--format',
+      'json',
+      '--confirm-base',
+      'base',
+      '--confirm-head',
+      `h${r}`,
+      '--confirm-rounds',
+      n,
+      '--schedule',
+      schedule,
+      ...common,
+      '--out',
+      join(dir, out)
+    ])
+    const got = { cli: calls(run.stdout) }
+    const suspects = Object.entries(got.cli)
+      .filter(([, c]) => c.confirmation)
+      .map(([f]) => f)
+    if (suspects.length > 0) {
+      // The same confirmation rounds under the other tests and thresholds
+      // (the family is the suspects alone, as in the confirm path).
+      for (const [k, opts] of Object.entries({
+        w: ['--test', 'wilcoxon', '--threshold', '2.5'],
+        u5: ['--test', 'utest', '--threshold', '5']
+      }))
+        got[k] = cmp(`${out}/base`, `${out}/head`, ...opts)
+    }
+    // What confirmation actually re-ran: the benchmarks in its bundles.
+    const results = join(dir, out, 'head', 'results.json')
+    const reran = existsSync(results)
+      ? JSON.parse(readFileSync(results, 'utf8')).benchmarks.map(b => fnName(b.name))
+      : []
+    return { ms: run.ms, calls: got, suspects, reran }
   }
-  // What confirmation actually re-ran: the benchmarks in its bundles.
-  const reran = existsSync(join(dir, 'confirm', 'head', 'results.json'))
-    ? JSON.parse(readFileSync(join(dir, 'confirm', 'head', 'results.json'), 'utf8')).benchmarks.map(
-        b => fnName(b.name)
-      )
-    : []
+  const conf = modes.has('confirm') ? confirmWith('confirm', 'abba', rounds) : null
+  const duet = modes.has('duet') ? confirmWith('duet', 'duet', duetRounds) : null
+  const hogSeconds = hog ? await hog.stop() : null
+  const suspects = (conf ?? duet)?.suspects ?? []
   const record = {
     trial: t,
     rotation: r,
+    condition,
+    ...(hogSeconds ? { hog: hogSeconds } : {}),
     levels: Object.fromEntries(FUNCS.map((f, j) => [f, level(r, j)])),
-    settings: { count: Number(count), confirmRounds: Number(rounds), benchtime },
-    ms: { seqBase: seqBase.ms, seqHead: seqHead.ms, ab: ab.ms, confirm: conf.ms },
+    settings: {
+      count: Number(count),
+      confirmRounds: Number(rounds),
+      duetRounds: Number(duetRounds),
+      benchtime
+    },
+    ms: {
+      seqBase: seqBase.ms,
+      seqHead: seqHead.ms,
+      ...(ab ? { ab: ab.ms } : {}),
+      ...(conf ? { confirm: conf.ms } : {}),
+      ...(duet ? { duet: duet.ms } : {})
+    },
     suspects,
-    reran,
+    reran: conf?.reran ?? [],
     seqU,
     seqUThr,
-    ab: abCalls,
-    confirm: confCalls
+    ...(abCalls ? { ab: abCalls } : {}),
+    ...(conf ? { confirm: conf.calls } : {}),
+    ...(duet ? { duet: { ...duet.calls, reran: duet.reran } } : {})
   }
   appendFileSync(values.out, JSON.stringify(record) + '\n')
   rmSync(dir, { recursive: true, force: true })
   const per = (Date.now() - t0) / (t - done + 1)
+  const secs = ms => (ms == null ? '-' : `${(ms / 1000).toFixed(1)}s`)
   log(
-    `trial ${t + 1}/${trials} (head h${r}): seq ${((seqBase.ms + seqHead.ms) / 1000).toFixed(1)}s, ab ${(ab.ms / 1000).toFixed(1)}s, confirm ${(conf.ms / 1000).toFixed(1)}s (${suspects.length} suspects: ${suspects.join(' ') || '-'}); ~${((per * (trials - t - 1)) / 60000).toFixed(0)} min left`
+    `trial ${t + 1}/${trials} (${condition}, head h${r}${hogSeconds ? `, hog on ${hogSeconds.on}s of ${(hogSeconds.on + hogSeconds.off).toFixed(0)}s` : ''}): seq ${secs(seqBase.ms + seqHead.ms)}, ab ${secs(ab?.ms)}, confirm ${secs(conf?.ms)}, duet ${secs(duet?.ms)} (${suspects.length} suspects: ${suspects.join(' ') || '-'}); ~${((per * (trials - t - 1)) / 60000).toFixed(0)} min left`
   )
 }
 finish()
@@ -279,7 +346,7 @@ function finish() {
   console.log(text)
   if (values.record) {
     const doc = join(root, 'docs', 'verdict-quality.md')
-    recordSection(doc, 'verdict-quality', text)
+    recordSection(doc, values.section, text)
     log(`recorded in ${doc}`)
   }
 }
