@@ -6134,6 +6134,182 @@ sources) {
     return screen;
 }
 
+;// CONCATENATED MODULE: ./src/compare/shift.ts
+
+/** Fewer benchmarks than this say nothing about the runner: no shift is estimated. */
+const SHIFT_MIN_BENCHMARKS = 6;
+/**
+ * Share of the benchmarks that must have moved the shift's way by at least
+ * half of it: a whole run shifted, not a few benchmarks that changed.
+ */
+const SHIFT_MIN_AGREEING = 2 / 3;
+/** The median of sorted numbers. */
+function shift_median(sorted) {
+    const n = sorted.length;
+    return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+/** Each benchmark's time delta in percent, where it has one (lower is better). */
+function timeDeltas(screen) {
+    const out = [];
+    for (const b of screen.benchmarks) {
+        const m = b.metrics.find(x => x.kind === 'time');
+        if (m && m.better === 'lower' && m.deltaPercent !== null && Number.isFinite(m.deltaPercent))
+            out.push(m.deltaPercent);
+    }
+    return out;
+}
+/**
+ * Estimate the shift from the benchmarks' time deltas: the median log ratio
+ * (a few real changes cannot move it), and how many benchmarks agree.
+ * Undefined with too few benchmarks.
+ */
+function estimateShift(deltas, opts) {
+    const logs = deltas.filter(d => d > -100).map(d => Math.log1p(d / 100));
+    if (logs.length < SHIFT_MIN_BENCHMARKS)
+        return undefined;
+    const m = shift_median([...logs].sort((a, b) => a - b));
+    const percent = Math.expm1(m) * 100;
+    const agreeing = logs.filter(x => Math.sign(x) === Math.sign(m) && Math.abs(x) >= Math.abs(m) / 2).length;
+    const applied = m !== 0 &&
+        Math.abs(percent) >= Math.max(opts.threshold, opts.abThreshold) &&
+        agreeing >= Math.ceil(SHIFT_MIN_AGREEING * logs.length);
+    return { percent, benchmarks: logs.length, agreeing, applied };
+}
+/** A delta relative to the shift: how much more this benchmark moved than the run did. */
+function relativeDelta(deltaPercent, shift) {
+    return ((1 + deltaPercent / 100) / (1 + shift.percent / 100) - 1) * 100;
+}
+/** The comment's line on what the screen saw, once the judge has decided. */
+function shiftNote(s) {
+    const size = `about ${Math.abs(s.percent).toFixed(0)}% ${s.percent > 0 ? 'slower' : 'faster'}`;
+    const seen = `This runner was ${size} than the baseline's (${s.agreeing} of ${s.benchmarks} benchmarks moved together, median ${formatDelta(s.percent)})`;
+    if (s.cause === 'unconfirmed')
+        return `${seen}. The A/B could not run, so the screen's verdicts stand as measured.`;
+    if (s.cause === 'code')
+        return `${seen}. The A/B on this runner confirmed ${s.sampleConfirmed} of ${s.sampled.length} benchmarks sampled from the shift as regressions: the change itself slows them, so the screen's verdicts stand for the benchmarks it did not re-measure.`;
+    const sample = s.sampled && s.sampled.length > 0
+        ? ` The A/B on this runner re-measured ${s.sampled.length} benchmarks sampled from the shift and confirmed ${s.sampleConfirmed ?? 0}, so the shift is the runner's, not the change's.`
+        : '';
+    return `${seen}; suspects are judged relative to that.${sample}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/nominate.ts
+/**
+ * What the screen nominates for confirmation (gate confirmed), and what a
+ * run shift changes about it (issue 17, item 4).
+ *
+ * Without a shift, a suspect is what the screen cannot rule out (see
+ * isSuspect). When most benchmarks moved together (compare/shift.ts), the
+ * time of each is judged relative to that shift, so a slow runner does not
+ * make every benchmark a suspect; and when the head was slower, a few
+ * benchmarks that moved with the shift are re-measured too, so that a real
+ * change that slows everything is confirmed before it is explained away.
+ */
+
+
+
+/** Benchmarks sampled from a slower run's shift, re-measured by A/B. */
+const SHIFT_SAMPLE = 3;
+/** The time metric of a benchmark, when it has a delta to judge. */
+function timeDelta(b) {
+    const m = b.metrics.find(x => x.kind === 'time');
+    return m && m.better === 'lower' ? m.deltaPercent : null;
+}
+/**
+ * A suspect is what the screen cannot rule out: a time regression by its
+ * own verdict; a time metric that got slower by at least the A/B threshold
+ * with an uncorrected p ≤ α (benchstat's call); or one that got slower by
+ * at least the threshold whatever its p, since the screen's p is the part
+ * drift makes least reliable. The screen only nominates; the A/B decides,
+ * so a broad net costs confirmation time, not false alarms. Under an
+ * applied shift, time is judged by its delta relative to the shift alone:
+ * slower than the run by at least the A/B threshold (the p of a shifted
+ * run says nothing about the code).
+ */
+function isSuspect(b, opts, shift) {
+    // A contention regression that would gate is re-measured too, where
+    // base and head take turns on one runner.
+    if (b.contention?.rows.some(r => r.gates))
+        return true;
+    return b.metrics.some(m => {
+        // An allocation change seen in one process per side may be one that
+        // differs between any two processes (a clock-seeded rand): the A/B's
+        // rounds, each its own process, decide it.
+        if (isAllocationUnit(m.unit))
+            return m.verdict === 'regression';
+        if (m.kind !== 'time')
+            return false;
+        const d = m.deltaPercent;
+        if (shift?.applied)
+            return d !== null && m.better === 'lower' && relativeDelta(d, shift) >= opts.abThreshold;
+        if (m.verdict === 'regression')
+            return true;
+        if (d === null || m.better !== 'lower')
+            return false;
+        return d >= opts.threshold || (m.significantUncorrected === true && d >= opts.abThreshold);
+    });
+}
+/**
+ * Nominate: estimate the shift, pick the suspects, and (head slower) sample
+ * up to SHIFT_SAMPLE of the other benchmarks that moved most like the run,
+ * closest to the shift first, by key on ties. Deterministic, so the A/B and
+ * the judging after it see the same nomination.
+ */
+function nominate(screen) {
+    const opts = screen.options;
+    const shift = estimateShift(timeDeltas(screen), opts);
+    const suspects = new Set();
+    for (const b of screen.benchmarks)
+        if (isSuspect(b, opts, shift))
+            suspects.add(benchmarkKey(b));
+    const sampled = new Set();
+    if (shift?.applied && shift.percent > 0) {
+        const others = screen.benchmarks
+            .filter(b => !suspects.has(benchmarkKey(b)) && timeDelta(b) !== null)
+            .map(b => ({ b, key: benchmarkKey(b), off: Math.abs(relativeDelta(timeDelta(b), shift)) }))
+            .sort((x, y) => x.off - y.off || (x.key < y.key ? -1 : x.key > y.key ? 1 : 0))
+            .slice(0, SHIFT_SAMPLE);
+        for (const o of others) {
+            sampled.add(o.key);
+            suspects.add(o.key);
+        }
+        shift.sampled = others.map(o => o.b.name);
+    }
+    return { suspects, sampled, ...(shift ? { shift } : {}) };
+}
+/**
+ * After the A/B: was the shift the runner's or the change's? The change's
+ * when the A/B confirmed most of the sample as regressions.
+ */
+function shiftCause(nom, confirmedKeys) {
+    const sampleConfirmed = [...nom.sampled].filter(k => confirmedKeys.has(k)).length;
+    return {
+        cause: nom.sampled.size > 0 && 2 * sampleConfirmed > nom.sampled.size ? 'code' : 'runner',
+        sampleConfirmed
+    };
+}
+/**
+ * A benchmark the screen did not nominate because the runner's shift
+ * explains its time: its time regression is no regression (marked
+ * `explainedByShift`), and its verdict follows from the rest.
+ */
+function explainedByShift(b) {
+    if (!b.metrics.some(m => m.kind === 'time' && m.verdict === 'regression'))
+        return b;
+    const metrics = b.metrics.map(m => m.kind === 'time' && m.verdict === 'regression'
+        ? { ...m, verdict: 'unchanged', explainedByShift: true }
+        : m);
+    const verdict = benchmarkVerdict(metrics);
+    const out = { ...b, metrics, verdict };
+    if (verdict !== 'regression' && verdict !== 'improvement') {
+        delete out.functions;
+        delete out.functionStats;
+        delete out.functionsFrom;
+        delete out.summary;
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/engine/judge.ts
 /**
  * The judge: the one place that decides which flow a run takes, every
@@ -6142,6 +6318,7 @@ sources) {
  * and settings in, decisions out. The front ends ask it and publish what
  * it says; they never branch on gates themselves (DESIGN.md D7, D8).
  */
+
 
 
 
@@ -6238,42 +6415,28 @@ function fromAb(ab) {
         }))
     };
 }
-/**
- * A suspect is what the screen cannot rule out: a time regression by its
- * own verdict; a time metric that got slower by at least the A/B threshold
- * with an uncorrected p ≤ α (benchstat's call); or one that got slower by
- * at least the threshold whatever its p, since the screen's p is the part
- * drift makes least reliable. The screen only nominates; the A/B decides,
- * so a broad net costs confirmation time, not false alarms.
- */
-function isSuspect(b, opts) {
-    // A contention regression that would gate is re-measured too, where
-    // base and head take turns on one runner.
-    if (b.contention?.rows.some(r => r.gates))
-        return true;
-    return b.metrics.some(m => {
-        // An allocation change seen in one process per side may be one that
-        // differs between any two processes (a clock-seeded rand): the A/B's
-        // rounds, each its own process, decide it.
-        if (isAllocationUnit(m.unit))
-            return m.verdict === 'regression';
-        if (m.kind !== 'time')
-            return false;
-        if (m.verdict === 'regression')
-            return true;
-        const d = m.deltaPercent;
-        if (d === null || m.better !== 'lower')
-            return false;
-        return d >= opts.threshold || (m.significantUncorrected === true && d >= opts.abThreshold);
-    });
+/** Keys of the benchmarks whose A/B confirmed a time regression. */
+function confirmedKeys(bs) {
+    return new Set(bs.filter(b => b.confirmation?.status === 'confirmed').map(benchmarkKey));
 }
-/** The benchmarks confirmation re-runs. */
+/** The benchmarks confirmation re-runs: the screen's nomination (engine/nominate.ts). */
 function suspectsOf(screen) {
-    return screen.benchmarks.filter(b => isSuspect(b, screen.options));
+    const { suspects } = nominate(screen);
+    return screen.benchmarks.filter(b => suspects.has(benchmarkKey(b)));
 }
-/** The screen stands as judged: no suspects, or the A/B could not run (`info.error`). */
+/**
+ * The screen stands as judged: no suspects, or the A/B could not run
+ * (`info.error`). A shift the screen saw is reported, and explains nothing
+ * that was not re-measured.
+ */
 function confirmationStands(screen, info) {
-    return { ...judgeScreen(screen, 'confirmed'), confirmation: info };
+    const { shift } = nominate(screen);
+    const said = shift?.applied && info.error ? { ...shift, cause: 'unconfirmed' } : shift;
+    return {
+        ...judgeScreen(screen, 'confirmed'),
+        confirmation: info,
+        ...(said ? { shift: said } : {})
+    };
 }
 /**
  * Fold an A/B comparison of the suspects into the screen: a suspect's time
@@ -6283,7 +6446,17 @@ function confirmationStands(screen, info) {
  */
 function applyConfirmation(screen, ab, rounds, info = {}) {
     const measured = new Map(ab.benchmarks.map(b => [benchmarkKey(b), b]));
-    const benchmarks = sortBenchmarks(screen.benchmarks).map(b => isSuspect(b, screen.options) ? confirmed(b, measured.get(benchmarkKey(b)), rounds, ab) : b);
+    const nom = nominate(screen);
+    const judged = sortBenchmarks(screen.benchmarks).map(b => nom.suspects.has(benchmarkKey(b)) ? confirmed(b, measured.get(benchmarkKey(b)), rounds, ab) : b);
+    const shift = nom.shift && {
+        ...nom.shift,
+        ...(nom.shift.applied ? shiftCause(nom, confirmedKeys(judged)) : {})
+    };
+    // The runner's shift explains what the screen did not nominate; a change
+    // that slowed everything (the sample confirmed) leaves the screen's verdicts.
+    const benchmarks = shift?.applied && shift.cause === 'runner'
+        ? judged.map(b => (b.confirmation ? b : explainedByShift(b)))
+        : judged;
     const counts = countVerdicts(benchmarks);
     const reasons = benchmarks.flatMap(b => {
         const c = b.confirmation;
@@ -6304,6 +6477,7 @@ function applyConfirmation(screen, ab, rounds, info = {}) {
         gate: { fail: reasons.length > 0, reasons },
         gateMode: 'confirmed',
         notes: [...screen.notes, ...ab.notes.map(n => `Confirmation: ${n}`)],
+        ...(shift ? { shift } : {}),
         ...(benchmarks.some(b => b.functionsFrom === 'ab') && ab.hotLines
             ? { hotLines: ab.hotLines }
             : {}),
@@ -7027,6 +7201,7 @@ function formatSignedValue(value, unit) {
 
 
 
+
 /** A string's size in UTF-8 bytes, as GitHub counts a body. */
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 /** The icon of each verdict. */
@@ -7082,14 +7257,18 @@ function stageLines(c, esc = escapeText) {
     if (c.gateMode !== 'confirmed' || !k)
         return [];
     const screened = `Screened against ${baseline}: ${k.suspects} suspect${k.suspects === 1 ? '' : 's'}.`;
+    // What the screen saw of the run as a whole, when it judged relative to that.
+    const shift = c.shift?.applied ? [esc(shiftNote(c.shift), 1000)] : [];
     if (k.suspects === 0)
-        return [`${screened} Nothing needed confirming.`];
+        return [`${screened} Nothing needed confirming.`, ...shift];
     if (k.error)
         return [
-            `${screened} They could not be confirmed on this runner (${esc(k.error, 500)}), so the screen's verdicts stand.`
+            `${screened} They could not be confirmed on this runner (${esc(k.error, 500)}), so the screen's verdicts stand.`,
+            ...shift
         ];
     return [
-        `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`
+        `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`,
+        ...shift
     ];
 }
 /** "confirmed on this runner: +X% (p=…, N rounds)" or "not confirmed: …". */

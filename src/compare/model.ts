@@ -7,6 +7,7 @@
 import type { Measure } from '../attribution/index.js'
 import type { ContentionFamily } from '../attribution/contention.js'
 import type { ContentionComparison } from './contention.js'
+import type { RunShift } from './shift.js'
 
 /** Every verdict a benchmark or metric can have. */
 export const VERDICTS = [
@@ -108,6 +109,11 @@ export interface MetricComparison {
    * verdict are the A/B rounds', not the screen's.
    */
   measuredBy?: 'ab'
+  /**
+   * gate confirmed: a time regression of the screen that the run shift
+   * explains (engine/nominate.ts); its verdict is then `unchanged`.
+   */
+  explainedByShift?: true
 }
 
 /** A function's per-op costs on one side, in the measure's unit. */
@@ -262,6 +268,8 @@ export interface Comparison {
   gateMode?: GateMode
   /** gate confirmed: how the suspects were re-measured. */
   confirmation?: ConfirmationInfo
+  /** gate confirmed: the head run's shift against the baseline, as the screen estimated it. */
+  shift?: RunShift
   /**
    * How hot lines were matched between the revisions (`between`, e.g.
    * `3f2a1c9d0b7e..the work tree`), or why there are none (`unavailable`).

@@ -28,6 +28,7 @@ import { disagreement } from '../compare/functions.js'
 import { formatDelta, formatP } from '../compare/wording.js'
 import { CONTENTION_METRICS } from '../attribution/contention.js'
 import { gatesOnContention } from '../compare/contention.js'
+import { explainedByShift, nominate, shiftCause } from './nominate.js'
 
 /**
  * The test for interleaved rounds. Chosen by bench/verdict-quality (see
@@ -142,39 +143,30 @@ function fromAb(ab: Screen): Screen {
   }
 }
 
-/**
- * A suspect is what the screen cannot rule out: a time regression by its
- * own verdict; a time metric that got slower by at least the A/B threshold
- * with an uncorrected p ≤ α (benchstat's call); or one that got slower by
- * at least the threshold whatever its p, since the screen's p is the part
- * drift makes least reliable. The screen only nominates; the A/B decides,
- * so a broad net costs confirmation time, not false alarms.
- */
-function isSuspect(b: BenchmarkComparison, opts: CompareOptions): boolean {
-  // A contention regression that would gate is re-measured too, where
-  // base and head take turns on one runner.
-  if (b.contention?.rows.some(r => r.gates)) return true
-  return b.metrics.some(m => {
-    // An allocation change seen in one process per side may be one that
-    // differs between any two processes (a clock-seeded rand): the A/B's
-    // rounds, each its own process, decide it.
-    if (isAllocationUnit(m.unit)) return m.verdict === 'regression'
-    if (m.kind !== 'time') return false
-    if (m.verdict === 'regression') return true
-    const d = m.deltaPercent
-    if (d === null || m.better !== 'lower') return false
-    return d >= opts.threshold || (m.significantUncorrected === true && d >= opts.abThreshold)
-  })
+/** Keys of the benchmarks whose A/B confirmed a time regression. */
+function confirmedKeys(bs: BenchmarkComparison[]): Set<string> {
+  return new Set(bs.filter(b => b.confirmation?.status === 'confirmed').map(benchmarkKey))
 }
 
-/** The benchmarks confirmation re-runs. */
+/** The benchmarks confirmation re-runs: the screen's nomination (engine/nominate.ts). */
 export function suspectsOf(screen: Screen): BenchmarkComparison[] {
-  return screen.benchmarks.filter(b => isSuspect(b, screen.options))
+  const { suspects } = nominate(screen)
+  return screen.benchmarks.filter(b => suspects.has(benchmarkKey(b)))
 }
 
-/** The screen stands as judged: no suspects, or the A/B could not run (`info.error`). */
+/**
+ * The screen stands as judged: no suspects, or the A/B could not run
+ * (`info.error`). A shift the screen saw is reported, and explains nothing
+ * that was not re-measured.
+ */
 export function confirmationStands(screen: Screen, info: ConfirmationInfo): Comparison {
-  return { ...judgeScreen(screen, 'confirmed'), confirmation: info }
+  const { shift } = nominate(screen)
+  const said = shift?.applied && info.error ? { ...shift, cause: 'unconfirmed' as const } : shift
+  return {
+    ...judgeScreen(screen, 'confirmed'),
+    confirmation: info,
+    ...(said ? { shift: said } : {})
+  }
 }
 
 /**
@@ -190,9 +182,20 @@ export function applyConfirmation(
   info: Partial<ConfirmationInfo> = {}
 ): Comparison {
   const measured = new Map(ab.benchmarks.map(b => [benchmarkKey(b), b]))
-  const benchmarks = sortBenchmarks(screen.benchmarks).map(b =>
-    isSuspect(b, screen.options) ? confirmed(b, measured.get(benchmarkKey(b)), rounds, ab) : b
+  const nom = nominate(screen)
+  const judged = sortBenchmarks(screen.benchmarks).map(b =>
+    nom.suspects.has(benchmarkKey(b)) ? confirmed(b, measured.get(benchmarkKey(b)), rounds, ab) : b
   )
+  const shift = nom.shift && {
+    ...nom.shift,
+    ...(nom.shift.applied ? shiftCause(nom, confirmedKeys(judged)) : {})
+  }
+  // The runner's shift explains what the screen did not nominate; a change
+  // that slowed everything (the sample confirmed) leaves the screen's verdicts.
+  const benchmarks =
+    shift?.applied && shift.cause === 'runner'
+      ? judged.map(b => (b.confirmation ? b : explainedByShift(b)))
+      : judged
   const counts = countVerdicts(benchmarks)
   const reasons = benchmarks.flatMap(b => {
     const c = b.confirmation
@@ -213,6 +216,7 @@ export function applyConfirmation(
     gate: { fail: reasons.length > 0, reasons },
     gateMode: 'confirmed',
     notes: [...screen.notes, ...ab.notes.map(n => `Confirmation: ${n}`)],
+    ...(shift ? { shift } : {}),
     ...(benchmarks.some(b => b.functionsFrom === 'ab') && ab.hotLines
       ? { hotLines: ab.hotLines }
       : {}),

@@ -42,7 +42,10 @@ function trustedShape(m: MetricComparison): MetricComparison {
       : m.kind === 'time'
         ? 'noisy'
         : m.kind
-  return { ...m, kind, better: betterDirection(m.unit) }
+  // Whether the run shift explains a regression is the judge's call, made again here.
+  const { explainedByShift, ...rest } = m
+  void explainedByShift
+  return { ...rest, kind, better: betterDirection(m.unit) }
 }
 
 /** Metric verdicts from the numbers: sample counts, Holm over each unit's family, thresholds. */

@@ -7,6 +7,7 @@ import { CONTENTION_METRICS } from '../attribution/contention.js'
 import type { BenchmarkComparison, Comparison, MetricComparison } from '../compare/model.js'
 import { primaryMetric } from '../compare/verdicts.js'
 import { formatDelta, formatP } from '../compare/wording.js'
+import { shiftNote } from '../compare/shift.js'
 import { codeCell, codeSpan, escapeText } from './escape.js'
 import { formatCi, formatValue } from './format.js'
 
@@ -71,13 +72,17 @@ export function stageLines(
   const k = c.confirmation
   if (c.gateMode !== 'confirmed' || !k) return []
   const screened = `Screened against ${baseline}: ${k.suspects} suspect${k.suspects === 1 ? '' : 's'}.`
-  if (k.suspects === 0) return [`${screened} Nothing needed confirming.`]
+  // What the screen saw of the run as a whole, when it judged relative to that.
+  const shift = c.shift?.applied ? [esc(shiftNote(c.shift), 1000)] : []
+  if (k.suspects === 0) return [`${screened} Nothing needed confirming.`, ...shift]
   if (k.error)
     return [
-      `${screened} They could not be confirmed on this runner (${esc(k.error, 500)}), so the screen's verdicts stand.`
+      `${screened} They could not be confirmed on this runner (${esc(k.error, 500)}), so the screen's verdicts stand.`,
+      ...shift
     ]
   return [
-    `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`
+    `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`,
+    ...shift
   ]
 }
 
