@@ -6,18 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { beyondNoise, MIN_PROFILE_SAMPLES, sampleCount } from '../src/compare/noise.js'
-
-/** mulberry32: a small seeded generator, so the trials are the same every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { rng } from './helpers/rng.js'
 
 /** A Poisson draw by Knuth's method (fine for the means used here). */
 function poisson(mean: number, next: () => number): number {

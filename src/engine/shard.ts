@@ -1,0 +1,131 @@
+/**
+ * Sharding the benchmark packages across a job matrix (issue 18): which
+ * packages shard i of n runs.
+ *
+ * The scheme is rendezvous (highest-random-weight) hashing with bounded
+ * loads (Mirrokni, Thorup and Zadimoghaddam, "Consistent Hashing with
+ * Bounded Loads", SODA 2018):
+ * - every package ranks the shards by a hash of (package, shard); alone, it
+ *   would go to its first choice, and adding or removing a package would
+ *   move nothing else;
+ * - to balance, packages are placed in a fixed order (by a hash of their
+ *   import path, so a new package does not reorder the others), each on its
+ *   highest-ranked shard whose load stays within a cap of (1 + ε) × the
+ *   mean load (and at least the heaviest package); when none has room
+ *   (heavy packages), the least loaded takes it, so no shard ends above
+ *   the cap or the mean plus the heaviest package;
+ * - the load of a package is its weight: its duration in the newest
+ *   baseline when there is one, else its number of benchmarks, else 1.
+ *
+ * Deterministic: the same packages and weights give the same partition on
+ * every runner, on push and on pull_request alike.
+ */
+import { createHash } from 'node:crypto'
+
+/** GitHub's limit on the jobs of one matrix. */
+export const MAX_SHARDS = 256
+
+/** How far above the mean a shard's load may go before packages spill to their next choice. */
+export const SHARD_SLACK = 0.25
+
+/** Shard `index` (1-based) of `count`. */
+export interface Shard {
+  index: number
+  count: number
+}
+
+/** A package to place, with its load. */
+export interface ShardItem {
+  importPath: string
+  weight: number
+}
+
+/** A malformed shard setting: says what it was and what is expected. */
+export class ShardError extends Error {
+  override name = 'ShardError'
+}
+
+/** Parse `i/n` (1 ≤ i ≤ n ≤ 256), as the shard input and --shard take it. */
+export function parseShard(text: string, what = 'shard'): Shard {
+  const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(text)
+  const index = m ? Number(m[1]) : NaN
+  const count = m ? Number(m[2]) : NaN
+  if (!m || index < 1 || count < 1 || index > count || count > MAX_SHARDS)
+    throw new ShardError(
+      `${what} must be i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (say 2/3 for the second of three shards), not "${text}"`
+    )
+  return { index, count }
+}
+
+/** A stable 64-bit hash of a string, as a bigint (the first 8 bytes of its SHA-256). */
+function hash64(s: string): bigint {
+  return createHash('sha256').update(s).digest().readBigUInt64BE(0)
+}
+
+/** The shards in the order `importPath` prefers them: highest rendezvous score first. */
+export function preference(importPath: string, count: number): number[] {
+  const scores = Array.from({ length: count }, (_, s) => ({
+    s,
+    h: hash64(`${importPath}\u0000${s + 1}`)
+  }))
+  scores.sort((a, b) => (a.h > b.h ? -1 : a.h < b.h ? 1 : a.s - b.s))
+  return scores.map(x => x.s)
+}
+
+/**
+ * Place every package on one of `count` shards. Returns, per shard (index
+ * 0 for shard 1), its import paths, sorted. Weights must be positive and
+ * finite; others count as 1.
+ */
+export function partition(items: readonly ShardItem[], count: number): string[][] {
+  const weight = (w: number) => (Number.isFinite(w) && w > 0 ? w : 1)
+  const unique = [...new Map(items.map(i => [i.importPath, weight(i.weight)])).entries()]
+  const total = unique.reduce((a, [, w]) => a + w, 0)
+  const heaviest = unique.reduce((a, [, w]) => Math.max(a, w), 0)
+  const cap = Math.max(heaviest, ((1 + SHARD_SLACK) * total) / count)
+  const order = unique
+    .map(([p, w]) => ({ p, w, h: hash64(p) }))
+    .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : a.p < b.p ? -1 : 1))
+  const loads = new Array<number>(count).fill(0)
+  const out: string[][] = Array.from({ length: count }, () => [])
+  for (const { p, w } of order) {
+    const prefs = preference(p, count)
+    // Its first choice with room; when none has room (heavy packages late
+    // in the order), the least loaded, first choices first on ties.
+    const s =
+      prefs.find(x => loads[x] + w <= cap * (1 + 1e-12)) ??
+      prefs.reduce((best, x) => (loads[x] < loads[best] ? x : best), prefs[0])
+    loads[s] += w
+    out[s].push(p)
+  }
+  for (const ps of out) ps.sort()
+  return out
+}
+
+/**
+ * The weights to balance by: each package's duration in the newest
+ * baseline (ms) where it was measured; packages it lacks get the median of
+ * those it has; without a baseline, the number of benchmarks (or 1).
+ */
+export function shardWeights(
+  packages: readonly string[],
+  durations: ReadonlyMap<string, number>,
+  benchmarks: ReadonlyMap<string, number> = new Map()
+): ShardItem[] {
+  const known = packages
+    .map(p => durations.get(p))
+    .filter((d): d is number => d !== undefined && Number.isFinite(d) && d > 0)
+    .sort((a, b) => a - b)
+  if (known.length === 0)
+    return packages.map(p => ({ importPath: p, weight: Math.max(1, benchmarks.get(p) ?? 1) }))
+  const median = known[Math.floor((known.length - 1) / 2)]
+  return packages.map(p => {
+    const d = durations.get(p)
+    return { importPath: p, weight: d !== undefined && Number.isFinite(d) && d > 0 ? d : median }
+  })
+}
+
+/** The packages shard `s` runs, of these. */
+export function shardPackages(items: readonly ShardItem[], s: Shard): string[] {
+  return partition(items, s.count)[s.index - 1]
+}
