@@ -9,9 +9,9 @@ import {
   type ContentionMeasure,
   type ContentionMetric
 } from '../attribution/contention.js'
-import type { ContentionComparison } from '../compare/contention.js'
-import { VERDICTS, type FunctionDelta } from '../compare/model.js'
-import { arr, bool, L, num, numOrNull, obj, oneOf, side } from './report-fields.js'
+import type { ContentionComparison } from './contention.js'
+import { VERDICTS, type FunctionDelta } from './model.js'
+import { arr, bool, L, num, numOrNull, obj, oneOf, side } from './sanitize-fields.js'
 
 /**
  * A benchmark's contention comparison, field by field: known metrics and

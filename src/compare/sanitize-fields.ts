@@ -4,7 +4,7 @@
  * typed or throws a ReportError naming that path. The limits are shared
  * with the writer (report-fit.ts), so what one writes the other accepts.
  */
-import type { SideSummary } from '../compare/model.js'
+import type { SideSummary } from './model.js'
 
 /**
  * The reader's limits, shared with the writer (fitReport), so whatever a
