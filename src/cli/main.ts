@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util'
 import { BundleError } from '../bundle/index.js'
 import { AbError } from '../engine/ab.js'
 import { NoBenchmarksError } from '../engine/measure.js'
+import { MergeError } from '../engine/merge.js'
 import { SettingsError } from '../engine/settings.js'
 import { FileError } from '../files/index.js'
 import { GitError } from '../git/index.js'
@@ -19,6 +20,7 @@ import { abCommand } from './commands/ab.js'
 import { compareCommand } from './commands/compare.js'
 import { demoCommand } from './commands/demo.js'
 import { diffCommand, flameCommand } from './commands/flame.js'
+import { mergeCommand } from './commands/merge.js'
 import { runCommand } from './commands/run.js'
 import { topCommand } from './commands/top.js'
 import { UsageError, type Command } from './options.js'
@@ -27,6 +29,7 @@ const commands: Record<string, Command> = {
   run: runCommand,
   compare: compareCommand,
   ab: abCommand,
+  merge: mergeCommand,
   demo: demoCommand,
   flame: flameCommand,
   diff: diffCommand,
@@ -43,7 +46,8 @@ const KNOWN_ERRORS = [
   GoNotFoundError,
   GitError,
   FileError,
-  SettingsError
+  SettingsError,
+  MergeError
 ]
 
 function usage(): string {

@@ -235,7 +235,10 @@ export function write(text: string): Promise<void> {
 }
 
 /** Print (or write) a comparison in the chosen format; the verdict line always goes to stderr. */
-export async function emitComparison(values: Values, outputs: CompareOutputs): Promise<number> {
+export async function emitComparison(
+  values: Values,
+  outputs: Pick<CompareOutputs, 'comparison' | 'comment'>
+): Promise<number> {
   const format = str(values, 'format') ?? 'markdown'
   if (!['markdown', 'json', 'text'].includes(format)) {
     throw new UsageError(`--format must be markdown, json or text, not "${format}"`)

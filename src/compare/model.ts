@@ -233,6 +233,8 @@ export interface BenchmarkConfirmation {
   status: 'confirmed' | 'not-confirmed' | 'missing'
   unit: string
   deltaPercent: number | null
+  /** The A/B's raw p, before Holm (what a merge corrects across shards); absent from older comparisons. */
+  p?: number | null
   /** Holm-adjusted across the suspects. */
   pAdjusted: number | null
   rounds: number

@@ -7,18 +7,7 @@
 import { isRepositoryPath } from '../bundle/index.js'
 import { CONTENTION_FAMILIES } from '../attribution/contention.js'
 import { contention } from './sanitize-contention.js'
-import {
-  arr,
-  bool,
-  fail,
-  L,
-  num,
-  numOrNull,
-  obj,
-  oneOf,
-  side,
-  str
-} from './sanitize-fields.js'
+import { arr, bool, fail, L, num, numOrNull, obj, oneOf, side, str } from './sanitize-fields.js'
 export { REPORT_LIMITS, ReportError } from './sanitize-fields.js'
 import {
   GATE_MODES,
@@ -78,6 +67,7 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
       ),
       unit: str(k.unit, `${where}.confirmation.unit`, L.unit),
       deltaPercent: numOrNull(k.deltaPercent, `${where}.confirmation.deltaPercent`),
+      ...(k.p === undefined ? {} : { p: numOrNull(k.p, `${where}.confirmation.p`) }),
       pAdjusted: numOrNull(k.pAdjusted, `${where}.confirmation.pAdjusted`),
       rounds: num(k.rounds, `${where}.confirmation.rounds`),
       test: oneOf(k.test, STAT_TESTS, `${where}.confirmation.test`)
@@ -275,4 +265,3 @@ function confirmationInfo(v: unknown): ConfirmationInfo {
     ...(k.error === undefined ? {} : { error: str(k.error, 'confirmation.error') })
   }
 }
-

@@ -271,6 +271,7 @@ function confirmed(
       status,
       unit: m?.unit ?? 'ns/op',
       deltaPercent: m?.deltaPercent ?? null,
+      p: m?.p ?? null,
       pAdjusted: m?.pAdjusted ?? null,
       rounds,
       test: m?.test ?? ab.options.test

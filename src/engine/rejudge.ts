@@ -10,7 +10,9 @@
 import {
   MIN_ROUNDS,
   MIN_SAMPLES,
+  benchmarkKey,
   type BenchmarkComparison,
+  type CompareOptions,
   type Comparison,
   type MetricComparison,
   betterDirection,
@@ -48,11 +50,17 @@ function trustedShape(m: MetricComparison): MetricComparison {
   return { ...rest, kind, better: betterDirection(m.unit) }
 }
 
-/** Metric verdicts from the numbers: sample counts, Holm over each unit's family, thresholds. */
-function metricVerdicts(c: Comparison): BenchmarkComparison[] {
-  const opts = c.options
+/**
+ * Metric verdicts from the numbers: sample counts, Holm over each unit's
+ * family (every benchmark given, so a merge corrects across its shards),
+ * thresholds.
+ */
+export function metricVerdicts(
+  list: readonly BenchmarkComparison[],
+  opts: CompareOptions
+): BenchmarkComparison[] {
   const families = new Map<string, MetricComparison[]>()
-  const benchmarks = c.benchmarks.map(b => ({
+  const benchmarks = list.map(b => ({
     ...b,
     metrics: b.metrics.map(raw => {
       const m = trustedShape(raw)
@@ -103,7 +111,20 @@ function withoutConfirmation(b: BenchmarkComparison): BenchmarkComparison {
 
 /** Recompute every verdict, the counts and the gate of an untrusted comparison. */
 export function rejudge(c: Comparison): Comparison {
-  const benchmarks = metricVerdicts(c)
+  return judgeVerdicted(c, metricVerdicts(c.benchmarks, c.options))
+}
+
+/**
+ * The rest of rejudge, on benchmarks whose metric verdicts are recomputed:
+ * the screen's counts, then the gate, with the confirmation's own numbers
+ * deciding its suspects. `confirmationP` replaces a suspect's adjusted p
+ * (a merge's Holm across every shard's suspects), by benchmark key.
+ */
+export function judgeVerdicted(
+  c: Comparison,
+  benchmarks: BenchmarkComparison[],
+  confirmationP?: ReadonlyMap<string, number | null>
+): Comparison {
   const counts = countVerdicts(benchmarks)
   const screen = {
     ...c,
@@ -124,16 +145,18 @@ export function rejudge(c: Comparison): Comparison {
         const k = b.confirmation!
         if (k.status === 'missing') return []
         const delta = k.deltaPercent ?? 0
+        const key = benchmarkKey(b)
+        const pAdjusted = confirmationP?.has(key) ? confirmationP.get(key)! : k.pAdjusted
         const regressed =
-          k.pAdjusted !== null && k.pAdjusted < c.options.alpha && delta >= c.options.abThreshold
+          pAdjusted !== null && pAdjusted < c.options.alpha && delta >= c.options.abThreshold
         const time: MetricComparison = {
           unit: k.unit,
           kind: 'time',
           better: 'lower',
           verdict: regressed ? 'regression' : 'unchanged',
-          p: k.pAdjusted,
+          p: k.p ?? pAdjusted,
           test: k.test,
-          pAdjusted: k.pAdjusted,
+          pAdjusted,
           significantUncorrected: null,
           deltaPercent: k.deltaPercent,
           base: null,

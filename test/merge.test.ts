@@ -1,0 +1,226 @@
+/**
+ * Merging shard comparisons (issue 18), on sides the real compare() and
+ * applyConfirmation() judged. The oracle is one unsharded comparison of
+ * the same data: the merge must give its verdicts, adjusted p-values and
+ * gate, although each shard alone corrected over fewer tests.
+ */
+import { describe, expect, it } from 'vitest'
+import type { Side } from '../src/compare/input.js'
+import type { Comparison } from '../src/compare/model.js'
+import { applyConfirmation, compare } from '../src/engine/judge.js'
+import { MergeError, mergeComparisons, type MergeInput } from '../src/engine/merge.js'
+import { renderMarkdown } from '../src/report/markdown.js'
+
+type Samples = Record<string, number[]>
+
+/** A side of benchmarks in packages: package → benchmark → ns/op samples. */
+function side(label: string, pkgs: Record<string, Samples>, commit = label[0]): Side {
+  return {
+    label,
+    kind: 'text',
+    benchmarks: Object.entries(pkgs).flatMap(([pkg, benches]) =>
+      Object.entries(benches).map(([name, ns]) => ({
+        package: pkg,
+        name,
+        samples: { 'ns/op': ns }
+      }))
+    ),
+    failedPackages: new Set(),
+    profiles: new Map(),
+    units: {},
+    environment: { commit: commit.repeat(40), ref: 'refs/heads/main' }
+  }
+}
+
+const base6 = [1000, 1001, 1002, 1003, 1004, 1005]
+// +10% at the median, with one of six head values among the base's: a U
+// test p of 0.0043, significant after Holm over 8 tests (4 of them
+// flat), not over 16.
+const slower = [1100, 1101, 1102, 1103, 1104, 1004.5]
+// The A/B's rounds: ten a side, three head values among the base's: p
+// 0.0147, confirmed after Holm over 2 suspects, not over 4 or 8.
+const base10 = [...base6, 1006, 1007, 1008, 1009]
+const slower10 = [1100, 1101, 1102, 1103, 1104, 1105, 1106, 1002.5, 1003.5, 1004.5]
+
+const PKGS = ['example.com/a', 'example.com/b', 'example.com/c', 'example.com/d']
+/**
+ * Per package: two benchmarks 10% slower, two flat. Half of the run moved,
+ * too few for a run shift (engine/nominate.ts): each shard's runner would
+ * judge its own shift, which no unsharded run can reproduce.
+ */
+function data(): { base: Record<string, Samples>; head: Record<string, Samples> } {
+  const base: Record<string, Samples> = {}
+  const head: Record<string, Samples> = {}
+  for (const p of PKGS) {
+    base[p] = {}
+    head[p] = {}
+    for (const n of ['BenchmarkX', 'BenchmarkY']) {
+      base[p][n] = base6
+      head[p][n] = slower
+    }
+    for (const n of ['BenchmarkFlat', 'BenchmarkZ']) {
+      base[p][n] = base6
+      head[p][n] = base6
+    }
+  }
+  return { base, head }
+}
+const only = (all: Record<string, Samples>, pkgs: string[]): Record<string, Samples> =>
+  Object.fromEntries(pkgs.map(p => [p, all[p]]))
+
+/** Shards: packages a+b, c, d. */
+const SHARDS = [[PKGS[0], PKGS[1]], [PKGS[2]], [PKGS[3]]]
+
+const verdicts = (c: Comparison) =>
+  Object.fromEntries(
+    c.benchmarks.map(b => [
+      `${b.package} ${b.name}`,
+      { verdict: b.verdict, p: b.metrics[0].pAdjusted, status: b.confirmation?.status }
+    ])
+  )
+
+describe('mergeComparisons, gate baseline', () => {
+  const { base, head } = data()
+  const whole = compare(side('base', base), side('head', head))
+  const shards: MergeInput[] = SHARDS.map((ps, i) => ({
+    source: `shard-${i + 1}.json`,
+    comparison: compare(side('base', only(base, ps)), side('head', only(head, ps)))
+  }))
+  const merged = mergeComparisons(shards)
+
+  it('needs the merge: each shard alone calls what the whole does not', () => {
+    // Not vacuous: a shard corrects over 4 or 8 tests, the whole over 16.
+    expect(shards.some(s => s.comparison.gate.fail)).toBe(true)
+    const alone = shards.flatMap(s => s.comparison.benchmarks.map(b => b.verdict))
+    expect(alone).toContain('regression')
+    expect(whole.counts.regression).toBeLessThan(alone.filter(v => v === 'regression').length)
+  })
+
+  it("gives the unsharded comparison's verdicts, adjusted p, counts and gate", () => {
+    expect(verdicts(merged)).toEqual(verdicts(whole))
+    expect(merged.counts).toEqual(whole.counts)
+    expect(merged.verdict).toBe(whole.verdict)
+    expect(merged.gate).toEqual(whole.gate)
+    expect(merged.benchmarks.map(b => b.name)).toEqual(whole.benchmarks.map(b => b.name))
+  })
+
+  it('merges the geometric means from each shard’s', () => {
+    expect(merged.geomean).toHaveLength(1)
+    expect(merged.geomean[0].n).toBe(whole.geomean[0].n)
+    expect(merged.geomean[0].base).toBeCloseTo(whole.geomean[0].base, 6)
+    expect(merged.geomean[0].deltaPercent).toBeCloseTo(whole.geomean[0].deltaPercent, 9)
+  })
+
+  it('says it was merged, and from what', () => {
+    expect(merged.notes[0]).toBe(
+      'Merged from 3 shards (shard-1.json, shard-2.json, shard-3.json); p-values are corrected across all 16 benchmarks.'
+    )
+    expect(renderMarkdown(merged, { key: 'k' })).toContain('Merged from 3 shards')
+  })
+})
+
+describe('mergeComparisons, gate confirmed', () => {
+  // The slower benchmarks are suspects (+10%); the A/B of shard i measures its own.
+  const { base, head } = data()
+  const confirmOf = (ps: string[]): Comparison => {
+    const screen = compare(side('base', only(base, ps)), side('head', only(head, ps)))
+    const ab = compare(
+      side(
+        'base',
+        suspects(only(base, ps), () => base10)
+      ),
+      side(
+        'head',
+        suspects(only(head, ps), () => slower10)
+      ),
+      { threshold: 2.5 }
+    )
+    return applyConfirmation(screen, ab, 10)
+  }
+  // The A/B measures the suspects only: the slower two of each package.
+  const suspects = (s: Record<string, Samples>, f: () => number[]) =>
+    Object.fromEntries(
+      Object.entries(s).map(([p, bs]) => [
+        p,
+        Object.fromEntries(
+          Object.keys(bs)
+            .filter(n => n === 'BenchmarkX' || n === 'BenchmarkY')
+            .map(n => [n, f()])
+        )
+      ])
+    )
+  const whole = confirmOf(PKGS)
+  const shards = SHARDS.map((ps, i) => ({ source: `s${i + 1}`, comparison: confirmOf(ps) }))
+  const merged = mergeComparisons(shards)
+
+  it('corrects the confirmations across all shards’ suspects, as one run would', () => {
+    const statuses = (c: Comparison) => c.benchmarks.map(b => b.confirmation?.status)
+    // Not vacuous: some shard alone confirms what the whole does not.
+    expect(shards.flatMap(s => statuses(s.comparison))).toContain('confirmed')
+    expect(statuses(whole)).not.toContain('confirmed')
+    // Shards c and d (2 suspects each) confirm alone; a+b (4) does not.
+    expect(shards.map(s => s.comparison.confirmation?.confirmed)).toEqual([0, 2, 2])
+    expect(verdicts(merged)).toEqual(verdicts(whole))
+    expect(merged.gate.fail).toBe(whole.gate.fail)
+    expect(merged.confirmation?.suspects).toBe(whole.confirmation?.suspects)
+    expect(merged.confirmation?.confirmed).toBe(whole.confirmation?.confirmed)
+  })
+})
+
+describe('mergeComparisons refuses what is not one run', () => {
+  const { base, head } = data()
+  const part = (ps: string[], opts = {}, commit = 'h') =>
+    compare(side('base', only(base, ps)), side('head', only(head, ps), commit), opts)
+
+  it('a benchmark in two shards', () => {
+    expect(() =>
+      mergeComparisons([
+        { source: 'one.json', comparison: part([PKGS[0], PKGS[1]]) },
+        { source: 'two.json', comparison: part([PKGS[1]]) }
+      ])
+    ).toThrow(/of example.com\/b is in both one.json and two.json: the shards overlap/)
+  })
+
+  it('different options, naming the option', () => {
+    expect(() =>
+      mergeComparisons([
+        { source: 'one.json', comparison: part([PKGS[0]]) },
+        { source: 'two.json', comparison: part([PKGS[1]], { threshold: 10 }) }
+      ])
+    ).toThrow('two.json was compared with other settings than one.json (threshold 5 against 10)')
+  })
+
+  it('different commits', () => {
+    expect(() =>
+      mergeComparisons([
+        { source: 'one.json', comparison: part([PKGS[0]]) },
+        { source: 'two.json', comparison: part([PKGS[1]], {}, 'x') }
+      ])
+    ).toThrow(/two.json measured head xxxxxxxxxxxx, one.json hhhhhhhhhhhh/)
+  })
+
+  it('nothing to merge', () => {
+    expect(() => mergeComparisons([])).toThrow(MergeError)
+  })
+})
+
+describe('mergeComparisons with a shard missing', () => {
+  const { base, head } = data()
+  const flat = compare(side('base', only(base, [PKGS[0]])), side('head', only(base, [PKGS[0]])))
+  const merged = mergeComparisons(
+    [{ source: '1/3', comparison: flat }],
+    [{ source: '2/3', reason: 'its job failed' }]
+  )
+  void head
+
+  it('fails the gate and names the shard, and still shows the shards that reported', () => {
+    expect(flat.gate.fail).toBe(false)
+    expect(merged.gate).toEqual({
+      fail: true,
+      reasons: ['shard 2/3 did not report: its job failed']
+    })
+    expect(merged.benchmarks).toHaveLength(4)
+    const md = renderMarkdown(merged, { key: 'k' })
+    expect(md).toContain('Shard 2/3 did not report (its job failed)')
+  })
+})
