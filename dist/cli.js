@@ -2532,20 +2532,21 @@ function splitJsonStream(text) {
  */
 /** Test files larger than this are not scanned; go test decides. */
 const MAX_TEST_FILE_BYTES = 64 * 1024 * 1024;
-const BENCH_FUNC = /^func\s+Benchmark(?!\p{Ll})[\p{L}\p{N}_]*\s*\(/mu;
-async function declaresBenchmarks(dir, files) {
+const BENCH_FUNC = /^func\s+Benchmark(?!\p{Ll})[\p{L}\p{N}_]*\s*\(/gmu;
+/** The Benchmark functions the test files declare (what sharding weighs a package by without a baseline). */
+async function countBenchmarks(dir, files) {
+    let n = 0;
     for (const f of files) {
         try {
             // A test file that is not a regular file, or is huge, is not read here.
             const text = await readTextCapped((0,external_node_path_namespaceObject.join)(dir, f), MAX_TEST_FILE_BYTES, 'the test file');
-            if (BENCH_FUNC.test(text))
-                return true;
+            n += text.match(BENCH_FUNC)?.length ?? 0;
         }
         catch {
-            return true; // unreadable: let go test decide
+            n = Math.max(n, 1); // unreadable: let go test decide
         }
     }
-    return false;
+    return n;
 }
 /**
  * Resolve patterns (default ./...) to packages, from `dir`. Relative
@@ -2597,10 +2598,12 @@ async function discoverPackages(go, dir, patterns) {
             if (found.has(key))
                 continue;
             const testFiles = [...(entry.TestGoFiles ?? []), ...(entry.XTestGoFiles ?? [])];
+            const benchmarks = entry.Error ? 1 : await countBenchmarks(entry.Dir, testFiles);
             found.set(key, {
                 importPath: entry.ImportPath,
                 dir: entry.Dir,
-                hasBenchmarks: entry.Error ? true : await declaresBenchmarks(entry.Dir, testFiles),
+                hasBenchmarks: benchmarks > 0,
+                benchmarks,
                 listError: entry.Error?.Err
             });
         }
@@ -3691,6 +3694,8 @@ async function buildBundle(go, git, spec, measured) {
 /** Attribute one package's profiles; keep the first usable profile of each kind in the bundle. */
 async function attributePackage(m, spec) {
     const entry = { importPath: m.importPath, status: m.status, profiles: {} };
+    if (m.durationMs !== undefined && Number.isFinite(m.durationMs))
+        entry.durationMs = Math.round(m.durationMs);
     if (m.error)
         entry.error = m.error;
     const inBundle = (f) => !(0,external_node_path_namespaceObject.relative)(spec.dir, f).startsWith('..');
@@ -4244,12 +4249,122 @@ async function sourcesFor(loader, base, head) {
     }
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/engine/shard.ts
+/**
+ * Sharding the benchmark packages across a job matrix (issue 18): which
+ * packages shard i of n runs.
+ *
+ * The scheme is rendezvous (highest-random-weight) hashing with bounded
+ * loads (Mirrokni, Thorup and Zadimoghaddam, "Consistent Hashing with
+ * Bounded Loads", SODA 2018):
+ * - every package ranks the shards by a hash of (package, shard); alone, it
+ *   would go to its first choice, and adding or removing a package would
+ *   move nothing else;
+ * - to balance, packages are placed in a fixed order (by a hash of their
+ *   import path, so a new package does not reorder the others), each on its
+ *   highest-ranked shard whose load stays within a cap of (1 + ε) × the
+ *   mean load (and at least the heaviest package); when none has room
+ *   (heavy packages), the least loaded takes it, so no shard ends above
+ *   the cap or the mean plus the heaviest package;
+ * - the load of a package is its weight: its duration in the newest
+ *   baseline when there is one, else its number of benchmarks, else 1.
+ *
+ * Deterministic: the same packages and weights give the same partition on
+ * every runner, on push and on pull_request alike.
+ */
+
+/** GitHub's limit on the jobs of one matrix. */
+const MAX_SHARDS = 256;
+/** How far above the mean a shard's load may go before packages spill to their next choice. */
+const SHARD_SLACK = 0.25;
+/** A malformed shard setting: says what it was and what is expected. */
+class ShardError extends Error {
+    name = 'ShardError';
+}
+/** Parse `i/n` (1 ≤ i ≤ n ≤ 256), as the shard input and --shard take it. */
+function parseShard(text, what = 'shard') {
+    const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(text);
+    const index = m ? Number(m[1]) : NaN;
+    const count = m ? Number(m[2]) : NaN;
+    if (!m || index < 1 || count < 1 || index > count || count > MAX_SHARDS)
+        throw new ShardError(`${what} must be i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (say 2/3 for the second of three shards), not "${text}"`);
+    return { index, count };
+}
+/** A stable 64-bit hash of a string, as a bigint (the first 8 bytes of its SHA-256). */
+function hash64(s) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(s).digest().readBigUInt64BE(0);
+}
+/** The shards in the order `importPath` prefers them: highest rendezvous score first. */
+function preference(importPath, count) {
+    const scores = Array.from({ length: count }, (_, s) => ({
+        s,
+        h: hash64(`${importPath}\u0000${s + 1}`)
+    }));
+    scores.sort((a, b) => (a.h > b.h ? -1 : a.h < b.h ? 1 : a.s - b.s));
+    return scores.map(x => x.s);
+}
+/**
+ * Place every package on one of `count` shards. Returns, per shard (index
+ * 0 for shard 1), its import paths, sorted. Weights must be positive and
+ * finite; others count as 1.
+ */
+function partition(items, count) {
+    const weight = (w) => (Number.isFinite(w) && w > 0 ? w : 1);
+    const unique = [...new Map(items.map(i => [i.importPath, weight(i.weight)])).entries()];
+    const total = unique.reduce((a, [, w]) => a + w, 0);
+    const heaviest = unique.reduce((a, [, w]) => Math.max(a, w), 0);
+    const cap = Math.max(heaviest, ((1 + SHARD_SLACK) * total) / count);
+    const order = unique
+        .map(([p, w]) => ({ p, w, h: hash64(p) }))
+        .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : a.p < b.p ? -1 : 1));
+    const loads = new Array(count).fill(0);
+    const out = Array.from({ length: count }, () => []);
+    for (const { p, w } of order) {
+        const prefs = preference(p, count);
+        // Its first choice with room; when none has room (heavy packages late
+        // in the order), the least loaded, first choices first on ties.
+        const s = prefs.find(x => loads[x] + w <= cap * (1 + 1e-12)) ??
+            prefs.reduce((best, x) => (loads[x] < loads[best] ? x : best), prefs[0]);
+        loads[s] += w;
+        out[s].push(p);
+    }
+    for (const ps of out)
+        ps.sort();
+    return out;
+}
+/**
+ * The weights to balance by: each package's duration in the newest
+ * baseline (ms) where it was measured; packages it lacks get the median of
+ * those it has; without a baseline, the number of benchmarks (or 1).
+ */
+function shardWeights(packages, durations, benchmarks = new Map()) {
+    const known = packages
+        .map(p => durations.get(p))
+        .filter((d) => d !== undefined && Number.isFinite(d) && d > 0)
+        .sort((a, b) => a - b);
+    if (known.length === 0)
+        return packages.map(p => ({ importPath: p, weight: Math.max(1, benchmarks.get(p) ?? 1) }));
+    const median = known[Math.floor((known.length - 1) / 2)];
+    return packages.map(p => {
+        const d = durations.get(p);
+        return { importPath: p, weight: d !== undefined && Number.isFinite(d) && d > 0 ? d : median };
+    });
+}
+/** The packages shard `s` runs, of these. */
+function shardPackages(items, s) {
+    return partition(items, s.count)[s.index - 1];
+}
+
 ;// CONCATENATED MODULE: ./src/engine/measure.ts
 /**
  * The "measure" stage of the data flow: discover packages, run one
  * `go test` per package (D1), then hand the results and profiles to the
  * bundle builder.
  */
+
+
 
 
 
@@ -4270,12 +4385,14 @@ class NoBenchmarksError extends Error {
 async function runToBundle(go, git, settings, onEvent = () => { }) {
     const dir = (0,external_node_path_namespaceObject.resolve)(settings.dir);
     const discovered = await discoverPackages(go, dir, settings.packages);
-    const withBenchmarks = discovered.filter(p => p.hasBenchmarks);
+    const all = discovered.filter(p => p.hasBenchmarks);
     const skipped = discovered.filter(p => !p.hasBenchmarks);
-    onEvent({ type: 'discovered', run: withBenchmarks, skipped });
-    if (withBenchmarks.length === 0) {
+    if (all.length === 0) {
+        onEvent({ type: 'discovered', run: all, skipped });
         throw new NoBenchmarksError(`none of the ${discovered.length} packages matched by ${settings.packages.join(' ')} under ${dir} declares a Benchmark function. Point the packages input (--packages) at code with benchmarks`);
     }
+    const { packages: withBenchmarks, shard } = await selectShard(all, settings.shard);
+    onEvent({ type: 'discovered', run: withBenchmarks, skipped, ...(shard ? { shard } : {}) });
     await checkTraceSupport(go, dir, settings);
     const bundleDir = (0,external_node_path_namespaceObject.resolve)(settings.out);
     await prepareOutDir(bundleDir);
@@ -4307,6 +4424,9 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
                 extraFlags: settings.extraFlags,
                 topK: settings.topK,
                 profilePass: 'two iteration counts per benchmark (docs/comparison.md)',
+                ...(shard
+                    ? { shard: `${shard.index}/${shard.count}`, shardBalancedBy: shard.balancedBy }
+                    : {}),
                 ...(wantsContention(settings.profiles) ? { profiles: settings.profiles } : {})
             }
         }, measured);
@@ -4315,6 +4435,34 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
     finally {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
+}
+/**
+ * The packages of this shard (all of them without one). Weighed by the
+ * durations the baseline bundle recorded, when one is given, else by
+ * their benchmark counts. A shard the partition left empty is an error
+ * that says how many shards the packages fill.
+ */
+async function selectShard(packages, shard) {
+    if (!shard)
+        return { packages };
+    const durations = new Map();
+    if (shard.weightsFrom) {
+        const { bundle } = await readBundle(shard.weightsFrom);
+        for (const p of bundle.packages)
+            if (typeof p.durationMs === 'number')
+                durations.set(p.importPath, p.durationMs);
+    }
+    const items = shardWeights(packages.map(p => p.importPath), durations, new Map(packages.map(p => [p.importPath, p.benchmarks])));
+    const mine = new Set(shardPackages(items, shard));
+    const selection = {
+        index: shard.index,
+        count: shard.count,
+        of: packages.length,
+        balancedBy: durations.size > 0 ? 'baseline durations' : 'benchmark counts'
+    };
+    if (mine.size === 0)
+        throw new NoBenchmarksError(`shard ${shard.index}/${shard.count} has no packages: the partition put all ${packages.length} packages with benchmarks on the other ${shard.count - 1}, balancing their loads. Use fewer shards`);
+    return { packages: packages.filter(p => mine.has(p.importPath)), shard: selection };
 }
 /**
  * After the timed runs, with the test binaries they built: the profiling
@@ -4396,6 +4544,7 @@ function measurementOf(run) {
         importPath: run.pkg.importPath,
         status: run.status,
         error: run.error,
+        durationMs: run.durationMs,
         results: run.results,
         profiles,
         config: run.config,
@@ -4572,311 +4721,394 @@ async function buildBinaries(go, sides, packages, scratch, s, onEvent) {
     return paired;
 }
 
-;// CONCATENATED MODULE: ./src/gobench/toolchain.ts
-/**
- * The Go toolchain seam: everything that spawns `go` or a test binary that
- * `go test -c` built goes through it, with argv built in args.ts.
- */
+;// CONCATENATED MODULE: ./src/compare/model.ts
+/** Every verdict a benchmark or metric can have. */
+const VERDICTS = [
+    'regression',
+    'improvement',
+    'unchanged',
+    'too-few-samples',
+    'new',
+    'removed',
+    'failed'
+];
+/** The significance tests a comparison can use. */
+const STAT_TESTS = ['utest', 'wilcoxon'];
+/** The defaults of every comparison option, as action.yml documents them. */
+const COMPARE_DEFAULTS = {
+    threshold: 5,
+    abThreshold: 2.5,
+    alpha: 0.05,
+    allocThreshold: 0,
+    maxFunctions: 10,
+    failOnAlloc: false,
+    test: 'utest',
+    contentionThreshold: 10,
+    failOnContention: []
+};
+/** The U test needs this many values per side before anything can be significant at 0.05. */
+const MIN_SAMPLES = 4;
+/** The signed-rank test needs this many rounds (2 / 2^6 = 0.031). */
+const MIN_ROUNDS = 6;
+/** The gates a pull request can be judged by. */
+const GATE_MODES = ['confirmed', 'baseline', 'ab'];
+/** Units measured in time per op: the gating metric. */
+function isTimeUnit(unit) {
+    return /^(ns|us|µs|ms|s|sec)\/op$/.test(unit);
+}
+/** Rates (`MB/s`, `ops/s`) are better when larger; everything else per op is better smaller. */
+function betterDirection(unit) {
+    return /\/s$/.test(unit) ? 'higher' : 'lower';
+}
+/** Benchmarks are matched across sides by package and full name. */
+const benchmarkKey = (b) => `${b.package}\u0000${b.name}`;
 
-
-
-/** `go` was not found or could not be started. */
-class GoNotFoundError extends Error {
-    constructor(binary, reason) {
-        super(`cannot run the Go toolchain ("${binary}": ${reason}). Install Go (https://go.dev/dl/) and put it on PATH; in a workflow, add actions/setup-go before benchgate`);
-        this.name = 'GoNotFoundError';
-    }
-}
-/** Keep at most this much of each stream in memory (the tail is what explains failures). */
-const MAX_CAPTURE = 32 * 1024 * 1024;
-/** The real toolchain: spawns `go` directly (shell: false). */
-class LocalGo {
-    binary;
-    constructor(binary = 'go') {
-        this.binary = binary;
-    }
-    /** Spawn `go` directly, no shell. */
-    run(args, options) {
-        return spawnCaptured(this.binary, args, options);
-    }
-    /** Spawn a test binary directly, no shell. */
-    runTestBinary(binary, args, options) {
-        if (options.cpus !== undefined)
-            return spawnCaptured('taskset', ['--cpu-list', options.cpus, binary, ...args], options);
-        return spawnCaptured(binary, args, options);
-    }
-}
-/** Spawn one process, stream its lines, keep the tail of each stream. */
-function spawnCaptured(binary, args, options) {
-    return new Promise((resolve, reject) => {
-        let fd;
-        try {
-            if (options.stdoutFile !== undefined)
-                fd = (0,external_node_fs_namespaceObject.openSync)(options.stdoutFile, 'w');
-        }
-        catch (err) {
-            reject(err);
-            return;
-        }
-        const child = (0,external_node_child_process_namespaceObject.spawn)(binary, args, {
-            cwd: options.cwd,
-            // The code under test must not see the token (src/env).
-            env: childEnv(options.env ?? process.env),
-            shell: false,
-            stdio: ['ignore', fd ?? 'pipe', 'pipe']
-        });
-        if (fd !== undefined)
-            (0,external_node_fs_namespaceObject.closeSync)(fd);
-        const captured = { stdout: '', stderr: '' };
-        const partial = { stdout: '', stderr: '' };
-        const take = (stream) => (chunk) => {
-            const text = chunk.toString('utf8');
-            captured[stream] += text;
-            if (captured[stream].length > MAX_CAPTURE)
-                captured[stream] = captured[stream].slice(-MAX_CAPTURE / 2);
-            if (!options.onLine)
-                return;
-            const lines = (partial[stream] + text).split('\n');
-            partial[stream] = lines.pop() ?? '';
-            for (const line of lines)
-                options.onLine(line, stream);
-        };
-        child.stdout?.on('data', take('stdout'));
-        child.stderr?.on('data', take('stderr'));
-        child.on('error', err => reject(new GoNotFoundError(binary, err.message)));
-        child.on('close', code => {
-            for (const stream of ['stdout', 'stderr']) {
-                if (options.onLine && partial[stream] !== '')
-                    options.onLine(partial[stream], stream);
-            }
-            resolve({ code: code ?? -1, ...captured });
-        });
-    });
-}
-
-;// CONCATENATED MODULE: ./src/report/escape.ts
+;// CONCATENATED MODULE: ./src/compare/sanitize-fields.ts
 /**
- * The one place untrusted text is made inert before it reaches Markdown
- * (DESIGN.md D5). Benchmark names, function names, package paths, file
- * paths, branch names and environment strings come from pull requests.
- *
- * After escaping, a string cannot:
- * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
- *   a link or an image (`[`, `]`, `*`, `_`, `~`), math (`$`); placed at
- *   the start of a line, start a list or turn the line above it into a
- *   heading (`-`, `+`, `=`, `1.`);
- * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
- *   `<!--`, `-->` and `<img src=x>` show as text);
- * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
- *   zero-width space follows `@` and `#`, so GitHub sees no mention;
- * - autolink a URL (`://`, `www.` are broken the same way);
- * - hide or reorder text with control, bidi or other invisible format
- *   characters, or break the line: those are shown as visible `\uXXXX`
- *   escapes (newlines as `\n`).
- * The visible text is otherwise kept, so a reviewer reads the real name.
+ * The reader's limits, shared with the writer (fitReport), so whatever a
+ * pull-request run uploads the comment job accepts (DESIGN.md D12).
+ * Strings are counted in UTF-16 code units, as JavaScript's length does.
  */
-const ZWSP = '\u200b';
-/** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
-const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-/**
- * ASCII punctuation with a Markdown meaning wherever it stands,
- * backslash-escaped (CommonMark §2.4): code, emphasis, links and
- * footnotes, headings and references, table cells, strikethrough, math,
- * emoji shortcodes. `(`, `)`, `.`, `-`, `+`, `=` and `!` mean nothing in
- * mid-line once `[` and `]` are escaped, so they stay as they are, and
- * the text stays readable (`BenchmarkX/n=64-8 +12.5% (p=0.002)`).
- */
-const MARKDOWN_PUNCT = /[\\`*_[\]#|~$:]/g;
-/**
- * What makes a line's start mean something: a list item or thematic break
- * (`-`, `+`), a setext underline (`=`, `-` under a line), an ordered list
- * (`1.`, `1)`), or a `(` that would follow a `]` of ours as a link's URL.
- */
-const LINE_START = /^( *)([-+=(]|\d{1,9}[.)])/;
-/**
- * Control, bidi and other invisible characters as visible escapes (`\n`,
- * `\u202e`), so untrusted text cannot hide, reorder or break lines. Also
- * what the CLI uses for terminal output.
- */
-function showInvisible(text) {
-    return text.replace(INVISIBLE, c => {
-        if (c === '\n')
-            return '\\n';
-        if (c === '\r')
-            return '\\r';
-        if (c === '\t')
-            return ' ';
-        return `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`;
-    });
+const REPORT_LIMITS = {
+    /** Any string without a limit of its own (names, packages, summaries, reasons). */
+    text: 2000,
+    unit: 100,
+    commit: 100,
+    goVersion: 100,
+    ref: 300,
+    key: 100,
+    repository: 300,
+    benchmarks: 100_000,
+    metrics: 100,
+    /** Function rows per measure. */
+    functions: 1000,
+    /** Steps of a call path. */
+    path: 64,
+    /** Hot lines of a function, and the length of a line's text. */
+    lines: 64,
+    lineText: 1000,
+    file: 1024,
+    reasons: 10_000,
+    warnings: 100,
+    notes: 100,
+    geomean: 1000
+};
+/** REPORT_LIMITS, for short. */
+const L = REPORT_LIMITS;
+/** The report is not one we wrote, or was tampered with. */
+class ReportError extends Error {
+    name = 'ReportError';
 }
-/**
- * Multi-line untrusted text for a terminal or a log (an error with the tail
- * of Go's output): line breaks and tabs stay, every other control, bidi or
- * invisible format character is shown as a visible escape, so nothing can
- * move the cursor, recolour, retitle the terminal or reorder the text.
- */
-function forTerminal(text) {
-    return String(text)
-        .split('\n')
-        .map(line => showInvisible(line.replace(/\r$/, '')))
-        .join('\n');
+/** Throw the ReportError for a malformed field at `where`. */
+function fail(where) {
+    throw new ReportError(`the report artifact is malformed at ${where}; it was not written by this version of benchgate, or it was altered`);
 }
-/** At most maxLength code points, the last an ellipsis when cut. */
-function cap(text, maxLength) {
-    const s = String(text);
-    const chars = [...s];
-    return chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : s;
+/** A string of at most `max` characters. */
+const str = (v, where, max = L.text) => typeof v === 'string' && v.length <= max ? v : fail(where);
+/** A finite number. */
+const num = (v, where) => typeof v === 'number' && Number.isFinite(v) ? v : fail(where);
+/** A finite number, or null. */
+const numOrNull = (v, where) => v === null ? null : num(v, where);
+/** A boolean. */
+const bool = (v, where) => typeof v === 'boolean' ? v : fail(where);
+/** An array of at most `max` items. */
+const arr = (v, where, max = L.benchmarks) => Array.isArray(v) && v.length <= max ? v : fail(where);
+/** A plain object. */
+const obj = (v, where) => v && typeof v === 'object' && !Array.isArray(v) ? v : fail(where);
+/** One of the allowed strings. */
+function oneOf(v, allowed, where) {
+    return allowed.includes(v) ? v : fail(where);
 }
-/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
-function neutralize(text, maxLength) {
-    return showInvisible(cap(text, maxLength))
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;');
-}
-/** Mentions, team mentions and issue references; URL autolinks. */
-function unlink(s) {
-    return s
-        .replace(/@/g, `@${ZWSP}`)
-        .replace(/#/g, `#${ZWSP}`)
-        .replace(/:(\\?)\/\//g, `:${ZWSP}$1//`)
-        .replace(/www(\\?)\./gi, m => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`);
-}
-/** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
-function escapeText(text, maxLength = 300) {
-    return unlink(neutralize(text, maxLength)
-        .replace(MARKDOWN_PUNCT, c => `\\${c}`)
-        .replace(LINE_START, (_, sp, m) => `${sp}${m.slice(0, -1)}\\${m.slice(-1)}`));
-}
-/**
- * Untrusted text as inline code in a table cell, which reads best for
- * identifiers (`pkg.(*T).Method`). It has escapeText's guarantees:
- * Markdown, HTML, entities, mentions and autolinks are not processed
- * inside a code span; its fence is longer than any backtick run inside,
- * padded with a space when the text starts or ends with a backtick or a
- * space; `|` is escaped, which GFM tables undo before the span is parsed;
- * invisible characters show as escapes. Empty text falls back to
- * escapeText (a code span cannot be empty).
- */
-function codeCell(text, maxLength = 300) {
-    return code(text, maxLength, true);
-}
-/** codeCell's guarantees outside a table (a list item, a sentence): `|` stays as it is. */
-function codeSpan(text, maxLength = 300) {
-    return code(text, maxLength, false);
-}
-function code(text, maxLength, inTable) {
-    const s = showInvisible(cap(text, maxLength));
-    if (s.trim() === '')
-        return escapeText(s, maxLength);
-    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), m => m[0].length));
-    const fence = '`'.repeat(longest + 1);
-    const pad = /^[` ]|[` ]$/.test(s) ? ' ' : '';
-    return `${fence}${pad}${inTable ? s.replace(/\|/g, '\\|') : s}${pad}${fence}`;
-}
-/**
- * Lines of which some parts are untrusted, as a fenced code block: inert,
- * since nothing inside a code block is Markdown or HTML; the fence is
- * longer than any backtick run inside, so no line can close it; each line
- * is capped, and invisible characters (line breaks among them) are shown.
- */
-function codeBlock(lines, maxLength = 300) {
-    const body = lines.map(l => showInvisible(cap(l, maxLength)));
-    const longest = Math.max(0, ...body.flatMap(l => Array.from(l.matchAll(/`+/g), m => m[0].length)));
-    const fence = '`'.repeat(Math.max(3, longest + 1));
-    return `${fence}text\n${body.map(l => `${l}\n`).join('')}${fence}`;
-}
-/**
- * The same guarantees inside raw HTML (`<summary>`), where GitHub does not
- * process Markdown, so backslash escapes would show: entities only.
- */
-function escapeHtmlText(text, maxLength = 300) {
-    // Entities are added after unlink, which must not split their `&#`.
-    return unlink(neutralize(text, maxLength)).replace(/[`|$*_[\]]/g, c => `&#${c.charCodeAt(0)};`);
-}
-/**
- * Undo escapeText, for tests: what a reader sees after GitHub renders the
- * cell. Not used when rendering.
- */
-function visibleText(escaped) {
-    return escaped
-        .replaceAll(ZWSP, '')
-        .replace(/\\([\\`*_{}[\]()#+\-.!|~$:=])/g, '$1')
-        .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
-        .replace(/&quot;/g, '"')
-        .replace(/&lt;/g, '<')
-        .replace(/&gt;/g, '>')
-        .replace(/&amp;/g, '&');
-}
-/**
- * A URL we built ourselves from trusted parts, with untrusted path segments
- * encoded: encodeURIComponent, and also `(`, `)`, `!`, `'` and `*`, which
- * it leaves as they are, so a segment cannot close a Markdown link's
- * destination early (`[L12](…/a(b#L12)`).
- */
-function safeUrl(base, ...segments) {
-    const encode = (seg) => encodeURIComponent(seg).replace(/[()!'*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-    return [base.replace(/\/+$/, ''), ...segments.map(s => s.split('/').map(encode).join('/'))].join('/');
-}
-
-;// CONCATENATED MODULE: ./src/engine/index.ts
-/**
- * The engine's real seams in one place: the Go toolchain, git, and the A/B
- * runner built on them. Front ends take these; tests pass fakes of the
- * same small interfaces.
- */
-
-
-
-/** The real Go on PATH, the real git, and the A/B runner over them. */
-function localEngine() {
-    const go = new LocalGo();
-    const git = new LocalGit();
-    return { go, git, runAb: (s, onEvent) => runAb(go, git, s, onEvent) };
-}
-
-;// CONCATENATED MODULE: ./src/compare/noise.ts
-/**
- * Sampling noise of per-op function costs (DESIGN.md D9). A CPU profile
- * samples at 100 Hz and a heap profile every so many bytes, so a function's
- * per-op cost on one side is k samples of one sample's per-op value s:
- * x = k·s. Sample counts are Poisson, so Var(k) = k and Var(x) = x·s. The
- * profiling pass reports a difference of two runs (high − low, the low one
- * a tenth of the high), whose count variance is about 1.22 k: NOISE_SPREAD
- * covers it. A change is beyond noise when it exceeds NOISE_Z standard
- * errors of the difference and one sample's worth on either side.
- */
-/** Two-sided 99%: among ten listed functions, about one in ten tables shows a noise row by chance. */
-const NOISE_Z = 2.576;
-/** Variance per sample of a pass difference (1 + low/high = 1.1, rounded up) over a plain count. */
-const NOISE_SPREAD = 1.25;
-/** Fewer samples than this a side, and the ranks below the first are not reliable. */
-const MIN_PROFILE_SAMPLES = 50;
-/**
- * Whether a function's per-op change from `base` to `head` exceeds
- * sampling noise, given the per-op value of one sample on each side.
- * Without a known sample value on either side (bundles made before it was
- * recorded) the change cannot be judged and counts as beyond noise.
- */
-function beyondNoise(base, head, sampleBase, sampleHead) {
-    const delta = Math.abs(head - base);
-    if (delta === 0)
-        return false;
-    // A side with nothing to attribute (a zero median) has no sample value
-    // of its own; the profiles were taken alike, so the other side's stands in.
-    const sb = sampleBase > 0 ? sampleBase : sampleHead;
-    const sh = sampleHead > 0 ? sampleHead : sampleBase;
-    if (!(sb > 0) || !(sh > 0))
-        return true;
-    const variance = NOISE_SPREAD * (Math.max(0, base) * sb + Math.max(0, head) * sh);
-    return delta > NOISE_Z * Math.sqrt(variance) && delta >= Math.max(sb, sh);
-}
-/** Samples behind a per-op total (total ÷ one sample's value); null when unknown. */
-function sampleCount(total, sample) {
-    if (total === undefined || !(sample > 0))
+/** A side summary (median, n, CI), or null. */
+function side(v, where) {
+    if (v === null)
         return null;
-    return Math.round(total / sample);
+    const o = obj(v, where);
+    const s = { median: num(o.median, `${where}.median`), n: num(o.n, `${where}.n`) };
+    if (o.ci !== undefined) {
+        const ci = obj(o.ci, `${where}.ci`);
+        s.ci = { lo: num(ci.lo, `${where}.ci.lo`), hi: num(ci.hi, `${where}.ci.hi`) };
+    }
+    return s;
+}
+
+;// CONCATENATED MODULE: ./src/compare/sanitize-contention.ts
+/**
+ * A fork report's contention comparisons, rebuilt field by field
+ * (report-artifact.ts): known metrics and measures only, numbers checked;
+ * the comment job re-judges their verdicts and gates.
+ */
+
+
+
+/**
+ * A benchmark's contention comparison, field by field: known metrics and
+ * measures only; the verdicts and gates are re-judged by the comment job
+ * (engine/rejudge.ts).
+ */
+function contention(v, w, functionDelta) {
+    const o = obj(v, w);
+    const rounds = obj(o.rounds, `${w}.rounds`);
+    const c = {
+        rows: arr(o.rows, `${w}.rows`, L.metrics).map((x, i) => {
+            const r = obj(x, `${w}.rows[${i}]`);
+            const metric = oneOf(r.metric, Object.keys(CONTENTION_METRICS), `${w}.rows[${i}].metric`);
+            return {
+                metric,
+                unit: CONTENTION_METRICS[metric].unit,
+                verdict: oneOf(r.verdict, VERDICTS, `${w}.rows[${i}].verdict`),
+                base: side(r.base, `${w}.rows[${i}].base`),
+                head: side(r.head, `${w}.rows[${i}].head`),
+                deltaPercent: numOrNull(r.deltaPercent, `${w}.rows[${i}].deltaPercent`),
+                p: numOrNull(r.p, `${w}.rows[${i}].p`),
+                pAdjusted: numOrNull(r.pAdjusted, `${w}.rows[${i}].pAdjusted`),
+                gates: bool(r.gates, `${w}.rows[${i}].gates`)
+            };
+        }),
+        rounds: {
+            base: num(rounds.base, `${w}.rounds.base`),
+            head: num(rounds.head, `${w}.rounds.head`)
+        },
+        measuredBy: oneOf(o.measuredBy, ['baseline', 'ab'], `${w}.measuredBy`)
+    };
+    if (o.functions !== undefined) {
+        const f = obj(o.functions, `${w}.functions`);
+        c.functions = {};
+        for (const measure of Object.keys(CONTENTION_MEASURES)) {
+            if (f[measure] === undefined)
+                continue;
+            c.functions[measure] = arr(f[measure], `${w}.functions.${measure}`, L.functions).map((x, i) => functionDelta(x, `${w}.functions.${measure}[${i}]`));
+        }
+    }
+    return c;
+}
+
+;// CONCATENATED MODULE: ./src/compare/sanitize.ts
+/**
+ * Rebuilding a Comparison from JSON we did not make: a fork's report
+ * artifact (github/report-artifact.ts) or a shard's comparison handed to
+ * `merge`. Every field is type-checked and bounded; unknown fields are
+ * dropped, and a malformed one is a ReportError that names it.
+ */
+
+
+
+
+
+
+function metric(v, where) {
+    const o = obj(v, where);
+    const m = {
+        unit: str(o.unit, `${where}.unit`, L.unit),
+        kind: oneOf(o.kind, ['time', 'noisy', 'exact'], `${where}.kind`),
+        better: oneOf(o.better, ['lower', 'higher'], `${where}.better`),
+        verdict: oneOf(o.verdict, VERDICTS, `${where}.verdict`),
+        p: numOrNull(o.p, `${where}.p`),
+        test: oneOf(o.test ?? 'utest', STAT_TESTS, `${where}.test`),
+        pAdjusted: numOrNull(o.pAdjusted, `${where}.pAdjusted`),
+        significantUncorrected: o.significantUncorrected === null ? null : o.significantUncorrected === true,
+        deltaPercent: numOrNull(o.deltaPercent, `${where}.deltaPercent`),
+        base: side(o.base, `${where}.base`),
+        head: side(o.head, `${where}.head`)
+    };
+    if (o.measuredBy !== undefined)
+        m.measuredBy = oneOf(o.measuredBy, ['ab'], `${where}.measuredBy`);
+    return m;
+}
+function benchmark(v, where) {
+    const o = obj(v, where);
+    const b = {
+        package: str(o.package, `${where}.package`),
+        name: str(o.name, `${where}.name`),
+        verdict: oneOf(o.verdict, VERDICTS, `${where}.verdict`),
+        metrics: arr(o.metrics, `${where}.metrics`, L.metrics).map((m, i) => metric(m, `${where}.metrics[${i}]`))
+    };
+    if (o.summary !== undefined)
+        b.summary = str(o.summary, `${where}.summary`);
+    if (o.functionsFrom !== undefined)
+        b.functionsFrom = oneOf(o.functionsFrom, ['baseline', 'ab'], `${where}.functionsFrom`);
+    if (o.confirmation !== undefined) {
+        const k = obj(o.confirmation, `${where}.confirmation`);
+        b.confirmation = {
+            status: oneOf(k.status, ['confirmed', 'not-confirmed', 'missing'], `${where}.confirmation.status`),
+            unit: str(k.unit, `${where}.confirmation.unit`, L.unit),
+            deltaPercent: numOrNull(k.deltaPercent, `${where}.confirmation.deltaPercent`),
+            ...(k.p === undefined ? {} : { p: numOrNull(k.p, `${where}.confirmation.p`) }),
+            pAdjusted: numOrNull(k.pAdjusted, `${where}.confirmation.pAdjusted`),
+            rounds: num(k.rounds, `${where}.confirmation.rounds`),
+            test: oneOf(k.test, STAT_TESTS, `${where}.confirmation.test`)
+        };
+    }
+    if (o.functions !== undefined) {
+        const f = obj(o.functions, `${where}.functions`);
+        b.functions = {};
+        for (const measure of MEASURE_KEYS) {
+            if (f[measure] === undefined)
+                continue;
+            const w = `${where}.functions.${measure}`;
+            b.functions[measure] = arr(f[measure], w, L.functions).map((x, i) => functionDelta(x, `${w}[${i}]`));
+        }
+    }
+    if (o.functionStats !== undefined) {
+        const f = obj(o.functionStats, `${where}.functionStats`);
+        b.functionStats = {};
+        for (const measure of MEASURE_KEYS) {
+            if (f[measure] === undefined)
+                continue;
+            const w = `${where}.functionStats.${measure}`;
+            const e = obj(f[measure], w);
+            const samples = obj(e.samples, `${w}.samples`);
+            b.functionStats[measure] = {
+                samples: {
+                    base: numOrNull(samples.base, `${w}.samples.base`),
+                    head: numOrNull(samples.head, `${w}.samples.head`)
+                },
+                explained: numOrNull(e.explained, `${w}.explained`),
+                withinNoise: num(e.withinNoise, `${w}.withinNoise`),
+                fewSamples: bool(e.fewSamples, `${w}.fewSamples`)
+            };
+        }
+    }
+    if (o.contention !== undefined)
+        b.contention = contention(o.contention, `${where}.contention`, functionDelta);
+    return b;
+}
+const MEASURE_KEYS = ['cpu', 'alloc_space', 'alloc_objects'];
+function functionDelta(x, w) {
+    const e = obj(x, w);
+    const costs = (k) => costsOf(e[k], `${w}.${k}`);
+    const out = {
+        name: str(e.name, `${w}.name`),
+        status: oneOf(e.status, ['changed', 'new', 'gone'], `${w}.status`),
+        base: costs('base'),
+        head: costs('head'),
+        delta: costs('delta'),
+        beyondNoise: bool(e.beyondNoise, `${w}.beyondNoise`)
+    };
+    if (e.path !== undefined)
+        out.path = arr(e.path, `${w}.path`, L.path).map((x, i) => {
+            const step = obj(x, `${w}.path[${i}]`);
+            return {
+                name: str(step.name, `${w}.path[${i}].name`),
+                base: numOrNull(step.base, `${w}.path[${i}].base`),
+                head: numOrNull(step.head, `${w}.path[${i}].head`)
+            };
+        });
+    if (e.file !== undefined) {
+        out.file = str(e.file, `${w}.file`, L.file);
+        // It goes into a link: a plain path in the repository, no `..`.
+        if (!isRepositoryPath(out.file))
+            fail(`${w}.file`);
+    }
+    if (e.lines !== undefined)
+        out.lines = arr(e.lines, `${w}.lines`, L.lines).map((x, i) => lineDelta(x, `${w}.lines[${i}]`));
+    return out;
+}
+function costsOf(v, w) {
+    const p = obj(v, w);
+    return {
+        flat: num(p.flat, `${w}.flat`),
+        cum: num(p.cum, `${w}.cum`),
+        self: num(p.self, `${w}.self`)
+    };
+}
+const lineNumber = (v, w) => v === null ? null : Number.isInteger(v) && v > 0 ? v : fail(w);
+function lineDelta(x, w) {
+    const l = obj(x, w);
+    const out = {
+        line: lineNumber(l.line, `${w}.line`),
+        baseLine: lineNumber(l.baseLine, `${w}.baseLine`),
+        change: oneOf(l.change, ['same', 'moved', 'edited', 'new', 'gone'], `${w}.change`),
+        base: costsOf(l.base, `${w}.base`),
+        head: costsOf(l.head, `${w}.head`),
+        delta: costsOf(l.delta, `${w}.delta`)
+    };
+    if (l.text !== undefined)
+        out.text = str(l.text, `${w}.text`, L.lineText);
+    if (l.baseText !== undefined)
+        out.baseText = str(l.baseText, `${w}.baseText`, L.lineText);
+    return out;
+}
+function hotLinesInfo(v) {
+    const h = obj(v, 'comparison.hotLines');
+    return h.between !== undefined
+        ? { between: str(h.between, 'comparison.hotLines.between', L.ref) }
+        : { unavailable: str(h.unavailable, 'comparison.hotLines.unavailable') };
+}
+/** Rebuild a Comparison from untrusted JSON, keeping only well-typed known fields. */
+function sanitizeComparison(v) {
+    const o = obj(v, 'comparison');
+    const opts = obj(o.options, 'comparison.options');
+    const gate = obj(o.gate, 'comparison.gate');
+    const counts = obj(o.counts, 'comparison.counts');
+    const info = (x, w) => {
+        const s = obj(x, w);
+        return {
+            label: str(s.label, `${w}.label`),
+            commit: str(s.commit, `${w}.commit`, L.commit),
+            ref: str(s.ref, `${w}.ref`, L.ref),
+            goVersion: str(s.goVersion, `${w}.goVersion`, L.goVersion)
+        };
+    };
+    return {
+        schemaVersion: 1,
+        verdict: oneOf(o.verdict, ['regression', 'improvement', 'unchanged', 'too-few-samples'], 'comparison.verdict'),
+        gate: {
+            fail: gate.fail === true,
+            reasons: arr(gate.reasons, 'comparison.gate.reasons', L.reasons).map((r, i) => str(r, `gate.reasons[${i}]`))
+        },
+        options: {
+            threshold: num(opts.threshold, 'options.threshold'),
+            abThreshold: num(opts.abThreshold ?? opts.threshold, 'options.abThreshold'),
+            alpha: num(opts.alpha, 'options.alpha'),
+            allocThreshold: num(opts.allocThreshold, 'options.allocThreshold'),
+            maxFunctions: num(opts.maxFunctions, 'options.maxFunctions'),
+            failOnAlloc: opts.failOnAlloc === true,
+            test: oneOf(opts.test ?? 'utest', STAT_TESTS, 'options.test'),
+            contentionThreshold: num(opts.contentionThreshold ?? 10, 'options.contentionThreshold'),
+            failOnContention: arr(opts.failOnContention ?? [], 'options.failOnContention', 10).map((x, i) => oneOf(x, CONTENTION_FAMILIES, `options.failOnContention[${i}]`))
+        },
+        counts: Object.fromEntries(VERDICTS.map(k => [k, num(counts[k], `counts.${k}`)])),
+        benchmarks: arr(o.benchmarks, 'comparison.benchmarks').map((b, i) => benchmark(b, `benchmarks[${i}]`)),
+        geomean: arr(o.geomean, 'comparison.geomean', L.geomean).map((g, i) => {
+            const x = obj(g, `geomean[${i}]`);
+            return {
+                unit: str(x.unit, `geomean[${i}].unit`, L.unit),
+                base: num(x.base, 'geomean.base'),
+                head: num(x.head, 'geomean.head'),
+                deltaPercent: num(x.deltaPercent, 'geomean.deltaPercent'),
+                n: num(x.n, 'geomean.n')
+            };
+        }),
+        warnings: arr(o.warnings, 'comparison.warnings', L.warnings).map((w, i) => str(w, `warnings[${i}]`)),
+        notes: arr(o.notes ?? [], 'comparison.notes', L.notes).map((w, i) => str(w, `notes[${i}]`)),
+        base: info(o.base, 'comparison.base'),
+        head: info(o.head, 'comparison.head'),
+        ...(o.gateMode === undefined
+            ? {}
+            : { gateMode: oneOf(o.gateMode, GATE_MODES, 'comparison.gateMode') }),
+        ...(o.confirmation === undefined ? {} : { confirmation: confirmationInfo(o.confirmation) }),
+        ...(o.hotLines === undefined ? {} : { hotLines: hotLinesInfo(o.hotLines) })
+    };
+}
+function confirmationInfo(v) {
+    const k = obj(v, 'comparison.confirmation');
+    const base = obj(k.base, 'comparison.confirmation.base');
+    return {
+        base: {
+            commit: str(base.commit, 'confirmation.base.commit', L.commit),
+            ref: str(base.ref, 'confirmation.base.ref', L.ref)
+        },
+        rounds: num(k.rounds, 'confirmation.rounds'),
+        test: oneOf(k.test, STAT_TESTS, 'confirmation.test'),
+        suspects: num(k.suspects, 'confirmation.suspects'),
+        confirmed: num(k.confirmed, 'confirmation.confirmed'),
+        elapsedMs: num(k.elapsedMs, 'confirmation.elapsedMs'),
+        ...(k.benchtime === undefined
+            ? {}
+            : { benchtime: str(k.benchtime, 'confirmation.benchtime', L.unit) }),
+        ...(k.error === undefined ? {} : { error: str(k.error, 'confirmation.error') })
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/stats/normal.ts
@@ -5318,48 +5550,6 @@ function signedRank(diffs) {
     return { p: Math.min(1, 2 * (1 - normalCDF(Math.abs(z)))), wPlus: w, n, method: 'normal' };
 }
 
-;// CONCATENATED MODULE: ./src/compare/model.ts
-/** Every verdict a benchmark or metric can have. */
-const VERDICTS = [
-    'regression',
-    'improvement',
-    'unchanged',
-    'too-few-samples',
-    'new',
-    'removed',
-    'failed'
-];
-/** The significance tests a comparison can use. */
-const STAT_TESTS = ['utest', 'wilcoxon'];
-/** The defaults of every comparison option, as action.yml documents them. */
-const COMPARE_DEFAULTS = {
-    threshold: 5,
-    abThreshold: 2.5,
-    alpha: 0.05,
-    allocThreshold: 0,
-    maxFunctions: 10,
-    failOnAlloc: false,
-    test: 'utest',
-    contentionThreshold: 10,
-    failOnContention: []
-};
-/** The U test needs this many values per side before anything can be significant at 0.05. */
-const MIN_SAMPLES = 4;
-/** The signed-rank test needs this many rounds (2 / 2^6 = 0.031). */
-const MIN_ROUNDS = 6;
-/** The gates a pull request can be judged by. */
-const GATE_MODES = (/* unused pure expression or super */ null && (['confirmed', 'baseline', 'ab']));
-/** Units measured in time per op: the gating metric. */
-function isTimeUnit(unit) {
-    return /^(ns|us|µs|ms|s|sec)\/op$/.test(unit);
-}
-/** Rates (`MB/s`, `ops/s`) are better when larger; everything else per op is better smaller. */
-function betterDirection(unit) {
-    return /\/s$/.test(unit) ? 'higher' : 'lower';
-}
-/** Benchmarks are matched across sides by package and full name. */
-const benchmarkKey = (b) => `${b.package}\u0000${b.name}`;
-
 ;// CONCATENATED MODULE: ./src/compare/verdicts.ts
 /**
  * compareVerdicts(base, head): benchstat-grade statistics per benchmark and
@@ -5676,6 +5866,108 @@ function formatP(p) {
 function signed(x) {
     const r = Math.abs(x) >= 100 ? Math.round(x) : Number(x.toPrecision(3));
     return `${x >= 0 ? '+' : ''}${r}`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/shift.ts
+
+/** Fewer benchmarks than this say nothing about the runner: no shift is estimated. */
+const SHIFT_MIN_BENCHMARKS = 6;
+/**
+ * Share of the benchmarks that must have moved the shift's way by at least
+ * half of it: a whole run shifted, not a few benchmarks that changed.
+ */
+const SHIFT_MIN_AGREEING = 2 / 3;
+/** The median of sorted numbers. */
+function shift_median(sorted) {
+    const n = sorted.length;
+    return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+}
+/** Each benchmark's time delta in percent, where it has one (lower is better). */
+function timeDeltas(screen) {
+    const out = [];
+    for (const b of screen.benchmarks) {
+        const m = b.metrics.find(x => x.kind === 'time');
+        if (m && m.better === 'lower' && m.deltaPercent !== null && Number.isFinite(m.deltaPercent))
+            out.push(m.deltaPercent);
+    }
+    return out;
+}
+/**
+ * Estimate the shift from the benchmarks' time deltas: the median log ratio
+ * (a few real changes cannot move it), and how many benchmarks agree.
+ * Undefined with too few benchmarks.
+ */
+function estimateShift(deltas, opts) {
+    const logs = deltas.filter(d => d > -100).map(d => Math.log1p(d / 100));
+    if (logs.length < SHIFT_MIN_BENCHMARKS)
+        return undefined;
+    const m = shift_median([...logs].sort((a, b) => a - b));
+    const percent = Math.expm1(m) * 100;
+    const agreeing = logs.filter(x => Math.sign(x) === Math.sign(m) && Math.abs(x) >= Math.abs(m) / 2).length;
+    const applied = m !== 0 &&
+        Math.abs(percent) >= Math.max(opts.threshold, opts.abThreshold) &&
+        agreeing >= Math.ceil(SHIFT_MIN_AGREEING * logs.length);
+    return { percent, benchmarks: logs.length, agreeing, applied };
+}
+/** A delta relative to the shift: how much more this benchmark moved than the run did. */
+function relativeDelta(deltaPercent, shift) {
+    return ((1 + deltaPercent / 100) / (1 + shift.percent / 100) - 1) * 100;
+}
+/** The comment's line on what the screen saw, once the judge has decided. */
+function shiftNote(s) {
+    const size = `about ${Math.abs(s.percent).toFixed(0)}% ${s.percent > 0 ? 'slower' : 'faster'}`;
+    const seen = `This runner was ${size} than the baseline's (${s.agreeing} of ${s.benchmarks} benchmarks moved together, median ${formatDelta(s.percent)})`;
+    if (s.cause === 'unconfirmed')
+        return `${seen}. The A/B could not run, so the screen's verdicts stand as measured.`;
+    if (s.cause === 'code')
+        return `${seen}. The A/B on this runner confirmed ${s.sampleConfirmed} of ${s.sampled.length} benchmarks sampled from the shift as regressions: the change itself slows them, so the screen's verdicts stand for the benchmarks it did not re-measure.`;
+    const sample = s.sampled && s.sampled.length > 0
+        ? ` The A/B on this runner re-measured ${s.sampled.length} benchmarks sampled from the shift and confirmed ${s.sampleConfirmed ?? 0}, so the shift is the runner's, not the change's.`
+        : '';
+    return `${seen}; suspects are judged relative to that.${sample}`;
+}
+
+;// CONCATENATED MODULE: ./src/compare/noise.ts
+/**
+ * Sampling noise of per-op function costs (DESIGN.md D9). A CPU profile
+ * samples at 100 Hz and a heap profile every so many bytes, so a function's
+ * per-op cost on one side is k samples of one sample's per-op value s:
+ * x = k·s. Sample counts are Poisson, so Var(k) = k and Var(x) = x·s. The
+ * profiling pass reports a difference of two runs (high − low, the low one
+ * a tenth of the high), whose count variance is about 1.22 k: NOISE_SPREAD
+ * covers it. A change is beyond noise when it exceeds NOISE_Z standard
+ * errors of the difference and one sample's worth on either side.
+ */
+/** Two-sided 99%: among ten listed functions, about one in ten tables shows a noise row by chance. */
+const NOISE_Z = 2.576;
+/** Variance per sample of a pass difference (1 + low/high = 1.1, rounded up) over a plain count. */
+const NOISE_SPREAD = 1.25;
+/** Fewer samples than this a side, and the ranks below the first are not reliable. */
+const MIN_PROFILE_SAMPLES = 50;
+/**
+ * Whether a function's per-op change from `base` to `head` exceeds
+ * sampling noise, given the per-op value of one sample on each side.
+ * Without a known sample value on either side (bundles made before it was
+ * recorded) the change cannot be judged and counts as beyond noise.
+ */
+function beyondNoise(base, head, sampleBase, sampleHead) {
+    const delta = Math.abs(head - base);
+    if (delta === 0)
+        return false;
+    // A side with nothing to attribute (a zero median) has no sample value
+    // of its own; the profiles were taken alike, so the other side's stands in.
+    const sb = sampleBase > 0 ? sampleBase : sampleHead;
+    const sh = sampleHead > 0 ? sampleHead : sampleBase;
+    if (!(sb > 0) || !(sh > 0))
+        return true;
+    const variance = NOISE_SPREAD * (Math.max(0, base) * sb + Math.max(0, head) * sh);
+    return delta > NOISE_Z * Math.sqrt(variance) && delta >= Math.max(sb, sh);
+}
+/** Samples behind a per-op total (total ÷ one sample's value); null when unknown. */
+function sampleCount(total, sample) {
+    if (total === undefined || !(sample > 0))
+        return null;
+    return Math.round(total / sample);
 }
 
 ;// CONCATENATED MODULE: ./src/compare/functions.ts
@@ -6134,65 +6426,6 @@ sources) {
     return screen;
 }
 
-;// CONCATENATED MODULE: ./src/compare/shift.ts
-
-/** Fewer benchmarks than this say nothing about the runner: no shift is estimated. */
-const SHIFT_MIN_BENCHMARKS = 6;
-/**
- * Share of the benchmarks that must have moved the shift's way by at least
- * half of it: a whole run shifted, not a few benchmarks that changed.
- */
-const SHIFT_MIN_AGREEING = 2 / 3;
-/** The median of sorted numbers. */
-function shift_median(sorted) {
-    const n = sorted.length;
-    return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-}
-/** Each benchmark's time delta in percent, where it has one (lower is better). */
-function timeDeltas(screen) {
-    const out = [];
-    for (const b of screen.benchmarks) {
-        const m = b.metrics.find(x => x.kind === 'time');
-        if (m && m.better === 'lower' && m.deltaPercent !== null && Number.isFinite(m.deltaPercent))
-            out.push(m.deltaPercent);
-    }
-    return out;
-}
-/**
- * Estimate the shift from the benchmarks' time deltas: the median log ratio
- * (a few real changes cannot move it), and how many benchmarks agree.
- * Undefined with too few benchmarks.
- */
-function estimateShift(deltas, opts) {
-    const logs = deltas.filter(d => d > -100).map(d => Math.log1p(d / 100));
-    if (logs.length < SHIFT_MIN_BENCHMARKS)
-        return undefined;
-    const m = shift_median([...logs].sort((a, b) => a - b));
-    const percent = Math.expm1(m) * 100;
-    const agreeing = logs.filter(x => Math.sign(x) === Math.sign(m) && Math.abs(x) >= Math.abs(m) / 2).length;
-    const applied = m !== 0 &&
-        Math.abs(percent) >= Math.max(opts.threshold, opts.abThreshold) &&
-        agreeing >= Math.ceil(SHIFT_MIN_AGREEING * logs.length);
-    return { percent, benchmarks: logs.length, agreeing, applied };
-}
-/** A delta relative to the shift: how much more this benchmark moved than the run did. */
-function relativeDelta(deltaPercent, shift) {
-    return ((1 + deltaPercent / 100) / (1 + shift.percent / 100) - 1) * 100;
-}
-/** The comment's line on what the screen saw, once the judge has decided. */
-function shiftNote(s) {
-    const size = `about ${Math.abs(s.percent).toFixed(0)}% ${s.percent > 0 ? 'slower' : 'faster'}`;
-    const seen = `This runner was ${size} than the baseline's (${s.agreeing} of ${s.benchmarks} benchmarks moved together, median ${formatDelta(s.percent)})`;
-    if (s.cause === 'unconfirmed')
-        return `${seen}. The A/B could not run, so the screen's verdicts stand as measured.`;
-    if (s.cause === 'code')
-        return `${seen}. The A/B on this runner confirmed ${s.sampleConfirmed} of ${s.sampled.length} benchmarks sampled from the shift as regressions: the change itself slows them, so the screen's verdicts stand for the benchmarks it did not re-measure.`;
-    const sample = s.sampled && s.sampled.length > 0
-        ? ` The A/B on this runner re-measured ${s.sampled.length} benchmarks sampled from the shift and confirmed ${s.sampleConfirmed ?? 0}, so the shift is the runner's, not the change's.`
-        : '';
-    return `${seen}; suspects are judged relative to that.${sample}`;
-}
-
 ;// CONCATENATED MODULE: ./src/engine/nominate.ts
 /**
  * What the screen nominates for confirmation (gate confirmed), and what a
@@ -6525,6 +6758,7 @@ function confirmed(b, a, rounds, ab) {
             status,
             unit: m?.unit ?? 'ns/op',
             deltaPercent: m?.deltaPercent ?? null,
+            p: m?.p ?? null,
             pAdjusted: m?.pAdjusted ?? null,
             rounds,
             test: m?.test ?? ab.options.test
@@ -6585,6 +6819,585 @@ function packageFailure(failed) {
     if (failed.length === 0)
         return undefined;
     return `benchgate: ${failed.length} package(s) failed to run their benchmarks: ${failed.join(', ')}`;
+}
+
+;// CONCATENATED MODULE: ./src/engine/rejudge.ts
+/**
+ * Re-judging a comparison that came from somewhere we do not trust: a
+ * fork's report artifact, rebuilt by the comment job. Its verdicts, counts
+ * and gate are recomputed from its numbers with our own rules, so a forged
+ * `gate.fail: false` beside regressions, a time unit relabelled as noisy,
+ * or a confirmation marked "not confirmed" against its own numbers cannot
+ * turn the check green. What a fork can still forge is the numbers
+ * themselves: it ran the benchmarks (docs/security.md).
+ */
+
+
+
+
+
+/** A metric's kind and direction as its unit says, whatever the report claims. */
+function trustedShape(m) {
+    // Allocation units are exact or noisy as their samples were (D11); a
+    // fork may pick either, and neither gates without fail-on-alloc.
+    const kind = isAllocationUnit(m.unit)
+        ? m.kind === 'noisy'
+            ? 'noisy'
+            : 'exact'
+        : isTimeUnit(m.unit)
+            ? 'time'
+            : m.kind === 'time'
+                ? 'noisy'
+                : m.kind;
+    // Whether the run shift explains a regression is the judge's call, made again here.
+    const { explainedByShift, ...rest } = m;
+    void explainedByShift;
+    return { ...rest, kind, better: betterDirection(m.unit) };
+}
+/**
+ * Metric verdicts from the numbers: sample counts, Holm over each unit's
+ * family (every benchmark given, so a merge corrects across its shards),
+ * thresholds.
+ */
+function metricVerdicts(list, opts) {
+    const families = new Map();
+    const benchmarks = list.map(b => ({
+        ...b,
+        metrics: b.metrics.map(raw => {
+            const m = trustedShape(raw);
+            if (!m.base || !m.head)
+                return { ...m, verdict: m.base ? 'removed' : 'new' };
+            if (m.kind === 'exact')
+                return {
+                    ...m,
+                    verdict: exactVerdict(m.base.median, m.head.median, m.better, opts.allocThreshold)
+                };
+            const few = m.base.n < MIN_SAMPLES ||
+                m.head.n < MIN_SAMPLES ||
+                (m.test === 'wilcoxon' && m.base.n < MIN_ROUNDS);
+            if (few || m.p === null)
+                return {
+                    ...m,
+                    verdict: few ? 'too-few-samples' : 'unchanged',
+                    pAdjusted: null
+                };
+            const family = m.kind === 'time' ? 'time' : m.unit;
+            (families.get(family) ?? families.set(family, []).get(family)).push(m);
+            return m;
+        })
+    }));
+    for (const family of families.values()) {
+        const adjusted = holmAdjust(family.map(m => m.p));
+        family.forEach((m, i) => {
+            m.pAdjusted = adjusted[i];
+            m.verdict = noisyVerdict(m, opts);
+        });
+    }
+    const out = benchmarks.map(b => b.metrics.length === 0 ? b : { ...b, verdict: benchmarkVerdict(b.metrics) });
+    // Contention rows: re-judged from their numbers, with our Holm and thresholds.
+    judgeContention(out, opts);
+    applyContentionVerdicts(out);
+    return out;
+}
+/** The screen's view of a benchmark: its confirmation is recomputed, not carried. */
+function withoutConfirmation(b) {
+    const { confirmation, ...screen } = b;
+    void confirmation;
+    return screen;
+}
+/** Recompute every verdict, the counts and the gate of an untrusted comparison. */
+function rejudge(c) {
+    return judgeVerdicted(c, metricVerdicts(c.benchmarks, c.options));
+}
+/**
+ * The rest of rejudge, on benchmarks whose metric verdicts are recomputed:
+ * the screen's counts, then the gate, with the confirmation's own numbers
+ * deciding its suspects. `confirmationP` replaces a suspect's adjusted p
+ * (a merge's Holm across every shard's suspects), by benchmark key.
+ */
+function judgeVerdicted(c, benchmarks, confirmationP) {
+    const counts = countVerdicts(benchmarks);
+    const screen = {
+        ...c,
+        benchmarks: benchmarks.map(withoutConfirmation),
+        counts,
+        verdict: overallVerdict(counts)
+    };
+    const confirmed = benchmarks.filter(b => b.confirmation);
+    if (c.gateMode !== 'confirmed' || confirmed.length === 0)
+        return judgeScreen(screen, c.gateMode);
+    // The confirmation's own numbers decide it, as they did on the runner:
+    // the A/B Δ against the A/B threshold and its Holm-adjusted p.
+    const ab = {
+        ...screen,
+        options: { ...c.options, threshold: c.options.abThreshold },
+        notes: [],
+        benchmarks: sortBenchmarks(confirmed.flatMap(b => {
+            const k = b.confirmation;
+            if (k.status === 'missing')
+                return [];
+            const delta = k.deltaPercent ?? 0;
+            const key = benchmarkKey(b);
+            const pAdjusted = confirmationP?.has(key) ? confirmationP.get(key) : k.pAdjusted;
+            const regressed = pAdjusted !== null && pAdjusted < c.options.alpha && delta >= c.options.abThreshold;
+            const time = {
+                unit: k.unit,
+                kind: 'time',
+                better: 'lower',
+                verdict: regressed ? 'regression' : 'unchanged',
+                p: k.p ?? pAdjusted,
+                test: k.test,
+                pAdjusted,
+                significantUncorrected: null,
+                deltaPercent: k.deltaPercent,
+                base: null,
+                head: null
+            };
+            return [{ package: b.package, name: b.name, verdict: time.verdict, metrics: [time] }];
+        }))
+    };
+    return applyConfirmation(screen, ab, c.confirmation?.rounds ?? 0, {
+        base: c.confirmation?.base ?? { commit: '', ref: '' },
+        elapsedMs: c.confirmation?.elapsedMs ?? 0
+    });
+}
+
+;// CONCATENATED MODULE: ./src/engine/merge.ts
+/**
+ * Merging the comparisons of a sharded run (issue 18) into one answer.
+ *
+ * Each shard measured, screened and confirmed its own packages on its own
+ * runner; its comparison is one input here. The merge:
+ * - refuses inputs that cannot be one run's: different options or gate,
+ *   different commits, or a benchmark in two shards;
+ * - recomputes every metric verdict with Holm across all benchmarks of all
+ *   shards (a family per unit, as one unsharded comparison would have),
+ *   and every confirmation with Holm across all shards' suspects, from
+ *   their raw p;
+ * - keeps what belongs to a runner per shard: which benchmarks were
+ *   suspects, and the run shift they were judged by;
+ * - names each shard's environment warnings, and fails when a shard did
+ *   not report.
+ */
+
+
+
+
+
+
+
+
+/** Inputs that cannot be merged: says which, and why. */
+class MergeError extends Error {
+    name = 'MergeError';
+}
+/** The first option two comparisons differ in, as `name: a vs b`. */
+function optionDifference(a, b) {
+    const keys = new Set([...Object.keys(a.options), ...Object.keys(b.options)]);
+    for (const k of keys) {
+        const x = JSON.stringify(a.options[k]);
+        const y = JSON.stringify(b.options[k]);
+        if (x !== y)
+            return `${k} ${x} against ${y}`;
+    }
+    if ((a.gateMode ?? 'baseline') !== (b.gateMode ?? 'baseline'))
+        return `gate ${a.gateMode ?? 'baseline'} against ${b.gateMode ?? 'baseline'}`;
+    return undefined;
+}
+/** Check that the inputs are shards of one run. */
+function checkInputs(inputs) {
+    if (inputs.length === 0)
+        throw new MergeError('there is no comparison to merge');
+    const first = inputs[0];
+    const owner = new Map();
+    for (const x of inputs) {
+        const diff = optionDifference(first.comparison, x.comparison);
+        if (diff)
+            throw new MergeError(`${x.source} was compared with other settings than ${first.source} (${diff}); compare every shard with the same options, then merge`);
+        for (const side of ['base', 'head']) {
+            const a = first.comparison[side].commit;
+            const b = x.comparison[side].commit;
+            if (a && b && a !== b)
+                throw new MergeError(`${x.source} measured ${side} ${b.slice(0, 12)}, ${first.source} ${a.slice(0, 12)}: the shards of one merge must measure the same commits`);
+        }
+        for (const b of x.comparison.benchmarks) {
+            const k = benchmarkKey(b);
+            const other = owner.get(k);
+            if (other !== undefined)
+                throw new MergeError(`${b.name} of ${b.package} is in both ${other} and ${x.source}: the shards overlap; run every shard with the same shard count, from the same baseline`);
+            owner.set(k, x.source);
+        }
+    }
+}
+/** Holm across every shard's suspects, from their raw p (status missing: no test). */
+function confirmationPs(inputs) {
+    const tested = [];
+    for (const x of inputs)
+        for (const b of x.comparison.benchmarks) {
+            const k = b.confirmation;
+            if (!k || k.status === 'missing')
+                continue;
+            if (k.p === undefined)
+                throw new MergeError(`${x.source} has confirmations without their raw p (made by a benchgate older than merge); run that shard again`);
+            if (k.p !== null)
+                tested.push({ key: benchmarkKey(b), p: k.p });
+        }
+    const adjusted = holmAdjust(tested.map(t => t.p));
+    return new Map(tested.map((t, i) => [t.key, adjusted[i]]));
+}
+/** One unit's geometric mean over all shards, from each shard's mean and count. */
+function mergeGeomeans(rows) {
+    const byUnit = new Map();
+    for (const r of rows)
+        (byUnit.get(r.unit) ?? byUnit.set(r.unit, []).get(r.unit)).push(r);
+    return [...byUnit].map(([unit, rs]) => {
+        const n = rs.reduce((a, r) => a + r.n, 0);
+        const mean = (pick) => Math.exp(rs.reduce((a, r) => a + r.n * Math.log(pick(r)), 0) / n);
+        const base = mean(r => r.base);
+        const head = mean(r => r.head);
+        return { unit, base, head, deltaPercent: (head / base - 1) * 100, n };
+    });
+}
+/**
+ * Merge shard comparisons into one, judged as one: its verdicts, counts
+ * and gate. Missing shards are named in the gate and fail it.
+ */
+function mergeComparisons(inputs, missing = []) {
+    checkInputs(inputs);
+    const first = inputs[0].comparison;
+    const opts = first.options;
+    const verdicted = metricVerdicts(inputs.flatMap(x => x.comparison.benchmarks), opts);
+    const ps = confirmationPs(inputs);
+    let at = 0;
+    const judged = inputs.map(x => {
+        const mine = verdicted.slice(at, (at += x.comparison.benchmarks.length));
+        return { source: x.source, c: judgeVerdicted(x.comparison, mine, ps) };
+    });
+    const benchmarks = sortBenchmarks(judged.flatMap(j => j.c.benchmarks));
+    const counts = countVerdicts(benchmarks);
+    const reasons = [
+        ...judged.flatMap(j => j.c.gate.reasons),
+        ...missing.map(m => `shard ${m.source} did not report: ${m.reason}`)
+    ];
+    const shifts = judged.flatMap(j => j.c.shift?.applied ? [`${j.source}: ${shiftNote(j.c.shift)}`] : []);
+    const notes = [
+        `Merged from ${inputs.length} shard${inputs.length === 1 ? '' : 's'} (${inputs.map(x => x.source).join(', ')}); p-values are corrected across all ${benchmarks.length} benchmarks.`,
+        ...missing.map(m => `Shard ${m.source} did not report (${m.reason}); its benchmarks are not here.`),
+        ...shifts,
+        ...new Set(judged.flatMap(j => j.c.notes))
+    ];
+    const confirmations = judged.flatMap(j => (j.c.confirmation ? [j.c.confirmation] : []));
+    const out = {
+        ...first,
+        benchmarks,
+        counts,
+        verdict: overallVerdict(counts),
+        gate: { fail: reasons.length > 0, reasons },
+        geomean: mergeGeomeans(judged.flatMap(j => j.c.geomean)),
+        warnings: judged.flatMap(j => j.c.warnings.map(w => `${j.source}: ${w}`)),
+        notes
+    };
+    delete out.shift;
+    if (confirmations.length > 0) {
+        const errors = confirmations.flatMap(k => (k.error ? [k.error] : []));
+        out.confirmation = {
+            ...confirmations[0],
+            suspects: benchmarks.filter(b => b.confirmation).length,
+            confirmed: benchmarks.filter(b => b.confirmation?.status === 'confirmed').length,
+            // The shards ran side by side: the merge waited for the longest.
+            elapsedMs: Math.max(...confirmations.map(k => k.elapsedMs)),
+            ...(errors.length > 0 ? { error: errors.join('; ') } : {})
+        };
+    }
+    return out;
+}
+/** A shard's comparison file larger than this is refused before parsing. */
+const MAX_SHARD_COMPARISON_BYTES = 64 * 1024 * 1024;
+/**
+ * Read one shard's comparison (`compare --format json` output), checked
+ * field by field as a fork's report is: a shard ran the PR's code.
+ */
+async function readMergeInput(path, source = path) {
+    const text = await readTextCapped(path, MAX_SHARD_COMPARISON_BYTES, `comparison ${source}`);
+    let data;
+    try {
+        data = JSON.parse(text);
+    }
+    catch (err) {
+        throw new MergeError(`${source} is not JSON (${err.message}); merge takes the files \`benchgate compare --format json\` writes`);
+    }
+    try {
+        return { source, comparison: sanitizeComparison(data) };
+    }
+    catch (err) {
+        if (err instanceof ReportError)
+            throw new MergeError(`${source} is not a comparison benchgate can merge: ${err.message}. Give merge the files \`benchgate compare --format json\` writes`);
+        throw err;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/gobench/toolchain.ts
+/**
+ * The Go toolchain seam: everything that spawns `go` or a test binary that
+ * `go test -c` built goes through it, with argv built in args.ts.
+ */
+
+
+
+/** `go` was not found or could not be started. */
+class GoNotFoundError extends Error {
+    constructor(binary, reason) {
+        super(`cannot run the Go toolchain ("${binary}": ${reason}). Install Go (https://go.dev/dl/) and put it on PATH; in a workflow, add actions/setup-go before benchgate`);
+        this.name = 'GoNotFoundError';
+    }
+}
+/** Keep at most this much of each stream in memory (the tail is what explains failures). */
+const MAX_CAPTURE = 32 * 1024 * 1024;
+/** The real toolchain: spawns `go` directly (shell: false). */
+class LocalGo {
+    binary;
+    constructor(binary = 'go') {
+        this.binary = binary;
+    }
+    /** Spawn `go` directly, no shell. */
+    run(args, options) {
+        return spawnCaptured(this.binary, args, options);
+    }
+    /** Spawn a test binary directly, no shell. */
+    runTestBinary(binary, args, options) {
+        if (options.cpus !== undefined)
+            return spawnCaptured('taskset', ['--cpu-list', options.cpus, binary, ...args], options);
+        return spawnCaptured(binary, args, options);
+    }
+}
+/** Spawn one process, stream its lines, keep the tail of each stream. */
+function spawnCaptured(binary, args, options) {
+    return new Promise((resolve, reject) => {
+        let fd;
+        try {
+            if (options.stdoutFile !== undefined)
+                fd = (0,external_node_fs_namespaceObject.openSync)(options.stdoutFile, 'w');
+        }
+        catch (err) {
+            reject(err);
+            return;
+        }
+        const child = (0,external_node_child_process_namespaceObject.spawn)(binary, args, {
+            cwd: options.cwd,
+            // The code under test must not see the token (src/env).
+            env: childEnv(options.env ?? process.env),
+            shell: false,
+            stdio: ['ignore', fd ?? 'pipe', 'pipe']
+        });
+        if (fd !== undefined)
+            (0,external_node_fs_namespaceObject.closeSync)(fd);
+        const captured = { stdout: '', stderr: '' };
+        const partial = { stdout: '', stderr: '' };
+        const take = (stream) => (chunk) => {
+            const text = chunk.toString('utf8');
+            captured[stream] += text;
+            if (captured[stream].length > MAX_CAPTURE)
+                captured[stream] = captured[stream].slice(-MAX_CAPTURE / 2);
+            if (!options.onLine)
+                return;
+            const lines = (partial[stream] + text).split('\n');
+            partial[stream] = lines.pop() ?? '';
+            for (const line of lines)
+                options.onLine(line, stream);
+        };
+        child.stdout?.on('data', take('stdout'));
+        child.stderr?.on('data', take('stderr'));
+        child.on('error', err => reject(new GoNotFoundError(binary, err.message)));
+        child.on('close', code => {
+            for (const stream of ['stdout', 'stderr']) {
+                if (options.onLine && partial[stream] !== '')
+                    options.onLine(partial[stream], stream);
+            }
+            resolve({ code: code ?? -1, ...captured });
+        });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/escape.ts
+/**
+ * The one place untrusted text is made inert before it reaches Markdown
+ * (DESIGN.md D5). Benchmark names, function names, package paths, file
+ * paths, branch names and environment strings come from pull requests.
+ *
+ * After escaping, a string cannot:
+ * - end or add a table cell (`|`), start a code span (`` ` ``), emphasis,
+ *   a link or an image (`[`, `]`, `*`, `_`, `~`), math (`$`); placed at
+ *   the start of a line, start a list or turn the line above it into a
+ *   heading (`-`, `+`, `=`, `1.`);
+ * - make an HTML tag or comment (`<`, `>`, `&` become entities, so
+ *   `<!--`, `-->` and `<img src=x>` show as text);
+ * - mention or reference anyone (`@user`, `&#64;team`, `#123`): a
+ *   zero-width space follows `@` and `#`, so GitHub sees no mention;
+ * - autolink a URL (`://`, `www.` are broken the same way);
+ * - hide or reorder text with control, bidi or other invisible format
+ *   characters, or break the line: those are shown as visible `\uXXXX`
+ *   escapes (newlines as `\n`).
+ * The visible text is otherwise kept, so a reviewer reads the real name.
+ */
+const ZWSP = '\u200b';
+/** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
+const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/**
+ * ASCII punctuation with a Markdown meaning wherever it stands,
+ * backslash-escaped (CommonMark §2.4): code, emphasis, links and
+ * footnotes, headings and references, table cells, strikethrough, math,
+ * emoji shortcodes. `(`, `)`, `.`, `-`, `+`, `=` and `!` mean nothing in
+ * mid-line once `[` and `]` are escaped, so they stay as they are, and
+ * the text stays readable (`BenchmarkX/n=64-8 +12.5% (p=0.002)`).
+ */
+const MARKDOWN_PUNCT = /[\\`*_[\]#|~$:]/g;
+/**
+ * What makes a line's start mean something: a list item or thematic break
+ * (`-`, `+`), a setext underline (`=`, `-` under a line), an ordered list
+ * (`1.`, `1)`), or a `(` that would follow a `]` of ours as a link's URL.
+ */
+const LINE_START = /^( *)([-+=(]|\d{1,9}[.)])/;
+/**
+ * Control, bidi and other invisible characters as visible escapes (`\n`,
+ * `\u202e`), so untrusted text cannot hide, reorder or break lines. Also
+ * what the CLI uses for terminal output.
+ */
+function showInvisible(text) {
+    return text.replace(INVISIBLE, c => {
+        if (c === '\n')
+            return '\\n';
+        if (c === '\r')
+            return '\\r';
+        if (c === '\t')
+            return ' ';
+        return `\\u${c.codePointAt(0).toString(16).padStart(4, '0')}`;
+    });
+}
+/**
+ * Multi-line untrusted text for a terminal or a log (an error with the tail
+ * of Go's output): line breaks and tabs stay, every other control, bidi or
+ * invisible format character is shown as a visible escape, so nothing can
+ * move the cursor, recolour, retitle the terminal or reorder the text.
+ */
+function forTerminal(text) {
+    return String(text)
+        .split('\n')
+        .map(line => showInvisible(line.replace(/\r$/, '')))
+        .join('\n');
+}
+/** At most maxLength code points, the last an ellipsis when cut. */
+function cap(text, maxLength) {
+    const s = String(text);
+    const chars = [...s];
+    return chars.length > maxLength ? chars.slice(0, maxLength - 1).join('') + '…' : s;
+}
+/** Shared first steps: cap the length, show invisible characters, HTML-escape. */
+function neutralize(text, maxLength) {
+    return showInvisible(cap(text, maxLength))
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;');
+}
+/** Mentions, team mentions and issue references; URL autolinks. */
+function unlink(s) {
+    return s
+        .replace(/@/g, `@${ZWSP}`)
+        .replace(/#/g, `#${ZWSP}`)
+        .replace(/:(\\?)\/\//g, `:${ZWSP}$1//`)
+        .replace(/www(\\?)\./gi, m => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`);
+}
+/** Make untrusted text safe to place anywhere in a Markdown line or table cell. */
+function escapeText(text, maxLength = 300) {
+    return unlink(neutralize(text, maxLength)
+        .replace(MARKDOWN_PUNCT, c => `\\${c}`)
+        .replace(LINE_START, (_, sp, m) => `${sp}${m.slice(0, -1)}\\${m.slice(-1)}`));
+}
+/**
+ * Untrusted text as inline code in a table cell, which reads best for
+ * identifiers (`pkg.(*T).Method`). It has escapeText's guarantees:
+ * Markdown, HTML, entities, mentions and autolinks are not processed
+ * inside a code span; its fence is longer than any backtick run inside,
+ * padded with a space when the text starts or ends with a backtick or a
+ * space; `|` is escaped, which GFM tables undo before the span is parsed;
+ * invisible characters show as escapes. Empty text falls back to
+ * escapeText (a code span cannot be empty).
+ */
+function codeCell(text, maxLength = 300) {
+    return code(text, maxLength, true);
+}
+/** codeCell's guarantees outside a table (a list item, a sentence): `|` stays as it is. */
+function codeSpan(text, maxLength = 300) {
+    return code(text, maxLength, false);
+}
+function code(text, maxLength, inTable) {
+    const s = showInvisible(cap(text, maxLength));
+    if (s.trim() === '')
+        return escapeText(s, maxLength);
+    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), m => m[0].length));
+    const fence = '`'.repeat(longest + 1);
+    const pad = /^[` ]|[` ]$/.test(s) ? ' ' : '';
+    return `${fence}${pad}${inTable ? s.replace(/\|/g, '\\|') : s}${pad}${fence}`;
+}
+/**
+ * Lines of which some parts are untrusted, as a fenced code block: inert,
+ * since nothing inside a code block is Markdown or HTML; the fence is
+ * longer than any backtick run inside, so no line can close it; each line
+ * is capped, and invisible characters (line breaks among them) are shown.
+ */
+function codeBlock(lines, maxLength = 300) {
+    const body = lines.map(l => showInvisible(cap(l, maxLength)));
+    const longest = Math.max(0, ...body.flatMap(l => Array.from(l.matchAll(/`+/g), m => m[0].length)));
+    const fence = '`'.repeat(Math.max(3, longest + 1));
+    return `${fence}text\n${body.map(l => `${l}\n`).join('')}${fence}`;
+}
+/**
+ * The same guarantees inside raw HTML (`<summary>`), where GitHub does not
+ * process Markdown, so backslash escapes would show: entities only.
+ */
+function escapeHtmlText(text, maxLength = 300) {
+    // Entities are added after unlink, which must not split their `&#`.
+    return unlink(neutralize(text, maxLength)).replace(/[`|$*_[\]]/g, c => `&#${c.charCodeAt(0)};`);
+}
+/**
+ * Undo escapeText, for tests: what a reader sees after GitHub renders the
+ * cell. Not used when rendering.
+ */
+function visibleText(escaped) {
+    return escaped
+        .replaceAll(ZWSP, '')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|~$:=])/g, '$1')
+        .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+        .replace(/&quot;/g, '"')
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
+}
+/**
+ * A URL we built ourselves from trusted parts, with untrusted path segments
+ * encoded: encodeURIComponent, and also `(`, `)`, `!`, `'` and `*`, which
+ * it leaves as they are, so a segment cannot close a Markdown link's
+ * destination early (`[L12](…/a(b#L12)`).
+ */
+function safeUrl(base, ...segments) {
+    const encode = (seg) => encodeURIComponent(seg).replace(/[()!'*]/g, c => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+    return [base.replace(/\/+$/, ''), ...segments.map(s => s.split('/').map(encode).join('/'))].join('/');
+}
+
+;// CONCATENATED MODULE: ./src/engine/index.ts
+/**
+ * The engine's real seams in one place: the Go toolchain, git, and the A/B
+ * runner built on them. Front ends take these; tests pass fakes of the
+ * same small interfaces.
+ */
+
+
+
+/** The real Go on PATH, the real git, and the A/B runner over them. */
+function localEngine() {
+    const go = new LocalGo();
+    const git = new LocalGit();
+    return { go, git, runAb: (s, onEvent) => runAb(go, git, s, onEvent) };
 }
 
 ;// CONCATENATED MODULE: ./src/compare/input.ts
@@ -8055,13 +8868,13 @@ class UsageError extends Error {
     name = 'UsageError';
 }
 /** A string flag's value, if given. */
-function str(values, key) {
+function options_str(values, key) {
     const v = values[key];
     return typeof v === 'string' ? v : undefined;
 }
 /** A whole-number flag (the run validators check its range). */
 function options_int(values, key, fallback) {
-    const v = str(values, key);
+    const v = options_str(values, key);
     if (v === undefined)
         return fallback;
     if (!/^\d+$/.test(v))
@@ -8070,7 +8883,7 @@ function options_int(values, key, fallback) {
 }
 /** A numeric flag within the bounds the Action's input of the same name has. */
 function bounded(values, key, fallback) {
-    const v = str(values, key);
+    const v = options_str(values, key);
     if (v === undefined)
         return fallback;
     const x = parseBounded(v, key);
@@ -8127,19 +8940,19 @@ const RUN_OPTIONS = {
  * sets the count (`--confirm-rounds` for confirmation).
  */
 function runSettingsFrom(values, defaults, countFlag = 'count') {
-    const maxBytes = parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes');
+    const maxBytes = parseSize(options_str(values, 'max-profile-bytes'), '--max-profile-bytes');
     const count = countFlag === 'count'
         ? options_int(values, 'count', defaults.count ?? RUN_DEFAULTS.count)
         : bounded(values, 'confirm-rounds', defaults.count ?? RUN_DEFAULTS.count);
     return validateRunSettings({
-        dir: str(values, 'dir') ?? defaults.dir ?? '.',
+        dir: options_str(values, 'dir') ?? defaults.dir ?? '.',
         packages: list(values, 'packages') ?? defaults.packages ?? [...RUN_DEFAULTS.packages],
-        bench: str(values, 'bench') ?? defaults.bench ?? RUN_DEFAULTS.bench,
+        bench: options_str(values, 'bench') ?? defaults.bench ?? RUN_DEFAULTS.bench,
         count,
-        benchtime: str(values, 'benchtime') ?? defaults.benchtime ?? RUN_DEFAULTS.benchtime,
-        timeout: str(values, 'timeout') ?? defaults.timeout ?? RUN_DEFAULTS.timeout,
+        benchtime: options_str(values, 'benchtime') ?? defaults.benchtime ?? RUN_DEFAULTS.benchtime,
+        timeout: options_str(values, 'timeout') ?? defaults.timeout ?? RUN_DEFAULTS.timeout,
         extraFlags: defaults.extraFlags ?? [],
-        out: str(values, 'out') ?? defaults.out,
+        out: options_str(values, 'out') ?? defaults.out,
         topK: options_int(values, 'top', defaults.topK ?? RUN_DEFAULTS.topK),
         maxProfileBytes: maxBytes ?? defaults.maxProfileBytes ?? RUN_DEFAULTS.maxProfileBytes,
         profiles: profilesFrom(values, defaults.profiles)
@@ -8164,7 +8977,7 @@ function profilesFrom(values, defaults) {
 }
 /** --schedule abba|duet: how A/B rounds run (engine/duet.ts), as the ab-schedule input. */
 function scheduleFlag(values) {
-    const v = str(values, 'schedule') ?? 'abba';
+    const v = options_str(values, 'schedule') ?? 'abba';
     if (!AB_SCHEDULES.includes(v))
         throw new UsageError(`--schedule must be ${AB_SCHEDULES.join(' or ')}, not "${v}"`);
     return v;
@@ -8199,7 +9012,7 @@ function contentionFamilies(values) {
 }
 /** CompareOptions from flags, with the Action's bounds. */
 function compareOptions(values, test = 'utest') {
-    const chosen = str(values, 'test') ?? test;
+    const chosen = options_str(values, 'test') ?? test;
     if (!STAT_TESTS.includes(chosen))
         throw new UsageError(`--test must be ${STAT_TESTS.join(' or ')}, not "${chosen}"`);
     return {
@@ -8220,7 +9033,7 @@ function write(text) {
 }
 /** Print (or write) a comparison in the chosen format; the verdict line always goes to stderr. */
 async function emitComparison(values, outputs) {
-    const format = str(values, 'format') ?? 'markdown';
+    const format = options_str(values, 'format') ?? 'markdown';
     if (!['markdown', 'json', 'text'].includes(format)) {
         throw new UsageError(`--format must be markdown, json or text, not "${format}"`);
     }
@@ -8229,7 +9042,7 @@ async function emitComparison(values, outputs) {
         : format === 'text'
             ? formatComparisonText(outputs.comparison)
             : outputs.comment;
-    const output = str(values, 'output');
+    const output = options_str(values, 'output');
     if (output)
         await (0,promises_namespaceObject.writeFile)(output, text);
     else
@@ -8252,6 +9065,9 @@ function runProgress(started) {
         switch (e.type) {
             case 'discovered':
                 console.error(`${stamp()} ${e.run.length} package(s) with benchmarks` +
+                    (e.shard
+                        ? ` in shard ${e.shard.index}/${e.shard.count} (of ${e.shard.of}, balanced by ${e.shard.balancedBy})`
+                        : '') +
                     (e.skipped.length ? `, ${e.skipped.length} without (skipped)` : ''));
                 break;
             case 'package-start':
@@ -8328,12 +9144,12 @@ const abCommand = {
     async run(values, positionals, rest) {
         if (positionals.length > 0)
             throw new UsageError(`unexpected argument "${positionals[0]}"`);
-        const base = str(values, 'base');
+        const base = options_str(values, 'base');
         if (!base)
             throw new UsageError('ab needs --base <ref>: the revision to compare the head against (e.g. the merge-base)');
         const checked = runSettingsFrom(values, { count: 10, extraFlags: rest, out: 'benchgate-ab' });
         // Validate the comparison flags before minutes of A/B, not after.
-        const explicit = str(values, 'threshold') !== undefined;
+        const explicit = options_str(values, 'threshold') !== undefined;
         const opts = compareOptions(values, AB_TEST);
         const { git, runAb } = localEngine();
         const { baseDir, headDir } = await runAb({
@@ -8341,13 +9157,13 @@ const abCommand = {
             rounds: checked.count,
             buildFlags: rest,
             base,
-            head: str(values, 'head'),
+            head: options_str(values, 'head'),
             schedule: scheduleFlag(values)
         }, abProgress(Date.now()));
         // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).
         // --test still chooses the test.
         const outputs = await compareAndReport(baseDir, headDir, { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test }, {
-            key: str(values, 'key') ?? 'ab',
+            key: options_str(values, 'key') ?? 'ab',
             pathsRelativeTo: (0,external_node_path_namespaceObject.resolve)('.'),
             sources: gitSources(git, checked.dir),
             // Judged as the Action's gate ab is: breakdowns and contention marked as A/B.
@@ -8471,7 +9287,7 @@ const compareCommand = {
             throw new UsageError('compare takes two inputs: the base and the head (bundle directories or go test -bench output files)');
         }
         const opts = compareOptions(values);
-        const confirmBase = str(values, 'confirm-base');
+        const confirmBase = options_str(values, 'confirm-base');
         const confirmOnly = CONFIRM_ONLY.find(k => values[k] !== undefined);
         if (!confirmBase && (confirmOnly || rest.length > 0))
             throw new UsageError(`${confirmOnly ? `--${confirmOnly}` : 'build flags after --'} only apply with --confirm-base <ref>`);
@@ -8491,15 +9307,15 @@ const compareCommand = {
                 rounds: checked.count,
                 buildFlags: rest,
                 base: confirmBase,
-                head: str(values, 'confirm-head'),
+                head: options_str(values, 'confirm-head'),
                 schedule: scheduleFlag(values),
                 sources: gitSources(new LocalGit(), (0,external_node_path_namespaceObject.resolve)('.'))
             }, opts, abProgress(started));
         }
         const outputs = await compareAndReport(positionals[0], positionals[1], opts, {
-            key: str(values, 'key') ?? 'default',
-            repositoryUrl: str(values, 'repository-url'),
-            headSha: str(values, 'head-sha'),
+            key: options_str(values, 'key') ?? 'default',
+            repositoryUrl: options_str(values, 'repository-url'),
+            headSha: options_str(values, 'head-sha'),
             pathsRelativeTo: (0,external_node_path_namespaceObject.resolve)('.'),
             judge,
             sources: gitSources(new LocalGit(), (0,external_node_path_namespaceObject.resolve)('.'))
@@ -8565,7 +9381,7 @@ const demoCommand = {
     async run(values, positionals) {
         if (positionals.length > 0)
             throw new UsageError(`unexpected argument "${positionals[0]}"`);
-        const out = (0,external_node_path_namespaceObject.resolve)(str(values, 'out') ?? 'benchgate-demo');
+        const out = (0,external_node_path_namespaceObject.resolve)(options_str(values, 'out') ?? 'benchgate-demo');
         await checkDemoDir(out);
         const opts = compareOptions(values);
         const started = Date.now();
@@ -9512,7 +10328,7 @@ function flameOptions(values, positionals, what) {
     if (positionals.length !== 2)
         throw new UsageError(`${what} takes two inputs: the base and the head (bundle directories, or pprof profiles)`);
     const opts = { compare: compareOptions(values) };
-    const re = str(values, 'benchmark');
+    const re = options_str(values, 'benchmark');
     if (re !== undefined) {
         try {
             opts.benchmark = new RegExp(re);
@@ -9521,18 +10337,18 @@ function flameOptions(values, positionals, what) {
             throw new UsageError(`--benchmark ${JSON.stringify(re)} is not a regular expression (${err.message})`);
         }
     }
-    const measure = str(values, 'measure');
+    const measure = options_str(values, 'measure');
     if (measure !== undefined) {
         if (!Object.hasOwn(MEASURES, measure) && !Object.hasOwn(CONTENTION_MEASURES, measure))
             throw new UsageError(`--measure must be one of ${[...Object.keys(MEASURES), ...Object.keys(CONTENTION_MEASURES)].join(', ')}, not ${JSON.stringify(measure)}`);
         opts.measure = measure;
     }
-    const sampleIndex = str(values, 'sample-index');
+    const sampleIndex = options_str(values, 'sample-index');
     if (sampleIndex !== undefined)
         opts.sampleIndex = sampleIndex;
     if (values.normalize === true)
         opts.normalize = true;
-    const maxBytes = parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes');
+    const maxBytes = parseSize(options_str(values, 'max-profile-bytes'), '--max-profile-bytes');
     if (maxBytes !== undefined)
         opts.maxProfileBytes = maxBytes;
     return opts;
@@ -9544,7 +10360,7 @@ const flameCommand = {
     async run(values, positionals) {
         const opts = flameOptions(values, positionals, 'flame');
         const report = await flameReport(positionals[0], positionals[1], opts);
-        const out = (0,external_node_path_namespaceObject.resolve)(str(values, 'output') ?? 'benchgate-flame.html');
+        const out = (0,external_node_path_namespaceObject.resolve)(options_str(values, 'output') ?? 'benchgate-flame.html');
         // Written whole, then moved into place: a failure leaves no half a file.
         const tmp = `${out}.${process.pid}.tmp`;
         await (0,promises_namespaceObject.writeFile)(tmp, flameHtml(report));
@@ -9559,7 +10375,7 @@ const diffCommand = {
     usage: 'benchgate diff <base> <head> [--format text|markdown|json] [--benchmark RE] [--measure M] [--sample-index NAME] [--normalize]',
     options: { ...SHARED, format: { type: 'string' } },
     async run(values, positionals) {
-        const format = str(values, 'format') ?? 'text';
+        const format = options_str(values, 'format') ?? 'text';
         if (!['text', 'markdown', 'json'].includes(format))
             throw new UsageError(`--format must be text, markdown or json, not ${JSON.stringify(format)}`);
         const opts = flameOptions(values, positionals, 'diff');
@@ -9584,6 +10400,36 @@ const diffCommand = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/cli/commands/merge.ts
+/**
+ * `benchgate merge`: one comparison from the comparisons of a sharded run
+ * (issue 18), as the Action's merge job makes it, to run locally or in
+ * another CI.
+ */
+
+
+
+
+/** The `merge` command. */
+const mergeCommand = {
+    usage: 'benchgate merge <comparison.json>... [--format markdown|json|text] [--output FILE] [--key K]',
+    options: {
+        format: { type: 'string' },
+        output: { type: 'string' },
+        key: { type: 'string' }
+    },
+    async run(values, positionals) {
+        if (positionals.length === 0)
+            throw new UsageError('merge takes the comparison of each shard: the files `benchgate compare --format json` writes');
+        // A shard is named by its file; two files of one name are told apart by their paths.
+        const names = positionals.map(p => (0,external_node_path_namespaceObject.basename)(p));
+        const inputs = await Promise.all(positionals.map((p, i) => readMergeInput(p, names.filter(n => n === names[i]).length > 1 ? p : names[i])));
+        const comparison = mergeComparisons(inputs);
+        const comment = renderMarkdown(comparison, { key: options_str(values, 'key') ?? 'default' });
+        return emitComparison(values, { comparison, comment });
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 /** `benchgate run`: measure the benchmarks into a result bundle. */
 
@@ -9592,21 +10438,42 @@ const diffCommand = {
 
 
 
+
+/** --shard i/n, as a usage error when malformed. */
+function shardFlag(text) {
+    try {
+        return parseShard(text, '--shard');
+    }
+    catch (err) {
+        if (err instanceof ShardError)
+            throw new UsageError(err.message);
+        throw err;
+    }
+}
 /** The `run` command. */
 const runCommand = {
-    usage: 'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [-- extra go test flags]',
+    usage: 'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [--shard i/n [--shard-weights BASELINE]] [-- extra go test flags]',
     options: {
         ...RUN_OPTIONS,
         timeout: { type: 'string' },
         top: { type: 'string' },
-        'max-profile-bytes': { type: 'string' }
+        'max-profile-bytes': { type: 'string' },
+        shard: { type: 'string' },
+        'shard-weights': { type: 'string' }
     },
     passthrough: true,
     async run(values, positionals, rest) {
         if (positionals.length > 0) {
             throw new UsageError(`unexpected argument "${positionals[0]}"; pass go test flags after --`);
         }
-        const settings = runSettingsFrom(values, { extraFlags: rest, out: 'benchgate-results' });
+        const shard = options_str(values, 'shard');
+        const weightsFrom = options_str(values, 'shard-weights');
+        if (weightsFrom && !shard)
+            throw new UsageError('--shard-weights only applies with --shard i/n');
+        const settings = {
+            ...runSettingsFrom(values, { extraFlags: rest, out: 'benchgate-results' }),
+            ...(shard ? { shard: { ...shardFlag(shard), ...(weightsFrom ? { weightsFrom } : {}) } } : {})
+        };
         const { go, git } = localEngine();
         const outcome = await runToBundle(go, git, settings, runProgress(Date.now()));
         await write(formatRunSummary(outcome.bundle));
@@ -9633,9 +10500,9 @@ const topCommand = {
         if (positionals.length !== 1)
             throw new UsageError('top takes exactly one profile file');
         const file = positionals[0];
-        const maxBytes = parseSize(str(values, 'max-profile-bytes'), '--max-profile-bytes');
+        const maxBytes = parseSize(options_str(values, 'max-profile-bytes'), '--max-profile-bytes');
         const profile = await readProfile(file, { maxBytes });
-        const table = aggregate(profile, { sampleType: str(values, 'sample-index'), source: file });
+        const table = aggregate(profile, { sampleType: options_str(values, 'sample-index'), source: file });
         const out = values.json
             ? JSON.stringify({
                 sampleType: table.sampleType,
@@ -9674,10 +10541,13 @@ const topCommand = {
 
 
 
+
+
 const commands = {
     run: runCommand,
     compare: compareCommand,
     ab: abCommand,
+    merge: mergeCommand,
     demo: demoCommand,
     flame: flameCommand,
     diff: diffCommand,
@@ -9693,7 +10563,8 @@ const KNOWN_ERRORS = [
     GoNotFoundError,
     GitError,
     FileError,
-    SettingsError
+    SettingsError,
+    MergeError
 ];
 function usage() {
     return ['Usage:', ...Object.values(commands).map(c => `  ${c.usage}`)].join('\n');

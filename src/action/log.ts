@@ -22,7 +22,7 @@ export function runLog(): (e: PipelineEvent) => void {
     switch (e.type) {
       case 'discovered':
         core.info(
-          `benchgate: ${e.run.length} package(s) with benchmarks${e.skipped.length ? `, ${e.skipped.length} without (skipped)` : ''}`
+          `benchgate: ${e.run.length} package(s) with benchmarks${e.shard ? ` in shard ${e.shard.index}/${e.shard.count} (of ${e.shard.of}, balanced by ${e.shard.balancedBy})` : ''}${e.skipped.length ? `, ${e.skipped.length} without (skipped)` : ''}`
         )
         break
       case 'package-start':

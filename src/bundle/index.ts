@@ -53,6 +53,8 @@ export interface BundlePackage {
   unattributed?: Partial<Record<Measure, number>>
   /** Problems reading the profiles; the benchmarks still have samples. */
   profileErrors?: string[]
+  /** Wall time of its timed `go test` run, in ms: what sharding balances by (engine/shard.ts). */
+  durationMs?: number
 }
 
 /** One benchmark (full name, e.g. BenchmarkX/sub-8) of one package. */

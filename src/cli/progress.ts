@@ -22,6 +22,9 @@ export function runProgress(started: number): (e: PipelineEvent) => void {
       case 'discovered':
         console.error(
           `${stamp()} ${e.run.length} package(s) with benchmarks` +
+            (e.shard
+              ? ` in shard ${e.shard.index}/${e.shard.count} (of ${e.shard.of}, balanced by ${e.shard.balancedBy})`
+              : '') +
             (e.skipped.length ? `, ${e.skipped.length} without (skipped)` : '')
         )
         break

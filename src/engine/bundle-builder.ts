@@ -51,6 +51,8 @@ export interface PackageMeasurement {
   config: Record<string, string>
   /** Why a profile is missing, when the runner knows (e.g. the package failed). */
   profileErrors?: string[]
+  /** Wall time of the timed run. */
+  durationMs?: number
   /** The profiling pass's two runs per benchmark (profile-pass.ts), by passKey. */
   pass?: ReadonlyMap<string, PassProfiles>
   /** The contention pass's rounds per benchmark (contention-pass.ts), by passKey. */
@@ -118,6 +120,8 @@ async function attributePackage(
   spec: BundleSpec
 ): Promise<{ entry: BundlePackage; tables: Partial<Record<Measure, GroupTables>> }> {
   const entry: BundlePackage = { importPath: m.importPath, status: m.status, profiles: {} }
+  if (m.durationMs !== undefined && Number.isFinite(m.durationMs))
+    entry.durationMs = Math.round(m.durationMs)
   if (m.error) entry.error = m.error
   const inBundle = (f: string): boolean => !relative(spec.dir, f).startsWith('..')
   if (m.results.length === 0) {

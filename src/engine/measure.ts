@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import type { Bundle } from '../bundle/index.js'
+import { readBundle, type Bundle } from '../bundle/index.js'
 import type { Git } from '../git/index.js'
 import { discoverPackages, DiscoveryError, type GoPackage } from '../gobench/discover.js'
 import { splitTestFlags } from '../gobench/args.js'
@@ -18,10 +18,20 @@ import { profilePass, targetsOf, type PassEvent, type PassTarget } from './profi
 import { SettingsError, wantsContention, type RunSettings } from './settings.js'
 import { contentionPass, traceUnsupported, type ContentionEvent } from './contention-pass.js'
 import { repositoryRoot } from './sources.js'
+import { shardPackages, shardWeights } from './shard.js'
+
+/** This run's shard: which one, of how many packages, balanced by what. */
+export interface ShardSelection {
+  index: number
+  count: number
+  /** Packages with benchmarks across all shards. */
+  of: number
+  balancedBy: 'baseline durations' | 'benchmark counts'
+}
 
 /** Events for progress display: discovery, then the runner's events. */
 export type PipelineEvent =
-  | { type: 'discovered'; run: GoPackage[]; skipped: GoPackage[] }
+  | { type: 'discovered'; run: GoPackage[]; skipped: GoPackage[]; shard?: ShardSelection }
   | RunEvent
   | PassEvent
   | ContentionEvent
@@ -49,14 +59,16 @@ export async function runToBundle(
 ): Promise<RunOutcome> {
   const dir = resolve(settings.dir)
   const discovered = await discoverPackages(go, dir, settings.packages)
-  const withBenchmarks = discovered.filter(p => p.hasBenchmarks)
+  const all = discovered.filter(p => p.hasBenchmarks)
   const skipped = discovered.filter(p => !p.hasBenchmarks)
-  onEvent({ type: 'discovered', run: withBenchmarks, skipped })
-  if (withBenchmarks.length === 0) {
+  if (all.length === 0) {
+    onEvent({ type: 'discovered', run: all, skipped })
     throw new NoBenchmarksError(
       `none of the ${discovered.length} packages matched by ${settings.packages.join(' ')} under ${dir} declares a Benchmark function. Point the packages input (--packages) at code with benchmarks`
     )
   }
+  const { packages: withBenchmarks, shard } = await selectShard(all, settings.shard)
+  onEvent({ type: 'discovered', run: withBenchmarks, skipped, ...(shard ? { shard } : {}) })
 
   await checkTraceSupport(go, dir, settings)
   const bundleDir = resolve(settings.out)
@@ -99,6 +111,9 @@ export async function runToBundle(
           extraFlags: settings.extraFlags,
           topK: settings.topK,
           profilePass: 'two iteration counts per benchmark (docs/comparison.md)',
+          ...(shard
+            ? { shard: `${shard.index}/${shard.count}`, shardBalancedBy: shard.balancedBy }
+            : {}),
           ...(wantsContention(settings.profiles) ? { profiles: settings.profiles } : {})
         }
       },
@@ -108,6 +123,42 @@ export async function runToBundle(
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
+}
+
+/**
+ * The packages of this shard (all of them without one). Weighed by the
+ * durations the baseline bundle recorded, when one is given, else by
+ * their benchmark counts. A shard the partition left empty is an error
+ * that says how many shards the packages fill.
+ */
+async function selectShard(
+  packages: GoPackage[],
+  shard: RunSettings['shard']
+): Promise<{ packages: GoPackage[]; shard?: ShardSelection }> {
+  if (!shard) return { packages }
+  const durations = new Map<string, number>()
+  if (shard.weightsFrom) {
+    const { bundle } = await readBundle(shard.weightsFrom)
+    for (const p of bundle.packages)
+      if (typeof p.durationMs === 'number') durations.set(p.importPath, p.durationMs)
+  }
+  const items = shardWeights(
+    packages.map(p => p.importPath),
+    durations,
+    new Map(packages.map(p => [p.importPath, p.benchmarks]))
+  )
+  const mine = new Set(shardPackages(items, shard))
+  const selection: ShardSelection = {
+    index: shard.index,
+    count: shard.count,
+    of: packages.length,
+    balancedBy: durations.size > 0 ? 'baseline durations' : 'benchmark counts'
+  }
+  if (mine.size === 0)
+    throw new NoBenchmarksError(
+      `shard ${shard.index}/${shard.count} has no packages: the partition put all ${packages.length} packages with benchmarks on the other ${shard.count - 1}, balancing their loads. Use fewer shards`
+    )
+  return { packages: packages.filter(p => mine.has(p.importPath)), shard: selection }
 }
 
 /**
@@ -222,6 +273,7 @@ function measurementOf(run: PackageRun): PackageMeasurement {
     importPath: run.pkg.importPath,
     status: run.status,
     error: run.error,
+    durationMs: run.durationMs,
     results: run.results,
     profiles,
     config: run.config,

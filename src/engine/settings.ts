@@ -5,6 +5,7 @@
  */
 import { DEFAULT_MAX_PROFILE_BYTES } from '../pprof/index.js'
 import { CONTENTION_FAMILIES, type ContentionFamily } from '../attribution/contention.js'
+import type { Shard } from './shard.js'
 
 /** Settings for one benchmark run, the same for both front ends. */
 export interface RunSettings {
@@ -33,6 +34,12 @@ export interface RunSettings {
   ref?: string
   /** Which profiles to collect beyond CPU and heap (docs/contention.md); cpu,mem when absent. */
   profiles?: ProfileSettings
+  /**
+   * Run only shard `index` of `count` of the packages (engine/shard.ts),
+   * balanced by the package durations of the bundle at `weightsFrom` (the
+   * newest baseline) when given, else by their benchmark counts.
+   */
+  shard?: Shard & { weightsFrom?: string }
 }
 
 /** The profiles a run can collect. cpu and mem are always collected. */

@@ -11,6 +11,8 @@ export interface GoPackage {
   dir: string
   /** True when a _test.go file declares a Benchmark function. */
   hasBenchmarks: boolean
+  /** How many Benchmark functions its test files declare (at least 1 when unreadable, 0 when none). */
+  benchmarks: number
   /** go list's error for the package, if any (it will fail to build). */
   listError?: string
 }
@@ -85,19 +87,21 @@ export function splitJsonStream(text: string): unknown[] {
 /** Test files larger than this are not scanned; go test decides. */
 const MAX_TEST_FILE_BYTES = 64 * 1024 * 1024
 
-const BENCH_FUNC = /^func\s+Benchmark(?!\p{Ll})[\p{L}\p{N}_]*\s*\(/mu
+const BENCH_FUNC = /^func\s+Benchmark(?!\p{Ll})[\p{L}\p{N}_]*\s*\(/gmu
 
-async function declaresBenchmarks(dir: string, files: string[]): Promise<boolean> {
+/** The Benchmark functions the test files declare (what sharding weighs a package by without a baseline). */
+async function countBenchmarks(dir: string, files: string[]): Promise<number> {
+  let n = 0
   for (const f of files) {
     try {
       // A test file that is not a regular file, or is huge, is not read here.
       const text = await readTextCapped(join(dir, f), MAX_TEST_FILE_BYTES, 'the test file')
-      if (BENCH_FUNC.test(text)) return true
+      n += text.match(BENCH_FUNC)?.length ?? 0
     } catch {
-      return true // unreadable: let go test decide
+      n = Math.max(n, 1) // unreadable: let go test decide
     }
   }
-  return false
+  return n
 }
 
 /**
@@ -146,10 +150,12 @@ export async function discoverPackages(
       else for (const p of patterns) if (!p.startsWith('.') && !isAbsolute(p)) matched.set(p, true)
       if (found.has(key)) continue
       const testFiles = [...(entry.TestGoFiles ?? []), ...(entry.XTestGoFiles ?? [])]
+      const benchmarks = entry.Error ? 1 : await countBenchmarks(entry.Dir, testFiles)
       found.set(key, {
         importPath: entry.ImportPath,
         dir: entry.Dir,
-        hasBenchmarks: entry.Error ? true : await declaresBenchmarks(entry.Dir, testFiles),
+        hasBenchmarks: benchmarks > 0,
+        benchmarks,
         listError: entry.Error?.Err
       })
     }
