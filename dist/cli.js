@@ -2650,6 +2650,144 @@ function covers(p, pkgDir, moduleDir) {
     return rel === '' || (moduleDir !== '' && (0,external_node_path_namespaceObject.resolve)(pkgDir) === (0,external_node_path_namespaceObject.resolve)(p.base));
 }
 
+;// CONCATENATED MODULE: external "node:crypto"
+const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
+;// CONCATENATED MODULE: ./src/engine/shard.ts
+/**
+ * Sharding the benchmark packages across a job matrix (issue 18): which
+ * packages shard i of n runs.
+ *
+ * The scheme is rendezvous (highest-random-weight) hashing with bounded
+ * loads (Mirrokni, Thorup and Zadimoghaddam, "Consistent Hashing with
+ * Bounded Loads", SODA 2018):
+ * - every package ranks the shards by a hash of (package, shard); alone, it
+ *   would go to its first choice, and adding or removing a package would
+ *   move nothing else;
+ * - to balance, packages are placed in a fixed order (by a hash of their
+ *   import path, so a new package does not reorder the others), each on its
+ *   highest-ranked shard whose load stays within a cap of (1 + ε) × the
+ *   mean load (and at least the heaviest package); when none has room
+ *   (heavy packages), the least loaded takes it, so no shard ends above
+ *   the cap or the mean plus the heaviest package;
+ * - the load of a package is its weight: its duration in the newest
+ *   baseline when there is one, else its number of benchmarks, else 1.
+ *
+ * Deterministic: the same packages and weights give the same partition on
+ * every runner, on push and on pull_request alike. selectShard applies it
+ * to discovered packages, with the weights a baseline bundle recorded.
+ */
+
+
+/** GitHub's limit on the jobs of one matrix. */
+const MAX_SHARDS = 256;
+/** How far above the mean a shard's load may go before packages spill to their next choice. */
+const SHARD_SLACK = 0.25;
+/** A malformed shard setting: says what it was and what is expected. */
+class ShardError extends Error {
+    name = 'ShardError';
+}
+/** Parse `i/n` (1 ≤ i ≤ n ≤ 256), as the shard input and --shard take it. */
+function parseShard(text, what = 'shard') {
+    const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(text);
+    const index = m ? Number(m[1]) : NaN;
+    const count = m ? Number(m[2]) : NaN;
+    if (!m || index < 1 || count < 1 || index > count || count > MAX_SHARDS)
+        throw new ShardError(`${what} must be i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (say 2/3 for the second of three shards), not "${text}"`);
+    return { index, count };
+}
+/** A stable 64-bit hash of a string, as a bigint (the first 8 bytes of its SHA-256). */
+function hash64(s) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(s).digest().readBigUInt64BE(0);
+}
+/** The shards in the order `importPath` prefers them: highest rendezvous score first. */
+function preference(importPath, count) {
+    const scores = Array.from({ length: count }, (_, s) => ({
+        s,
+        h: hash64(`${importPath}\u0000${s + 1}`)
+    }));
+    scores.sort((a, b) => (a.h > b.h ? -1 : a.h < b.h ? 1 : a.s - b.s));
+    return scores.map(x => x.s);
+}
+/**
+ * Place every package on one of `count` shards. Returns, per shard (index
+ * 0 for shard 1), its import paths, sorted. Weights must be positive and
+ * finite; others count as 1.
+ */
+function partition(items, count) {
+    const weight = (w) => (Number.isFinite(w) && w > 0 ? w : 1);
+    const unique = [...new Map(items.map(i => [i.importPath, weight(i.weight)])).entries()];
+    const total = unique.reduce((a, [, w]) => a + w, 0);
+    const heaviest = unique.reduce((a, [, w]) => Math.max(a, w), 0);
+    const cap = Math.max(heaviest, ((1 + SHARD_SLACK) * total) / count);
+    const order = unique
+        .map(([p, w]) => ({ p, w, h: hash64(p) }))
+        .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : a.p < b.p ? -1 : 1));
+    const loads = new Array(count).fill(0);
+    const out = Array.from({ length: count }, () => []);
+    for (const { p, w } of order) {
+        const prefs = preference(p, count);
+        // Its first choice with room; when none has room (heavy packages late
+        // in the order), the least loaded, first choices first on ties.
+        const s = prefs.find(x => loads[x] + w <= cap * (1 + 1e-12)) ??
+            prefs.reduce((best, x) => (loads[x] < loads[best] ? x : best), prefs[0]);
+        loads[s] += w;
+        out[s].push(p);
+    }
+    for (const ps of out)
+        ps.sort();
+    return out;
+}
+/**
+ * The weights to balance by: each package's duration in the newest
+ * baseline (ms) where it was measured; packages it lacks get the median of
+ * those it has; without a baseline, the number of benchmarks (or 1).
+ */
+function shardWeights(packages, durations, benchmarks = new Map()) {
+    const known = packages
+        .map(p => durations.get(p))
+        .filter((d) => d !== undefined && Number.isFinite(d) && d > 0)
+        .sort((a, b) => a - b);
+    if (known.length === 0)
+        return packages.map(p => ({ importPath: p, weight: Math.max(1, benchmarks.get(p) ?? 1) }));
+    const median = known[Math.floor((known.length - 1) / 2)];
+    return packages.map(p => {
+        const d = durations.get(p);
+        return { importPath: p, weight: d !== undefined && Number.isFinite(d) && d > 0 ? d : median };
+    });
+}
+/** The packages shard `s` runs, of these. */
+function shardPackages(items, s) {
+    return partition(items, s.count)[s.index - 1];
+}
+/**
+ * The packages of this shard (all of them without one). Weighed by the
+ * durations the baseline bundle recorded, when one is given, else by
+ * their benchmark counts. A shard the partition left empty is an error
+ * that says how many shards the packages fill.
+ */
+async function selectShard(packages, shard) {
+    if (!shard)
+        return { packages };
+    const durations = new Map();
+    if (shard.weightsFrom) {
+        const { bundle } = await readBundle(shard.weightsFrom);
+        for (const p of bundle.packages)
+            if (typeof p.durationMs === 'number')
+                durations.set(p.importPath, p.durationMs);
+    }
+    const items = shardWeights(packages.map(p => p.importPath), durations, new Map(packages.map(p => [p.importPath, p.benchmarks])));
+    const mine = new Set(shardPackages(items, shard));
+    const selection = {
+        index: shard.index,
+        count: shard.count,
+        of: packages.length,
+        balancedBy: durations.size > 0 ? 'baseline durations' : 'benchmark counts'
+    };
+    if (mine.size === 0)
+        throw new ShardError(`shard ${shard.index}/${shard.count} has no packages: the partition put all ${packages.length} packages with benchmarks on the other ${shard.count - 1}, balancing their loads. Use fewer shards`);
+    return { packages: packages.filter(p => mine.has(p.importPath)), shard: selection };
+}
+
 ;// CONCATENATED MODULE: ./src/gobench/parse.ts
 /**
  * A parser for Go's benchmark text format (golang.org/design/14313-benchmark-format,
@@ -4249,121 +4387,12 @@ async function sourcesFor(loader, base, head) {
     }
 }
 
-;// CONCATENATED MODULE: external "node:crypto"
-const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/engine/shard.ts
-/**
- * Sharding the benchmark packages across a job matrix (issue 18): which
- * packages shard i of n runs.
- *
- * The scheme is rendezvous (highest-random-weight) hashing with bounded
- * loads (Mirrokni, Thorup and Zadimoghaddam, "Consistent Hashing with
- * Bounded Loads", SODA 2018):
- * - every package ranks the shards by a hash of (package, shard); alone, it
- *   would go to its first choice, and adding or removing a package would
- *   move nothing else;
- * - to balance, packages are placed in a fixed order (by a hash of their
- *   import path, so a new package does not reorder the others), each on its
- *   highest-ranked shard whose load stays within a cap of (1 + ε) × the
- *   mean load (and at least the heaviest package); when none has room
- *   (heavy packages), the least loaded takes it, so no shard ends above
- *   the cap or the mean plus the heaviest package;
- * - the load of a package is its weight: its duration in the newest
- *   baseline when there is one, else its number of benchmarks, else 1.
- *
- * Deterministic: the same packages and weights give the same partition on
- * every runner, on push and on pull_request alike.
- */
-
-/** GitHub's limit on the jobs of one matrix. */
-const MAX_SHARDS = 256;
-/** How far above the mean a shard's load may go before packages spill to their next choice. */
-const SHARD_SLACK = 0.25;
-/** A malformed shard setting: says what it was and what is expected. */
-class ShardError extends Error {
-    name = 'ShardError';
-}
-/** Parse `i/n` (1 ≤ i ≤ n ≤ 256), as the shard input and --shard take it. */
-function parseShard(text, what = 'shard') {
-    const m = /^\s*(\d{1,3})\s*\/\s*(\d{1,3})\s*$/.exec(text);
-    const index = m ? Number(m[1]) : NaN;
-    const count = m ? Number(m[2]) : NaN;
-    if (!m || index < 1 || count < 1 || index > count || count > MAX_SHARDS)
-        throw new ShardError(`${what} must be i/n with 1 ≤ i ≤ n ≤ ${MAX_SHARDS} (say 2/3 for the second of three shards), not "${text}"`);
-    return { index, count };
-}
-/** A stable 64-bit hash of a string, as a bigint (the first 8 bytes of its SHA-256). */
-function hash64(s) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(s).digest().readBigUInt64BE(0);
-}
-/** The shards in the order `importPath` prefers them: highest rendezvous score first. */
-function preference(importPath, count) {
-    const scores = Array.from({ length: count }, (_, s) => ({
-        s,
-        h: hash64(`${importPath}\u0000${s + 1}`)
-    }));
-    scores.sort((a, b) => (a.h > b.h ? -1 : a.h < b.h ? 1 : a.s - b.s));
-    return scores.map(x => x.s);
-}
-/**
- * Place every package on one of `count` shards. Returns, per shard (index
- * 0 for shard 1), its import paths, sorted. Weights must be positive and
- * finite; others count as 1.
- */
-function partition(items, count) {
-    const weight = (w) => (Number.isFinite(w) && w > 0 ? w : 1);
-    const unique = [...new Map(items.map(i => [i.importPath, weight(i.weight)])).entries()];
-    const total = unique.reduce((a, [, w]) => a + w, 0);
-    const heaviest = unique.reduce((a, [, w]) => Math.max(a, w), 0);
-    const cap = Math.max(heaviest, ((1 + SHARD_SLACK) * total) / count);
-    const order = unique
-        .map(([p, w]) => ({ p, w, h: hash64(p) }))
-        .sort((a, b) => (a.h < b.h ? -1 : a.h > b.h ? 1 : a.p < b.p ? -1 : 1));
-    const loads = new Array(count).fill(0);
-    const out = Array.from({ length: count }, () => []);
-    for (const { p, w } of order) {
-        const prefs = preference(p, count);
-        // Its first choice with room; when none has room (heavy packages late
-        // in the order), the least loaded, first choices first on ties.
-        const s = prefs.find(x => loads[x] + w <= cap * (1 + 1e-12)) ??
-            prefs.reduce((best, x) => (loads[x] < loads[best] ? x : best), prefs[0]);
-        loads[s] += w;
-        out[s].push(p);
-    }
-    for (const ps of out)
-        ps.sort();
-    return out;
-}
-/**
- * The weights to balance by: each package's duration in the newest
- * baseline (ms) where it was measured; packages it lacks get the median of
- * those it has; without a baseline, the number of benchmarks (or 1).
- */
-function shardWeights(packages, durations, benchmarks = new Map()) {
-    const known = packages
-        .map(p => durations.get(p))
-        .filter((d) => d !== undefined && Number.isFinite(d) && d > 0)
-        .sort((a, b) => a - b);
-    if (known.length === 0)
-        return packages.map(p => ({ importPath: p, weight: Math.max(1, benchmarks.get(p) ?? 1) }));
-    const median = known[Math.floor((known.length - 1) / 2)];
-    return packages.map(p => {
-        const d = durations.get(p);
-        return { importPath: p, weight: d !== undefined && Number.isFinite(d) && d > 0 ? d : median };
-    });
-}
-/** The packages shard `s` runs, of these. */
-function shardPackages(items, s) {
-    return partition(items, s.count)[s.index - 1];
-}
-
 ;// CONCATENATED MODULE: ./src/engine/measure.ts
 /**
  * The "measure" stage of the data flow: discover packages, run one
  * `go test` per package (D1), then hand the results and profiles to the
  * bundle builder.
  */
-
 
 
 
@@ -4435,34 +4464,6 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
     finally {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
-}
-/**
- * The packages of this shard (all of them without one). Weighed by the
- * durations the baseline bundle recorded, when one is given, else by
- * their benchmark counts. A shard the partition left empty is an error
- * that says how many shards the packages fill.
- */
-async function selectShard(packages, shard) {
-    if (!shard)
-        return { packages };
-    const durations = new Map();
-    if (shard.weightsFrom) {
-        const { bundle } = await readBundle(shard.weightsFrom);
-        for (const p of bundle.packages)
-            if (typeof p.durationMs === 'number')
-                durations.set(p.importPath, p.durationMs);
-    }
-    const items = shardWeights(packages.map(p => p.importPath), durations, new Map(packages.map(p => [p.importPath, p.benchmarks])));
-    const mine = new Set(shardPackages(items, shard));
-    const selection = {
-        index: shard.index,
-        count: shard.count,
-        of: packages.length,
-        balancedBy: durations.size > 0 ? 'baseline durations' : 'benchmark counts'
-    };
-    if (mine.size === 0)
-        throw new NoBenchmarksError(`shard ${shard.index}/${shard.count} has no packages: the partition put all ${packages.length} packages with benchmarks on the other ${shard.count - 1}, balancing their loads. Use fewer shards`);
-    return { packages: packages.filter(p => mine.has(p.importPath)), shard: selection };
 }
 /**
  * After the timed runs, with the test binaries they built: the profiling
@@ -4593,6 +4594,7 @@ async function prepareOutDir(dir) {
 
 
 
+
 const abFail = (m) => new AbError(m);
 /** How a side is named in its bundle and in messages. */
 function sideLabel(s, side) {
@@ -4637,7 +4639,8 @@ async function runAb(go, git, s, onEvent = () => { }) {
                 measured: new Map()
             }
         };
-        const packages = (await discoverPackages(go, (0,external_node_path_namespaceObject.join)(sides.head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
+        const found = (await discoverPackages(go, (0,external_node_path_namespaceObject.join)(sides.head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
+        const { packages } = await selectShard(found, s.shard);
         const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent);
         const duet = await timedRounds(go, sides, paired, scratch, s, onEvent);
         if (wantsContention(s.profiles))
@@ -8863,6 +8866,7 @@ function verdictText(c) {
 
 
 
+
 /** A mistake in how the command was called: exit status 2, with usage. */
 class UsageError extends Error {
     name = 'UsageError';
@@ -9050,6 +9054,28 @@ async function emitComparison(values, outputs) {
     console.error(`benchgate: ${verdictText(outputs.comparison)}`);
     return outputs.comparison.gate.fail ? 1 : 0;
 }
+/** --shard and --shard-weights, for the commands that measure (run, ab). */
+const SHARD_OPTIONS = {
+    shard: { type: 'string' },
+    'shard-weights': { type: 'string' }
+};
+/** The shard to measure, from --shard i/n and --shard-weights BASELINE; none without --shard. */
+function shardFlags(values) {
+    const text = options_str(values, 'shard');
+    const weightsFrom = options_str(values, 'shard-weights');
+    if (weightsFrom !== undefined && text === undefined)
+        throw new UsageError('--shard-weights only applies with --shard i/n');
+    if (text === undefined)
+        return {};
+    try {
+        return { shard: { ...parseShard(text, '--shard'), ...(weightsFrom ? { weightsFrom } : {}) } };
+    }
+    catch (err) {
+        if (err instanceof ShardError)
+            throw new UsageError(err.message);
+        throw err;
+    }
+}
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 
@@ -9132,12 +9158,13 @@ function abProgress(started) {
 
 /** The `ab` command. */
 const abCommand = {
-    usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [--schedule abba|duet] [-- go test flags]',
+    usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [--schedule abba|duet] [--shard i/n [--shard-weights BASELINE]] [-- go test flags]',
     options: {
         base: { type: 'string' },
         head: { type: 'string' },
         schedule: { type: 'string' },
         ...RUN_OPTIONS,
+        ...SHARD_OPTIONS,
         ...COMPARE_OPTIONS
     },
     passthrough: true,
@@ -9158,7 +9185,8 @@ const abCommand = {
             buildFlags: rest,
             base,
             head: options_str(values, 'head'),
-            schedule: scheduleFlag(values)
+            schedule: scheduleFlag(values),
+            ...shardFlags(values)
         }, abProgress(Date.now()));
         // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).
         // --test still chooses the test.
@@ -10438,18 +10466,6 @@ const mergeCommand = {
 
 
 
-
-/** --shard i/n, as a usage error when malformed. */
-function shardFlag(text) {
-    try {
-        return parseShard(text, '--shard');
-    }
-    catch (err) {
-        if (err instanceof ShardError)
-            throw new UsageError(err.message);
-        throw err;
-    }
-}
 /** The `run` command. */
 const runCommand = {
     usage: 'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [--shard i/n [--shard-weights BASELINE]] [-- extra go test flags]',
@@ -10458,21 +10474,16 @@ const runCommand = {
         timeout: { type: 'string' },
         top: { type: 'string' },
         'max-profile-bytes': { type: 'string' },
-        shard: { type: 'string' },
-        'shard-weights': { type: 'string' }
+        ...SHARD_OPTIONS
     },
     passthrough: true,
     async run(values, positionals, rest) {
         if (positionals.length > 0) {
             throw new UsageError(`unexpected argument "${positionals[0]}"; pass go test flags after --`);
         }
-        const shard = options_str(values, 'shard');
-        const weightsFrom = options_str(values, 'shard-weights');
-        if (weightsFrom && !shard)
-            throw new UsageError('--shard-weights only applies with --shard i/n');
         const settings = {
             ...runSettingsFrom(values, { extraFlags: rest, out: 'benchgate-results' }),
-            ...(shard ? { shard: { ...shardFlag(shard), ...(weightsFrom ? { weightsFrom } : {}) } } : {})
+            ...shardFlags(values)
         };
         const { go, git } = localEngine();
         const outcome = await runToBundle(go, git, settings, runProgress(Date.now()));
@@ -10543,6 +10554,7 @@ const topCommand = {
 
 
 
+
 const commands = {
     run: runCommand,
     compare: compareCommand,
@@ -10564,7 +10576,8 @@ const KNOWN_ERRORS = [
     GitError,
     FileError,
     SettingsError,
-    MergeError
+    MergeError,
+    ShardError
 ];
 function usage() {
     return ['Usage:', ...Object.values(commands).map(c => `  ${c.usage}`)].join('\n');

@@ -11,6 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { readBundle, type Bundle } from '../src/bundle/index.js'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/go.js'
+import { gitIn } from './helpers/repo.js'
 
 const dir = tempDir('shard-run')
 const mod = join(dir, 'mod')
@@ -117,6 +118,38 @@ describe('run --shard', () => {
       parts.push((await readBundle(join(dir, `weighed-${i}`))).bundle)
     }
     expect(parts.flatMap(packagesOf).sort()).toEqual(packagesOf(whole))
+  })
+
+  it('ab --shard measures the same packages as run --shard', async () => {
+    const g = gitIn(mod)
+    await g('init', '-q', '-b', 'main')
+    await g('add', '.')
+    await g('commit', '-qm', 'base')
+    const r = await cli(
+      [
+        'ab',
+        '--base',
+        'main',
+        '--dir',
+        mod,
+        '--count',
+        '2',
+        '--benchtime',
+        '100x',
+        '--shard',
+        '3/3',
+        '--out',
+        join(dir, 'ab'),
+        '--format',
+        'json'
+      ],
+      { cwd: mod, timeout: 300_000 }
+    )
+    expect([0, 1], r.stderr).toContain(r.code)
+    for (const side of ['base', 'head'])
+      expect(packagesOf((await readBundle(join(dir, 'ab', side))).bundle), side).toEqual(
+        packagesOf(shards[2])
+      )
   })
 
   it('refuses a malformed shard, and a shard the packages cannot fill, clearly', async () => {

@@ -9,6 +9,7 @@ import { BundleError } from '../bundle/index.js'
 import { AbError } from '../engine/ab.js'
 import { NoBenchmarksError } from '../engine/measure.js'
 import { MergeError } from '../engine/merge.js'
+import { ShardError } from '../engine/shard.js'
 import { SettingsError } from '../engine/settings.js'
 import { FileError } from '../files/index.js'
 import { GitError } from '../git/index.js'
@@ -47,7 +48,8 @@ const KNOWN_ERRORS = [
   GitError,
   FileError,
   SettingsError,
-  MergeError
+  MergeError,
+  ShardError
 ]
 
 function usage(): string {

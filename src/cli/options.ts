@@ -13,6 +13,7 @@ import {
 } from '../compare/model.js'
 import type { CompareOutputs } from '../engine/report.js'
 import { AB_SCHEDULES, type AbSchedule } from '../engine/duet.js'
+import { parseShard, ShardError, type Shard } from '../engine/shard.js'
 import type { ContentionFamily } from '../attribution/contention.js'
 import {
   describeBounds,
@@ -254,4 +255,25 @@ export async function emitComparison(
   else await write(text)
   console.error(`benchgate: ${verdictText(outputs.comparison)}`)
   return outputs.comparison.gate.fail ? 1 : 0
+}
+
+/** --shard and --shard-weights, for the commands that measure (run, ab). */
+export const SHARD_OPTIONS = {
+  shard: { type: 'string' },
+  'shard-weights': { type: 'string' }
+} as const
+
+/** The shard to measure, from --shard i/n and --shard-weights BASELINE; none without --shard. */
+export function shardFlags(values: Values): { shard?: Shard & { weightsFrom?: string } } {
+  const text = str(values, 'shard')
+  const weightsFrom = str(values, 'shard-weights')
+  if (weightsFrom !== undefined && text === undefined)
+    throw new UsageError('--shard-weights only applies with --shard i/n')
+  if (text === undefined) return {}
+  try {
+    return { shard: { ...parseShard(text, '--shard'), ...(weightsFrom ? { weightsFrom } : {}) } }
+  } catch (err) {
+    if (err instanceof ShardError) throw new UsageError(err.message)
+    throw err
+  }
 }

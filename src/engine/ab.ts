@@ -13,6 +13,7 @@ import { join, relative, resolve } from 'node:path'
 import { gitOrThrow, gitOutput, type Git } from '../git/index.js'
 import { goTestBuildArgs, splitTestFlags } from '../gobench/args.js'
 import { discoverPackages, type GoPackage } from '../gobench/discover.js'
+import { selectShard, type Shard } from './shard.js'
 import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import {
@@ -61,6 +62,8 @@ export interface AbSettings {
   profiles?: ProfileSettings
   /** abba (default): the sides alternate; duet: they run together on disjoint CPUs (engine/duet.ts). */
   schedule?: AbSchedule
+  /** Only this shard of the packages (engine/shard.ts), as `run --shard` picks them. */
+  shard?: Shard & { weightsFrom?: string }
 }
 
 /** Progress of an A/B run. */
@@ -140,9 +143,10 @@ export async function runAb(
         measured: new Map()
       }
     }
-    const packages = (await discoverPackages(go, join(sides.head.root, sub), s.packages)).filter(
+    const found = (await discoverPackages(go, join(sides.head.root, sub), s.packages)).filter(
       p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath))
     )
+    const { packages } = await selectShard(found, s.shard)
     const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent)
     const duet = await timedRounds(go, sides, paired, scratch, s, onEvent)
     if (wantsContention(s.profiles))

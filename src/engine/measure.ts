@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { readBundle, type Bundle } from '../bundle/index.js'
+import type { Bundle } from '../bundle/index.js'
 import type { Git } from '../git/index.js'
 import { discoverPackages, DiscoveryError, type GoPackage } from '../gobench/discover.js'
 import { splitTestFlags } from '../gobench/args.js'
@@ -18,16 +18,7 @@ import { profilePass, targetsOf, type PassEvent, type PassTarget } from './profi
 import { SettingsError, wantsContention, type RunSettings } from './settings.js'
 import { contentionPass, traceUnsupported, type ContentionEvent } from './contention-pass.js'
 import { repositoryRoot } from './sources.js'
-import { shardPackages, shardWeights } from './shard.js'
-
-/** This run's shard: which one, of how many packages, balanced by what. */
-export interface ShardSelection {
-  index: number
-  count: number
-  /** Packages with benchmarks across all shards. */
-  of: number
-  balancedBy: 'baseline durations' | 'benchmark counts'
-}
+import { selectShard, type ShardSelection } from './shard.js'
 
 /** Events for progress display: discovery, then the runner's events. */
 export type PipelineEvent =
@@ -123,42 +114,6 @@ export async function runToBundle(
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
-}
-
-/**
- * The packages of this shard (all of them without one). Weighed by the
- * durations the baseline bundle recorded, when one is given, else by
- * their benchmark counts. A shard the partition left empty is an error
- * that says how many shards the packages fill.
- */
-async function selectShard(
-  packages: GoPackage[],
-  shard: RunSettings['shard']
-): Promise<{ packages: GoPackage[]; shard?: ShardSelection }> {
-  if (!shard) return { packages }
-  const durations = new Map<string, number>()
-  if (shard.weightsFrom) {
-    const { bundle } = await readBundle(shard.weightsFrom)
-    for (const p of bundle.packages)
-      if (typeof p.durationMs === 'number') durations.set(p.importPath, p.durationMs)
-  }
-  const items = shardWeights(
-    packages.map(p => p.importPath),
-    durations,
-    new Map(packages.map(p => [p.importPath, p.benchmarks]))
-  )
-  const mine = new Set(shardPackages(items, shard))
-  const selection: ShardSelection = {
-    index: shard.index,
-    count: shard.count,
-    of: packages.length,
-    balancedBy: durations.size > 0 ? 'baseline durations' : 'benchmark counts'
-  }
-  if (mine.size === 0)
-    throw new NoBenchmarksError(
-      `shard ${shard.index}/${shard.count} has no packages: the partition put all ${packages.length} packages with benchmarks on the other ${shard.count - 1}, balancing their loads. Use fewer shards`
-    )
-  return { packages: packages.filter(p => mine.has(p.importPath)), shard: selection }
 }
 
 /**

@@ -18,9 +18,12 @@
  *   baseline when there is one, else its number of benchmarks, else 1.
  *
  * Deterministic: the same packages and weights give the same partition on
- * every runner, on push and on pull_request alike.
+ * every runner, on push and on pull_request alike. selectShard applies it
+ * to discovered packages, with the weights a baseline bundle recorded.
  */
 import { createHash } from 'node:crypto'
+import { readBundle } from '../bundle/index.js'
+import type { GoPackage } from '../gobench/discover.js'
 
 /** GitHub's limit on the jobs of one matrix. */
 export const MAX_SHARDS = 256
@@ -128,4 +131,49 @@ export function shardWeights(
 /** The packages shard `s` runs, of these. */
 export function shardPackages(items: readonly ShardItem[], s: Shard): string[] {
   return partition(items, s.count)[s.index - 1]
+}
+
+/** This run's shard: which one, of how many packages, balanced by what. */
+export interface ShardSelection {
+  index: number
+  count: number
+  /** Packages with benchmarks across all shards. */
+  of: number
+  balancedBy: 'baseline durations' | 'benchmark counts'
+}
+
+/**
+ * The packages of this shard (all of them without one). Weighed by the
+ * durations the baseline bundle recorded, when one is given, else by
+ * their benchmark counts. A shard the partition left empty is an error
+ * that says how many shards the packages fill.
+ */
+export async function selectShard(
+  packages: GoPackage[],
+  shard: (Shard & { weightsFrom?: string }) | undefined
+): Promise<{ packages: GoPackage[]; shard?: ShardSelection }> {
+  if (!shard) return { packages }
+  const durations = new Map<string, number>()
+  if (shard.weightsFrom) {
+    const { bundle } = await readBundle(shard.weightsFrom)
+    for (const p of bundle.packages)
+      if (typeof p.durationMs === 'number') durations.set(p.importPath, p.durationMs)
+  }
+  const items = shardWeights(
+    packages.map(p => p.importPath),
+    durations,
+    new Map(packages.map(p => [p.importPath, p.benchmarks]))
+  )
+  const mine = new Set(shardPackages(items, shard))
+  const selection: ShardSelection = {
+    index: shard.index,
+    count: shard.count,
+    of: packages.length,
+    balancedBy: durations.size > 0 ? 'baseline durations' : 'benchmark counts'
+  }
+  if (mine.size === 0)
+    throw new ShardError(
+      `shard ${shard.index}/${shard.count} has no packages: the partition put all ${packages.length} packages with benchmarks on the other ${shard.count - 1}, balancing their loads. Use fewer shards`
+    )
+  return { packages: packages.filter(p => mine.has(p.importPath)), shard: selection }
 }

@@ -13,6 +13,8 @@ import {
   str,
   UsageError,
   scheduleFlag,
+  SHARD_OPTIONS,
+  shardFlags,
   type Command
 } from '../options.js'
 import { abProgress } from '../progress.js'
@@ -20,12 +22,13 @@ import { abProgress } from '../progress.js'
 /** The `ab` command. */
 export const abCommand: Command = {
   usage:
-    'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [--schedule abba|duet] [-- go test flags]',
+    'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [--schedule abba|duet] [--shard i/n [--shard-weights BASELINE]] [-- go test flags]',
   options: {
     base: { type: 'string' },
     head: { type: 'string' },
     schedule: { type: 'string' },
     ...RUN_OPTIONS,
+    ...SHARD_OPTIONS,
     ...COMPARE_OPTIONS
   },
   passthrough: true,
@@ -48,7 +51,8 @@ export const abCommand: Command = {
         buildFlags: rest,
         base,
         head: str(values, 'head'),
-        schedule: scheduleFlag(values)
+        schedule: scheduleFlag(values),
+        ...shardFlags(values)
       },
       abProgress(Date.now())
     )
