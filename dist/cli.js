@@ -2771,6 +2771,11 @@ async function selectShard(packages, shard) {
     const durations = new Map();
     if (shard.weightsFrom) {
         const { bundle } = await readBundle(shard.weightsFrom);
+        // A shard's bundle has only its own packages' durations: every other
+        // shard reading its own part would weigh, and so partition, differently.
+        const part = bundle.environment.settings?.shard;
+        if (part !== undefined)
+            throw new ShardError(`${shard.weightsFrom} is shard ${typeof part === 'string' ? part : '?'} of a sharded run and holds only that shard's package durations; each shard would balance by different weights and the shards would overlap. Balance by an unsharded bundle of all packages, or leave out the weights to balance by benchmark counts`);
         for (const p of bundle.packages)
             if (typeof p.durationMs === 'number')
                 durations.set(p.importPath, p.durationMs);

@@ -157,6 +157,13 @@ describe('run --shard', () => {
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--shard must be i/n with 1 ≤ i ≤ n ≤ 256')
     expect(bad.stderr).toContain('not "4/3"')
+    // A shard's part knows only its own packages' durations: refused, not half-used.
+    const part = await cli(
+      runArgs(join(dir, 'part'), ['--shard', '1/3', '--shard-weights', join(dir, 'shard-2')])
+    )
+    expect(part.code).toBe(1)
+    expect(part.stderr).toContain('is shard 2/3 of a sharded run and holds only that shard')
+    expect(part.stderr).toContain('Balance by an unsharded bundle of all packages')
     const lone = await cli(runArgs(join(dir, 'lone'), ['--shard-weights', join(dir, 'whole')]))
     expect(lone.code).toBe(2)
     expect(lone.stderr).toContain('--shard-weights only applies with --shard i/n')
