@@ -3212,6 +3212,7 @@ async function profilePass(go, targets, s, onEvent = () => { }) {
     const out = new Map();
     for (const [i, t] of targets.entries()) {
         onEvent({ type: 'profile', index: i, total: targets.length, name: t.name });
+        const started = performance.now();
         const counts = passCounts(t.iterations, t.nsPerOp, s.benchtime, s.count);
         const stem = `${packageStem(t.importPath)}-p${i}`;
         const files = [];
@@ -3233,6 +3234,7 @@ async function profilePass(go, targets, s, onEvent = () => { }) {
         }
         if (ok)
             out.set(passKey(t.importPath, t.name), { low: files[0], high: files[1], counts });
+        s.elapsedMs?.set(t.importPath, (s.elapsedMs.get(t.importPath) ?? 0) + performance.now() - started);
     }
     return out;
 }
@@ -4435,11 +4437,14 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
         const runs = await runAll(go, withBenchmarks, settings, (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles'), scratch, onEvent);
         const failed = runs.filter(r => r.status === 'failed');
         measure_checkMatched(runs, settings.bench);
-        const { pass, contention } = await passes(go, runs, scratch, settings, onEvent);
+        const passMs = new Map();
+        const { pass, contention } = await passes(go, runs, scratch, settings, onEvent, passMs);
         const repoRoot = await repositoryRoot(git, dir);
         const measured = runs.map(run => {
             onEvent({ type: 'attributing', pkg: run.pkg.importPath });
-            return { ...measurementOf(run), pass, contention };
+            // What the package cost this run, the pass included: what a shard balances by.
+            const durationMs = run.durationMs + (passMs.get(run.pkg.importPath) ?? 0);
+            return { ...measurementOf(run), durationMs, pass, contention };
         });
         const bundle = await buildBundle(go, git, {
             dir: bundleDir,
@@ -4474,10 +4479,10 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
  * After the timed runs, with the test binaries they built: the profiling
  * pass, then (when asked for) the contention pass, never beside them.
  */
-async function passes(go, runs, scratch, settings, onEvent) {
+async function passes(go, runs, scratch, settings, onEvent, passMs) {
     const runFlags = splitTestFlags(settings.extraFlags).run;
     const targets = passTargets(runs, scratch);
-    const pass = await profilePass(go, targets, { scratch, runFlags, benchtime: settings.benchtime, count: settings.count }, onEvent);
+    const pass = await profilePass(go, targets, { scratch, runFlags, benchtime: settings.benchtime, count: settings.count, elapsedMs: passMs }, onEvent);
     if (!wantsContention(settings.profiles))
         return { pass };
     const profiles = settings.profiles;
@@ -4550,7 +4555,6 @@ function measurementOf(run) {
         importPath: run.pkg.importPath,
         status: run.status,
         error: run.error,
-        durationMs: run.durationMs,
         results: run.results,
         profiles,
         config: run.config,

@@ -53,7 +53,7 @@ export interface BundlePackage {
   unattributed?: Partial<Record<Measure, number>>
   /** Problems reading the profiles; the benchmarks still have samples. */
   profileErrors?: string[]
-  /** Wall time of its timed `go test` run, in ms: what sharding balances by (engine/shard.ts). */
+  /** Wall time of its timed `go test` run and its profiling pass, in ms: what sharding balances by (engine/shard.ts). */
   durationMs?: number
 }
 

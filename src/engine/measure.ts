@@ -76,11 +76,14 @@ export async function runToBundle(
     )
     const failed = runs.filter(r => r.status === 'failed')
     checkMatched(runs, settings.bench)
-    const { pass, contention } = await passes(go, runs, scratch, settings, onEvent)
+    const passMs = new Map<string, number>()
+    const { pass, contention } = await passes(go, runs, scratch, settings, onEvent, passMs)
     const repoRoot = await repositoryRoot(git, dir)
     const measured = runs.map(run => {
       onEvent({ type: 'attributing', pkg: run.pkg.importPath })
-      return { ...measurementOf(run), pass, contention }
+      // What the package cost this run, the pass included: what a shard balances by.
+      const durationMs = run.durationMs + (passMs.get(run.pkg.importPath) ?? 0)
+      return { ...measurementOf(run), durationMs, pass, contention }
     })
     const bundle = await buildBundle(
       go,
@@ -125,7 +128,8 @@ async function passes(
   runs: readonly PackageRun[],
   scratch: string,
   settings: RunSettings,
-  onEvent: (e: PipelineEvent) => void
+  onEvent: (e: PipelineEvent) => void,
+  passMs?: Map<string, number>
 ): Promise<{
   pass: Awaited<ReturnType<typeof profilePass>>
   contention?: Awaited<ReturnType<typeof contentionPass>>
@@ -135,7 +139,7 @@ async function passes(
   const pass = await profilePass(
     go,
     targets,
-    { scratch, runFlags, benchtime: settings.benchtime, count: settings.count },
+    { scratch, runFlags, benchtime: settings.benchtime, count: settings.count, elapsedMs: passMs },
     onEvent
   )
   if (!wantsContention(settings.profiles)) return { pass }
@@ -228,7 +232,6 @@ function measurementOf(run: PackageRun): PackageMeasurement {
     importPath: run.pkg.importPath,
     status: run.status,
     error: run.error,
-    durationMs: run.durationMs,
     results: run.results,
     profiles,
     config: run.config,

@@ -106,12 +106,20 @@ export function passCounts(
 export async function profilePass(
   go: GoToolchain,
   targets: readonly PassTarget[],
-  s: { scratch: string; runFlags: readonly string[]; benchtime: string; count: number },
+  s: {
+    scratch: string
+    runFlags: readonly string[]
+    benchtime: string
+    count: number
+    /** Where to add each package's pass time (ms), by import path. */
+    elapsedMs?: Map<string, number>
+  },
   onEvent: (e: PassEvent) => void = () => {}
 ): Promise<Map<string, PassProfiles>> {
   const out = new Map<string, PassProfiles>()
   for (const [i, t] of targets.entries()) {
     onEvent({ type: 'profile', index: i, total: targets.length, name: t.name })
+    const started = performance.now()
     const counts = passCounts(t.iterations, t.nsPerOp, s.benchtime, s.count)
     const stem = `${packageStem(t.importPath)}-p${i}`
     const files: ProfileFiles[] = []
@@ -131,6 +139,10 @@ export async function profilePass(
       files.push({ cpu: [cpu], mem: [mem] })
     }
     if (ok) out.set(passKey(t.importPath, t.name), { low: files[0], high: files[1], counts })
+    s.elapsedMs?.set(
+      t.importPath,
+      (s.elapsedMs.get(t.importPath) ?? 0) + performance.now() - started
+    )
   }
   return out
 }
