@@ -3,9 +3,10 @@
  * seven benchmark packages, run as three shards by the built CLI. Each
  * package must run in exactly one shard, the same one every time; the
  * bundles say which shard they are and how it was balanced, and record
- * each package's duration, which the next partition balances by.
+ * each package's duration and every package's shard: a later run that
+ * follows a part keeps every package where it was.
  */
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readBundle, type Bundle } from '../src/bundle/index.js'
@@ -120,6 +121,48 @@ describe('run --shard', () => {
     expect(parts.flatMap(packagesOf).sort()).toEqual(packagesOf(whole))
   })
 
+  it('follows a baseline part’s assignment: old packages stay, a new one lands in one shard', async () => {
+    // The part records where every package ran.
+    expect(shards[0].environment.settings?.shardAssignment).toEqual(
+      Object.fromEntries(shards.flatMap((b, i) => packagesOf(b).map(p => [p, i + 1])))
+    )
+    // A new package, with many benchmarks (it would weigh a lot).
+    mkdirSync(join(mod, 'theta'), { recursive: true })
+    writeFileSync(join(mod, 'theta', 'theta.go'), 'package theta\n\nfunc Work() int { return 1 }\n')
+    writeFileSync(
+      join(mod, 'theta', 'theta_test.go'),
+      'package theta\n\nimport "testing"\n\n' +
+        Array.from(
+          { length: 9 },
+          (_, k) =>
+            `func BenchmarkT${k}(b *testing.B) { for i := 0; i < b.N; i++ { _ = Work() } }\n`
+        ).join('')
+    )
+    const followed: Bundle[] = []
+    for (const i of [1, 2, 3]) {
+      // Each shard follows its own part, as a pull request's shard job would.
+      const r = await cli(
+        runArgs(join(dir, `follow-${i}`), [
+          '--shard',
+          `${i}/3`,
+          '--shard-weights',
+          join(dir, `shard-${i}`)
+        ]),
+        { timeout: 300_000 }
+      )
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stderr).toContain("balanced by the baseline part's assignment")
+      followed.push((await readBundle(join(dir, `follow-${i}`))).bundle)
+    }
+    const all = followed.flatMap(packagesOf)
+    expect(all.sort()).toEqual([...packagesOf(whole), 'example.com/sharded/theta'].sort())
+    followed.forEach((b, i) => {
+      const old = packagesOf(b).filter(p => !p.endsWith('/theta'))
+      expect(old, `shard ${i + 1}`).toEqual(packagesOf(shards[i]))
+    })
+    rmSync(join(mod, 'theta'), { recursive: true })
+  })
+
   it('ab --shard measures the same packages as run --shard', async () => {
     const g = gitIn(mod)
     await g('init', '-q', '-b', 'main')
@@ -157,13 +200,12 @@ describe('run --shard', () => {
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--shard must be i/n with 1 ≤ i ≤ n ≤ 256')
     expect(bad.stderr).toContain('not "4/3"')
-    // A shard's part knows only its own packages' durations: refused, not half-used.
-    const part = await cli(
-      runArgs(join(dir, 'part'), ['--shard', '1/3', '--shard-weights', join(dir, 'shard-2')])
+    // A part of a run with another shard count cannot be followed.
+    const other = await cli(
+      runArgs(join(dir, 'other'), ['--shard', '1/2', '--shard-weights', join(dir, 'shard-2')])
     )
-    expect(part.code).toBe(1)
-    expect(part.stderr).toContain('is shard 2/3 of a sharded run and holds only that shard')
-    expect(part.stderr).toContain('Balance by an unsharded bundle of all packages')
+    expect(other.code).toBe(1)
+    expect(other.stderr).toContain('is shard 2/3 of a run of 3 shards, and this run has 2')
     const lone = await cli(runArgs(join(dir, 'lone'), ['--shard-weights', join(dir, 'whole')]))
     expect(lone.code).toBe(2)
     expect(lone.stderr).toContain('--shard-weights only applies with --shard i/n')

@@ -106,7 +106,11 @@ export async function runToBundle(
           topK: settings.topK,
           profilePass: 'two iteration counts per benchmark (docs/comparison.md)',
           ...(shard
-            ? { shard: `${shard.index}/${shard.count}`, shardBalancedBy: shard.balancedBy }
+            ? {
+                shard: `${shard.index}/${shard.count}`,
+                shardBalancedBy: shard.balancedBy,
+                shardAssignment: shard.assignment
+              }
             : {}),
           ...(wantsContention(settings.profiles) ? { profiles: settings.profiles } : {})
         }

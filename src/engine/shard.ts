@@ -133,20 +133,60 @@ export function shardPackages(items: readonly ShardItem[], s: Shard): string[] {
   return partition(items, s.count)[s.index - 1]
 }
 
+/** Every package's shard (1-based), as a sharded run recorded it in its bundles. */
+export type ShardAssignment = Record<string, number>
+
 /** This run's shard: which one, of how many packages, balanced by what. */
 export interface ShardSelection {
   index: number
   count: number
   /** Packages with benchmarks across all shards. */
   of: number
-  balancedBy: 'baseline durations' | 'benchmark counts'
+  balancedBy: 'baseline durations' | 'benchmark counts' | "the baseline part's assignment"
+  /** Where every package with benchmarks runs: what the next run that follows this one reads. */
+  assignment: ShardAssignment
 }
 
 /**
- * The packages of this shard (all of them without one). Weighed by the
- * durations the baseline bundle recorded, when one is given, else by
- * their benchmark counts. A shard the partition left empty is an error
- * that says how many shards the packages fill.
+ * The assignment a bundle recorded when it is one shard's part, checked:
+ * the same shard count as this run, every entry a shard of it. Undefined
+ * for an unsharded bundle.
+ */
+function recordedAssignment(
+  settings: Record<string, unknown> | undefined,
+  count: number,
+  path: string
+): ShardAssignment | undefined {
+  const part = settings?.shard
+  if (part === undefined) return undefined
+  const n = typeof part === 'string' ? /^\d{1,3}\/(\d{1,3})$/.exec(part)?.[1] : undefined
+  if (n !== undefined && Number(n) !== count)
+    throw new ShardError(
+      `${path} is shard ${String(part)} of a run of ${n} shards, and this run has ${count}: give every shard of a matrix the same count, or balance by an unsharded bundle`
+    )
+  const a = settings?.shardAssignment
+  const valid =
+    n !== undefined &&
+    typeof a === 'object' &&
+    a !== null &&
+    !Array.isArray(a) &&
+    Object.values(a).every(v => Number.isInteger(v) && (v as number) >= 1 && (v as number) <= count)
+  if (!valid)
+    throw new ShardError(
+      `${path} is one shard's part of a sharded run but records no valid assignment of packages to shards (made by an older benchgate?); balance by an unsharded bundle, or leave out the weights to balance by benchmark counts`
+    )
+  return a as ShardAssignment
+}
+
+/**
+ * The packages of this shard (all of them without one).
+ * - Given one shard's part of an earlier sharded run (a baseline part), it
+ *   follows that run's assignment, so shard i runs exactly the packages
+ *   whose baseline shard i holds; a package the assignment lacks (new)
+ *   goes to its first rendezvous choice, which every shard computes alike.
+ * - Given an unsharded bundle, it balances by the durations it recorded.
+ * - Else by the packages' benchmark counts.
+ * A shard left empty is an error that says why.
  */
 export async function selectShard(
   packages: GoPackage[],
@@ -154,33 +194,48 @@ export async function selectShard(
 ): Promise<{ packages: GoPackage[]; shard?: ShardSelection }> {
   if (!shard) return { packages }
   const durations = new Map<string, number>()
+  let follow: ShardAssignment | undefined
   if (shard.weightsFrom) {
     const { bundle } = await readBundle(shard.weightsFrom)
-    // A shard's bundle has only its own packages' durations: every other
-    // shard reading its own part would weigh, and so partition, differently.
-    const part = bundle.environment.settings?.shard
-    if (part !== undefined)
-      throw new ShardError(
-        `${shard.weightsFrom} is shard ${typeof part === 'string' ? part : '?'} of a sharded run and holds only that shard's package durations; each shard would balance by different weights and the shards would overlap. Balance by an unsharded bundle of all packages, or leave out the weights to balance by benchmark counts`
-      )
-    for (const p of bundle.packages)
-      if (typeof p.durationMs === 'number') durations.set(p.importPath, p.durationMs)
+    follow = recordedAssignment(bundle.environment.settings, shard.count, shard.weightsFrom)
+    if (!follow)
+      for (const p of bundle.packages)
+        if (typeof p.durationMs === 'number') durations.set(p.importPath, p.durationMs)
   }
-  const items = shardWeights(
-    packages.map(p => p.importPath),
-    durations,
-    new Map(packages.map(p => [p.importPath, p.benchmarks]))
-  )
-  const mine = new Set(shardPackages(items, shard))
-  const selection: ShardSelection = {
-    index: shard.index,
-    count: shard.count,
-    of: packages.length,
-    balancedBy: durations.size > 0 ? 'baseline durations' : 'benchmark counts'
-  }
-  if (mine.size === 0)
-    throw new ShardError(
-      `shard ${shard.index}/${shard.count} has no packages: the partition put all ${packages.length} packages with benchmarks on the other ${shard.count - 1}, balancing their loads. Use fewer shards`
+  const assignment: ShardAssignment = {}
+  if (follow) {
+    for (const p of packages)
+      assignment[p.importPath] =
+        follow[p.importPath] ?? preference(p.importPath, shard.count)[0] + 1
+  } else {
+    const items = shardWeights(
+      packages.map(p => p.importPath),
+      durations,
+      new Map(packages.map(p => [p.importPath, p.benchmarks]))
     )
-  return { packages: packages.filter(p => mine.has(p.importPath)), shard: selection }
+    partition(items, shard.count).forEach((ps, i) => {
+      for (const p of ps) assignment[p] = i + 1
+    })
+  }
+  const mine = packages.filter(p => assignment[p.importPath] === shard.index)
+  if (mine.length === 0)
+    throw new ShardError(
+      follow
+        ? `shard ${shard.index}/${shard.count} has no packages: none that ${shard.weightsFrom} assigned to it remains, and no new package chose it`
+        : `shard ${shard.index}/${shard.count} has no packages: the partition put all ${packages.length} packages with benchmarks on the other ${shard.count - 1}, balancing their loads. Use fewer shards`
+    )
+  return {
+    packages: mine,
+    shard: {
+      index: shard.index,
+      count: shard.count,
+      of: packages.length,
+      balancedBy: follow
+        ? "the baseline part's assignment"
+        : durations.size > 0
+          ? 'baseline durations'
+          : 'benchmark counts',
+      assignment
+    }
+  }
 }
