@@ -2755,10 +2755,6 @@ function shardWeights(packages, durations, benchmarks = new Map()) {
         return { importPath: p, weight: d !== undefined && Number.isFinite(d) && d > 0 ? d : median };
     });
 }
-/** The packages shard `s` runs, of these. */
-function shardPackages(items, s) {
-    return partition(items, s.count)[s.index - 1];
-}
 /**
  * The assignment a bundle recorded when it is one shard's part, checked:
  * the same shard count as this run, every entry a shard of it. Undefined
@@ -2768,8 +2764,14 @@ function recordedAssignment(settings, count, path) {
     const part = settings?.shard;
     if (part === undefined)
         return undefined;
-    const n = typeof part === 'string' ? /^\d{1,3}\/(\d{1,3})$/.exec(part)?.[1] : undefined;
-    if (n !== undefined && Number(n) !== count)
+    let n;
+    try {
+        n = typeof part === 'string' ? parseShard(part).count : undefined;
+    }
+    catch {
+        n = undefined; // not i/n: no valid assignment either, refused below
+    }
+    if (n !== undefined && n !== count)
         throw new ShardError(`${path} is shard ${String(part)} of a run of ${n} shards, and this run has ${count}: give every shard of a matrix the same count, or balance by an unsharded bundle`);
     const a = settings?.shardAssignment;
     const valid = n !== undefined &&
@@ -5930,6 +5932,16 @@ function signed(x) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/shift.ts
+/**
+ * The run shift: when most of a screen's benchmarks moved together, the
+ * runner (or its neighbours) changed, not the code. Estimated robustly from
+ * the benchmarks themselves, so the screen can nominate suspects relative
+ * to it instead of calling every benchmark a suspect (issue 17).
+ *
+ * Pure statistics: time deltas in, an estimate out. The judge decides what
+ * the estimate changes (engine/nominate.ts).
+ */
+
 
 /** Fewer benchmarks than this say nothing about the runner: no shift is estimated. */
 const SHIFT_MIN_BENCHMARKS = 6;
@@ -5938,20 +5950,16 @@ const SHIFT_MIN_BENCHMARKS = 6;
  * half of it: a whole run shifted, not a few benchmarks that changed.
  */
 const SHIFT_MIN_AGREEING = 2 / 3;
-/** The median of sorted numbers. */
-function shift_median(sorted) {
-    const n = sorted.length;
-    return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+/** A benchmark's time delta in percent, when it has one to judge (lower is better). */
+function timeDelta(b) {
+    const m = b.metrics.find(x => x.kind === 'time');
+    return m && m.better === 'lower' && m.deltaPercent !== null && Number.isFinite(m.deltaPercent)
+        ? m.deltaPercent
+        : null;
 }
-/** Each benchmark's time delta in percent, where it has one (lower is better). */
+/** Each benchmark's time delta in percent, where it has one. */
 function timeDeltas(screen) {
-    const out = [];
-    for (const b of screen.benchmarks) {
-        const m = b.metrics.find(x => x.kind === 'time');
-        if (m && m.better === 'lower' && m.deltaPercent !== null && Number.isFinite(m.deltaPercent))
-            out.push(m.deltaPercent);
-    }
-    return out;
+    return screen.benchmarks.map(timeDelta).filter((d) => d !== null);
 }
 /**
  * Estimate the shift from the benchmarks' time deltas: the median log ratio
@@ -5962,7 +5970,7 @@ function estimateShift(deltas, opts) {
     const logs = deltas.filter(d => d > -100).map(d => Math.log1p(d / 100));
     if (logs.length < SHIFT_MIN_BENCHMARKS)
         return undefined;
-    const m = shift_median([...logs].sort((a, b) => a - b));
+    const m = median(logs);
     const percent = Math.expm1(m) * 100;
     const agreeing = logs.filter(x => Math.sign(x) === Math.sign(m) && Math.abs(x) >= Math.abs(m) / 2).length;
     const applied = m !== 0 &&
@@ -6504,11 +6512,6 @@ sources) {
 
 /** Benchmarks sampled from a slower run's shift, re-measured by A/B. */
 const SHIFT_SAMPLE = 3;
-/** The time metric of a benchmark, when it has a delta to judge. */
-function timeDelta(b) {
-    const m = b.metrics.find(x => x.kind === 'time');
-    return m && m.better === 'lower' ? m.deltaPercent : null;
-}
 /**
  * A suspect is what the screen cannot rule out: a time regression by its
  * own verdict; a time metric that got slower by at least the A/B threshold

@@ -12,7 +12,7 @@ import {
   parseShard,
   partition,
   preference,
-  shardPackages,
+  selectShard,
   shardWeights,
   type ShardItem
 } from '../src/engine/shard.js'
@@ -79,13 +79,22 @@ describe('parseShard', () => {
 })
 
 describe('partition', () => {
-  it('places every package exactly once, the same way every time', () => {
+  it('places every package exactly once, the same way every time', async () => {
     const items = packages(40, rng(1))
     const parts = partition(items, 3)
     expect(parts.flat().sort()).toEqual(items.map(i => i.importPath).sort())
     // Input order does not matter.
     expect(partition([...items].reverse(), 3)).toEqual(parts)
-    expect(shardPackages(items, { index: 2, count: 3 })).toEqual(parts[1])
+    // A run's shard is its part of that partition (weighed by benchmark counts).
+    const counted = items.map(i => ({ ...i, weight: Math.max(1, Math.round(i.weight)) }))
+    const found = counted.map(i => ({
+      importPath: i.importPath,
+      dir: '',
+      hasBenchmarks: true,
+      benchmarks: i.weight
+    }))
+    const { packages: mine } = await selectShard(found, { index: 2, count: 3 })
+    expect(mine.map(p => p.importPath).sort()).toEqual(partition(counted, 3)[1])
   })
 
   it('keeps every shard within (1 + ε) × the mean load or the mean plus the heaviest package, and balances better than pure rendezvous', () => {

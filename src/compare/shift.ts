@@ -7,7 +7,8 @@
  * Pure statistics: time deltas in, an estimate out. The judge decides what
  * the estimate changes (engine/nominate.ts).
  */
-import type { CompareOptions, Screen } from './model.js'
+import { median } from '../stats/median.js'
+import type { BenchmarkComparison, CompareOptions, Screen } from './model.js'
 import { formatDelta } from './wording.js'
 
 /** Fewer benchmarks than this say nothing about the runner: no shift is estimated. */
@@ -50,21 +51,17 @@ export interface RunShift {
   cause?: 'runner' | 'code' | 'unconfirmed'
 }
 
-/** The median of sorted numbers. */
-function median(sorted: number[]): number {
-  const n = sorted.length
-  return n % 2 ? sorted[(n - 1) / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2
+/** A benchmark's time delta in percent, when it has one to judge (lower is better). */
+export function timeDelta(b: BenchmarkComparison): number | null {
+  const m = b.metrics.find(x => x.kind === 'time')
+  return m && m.better === 'lower' && m.deltaPercent !== null && Number.isFinite(m.deltaPercent)
+    ? m.deltaPercent
+    : null
 }
 
-/** Each benchmark's time delta in percent, where it has one (lower is better). */
+/** Each benchmark's time delta in percent, where it has one. */
 export function timeDeltas(screen: Pick<Screen, 'benchmarks'>): number[] {
-  const out: number[] = []
-  for (const b of screen.benchmarks) {
-    const m = b.metrics.find(x => x.kind === 'time')
-    if (m && m.better === 'lower' && m.deltaPercent !== null && Number.isFinite(m.deltaPercent))
-      out.push(m.deltaPercent)
-  }
-  return out
+  return screen.benchmarks.map(timeDelta).filter((d): d is number => d !== null)
 }
 
 /**
@@ -78,7 +75,7 @@ export function estimateShift(
 ): RunShift | undefined {
   const logs = deltas.filter(d => d > -100).map(d => Math.log1p(d / 100))
   if (logs.length < SHIFT_MIN_BENCHMARKS) return undefined
-  const m = median([...logs].sort((a, b) => a - b))
+  const m = median(logs)
   const percent = Math.expm1(m) * 100
   const agreeing = logs.filter(
     x => Math.sign(x) === Math.sign(m) && Math.abs(x) >= Math.abs(m) / 2

@@ -16,7 +16,13 @@ import {
   type Screen
 } from '../compare/model.js'
 import { benchmarkVerdict, isAllocationUnit } from '../compare/verdicts.js'
-import { estimateShift, relativeDelta, timeDeltas, type RunShift } from '../compare/shift.js'
+import {
+  estimateShift,
+  relativeDelta,
+  timeDelta,
+  timeDeltas,
+  type RunShift
+} from '../compare/shift.js'
 
 /** Benchmarks sampled from a slower run's shift, re-measured by A/B. */
 export const SHIFT_SAMPLE = 3
@@ -27,12 +33,6 @@ export interface Nomination {
   /** The benchmarks among the suspects that were sampled from the shift. */
   sampled: Set<string>
   shift?: RunShift
-}
-
-/** The time metric of a benchmark, when it has a delta to judge. */
-function timeDelta(b: BenchmarkComparison): number | null {
-  const m = b.metrics.find(x => x.kind === 'time')
-  return m && m.better === 'lower' ? m.deltaPercent : null
 }
 
 /**

@@ -128,11 +128,6 @@ export function shardWeights(
   })
 }
 
-/** The packages shard `s` runs, of these. */
-export function shardPackages(items: readonly ShardItem[], s: Shard): string[] {
-  return partition(items, s.count)[s.index - 1]
-}
-
 /** Every package's shard (1-based), as a sharded run recorded it in its bundles. */
 export type ShardAssignment = Record<string, number>
 
@@ -159,8 +154,13 @@ function recordedAssignment(
 ): ShardAssignment | undefined {
   const part = settings?.shard
   if (part === undefined) return undefined
-  const n = typeof part === 'string' ? /^\d{1,3}\/(\d{1,3})$/.exec(part)?.[1] : undefined
-  if (n !== undefined && Number(n) !== count)
+  let n: number | undefined
+  try {
+    n = typeof part === 'string' ? parseShard(part).count : undefined
+  } catch {
+    n = undefined // not i/n: no valid assignment either, refused below
+  }
+  if (n !== undefined && n !== count)
     throw new ShardError(
       `${path} is shard ${String(part)} of a run of ${n} shards, and this run has ${count}: give every shard of a matrix the same count, or balance by an unsharded bundle`
     )
