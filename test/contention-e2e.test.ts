@@ -106,7 +106,9 @@ describe('the widened critical section', () => {
     const table = lm.slice(lm.indexOf('**Mutex wait per op (mutex profile)**'))
     const first = table.split('\n').find(l => l.startsWith('| `') || l.startsWith('| ['))!
     expect(first).toContain('lockmap.(*Counter).Add')
-    expect(first).toMatch(/\| changed \| \+[\d.]+(ns|µs) \|/)
+    // `new` when the base's mutex profile sampled no wait at this call site
+    // (a fresh clone's CI saw it once): its per-op wait grew either way.
+    expect(first).toMatch(/\| (changed|new) \| \+[\d.]+(ns|µs) \|/)
     expect(lm).toMatch(/\| mutex (wait|contentions) \| .* \| 🔴 regression \(gates\) \|/)
   })
 
