@@ -97,7 +97,9 @@ for (const n of values.shards.split(',').map(Number)) {
       const s = run(`n${n}-${balance[0]}-${i}`, ['--shard', `${i}/${n}`, ...extra])
       times.push(s.seconds)
       packages.push(s.bundle.packages.length)
-      log(`${i}/${n} by ${balance}: ${s.bundle.packages.length} packages, ${s.seconds.toFixed(1)} s`)
+      log(
+        `${i}/${n} by ${balance}: ${s.bundle.packages.length} packages, ${s.seconds.toFixed(1)} s`
+      )
     }
     const slowest = Math.max(...times)
     const mean = times.reduce((a, b) => a + b, 0) / n

@@ -5110,7 +5110,8 @@ function sanitizeComparison(v) {
             label: str(s.label, `${w}.label`),
             commit: str(s.commit, `${w}.commit`, L.commit),
             ref: str(s.ref, `${w}.ref`, L.ref),
-            goVersion: str(s.goVersion, `${w}.goVersion`, L.goVersion)
+            goVersion: str(s.goVersion, `${w}.goVersion`, L.goVersion),
+            ...(s.cpu === undefined ? {} : { cpu: str(s.cpu, `${w}.cpu`, L.ref) })
         };
     };
     return {
@@ -5151,7 +5152,26 @@ function sanitizeComparison(v) {
             ? {}
             : { gateMode: oneOf(o.gateMode, GATE_MODES, 'comparison.gateMode') }),
         ...(o.confirmation === undefined ? {} : { confirmation: confirmationInfo(o.confirmation) }),
-        ...(o.hotLines === undefined ? {} : { hotLines: hotLinesInfo(o.hotLines) })
+        ...(o.hotLines === undefined ? {} : { hotLines: hotLinesInfo(o.hotLines) }),
+        ...(o.shards === undefined ? {} : { shards: shardsInfo(o.shards) })
+    };
+}
+/** Which shards a merged comparison joined and lacks: at most a matrix's 256 each. */
+function shardsInfo(v) {
+    const o = obj(v, 'comparison.shards');
+    const named = (x, what) => arr(x, what, 256).map((e, i) => {
+        const m = obj(e, `${what}[${i}]`);
+        return {
+            source: str(m.source, `${what}[${i}].source`),
+            reason: str(m.reason, `${what}[${i}].reason`)
+        };
+    });
+    return {
+        merged: arr(o.merged, 'shards.merged', 256).map((m, i) => str(m, `shards.merged[${i}]`)),
+        missing: named(o.missing, 'shards.missing'),
+        ...(o.unbaselined === undefined
+            ? {}
+            : { unbaselined: named(o.unbaselined, 'shards.unbaselined') })
     };
 }
 function confirmationInfo(v) {
@@ -5905,7 +5925,8 @@ function sideInfo(s) {
         label: s.label,
         commit: s.environment?.commit ?? '',
         ref: s.environment?.ref ?? '',
-        goVersion: s.environment?.goVersion ?? ''
+        goVersion: s.environment?.goVersion ?? '',
+        ...(s.environment?.cpu ? { cpu: s.environment.cpu } : {})
     };
 }
 
@@ -6971,7 +6992,22 @@ function withoutConfirmation(b) {
 }
 /** Recompute every verdict, the counts and the gate of an untrusted comparison. */
 function rejudge(c) {
-    return judgeVerdicted(c, metricVerdicts(c.benchmarks, c.options));
+    return failMissingShards(judgeVerdicted(c, metricVerdicts(c.benchmarks, c.options)));
+}
+/**
+ * A merged comparison's gate, failed by each shard that did not report
+ * (issue 18): what a shard did not measure cannot pass. Applied by the
+ * merge and again by every re-judge, so the comment job keeps the failure.
+ */
+function failMissingShards(c) {
+    const missing = c.shards?.missing ?? [];
+    if (missing.length === 0)
+        return c;
+    const reasons = [
+        ...c.gate.reasons,
+        ...missing.map(m => `shard ${m.source} did not report: ${m.reason}`)
+    ];
+    return { ...c, gate: { fail: true, reasons } };
 }
 /**
  * The rest of rejudge, on benchmarks whose metric verdicts are recomputed:
@@ -7123,10 +7159,25 @@ function mergeGeomeans(rows) {
     });
 }
 /**
- * Merge shard comparisons into one, judged as one: its verdicts, counts
- * and gate. Missing shards are named in the gate and fail it.
+ * Which CPU each shard ran on, when the shards' runners differ: each
+ * shard's verdicts are against its own part of the baseline, made on
+ * whatever runner that push job had.
  */
-function mergeComparisons(inputs, missing = []) {
+function runnerNotes(inputs) {
+    const cpu = (x, side) => x.comparison[side].cpu ?? 'an unknown CPU';
+    const models = new Set(inputs.flatMap(x => [cpu(x, 'base'), cpu(x, 'head')]));
+    if (models.size <= 1)
+        return [];
+    return [
+        `The shards ran on different CPUs: ${inputs.map(x => `${x.source} on ${cpu(x, 'head')} (its baseline part on ${cpu(x, 'base')})`).join('; ')}. Each shard is compared with its own part only.`
+    ];
+}
+/**
+ * Merge shard comparisons into one, judged as one: its verdicts, counts
+ * and gate. Missing shards are named in the gate and fail it; shards that
+ * had no baseline are named in the notes and do not.
+ */
+function mergeComparisons(inputs, missing = [], unbaselined = []) {
     checkInputs(inputs);
     const first = inputs[0].comparison;
     const opts = first.options;
@@ -7139,15 +7190,14 @@ function mergeComparisons(inputs, missing = []) {
     });
     const benchmarks = sortBenchmarks(judged.flatMap(j => j.c.benchmarks));
     const counts = countVerdicts(benchmarks);
-    const reasons = [
-        ...judged.flatMap(j => j.c.gate.reasons),
-        ...missing.map(m => `shard ${m.source} did not report: ${m.reason}`)
-    ];
+    const reasons = judged.flatMap(j => j.c.gate.reasons);
     const shifts = judged.flatMap(j => j.c.shift?.applied ? [`${j.source}: ${shiftNote(j.c.shift)}`] : []);
     const notes = [
         `Merged from ${inputs.length} shard${inputs.length === 1 ? '' : 's'} (${inputs.map(x => x.source).join(', ')}); p-values are corrected across all ${benchmarks.length} benchmarks.`,
         ...missing.map(m => `Shard ${m.source} did not report (${m.reason}); its benchmarks are not here.`),
+        ...unbaselined.map(m => `Shard ${m.source} had no baseline to compare with (${m.reason}); its benchmarks are not here.`),
         ...shifts,
+        ...runnerNotes(inputs),
         ...new Set(judged.flatMap(j => j.c.notes))
     ];
     const confirmations = judged.flatMap(j => (j.c.confirmation ? [j.c.confirmation] : []));
@@ -7159,7 +7209,12 @@ function mergeComparisons(inputs, missing = []) {
         gate: { fail: reasons.length > 0, reasons },
         geomean: mergeGeomeans(judged.flatMap(j => j.c.geomean)),
         warnings: judged.flatMap(j => j.c.warnings.map(w => `${j.source}: ${w}`)),
-        notes
+        notes,
+        shards: {
+            merged: inputs.map(x => x.source),
+            missing: [...missing],
+            ...(unbaselined.length > 0 ? { unbaselined: [...unbaselined] } : {})
+        }
     };
     delete out.shift;
     if (confirmations.length > 0) {
@@ -7173,7 +7228,7 @@ function mergeComparisons(inputs, missing = []) {
             ...(errors.length > 0 ? { error: errors.join('; ') } : {})
         };
     }
-    return out;
+    return failMissingShards(out);
 }
 /** A shard's comparison file larger than this is refused before parsing. */
 const MAX_SHARD_COMPARISON_BYTES = 64 * 1024 * 1024;
@@ -8800,20 +8855,28 @@ async function compareAndReport(basePath, headPath, options, report) {
             ]
             : [];
     });
-    const sources = sourcesFrom(head.benchmarks);
-    const rendering = {
+    return renderOutputs(comparison, {
         key: report.key,
         repositoryUrl: report.repositoryUrl,
         headSha: report.headSha,
-        notes: report.notes
-    };
+        notes: report.notes,
+        reproduce
+    }, sourcesFrom(head.benchmarks));
+}
+/**
+ * The three bodies of a judged comparison (comment, summary, short
+ * comment), and a way to render them again with more to link. A merged
+ * comparison (mode merge) is rendered with this alone: it has no bundles.
+ */
+function renderOutputs(comparison, rendering, sources) {
     const render = (extra) => {
-        const common = { ...rendering, reproduce, ...extra };
+        const common = { ...rendering, ...extra };
+        const body = (budgetBytes) => renderMarkdown(comparison, { ...common, budgetBytes }, sources);
         return {
             comparison,
-            comment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES }, sources),
-            summary: renderMarkdown(comparison, { ...common, budgetBytes: SUMMARY_BUDGET_BYTES }, sources),
-            shortComment: renderMarkdown(comparison, { ...common, budgetBytes: COMMENT_BUDGET_BYTES / 4 }, sources),
+            comment: body(COMMENT_BUDGET_BYTES),
+            summary: body(SUMMARY_BUDGET_BYTES),
+            shortComment: body(COMMENT_BUDGET_BYTES / 4),
             rerender: render
         };
     };
@@ -9340,6 +9403,7 @@ async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
 
 
 
+
 /** The -benchtime a bundle was made at, when it is a bundle that recorded one. */
 async function recordedBenchtime(path) {
     try {
@@ -9355,11 +9419,30 @@ async function recordedBenchtime(path) {
         return {};
     }
 }
+/**
+ * With --shard i/n, both inputs must be that shard's part (bundles whose
+ * settings record it): a screen or a confirmation of one shard's head
+ * against another shard's baseline would call every package new or gone.
+ */
+async function checkShardParts(paths, text) {
+    const want = parseShard(text, '--shard');
+    for (const path of paths) {
+        let recorded;
+        try {
+            recorded = (await readBundle(path)).bundle.environment.settings.shard;
+        }
+        catch (err) {
+            throw new UsageError(`--shard ${want.index}/${want.count} compares bundles of that shard, and ${path} is not one that can be read (${err.message})`);
+        }
+        if (recorded !== `${want.index}/${want.count}`)
+            throw new UsageError(`${path} is ${typeof recorded === 'string' ? `shard ${recorded}'s part` : "not a shard's part (it was run without --shard)"}, not shard ${want.index}/${want.count}'s: compare each shard's head with the same shard's baseline`);
+    }
+}
 /** Flags that mean something only with --confirm-base. */
 const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out', 'schedule'];
 /** The `compare` command. */
 const compareCommand = {
-    usage: 'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--schedule abba|duet] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+    usage: 'benchgate compare <base> <head> [--shard i/n] [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--schedule abba|duet] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
     options: {
         ...COMPARE_OPTIONS,
         'confirm-base': { type: 'string' },
@@ -9368,7 +9451,8 @@ const compareCommand = {
         schedule: { type: 'string' },
         dir: { type: 'string' },
         benchtime: { type: 'string' },
-        out: { type: 'string' }
+        out: { type: 'string' },
+        shard: { type: 'string' }
     },
     passthrough: true,
     async run(values, positionals, rest) {
@@ -9376,6 +9460,9 @@ const compareCommand = {
             throw new UsageError('compare takes two inputs: the base and the head (bundle directories or go test -bench output files)');
         }
         const opts = compareOptions(values);
+        const shard = options_str(values, 'shard');
+        if (shard !== undefined)
+            await checkShardParts(positionals, shard);
         const confirmBase = options_str(values, 'confirm-base');
         const confirmOnly = CONFIRM_ONLY.find(k => values[k] !== undefined);
         if (!confirmBase && (confirmOnly || rest.length > 0))

@@ -9,6 +9,8 @@ import type { Side } from '../src/compare/input.js'
 import type { Comparison } from '../src/compare/model.js'
 import { applyConfirmation, compare } from '../src/engine/judge.js'
 import { MergeError, mergeComparisons, type MergeInput } from '../src/engine/merge.js'
+import { sanitizeComparison } from '../src/compare/sanitize.js'
+import { rejudge } from '../src/engine/rejudge.js'
 import { renderMarkdown } from '../src/report/markdown.js'
 
 type Samples = Record<string, number[]>
@@ -222,5 +224,57 @@ describe('mergeComparisons with a shard missing', () => {
     expect(merged.benchmarks).toHaveLength(4)
     const md = renderMarkdown(merged, { key: 'k' })
     expect(md).toContain('Shard 2/3 did not report (its job failed)')
+  })
+
+  it("keeps failing when the comment job re-judges it from a fork's report", () => {
+    // Through JSON and the sanitizer, as the report artifact travels.
+    const travelled = sanitizeComparison(JSON.parse(JSON.stringify(merged)))
+    expect(travelled.shards).toEqual(merged.shards)
+    const again = rejudge(travelled)
+    expect(again.gate.fail).toBe(true)
+    expect(again.gate.reasons).toContain('shard 2/3 did not report: its job failed')
+    // Not because of anything else: without the missing shard it passes.
+    expect(rejudge({ ...travelled, shards: { merged: ['1/3'], missing: [] } }).gate.fail).toBe(
+      false
+    )
+  })
+
+  it('names shards without a baseline in the notes, without failing', () => {
+    const m = mergeComparisons(
+      [{ source: '1/3', comparison: flat }],
+      [],
+      [{ source: '3/3', reason: 'no artifact "k-shard-3-of-3"' }]
+    )
+    expect(m.gate.fail).toBe(false)
+    expect(m.notes.join('\n')).toContain('Shard 3/3 had no baseline to compare with')
+    expect(m.shards?.unbaselined).toEqual([
+      { source: '3/3', reason: 'no artifact "k-shard-3-of-3"' }
+    ])
+  })
+})
+
+describe('mergeComparisons names the runners', () => {
+  const { base } = data()
+  const on = (cpu: string, pkgs: string[]) => {
+    const c = compare(side('base', only(base, pkgs)), side('head', only(base, pkgs)))
+    return { ...c, base: { ...c.base, cpu }, head: { ...c.head, cpu } }
+  }
+
+  it('says which CPU each shard ran on when they differ', () => {
+    const m = mergeComparisons([
+      { source: 'shard 1/2', comparison: on('AMD EPYC 7763', [PKGS[0]]) },
+      { source: 'shard 2/2', comparison: on('Intel Xeon 8370C', [PKGS[1]]) }
+    ])
+    const note = m.notes.find(n => n.startsWith('The shards ran on different CPUs'))
+    expect(note).toContain('shard 1/2 on AMD EPYC 7763')
+    expect(note).toContain('shard 2/2 on Intel Xeon 8370C')
+  })
+
+  it('says nothing when every shard and its part ran on one model', () => {
+    const m = mergeComparisons([
+      { source: 'shard 1/2', comparison: on('AMD EPYC 7763', [PKGS[0]]) },
+      { source: 'shard 2/2', comparison: on('AMD EPYC 7763', [PKGS[1]]) }
+    ])
+    expect(m.notes.some(n => n.includes('different CPUs'))).toBe(false)
   })
 })

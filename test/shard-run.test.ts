@@ -221,4 +221,17 @@ describe('run --shard', () => {
     )
     expect(codes[0]).not.toMatch(/\n\s+at /)
   })
+
+  it('compare --shard takes two parts of that shard only', async () => {
+    const part = join(dir, 'shard-2')
+    const same = await cli(['compare', part, part, '--shard', '2/3', '--format', 'text'])
+    expect(same.code, same.stderr).toBe(0)
+    const other = await cli(['compare', part, part, '--shard', '1/3'])
+    expect(other.code).toBe(2)
+    expect(other.stderr).toContain("is shard 2/3's part, not shard 1/3's")
+    const whole = await cli(['compare', join(dir, 'whole'), part, '--shard', '2/3'])
+    expect(whole.code).toBe(2)
+    expect(whole.stderr).toContain("is not a shard's part (it was run without --shard)")
+    expect(whole.stderr).not.toMatch(/\n\s+at /)
+  })
 })

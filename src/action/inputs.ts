@@ -25,6 +25,7 @@ import {
   type ProfileSettings,
   type RunSettings
 } from '../engine/settings.js'
+import { MAX_SHARDS, parseShard, ShardError, type Shard } from '../engine/shard.js'
 
 /** Reads one input by name ("" when unset), as @actions/core getInput does. */
 export type InputReader = (name: string) => string
@@ -34,13 +35,20 @@ export type CommentMode = CommentPolicy
 /** When the baseline artifact is uploaded: auto (pushes to the default branch), always, never. */
 export type UploadMode = 'auto' | 'always' | 'never'
 
-/** run: measure and judge; comment: post a fork PR's report from a workflow_run job. */
-export type Mode = 'run' | 'comment'
+/**
+ * run: measure and judge; merge: one answer from the shards of a job
+ * matrix; comment: post a fork PR's report from a workflow_run job.
+ */
+export type Mode = 'run' | 'merge' | 'comment'
 
 /** Every input of the Action, typed and validated. */
 export interface ActionSettings {
-  /** run: benchmark and compare; comment: post a fork PR's report from a workflow_run job. */
+  /** run: benchmark and compare; merge: join a matrix's shards; comment: post a fork PR's report. */
   mode: Mode
+  /** mode run: measure only this shard of the packages (engine/shard.ts). */
+  shard?: Shard
+  /** mode merge: how many shards the matrix has. */
+  shards?: number
   run: Omit<RunSettings, 'out'>
   compare: CompareOptions
   failOnRegression: boolean
@@ -119,6 +127,37 @@ function profileInputs(read: InputReader): ProfileSettings {
   )
 }
 
+/** The shard input of a matrix job, and the shard count of the merge job. */
+function shardInputs(read: InputReader, mode: Mode): { shard?: Shard; shards?: number } {
+  const shardText = read('shard').trim()
+  const shardsText = read('shards').trim()
+  let shard: Shard | undefined
+  try {
+    shard = shardText === '' ? undefined : parseShard(shardText, 'input "shard"')
+  } catch (err) {
+    if (err instanceof ShardError) throw new SettingsError(err.message)
+    throw err
+  }
+  const shards = shardsText === '' ? undefined : Number(shardsText)
+  if (shards !== undefined && !(Number.isInteger(shards) && shards >= 1 && shards <= MAX_SHARDS))
+    throw new SettingsError(
+      `input "shards": invalid value ${JSON.stringify(shardsText)}; allowed: the matrix's shard count, 1 to ${MAX_SHARDS}`
+    )
+  if (mode === 'merge' && shards === undefined)
+    throw new SettingsError(
+      'input "shards" is empty; mode "merge" needs the shard count of the matrix it merges (say 3 for shard: 1/3, 2/3, 3/3)'
+    )
+  if (mode === 'merge' && shard)
+    throw new SettingsError(
+      'input "shard" is for the matrix\'s jobs; the merge job takes "shards", the count, instead'
+    )
+  if (mode === 'run' && shards !== undefined && shards !== shard?.count)
+    throw new SettingsError(
+      `input "shards" is ${shards} but input "shard" is ${shardText === '' ? 'empty' : JSON.stringify(shardText)}; a matrix job takes "shard: i/n", and "shards" is for mode "merge"`
+    )
+  return { ...(shard ? { shard } : {}), ...(shards !== undefined ? { shards } : {}) }
+}
+
 /** Read and validate every input. */
 export function readSettings(read: InputReader): ActionSettings {
   const run = validateRunSettings(
@@ -158,8 +197,10 @@ export function readSettings(read: InputReader): ActionSettings {
       `input "baseline-branch": invalid value ${JSON.stringify(baselineBranch)}; allowed: a branch name`
     )
   }
+  const mode = oneOf(read, 'mode', ['run', 'merge', 'comment'] as const, 'run')
   return {
-    mode: oneOf(read, 'mode', ['run', 'comment'] as const, 'run'),
+    mode,
+    ...shardInputs(read, mode),
     run,
     compare: {
       threshold: number(read, 'threshold', COMPARE_DEFAULTS.threshold),

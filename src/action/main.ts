@@ -3,13 +3,14 @@
  * the plan, measure, then record the baseline or judge the pull request,
  * and publish. Each step is one module; this file only orchestrates.
  */
-import { readFile } from 'node:fs/promises'
+import { mkdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { localEngine, type Engine } from '../engine/index.js'
-import { packageFailure, planFor, RUN_EVENTS } from '../engine/judge.js'
+import { packageFailure, planFor, RUN_EVENTS, type Plan } from '../engine/judge.js'
+import type { BaselineRef } from '../engine/pull-request.js'
 import { runToBundle, type RunOutcome } from '../engine/measure.js'
-import { createClient } from '../github/client.js'
+import { createClient, type GitHubClient } from '../github/client.js'
 import { ContextError, readContext, type RunContext } from '../github/context.js'
 import { addSecret } from '../github/redact.js'
 import { forTerminal, showInvisible } from '../report/escape.js'
@@ -17,7 +18,9 @@ import { commentMode } from './comment-mode.js'
 import { SettingsError } from '../engine/settings.js'
 import { readSettings, type ActionSettings } from './inputs.js'
 import { runLog } from './log.js'
-import { pullRequest } from './pull-request.js'
+import { mergeMode } from './merge-mode.js'
+import { baselineOf, pullRequest } from './pull-request.js'
+import { isBaseline, pushWeights } from './shard.js'
 import { recordBaseline } from './record.js'
 import { uploadArtifact } from './seams.js'
 
@@ -33,6 +36,7 @@ export async function run(): Promise<void> {
   const temp = join(process.env.RUNNER_TEMP ?? process.cwd(), 'benchgate')
   const gh = createClient(settings.githubToken, m => core.warning(m))
   if (settings.mode === 'comment') return commentMode(settings, ctx, gh, temp)
+  if (settings.mode === 'merge') return mergeMode(settings, ctx, gh, temp, uploadArtifact)
 
   const plan = planFor(ctx.event, settings.gate)
   if (!plan)
@@ -40,11 +44,39 @@ export async function run(): Promise<void> {
       `benchgate runs on ${RUN_EVENTS.join(', ')} events, not "${ctx.event}". Trigger the workflow on push to the default branch (to record the baseline) and on pull_request (to compare)`
     )
   const engine = localEngine()
+  const prepared = await prepareShard(plan, settings, ctx, gh, temp)
   // Interleaved A/B (plan ab) measures the head itself: no separate run.
-  const outcome = plan === 'ab' ? undefined : await measure(engine, settings, ctx, temp)
+  const outcome =
+    plan === 'ab' ? undefined : await measure(engine, settings, ctx, temp, prepared.weightsFrom)
   if (plan === 'record') await recordBaseline(settings, ctx, outcome!, uploadArtifact)
-  else await pullRequest(plan, settings, ctx, { engine, gh, upload: uploadArtifact, temp }, outcome)
+  else
+    await pullRequest(
+      plan,
+      settings,
+      ctx,
+      { engine, gh, upload: uploadArtifact, temp, baseline: prepared.baseline },
+      outcome
+    )
   reportFailedPackages(outcome)
+}
+
+/**
+ * What a matrix job needs before it measures: on a push, the whole
+ * baseline to balance by; on a pull request, the baseline's part of this
+ * shard, whose assignment it follows (and compares with afterwards).
+ */
+async function prepareShard(
+  plan: Plan,
+  settings: ActionSettings,
+  ctx: RunContext,
+  gh: GitHubClient,
+  temp: string
+): Promise<{ weightsFrom?: string; baseline?: BaselineRef | { missing: string } }> {
+  if (!settings.shard || plan === 'ab') return {}
+  await mkdir(temp, { recursive: true })
+  if (plan === 'record') return { weightsFrom: await pushWeights(gh, settings, ctx, temp) }
+  const baseline = await baselineOf(gh, settings, ctx, temp)
+  return { baseline, ...(isBaseline(baseline) ? { weightsFrom: baseline.dir } : {}) }
 }
 
 /**
@@ -67,18 +99,22 @@ async function readRunContext(): Promise<RunContext> {
   return readContext(process.env, path ? await readFile(path, 'utf8') : undefined)
 }
 
-/** Run the benchmarks into temp/head, one log group per package. */
+/** Run the benchmarks (of this shard) into temp/head, one log group per package. */
 async function measure(
   engine: Engine,
   settings: ActionSettings,
   ctx: RunContext,
-  temp: string
+  temp: string,
+  weightsFrom: string | undefined
 ): Promise<RunOutcome> {
   const outcome = await runToBundle(
     engine.go,
     engine.git,
     {
       ...settings.run,
+      ...(settings.shard
+        ? { shard: { ...settings.shard, ...(weightsFrom ? { weightsFrom } : {}) } }
+        : {}),
       out: join(temp, 'head'),
       commit: ctx.pullRequest?.headSha ?? ctx.sha,
       ref: ctx.ref

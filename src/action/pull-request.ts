@@ -20,6 +20,7 @@ import { hasChanges, uploadFlame } from './flame.js'
 import { abLog } from './log.js'
 import { publishComparison, publishNoBaseline, type PrChannel } from './publish.js'
 import type { ArtifactUploader } from './seams.js'
+import { baselineArtifact, publishShard } from './shard.js'
 
 /** The branch whose baseline a pull request compares with. */
 export function baselineBranch(settings: ActionSettings, ctx: RunContext): string {
@@ -27,11 +28,11 @@ export function baselineBranch(settings: ActionSettings, ctx: RunContext): strin
 }
 
 /**
- * The baseline bundle of the base branch, or why there is none. No
- * baseline, an expired one, or one that cannot be read is not the PR's
- * fault: it is reported, and the step passes.
+ * The baseline bundle of the base branch (this shard's part of it, when
+ * sharded), or why there is none. No baseline, an expired one, or one that
+ * cannot be read is not the PR's fault: it is reported, and the step passes.
  */
-async function baselineOf(
+export async function baselineOf(
   gh: GitHubClient,
   settings: ActionSettings,
   ctx: RunContext,
@@ -49,7 +50,7 @@ async function baselineOf(
         ...repo,
         workflow: ctx.workflow,
         branch,
-        artifactName: settings.artifactName,
+        artifactName: baselineArtifact(settings),
         mergeBase: base
       },
       temp,
@@ -74,7 +75,14 @@ export async function pullRequest(
   plan: Exclude<Plan, 'record'>,
   settings: ActionSettings,
   ctx: RunContext,
-  io: { engine: Engine; gh: GitHubClient; upload: ArtifactUploader; temp: string },
+  io: {
+    engine: Engine
+    gh: GitHubClient
+    upload: ArtifactUploader
+    temp: string
+    /** Fetched before measuring (a shard follows its part's assignment). */
+    baseline?: BaselineRef | { missing: string }
+  },
   outcome: RunOutcome | undefined
 ): Promise<void> {
   const pr = ctx.pullRequest!
@@ -84,7 +92,9 @@ export async function pullRequest(
   const decision = await judgePullRequest(
     {
       plan,
-      run: settings.run,
+      // Gate ab measures both sides itself: its shard, by benchmark counts, as every shard computes it.
+      run:
+        plan === 'ab' && settings.shard ? { ...settings.run, shard: settings.shard } : settings.run,
       compare: settings.compare,
       confirmRounds: settings.confirmRounds,
       schedule: settings.abSchedule,
@@ -98,12 +108,21 @@ export async function pullRequest(
     },
     {
       engine: io.engine,
-      baseline: () => baselineOf(io.gh, settings, ctx, io.temp),
+      baseline: async () => io.baseline ?? baselineOf(io.gh, settings, ctx, io.temp),
       abBase: () => pullRequestAbBase(io.engine.git, settings.run.dir, pr),
       log: m => core.info(m),
       abEvents: abLog
     }
   )
+  if (settings.shard) {
+    if (decision.kind === 'compared' && plan === 'ab')
+      core.setOutput('bundle-path', decision.headDir)
+    return publishShard(
+      channel,
+      settings.shard,
+      decision.kind === 'no-baseline' ? { noBaseline: decision.reason } : decision
+    )
+  }
   if (decision.kind === 'no-baseline') {
     const measured = outcome?.bundle.benchmarks.length ?? 0
     await publishNoBaseline(channel, decision.reason, baselineBranch(settings, ctx), measured)

@@ -7,6 +7,7 @@ import { baselineTable, baselineUploadLine } from '../report/bodies.js'
 import { escapeText } from '../report/escape.js'
 import type { ActionSettings } from './inputs.js'
 import { listFiles, type ArtifactUploader } from './seams.js'
+import { baselineArtifact } from './shard.js'
 
 /** Whether this run's bundle becomes the baseline: upload-baseline, and a push to the default branch. */
 export function uploadsBaseline(
@@ -30,15 +31,14 @@ export async function recordBaseline(
   upload: ArtifactUploader
 ): Promise<void> {
   const { upload: due, onDefault } = uploadsBaseline(settings, ctx)
+  const name = baselineArtifact(settings)
   // The table first: an upload that fails afterwards loses nothing.
   await core.summary.addRaw(baselineTable(outcome.bundle)).write()
   if (due) {
     try {
       const files = await listFiles(outcome.bundleDir)
-      const id = await upload(settings.artifactName, files, outcome.bundleDir)
-      core.info(
-        `benchgate: uploaded the baseline as artifact "${settings.artifactName}" (id ${id})`
-      )
+      const id = await upload(name, files, outcome.bundleDir)
+      core.info(`benchgate: uploaded the baseline as artifact "${name}" (id ${id})`)
     } catch (err) {
       await core.summary
         .addRaw(
@@ -50,7 +50,7 @@ export async function recordBaseline(
   }
   const line = baselineUploadLine({
     uploaded: due,
-    artifactName: settings.artifactName,
+    artifactName: name,
     ref: ctx.ref,
     uploadBaseline: settings.uploadBaseline,
     onDefault,

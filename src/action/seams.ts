@@ -10,10 +10,21 @@ import { DefaultArtifactClient } from '@actions/artifact'
 /** Upload files under rootDir as one artifact; resolves to its id. */
 export type ArtifactUploader = (name: string, files: string[], rootDir: string) => Promise<number>
 
-/** The real uploader: @actions/artifact. */
+/**
+ * The real uploader: @actions/artifact. An artifact's name is unique in a
+ * run, so a re-run job (a shard run again before the merge) meets its
+ * earlier attempt's artifact as HTTP 409: that one is deleted and the
+ * upload made again, as upload-artifact's `overwrite` does.
+ */
 export const uploadArtifact: ArtifactUploader = async (name, files, rootDir) => {
-  const result = await new DefaultArtifactClient().uploadArtifact(name, files, rootDir)
-  return result.id ?? 0
+  const client = new DefaultArtifactClient()
+  try {
+    return (await client.uploadArtifact(name, files, rootDir)).id ?? 0
+  } catch (err) {
+    if (!/\(409\)|already exists/i.test(err instanceof Error ? err.message : String(err))) throw err
+    await client.deleteArtifact(name)
+    return (await client.uploadArtifact(name, files, rootDir)).id ?? 0
+  }
 }
 
 /** Every file below dir, for an upload. */

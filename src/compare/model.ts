@@ -278,6 +278,18 @@ export interface Comparison {
    * Absent when nobody asked for sources (text input, tests).
    */
   hotLines?: { between: string } | { unavailable: string }
+  /** A merge of a sharded run's comparisons (issue 18): which shards it joined, which it lacks. */
+  shards?: ShardsInfo
+}
+
+/** The shards a merged comparison came from. */
+export interface ShardsInfo {
+  /** The shards whose comparisons were merged, e.g. "shard 2/3". */
+  merged: string[]
+  /** Shards that did not report; each one fails the gate. */
+  missing: { source: string; reason: string }[]
+  /** Shards that reported but had no baseline to compare with; they do not fail the gate. */
+  unbaselined?: { source: string; reason: string }[]
 }
 
 /** The gates a pull request can be judged by. */
@@ -307,6 +319,8 @@ export interface SideInfo {
   commit: string
   ref: string
   goVersion: string
+  /** The CPU model go test printed, when known: a merge names each shard's runner by it. */
+  cpu?: string
 }
 
 /** Units measured in time per op: the gating metric. */

@@ -20,6 +20,7 @@ import {
   type FunctionDelta,
   type LineDelta,
   type MetricComparison,
+  type ShardsInfo,
   type Verdict
 } from './model.js'
 
@@ -186,7 +187,8 @@ export function sanitizeComparison(v: unknown): Comparison {
       label: str(s.label, `${w}.label`),
       commit: str(s.commit, `${w}.commit`, L.commit),
       ref: str(s.ref, `${w}.ref`, L.ref),
-      goVersion: str(s.goVersion, `${w}.goVersion`, L.goVersion)
+      goVersion: str(s.goVersion, `${w}.goVersion`, L.goVersion),
+      ...(s.cpu === undefined ? {} : { cpu: str(s.cpu, `${w}.cpu`, L.ref) })
     }
   }
   return {
@@ -242,7 +244,28 @@ export function sanitizeComparison(v: unknown): Comparison {
       ? {}
       : { gateMode: oneOf(o.gateMode, GATE_MODES, 'comparison.gateMode') }),
     ...(o.confirmation === undefined ? {} : { confirmation: confirmationInfo(o.confirmation) }),
-    ...(o.hotLines === undefined ? {} : { hotLines: hotLinesInfo(o.hotLines) })
+    ...(o.hotLines === undefined ? {} : { hotLines: hotLinesInfo(o.hotLines) }),
+    ...(o.shards === undefined ? {} : { shards: shardsInfo(o.shards) })
+  }
+}
+
+/** Which shards a merged comparison joined and lacks: at most a matrix's 256 each. */
+function shardsInfo(v: unknown): ShardsInfo {
+  const o = obj(v, 'comparison.shards')
+  const named = (x: unknown, what: string) =>
+    arr(x, what, 256).map((e, i) => {
+      const m = obj(e, `${what}[${i}]`)
+      return {
+        source: str(m.source, `${what}[${i}].source`),
+        reason: str(m.reason, `${what}[${i}].reason`)
+      }
+    })
+  return {
+    merged: arr(o.merged, 'shards.merged', 256).map((m, i) => str(m, `shards.merged[${i}]`)),
+    missing: named(o.missing, 'shards.missing'),
+    ...(o.unbaselined === undefined
+      ? {}
+      : { unbaselined: named(o.unbaselined, 'shards.unbaselined') })
   }
 }
 

@@ -339,6 +339,7 @@ function sideInfo(s: Side): SideInfo {
     label: s.label,
     commit: s.environment?.commit ?? '',
     ref: s.environment?.ref ?? '',
-    goVersion: s.environment?.goVersion ?? ''
+    goVersion: s.environment?.goVersion ?? '',
+    ...(s.environment?.cpu ? { cpu: s.environment.cpu } : {})
   }
 }

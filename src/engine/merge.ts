@@ -26,7 +26,7 @@ import { countVerdicts, overallVerdict, sortBenchmarks } from '../compare/verdic
 import { readTextCapped } from '../files/index.js'
 import { shiftNote } from '../compare/shift.js'
 import { holmAdjust } from '../stats/holm.js'
-import { judgeVerdicted, metricVerdicts } from './rejudge.js'
+import { failMissingShards, judgeVerdicted, metricVerdicts } from './rejudge.js'
 
 /** Inputs that cannot be merged: says which, and why. */
 export class MergeError extends Error {
@@ -121,12 +121,28 @@ function mergeGeomeans(rows: readonly GeomeanRow[]): GeomeanRow[] {
 }
 
 /**
+ * Which CPU each shard ran on, when the shards' runners differ: each
+ * shard's verdicts are against its own part of the baseline, made on
+ * whatever runner that push job had.
+ */
+function runnerNotes(inputs: readonly MergeInput[]): string[] {
+  const cpu = (x: MergeInput, side: 'base' | 'head') => x.comparison[side].cpu ?? 'an unknown CPU'
+  const models = new Set(inputs.flatMap(x => [cpu(x, 'base'), cpu(x, 'head')]))
+  if (models.size <= 1) return []
+  return [
+    `The shards ran on different CPUs: ${inputs.map(x => `${x.source} on ${cpu(x, 'head')} (its baseline part on ${cpu(x, 'base')})`).join('; ')}. Each shard is compared with its own part only.`
+  ]
+}
+
+/**
  * Merge shard comparisons into one, judged as one: its verdicts, counts
- * and gate. Missing shards are named in the gate and fail it.
+ * and gate. Missing shards are named in the gate and fail it; shards that
+ * had no baseline are named in the notes and do not.
  */
 export function mergeComparisons(
   inputs: readonly MergeInput[],
-  missing: readonly MissingShard[] = []
+  missing: readonly MissingShard[] = [],
+  unbaselined: readonly MissingShard[] = []
 ): Comparison {
   checkInputs(inputs)
   const first = inputs[0].comparison
@@ -143,10 +159,7 @@ export function mergeComparisons(
   })
   const benchmarks: BenchmarkComparison[] = sortBenchmarks(judged.flatMap(j => j.c.benchmarks))
   const counts = countVerdicts(benchmarks)
-  const reasons = [
-    ...judged.flatMap(j => j.c.gate.reasons),
-    ...missing.map(m => `shard ${m.source} did not report: ${m.reason}`)
-  ]
+  const reasons = judged.flatMap(j => j.c.gate.reasons)
   const shifts = judged.flatMap(j =>
     j.c.shift?.applied ? [`${j.source}: ${shiftNote(j.c.shift)}`] : []
   )
@@ -155,7 +168,12 @@ export function mergeComparisons(
     ...missing.map(
       m => `Shard ${m.source} did not report (${m.reason}); its benchmarks are not here.`
     ),
+    ...unbaselined.map(
+      m =>
+        `Shard ${m.source} had no baseline to compare with (${m.reason}); its benchmarks are not here.`
+    ),
     ...shifts,
+    ...runnerNotes(inputs),
     ...new Set(judged.flatMap(j => j.c.notes))
   ]
   const confirmations = judged.flatMap(j => (j.c.confirmation ? [j.c.confirmation] : []))
@@ -167,7 +185,12 @@ export function mergeComparisons(
     gate: { fail: reasons.length > 0, reasons },
     geomean: mergeGeomeans(judged.flatMap(j => j.c.geomean)),
     warnings: judged.flatMap(j => j.c.warnings.map(w => `${j.source}: ${w}`)),
-    notes
+    notes,
+    shards: {
+      merged: inputs.map(x => x.source),
+      missing: [...missing],
+      ...(unbaselined.length > 0 ? { unbaselined: [...unbaselined] } : {})
+    }
   }
   delete out.shift
   if (confirmations.length > 0) {
@@ -181,7 +204,7 @@ export function mergeComparisons(
       ...(errors.length > 0 ? { error: errors.join('; ') } : {})
     }
   }
-  return out
+  return failMissingShards(out)
 }
 
 /** A shard's comparison file larger than this is refused before parsing. */

@@ -111,7 +111,22 @@ function withoutConfirmation(b: BenchmarkComparison): BenchmarkComparison {
 
 /** Recompute every verdict, the counts and the gate of an untrusted comparison. */
 export function rejudge(c: Comparison): Comparison {
-  return judgeVerdicted(c, metricVerdicts(c.benchmarks, c.options))
+  return failMissingShards(judgeVerdicted(c, metricVerdicts(c.benchmarks, c.options)))
+}
+
+/**
+ * A merged comparison's gate, failed by each shard that did not report
+ * (issue 18): what a shard did not measure cannot pass. Applied by the
+ * merge and again by every re-judge, so the comment job keeps the failure.
+ */
+export function failMissingShards(c: Comparison): Comparison {
+  const missing = c.shards?.missing ?? []
+  if (missing.length === 0) return c
+  const reasons = [
+    ...c.gate.reasons,
+    ...missing.map(m => `shard ${m.source} did not report: ${m.reason}`)
+  ]
+  return { ...c, gate: { fail: true, reasons } }
 }
 
 /**

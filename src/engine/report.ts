@@ -65,32 +65,38 @@ export async function compareAndReport(
         ]
       : []
   })
-  const sources = sourcesFrom(head.benchmarks)
-  const rendering: Omit<ReportOptions, 'budgetBytes' | 'reproduce'> = {
-    key: report.key,
-    repositoryUrl: report.repositoryUrl,
-    headSha: report.headSha,
-    notes: report.notes
-  }
+  return renderOutputs(
+    comparison,
+    {
+      key: report.key,
+      repositoryUrl: report.repositoryUrl,
+      headSha: report.headSha,
+      notes: report.notes,
+      reproduce
+    },
+    sourcesFrom(head.benchmarks)
+  )
+}
+
+/**
+ * The three bodies of a judged comparison (comment, summary, short
+ * comment), and a way to render them again with more to link. A merged
+ * comparison (mode merge) is rendered with this alone: it has no bundles.
+ */
+export function renderOutputs(
+  comparison: Comparison,
+  rendering: Omit<ReportOptions, 'budgetBytes'>,
+  sources?: Parameters<typeof renderMarkdown>[2]
+): CompareOutputs {
   const render = (extra: Pick<ReportOptions, 'flameUrl'>): CompareOutputs => {
-    const common = { ...rendering, reproduce, ...extra }
+    const common = { ...rendering, ...extra }
+    const body = (budgetBytes: number): string =>
+      renderMarkdown(comparison, { ...common, budgetBytes }, sources)
     return {
       comparison,
-      comment: renderMarkdown(
-        comparison,
-        { ...common, budgetBytes: COMMENT_BUDGET_BYTES },
-        sources
-      ),
-      summary: renderMarkdown(
-        comparison,
-        { ...common, budgetBytes: SUMMARY_BUDGET_BYTES },
-        sources
-      ),
-      shortComment: renderMarkdown(
-        comparison,
-        { ...common, budgetBytes: COMMENT_BUDGET_BYTES / 4 },
-        sources
-      ),
+      comment: body(COMMENT_BUDGET_BYTES),
+      summary: body(SUMMARY_BUDGET_BYTES),
+      shortComment: body(COMMENT_BUDGET_BYTES / 4),
       rerender: render
     }
   }

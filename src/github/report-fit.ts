@@ -15,6 +15,8 @@ const STRING_LIMITS: Record<string, number> = {
   unit: REPORT_LIMITS.unit,
   commit: REPORT_LIMITS.commit,
   goVersion: REPORT_LIMITS.goVersion,
+  /** SideInfo's CPU model (a list named cpu is a measure's functions, in LIST_LIMITS). */
+  cpu: REPORT_LIMITS.ref,
   ref: REPORT_LIMITS.ref,
   key: REPORT_LIMITS.key,
   repository: REPORT_LIMITS.repository

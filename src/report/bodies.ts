@@ -48,6 +48,31 @@ export function reportedNoBaselineBody(key: string, reason: string | null): stri
   ].join('\n')
 }
 
+/**
+ * The merge job's comment when no shard left a comparison and some left
+ * nothing at all: which shards, and why, so the failed jobs can be re-run.
+ */
+export function noShardReportedBody(
+  key: string,
+  missing: readonly { source: string; reason: string }[],
+  unbaselined: readonly { source: string; reason: string }[]
+): string {
+  return [
+    marker(key),
+    '',
+    '### 🔴 benchgate: the shards did not report',
+    '',
+    ...missing.map(
+      m => `- shard ${escapeText(m.source, 20)} did not report: ${escapeText(m.reason, 500)}`
+    ),
+    ...unbaselined.map(
+      m => `- shard ${escapeText(m.source, 20)} had no baseline: ${escapeText(m.reason, 500)}`
+    ),
+    '',
+    'Re-run the failed shards, then the merge job: this comment is updated in place.'
+  ].join('\n')
+}
+
 /** The job summary of a push: what was measured, and whether it became the baseline. */
 export function baselineSummary(bundle: Bundle, p: BaselineUpload): string {
   return baselineTable(bundle) + baselineUploadLine(p)

@@ -81,12 +81,21 @@ export class FakeGitHub {
   /** Answer comment updates (PATCH) with this status, e.g. 410; 0 = accept. */
   failUpdates = 0
   uploads: Upload[] = []
+  /**
+   * Each finalized upload is at once an artifact of its run (the run id
+   * read from the upload's backend id, run-N), as GitHub lists a running
+   * job's uploads to the jobs after it; a second upload of one name in a
+   * run is refused with 409 until the first is deleted.
+   */
+  liveArtifacts = false
   faults: Fault[] = []
   /**
    * Hold matching requests until `count` of them are waiting, then answer
    * them all (or after 120 s): forces two clients into a race.
    */
   barriers: { method: string; path: RegExp; count: number; waiting: (() => void)[] }[] = []
+  /** Artifacts deleted through the results service (a re-run's overwrite). */
+  deleted: FakeArtifact[] = []
   mergeBase = ''
   /** Pull requests by number: head SHA and the repository it targets. */
   pulls = new Map<number, { headSha: string; baseRepo: string; headRepo: string }>()
@@ -332,6 +341,15 @@ export class FakeGitHub {
         name: string
         workflow_run_backend_id: string
       }
+      const runId = liveRunId(reqBody.workflow_run_backend_id)
+      if (
+        this.liveArtifacts &&
+        this.artifacts.some(a => a.runId === runId && a.name === reqBody.name)
+      )
+        return json(409, {
+          code: 'already_exists',
+          msg: 'an artifact with this name already exists on the workflow run'
+        })
       return json(200, {
         ok: true,
         signed_upload_url: `${this.url}/devstoreaccount1/actions-results/${encodeURIComponent(reqBody.name)}.zip?sig=signed`
@@ -356,7 +374,54 @@ export class FakeGitHub {
         zip,
         artifactId
       })
+      if (this.liveArtifacts)
+        this.artifacts.push({
+          id: artifactId,
+          runId: liveRunId(reqBody.workflow_run_backend_id),
+          name: reqBody.name,
+          expired: false,
+          zip
+        })
       return json(200, { ok: true, artifact_id: String(artifactId) })
+    }
+    if (
+      method === 'POST' &&
+      p === '/twirp/github.actions.results.api.v1.ArtifactService/ListArtifacts'
+    ) {
+      const reqBody = JSON.parse(body.toString()) as {
+        workflow_run_backend_id: string
+        name_filter?: string
+      }
+      const runId = liveRunId(reqBody.workflow_run_backend_id)
+      return json(200, {
+        artifacts: this.artifacts
+          .filter(
+            a => a.runId === runId && (!reqBody.name_filter || a.name === reqBody.name_filter)
+          )
+          .map(a => ({
+            workflow_run_backend_id: reqBody.workflow_run_backend_id,
+            workflow_job_run_backend_id: `job-${runId}`,
+            database_id: String(a.id),
+            name: a.name,
+            size: String(a.zip.length),
+            created_at: new Date().toISOString()
+          }))
+      })
+    }
+    if (
+      method === 'POST' &&
+      p === '/twirp/github.actions.results.api.v1.ArtifactService/DeleteArtifact'
+    ) {
+      const reqBody = JSON.parse(body.toString()) as {
+        workflow_run_backend_id: string
+        name: string
+      }
+      const runId = liveRunId(reqBody.workflow_run_backend_id)
+      const gone = this.artifacts.find(a => a.runId === runId && a.name === reqBody.name)
+      if (!gone) return json(404, { code: 'not_found', msg: 'artifact not found' })
+      this.artifacts = this.artifacts.filter(a => a !== gone)
+      this.deleted.push(gone)
+      return json(200, { ok: true, artifact_id: String(gone.id) })
     }
     // Azure Blob Storage: Put Block and Put Block List (what BlockBlobClient.uploadStream sends).
     if (method === 'PUT' && p.startsWith('/devstoreaccount1/')) {
@@ -408,6 +473,11 @@ export class FakeGitHub {
       html_url: `http://github.localhost:${this.port}/${this.owner}/${this.repo}/pull/0#issuecomment-${c.id}`
     }
   }
+}
+
+/** The run id in an upload's backend id (run-N, as runtimeToken writes it). */
+function liveRunId(backendId: string): number {
+  return Number(/^run-(\d+)$/.exec(backendId)?.[1] ?? 0)
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {

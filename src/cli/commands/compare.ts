@@ -10,6 +10,7 @@ import { confirmSuspects } from '../../engine/confirm.js'
 import { localEngine } from '../../engine/index.js'
 import { CONFIRM_ROUNDS_DEFAULT } from '../../engine/judge.js'
 import { compareAndReport } from '../../engine/report.js'
+import { parseShard } from '../../engine/shard.js'
 import { gitSources } from '../../engine/sources.js'
 import { LocalGit } from '../../git/index.js'
 import {
@@ -39,13 +40,36 @@ async function recordedBenchtime(path: string): Promise<{ benchtime?: string }> 
   }
 }
 
+/**
+ * With --shard i/n, both inputs must be that shard's part (bundles whose
+ * settings record it): a screen or a confirmation of one shard's head
+ * against another shard's baseline would call every package new or gone.
+ */
+async function checkShardParts(paths: readonly string[], text: string): Promise<void> {
+  const want = parseShard(text, '--shard')
+  for (const path of paths) {
+    let recorded: unknown
+    try {
+      recorded = (await readBundle(path)).bundle.environment.settings.shard
+    } catch (err) {
+      throw new UsageError(
+        `--shard ${want.index}/${want.count} compares bundles of that shard, and ${path} is not one that can be read (${(err as Error).message})`
+      )
+    }
+    if (recorded !== `${want.index}/${want.count}`)
+      throw new UsageError(
+        `${path} is ${typeof recorded === 'string' ? `shard ${recorded}'s part` : "not a shard's part (it was run without --shard)"}, not shard ${want.index}/${want.count}'s: compare each shard's head with the same shard's baseline`
+      )
+  }
+}
+
 /** Flags that mean something only with --confirm-base. */
 const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out', 'schedule']
 
 /** The `compare` command. */
 export const compareCommand: Command = {
   usage:
-    'benchgate compare <base> <head> [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--schedule abba|duet] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+    'benchgate compare <base> <head> [--shard i/n] [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--schedule abba|duet] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
   options: {
     ...COMPARE_OPTIONS,
     'confirm-base': { type: 'string' },
@@ -54,7 +78,8 @@ export const compareCommand: Command = {
     schedule: { type: 'string' },
     dir: { type: 'string' },
     benchtime: { type: 'string' },
-    out: { type: 'string' }
+    out: { type: 'string' },
+    shard: { type: 'string' }
   },
   passthrough: true,
   async run(values, positionals, rest) {
@@ -64,6 +89,8 @@ export const compareCommand: Command = {
       )
     }
     const opts = compareOptions(values)
+    const shard = str(values, 'shard')
+    if (shard !== undefined) await checkShardParts(positionals, shard)
     const confirmBase = str(values, 'confirm-base')
     const confirmOnly = CONFIRM_ONLY.find(k => values[k] !== undefined)
     if (!confirmBase && (confirmOnly || rest.length > 0))

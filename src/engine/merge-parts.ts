@@ -1,0 +1,79 @@
+/**
+ * Joining the baseline parts of a sharded push (issue 18) into one whole
+ * bundle: what the next push's shards balance by, and what an unsharded
+ * job can compare with. The parts must be one run's: one shard count,
+ * every shard once, one assignment, no package twice.
+ */
+import { cp } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { RESULTS_FILE, writeBundle, type Bundle } from '../bundle/index.js'
+import { MergeError } from './merge.js'
+import { parseShard, type ShardAssignment } from './shard.js'
+
+/** One shard's part: where it was read from, and its bundle. */
+export interface BaselinePart {
+  source: string
+  dir: string
+  bundle: Bundle
+}
+
+/** The assignment a part recorded, as a canonical string to compare parts by. */
+function assignmentKey(b: Bundle): string {
+  const a = (b.environment.settings.shardAssignment ?? {}) as ShardAssignment
+  return JSON.stringify(Object.entries(a).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
+}
+
+/** Check that the parts are the shards of one run; throws a MergeError naming the first that is not. */
+function checkParts(parts: readonly BaselinePart[]): void {
+  if (parts.length === 0) throw new MergeError('there is no baseline part to merge')
+  const first = parts[0]
+  const owner = new Map<string, string>()
+  for (const p of parts) {
+    const shard = p.bundle.environment.settings.shard
+    if (typeof shard !== 'string')
+      throw new MergeError(`${p.source} is not one shard's part (its bundle records no shard)`)
+    parseShard(shard, `${p.source}'s shard`)
+    if (assignmentKey(p.bundle) !== assignmentKey(first.bundle))
+      throw new MergeError(
+        `${p.source} placed the packages otherwise than ${first.source}: the shards balanced by different baselines (one finished while they started). Run the workflow again`
+      )
+    for (const pkg of p.bundle.packages) {
+      const other = owner.get(pkg.importPath)
+      if (other !== undefined)
+        throw new MergeError(`${pkg.importPath} is in both ${other} and ${p.source}`)
+      owner.set(pkg.importPath, p.source)
+    }
+  }
+}
+
+/**
+ * Write the whole bundle of a sharded run into `out`: every part's
+ * profiles, and one results.json with all packages and benchmarks and the
+ * first part's environment, no longer marked as a shard (so it is
+ * balanced by, not followed).
+ */
+export async function mergeParts(parts: readonly BaselinePart[], out: string): Promise<Bundle> {
+  checkParts(parts)
+  for (const p of parts)
+    await cp(p.dir, out, {
+      recursive: true,
+      force: false,
+      errorOnExist: true,
+      filter: src => src === p.dir || basename(src) !== RESULTS_FILE
+    })
+  const first = parts[0].bundle
+  const settings = { ...first.environment.settings }
+  delete settings.shard
+  delete settings.shardBalancedBy
+  const bundle: Bundle = {
+    ...first,
+    environment: {
+      ...first.environment,
+      settings: { ...settings, mergedFrom: parts.map(p => p.bundle.environment.settings.shard) }
+    },
+    packages: parts.flatMap(p => p.bundle.packages),
+    benchmarks: parts.flatMap(p => p.bundle.benchmarks)
+  }
+  await writeBundle(out, bundle)
+  return bundle
+}
