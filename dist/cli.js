@@ -4988,6 +4988,8 @@ function benchmark(v, where) {
     };
     if (o.summary !== undefined)
         b.summary = str(o.summary, `${where}.summary`);
+    if (o.shard !== undefined)
+        b.shard = str(o.shard, `${where}.shard`);
     if (o.functionsFrom !== undefined)
         b.functionsFrom = oneOf(o.functionsFrom, ['baseline', 'ab'], `${where}.functionsFrom`);
     if (o.confirmation !== undefined) {
@@ -6992,14 +6994,14 @@ function withoutConfirmation(b) {
 }
 /** Recompute every verdict, the counts and the gate of an untrusted comparison. */
 function rejudge(c) {
-    return failMissingShards(judgeVerdicted(c, metricVerdicts(c.benchmarks, c.options)));
+    return rejudge_failMissingShards(judgeVerdicted(c, metricVerdicts(c.benchmarks, c.options)));
 }
 /**
  * A merged comparison's gate, failed by each shard that did not report
  * (issue 18): what a shard did not measure cannot pass. Applied by the
  * merge and again by every re-judge, so the comment job keeps the failure.
  */
-function failMissingShards(c) {
+function rejudge_failMissingShards(c) {
     const missing = c.shards?.missing ?? [];
     if (missing.length === 0)
         return c;
@@ -7186,7 +7188,11 @@ function mergeComparisons(inputs, missing = [], unbaselined = []) {
     let at = 0;
     const judged = inputs.map(x => {
         const mine = verdicted.slice(at, (at += x.comparison.benchmarks.length));
-        return { source: x.source, c: judgeVerdicted(x.comparison, mine, ps) };
+        const c = judgeVerdicted(x.comparison, mine, ps);
+        return {
+            source: x.source,
+            c: { ...c, benchmarks: c.benchmarks.map(b => ({ ...b, shard: x.source })) }
+        };
     });
     const benchmarks = sortBenchmarks(judged.flatMap(j => j.c.benchmarks));
     const counts = countVerdicts(benchmarks);
@@ -7228,7 +7234,40 @@ function mergeComparisons(inputs, missing = [], unbaselined = []) {
             ...(errors.length > 0 ? { error: errors.join('; ') } : {})
         };
     }
-    return failMissingShards(out);
+    return rejudge_failMissingShards(out);
+}
+/**
+ * Re-judge a merged comparison from somewhere we do not trust (a fork's
+ * merged report, in mode comment) as the merge judged it: Holm across all
+ * benchmarks, and each shard's suspects and shift within that shard, by
+ * the shard each benchmark records. rejudge() alone would nominate over
+ * the union, as if one runner had measured everything.
+ */
+function rejudgeMerged(c) {
+    const shards = c.shards;
+    const sources = [...new Set([...shards.merged, ...c.benchmarks.map(b => b.shard ?? '')])];
+    const inputs = sources
+        .map((source, i) => ({
+        source,
+        comparison: {
+            ...c,
+            benchmarks: c.benchmarks.filter(b => (b.shard ?? '') === source),
+            geomean: i === 0 ? c.geomean : [],
+            warnings: [],
+            notes: []
+        }
+    }))
+        .filter(x => x.comparison.benchmarks.length > 0 || shards.merged.includes(x.source));
+    if (inputs.length === 0)
+        return failMissingShards(c);
+    const out = mergeComparisons(inputs, shards.missing, shards.unbaselined ?? []);
+    // What is shown as measured stays as reported; only the judgement is ours.
+    return {
+        ...out,
+        geomean: c.geomean,
+        warnings: c.warnings,
+        notes: [...new Set([...out.notes, ...c.notes])]
+    };
 }
 /** A shard's comparison file larger than this is refused before parsing. */
 const MAX_SHARD_COMPARISON_BYTES = 64 * 1024 * 1024;

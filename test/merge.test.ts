@@ -8,7 +8,12 @@ import { describe, expect, it } from 'vitest'
 import type { Side } from '../src/compare/input.js'
 import type { Comparison } from '../src/compare/model.js'
 import { applyConfirmation, compare } from '../src/engine/judge.js'
-import { MergeError, mergeComparisons, type MergeInput } from '../src/engine/merge.js'
+import {
+  MergeError,
+  mergeComparisons,
+  rejudgeMerged,
+  type MergeInput
+} from '../src/engine/merge.js'
 import { sanitizeComparison } from '../src/compare/sanitize.js'
 import { rejudge } from '../src/engine/rejudge.js'
 import { renderMarkdown } from '../src/report/markdown.js'
@@ -166,6 +171,24 @@ describe('mergeComparisons, gate confirmed', () => {
     expect(merged.gate.fail).toBe(whole.gate.fail)
     expect(merged.confirmation?.suspects).toBe(whole.confirmation?.suspects)
     expect(merged.confirmation?.confirmed).toBe(whole.confirmation?.confirmed)
+  })
+
+  it('is judged again, from a report, as the merge judged it: per shard, Holm across all', () => {
+    expect(merged.benchmarks.map(b => b.shard).sort()).toEqual(
+      PKGS.flatMap((_, i) => Array(4).fill(`s${i < 2 ? 1 : i}`)).sort()
+    )
+    const travelled = sanitizeComparison(JSON.parse(JSON.stringify(merged)))
+    const again = rejudgeMerged(travelled)
+    expect(verdicts(again)).toEqual(verdicts(merged))
+    expect(again.gate).toEqual(merged.gate)
+    expect(again.confirmation?.confirmed).toBe(merged.confirmation?.confirmed)
+    // A forged verdict does not survive it.
+    const forged = {
+      ...travelled,
+      gate: { fail: false, reasons: [] },
+      benchmarks: travelled.benchmarks.map(b => ({ ...b, verdict: 'unchanged' as const }))
+    }
+    expect(verdicts(rejudgeMerged(forged))).toEqual(verdicts(merged))
   })
 })
 

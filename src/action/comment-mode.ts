@@ -11,6 +11,7 @@ import { readTextCapped } from '../files/index.js'
 import { join } from 'node:path'
 import * as core from '@actions/core'
 import { DefaultArtifactClient } from '@actions/artifact'
+import { rejudgeMerged } from '../engine/merge.js'
 import { rejudge } from '../engine/rejudge.js'
 import { downloadRunArtifact } from '../github/baseline.js'
 import type { Comparison } from '../compare/model.js'
@@ -153,12 +154,12 @@ export async function commentMode(
   // taken as written, by this job's own policy: the thresholds, alpha and
   // fail-on inputs of the workflow on the base branch, never the fork's.
   // Only the test that made the p-values comes from the report.
-  const c = report.comparison
-    ? rejudge({
-        ...report.comparison,
-        options: { ...settings.compare, test: report.comparison.options.test }
-      })
-    : null
+  // A merged report (a sharded run) is judged as its merge judged it: per shard, Holm across all.
+  const policed = report.comparison && {
+    ...report.comparison,
+    options: { ...settings.compare, test: report.comparison.options.test }
+  }
+  const c = policed ? (policed.shards ? rejudgeMerged(policed) : rejudge(policed)) : null
   // The fork run's flame graph, found through the API, never taken from the report.
   const flameUrl =
     c && hasChanges(c) ? await findFlame(gh, ctx, wr.id, settings.artifactName) : undefined

@@ -196,6 +196,8 @@ export interface BenchmarkComparison {
   name: string
   verdict: Verdict
   metrics: MetricComparison[]
+  /** In a merged comparison: the shard that measured it (its runner, its suspects, its shift). */
+  shard?: string
   /**
    * For regressions and improvements, when both sides have profiles: per
    * measure, the functions in the order the comment shows them — beyond

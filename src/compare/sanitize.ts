@@ -56,6 +56,7 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
     )
   }
   if (o.summary !== undefined) b.summary = str(o.summary, `${where}.summary`)
+  if (o.shard !== undefined) b.shard = str(o.shard, `${where}.shard`)
   if (o.functionsFrom !== undefined)
     b.functionsFrom = oneOf(o.functionsFrom, ['baseline', 'ab'] as const, `${where}.functionsFrom`)
   if (o.confirmation !== undefined) {

@@ -155,7 +155,11 @@ export function mergeComparisons(
   let at = 0
   const judged = inputs.map(x => {
     const mine = verdicted.slice(at, (at += x.comparison.benchmarks.length))
-    return { source: x.source, c: judgeVerdicted(x.comparison, mine, ps) }
+    const c = judgeVerdicted(x.comparison, mine, ps)
+    return {
+      source: x.source,
+      c: { ...c, benchmarks: c.benchmarks.map(b => ({ ...b, shard: x.source })) }
+    }
   })
   const benchmarks: BenchmarkComparison[] = sortBenchmarks(judged.flatMap(j => j.c.benchmarks))
   const counts = countVerdicts(benchmarks)
@@ -205,6 +209,39 @@ export function mergeComparisons(
     }
   }
   return failMissingShards(out)
+}
+
+/**
+ * Re-judge a merged comparison from somewhere we do not trust (a fork's
+ * merged report, in mode comment) as the merge judged it: Holm across all
+ * benchmarks, and each shard's suspects and shift within that shard, by
+ * the shard each benchmark records. rejudge() alone would nominate over
+ * the union, as if one runner had measured everything.
+ */
+export function rejudgeMerged(c: Comparison): Comparison {
+  const shards = c.shards!
+  const sources = [...new Set([...shards.merged, ...c.benchmarks.map(b => b.shard ?? '')])]
+  const inputs = sources
+    .map((source, i) => ({
+      source,
+      comparison: {
+        ...c,
+        benchmarks: c.benchmarks.filter(b => (b.shard ?? '') === source),
+        geomean: i === 0 ? c.geomean : [],
+        warnings: [],
+        notes: []
+      }
+    }))
+    .filter(x => x.comparison.benchmarks.length > 0 || shards.merged.includes(x.source))
+  if (inputs.length === 0) return failMissingShards(c)
+  const out = mergeComparisons(inputs, shards.missing, shards.unbaselined ?? [])
+  // What is shown as measured stays as reported; only the judgement is ours.
+  return {
+    ...out,
+    geomean: c.geomean,
+    warnings: c.warnings,
+    notes: [...new Set([...out.notes, ...c.notes])]
+  }
 }
 
 /** A shard's comparison file larger than this is refused before parsing. */
