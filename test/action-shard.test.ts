@@ -167,6 +167,7 @@ describe('a sharded matrix with its merge job', () => {
   let push1: { shards: ActionRun[]; merge: ActionRun }
   let push2: { shards: ActionRun[]; merge: ActionRun }
   const pr: Record<string, ActionRun> = {}
+  const early: Record<string, ActionRun> = {}
   let firstComment: { id: number; body: string }
   let unsharded: ActionRun
   const prJob = (name: string, extra: Record<string, string>) =>
@@ -177,6 +178,26 @@ describe('a sharded matrix with its merge job', () => {
   beforeAll(async () => {
     await gh.start()
     await writeModule()
+    // Before any push: a pull request's shards have no baseline part.
+    for (const i of [1, 2, 3])
+      early[`shard ${i}`] = await job(
+        gh,
+        `5001 shard ${i}`,
+        'pull_request',
+        5001,
+        { shard: `${i}/3` },
+        undefined,
+        12
+      )
+    early.merge = await job(
+      gh,
+      '5001 merge',
+      'pull_request',
+      5001,
+      { mode: 'merge', shards: '3' },
+      undefined,
+      12
+    )
     push1 = await matrix(gh, 'push', 6001)
     gh.runs.push(pushRun(6001))
     push2 = await matrix(gh, 'push', 6002)
@@ -215,6 +236,21 @@ describe('a sharded matrix with its merge job', () => {
     console.log(
       `benchgate sharded e2e wall times (ms): ${JSON.stringify({ ...walls, 'pull request as a 3-job matrix (slowest shard + merge)': slowest + walls['7001 merge again'], 'pull request as one job': walls.unsharded })}`
     )
+  })
+
+  it('before any baseline, the shards measure nothing and the merge says how to make one, passing', () => {
+    for (const i of [1, 2, 3]) {
+      const r = early[`shard ${i}`]
+      expect(r.code, r.stdout).toBe(0)
+      expect(r.outputs.verdict).toBe('no-baseline')
+      expect(r.stdout).not.toContain('::group::') // no go test ran
+    }
+    expect(early.merge.code, early.merge.stdout).toBe(0)
+    expect(early.merge.outputs.verdict).toBe('no-baseline')
+    const posted = gh.comments.filter(c => c.issue === 12)
+    expect(posted).toHaveLength(1)
+    expect(posted[0].body).toContain('no baseline yet')
+    expect(posted[0].body).toMatch(/run this workflow on a push to `main`/)
   })
 
   it('on push, each shard uploads its part and the merge job joins them into the whole baseline', async () => {

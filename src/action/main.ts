@@ -46,8 +46,13 @@ export async function run(): Promise<void> {
   const engine = localEngine()
   const prepared = await prepareShard(plan, settings, ctx, gh, temp)
   // Interleaved A/B (plan ab) measures the head itself: no separate run.
+  // A shard without its baseline part has nothing to compare with: it
+  // says so to the merge job at once instead of measuring for nothing.
+  const unbaselined = prepared.baseline !== undefined && !isBaseline(prepared.baseline)
   const outcome =
-    plan === 'ab' ? undefined : await measure(engine, settings, ctx, temp, prepared.weightsFrom)
+    plan === 'ab' || unbaselined
+      ? undefined
+      : await measure(engine, settings, ctx, temp, prepared.weightsFrom)
   if (plan === 'record') await recordBaseline(settings, ctx, outcome!, uploadArtifact)
   else
     await pullRequest(

@@ -242,7 +242,7 @@ async function mergeReports(
     if (missing.length === 0) {
       // Every shard ran and none had a baseline: as one job without one.
       const reason = unbaselined[0]?.reason ?? 'no baseline'
-      return publishNoBaseline(channel, reason, baselineBranch(settings, ctx), 0)
+      return publishNoBaseline(channel, reason, baselineBranch(settings, ctx))
     }
     return publishNothing(channel, missing, unbaselined)
   }

@@ -125,7 +125,7 @@ export async function publishNoBaseline(
   ch: PrChannel,
   reason: string,
   branch: string,
-  measured: number
+  measured?: number
 ): Promise<void> {
   const key = ch.settings.artifactName
   const body = noBaselineBody({ key, reason, branch, artifactName: key, measured })

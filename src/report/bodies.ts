@@ -24,7 +24,8 @@ export function noBaselineBody(p: {
   reason: string
   branch: string
   artifactName: string
-  measured: number
+  /** Benchmarks this run measured; unknown to a merge job. */
+  measured?: number
 }): string {
   return [
     marker(p.key),
@@ -33,7 +34,7 @@ export function noBaselineBody(p: {
     '',
     `There is nothing to compare with: ${escapeText(p.reason)}.`,
     '',
-    `To create one, run this workflow on a push to \`${escapeText(p.branch)}\` (benchgate uploads the artifact \`${escapeText(p.artifactName)}\` there); pull requests compare with it from then on. This run measured ${p.measured} benchmarks. To judge pull requests without a baseline, set \`gate: ab\` (interleaved A/B against the base revision on the runner).`
+    `To create one, run this workflow on a push to \`${escapeText(p.branch)}\` (benchgate uploads the artifact \`${escapeText(p.artifactName)}\` there); pull requests compare with it from then on.${p.measured === undefined ? '' : ` This run measured ${p.measured} benchmarks.`} To judge pull requests without a baseline, set \`gate: ab\` (interleaved A/B against the base revision on the runner).`
   ].join('\n')
 }
 
