@@ -4,8 +4,9 @@
  * job can compare with. The parts must be one run's: one shard count,
  * every shard once, one assignment, no package twice.
  */
-import { cp } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { constants } from 'node:fs'
+import { copyFile, mkdir, readdir } from 'node:fs/promises'
+import { join, relative } from 'node:path'
 import { RESULTS_FILE, writeBundle, type Bundle } from '../bundle/index.js'
 import { MergeError } from './merge.js'
 import { parseShard, type ShardAssignment } from './shard.js'
@@ -47,6 +48,28 @@ function checkParts(parts: readonly BaselinePart[]): void {
 }
 
 /**
+ * Copy a part's files (its profiles; not its results.json) into `out`,
+ * file by file, refusing to overwrite: two parts never share a profile
+ * name (each names its package), so a clash means they are not one run's.
+ */
+async function copyPart(dir: string, out: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true, recursive: true })
+  for (const e of entries) {
+    if (!e.isFile()) continue
+    const rel = relative(dir, join(e.parentPath, e.name))
+    if (rel === RESULTS_FILE) continue
+    await mkdir(join(out, rel, '..'), { recursive: true })
+    try {
+      await copyFile(join(dir, rel), join(out, rel), constants.COPYFILE_EXCL)
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new MergeError(`two parts hold ${rel}: they are not the shards of one run`)
+      throw err
+    }
+  }
+}
+
+/**
  * Write the whole bundle of a sharded run into `out`: every part's
  * profiles, and one results.json with all packages and benchmarks and the
  * first part's environment, no longer marked as a shard (so it is
@@ -54,13 +77,7 @@ function checkParts(parts: readonly BaselinePart[]): void {
  */
 export async function mergeParts(parts: readonly BaselinePart[], out: string): Promise<Bundle> {
   checkParts(parts)
-  for (const p of parts)
-    await cp(p.dir, out, {
-      recursive: true,
-      force: false,
-      errorOnExist: true,
-      filter: src => src === p.dir || basename(src) !== RESULTS_FILE
-    })
+  for (const p of parts) await copyPart(p.dir, out)
   const first = parts[0].bundle
   const settings = { ...first.environment.settings }
   delete settings.shard
