@@ -32,12 +32,9 @@ import {
 } from '../github/report-artifact.js'
 import { readTextCapped } from '../files/index.js'
 import { baselineTable, baselineUploadLine, noShardReportedBody } from '../report/bodies.js'
-import { escapeText } from '../report/escape.js'
-import { upsertComment } from '../github/comment.js'
-import { marker } from '../report/markdown.js'
-import { isFork } from './fork.js'
+import { escapeText, forTerminal } from '../report/escape.js'
 import type { ActionSettings } from './inputs.js'
-import { publishComparison, publishNoBaseline, type PrChannel } from './publish.js'
+import { postBody, publishComparison, publishNoBaseline, type PrChannel } from './publish.js'
 import { baselineBranch } from './pull-request.js'
 import { uploadsBaseline } from './record.js'
 import { listFiles, type ArtifactUploader } from './seams.js'
@@ -235,7 +232,7 @@ async function mergeReports(
     artifacts
   )
   for (const m of missing)
-    core.error(`benchgate: shard ${m.source} did not report: ${m.reason}`, {
+    core.error(forTerminal(`benchgate: shard ${m.source} did not report: ${m.reason}`), {
       title: `benchgate: shard ${m.source} did not report`
     })
   if (inputs.length === 0) {
@@ -266,27 +263,10 @@ async function publishNothing(
   unbaselined: readonly MissingShard[]
 ): Promise<void> {
   const body = noShardReportedBody(ch.settings.artifactName, missing, unbaselined)
-  await publishBody(ch, body)
+  await core.summary.addRaw(body + '\n').write()
+  if (ch.settings.comment !== 'never') await postBody(ch, body)
   core.setOutput('verdict', 'no-report')
   core.setFailed(
     `benchgate: ${missing.length} of ${ch.settings.shards} shard(s) did not report: ${missing.map(m => m.source).join(', ')}`
   )
-}
-
-/** A body as the comment (when one may be posted) and the summary. */
-async function publishBody(ch: PrChannel, body: string): Promise<void> {
-  await core.summary.addRaw(body + '\n').write()
-  if (isFork(ch.ctx) || ch.settings.comment === 'never') return
-  try {
-    const r = await upsertComment(
-      ch.gh,
-      { owner: ch.ctx.owner, repo: ch.ctx.repo },
-      ch.ctx.pullRequest!.number,
-      marker(ch.settings.artifactName),
-      body
-    )
-    if (r) core.setOutput('comment-url', r.url)
-  } catch (err) {
-    core.warning(`benchgate: could not post the PR comment: ${redact((err as Error).message)}`)
-  }
 }

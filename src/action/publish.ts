@@ -143,6 +143,25 @@ export async function publishNoBaseline(
 }
 
 /**
+ * Post one body as the sticky comment where this run may (not from a
+ * fork, whose token is read-only), with postComment's handling of refusals.
+ */
+export async function postBody(ch: PrChannel, body: string): Promise<void> {
+  if (isFork(ch.ctx)) return
+  const repo = { owner: ch.ctx.owner, repo: ch.ctx.repo }
+  const d = await postComment(
+    ch.gh,
+    repo,
+    ch.ctx.pullRequest!.number,
+    ch.settings.artifactName,
+    [body],
+    true
+  )
+  if (d.url) core.setOutput('comment-url', d.url)
+  await noteFailedComment(d)
+}
+
+/**
  * Post or update the sticky comment. When the mode says not to post, an
  * existing comment is still updated so it never shows stale results. A
  * body GitHub refuses as too long (422) is retried with the next, shorter
