@@ -5942,6 +5942,16 @@ function formatDelta(d) {
         return d > 0 ? '+∞%' : '-∞%';
     return `${d >= 0 ? '+' : ''}${d.toFixed(2)}%`;
 }
+/**
+ * A change in words: the delta as `formatDelta` prints it, or, when the
+ * base's median was 0 (no percentage exists), the head's value from 0:
+ * `+680 from 0` (`+93.8 ns/op from 0` given a unit).
+ */
+function formatChange(c, unit) {
+    if (c.deltaPercent !== null || c.base?.median !== 0 || !c.head)
+        return formatDelta(c.deltaPercent);
+    return `${signed(c.head.median)}${unit ? ` ${unit}` : ''} from 0`;
+}
 /** p to three decimals; below 0.001 as `<0.001`. */
 function formatP(p) {
     if (p === null)
@@ -6239,7 +6249,7 @@ const MEASURE_UNIT = {
 function explain(bc) {
     const m = primaryMetric(bc);
     const what = m
-        ? `${bc.name} ${m.kind === 'time' ? '' : `${m.unit} `}${formatDelta(m.deltaPercent)}${m.pAdjusted !== null ? ` (p=${formatP(m.pAdjusted)})` : ''}`
+        ? `${bc.name} ${m.kind === 'time' ? '' : `${m.unit} `}${formatChange(m)}${m.pAdjusted !== null ? ` (p=${formatP(m.pAdjusted)})` : ''}`
         : bc.name;
     const measure = m?.kind === 'exact' ? (m.unit === 'B/op' ? 'alloc_space' : 'alloc_objects') : 'cpu';
     // The first row that moved the way the verdict says: beyond noise if
@@ -6260,7 +6270,7 @@ function disagreement(bc, shown) {
     const other = bc.metrics.filter(x => x !== shown &&
         (x.verdict === 'regression' || x.verdict === 'improvement') &&
         x.verdict !== bc.verdict);
-    return other.map(x => `; but ${x.unit} ${formatDelta(x.deltaPercent)} (${x.verdict})`).join('');
+    return other.map(x => `; but ${x.unit} ${formatChange(x)} (${x.verdict})`).join('');
 }
 
 ;// CONCATENATED MODULE: ./src/compare/contention.ts
@@ -6286,6 +6296,14 @@ function disagreement(bc, shown) {
 
 /** A delay change smaller than this share of the benchmark's ns/op is not a change. */
 const CONTENTION_FLOOR = 0.01;
+/**
+ * A row's change in words: benchstat's `+212.00%`, or, when the base
+ * measured none at all (a median of 0, so no percentage), the head's
+ * value: `+93.8 ns/op from 0`.
+ */
+function contentionDelta(r) {
+    return formatChange(r, CONTENTION_METRICS[r.metric].unit);
+}
 /** Whether a row changed in the way that counts: see the module comment. */
 function rowVerdict(r, nsPerOp, opts) {
     if (!r.base || !r.head)
@@ -6440,7 +6458,7 @@ function applyContentionVerdicts(benchmarks) {
         const r = gating.find(x => Object.hasOwn(CONTENTION_MEASURES, x.metric)) ?? gating[0];
         const site = callSite(bc, r);
         bc.summary =
-            `${bc.name} ${CONTENTION_METRICS[r.metric].label} ${formatDelta(r.deltaPercent)} (p=${formatP(r.pAdjusted)})` +
+            `${bc.name} ${CONTENTION_METRICS[r.metric].label} ${contentionDelta(r)} (p=${formatP(r.pAdjusted)})` +
                 (site ? `: ${site}` : '');
     }
 }
@@ -6682,15 +6700,15 @@ function gateReasons(bc, opts, which = 'all') {
         if (m.verdict !== 'regression')
             continue;
         if (m.kind === 'time' && which === 'all')
-            reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`);
+            reasons.push(`${bc.name} ${m.unit} ${formatChange(m)} (p=${formatP(m.pAdjusted)})`);
         else if (isAllocationUnit(m.unit) && opts.failOnAlloc)
-            reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`);
+            reasons.push(`${bc.name} ${m.unit} ${formatChange(m)}`);
     }
     // Contention gates only in the families a team asked for (fail-on-contention).
     const c = bc.contention;
     for (const r of c?.rows ?? [])
         if (r.gates)
-            reasons.push(`${bc.name} ${CONTENTION_METRICS[r.metric].label} ${formatDelta(r.deltaPercent)} (p=${formatP(r.pAdjusted)}, ${c.rounds.head} ${c.measuredBy === 'ab' ? 'A/B ' : ''}contention rounds)`);
+            reasons.push(`${bc.name} ${CONTENTION_METRICS[r.metric].label} ${contentionDelta(r)} (p=${formatP(r.pAdjusted)}, ${c.rounds.head} ${c.measuredBy === 'ab' ? 'A/B ' : ''}contention rounds)`);
     return reasons;
 }
 /**
@@ -6853,7 +6871,7 @@ function confirmed(b, a, rounds, ab) {
     };
     if (status === 'confirmed' && a) {
         const disagree = disagreement({ ...b, verdict }, undefined).replace(/^; but /, '; the screen saw ');
-        out.summary = `${a.summary ?? `${b.name} ${m.unit} ${formatDelta(m.deltaPercent)}`}, confirmed by A/B on this runner${disagree}`;
+        out.summary = `${a.summary ?? `${b.name} ${m.unit} ${formatChange(m)}`}, confirmed by A/B on this runner${disagree}`;
         if (a.functions) {
             out.functions = a.functions;
             out.functionsFrom = 'ab';
@@ -8173,6 +8191,7 @@ function formatSignedValue(value, unit) {
 
 
 
+
 /** A string's size in UTF-8 bytes, as GitHub counts a body. */
 const bytes = (s) => Buffer.byteLength(s, 'utf8');
 /** The icon of each verdict. */
@@ -8270,13 +8289,13 @@ function changedRow(b) {
     // A regression a team gates on by contention says which metric, when time did not regress.
     const gate = m?.verdict !== 'regression' ? b.contention?.rows.find(r => r.gates) : undefined;
     const verdict = gate
-        ? `${VERDICT_ICON.regression} regression (${CONTENTION_METRICS[gate.metric].label} ${gate.deltaPercent === null ? 'from 0' : formatDelta(gate.deltaPercent)})`
+        ? `${VERDICT_ICON.regression} regression (${CONTENTION_METRICS[gate.metric].label} ${contentionDelta(gate)})`
         : `${VERDICT_ICON[b.verdict]} ${b.verdict}${m && m.kind !== 'time' && b.verdict !== 'unchanged' ? ` (${escapeText(m.unit)})` : ''}`;
     return [
         benchLabel(b),
         cell(m, 'base'),
         cell(m, 'head'),
-        m ? formatDelta(m.deltaPercent) : '–',
+        m ? formatChange(m) : '–',
         m ? formatP(m.pAdjusted ?? m.p) : '–',
         verdict
     ];
@@ -8455,7 +8474,7 @@ extra) {
                 escapeText(m.unit) + (m.measuredBy === 'ab' ? ' (A/B)' : ''),
                 cell(m, 'base'),
                 cell(m, 'head'),
-                formatDelta(m.deltaPercent),
+                formatChange(m),
                 m.kind === 'exact' ? 'exact' : formatP(m.pAdjusted ?? m.p),
                 `${VERDICT_ICON[m.verdict]} ${m.verdict}`
             ])
@@ -8507,8 +8526,7 @@ function contentionChanged(c) {
 }
 /** A row's change in words: `mutex wait +212%` (`… new` when base was 0). */
 function rowText(r) {
-    const d = r.deltaPercent === null ? 'from 0' : formatDelta(r.deltaPercent);
-    return `${CONTENTION_METRICS[r.metric].label} ${d}`;
+    return `${CONTENTION_METRICS[r.metric].label} ${contentionDelta(r)}`;
 }
 /**
  * The summary line: how many benchmarks changed in contention or
@@ -8550,7 +8568,7 @@ function contentionPart(b, source, opts) {
                 CONTENTION_METRICS[r.metric].label,
                 `${value(r.base.median, r.unit)}${formatCi(r.base)}`,
                 `${value(r.head.median, r.unit)}${formatCi(r.head)}`,
-                r.deltaPercent === null ? 'from 0' : formatDelta(r.deltaPercent),
+                contentionDelta(r),
                 formatP(r.pAdjusted ?? r.p),
                 `${VERDICT_ICON[r.verdict]} ${r.verdict}${r.gates ? ' (gates)' : ''}`
             ])
@@ -8831,7 +8849,7 @@ function unconfirmedTable(unconfirmed) {
                 const m = b.metrics.find(x => x.kind === 'time');
                 return [
                     benchLabel(b),
-                    m ? formatDelta(m.deltaPercent) : '–',
+                    m ? formatChange(m) : '–',
                     m ? formatP(m.pAdjusted) : '–',
                     confirmationText(b)
                 ];
@@ -8849,7 +8867,7 @@ function quietList(quiet, room, omitted) {
     let size = 200;
     for (const b of quiet) {
         const m = primaryMetric(b);
-        const line = `- ${benchLabel(b, false)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatDelta(m.deltaPercent)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`;
+        const line = `- ${benchLabel(b, false)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatChange(m)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`;
         if (size + bytes(line) + 1 > room)
             break;
         items.push(line);
@@ -8982,7 +9000,7 @@ function formatComparisonText(c) {
                 showInvisible(`${b.name} (${b.package})`),
                 side(m.base),
                 side(m.head),
-                formatDelta(m.deltaPercent),
+                formatChange(m),
                 m.kind === 'exact' ? 'exact' : formatP(m.pAdjusted ?? m.p),
                 m.verdict
             ]);
@@ -9653,7 +9671,7 @@ const SEEDED = [
         benchmark: 'BenchmarkIntern',
         measure: 'alloc_space',
         culprit: 'example.com/demo/textproc.cloneWord',
-        line: 'b := make([]byte, len(w), 48)'
+        line: 'b := make([]byte, len(w), 512)'
     }
 ];
 /**

@@ -161,7 +161,7 @@ describe('benchgate demo end to end', () => {
     expect(clone.file).toBe('fixtures/demo/textproc/textproc.go')
     const source = readFileSync(join(ROOT, clone.file!), 'utf8').split('\n')
     const top = clone.lines![0]
-    expect(top).toMatchObject({ change: 'same', text: 'b := make([]byte, len(w), 48)' })
+    expect(top).toMatchObject({ change: 'same', text: 'b := make([]byte, len(w), 512)' })
     expect(source[top.line! - 1].trim()).toBe(top.text)
     // All of the new function's bytes are on that line: base had none of them.
     expect(top.base.self).toBe(0)

@@ -221,6 +221,32 @@ function bench(
   }
 }
 
+/** A comparison of one benchmark that says "unchanged, does not gate", as a fork could write it. */
+function forkComparison(b: BenchmarkComparison): Comparison {
+  return {
+    schemaVersion: 1,
+    verdict: 'unchanged',
+    gate: { fail: false, reasons: [] },
+    options: COMPARE_DEFAULTS,
+    counts: {
+      regression: 0,
+      improvement: 0,
+      unchanged: 1,
+      'too-few-samples': 0,
+      new: 0,
+      removed: 0,
+      failed: 0
+    },
+    benchmarks: [b],
+    geomean: [],
+    warnings: [],
+    notes: [],
+    base: { label: 'base', commit: '', ref: '', goVersion: '' },
+    head: { label: 'head', commit: '', ref: '', goVersion: '' },
+    gateMode: 'baseline'
+  }
+}
+
 const five = (x: number) => [x, x * 1.01, x * 0.99, x * 1.02, x * 0.98]
 
 describe('contention verdicts', () => {
@@ -264,33 +290,30 @@ describe('contention verdicts', () => {
   })
 })
 
+describe('a base that sampled no wait at all', () => {
+  it('has no percentage: the gate, the worst line and the table give the head’s wait from 0', () => {
+    const b = bench('BenchmarkLocked', [0, 0, 0, 0, 0], five(60))
+    const c = rejudge({
+      ...forkComparison(b),
+      options: { ...COMPARE_DEFAULTS, failOnContention: ['mutex'] }
+    })
+    expect(c.gate.fail).toBe(true)
+    expect(c.gate.reasons[0]).toMatch(/^BenchmarkLocked mutex wait \+60 ns\/op from 0 \(p=0\.008/)
+    const md = renderMarkdown(c, { key: 'k' })
+    expect(md).toContain('regression (mutex wait +60 ns/op from 0)')
+    expect(md).toMatch(/\| mutex wait \| 0ns \| 60ns[^|]*\| \+60 ns\/op from 0 \|/)
+    expect(md).not.toMatch(/mutex wait \?/)
+  })
+})
+
 describe("a fork's report", () => {
   it('forged contention verdicts are re-judged from the numbers, and a gating one fails the check', () => {
     const b = bench('BenchmarkLocked', five(20), five(60))
     // The fork wrote "unchanged, does not gate" beside numbers that regressed.
-    const c: Comparison = {
-      schemaVersion: 1,
-      verdict: 'unchanged',
-      gate: { fail: false, reasons: [] },
-      options: { ...COMPARE_DEFAULTS, failOnContention: ['mutex'] },
-      counts: {
-        regression: 0,
-        improvement: 0,
-        unchanged: 1,
-        'too-few-samples': 0,
-        new: 0,
-        removed: 0,
-        failed: 0
-      },
-      benchmarks: [b],
-      geomean: [],
-      warnings: [],
-      notes: [],
-      base: { label: 'base', commit: '', ref: '', goVersion: '' },
-      head: { label: 'head', commit: '', ref: '', goVersion: '' },
-      gateMode: 'baseline'
-    }
-    const r = rejudge(c)
+    const r = rejudge({
+      ...forkComparison(b),
+      options: { ...COMPARE_DEFAULTS, failOnContention: ['mutex'] }
+    })
     expect(r.gate.fail).toBe(true)
     expect(r.gate.reasons[0]).toMatch(/^BenchmarkLocked mutex wait \+200\.00% \(p=0\.008/)
     expect(r.counts.regression).toBe(1)

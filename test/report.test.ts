@@ -17,6 +17,7 @@ import {
   renderMarkdown,
   SUMMARY_BUDGET_BYTES
 } from '../src/report/markdown.js'
+import { formatComparisonText } from '../src/report/text.js'
 import { ROOT } from './helpers/go.js'
 
 const md = new MarkdownIt({ html: true, linkify: true })
@@ -212,6 +213,32 @@ describe('detection power', () => {
       /With 100 time comparisons and at most 6 samples per side, no difference can be significant.*count ≥ 8/
     )
     expect(renderMarkdown(c, { key: 'k' })).toContain('[!NOTE]')
+  })
+})
+
+describe('a base of 0', () => {
+  it('has no percentage: the gate, the tables and the text report give the head’s value from 0', () => {
+    const side = (allocs: number): Side => ({
+      ...syntheticSide(1, () => 1),
+      benchmarks: [
+        {
+          package: 'example.com/p',
+          name: 'BenchmarkCopy-2',
+          samples: {
+            'ns/op': Array.from({ length: 8 }, (_, k) => 1000 + k),
+            'allocs/op': Array(8).fill(allocs)
+          }
+        }
+      ]
+    })
+    const c = compare(side(0), side(680), { failOnAlloc: true })
+    expect(c.gate.reasons).toEqual(['BenchmarkCopy-2 allocs/op +680 from 0'])
+    const md = renderMarkdown(c, { key: 'k' })
+    expect(md).toMatch(/\| allocs\/op \| 0 \| 680 ±0% \| \+680 from 0 \| exact \|/)
+    expect(md).not.toMatch(/\| \? \|/)
+    expect(formatComparisonText(c)).toMatch(
+      /\(example\.com\/p\) +0 +680 ±0% +\+680 from 0 +exact +regression/
+    )
   })
 })
 

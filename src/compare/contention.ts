@@ -21,7 +21,7 @@ import {
 import { holmAdjust } from '../stats/holm.js'
 import { mannWhitneyU } from '../stats/utest.js'
 import { rankFunctions } from './functions.js'
-import { formatDelta, formatP, signed } from './wording.js'
+import { formatChange, formatP, signed } from './wording.js'
 import type { SideBenchmark } from './input.js'
 import type { SourceView } from './lines.js'
 import { deltaPercent, summarize } from './verdicts.js'
@@ -60,6 +60,15 @@ export interface ContentionComparison {
   functionStats?: Partial<Record<ContentionMeasure, FunctionStats>>
   /** Where the rounds were measured: the baseline screen (sequential) or the A/B (interleaved). */
   measuredBy: 'baseline' | 'ab'
+}
+
+/**
+ * A row's change in words: benchstat's `+212.00%`, or, when the base
+ * measured none at all (a median of 0, so no percentage), the head's
+ * value: `+93.8 ns/op from 0`.
+ */
+export function contentionDelta(r: ContentionRow): string {
+  return formatChange(r, CONTENTION_METRICS[r.metric].unit)
 }
 
 /** Whether a row changed in the way that counts: see the module comment. */
@@ -230,7 +239,7 @@ export function applyContentionVerdicts(benchmarks: BenchmarkComparison[]): void
     const r = gating.find(x => Object.hasOwn(CONTENTION_MEASURES, x.metric)) ?? gating[0]
     const site = callSite(bc, r)
     bc.summary =
-      `${bc.name} ${CONTENTION_METRICS[r.metric].label} ${formatDelta(r.deltaPercent)} (p=${formatP(r.pAdjusted)})` +
+      `${bc.name} ${CONTENTION_METRICS[r.metric].label} ${contentionDelta(r)} (p=${formatP(r.pAdjusted)})` +
       (site ? `: ${site}` : '')
   }
 }

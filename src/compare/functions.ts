@@ -17,7 +17,7 @@ import type {
 import { lineDeltas, type SourceView } from './lines.js'
 import { beyondNoise, MIN_PROFILE_SAMPLES, sampleCount } from './noise.js'
 import { primaryMetric } from './verdicts.js'
-import { formatDelta, formatP, signed } from './wording.js'
+import { formatChange, formatP, signed } from './wording.js'
 
 /**
  * Frames that sit on every stack of a benchmark (its own function and
@@ -241,7 +241,7 @@ const MEASURE_UNIT: Record<Measure, string> = {
 export function explain(bc: BenchmarkComparison): string {
   const m = primaryMetric(bc)
   const what = m
-    ? `${bc.name} ${m.kind === 'time' ? '' : `${m.unit} `}${formatDelta(m.deltaPercent)}${m.pAdjusted !== null ? ` (p=${formatP(m.pAdjusted)})` : ''}`
+    ? `${bc.name} ${m.kind === 'time' ? '' : `${m.unit} `}${formatChange(m)}${m.pAdjusted !== null ? ` (p=${formatP(m.pAdjusted)})` : ''}`
     : bc.name
   const measure: Measure =
     m?.kind === 'exact' ? (m.unit === 'B/op' ? 'alloc_space' : 'alloc_objects') : 'cpu'
@@ -268,5 +268,5 @@ export function disagreement(bc: BenchmarkComparison, shown: MetricComparison | 
       (x.verdict === 'regression' || x.verdict === 'improvement') &&
       x.verdict !== bc.verdict
   )
-  return other.map(x => `; but ${x.unit} ${formatDelta(x.deltaPercent)} (${x.verdict})`).join('')
+  return other.map(x => `; but ${x.unit} ${formatChange(x)} (${x.verdict})`).join('')
 }

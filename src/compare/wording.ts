@@ -7,6 +7,23 @@ export function formatDelta(d: number | null): string {
   return `${d >= 0 ? '+' : ''}${d.toFixed(2)}%`
 }
 
+/**
+ * A change in words: the delta as `formatDelta` prints it, or, when the
+ * base's median was 0 (no percentage exists), the head's value from 0:
+ * `+680 from 0` (`+93.8 ns/op from 0` given a unit).
+ */
+export function formatChange(
+  c: {
+    deltaPercent: number | null
+    base?: { median: number } | null
+    head?: { median: number } | null
+  },
+  unit?: string
+): string {
+  if (c.deltaPercent !== null || c.base?.median !== 0 || !c.head) return formatDelta(c.deltaPercent)
+  return `${signed(c.head.median)}${unit ? ` ${unit}` : ''} from 0`
+}
+
 /** p to three decimals; below 0.001 as `<0.001`. */
 export function formatP(p: number | null): string {
   if (p === null) return '–'

@@ -25,9 +25,9 @@ import {
   isAllocationUnit
 } from '../compare/verdicts.js'
 import { disagreement } from '../compare/functions.js'
-import { formatDelta, formatP } from '../compare/wording.js'
+import { formatChange, formatDelta, formatP } from '../compare/wording.js'
 import { CONTENTION_METRICS } from '../attribution/contention.js'
-import { gatesOnContention } from '../compare/contention.js'
+import { contentionDelta, gatesOnContention } from '../compare/contention.js'
 import { explainedByShift, nominate, shiftCause } from './nominate.js'
 
 /**
@@ -80,18 +80,16 @@ export function gateReasons(
   for (const m of bc.metrics) {
     if (m.verdict !== 'regression') continue
     if (m.kind === 'time' && which === 'all')
-      reasons.push(
-        `${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)} (p=${formatP(m.pAdjusted)})`
-      )
+      reasons.push(`${bc.name} ${m.unit} ${formatChange(m)} (p=${formatP(m.pAdjusted)})`)
     else if (isAllocationUnit(m.unit) && opts.failOnAlloc)
-      reasons.push(`${bc.name} ${m.unit} ${formatDelta(m.deltaPercent)}`)
+      reasons.push(`${bc.name} ${m.unit} ${formatChange(m)}`)
   }
   // Contention gates only in the families a team asked for (fail-on-contention).
   const c = bc.contention
   for (const r of c?.rows ?? [])
     if (r.gates)
       reasons.push(
-        `${bc.name} ${CONTENTION_METRICS[r.metric].label} ${formatDelta(r.deltaPercent)} (p=${formatP(r.pAdjusted)}, ${c!.rounds.head} ${c!.measuredBy === 'ab' ? 'A/B ' : ''}contention rounds)`
+        `${bc.name} ${CONTENTION_METRICS[r.metric].label} ${contentionDelta(r)} (p=${formatP(r.pAdjusted)}, ${c!.rounds.head} ${c!.measuredBy === 'ab' ? 'A/B ' : ''}contention rounds)`
       )
   return reasons
 }
@@ -282,7 +280,7 @@ function confirmed(
       /^; but /,
       '; the screen saw '
     )
-    out.summary = `${a.summary ?? `${b.name} ${m!.unit} ${formatDelta(m!.deltaPercent)}`}, confirmed by A/B on this runner${disagree}`
+    out.summary = `${a.summary ?? `${b.name} ${m!.unit} ${formatChange(m!)}`}, confirmed by A/B on this runner${disagree}`
     if (a.functions) {
       out.functions = a.functions
       out.functionsFrom = 'ab'

@@ -9,12 +9,13 @@ import { CONTENTION_METRICS, type ContentionMeasure } from '../attribution/conte
 import {
   callSite,
   changedContention,
+  contentionDelta,
   delayMeasureOf,
   worseRowFirst,
   type ContentionRow
 } from '../compare/contention.js'
 import type { BenchmarkComparison, Comparison } from '../compare/model.js'
-import { formatDelta, formatP } from '../compare/wording.js'
+import { formatP } from '../compare/wording.js'
 import { functionTable } from './details.js'
 import { escapeHtmlText, escapeText } from './escape.js'
 import { formatCi, formatValue } from './format.js'
@@ -28,8 +29,7 @@ export function contentionChanged(c: Comparison): BenchmarkComparison[] {
 
 /** A row's change in words: `mutex wait +212%` (`… new` when base was 0). */
 export function rowText(r: ContentionRow): string {
-  const d = r.deltaPercent === null ? 'from 0' : formatDelta(r.deltaPercent)
-  return `${CONTENTION_METRICS[r.metric].label} ${d}`
+  return `${CONTENTION_METRICS[r.metric].label} ${contentionDelta(r)}`
 }
 
 /**
@@ -80,7 +80,7 @@ export function contentionPart(
           CONTENTION_METRICS[r.metric].label,
           `${value(r.base!.median, r.unit)}${formatCi(r.base!)}`,
           `${value(r.head!.median, r.unit)}${formatCi(r.head!)}`,
-          r.deltaPercent === null ? 'from 0' : formatDelta(r.deltaPercent),
+          contentionDelta(r),
           formatP(r.pAdjusted ?? r.p),
           `${VERDICT_ICON[r.verdict]} ${r.verdict}${r.gates ? ' (gates)' : ''}`
         ])

@@ -13,7 +13,7 @@ import type {
   PathStep
 } from '../compare/model.js'
 import { primaryMetric } from '../compare/verdicts.js'
-import { formatDelta, formatP } from '../compare/wording.js'
+import { formatChange, formatDelta, formatP } from '../compare/wording.js'
 import { codeBlock, codeCell, codeSpan, escapeHtmlText, escapeText, safeUrl } from './escape.js'
 import { formatSignedValue, formatValue } from './format.js'
 import type { ReportOptions } from './markdown.js'
@@ -230,7 +230,7 @@ export function detailsBlock(
             escapeText(m.unit) + (m.measuredBy === 'ab' ? ' (A/B)' : ''),
             cell(m, 'base'),
             cell(m, 'head'),
-            formatDelta(m.deltaPercent),
+            formatChange(m),
             m.kind === 'exact' ? 'exact' : formatP(m.pAdjusted ?? m.p),
             `${VERDICT_ICON[m.verdict]} ${m.verdict}`
           ])

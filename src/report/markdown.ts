@@ -15,7 +15,7 @@ import { markdownTable } from 'markdown-table'
 import type { BenchmarkComparison, Comparison } from '../compare/model.js'
 import { SAME_TREE } from '../compare/lines.js'
 import { primaryMetric } from '../compare/verdicts.js'
-import { formatDelta, formatP } from '../compare/wording.js'
+import { formatChange, formatDelta, formatP } from '../compare/wording.js'
 import { detailsBlock } from './details.js'
 import { gatesOnContention } from '../compare/contention.js'
 import {
@@ -332,7 +332,7 @@ function unconfirmedTable(unconfirmed: readonly BenchmarkComparison[]): string {
           const m = b.metrics.find(x => x.kind === 'time')
           return [
             benchLabel(b),
-            m ? formatDelta(m.deltaPercent) : '–',
+            m ? formatChange(m) : '–',
             m ? formatP(m.pAdjusted) : '–',
             confirmationText(b)
           ]
@@ -353,7 +353,7 @@ function quietList(quiet: readonly BenchmarkComparison[], room: number, omitted:
   let size = 200
   for (const b of quiet) {
     const m = primaryMetric(b)
-    const line = `- ${benchLabel(b, false)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatDelta(m.deltaPercent)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`
+    const line = `- ${benchLabel(b, false)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatChange(m)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`
     if (size + bytes(line) + 1 > room) break
     items.push(line)
     size += bytes(line) + 1

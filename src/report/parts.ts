@@ -4,9 +4,10 @@
  * Untrusted text goes through escape.ts.
  */
 import { CONTENTION_METRICS } from '../attribution/contention.js'
+import { contentionDelta } from '../compare/contention.js'
 import type { BenchmarkComparison, Comparison, MetricComparison } from '../compare/model.js'
 import { primaryMetric } from '../compare/verdicts.js'
-import { formatDelta, formatP } from '../compare/wording.js'
+import { formatChange, formatDelta, formatP } from '../compare/wording.js'
 import { shiftNote } from '../compare/shift.js'
 import { codeCell, codeSpan, escapeText } from './escape.js'
 import { formatCi, formatValue } from './format.js'
@@ -114,13 +115,13 @@ export function changedRow(b: BenchmarkComparison): string[] {
   // A regression a team gates on by contention says which metric, when time did not regress.
   const gate = m?.verdict !== 'regression' ? b.contention?.rows.find(r => r.gates) : undefined
   const verdict = gate
-    ? `${VERDICT_ICON.regression} regression (${CONTENTION_METRICS[gate.metric].label} ${gate.deltaPercent === null ? 'from 0' : formatDelta(gate.deltaPercent)})`
+    ? `${VERDICT_ICON.regression} regression (${CONTENTION_METRICS[gate.metric].label} ${contentionDelta(gate)})`
     : `${VERDICT_ICON[b.verdict]} ${b.verdict}${m && m.kind !== 'time' && b.verdict !== 'unchanged' ? ` (${escapeText(m.unit)})` : ''}`
   return [
     benchLabel(b),
     cell(m, 'base'),
     cell(m, 'head'),
-    m ? formatDelta(m.deltaPercent) : '–',
+    m ? formatChange(m) : '–',
     m ? formatP(m.pAdjusted ?? m.p) : '–',
     verdict
   ]

@@ -3,7 +3,7 @@ import { changedContention } from '../compare/contention.js'
 import { rowText } from './contention.js'
 import type { Bundle } from '../bundle/index.js'
 import type { Comparison, MetricComparison } from '../compare/model.js'
-import { formatDelta, formatP } from '../compare/wording.js'
+import { formatChange, formatDelta, formatP } from '../compare/wording.js'
 import { median } from '../stats/median.js'
 import { showInvisible } from './escape.js'
 import { formatCi, sig } from './format.js'
@@ -65,7 +65,7 @@ export function formatComparisonText(c: Comparison): string {
         showInvisible(`${b.name} (${b.package})`),
         side(m.base),
         side(m.head),
-        formatDelta(m.deltaPercent),
+        formatChange(m),
         m.kind === 'exact' ? 'exact' : formatP(m.pAdjusted ?? m.p),
         m.verdict
       ])

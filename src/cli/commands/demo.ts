@@ -158,7 +158,7 @@ const SEEDED: readonly {
     benchmark: 'BenchmarkIntern',
     measure: 'alloc_space',
     culprit: 'example.com/demo/textproc.cloneWord',
-    line: 'b := make([]byte, len(w), 48)'
+    line: 'b := make([]byte, len(w), 512)'
   }
 ]
 
