@@ -230,7 +230,9 @@ export function noisyVerdict(m: MetricComparison, opts: CompareOptions): Verdict
   const threshold = isAllocationUnit(m.unit) ? opts.allocThreshold : opts.threshold
   const delta =
     m.deltaPercent ?? (m.base && m.head && m.head.median > m.base.median ? Infinity : -Infinity)
-  if (!(m.pAdjusted < opts.alpha) || Math.abs(delta) < threshold) return 'unchanged'
+  // An equal median is no change, however the U test ranks the rest (at the
+  // allocation threshold's default of 0 it was an "improvement" of +0.00%).
+  if (!(m.pAdjusted < opts.alpha) || delta === 0 || Math.abs(delta) < threshold) return 'unchanged'
   const worse = m.better === 'lower' ? delta > 0 : delta < 0
   return worse ? 'regression' : 'improvement'
 }
