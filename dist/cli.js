@@ -8526,7 +8526,7 @@ function sourcesFrom(benchmarks) {
 function contentionChanged(c) {
     return c.benchmarks.filter(b => changedContention(b).length > 0);
 }
-/** A row's change in words: `mutex wait +212%` (`… new` when base was 0). */
+/** A row's change in words: `mutex wait +212.00%` (`mutex wait +93.8 ns/op from 0` when the base was 0). */
 function rowText(r) {
     return `${CONTENTION_METRICS[r.metric].label} ${contentionDelta(r)}`;
 }
@@ -9910,6 +9910,7 @@ function profileCosts(profile, sampleType, source, scale = 1) {
 
 
 
+
 /** One side's whole-process delay tree, or undefined without its profile. */
 async function delayTree(side, b, measure, maxBytes) {
     const rel = b.contention?.profiles?.[CONTENTION_MEASURES[measure].profile];
@@ -9950,7 +9951,7 @@ async function contentionGraphs(bc, sides, only, maxBytes) {
         const root = diffTree(bs > 0 ? bt : undefined, hs > 0 ? ht : undefined, bs, hs);
         const row = bc.contention?.rows.find(r => r.metric === measure);
         const delta = row?.deltaPercent != null
-            ? `, ${CONTENTION_METRICS[measure].label} ${row.deltaPercent >= 0 ? '+' : ''}${row.deltaPercent.toFixed(2)}%`
+            ? `, ${CONTENTION_METRICS[measure].label} ${formatDelta(row.deltaPercent)}`
             : '';
         graphs.push({
             title: `${bc.name} (${bc.package})`,

@@ -16,6 +16,7 @@ import type { Measure } from '../attribution/index.js'
 import { changedContention, delayMeasureOf } from '../compare/contention.js'
 import type { Side, SideBenchmark } from '../compare/input.js'
 import type { BenchmarkComparison } from '../compare/model.js'
+import { formatDelta } from '../compare/wording.js'
 import { readProfile } from '../pprof/index.js'
 import type { FlameGraph } from '../report/flame.js'
 import { median } from '../stats/median.js'
@@ -68,7 +69,7 @@ export async function contentionGraphs(
     const row = bc.contention?.rows.find(r => r.metric === measure)
     const delta =
       row?.deltaPercent != null
-        ? `, ${CONTENTION_METRICS[measure].label} ${row.deltaPercent >= 0 ? '+' : ''}${row.deltaPercent.toFixed(2)}%`
+        ? `, ${CONTENTION_METRICS[measure].label} ${formatDelta(row.deltaPercent)}`
         : ''
     graphs.push({
       title: `${bc.name} (${bc.package})`,

@@ -27,7 +27,7 @@ export function contentionChanged(c: Comparison): BenchmarkComparison[] {
   return c.benchmarks.filter(b => changedContention(b).length > 0)
 }
 
-/** A row's change in words: `mutex wait +212%` (`… new` when base was 0). */
+/** A row's change in words: `mutex wait +212.00%` (`mutex wait +93.8 ns/op from 0` when the base was 0). */
 export function rowText(r: ContentionRow): string {
   return `${CONTENTION_METRICS[r.metric].label} ${contentionDelta(r)}`
 }
