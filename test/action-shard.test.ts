@@ -5,10 +5,10 @@
  * second upload of one name is refused until the first is deleted, as
  * GitHub does on a re-run.
  *
- * A generated module of five benchmark packages; on the pull request one
- * package (gamma) is slower under a build tag. The gate is baseline: A/B
- * builds both sides with the same tags and could not see it (gate.test.ts
- * covers confirmation).
+ * A generated module of thirty benchmark packages, as the issue's user
+ * has; on the pull request one package (gamma) is slower under a build
+ * tag. The gate is baseline: A/B builds both sides with the same tags and
+ * could not see it (gate.test.ts covers confirmation).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
