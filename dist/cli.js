@@ -6943,6 +6943,7 @@ function packageFailure(failed) {
 
 
 
+
 /** A metric's kind and direction as its unit says, whatever the report claims. */
 function trustedShape(m) {
     // Allocation units are exact or noisy as their samples were (D11); a
@@ -7032,6 +7033,30 @@ function rejudge_failMissingShards(c) {
     return { ...c, gate: { fail: true, reasons } };
 }
 /**
+ * A suspect as its A/B measured it, rebuilt from what the comparison kept:
+ * the time verdict recomputed here, the allocation rows the A/B measured,
+ * and, when the A/B's profiles explained it, its function breakdown, so a
+ * re-judged or merged confirmed regression still names its culprit and
+ * leads with it (applyConfirmation keeps only what the A/B has).
+ */
+function abMeasured(b, time) {
+    const out = {
+        package: b.package,
+        name: b.name,
+        verdict: time.verdict,
+        metrics: [time, ...b.metrics.filter(m => m.measuredBy === 'ab')]
+    };
+    if (b.functionsFrom === 'ab' && b.functions) {
+        out.functions = b.functions;
+        out.functionsFrom = 'ab';
+        if (b.functionStats)
+            out.functionStats = b.functionStats;
+    }
+    if (out.verdict === 'regression')
+        out.summary = explain(out);
+    return out;
+}
+/**
  * The rest of rejudge, on benchmarks whose metric verdicts are recomputed:
  * the screen's counts, then the gate, with the confirmation's own numbers
  * deciding its suspects. `confirmationP` replaces a suspect's adjusted p
@@ -7075,7 +7100,7 @@ function judgeVerdicted(c, benchmarks, confirmationP) {
                 base: null,
                 head: null
             };
-            return [{ package: b.package, name: b.name, verdict: time.verdict, metrics: [time] }];
+            return [abMeasured(b, time)];
         }))
     };
     return applyConfirmation(screen, ab, c.confirmation?.rounds ?? 0, {

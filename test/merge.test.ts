@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Side } from '../src/compare/input.js'
-import type { Comparison } from '../src/compare/model.js'
+import { explain } from '../src/compare/functions.js'
+import type { Comparison, FunctionDelta } from '../src/compare/model.js'
 import { applyConfirmation, compare } from '../src/engine/judge.js'
 import {
   MergeError,
@@ -189,6 +190,71 @@ describe('mergeComparisons, gate confirmed', () => {
       benchmarks: travelled.benchmarks.map(b => ({ ...b, verdict: 'unchanged' as const }))
     }
     expect(verdicts(rejudgeMerged(forged))).toEqual(verdicts(merged))
+  })
+})
+
+describe("a confirmed regression's breakdown from the A/B rounds", () => {
+  const { base, head } = data()
+  // Shard d alone: its two suspects confirm (Holm over 2), and the A/B's
+  // profiles name a culprit in each, 10 → 110 ns/op.
+  const ps = [PKGS[3]]
+  const screen = compare(side('base', only(base, ps)), side('head', only(head, ps)))
+  const pick = (s: Record<string, Samples>, f: () => number[]) =>
+    Object.fromEntries(
+      Object.entries(s).map(([p, bs]) => [
+        p,
+        Object.fromEntries(
+          Object.keys(bs)
+            .filter(n => n === 'BenchmarkX' || n === 'BenchmarkY')
+            .map(n => [n, f()])
+        )
+      ])
+    )
+  const ab = compare(
+    side(
+      'base',
+      pick(only(base, ps), () => base10)
+    ),
+    side(
+      'head',
+      pick(only(head, ps), () => slower10)
+    ),
+    { threshold: 2.5 }
+  )
+  const costs = (x: number) => ({ flat: x, cum: x, self: x })
+  for (const b of ab.benchmarks) {
+    const hot: FunctionDelta = {
+      name: `${b.package}.hot${b.name}`,
+      status: 'changed',
+      base: costs(10),
+      head: costs(110),
+      delta: costs(100),
+      beyondNoise: true
+    }
+    b.functions = { cpu: [hot] }
+    b.summary = explain(b)
+  }
+  const shard = applyConfirmation(screen, ab, 10)
+  const confirmedIn = (c: Comparison) =>
+    c.benchmarks.filter(b => b.confirmation?.status === 'confirmed')
+
+  it('survives the merge and the comment job’s re-judge of a report', () => {
+    expect(confirmedIn(shard)).toHaveLength(2)
+    const travelled = sanitizeComparison(JSON.parse(JSON.stringify(shard)))
+    const merged = mergeComparisons([{ source: 's4', comparison: travelled }])
+    for (const again of [merged, rejudge(travelled), rejudgeMerged(merged)]) {
+      expect(confirmedIn(again)).toHaveLength(2)
+      for (const b of confirmedIn(again)) {
+        const culprit = `example.com/d.hot${b.name}`
+        expect(b.functionsFrom).toBe('ab')
+        expect(b.functions?.cpu?.map(f => f.name)).toEqual([culprit])
+        expect(b.summary).toContain(`: ${culprit} +100 ns/op`)
+        expect(b.summary).toContain('confirmed by A/B on this runner')
+      }
+      const md = renderMarkdown(again, { key: 'k' })
+      expect(md).toContain("Function costs from the A/B rounds' profiles")
+      expect(md).not.toContain('No function breakdown')
+    }
   })
 })
 

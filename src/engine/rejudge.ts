@@ -27,6 +27,7 @@ import {
   overallVerdict,
   sortBenchmarks
 } from '../compare/verdicts.js'
+import { explain } from '../compare/functions.js'
 import { holmAdjust } from '../stats/holm.js'
 import { applyContentionVerdicts, judgeContention } from '../compare/contention.js'
 import { applyConfirmation, judgeScreen } from './judge.js'
@@ -130,6 +131,29 @@ export function failMissingShards(c: Comparison): Comparison {
 }
 
 /**
+ * A suspect as its A/B measured it, rebuilt from what the comparison kept:
+ * the time verdict recomputed here, the allocation rows the A/B measured,
+ * and, when the A/B's profiles explained it, its function breakdown, so a
+ * re-judged or merged confirmed regression still names its culprit and
+ * leads with it (applyConfirmation keeps only what the A/B has).
+ */
+function abMeasured(b: BenchmarkComparison, time: MetricComparison): BenchmarkComparison {
+  const out: BenchmarkComparison = {
+    package: b.package,
+    name: b.name,
+    verdict: time.verdict,
+    metrics: [time, ...b.metrics.filter(m => m.measuredBy === 'ab')]
+  }
+  if (b.functionsFrom === 'ab' && b.functions) {
+    out.functions = b.functions
+    out.functionsFrom = 'ab'
+    if (b.functionStats) out.functionStats = b.functionStats
+  }
+  if (out.verdict === 'regression') out.summary = explain(out)
+  return out
+}
+
+/**
  * The rest of rejudge, on benchmarks whose metric verdicts are recomputed:
  * the screen's counts, then the gate, with the confirmation's own numbers
  * deciding its suspects. `confirmationP` replaces a suspect's adjusted p
@@ -177,7 +201,7 @@ export function judgeVerdicted(
           base: null,
           head: null
         }
-        return [{ package: b.package, name: b.name, verdict: time.verdict, metrics: [time] }]
+        return [abMeasured(b, time)]
       })
     )
   }
