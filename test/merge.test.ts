@@ -87,6 +87,39 @@ const verdicts = (c: Comparison) =>
     ])
   )
 
+/** The screen of packages ps against the baseline. */
+function screenOf(ps: string[]): Comparison {
+  const { base, head } = data()
+  return compare(side('base', only(base, ps)), side('head', only(head, ps)))
+}
+
+/** The A/B of packages ps: their suspects alone (the slower two of each), ten rounds a side. */
+function abOf(ps: string[]): Comparison {
+  const { base, head } = data()
+  const suspects = (s: Record<string, Samples>, f: () => number[]) =>
+    Object.fromEntries(
+      Object.entries(s).map(([p, bs]) => [
+        p,
+        Object.fromEntries(
+          Object.keys(bs)
+            .filter(n => n === 'BenchmarkX' || n === 'BenchmarkY')
+            .map(n => [n, f()])
+        )
+      ])
+    )
+  return compare(
+    side(
+      'base',
+      suspects(only(base, ps), () => base10)
+    ),
+    side(
+      'head',
+      suspects(only(head, ps), () => slower10)
+    ),
+    { threshold: 2.5 }
+  )
+}
+
 describe('mergeComparisons, gate baseline', () => {
   const { base, head } = data()
   const whole = compare(side('base', base), side('head', head))
@@ -129,34 +162,7 @@ describe('mergeComparisons, gate baseline', () => {
 
 describe('mergeComparisons, gate confirmed', () => {
   // The slower benchmarks are suspects (+10%); the A/B of shard i measures its own.
-  const { base, head } = data()
-  const confirmOf = (ps: string[]): Comparison => {
-    const screen = compare(side('base', only(base, ps)), side('head', only(head, ps)))
-    const ab = compare(
-      side(
-        'base',
-        suspects(only(base, ps), () => base10)
-      ),
-      side(
-        'head',
-        suspects(only(head, ps), () => slower10)
-      ),
-      { threshold: 2.5 }
-    )
-    return applyConfirmation(screen, ab, 10)
-  }
-  // The A/B measures the suspects only: the slower two of each package.
-  const suspects = (s: Record<string, Samples>, f: () => number[]) =>
-    Object.fromEntries(
-      Object.entries(s).map(([p, bs]) => [
-        p,
-        Object.fromEntries(
-          Object.keys(bs)
-            .filter(n => n === 'BenchmarkX' || n === 'BenchmarkY')
-            .map(n => [n, f()])
-        )
-      ])
-    )
+  const confirmOf = (ps: string[]): Comparison => applyConfirmation(screenOf(ps), abOf(ps), 10)
   const whole = confirmOf(PKGS)
   const shards = SHARDS.map((ps, i) => ({ source: `s${i + 1}`, comparison: confirmOf(ps) }))
   const merged = mergeComparisons(shards)
@@ -194,33 +200,11 @@ describe('mergeComparisons, gate confirmed', () => {
 })
 
 describe("a confirmed regression's breakdown from the A/B rounds", () => {
-  const { base, head } = data()
   // Shard d alone: its two suspects confirm (Holm over 2), and the A/B's
   // profiles name a culprit in each, 10 → 110 ns/op.
   const ps = [PKGS[3]]
-  const screen = compare(side('base', only(base, ps)), side('head', only(head, ps)))
-  const pick = (s: Record<string, Samples>, f: () => number[]) =>
-    Object.fromEntries(
-      Object.entries(s).map(([p, bs]) => [
-        p,
-        Object.fromEntries(
-          Object.keys(bs)
-            .filter(n => n === 'BenchmarkX' || n === 'BenchmarkY')
-            .map(n => [n, f()])
-        )
-      ])
-    )
-  const ab = compare(
-    side(
-      'base',
-      pick(only(base, ps), () => base10)
-    ),
-    side(
-      'head',
-      pick(only(head, ps), () => slower10)
-    ),
-    { threshold: 2.5 }
-  )
+  const screen = screenOf(ps)
+  const ab = abOf(ps)
   const costs = (x: number) => ({ flat: x, cum: x, self: x })
   for (const b of ab.benchmarks) {
     const hot: FunctionDelta = {
