@@ -17,7 +17,7 @@ import type { Comparison } from '../src/compare/model.js'
 import { marker } from '../src/report/markdown.js'
 import { visibleText } from '../src/report/escape.js'
 import { runAction, type ActionRun } from './helpers/action.js'
-import { FakeGitHub } from './helpers/fake-github.js'
+import { FakeGitHub, pushRun } from './helpers/fake-github.js'
 import { tempDir } from './helpers/go.js'
 import { gitIn } from './helpers/repo.js'
 
@@ -103,14 +103,7 @@ describe('a sharded matrix with gate confirmed', () => {
     }
     const joined = await job(1001, { mode: 'merge', shards: '3' })
     expect(joined.code, joined.stdout.slice(-2000)).toBe(0)
-    gh.runs.push({
-      id: 1001,
-      event: 'push',
-      conclusion: 'success',
-      head_branch: 'main',
-      head_sha: baseSha,
-      headRepo: 'acme/widgets'
-    })
+    gh.runs.push(pushRun(1001, baseSha))
     gh.mergeBase = baseSha
     // The pull request: p3's Work makes three passes.
     writeFileSync(join(mod, SEEDED, 'passes.go'), `package ${SEEDED}\n\nconst passes = 3\n`)

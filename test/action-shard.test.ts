@@ -18,7 +18,7 @@ import type { Comparison } from '../src/compare/model.js'
 import { extractZip } from '../src/github/unzip.js'
 import { marker } from '../src/report/markdown.js'
 import { runAction, type ActionRun } from './helpers/action.js'
-import { FakeGitHub, type FakeRun } from './helpers/fake-github.js'
+import { FakeGitHub, pushRun } from './helpers/fake-github.js'
 import { tempDir } from './helpers/go.js'
 import { gitIn } from './helpers/repo.js'
 
@@ -137,15 +137,6 @@ async function matrix(
   return { shards, merge }
 }
 
-const pushRun = (id: number): FakeRun => ({
-  id,
-  event: 'push',
-  conclusion: 'success',
-  head_branch: 'main',
-  head_sha: `push${id}`,
-  headRepo: 'acme/widgets'
-})
-
 /** The packages of an uploaded bundle artifact. */
 async function packagesIn(gh: FakeGitHub, runId: number, name: string): Promise<string[]> {
   const a = gh.artifacts.find(x => x.runId === runId && x.name === name)
@@ -199,9 +190,9 @@ describe('a sharded matrix with its merge job', () => {
       12
     )
     push1 = await matrix(gh, 'push', 6001)
-    gh.runs.push(pushRun(6001))
+    gh.runs.push(pushRun(6001, 'push6001'))
     push2 = await matrix(gh, 'push', 6002)
-    gh.runs.push(pushRun(6002))
+    gh.runs.push(pushRun(6002, 'push6002'))
     gh.mergeBase = 'push6002'
     // The pull request's matrix, in which shard 2 fails before it measures
     // (a bad input, as a broken job would), then the merge job.

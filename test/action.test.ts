@@ -9,7 +9,7 @@ import type { Comparison } from '../src/compare/model.js'
 import { escapeText } from '../src/report/escape.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ROOT } from './helpers/go.js'
-import { FakeGitHub, type FakeRun } from './helpers/fake-github.js'
+import { FakeGitHub, pushRun } from './helpers/fake-github.js'
 import { runAction, type ActionRun } from './helpers/action.js'
 
 const TOKEN = 'ghs_fakeToken0123456789abcdef'
@@ -34,14 +34,6 @@ const prPayload = (headSha: string) => ({
     base: { ref: 'main', sha: 'base000', repo: { full_name: 'acme/widgets' } },
     head: { sha: headSha, repo: { full_name: 'acme/widgets' } }
   }
-})
-const pushRun = (id: number, sha: string): FakeRun => ({
-  id,
-  event: 'push',
-  conclusion: 'success',
-  head_branch: 'main',
-  head_sha: sha,
-  headRepo: 'acme/widgets'
 })
 
 async function push(gh: FakeGitHub, runId: number, sha: string): Promise<ActionRun> {

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { marker } from '../src/report/markdown.js'
 import { runAction, type ActionRun } from './helpers/action.js'
-import { FakeGitHub, type FakeRun } from './helpers/fake-github.js'
+import { FakeGitHub, pushRun } from './helpers/fake-github.js'
 import { extractZip } from '../src/github/unzip.js'
 import { ROOT, tempDir } from './helpers/go.js'
 import { zip } from './helpers/zip.js'
@@ -35,14 +35,6 @@ const REGRESSION = { 'go-test-flags': '-tags=benchgate_demo_regression' }
 // (4.2% of comparisons in docs/verdict-quality.md): where a test is about the
 // comment and not the verdict, the verdict must not fail the step.
 const QUIET = { 'fail-on-regression': 'false' }
-const pushRun = (id: number, sha: string, headRepo = 'acme/widgets'): FakeRun => ({
-  id,
-  event: 'push',
-  conclusion: 'success',
-  head_branch: 'main',
-  head_sha: sha,
-  headRepo
-})
 const prPayload = (number: number, headRepo: string) => ({
   repository,
   pull_request: {

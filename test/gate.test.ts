@@ -22,7 +22,7 @@ import { pullRequestAbBase } from '../src/engine/revision.js'
 import { LocalGit } from '../src/git/index.js'
 import { visibleText } from '../src/report/escape.js'
 import { runAction, type ActionRun } from './helpers/action.js'
-import { FakeGitHub } from './helpers/fake-github.js'
+import { FakeGitHub, pushRun } from './helpers/fake-github.js'
 import { ROOT, run, tempDir } from './helpers/go.js'
 
 const TOKEN = 'ghs_fakeToken0123456789abcdef'
@@ -91,17 +91,7 @@ describe('gate: confirmed and gate: ab on a real two-commit repository', () => {
       runId: 1001
     })
     expect(pushed.code).toBe(0)
-    gh.completeRun(
-      {
-        id: 1001,
-        event: 'push',
-        conclusion: 'success',
-        head_branch: 'main',
-        head_sha: baseSha,
-        headRepo: 'acme/widgets'
-      },
-      gh.uploads[gh.uploads.length - 1]
-    )
+    gh.completeRun(pushRun(1001, baseSha), gh.uploads[gh.uploads.length - 1])
     gh.mergeBase = baseSha
     // The PR: Checksum makes 15 passes instead of 10.
     const seed = join(repo, 'textproc', 'seed_off.go')

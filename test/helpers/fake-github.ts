@@ -21,6 +21,18 @@ export interface FakeRun {
   created_at?: string
 }
 
+/** A successful push run of main at `sha`, as the runs list shows it. */
+export function pushRun(id: number, sha: string, headRepo = 'acme/widgets'): FakeRun {
+  return {
+    id,
+    event: 'push',
+    conclusion: 'success',
+    head_branch: 'main',
+    head_sha: sha,
+    headRepo
+  }
+}
+
 export interface FakeArtifact {
   id: number
   runId: number
