@@ -150,8 +150,14 @@ describe('benchgate flame on two bundles', () => {
     const { page, errors } = await open(html)
     await pick(page, /^BenchmarkIntern\S* .* — cpu —/)
     const graphWidth = await page.$eval('#graph', e => e.getBoundingClientRect().width)
-    const before = (await frames(page)).find(f => f.name === 'example.com/demo/textproc.cloneWord')!
-    expect(before.width).toBeLessThan(graphWidth * 0.9)
+    // The widest frame that is clearly narrower than the graph. Which one
+    // that is depends on the run: the seeded cloneWord alone can fill over
+    // 90% of Intern's graph, so the test must not insist on a name.
+    const drawn = await frames(page)
+    const before = drawn
+      .filter(f => f.i !== 0 && f.width >= 20 && f.width < graphWidth * 0.8)
+      .sort((a, b) => b.width - a.width)[0]
+    expect(before, JSON.stringify(drawn.map(f => [f.name, f.width]))).toBeDefined()
     await page.click(`#graph .f[data-i="${before.i}"]`)
     const after = (await frames(page)).find(f => f.i === before.i)!
     expect(after.width).toBeGreaterThan(graphWidth - 2)
