@@ -10,7 +10,7 @@
  * sides built alike, from their own revisions) sees it. The real
  * dist/index.js runs every job; GitHub is the loopback fake.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Comparison } from '../src/compare/model.js'
@@ -19,7 +19,7 @@ import { visibleText } from '../src/report/escape.js'
 import { runAction, type ActionRun } from './helpers/action.js'
 import { FakeGitHub, pushRun } from './helpers/fake-github.js'
 import { tempDir } from './helpers/go.js'
-import { gitIn } from './helpers/repo.js'
+import { gitIn, writeWorkModule } from './helpers/repo.js'
 
 const dir = tempDir('action-shard-confirmed')
 const mod = join(dir, 'mod')
@@ -29,24 +29,6 @@ const TOKEN = 'ghs_fakeShardConfirmed0123456789'
 const KEY = 'benchgate-baseline'
 const PR = 21
 const repository = { default_branch: 'main', full_name: 'acme/widgets' }
-
-/** Each package's Work sums n numbers `passes` times; passes lives in passes.go. */
-function writeModule(): void {
-  mkdirSync(mod, { recursive: true })
-  writeFileSync(join(mod, 'go.mod'), 'module example.com/confirmed\n\ngo 1.22\n')
-  PKGS.forEach((p, i) => {
-    mkdirSync(join(mod, p), { recursive: true })
-    writeFileSync(
-      join(mod, p, `${p}.go`),
-      `package ${p}\n\n// Work sums n numbers, passes times.\nfunc Work(n int) int {\n\ts := 0\n\tfor k := 0; k < passes; k++ {\n\t\tfor i := 0; i < n; i++ {\n\t\t\ts += i ^ ${i}\n\t\t}\n\t}\n\treturn s\n}\n`
-    )
-    writeFileSync(join(mod, p, 'passes.go'), `package ${p}\n\nconst passes = 1\n`)
-    writeFileSync(
-      join(mod, p, `${p}_test.go`),
-      `package ${p}\n\nimport "testing"\n\nfunc BenchmarkWork(b *testing.B) {\n\tfor i := 0; i < b.N; i++ {\n\t\t_ = Work(20000)\n\t}\n}\n`
-    )
-  })
-}
 
 const comparisonOf = (r: ActionRun): Comparison =>
   JSON.parse(readFileSync(r.outputs['comparison-json'], 'utf8')) as Comparison
@@ -91,7 +73,7 @@ describe('a sharded matrix with gate confirmed', () => {
 
   beforeAll(async () => {
     await gh.start()
-    writeModule()
+    writeWorkModule(mod, 'example.com/confirmed', PKGS)
     await g('init', '-q', '-b', 'main')
     await g('add', '.')
     await g('commit', '-qm', 'base')

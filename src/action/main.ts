@@ -10,6 +10,7 @@ import { localEngine, type Engine } from '../engine/index.js'
 import { packageFailure, planFor, RUN_EVENTS, type Plan } from '../engine/judge.js'
 import type { BaselineRef } from '../engine/pull-request.js'
 import { runToBundle, type RunOutcome } from '../engine/measure.js'
+import { runCreatedAt } from '../github/baseline.js'
 import { createClient, type GitHubClient } from '../github/client.js'
 import { ContextError, readContext, type RunContext } from '../github/context.js'
 import { addSecret } from '../github/redact.js'
@@ -69,6 +70,8 @@ export async function run(): Promise<void> {
  * What a matrix job needs before it measures: on a push, the whole
  * baseline to balance by; on a pull request, the baseline's part of this
  * shard, whose assignment it follows (and compares with afterwards).
+ * Either comes from a run that finished before this run was created, so
+ * that every shard, and a re-run of one, reads the same run.
  */
 async function prepareShard(
   plan: Plan,
@@ -79,8 +82,16 @@ async function prepareShard(
 ): Promise<{ weightsFrom?: string; baseline?: BaselineRef | { missing: string } }> {
   if (!settings.shard || plan === 'ab') return {}
   await mkdir(temp, { recursive: true })
-  if (plan === 'record') return { weightsFrom: await pushWeights(gh, settings, ctx, temp) }
-  const baseline = await baselineOf(gh, settings, ctx, temp)
+  const settled =
+    settings.githubToken === '' || ctx.runId === 0
+      ? undefined
+      : await runCreatedAt(gh, { owner: ctx.owner, repo: ctx.repo }, ctx.runId, m => core.info(m))
+  if (settled)
+    core.info(
+      `benchgate: this run was created at ${settled}; every shard reads the newest baseline that finished before then`
+    )
+  if (plan === 'record') return { weightsFrom: await pushWeights(gh, settings, ctx, temp, settled) }
+  const baseline = await baselineOf(gh, settings, ctx, temp, settled)
   return { baseline, ...(isBaseline(baseline) ? { weightsFrom: baseline.dir } : {}) }
 }
 

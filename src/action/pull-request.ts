@@ -31,12 +31,14 @@ export function baselineBranch(settings: ActionSettings, ctx: RunContext): strin
  * The baseline bundle of the base branch (this shard's part of it, when
  * sharded), or why there is none. No baseline, an expired one, or one that
  * cannot be read is not the PR's fault: it is reported, and the step passes.
+ * `settledBefore` (a shard's): only runs that finished before then.
  */
 export async function baselineOf(
   gh: GitHubClient,
   settings: ActionSettings,
   ctx: RunContext,
-  temp: string
+  temp: string,
+  settledBefore?: string
 ): Promise<BaselineRef | { missing: string }> {
   const pr = ctx.pullRequest!
   const repo = { owner: ctx.owner, repo: ctx.repo }
@@ -51,7 +53,8 @@ export async function baselineOf(
         workflow: ctx.workflow,
         branch,
         artifactName: baselineArtifact(settings),
-        mergeBase: base
+        mergeBase: base,
+        settledBefore
       },
       temp,
       m => core.info(m)

@@ -48,16 +48,18 @@ export function baselineArtifact(settings: Pick<ActionSettings, 'artifactName' |
 
 /**
  * A push shard's weights: the newest whole baseline of the branch (the
- * merge job's), whose package durations it balances by. Every shard of
- * the matrix asks the same question at the same time and so reads the
- * same run; the merge job refuses parts that did not (their assignments
- * differ). Without one, or without a token, undefined: benchmark counts.
+ * merge job's) that finished before this run was created, whose package
+ * durations it balances by. Every shard of the matrix, and a re-run of
+ * one, so reads the same run even when another finishes while they start;
+ * the merge job refuses parts that did not (their assignments differ).
+ * Without one, or without a token, undefined: benchmark counts.
  */
 export async function pushWeights(
   gh: GitHubClient,
   settings: ActionSettings,
   ctx: RunContext,
-  temp: string
+  temp: string,
+  settledBefore?: string
 ): Promise<string | undefined> {
   if (settings.githubToken === '') {
     core.info(
@@ -74,7 +76,8 @@ export async function pushWeights(
         repo: ctx.repo,
         workflow: ctx.workflow,
         branch: settings.baselineBranch || ctx.defaultBranch,
-        artifactName: settings.artifactName
+        artifactName: settings.artifactName,
+        settledBefore
       },
       temp,
       m => core.info(m)

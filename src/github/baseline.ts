@@ -28,6 +28,13 @@ export interface BaselineQuery extends RepoRef {
   mergeBase?: string
   /** Runs to consider, newest first. */
   maxRuns?: number
+  /**
+   * Only runs that finished before this time (ISO 8601): the creation of
+   * the run asking, for a matrix whose jobs must all read the same
+   * baseline (runCreatedAt). A run that finishes while the jobs start,
+   * or before one of them is re-run, is then skipped by every one.
+   */
+  settledBefore?: string
 }
 
 /** A downloaded baseline bundle and the run it came from. */
@@ -117,6 +124,8 @@ interface WorkflowRun {
   head_sha: string
   head_branch: string | null
   head_repository?: { full_name?: string } | null
+  /** When the run last changed: for a finished run, when it finished. */
+  updated_at?: string
 }
 
 /** The PR's merge-base, or undefined when the comparison API cannot say. */
@@ -142,8 +151,43 @@ export async function mergeBase(
   }
 }
 
+/**
+ * When this workflow run was created: the same for every job of it and
+ * for every re-run attempt (run_started_at is the attempt's). Undefined,
+ * with a line in the log, when the API cannot say.
+ */
+export async function runCreatedAt(
+  gh: GitHubClient,
+  repo: RepoRef,
+  runId: number,
+  log: Logger
+): Promise<string | undefined> {
+  try {
+    const { data } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId })
+    const at = (data as { created_at?: unknown }).created_at
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at))) return at
+    log(`Run ${runId} has no creation time; the shards take the newest baseline each`)
+  } catch (err) {
+    log(
+      `Could not read run ${runId} (HTTP ${statusOf(err) ?? '?'}); the shards take the newest baseline each, and a run that finishes while they start can give them different ones`
+    )
+  }
+  return undefined
+}
+
+/** Whether a run finished before `time`; a run that does not say when it changed is kept. */
+function settledBefore(run: WorkflowRun, time: string | undefined): boolean {
+  if (time === undefined || run.updated_at === undefined) return true
+  const at = Date.parse(run.updated_at)
+  return Number.isNaN(at) || at < Date.parse(time)
+}
+
 /** Candidate runs, trusted ones only, the merge-base run first, then newest first. */
-export async function candidateRuns(gh: GitHubClient, q: BaselineQuery): Promise<WorkflowRun[]> {
+export async function candidateRuns(
+  gh: GitHubClient,
+  q: BaselineQuery,
+  log: Logger = () => {}
+): Promise<WorkflowRun[]> {
   const { data } = await gh.rest.actions.listWorkflowRuns({
     owner: q.owner,
     repo: q.repo,
@@ -161,10 +205,16 @@ export async function candidateRuns(gh: GitHubClient, q: BaselineQuery): Promise
       r.head_branch === q.branch &&
       (r.head_repository?.full_name ?? '').toLowerCase() === full
   )
-  if (!q.mergeBase) return trusted
+  const late = trusted.filter(r => !settledBefore(r, q.settledBefore))
+  if (late.length > 0)
+    log(
+      `Skipping run${late.length === 1 ? '' : 's'} ${late.map(r => r.id).join(', ')}: finished after this run was created, so not every shard could read ${late.length === 1 ? 'it' : 'them'}`
+    )
+  const settled = trusted.filter(r => settledBefore(r, q.settledBefore))
+  if (!q.mergeBase) return settled
   return [
-    ...trusted.filter(r => r.head_sha === q.mergeBase),
-    ...trusted.filter(r => r.head_sha !== q.mergeBase)
+    ...settled.filter(r => r.head_sha === q.mergeBase),
+    ...settled.filter(r => r.head_sha !== q.mergeBase)
   ]
 }
 
@@ -180,10 +230,10 @@ export async function fetchBaseline(
   tempRoot: string,
   log: Logger
 ): Promise<Baseline> {
-  const runs = await candidateRuns(gh, q)
+  const runs = await candidateRuns(gh, q, log)
   if (runs.length === 0) {
     throw new NoBaselineError(
-      `no successful push run of workflow ${q.workflow} on branch ${q.branch} in ${q.owner}/${q.repo} was found`
+      `no successful push run of workflow ${q.workflow} on branch ${q.branch} in ${q.owner}/${q.repo} was found${q.settledBefore ? ` that finished before this run was created (${q.settledBefore}), as every shard of it must read the same one` : ''}`
     )
   }
   const client = new DefaultArtifactClient()

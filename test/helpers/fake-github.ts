@@ -18,8 +18,18 @@ export interface FakeRun {
   head_sha: string
   /** owner/repo the run's head came from (a fork differs). */
   headRepo: string
+  /** Default: the id in seconds since the epoch, so that ids give the order runs were created in. */
   created_at?: string
+  /** When it finished. Default: half a second after it was created. */
+  updated_at?: string
 }
+
+/** A run's creation time: its own, else its id read as seconds since the epoch. */
+const createdAt = (r: { id: number; created_at?: string }): string =>
+  r.created_at ?? new Date(r.id * 1000).toISOString()
+/** When a finished run finished: its own time, else half a second after it was created. */
+const updatedAt = (r: FakeRun): string =>
+  r.updated_at ?? new Date(Date.parse(createdAt(r)) + 500).toISOString()
 
 /** A successful push run of main at `sha`, as the runs list shows it. */
 export function pushRun(id: number, sha: string, headRepo = 'acme/widgets'): FakeRun {
@@ -226,10 +236,23 @@ export class FakeGitHub {
           conclusion: r.conclusion,
           head_branch: r.head_branch,
           head_sha: r.head_sha,
-          created_at: r.created_at ?? new Date(r.id * 1000).toISOString(),
+          created_at: createdAt(r),
+          updated_at: updatedAt(r),
           head_repository: { full_name: r.headRepo },
           repository: { full_name: `${this.owner}/${this.repo}` }
         }))
+      })
+    }
+    if (method === 'GET' && (m = new RegExp(`^${repoPrefix}/actions/runs/(\\d+)$`).exec(p))) {
+      // A finished run as listed; any other is the one asking, still in progress.
+      const id = Number(m[1])
+      const done = this.runs.find(r => r.id === id)
+      return json(200, {
+        id,
+        status: done ? 'completed' : 'in_progress',
+        conclusion: done?.conclusion ?? null,
+        created_at: createdAt(done ?? { id }),
+        updated_at: done ? updatedAt(done) : createdAt({ id })
       })
     }
     if (

@@ -1,4 +1,4 @@
-import { cpSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { ROOT, run } from './go.js'
 
@@ -27,4 +27,26 @@ export async function seededDemoRepo(repo: string, passes: number): Promise<void
   if (seeded === text) throw new Error(`${seed} no longer sets checksumPasses = 10`)
   writeFileSync(seed, seeded)
   await g('commit', '-qam', `head: Checksum makes ${passes} passes instead of 10`)
+}
+
+/**
+ * A generated module `path` in `dir`: one package per name, each with a
+ * Work that sums n numbers `passes` times (passes.go sets 1) and one
+ * BenchmarkWork. Sharding tests use it: many small packages, alike.
+ */
+export function writeWorkModule(dir: string, path: string, pkgs: readonly string[]): void {
+  mkdirSync(dir, { recursive: true })
+  writeFileSync(join(dir, 'go.mod'), `module ${path}\n\ngo 1.22\n`)
+  pkgs.forEach((p, i) => {
+    mkdirSync(join(dir, p), { recursive: true })
+    writeFileSync(
+      join(dir, p, `${p}.go`),
+      `package ${p}\n\n// Work sums n numbers, passes times.\nfunc Work(n int) int {\n\ts := 0\n\tfor k := 0; k < passes; k++ {\n\t\tfor i := 0; i < n; i++ {\n\t\t\ts += i ^ ${i}\n\t\t}\n\t}\n\treturn s\n}\n`
+    )
+    writeFileSync(join(dir, p, 'passes.go'), `package ${p}\n\nconst passes = 1\n`)
+    writeFileSync(
+      join(dir, p, `${p}_test.go`),
+      `package ${p}\n\nimport "testing"\n\nfunc BenchmarkWork(b *testing.B) {\n\tfor i := 0; i < b.N; i++ {\n\t\t_ = Work(20000)\n\t}\n}\n`
+    )
+  })
 }
