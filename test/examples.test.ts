@@ -128,6 +128,15 @@ describe('examples/', () => {
     expect(text).toMatch(/^permissions:/m)
     expect(text).not.toMatch(/write-all|pull_request_target/)
   })
+
+  it.each(files)('%s never cancels a push run, which records the baseline', file => {
+    const text = readFileSync(join(EXAMPLES, file), 'utf8').replace(/#.*$/gm, '')
+    if (!/^ {2}push:/m.test(text)) return
+    // Cancelling in progress is for pull requests only: pushes faster than a
+    // run would otherwise leave the branch without any baseline.
+    const cancel = /^ {2}cancel-in-progress: (.*)$/m.exec(text)
+    if (cancel) expect(cancel[1].trim()).toBe("${{ github.event_name == 'pull_request' }}")
+  })
 })
 
 describe('action.yml', () => {
