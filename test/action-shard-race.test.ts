@@ -78,6 +78,8 @@ describe('the shards of one run, while another push run finishes', () => {
   const pr: ActionRun[] = []
   let raceMerge: ActionRun
   let prMerge: ActionRun
+  let rerun: ActionRun
+  let firstPart2: string[] = []
   let nextArtifact = 90_000
 
   const job = (
@@ -161,6 +163,11 @@ describe('the shards of one run, while another push run finishes', () => {
     pr.push(await job(2500, { shard: '2/3' }, 'pull_request'))
     pr.push(await job(2500, { shard: '3/3' }, 'pull_request'))
     prMerge = await job(2500, { mode: 'merge', shards: '3' }, 'pull_request')
+    // Later, after 35 more push runs (more than a page of the runs list),
+    // shard 2 of run 1003 is re-run: a new attempt of the same run.
+    firstPart2 = (await parts(gh, 1003))[1]
+    for (let id = 3000; id < 3035; id++) gh.runs.push(pushRun(id, `push${id}`))
+    rerun = await job(1003, { shard: '2/3' })
   }, 600_000)
   afterAll(() => gh.stop())
 
@@ -205,5 +212,13 @@ describe('the shards of one run, while another push run finishes', () => {
     for (const r of pr.slice(1)) expect(r.stdout).toMatch(/Skipping run 2400/)
     expect(prMerge.code, prMerge.stdout.slice(-2000)).toBe(0)
     expect(prMerge.stdout).not.toMatch(/::error/)
+  })
+
+  it('a shard re-run after a page of newer push runs reads the same run, and uploads the same part again', async () => {
+    expect(rerun.code, rerun.stdout.slice(-2000)).toBe(0)
+    expect(rerun.stdout).toMatch(/balancing the shards by the durations of baseline run 1001/)
+    // Its earlier attempt's part was replaced by one that holds the same packages.
+    expect(gh.deleted.map(a => `${a.runId} ${a.name}`)).toContain(`1003 ${KEY}-shard-2-of-3`)
+    expect((await parts(gh, 1003))[1]).toEqual(firstPart2)
   })
 })

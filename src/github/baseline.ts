@@ -195,7 +195,10 @@ export async function candidateRuns(
     branch: q.branch,
     event: 'push',
     status: 'success',
-    per_page: Math.min(q.maxRuns ?? 30, 100)
+    per_page: Math.min(q.maxRuns ?? 30, 100),
+    // Runs created after this one cannot have finished before it: leaving
+    // them out keeps the page for those that can, however many came since.
+    ...(q.settledBefore ? { created: `<${q.settledBefore}` } : {})
   })
   const full = `${q.owner}/${q.repo}`.toLowerCase()
   const trusted = (data.workflow_runs as WorkflowRun[]).filter(

@@ -219,17 +219,24 @@ export class FakeGitHub {
       (m = /^\/repos\/[^/]+\/[^/]+\/actions\/workflows\/[^/]+\/runs$/.exec(p))
     ) {
       const q = url.searchParams
+      // created: only the form `<date-time` of GitHub's search syntax.
+      const before = /^<(.+)$/.exec(q.get('created') ?? '')?.[1]
+      if (q.get('created') && (!before || Number.isNaN(Date.parse(before))))
+        return json(422, { message: `unsupported created filter "${q.get('created')}"` })
       const runs = this.runs
         .filter(
           r =>
             (!q.get('branch') || r.head_branch === q.get('branch')) &&
             (!q.get('event') || r.event === q.get('event')) &&
-            (!q.get('status') || r.conclusion === q.get('status'))
+            (!q.get('status') || r.conclusion === q.get('status')) &&
+            (!before || Date.parse(createdAt(r)) < Date.parse(before))
         )
         .sort((a, b) => b.id - a.id)
+      // One page, as GitHub pages it: 30 by default, at most 100.
+      const perPage = Math.min(Number(q.get('per_page') ?? 30) || 30, 100)
       return json(200, {
         total_count: runs.length,
-        workflow_runs: runs.map(r => ({
+        workflow_runs: runs.slice(0, perPage).map(r => ({
           id: r.id,
           event: r.event,
           status: 'completed',
