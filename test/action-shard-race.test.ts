@@ -14,9 +14,9 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readBundle, RESULTS_FILE, type Bundle } from '../src/bundle/index.js'
+import { RESULTS_FILE, type Bundle } from '../src/bundle/index.js'
 import { extractZip } from '../src/github/unzip.js'
-import { runAction, type ActionRun } from './helpers/action.js'
+import { artifactPackages, runAction, type ActionRun } from './helpers/action.js'
 import { FakeGitHub, pushRun } from './helpers/fake-github.js'
 import { tempDir } from './helpers/go.js'
 import { gitIn, writeWorkModule } from './helpers/repo.js'
@@ -31,19 +31,9 @@ const repository = { default_branch: 'main', full_name: 'acme/widgets' }
 /** A run's creation time as the fake server gives it: its id in seconds. */
 const createdAt = (runId: number): number => runId * 1000
 
-let unzipped = 0
 /** The packages of each part a push run's shards uploaded, by shard. */
-async function parts(gh: FakeGitHub, runId: number): Promise<string[][]> {
-  return Promise.all(
-    [1, 2, 3].map(async i => {
-      const a = gh.artifacts.find(x => x.runId === runId && x.name === `${KEY}-shard-${i}-of-3`)
-      expect(a, `run ${runId}'s part ${i}`).toBeDefined()
-      const out = join(dir, `part-${runId}-${i}-${unzipped++}`)
-      await extractZip(a!.zip, out)
-      return (await readBundle(out)).bundle.packages.map(p => p.importPath.split('/').pop()!).sort()
-    })
-  )
-}
+const parts = (gh: FakeGitHub, runId: number): Promise<string[][]> =>
+  Promise.all([1, 2, 3].map(i => artifactPackages(gh, runId, `${KEY}-shard-${i}-of-3`)))
 
 /** Every file under `root`, as zip entries named by their relative path. */
 function entries(root: string): { name: string; data: Buffer }[] {
@@ -190,11 +180,7 @@ describe('the shards of one run, while another push run finishes', () => {
     expect(raceMerge.code, raceMerge.stdout.slice(-2000)).toBe(0)
     expect(raceMerge.outputs.verdict).toBe('recorded')
     expect((await parts(gh, 1003)).flat().sort()).toEqual(PKGS)
-    const whole = gh.artifacts.find(a => a.runId === 1003 && a.name === KEY)!
-    const out = join(dir, 'joined-1003')
-    await extractZip(whole.zip, out)
-    const joined = (await readBundle(out)).bundle.packages.map(p => p.importPath.split('/').pop())
-    expect(joined.sort()).toEqual(PKGS)
+    expect(await artifactPackages(gh, 1003, KEY)).toEqual(PKGS)
     for (const r of race) {
       expect(r.stdout).toMatch(/this run was created at \S+; every shard reads the newest baseline/)
       expect(r.stdout).toMatch(/balancing the shards by the durations of baseline run 1001/)

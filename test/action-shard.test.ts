@@ -13,11 +13,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { readBundle } from '../src/bundle/index.js'
 import type { Comparison } from '../src/compare/model.js'
-import { extractZip } from '../src/github/unzip.js'
 import { marker } from '../src/report/markdown.js'
-import { runAction, type ActionRun } from './helpers/action.js'
+import { artifactPackages, runAction, type ActionRun } from './helpers/action.js'
 import { FakeGitHub, pushRun } from './helpers/fake-github.js'
 import { tempDir } from './helpers/go.js'
 import { gitIn } from './helpers/repo.js'
@@ -137,15 +135,6 @@ async function matrix(
   return { shards, merge }
 }
 
-/** The packages of an uploaded bundle artifact. */
-async function packagesIn(gh: FakeGitHub, runId: number, name: string): Promise<string[]> {
-  const a = gh.artifacts.find(x => x.runId === runId && x.name === name)
-  expect(a, `artifact ${name} of run ${runId}`).toBeDefined()
-  const out = join(dir, `unzip-${runId}-${name}`)
-  await extractZip(a!.zip, out)
-  return (await readBundle(out)).bundle.packages.map(p => p.importPath.split('/').pop()!).sort()
-}
-
 const ours = (gh: FakeGitHub) =>
   gh.comments.filter(c => c.issue === 9 && c.body.startsWith(marker(KEY)))
 /** The comparison a job wrote (comparison-json is a path in its RUNNER_TEMP). */
@@ -249,12 +238,12 @@ describe('a sharded matrix with its merge job', () => {
       expect(r.code, r.stderr + r.stdout).toBe(0)
     for (const run of [6001, 6002]) {
       const parts = await Promise.all(
-        [1, 2, 3].map(i => packagesIn(gh, run, `${KEY}-shard-${i}-of-3`))
+        [1, 2, 3].map(i => artifactPackages(gh, run, `${KEY}-shard-${i}-of-3`))
       )
       // Every package in exactly one part, and about a third in each.
       expect(parts.flat().sort()).toEqual([...PKGS].sort())
       for (const p of parts) expect(p.length).toBeGreaterThanOrEqual(6)
-      expect(await packagesIn(gh, run, KEY)).toEqual([...PKGS].sort())
+      expect(await artifactPackages(gh, run, KEY)).toEqual([...PKGS].sort())
     }
     // The first push balanced by benchmark counts; the second by the first's durations.
     expect(push1.shards[0].stdout).toMatch(/balanced by benchmark counts/)

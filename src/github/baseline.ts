@@ -165,7 +165,9 @@ export async function runCreatedAt(
   try {
     const { data } = await gh.rest.actions.getWorkflowRun({ ...repo, run_id: runId })
     const at = (data as { created_at?: unknown }).created_at
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at))) return at
+    const ms = typeof at === 'string' ? Date.parse(at) : NaN
+    // Re-written from the parsed time, to the second as GitHub keeps it: what reaches the log and the query is ours.
+    if (!Number.isNaN(ms)) return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
     log(`Run ${runId} has no creation time; the shards take the newest baseline each`)
   } catch (err) {
     log(
@@ -208,12 +210,13 @@ export async function candidateRuns(
       r.head_branch === q.branch &&
       (r.head_repository?.full_name ?? '').toLowerCase() === full
   )
-  const late = trusted.filter(r => !settledBefore(r, q.settledBefore))
+  const settled: WorkflowRun[] = []
+  const late: WorkflowRun[] = []
+  for (const r of trusted) (settledBefore(r, q.settledBefore) ? settled : late).push(r)
   if (late.length > 0)
     log(
       `Skipping run${late.length === 1 ? '' : 's'} ${late.map(r => r.id).join(', ')}: finished after this run was created, so not every shard could read ${late.length === 1 ? 'it' : 'them'}`
     )
-  const settled = trusted.filter(r => settledBefore(r, q.settledBefore))
   if (!q.mergeBase) return settled
   return [
     ...settled.filter(r => r.head_sha === q.mergeBase),

@@ -2,7 +2,9 @@ import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { ROOT } from './go.js'
+import { readBundle } from '../../src/bundle/index.js'
+import { extractZip } from '../../src/github/unzip.js'
+import { ROOT, tempDir } from './go.js'
 import { runtimeToken, type FakeGitHub } from './fake-github.js'
 
 export interface ActionRun {
@@ -102,4 +104,20 @@ export function runAction(
       }
     )
   })
+}
+
+/**
+ * The last path element of each package in a bundle artifact of a run on
+ * the fake server, sorted; each call unzips into a fresh directory.
+ */
+export async function artifactPackages(
+  gh: FakeGitHub,
+  runId: number,
+  name: string
+): Promise<string[]> {
+  const a = gh.artifacts.find(x => x.runId === runId && x.name === name)
+  if (!a) throw new Error(`run ${runId} has no artifact "${name}"`)
+  const out = join(tempDir('artifact'), 'bundle')
+  await extractZip(a.zip, out)
+  return (await readBundle(out)).bundle.packages.map(p => p.importPath.split('/').pop()!).sort()
 }
