@@ -148,3 +148,144 @@ describe('inline cases', () => {
     })
   })
 })
+
+describe('benchmarks that print (fixtures/chatty, real go test output)', () => {
+  const names = (t: string): string[] => parseBenchOutput(text(t)).results.map(r => r.name)
+  const every = [
+    'BenchmarkPlain-2',
+    'BenchmarkHashLine-2',
+    'BenchmarkPanicLine-2',
+    'BenchmarkNoNewline-2',
+    'BenchmarkWorkflowCommand-2',
+    'BenchmarkObjectUnits-2',
+    'BenchmarkQuiet-2'
+  ]
+
+  it('keeps every result, with and without -v, and invents no failure', () => {
+    for (const file of ['chatty.txt', 'chatty-verbose.txt']) {
+      const out = parseBenchOutput(text(file))
+      expect(names(file)).toEqual(every.flatMap(n => [n, n]))
+      expect(out.failures).toEqual([])
+      expect(out.unfinished).toEqual([])
+      expect(out.results.every(r => r.pkg === 'example.com/chatty')).toBe(true)
+      expect(out.config['example.com/chatty'].goos).toBe('linux')
+    }
+  })
+
+  it('reads the padded result line that follows the printed output', () => {
+    const out = parseBenchOutput(text('chatty.txt'))
+    const plain = out.results.filter(r => r.name === 'BenchmarkPlain-2')
+    expect(plain[0]).toEqual({
+      pkg: 'example.com/chatty',
+      name: 'BenchmarkPlain-2',
+      iterations: 2000,
+      measurements: [
+        { value: 67.54, unit: 'ns/op' },
+        { value: 3, unit: 'B/op' },
+        { value: 0, unit: 'allocs/op' }
+      ]
+    })
+    // Output with no final newline runs into the name and the count.
+    const glued = out.results.filter(r => r.name === 'BenchmarkNoNewline-2')
+    expect(glued.map(r => [r.iterations, r.measurements[0].value])).toEqual([
+      [2000, 52.11],
+      [2000, 63.17]
+    ])
+  })
+
+  it('keeps units named like Object members as plain units', () => {
+    const out = parseBenchOutput(text('chatty.txt'))
+    const units = out.results.find(r => r.name === 'BenchmarkObjectUnits-2')!.measurements
+    expect(units.map(m => m.unit)).toEqual([
+      'ns/op',
+      '__proto__',
+      'constructor',
+      'hasOwnProperty',
+      'toString',
+      'valueOf',
+      'B/op',
+      'allocs/op'
+    ])
+  })
+
+  it('a `# …` line loses nothing of what follows, and no package is failed for it', () => {
+    const out = parseBenchOutput(
+      [
+        '# not/a/package',
+        'goos: linux',
+        'pkg: example.com/x',
+        'BenchmarkA-2   \t# printed',
+        '    1000\t  5.0 ns/op',
+        'BenchmarkB-2   \t    1000\t  6.0 ns/op',
+        'PASS',
+        'ok  \texample.com/x\t0.1s'
+      ].join('\n')
+    )
+    expect(out.results.map(r => [r.pkg, r.name])).toEqual([
+      ['example.com/x', 'BenchmarkA-2'],
+      ['example.com/x', 'BenchmarkB-2']
+    ])
+    expect(out.failures).toEqual([])
+  })
+
+  it('a real panic after a printed one is still reported', () => {
+    const out = parseBenchOutput(
+      [
+        'pkg: example.com/x',
+        'BenchmarkA-2   \tpanic: printed',
+        '    1000\t  5.0 ns/op',
+        'BenchmarkB-2   \tpanic: real',
+        '',
+        'goroutine 7 [running]:',
+        'example.com/x.BenchmarkB(0xc000)',
+        'exit status 2',
+        'FAIL\texample.com/x\t0.02s'
+      ].join('\n')
+    )
+    expect(out.results.map(r => r.name)).toEqual(['BenchmarkA-2'])
+    expect(out.failures.map(f => [f.kind, f.benchmark, f.detail[0]])).toEqual([
+      ['panic', 'BenchmarkB', 'panic: real']
+    ])
+  })
+
+  it('a printed `--- FAIL:` line is dropped when its benchmark reports a result', () => {
+    const out = parseBenchOutput(
+      ['pkg: x', 'BenchmarkA-2 \t--- FAIL: BenchmarkA', '   100\t 5 ns/op', 'ok  \tx\t0.1s'].join(
+        '\n'
+      )
+    )
+    expect(out.results).toHaveLength(1)
+    expect(out.failures).toEqual([])
+  })
+
+  it('says which names never got a result line', () => {
+    const out = parseBenchOutput(
+      [
+        'pkg: x',
+        'BenchmarkParent',
+        'BenchmarkParent/sub',
+        'BenchmarkParent/sub-2 \t 100\t 5 ns/op',
+        'BenchmarkLost',
+        'something it printed, and then the process went on without a result',
+        'ok  \tx\t0.1s'
+      ].join('\n')
+    )
+    expect(out.unfinished).toEqual([{ pkg: 'x', name: 'BenchmarkLost' }])
+  })
+})
+
+describe('names from go test output are data, never object keys', () => {
+  it('a Unit line named __proto__ writes nothing into Object.prototype', () => {
+    const out = parseBenchOutput(
+      'Unit __proto__ polluted=yes GIT_CONFIG_COUNT=1\nUnit constructor assume=exact\npkg: __proto__\nconstructor: x\nBenchmarkA 10 5 ns/op\n'
+    )
+    const probe: Record<string, unknown> = {}
+    expect(probe.polluted).toBeUndefined()
+    expect(probe.GIT_CONFIG_COUNT).toBeUndefined()
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false)
+    expect(out.units['__proto__']).toEqual({ polluted: 'yes', GIT_CONFIG_COUNT: '1' })
+    expect(out.units['constructor']).toEqual({ assume: 'exact' })
+    expect(out.config['__proto__'].constructor).toBe('x')
+    expect(out.results[0].pkg).toBe('__proto__')
+  })
+})

@@ -8,6 +8,7 @@ import type { AbEvent } from '../engine/ab.js'
 import type { PipelineEvent } from '../engine/measure.js'
 import { showInvisible as safe } from '../report/escape.js'
 import { sig } from '../report/format.js'
+import { unfinishedMessage } from '../report/text.js'
 
 /** `[  12.3s]`: seconds since `started`. */
 function stamper(started: number): () => string {
@@ -50,6 +51,8 @@ export function runProgress(started: number): (e: PipelineEvent) => void {
                 : `ok, ${e.run.results.length} results`
           } in ${(e.run.durationMs / 1000).toFixed(1)}s`
         )
+        if (e.run.unfinished.length > 0)
+          console.error(`${stamp()} warning: ${unfinishedMessage(e.run)}`)
         break
       case 'profile':
         console.error(

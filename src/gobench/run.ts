@@ -25,6 +25,8 @@ export interface PackageRun {
   status: 'ok' | 'no-match' | 'failed'
   results: BenchResult[]
   failures: BenchFailure[]
+  /** Benchmarks whose name Go printed but whose result never came (their output cut it off, or they died). */
+  unfinished: string[]
   /** Config lines in effect (goos, goarch, cpu, pkg). */
   config: Record<string, string>
   /** For failures: what went wrong, with the tail of Go's output. */
@@ -106,6 +108,7 @@ export async function runPackages(
       status: failed ? 'failed' : parsed.results.length === 0 ? 'no-match' : 'ok',
       results: parsed.results,
       failures: parsed.failures,
+      unfinished: parsed.unfinished.map(u => u.name),
       config: parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {},
       cpuProfile,
       memProfile,

@@ -8,10 +8,16 @@ import { median } from '../stats/median.js'
 import { showInvisible } from './escape.js'
 import { formatCi, sig } from './format.js'
 import { confirmationText, stageLines } from './markdown.js'
+import { maxOf, own } from '../data/index.js'
 
 /** Columns padded to their widest cell; numeric-looking cells right-aligned. */
 export function textTable(header: string[], rows: string[][]): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)))
+  const widths = header.map((h, i) =>
+    maxOf(
+      rows.map(r => (r[i] ?? '').length),
+      h.length
+    )
+  )
   const numeric = header.map(
     (_, i) => rows.length > 0 && rows.every(r => /^[-+\d.,%×e]*$/.test(r[i] ?? ''))
   )
@@ -26,7 +32,10 @@ export function textTable(header: string[], rows: string[][]): string {
 /** The end-of-run summary: one row per benchmark with its medians. */
 export function formatRunSummary(bundle: Bundle): string {
   const rows = bundle.benchmarks.map(b => {
-    const m = (unit: string): string => (b.samples[unit] ? sig(median(b.samples[unit])) : '')
+    const m = (unit: string): string => {
+      const v = own(b.samples, unit)
+      return v ? sig(median(v)) : ''
+    }
     return [
       showInvisible(b.package),
       showInvisible(b.name),
@@ -101,4 +110,18 @@ export function formatComparisonText(c: Comparison): string {
 /** Machine-readable one-line verdict, e.g. for logs. */
 export function verdictText(c: Comparison): string {
   return `verdict=${c.verdict} regressions=${c.counts.regression} improvements=${c.counts.improvement} unchanged=${c.counts.unchanged} gate=${c.gate.fail ? 'fail' : 'pass'}`
+}
+
+/**
+ * A warning for benchmarks whose name Go printed but whose result never
+ * came: they are missing from the bundle, so say which, and why that
+ * happens. Names come from the code under test: shown, never interpreted.
+ */
+export function unfinishedMessage(run: {
+  pkg: { importPath: string }
+  unfinished: readonly string[]
+}): string {
+  const names = run.unfinished.slice(0, 10).map(showInvisible).join(', ')
+  const more = run.unfinished.length > 10 ? ` and ${run.unfinished.length - 10} more` : ''
+  return `${showInvisible(run.pkg.importPath)}: no result line for ${names}${more}: Go printed the name but no result after it, so these benchmarks are not in the results. A benchmark that writes to stdout without a trailing newline, or that exits early, does this; make its output end with a newline, or leave it out with the bench input (--bench)`
 }
