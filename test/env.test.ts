@@ -20,7 +20,13 @@ const SECRETS: Record<string, string> = {
   ACTIONS_RUNTIME_TOKEN: 'runtime-token-1111111111',
   ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-token-2222222222',
   ACTIONS_ID_TOKEN_REQUEST_URL: 'https://oidc.example/token',
-  GITHUB_TOKEN: 'ghs_exportedToken33333333333333333'
+  GITHUB_TOKEN: 'ghs_exportedToken33333333333333333',
+  // The runner's command files: a benchmark could append to them.
+  GITHUB_ENV: '/runner/file_commands/set_env_5555555555',
+  GITHUB_OUTPUT: '/runner/file_commands/set_output_6666666666',
+  GITHUB_PATH: '/runner/file_commands/add_path_7777777777',
+  GITHUB_STATE: '/runner/file_commands/save_state_8888888888',
+  GITHUB_STEP_SUMMARY: '/runner/file_commands/step_summary_9999999999'
 }
 
 describe('the environment of go and the test binaries', () => {
@@ -106,5 +112,30 @@ func BenchmarkDumpEnv(b *testing.B) {
     expect(isInherited('PATH')).toBe(true)
     expect(isInherited('ACTIONS_RUNNER_DEBUG')).toBe(true)
     expect(childEnv({ PATH: '/bin', GITHUB_TOKEN: 'x', INPUT_X: 'y' })).toEqual({ PATH: '/bin' })
+  })
+
+  it('a key written into Object.prototype never reaches a child', async () => {
+    const proto = Object.prototype as Record<string, unknown>
+    proto.BENCHGATE_POLLUTED = 'inherited'
+    try {
+      const env = childEnv({ PATH: process.env.PATH })
+      expect(Object.keys(env)).toEqual(['PATH'])
+      // Object.prototype is not env's prototype, so for…in sees only its own keys.
+      const seen: string[] = []
+      for (const k in env) seen.push(k)
+      expect(seen).toEqual(['PATH'])
+      const out = join(dir, 'polluted.env')
+      process.env.BENCHGATE_ENV_DUMP = out
+      const r = await new LocalGo().run(
+        ['test', '-run=^$', '-bench=.', '-benchtime=1x', '-count=1', '.'],
+        { cwd: dir }
+      )
+      expect(r.code).toBe(0)
+      const dump = readFileSync(out, 'utf8')
+      expect(dump).toContain('BENCHGATE_HARMLESS=kept')
+      expect(dump).not.toContain('BENCHGATE_POLLUTED')
+    } finally {
+      delete proto.BENCHGATE_POLLUTED
+    }
   })
 })

@@ -13,6 +13,7 @@ import {
   type ContentionMetric,
   type ContentionProfile
 } from '../attribution/contention.js'
+import { parseJson } from '../data/index.js'
 
 /** The schema version this build writes and the newest it reads. */
 export const SCHEMA_VERSION = 1
@@ -146,7 +147,7 @@ export async function readBundle(path: string): Promise<{ dir: string; bundle: B
 export function parseBundle(text: string, file: string): Bundle {
   let data: unknown
   try {
-    data = JSON.parse(text)
+    data = parseJson(text)
   } catch (err) {
     throw new BundleError(
       `${file}: not valid JSON (${(err as Error).message}); the bundle is corrupt. Re-run \`benchgate run\``

@@ -15,6 +15,7 @@ import {
 } from '../bundle/index.js'
 import { parseBenchOutput } from '../gobench/parse.js'
 import { goTracebackName } from '../pprof/index.js'
+import { table } from '../data/index.js'
 
 /** One benchmark of one side. */
 export interface SideBenchmark {
@@ -138,7 +139,7 @@ export async function loadSide(path: string): Promise<Side> {
   for (const r of parsed.results) {
     const key = `${r.pkg}\u0000${r.name}`
     let b = byKey.get(key)
-    if (!b) byKey.set(key, (b = { package: r.pkg, name: r.name, samples: {} }))
+    if (!b) byKey.set(key, (b = { package: r.pkg, name: r.name, samples: table() }))
     for (const m of r.measurements) (b.samples[m.unit] ??= []).push(m.value)
   }
   const config = Object.values(parsed.config)[0] ?? {}

@@ -28,9 +28,10 @@ import {
   betterDirection,
   isTimeUnit
 } from './model.js'
+import { maxOf, minOf, own, tableOf } from '../data/index.js'
 
 function unitKind(unit: string, units: Side['units']): MetricComparison['kind'] {
-  if (isAllocationUnit(unit) || units[unit]?.assume === 'exact') return 'exact'
+  if (isAllocationUnit(unit) || own(units, unit)?.assume === 'exact') return 'exact'
   return isTimeUnit(unit) ? 'time' : 'noisy'
 }
 
@@ -61,7 +62,7 @@ export function compareVerdicts(
   options: Partial<CompareOptions> = {}
 ): Screen {
   const opts: CompareOptions = { ...COMPARE_DEFAULTS, ...options }
-  const units = { ...base.units, ...head.units }
+  const units = tableOf({ ...base.units, ...head.units })
   const baseBy = new Map(base.benchmarks.map(b => [key(b), b]))
   const headBy = new Map(head.benchmarks.map(b => [key(b), b]))
   const keys = [...new Set([...baseBy.keys(), ...headBy.keys()])]
@@ -89,7 +90,13 @@ export function compareVerdicts(
     }
     const metrics: MetricComparison[] = []
     for (const unit of unionUnits(b, h)) {
-      const m = compareUnit(unit, b.samples[unit], h.samples[unit], unitKind(unit, units), opts)
+      const m = compareUnit(
+        unit,
+        own(b.samples, unit),
+        own(h.samples, unit),
+        unitKind(unit, units),
+        opts
+      )
       metrics.push(m)
       if (m.p !== null && m.kind !== 'exact' && m.verdict !== 'too-few-samples') {
         const family = m.kind === 'time' ? 'time' : unit
@@ -310,9 +317,9 @@ function powerNotes(timeTests: MetricComparison[], alpha: number): string[] {
   const paired = timeTests.some(t => t.test === 'wilcoxon')
   const minP = (n1: number, n2: number): number =>
     paired ? 2 / 2 ** Math.min(n1, n2) : 2 / choose(n1 + n2, n1)
-  const best = Math.min(...timeTests.map(t => minP(t.base?.n ?? 0, t.head?.n ?? 0)))
+  const best = minOf(timeTests.map(t => minP(t.base?.n ?? 0, t.head?.n ?? 0)))
   if (best * m < alpha) return []
-  const n = Math.max(...timeTests.map(t => Math.min(t.base?.n ?? 0, t.head?.n ?? 0)))
+  const n = maxOf(timeTests.map(t => Math.min(t.base?.n ?? 0, t.head?.n ?? 0)))
   let need = n + 1
   while (minP(need, need) * m >= alpha && need < 1000) need++
   return [

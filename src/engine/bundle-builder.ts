@@ -35,6 +35,7 @@ import { passKey, type PassProfiles } from './profile-pass.js'
 import { bundleCosts, inRepository, round } from './per-op.js'
 import { addContention } from './contention-bundle.js'
 import type { ContentionProfiles } from './contention-pass.js'
+import { own, pushAll, table } from '../data/index.js'
 
 /** Version recorded in bundles. */
 export const BENCHGATE_VERSION = '0.1.0'
@@ -101,7 +102,7 @@ export async function buildBundle(
           keep: `profiles/${packageStem(m.importPath)}-${i}`
         })
     }
-    benchmarks.push(...built)
+    pushAll(benchmarks, built)
   }
   const bundle: Bundle = {
     schemaVersion: SCHEMA_VERSION,
@@ -208,7 +209,7 @@ export function buildBenchmarks(
         package: importPath,
         name: r.name,
         group: splitBenchName(r.name).base,
-        samples: {},
+        samples: table(),
         iterations: [],
         functions: {}
       }
@@ -222,7 +223,7 @@ export function buildBenchmarks(
     const found: Partial<Record<Measure, { total: number; sample?: number }>> = {}
     for (const measure of Object.keys(MEASURES) as BaseMeasure[]) {
       const t = pass?.[measure] ?? tables[measure]
-      const values = b.samples[MEASURES[measure].unit]
+      const values = own(b.samples, MEASURES[measure].unit)
       if (!t || !values) continue
       b.functions[measure] = bundleCosts(t, b.group, median(values), topK, repoRoot)
       const s = sampling(t, b.group, median(values))

@@ -22,6 +22,7 @@ import { median } from '../stats/median.js'
 import type { FlameGraph, FlameReport } from '../report/flame.js'
 import { changedContention } from '../compare/contention.js'
 import { contentionGraphs } from './flame-contention.js'
+import { own } from '../data/index.js'
 
 export type { FlameGraph, FlameReport } from '../report/flame.js'
 
@@ -194,8 +195,8 @@ async function fromBundles(
       // samples or a zero median (no allocations) has an empty tree.
       const scale = (t: typeof bt, values: number[] | undefined): number =>
         t && t.value > 0 && values && values.length > 0 ? median(values) / t.value : 0
-      const bs = scale(bt, bb.samples[m.unit])
-      const hs = scale(ht, hb.samples[m.unit])
+      const bs = scale(bt, own(bb.samples, m.unit))
+      const hs = scale(ht, own(hb.samples, m.unit))
       if (bs === 0 && hs === 0) continue
       const root = diffTree(bs > 0 ? bt : undefined, hs > 0 ? ht : undefined, bs, hs)
       const merged = pruneTree(root)

@@ -27,6 +27,7 @@ import { readTextCapped } from '../files/index.js'
 import { shiftNote } from '../compare/shift.js'
 import { holmAdjust } from '../stats/holm.js'
 import { failMissingShards, judgeVerdicted, metricVerdicts } from './rejudge.js'
+import { maxOf, parseJson } from '../data/index.js'
 
 /** Inputs that cannot be merged: says which, and why. */
 export class MergeError extends Error {
@@ -204,7 +205,10 @@ export function mergeComparisons(
       suspects: benchmarks.filter(b => b.confirmation).length,
       confirmed: benchmarks.filter(b => b.confirmation?.status === 'confirmed').length,
       // The shards ran side by side: the merge waited for the longest.
-      elapsedMs: Math.max(...confirmations.map(k => k.elapsedMs)),
+      elapsedMs: maxOf(
+        confirmations.map(k => k.elapsedMs),
+        0
+      ),
       ...(errors.length > 0 ? { error: errors.join('; ') } : {})
     }
   }
@@ -255,7 +259,7 @@ export async function readMergeInput(path: string, source = path): Promise<Merge
   const text = await readTextCapped(path, MAX_SHARD_COMPARISON_BYTES, `comparison ${source}`)
   let data: unknown
   try {
-    data = JSON.parse(text)
+    data = parseJson(text)
   } catch (err) {
     throw new MergeError(
       `${source} is not JSON (${(err as Error).message}); merge takes the files \`benchgate compare --format json\` writes`

@@ -8,6 +8,7 @@
 import { fail, L, num, obj, ReportError, str } from '../compare/sanitize-fields.js'
 import { sanitizeComparison } from '../compare/sanitize.js'
 import type { Comparison } from '../compare/model.js'
+import { parseJson } from '../data/index.js'
 export { REPORT_LIMITS, ReportError } from '../compare/sanitize-fields.js'
 export { sanitizeComparison } from '../compare/sanitize.js'
 
@@ -42,7 +43,7 @@ export function parseReport(text: string): PrReport {
     throw new ReportError(`the report artifact is larger than ${MAX_REPORT_BYTES} bytes`)
   let data: unknown
   try {
-    data = JSON.parse(text)
+    data = parseJson(text)
   } catch (err) {
     throw new ReportError(`the report artifact is not valid JSON (${(err as Error).message})`)
   }

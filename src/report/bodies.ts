@@ -11,6 +11,7 @@ import { median } from '../stats/median.js'
 import { escapeText } from './escape.js'
 import { sig } from './format.js'
 import { COMMENT_BUDGET_BYTES, marker, renderMarkdown, type ReportOptions } from './markdown.js'
+import { own } from '../data/index.js'
 
 /** Rows of the baseline table, at most (the job summary holds 1 MiB). */
 const BASELINE_ROWS = 500
@@ -94,7 +95,10 @@ export function baselineTable(bundle: Bundle): string {
   const lines = [`### benchgate: ${bundle.benchmarks.length} benchmarks measured`, '']
   lines.push('| benchmark | ns/op (median) | B/op | allocs/op | runs |', '| - | - | - | - | - |')
   for (const b of bundle.benchmarks.slice(0, BASELINE_ROWS)) {
-    const med = (u: string): string => (b.samples[u] ? sig(median(b.samples[u])) : '')
+    const med = (u: string): string => {
+      const v = own(b.samples, u)
+      return v ? sig(median(v)) : ''
+    }
     lines.push(
       `| ${escapeText(b.name)} (${escapeText(b.package)}) | ${med('ns/op')} | ${med('B/op')} | ${med('allocs/op')} | ${b.iterations.length} |`
     )
