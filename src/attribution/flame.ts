@@ -15,6 +15,7 @@ import {
 } from '../pprof/index.js'
 import { benchmarkGroup, samplePeriod, type PerOpCost } from './index.js'
 import { isRuntimeInternal } from './internal.js'
+import { pushAll } from '../data/index.js'
 
 /** One frame of a differential flame graph: per-op cost on each side, cum and own (flat). */
 export interface FlameNode {
@@ -88,7 +89,7 @@ export function callTrees(
     }
     if (root === undefined) continue
     if (!importPath)
-      for (let k = stackStart[s]; k < stackStart[s + 1]; k++) path.push(...index.frames[stacks[k]])
+      for (let k = stackStart[s]; k < stackStart[s + 1]; k++) pushAll(path, index.frames[stacks[k]])
     let node = out.get(root) ?? out.set(root, trie(root)).get(root)!
     node.value += v
     // A benchmark's path starts at its own frame, which is the root. Past

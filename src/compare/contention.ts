@@ -25,6 +25,7 @@ import { formatChange, formatP, signed } from './wording.js'
 import type { SideBenchmark } from './input.js'
 import type { SourceView } from './lines.js'
 import { deltaPercent, summarize } from './verdicts.js'
+import { maxOf } from '../data/index.js'
 import {
   MIN_SAMPLES,
   type BenchmarkComparison,
@@ -208,7 +209,10 @@ function addFunctions(
     )
     // Delay is not sampled at a period, so no Poisson test applies: a row
     // under 1% of the largest change explains nothing and is left out.
-    const largest = Math.max(0, ...r.functions.map(f => Math.abs(f.delta.self)))
+    const largest = maxOf(
+      r.functions.map(f => Math.abs(f.delta.self)),
+      0
+    )
     for (const f of r.functions)
       if (f.beyondNoise && Math.abs(f.delta.self) < 0.01 * largest) {
         f.beyondNoise = false

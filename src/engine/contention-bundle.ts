@@ -17,6 +17,7 @@ import { differenceTables, mergeTables, type GroupTables } from '../attribution/
 import type { BundleBenchmark, BundleContention } from '../bundle/index.js'
 import type { ContentionProfiles } from './contention-pass.js'
 import { bundleCosts, inRepository, round } from './per-op.js'
+import { pushAll } from '../data/index.js'
 
 /** What addContention needs of the bundle being built. */
 export interface ContentionSpec {
@@ -54,7 +55,7 @@ export async function addContention(
       contentionTables(r.low.files, b.group, spec.maxProfileBytes, keepFile),
       contentionTables(r.high.files, b.group, spec.maxProfileBytes, keepFile)
     ])
-    errors.push(...low.errors, ...high.errors)
+    pushAll(pushAll(errors, low.errors), high.errors)
     decoded.push({ low, high })
   }
   const dn = c.counts[1] - c.counts[0]

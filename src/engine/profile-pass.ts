@@ -19,6 +19,7 @@ import type { ProfileFiles } from '../attribution/index.js'
 import type { BenchResult } from '../gobench/parse.js'
 import { median } from '../stats/median.js'
 import { exactBenchPattern } from './select.js'
+import { minOf } from '../data/index.js'
 
 /** One benchmark to profile: its package's test binary and where it runs. */
 export interface PassTarget {
@@ -172,7 +173,7 @@ export function targetsOf(
     iterations: median(e.n),
     // The fastest run is closest to the CPU an op costs: sized by it, the
     // pass gets its samples even when a busy machine stretched the others.
-    nsPerOp: e.ns.length > 0 ? Math.min(...e.ns) : undefined,
+    nsPerOp: e.ns.length > 0 ? minOf(e.ns) : undefined,
     binary,
     cwd
   }))

@@ -1,3 +1,4 @@
+import { maxOf } from '../data/index.js'
 import type { FunctionTable } from './aggregate.js'
 
 /**
@@ -28,8 +29,14 @@ export function formatTop(table: FunctionTable, file: string): string {
   const suffix = UNIT_SUFFIX[table.unit] ?? inert(table.unit)
   const fmt = (v: number): string => (v === 0 ? '0' : `${v}${suffix}`)
   const rows = table.functions.map(f => [fmt(f.flat), fmt(f.cum), f])
-  const flatWidth = Math.max(10, ...rows.map(r => String(r[0]).length))
-  const cumWidth = Math.max(10, ...rows.map(r => String(r[1]).length))
+  const flatWidth = maxOf(
+    rows.map(r => String(r[0]).length),
+    10
+  )
+  const cumWidth = maxOf(
+    rows.map(r => String(r[1]).length),
+    10
+  )
   const lines = [
     `File: ${inert(file)}`,
     `Type: ${inert(table.sampleType)}`,

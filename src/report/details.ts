@@ -18,6 +18,7 @@ import { codeBlock, codeCell, codeSpan, escapeHtmlText, escapeText, safeUrl } fr
 import { formatSignedValue, formatValue } from './format.js'
 import type { ReportOptions } from './markdown.js'
 import { cell, VERDICT_ICON } from './parts.js'
+import { maxOf } from '../data/index.js'
 
 function fnLabel(
   f: FunctionDelta,
@@ -184,7 +185,7 @@ function pathTree(
   dv: (x: number) => string
 ): string {
   const names = path.map((s, i) => `${i === 0 ? '' : `${'  '.repeat(i - 1)}└ `}${cut(s.name)}`)
-  const width = Math.max(...names.map(n => [...n].length))
+  const width = maxOf(names.map(n => [...n].length))
   const lines = path.map((s, i) => {
     const side = (x: number | null): string => (x === null ? '–' : v(x))
     const delta = s.base !== null && s.head !== null ? `  (${dv(s.head - s.base)})` : ''

@@ -19,6 +19,8 @@
  * The visible text is otherwise kept, so a reviewer reads the real name.
  */
 
+import { maxOf } from '../data/index.js'
+
 const ZWSP = '\u200b'
 
 /** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
@@ -84,11 +86,15 @@ function neutralize(text: string, maxLength: number): string {
     .replace(/"/g, '&quot;')
 }
 
-/** Mentions, team mentions and issue references; URL autolinks. */
+/**
+ * Mentions, team mentions and issue references (`#1`, `owner/repo#1`, and
+ * `GH-1`, which GitHub links alike); URL autolinks.
+ */
 function unlink(s: string): string {
   return s
     .replace(/@/g, `@${ZWSP}`)
     .replace(/#/g, `#${ZWSP}`)
+    .replace(/(gh)-/gi, `$1${ZWSP}-`)
     .replace(/:(\\?)\/\//g, `:${ZWSP}$1//`)
     .replace(/www(\\?)\./gi, m => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`)
 }
@@ -124,7 +130,10 @@ export function codeSpan(text: string, maxLength = 300): string {
 function code(text: string, maxLength: number, inTable: boolean): string {
   const s = showInvisible(cap(text, maxLength))
   if (s.trim() === '') return escapeText(s, maxLength)
-  const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), m => m[0].length))
+  const longest = maxOf(
+    Array.from(s.matchAll(/`+/g), m => m[0].length),
+    0
+  )
   const fence = '`'.repeat(longest + 1)
   const pad = /^[` ]|[` ]$/.test(s) ? ' ' : ''
   return `${fence}${pad}${inTable ? s.replace(/\|/g, '\\|') : s}${pad}${fence}`
@@ -138,7 +147,10 @@ function code(text: string, maxLength: number, inTable: boolean): string {
  */
 export function codeBlock(lines: readonly string[], maxLength = 300): string {
   const body = lines.map(l => showInvisible(cap(l, maxLength)))
-  const longest = Math.max(0, ...body.flatMap(l => Array.from(l.matchAll(/`+/g), m => m[0].length)))
+  const longest = maxOf(
+    body.flatMap(l => Array.from(l.matchAll(/`+/g), m => m[0].length)),
+    0
+  )
   const fence = '`'.repeat(Math.max(3, longest + 1))
   return `${fence}text\n${body.map(l => `${l}\n`).join('')}${fence}`
 }

@@ -36,6 +36,7 @@ import {
   stageLines,
   verdictLine
 } from './parts.js'
+import { pushAll } from '../data/index.js'
 
 export { confirmationText, marker, stageLines, verdictLine } from './parts.js'
 export { sourcesFrom } from './details.js'
@@ -119,7 +120,7 @@ export function renderMarkdown(
   }
   if (details.length < detailed.length)
     omitted.push(`function tables for ${detailed.length - details.length} benchmark(s)`)
-  details.push(...contentionOnlyBlocks(c, detailed, sources, opts, room, omitted))
+  pushAll(details, contentionOnlyBlocks(c, detailed, sources, opts, room, omitted))
   // 3. The quiet ones, collapsed.
   const quiet = c.benchmarks.filter(
     b => (b.verdict === 'unchanged' || b.verdict === 'too-few-samples') && !b.confirmation
