@@ -8,7 +8,8 @@
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { groupTables } from '../src/attribution/index.js'
-import { aggregate, goTracebackName, readProfile } from '../src/pprof/index.js'
+import fc from 'fast-check'
+import { aggregate, goTracebackName, pprofFunctionName, readProfile } from '../src/pprof/index.js'
 import { profilePackage, ROOT, tempDir } from './helpers/go.js'
 import { pprofTop, type OracleTop } from './helpers/pprof-oracle.js'
 
@@ -65,5 +66,82 @@ describe('generic functions in a real profile', () => {
       const ours = table.functions.find(f => f.name === name)
       expect(ours, name).toMatchObject({ flat: v.flat, cum: v.cum })
     }
+  })
+})
+
+/**
+ * google/pprof internal/symbolizer removeMatching, written out from its Go
+ * source as the reference: it rebuilds the name for every group it
+ * removes (quadratic), which is exactly what ours must not do.
+ */
+function pprofRemoveMatching(name: string, start: string, end: string): string {
+  let nesting = 0
+  let first = 0
+  let current = 0
+  for (;;) {
+    let index = -1
+    for (let k = current; k < name.length; k++)
+      if (name[k] === start || name[k] === end) {
+        index = k
+        break
+      }
+    if (index < 0) return name
+    current = index
+    if (name[current] === start) {
+      nesting++
+      if (nesting === 1) first = current
+    } else {
+      nesting--
+      if (nesting < 0) return name
+      if (nesting === 0) {
+        name = name.slice(0, first) + name.slice(current + 1)
+        current = first - 1
+      }
+    }
+    current++
+  }
+}
+
+describe('pprof name simplification', () => {
+  const fn = (name: string) => ({ id: 1, name: '', systemName: name, filename: '', startLine: 0 })
+  // pprof's demangleSingleFunction: only names that look like demangled C++.
+  const reference = (name: string): string =>
+    name.includes('.<') || name.includes(']).') || !(/[<>[\]]/.test(name) || name.includes('::'))
+      ? name
+      : pprofRemoveMatching(pprofRemoveMatching(name, '(', ')'), '<', '>')
+
+  it('matches pprof on C++-looking names, balanced or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom('a', '.', '(', ')', '<', '>', '[', ']', ':'), { maxLength: 40 }),
+        chars => {
+          const name = `p.f[${chars.join('')}`
+          expect(pprofFunctionName(fn(name))).toBe(reference(name))
+        }
+      ),
+      { numRuns: 2000 }
+    )
+    expect(pprofFunctionName(fn('a<b(c)>::d(e)'))).toBe('a::d')
+    expect(pprofFunctionName(fn('a<b>)c<d>'))).toBe('a)c')
+    expect(pprofFunctionName(fn('a<b>>c<d>'))).toBe('a>c<d>')
+  })
+
+  it('takes time linear in the number of groups (two sizes, one process)', () => {
+    const name = (groups: number): string => `p.F[x]${'(a)<b>'.repeat(groups)}`
+    const time = (groups: number): number => {
+      const text = name(groups)
+      const runs: number[] = []
+      for (let i = 0; i < 3; i++) {
+        const start = process.hrtime.bigint()
+        expect(pprofFunctionName(fn(text))).toBe('p.F[x]')
+        runs.push(Number(process.hrtime.bigint() - start))
+      }
+      return runs.sort((a, b) => a - b)[1]
+    }
+    time(2_000) // warm up the JIT
+    const small = time(20_000)
+    const large = time(80_000)
+    // 4× the groups: linear is ~4×; rebuilding the name per group is ~16×.
+    expect(large / small).toBeLessThan(10)
   })
 })
