@@ -44,7 +44,7 @@ export async function run(): Promise<void> {
     throw new ContextError(
       `benchgate runs on ${RUN_EVENTS.join(', ')} events, not "${ctx.event}". Trigger the workflow on push to the default branch (to record the baseline) and on pull_request (to compare)`
     )
-  const engine = localEngine()
+  const engine = localEngine(settings.run.timeout)
   const prepared = await prepareShard(plan, settings, ctx, gh, temp)
   // Interleaved A/B (plan ab) measures the head itself: no separate run.
   // A shard without its baseline part has nothing to compare with: it

@@ -6,6 +6,7 @@
 import { LocalGit, type Git } from '../git/index.js'
 import { LocalGo, type GoToolchain } from '../gobench/toolchain.js'
 import { runAb, type AbRunner } from './ab.js'
+import { durationSeconds } from './profile-pass.js'
 
 /** The seams the engine's stages run through. */
 export interface Engine {
@@ -14,9 +15,14 @@ export interface Engine {
   runAb: AbRunner
 }
 
-/** The real Go on PATH, the real git, and the A/B runner over them. */
-export function localEngine(): Engine {
-  const go = new LocalGo()
+/**
+ * The real Go on PATH, the real git, and the A/B runner over them. Every
+ * child gets `timeout` (a Go duration, `0` for none; the default is Go's
+ * own `go test` default, 10m, raised to the run settings' 60m).
+ */
+export function localEngine(timeout = '60m'): Engine {
+  const seconds = timeout === '0' ? 0 : (durationSeconds(timeout) ?? 3600)
+  const go = new LocalGo('go', { timeoutSeconds: seconds, buildGraceSeconds: 1800 })
   const git = new LocalGit()
   return { go, git, runAb: (s, onEvent) => runAb(go, git, s, onEvent) }
 }

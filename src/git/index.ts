@@ -20,6 +20,9 @@ export interface Git {
   run(cwd: string, args: readonly string[]): Promise<GitResult>
 }
 
+/** No git command benchgate runs (a worktree, a fetch of one commit) needs longer. */
+const GIT_TIMEOUT_MS = 30 * 60_000
+
 /** The real git on PATH. */
 export class LocalGit implements Git {
   constructor(private readonly binary = 'git') {}
@@ -30,7 +33,15 @@ export class LocalGit implements Git {
       execFile(
         this.binary,
         [...args],
-        { cwd, env: childEnv(process.env), maxBuffer: 64 << 20, shell: false },
+        {
+          cwd,
+          env: childEnv(process.env),
+          maxBuffer: 64 << 20,
+          shell: false,
+          // A hook or a stuck fetch must not hang the job for ever.
+          timeout: GIT_TIMEOUT_MS,
+          killSignal: 'SIGKILL'
+        },
         (err, stdout, stderr) => {
           const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0
           resolve({ code, stdout, stderr: stderr || (err && code === -1 ? err.message : '') })

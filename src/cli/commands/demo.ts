@@ -89,7 +89,7 @@ export const demoCommand: Command = {
       { ...base, count: CONFIRM_ROUNDS_DEFAULT },
       'confirm-rounds'
     ).count
-    const { go, git, runAb } = localEngine()
+    const { go, git, runAb } = localEngine(base.timeout)
     console.error('benchgate demo: the base run (fixtures/demo as committed)')
     await runToBundle(go, git, base, runProgress(started))
     console.error(`benchgate demo: the head run (${SEED}: a seeded CPU and allocation regression)`)

@@ -34,7 +34,7 @@ export const runCommand: Command = {
       ...runSettingsFrom(values, { extraFlags: rest, out: 'benchgate-results' }),
       ...shardFlags(values)
     }
-    const { go, git } = localEngine()
+    const { go, git } = localEngine(settings.timeout)
     const outcome = await runToBundle(go, git, settings, runProgress(Date.now()))
     await write(formatRunSummary(outcome.bundle))
     console.error(`bundle: ${outcome.bundleDir}`)
