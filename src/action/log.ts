@@ -4,14 +4,31 @@
  * and the A/B rounds. Names from the code under test are shown with their
  * control characters made visible.
  */
+import { randomBytes } from 'node:crypto'
 import * as core from '@actions/core'
 import type { AbEvent } from '../engine/ab.js'
 import type { PipelineEvent } from '../engine/measure.js'
 import { showInvisible as safe } from '../report/escape.js'
+import { unfinishedMessage } from '../report/text.js'
 
 /** Seconds since the start, for progress lines. */
 function elapsedSince(started: number): () => string {
   return () => `${((Date.now() - started) / 1000).toFixed(1)}s`
+}
+
+/**
+ * Log a line of the benchmarks' own output so that the runner reads no
+ * workflow command in it (`::error …`, `::add-mask::`, `::stop-commands::`,
+ * or the older `##[…]`): a line that could hold one is framed by
+ * `::stop-commands::` with a fresh random token and its resume line, so it
+ * shows as plain text and our own commands work again right after it.
+ */
+export function logInert(line: string): void {
+  if (!line.includes('::') && !line.includes('##[')) return core.info(line)
+  const token = randomBytes(16).toString('hex')
+  core.info(`::stop-commands::${token}`)
+  core.info(line)
+  core.info(`::${token}::`)
 }
 
 /** Progress of the sequential run, one log group per package. */
@@ -31,12 +48,13 @@ export function runLog(): (e: PipelineEvent) => void {
         core.info(`go ${safe(e.argv.join(' '))}`)
         break
       case 'output':
-        core.info(safe(e.line))
+        logInert(safe(e.line))
         break
       case 'package-end':
         core.info(
           `[${e.index + 1}/${e.total}] ${safe(e.run.pkg.importPath)}: ${e.run.status}, ${e.run.results.length} results in ${(e.run.durationMs / 1000).toFixed(1)}s; ${elapsed()} elapsed`
         )
+        if (e.run.unfinished.length > 0) core.warning(unfinishedMessage(e.run))
         if (open) core.endGroup()
         open = false
         break
