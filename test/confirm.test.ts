@@ -275,21 +275,24 @@ describe('applyConfirmation', () => {
     // B's allocation growth is exact, not noisy: it stands, and gates with fail-on-alloc.
     expect(by('BenchmarkB').verdict).toBe('regression')
     expect(by('BenchmarkD/<b>|x').confirmation!.status).toBe('missing')
-    expect(by('BenchmarkD/<b>|x').verdict).toBe('unchanged')
+    // Not measured is never passed: the screen's regression stands, and gates.
+    expect(by('BenchmarkD/<b>|x').verdict).toBe('regression')
     expect(by('BenchmarkC').confirmation).toBeUndefined()
     expect(by('BenchmarkE').confirmation!.status).toBe('confirmed')
     expect(by('BenchmarkE').verdict).toBe('regression')
     expect(c.gate.fail).toBe(true)
-    expect(c.gate.reasons).toHaveLength(3)
+    expect(c.gate.reasons).toHaveLength(4)
     expect(c.gate.reasons[0]).toMatch(
       /^BenchmarkA ns\/op \+18\.91% \(p=<?[\d.]+, 10 A\/B rounds on this runner\)$/
     )
     expect(c.gate.reasons[1]).toBe('BenchmarkB B/op +10.00%')
-    expect(c.gate.reasons[2]).toMatch(
+    // D, which the A/B could not measure, fails the gate by the screen's numbers.
+    expect(c.gate.reasons[2]).toMatch(/^BenchmarkD\/<b>\|x ns\/op \+11\.96% \(p=/)
+    expect(c.gate.reasons[3]).toMatch(
       /^BenchmarkE ns\/op \+3\.09% \(p=<?[\d.]+, 10 A\/B rounds on this runner\)$/
     )
     expect(c.confirmation).toMatchObject({ suspects: 4, confirmed: 2, rounds: 10 })
-    expect(c.counts.regression).toBe(3)
+    expect(c.counts.regression).toBe(4)
   })
 
   it('does not fail when nothing is confirmed and allocations do not gate', () => {
@@ -298,14 +301,14 @@ describe('applyConfirmation', () => {
       ab,
       10
     )
-    const none = applyConfirmation(
-      lenient,
-      compare(
-        side('base', { BenchmarkA: { ns: steady(1000, 10) } }),
-        side('head', { BenchmarkA: { ns: steady(1000, 10) } })
-      ),
-      10
+    // The A/B measured every suspect and found no change.
+    const flat = Object.fromEntries(
+      ['BenchmarkA', 'BenchmarkB', 'BenchmarkD/<b>|x', 'BenchmarkE'].map(n => [
+        n,
+        { ns: steady(1000, 10) }
+      ])
     )
+    const none = applyConfirmation(lenient, compare(side('base', flat), side('head', flat)), 10)
     expect(none.gate).toEqual({ fail: false, reasons: [] })
     expect(none.benchmarks.find(b => b.name === 'BenchmarkA')!.confirmation!.status).toBe(
       'not-confirmed'
@@ -325,7 +328,7 @@ describe('applyConfirmation', () => {
     // The hostile name is inert: a tag only inside code, no raw pipe splitting the row.
     expect(md.replace(/`[^`\n]*`/g, '')).not.toContain('<b>')
     expect(md).toMatch(
-      /`BenchmarkD\/<b>\\\|x` \(`example\.com\/p`\) \| \+11\.96% \| [\d.<]+ \| not confirmed: not measured at the base revision \|/
+      /`BenchmarkD\/<b>\\\|x` \(`example\.com\/p`\) \| \+11\.96% \| [\d.<]+ \| not measured by the A\/B \(at the base revision\): the screen's verdict stands \|/
     )
     // The fork hand-off: the comment job rebuilds the report field by field
     // and renders the same comment; a forged confirmation is refused.

@@ -197,7 +197,8 @@ export function applyConfirmation(
   const counts = countVerdicts(benchmarks)
   const reasons = benchmarks.flatMap(b => {
     const c = b.confirmation
-    if (!c) return gateReasons(b, screen.options)
+    // Not measured is never passed: the screen's reasons stand.
+    if (!c || c.status === 'missing') return gateReasons(b, screen.options)
     const time =
       c.status === 'confirmed'
         ? [
@@ -253,12 +254,15 @@ function confirmed(
     return y ? { ...y, measuredBy: 'ab' as const } : x
   })
   const others = benchmarkVerdict(metrics.filter(x => x.kind !== 'time'))
+  // What the A/B could not measure it could not clear: the screen's verdict stands.
   const verdict =
-    status === 'confirmed' || gatesOnContention(a?.contention ?? b.contention)
-      ? 'regression'
-      : others === 'too-few-samples'
-        ? 'unchanged'
-        : others
+    status === 'missing'
+      ? b.verdict
+      : status === 'confirmed' || gatesOnContention(a?.contention ?? b.contention)
+        ? 'regression'
+        : others === 'too-few-samples'
+          ? 'unchanged'
+          : others
   const out: BenchmarkComparison = {
     ...b,
     metrics,
@@ -291,7 +295,7 @@ function confirmed(
       delete out.functionStats
       delete out.functionsFrom
     }
-  } else if (verdict !== 'regression' && verdict !== 'improvement') {
+  } else if (status !== 'missing' && verdict !== 'regression' && verdict !== 'improvement') {
     // No longer a changed benchmark: no breakdown, no headline of a change.
     delete out.functions
     delete out.functionStats

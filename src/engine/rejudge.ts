@@ -182,7 +182,8 @@ export function judgeVerdicted(
     benchmarks: sortBenchmarks(
       confirmed.flatMap(b => {
         const k = b.confirmation!
-        if (k.status === 'missing') return []
+        // No numbers is not measured, whatever the status says: the screen's verdict stands.
+        if (k.status === 'missing' || k.deltaPercent === null) return []
         const delta = k.deltaPercent ?? 0
         const key = benchmarkKey(b)
         const pAdjusted = confirmationP?.has(key) ? confirmationP.get(key)! : k.pAdjusted

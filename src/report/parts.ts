@@ -82,7 +82,7 @@ export function stageLines(
       ...shift
     ]
   return [
-    `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`,
+    `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions, and suspects the A/B could not measure, fail the gate.`,
     ...shift
   ]
 }
@@ -91,7 +91,8 @@ export function stageLines(
 export function confirmationText(b: BenchmarkComparison): string {
   const k = b.confirmation
   if (!k) return '–'
-  if (k.status === 'missing') return 'not confirmed: not measured at the base revision'
+  if (k.status === 'missing')
+    return "not measured by the A/B (at the base revision): the screen's verdict stands"
   const stats = `${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}, ${k.rounds} rounds)`
   return k.status === 'confirmed' ? `confirmed on this runner: ${stats}` : `not confirmed: ${stats}`
 }
