@@ -169,7 +169,7 @@ describe('fork pull requests', () => {
     expect(gh.checkRuns[0]).toMatchObject({
       head_sha: HEAD_SHA,
       conclusion: 'failure',
-      name: 'benchgate (benchgate-baseline)'
+      name: 'benchgate (benchgate-baseline into main)'
     })
     noToken(r)
   })

@@ -204,6 +204,16 @@ describe("the comment job's verification of a fork's report", () => {
       'the report\'s key "other" is not "benchgate-baseline"'
     ])
   })
+  it('refuses a run whose head repository is gone (a deleted fork), rather than skip the check', () => {
+    const gone =
+      "the triggering run's or PR #7's head repository is unknown (a deleted fork?), so the report cannot be tied to the pull request"
+    expect(verifyReport(report, { ...run, headRepo: '' }, pull, ctx, 'benchgate-baseline')).toEqual(
+      [gone]
+    )
+    expect(verifyReport(report, run, { ...pull, headRepo: '' }, ctx, 'benchgate-baseline')).toEqual(
+      [gone]
+    )
+  })
 })
 
 describe('judging a pull request with stubbed seams', () => {

@@ -36,7 +36,7 @@ import type { ActionSettings } from './inputs.js'
 export interface PullFacts {
   headSha: string
   baseRepo: string
-  /** The repository the PR's head lives in (a fork's own). */
+  /** The repository the PR's head lives in (a fork's own); '' when it is gone. */
   headRepo: string
 }
 
@@ -65,7 +65,13 @@ export function verifyReport(
     problems.push(`PR #${report.prNumber} is not a pull request into ${ctx.owner}/${ctx.repo}`)
   if (report.repository.toLowerCase() !== `${ctx.owner}/${ctx.repo}`.toLowerCase())
     problems.push(`the report names repository ${report.repository}, not ${ctx.owner}/${ctx.repo}`)
-  if (run.headRepo !== '' && pull.headRepo.toLowerCase() !== run.headRepo.toLowerCase())
+  // A run whose head repository is gone (a deleted fork) cannot be tied to
+  // one pull request: another PR with the same head commit could be named.
+  if (run.headRepo === '' || pull.headRepo === '')
+    problems.push(
+      `the triggering run's or PR #${report.prNumber}'s head repository is unknown (a deleted fork?), so the report cannot be tied to the pull request`
+    )
+  else if (pull.headRepo.toLowerCase() !== run.headRepo.toLowerCase())
     problems.push(
       `PR #${report.prNumber}'s head is in ${pull.headRepo}, but the triggering run built ${run.headRepo}`
     )
@@ -155,9 +161,12 @@ export async function commentMode(
   // fail-on inputs of the workflow on the base branch, never the fork's.
   // Only the test that made the p-values comes from the report.
   // A merged report (a sharded run) is judged as its merge judged it: per shard, Holm across all.
+  // The gate is this job's too: a fork's "gateMode: confirmed" with
+  // confirmations it never ran must not replace a gate: baseline.
   const policed = report.comparison && {
     ...report.comparison,
-    options: { ...settings.compare, test: report.comparison.options.test }
+    options: { ...settings.compare, test: report.comparison.options.test },
+    gateMode: settings.gate
   }
   const c = policed ? (policed.shards ? rejudgeMerged(policed) : rejudge(policed)) : null
   // The fork run's flame graph, found through the API, never taken from the report.
@@ -174,10 +183,10 @@ export async function commentMode(
     : reportedNoBaselineBody(settings.artifactName, report.noBaseline)
   const posted = await upsertComment(gh, repo, report.prNumber, marker(settings.artifactName), body)
   if (posted) core.setOutput('comment-url', posted.url)
-  const fail = await createCheckRun(
+  const conclusion = await createCheckRun(
     gh,
     repo,
-    settings.artifactName,
+    checkRunName(settings.artifactName, pull.base.ref),
     wr.headSha,
     c,
     report,
@@ -185,32 +194,46 @@ export async function commentMode(
   )
   core.setOutput('verdict', c ? c.verdict : 'no-baseline')
   core.info(
-    `benchgate: posted run ${wr.id}'s report on PR #${report.prNumber}; check run: ${fail ? 'failure' : 'success'}`
+    `benchgate: posted run ${wr.id}'s report on PR #${report.prNumber}; check run: ${conclusion}`
   )
 }
 
-/** A check run on the PR's head, so branch protection can require it; resolves to whether it failed. */
+/**
+ * The check run's name: the key and the base branch. A head commit can be
+ * in two pull requests (into main and into a release branch); with the
+ * base branch in its name, one's check never stands for the other's.
+ * Branch protection requires it by this name.
+ */
+export function checkRunName(key: string, baseRef: string): string {
+  return `benchgate (${key} into ${baseRef})`
+}
+
+/**
+ * A check run on the PR's head, so branch protection can require it;
+ * resolves to its conclusion. No baseline is `neutral`: nothing was
+ * compared, so nothing passed.
+ */
 async function createCheckRun(
   gh: GitHubClient,
   repo: { owner: string; repo: string },
-  key: string,
+  name: string,
   headSha: string,
   c: Comparison | null,
   report: PrReport,
   rendering: { key: string; repositoryUrl: string; headSha: string }
-): Promise<boolean> {
-  const fail = c ? c.gate.fail : false
+): Promise<'failure' | 'success' | 'neutral'> {
+  const conclusion = !c ? 'neutral' : c.gate.fail ? 'failure' : 'success'
   const { data: check } = await gh.rest.checks.create({
     ...repo,
-    name: `benchgate (${key})`,
+    name,
     head_sha: headSha,
     status: 'completed',
-    conclusion: fail ? 'failure' : 'success',
+    conclusion,
     output: {
       title: checkRunTitle(c),
       summary: checkRunSummary(c, rendering, report.noBaseline)
     }
   })
-  core.info(`benchgate: check run ${check.id} on ${headSha}: ${fail ? 'failure' : 'success'}`)
-  return fail
+  core.info(`benchgate: check run ${check.id} on ${headSha}: ${conclusion}`)
+  return conclusion
 }

@@ -98,6 +98,8 @@ export class FakeGitHub {
   runs: FakeRun[] = []
   artifacts: FakeArtifact[] = []
   comments: FakeComment[] = []
+  /** Who the token comments as: the Actions bot, or an App's `<slug>[bot]`. */
+  commentLogin = 'github-actions[bot]'
   /** Answer this many comment writes (POST or PATCH) with 422 "body is too long", as GitHub does. */
   refuseTooLong = 0
   /** Answer comment updates (PATCH) with this status, e.g. 410; 0 = accept. */
@@ -120,7 +122,11 @@ export class FakeGitHub {
   deleted: FakeArtifact[] = []
   mergeBase = ''
   /** Pull requests by number: head SHA and the repository it targets. */
-  pulls = new Map<number, { headSha: string; baseRepo: string; headRepo: string }>()
+  /** Pull requests by number; headRepo '' is a deleted fork (`head.repo: null`); baseRef defaults to main. */
+  pulls = new Map<
+    number,
+    { headSha: string; baseRepo: string; headRepo: string; baseRef?: string }
+  >()
   checkRuns: {
     name: string
     head_sha: string
@@ -309,8 +315,8 @@ export class FakeGitHub {
       if (!pull) return json(404, { message: 'Not Found' })
       return json(200, {
         number: Number(m[1]),
-        head: { sha: pull.headSha, repo: { full_name: pull.headRepo } },
-        base: { repo: { full_name: pull.baseRepo } }
+        head: { sha: pull.headSha, repo: pull.headRepo ? { full_name: pull.headRepo } : null },
+        base: { ref: pull.baseRef ?? 'main', repo: { full_name: pull.baseRepo } }
       })
     }
     if (method === 'POST' && p === `${repoPrefix}/check-runs`) {
@@ -347,7 +353,7 @@ export class FakeGitHub {
         const c: FakeComment = {
           id: this.nextId++,
           issue,
-          user: { login: 'github-actions[bot]' },
+          user: { login: this.commentLogin },
           body: (JSON.parse(body.toString()) as { body: string }).body
         }
         this.comments.push(c)
