@@ -1,7 +1,15 @@
 /**
  * The sticky PR comment: one comment per key, found by its hidden marker
- * among comments written by our own identity, updated in place, and
- * recreated if someone deleted it. The lookup pages through every comment.
+ * on its first line among comments written by our own identity, updated in
+ * place, and recreated if someone deleted it. The lookup pages through
+ * every comment.
+ *
+ * Our identity: the token's user where `GET /user` answers (a personal
+ * token), else the Actions bot. A GitHub App's installation token posts
+ * as `<app>[bot]`, which no API call names in advance: its identity is
+ * learnt from the comment it creates, and the dedupe after creating keeps
+ * the oldest comment of that identity, so an App still has one comment,
+ * updated in place.
  */
 import { statusOf, type GitHubClient } from './client.js'
 import type { RepoRef } from './baseline.js'
@@ -19,6 +27,21 @@ export async function ownLogin(gh: GitHubClient): Promise<string> {
   }
 }
 
+/**
+ * Whether a comment is ours for this marker: written by one of our
+ * identities, with the marker as its first line. Another bot's comment
+ * that quotes a body holding the marker elsewhere is not ours.
+ */
+function isOurs(
+  c: { user?: { login?: string } | null; body?: string | null },
+  logins: ReadonlySet<string>,
+  marker: string
+): boolean {
+  const body = c.body ?? ''
+  const eol = body.indexOf('\n')
+  return logins.has(c.user?.login ?? '') && (eol < 0 ? body : body.slice(0, eol)).trim() === marker
+}
+
 /** Create or update the comment bearing `marker`; returns its URL. */
 export async function upsertComment(
   gh: GitHubClient,
@@ -28,13 +51,13 @@ export async function upsertComment(
   body: string,
   options: { createIfMissing: boolean } = { createIfMissing: true }
 ): Promise<{ url: string; id: number; action: 'created' | 'updated' } | undefined> {
-  const login = await ownLogin(gh)
+  const logins = new Set([await ownLogin(gh)])
   const comments = await gh.paginate(gh.rest.issues.listComments, {
     ...repo,
     issue_number: issueNumber,
     per_page: 100
   })
-  const mine = comments.find(c => c.user?.login === login && (c.body ?? '').includes(marker))
+  const mine = comments.find(c => isOurs(c, logins, marker))
   if (mine) {
     try {
       const { data } = await gh.rest.issues.updateComment({ ...repo, comment_id: mine.id, body })
@@ -46,7 +69,9 @@ export async function upsertComment(
   }
   if (!mine && !options.createIfMissing) return undefined
   const { data } = await gh.rest.issues.createComment({ ...repo, issue_number: issueNumber, body })
-  return dedupe(gh, repo, issueNumber, marker, login, body, {
+  // Who we are, as GitHub says it: an App token's comments are its bot's.
+  if (data.user?.login) logins.add(data.user.login)
+  return dedupe(gh, repo, issueNumber, marker, logins, body, {
     url: data.html_url,
     id: data.id,
     action: 'created'
@@ -64,7 +89,7 @@ async function dedupe(
   repo: RepoRef,
   issueNumber: number,
   marker: string,
-  login: string,
+  logins: ReadonlySet<string>,
   body: string,
   created: { url: string; id: number; action: 'created' | 'updated' }
 ): Promise<{ url: string; id: number; action: 'created' | 'updated' }> {
@@ -73,9 +98,7 @@ async function dedupe(
     issue_number: issueNumber,
     per_page: 100
   })
-  const ours = all
-    .filter(c => c.user?.login === login && (c.body ?? '').includes(marker))
-    .sort((a, b) => a.id - b.id)
+  const ours = all.filter(c => isOurs(c, logins, marker)).sort((a, b) => a.id - b.id)
   if (ours.length <= 1) return created
   const keep = ours[0]
   for (const extra of ours.slice(1)) {
