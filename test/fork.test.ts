@@ -7,6 +7,9 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Side } from '../src/compare/input.js'
+import type { Comparison } from '../src/compare/model.js'
+import { compare } from '../src/engine/judge.js'
 import { marker } from '../src/report/markdown.js'
 import { runAction, type ActionRun } from './helpers/action.js'
 import { FakeGitHub, pushRun } from './helpers/fake-github.js'
@@ -336,6 +339,140 @@ describe('a forged report artifact', () => {
     expect(r.code).not.toBe(0)
     expect(r.stdout).toMatch(/::error::the report artifact is malformed at comparison\.\w+/)
     expect(gh.comments).toHaveLength(0)
+  })
+})
+
+describe("the comment job's own policy and limits", () => {
+  const gh = new FakeGitHub()
+  beforeAll(() => gh.start())
+  afterAll(() => gh.stop())
+  /** A screen of one benchmark, +100% at p 0.002 (6 samples a side). */
+  const screen = (): Comparison => {
+    const side = (label: string, ns: number[]): Side => ({
+      label,
+      kind: 'text',
+      benchmarks: [{ package: 'example.com/p', name: 'BenchmarkHot', samples: { 'ns/op': ns } }],
+      failedPackages: new Set(),
+      profiles: new Map(),
+      units: {},
+      environment: { commit: label === 'base' ? BASE_SHA : HEAD_SHA }
+    })
+    return compare(
+      side('base', [100, 101, 102, 103, 104, 105]),
+      side('head', [200, 201, 202, 203, 204, 205])
+    )
+  }
+  let nextRun = 3200
+  const post = async (
+    comparison: unknown,
+    inputs: Record<string, string> = {}
+  ): Promise<ActionRun> => {
+    const id = nextRun++
+    gh.pulls.set(7, { headSha: HEAD_SHA, baseRepo: 'acme/widgets', headRepo: 'evil/widgets' })
+    gh.runs.push({
+      id,
+      event: 'pull_request',
+      conclusion: 'success',
+      head_branch: 'feature',
+      head_sha: HEAD_SHA,
+      headRepo: 'evil/widgets'
+    })
+    const report = {
+      schemaVersion: 1,
+      repository: 'acme/widgets',
+      prNumber: 7,
+      headSha: HEAD_SHA,
+      key: 'benchgate-baseline',
+      noBaseline: null,
+      comparison
+    }
+    gh.artifacts.push({
+      id: id + 3000,
+      runId: id,
+      name: 'benchgate-baseline-report',
+      expired: false,
+      zip: zip([{ name: 'report.json', data: Buffer.from(JSON.stringify(report)) }])
+    })
+    return runAction(gh, {
+      event: 'workflow_run',
+      payload: {
+        repository,
+        workflow_run: {
+          id,
+          head_sha: HEAD_SHA,
+          event: 'pull_request',
+          conclusion: 'success',
+          head_repository: { full_name: 'evil/widgets' }
+        }
+      },
+      inputs: { mode: 'comment', 'github-token': TOKEN, ...inputs },
+      ref: 'refs/heads/main',
+      sha: BASE_SHA,
+      runId: id + 6000
+    })
+  }
+
+  it("judges with the job's own gate: a claimed confirmation it never ran does not clear a regression", async () => {
+    const s = screen()
+    expect(s.gate.fail).toBe(true)
+    // The fork says: gate confirmed, and the suspect could not be measured.
+    const forged = {
+      ...s,
+      gateMode: 'confirmed',
+      gate: { fail: false, reasons: [] },
+      verdict: 'unchanged',
+      benchmarks: s.benchmarks.map(b => ({
+        ...b,
+        verdict: 'unchanged',
+        confirmation: {
+          status: 'missing',
+          unit: 'ns/op',
+          deltaPercent: null,
+          p: null,
+          pAdjusted: null,
+          rounds: 0,
+          test: 'wilcoxon'
+        }
+      })),
+      confirmation: {
+        base: { commit: BASE_SHA, ref: 'main' },
+        rounds: 0,
+        test: 'wilcoxon',
+        suspects: 1,
+        confirmed: 0,
+        elapsedMs: 0
+      }
+    }
+    for (const gate of ['baseline', 'confirmed']) {
+      const checks = gh.checkRuns.length
+      const r = await post(JSON.parse(JSON.stringify(forged)), { gate })
+      expect(r.code).toBe(0)
+      expect(gh.checkRuns[checks]).toMatchObject({
+        conclusion: 'failure',
+        name: 'benchgate (benchgate-baseline into main)'
+      })
+    }
+  })
+
+  it('a report with a hundred long notes still gets its comment and check, after a 422', async () => {
+    const s = screen()
+    const noisy = {
+      ...s,
+      notes: Array.from({ length: 100 }, (_, i) => `note ${i} ${'x'.repeat(1900)}`)
+    }
+    gh.refuseTooLong = 1
+    const comments = gh.comments.length
+    const checks = gh.checkRuns.length
+    const r = await post(JSON.parse(JSON.stringify(noisy)), { gate: 'baseline' })
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('posting the shorter report')
+    expect(gh.checkRuns).toHaveLength(checks + 1)
+    expect(gh.checkRuns[checks].conclusion).toBe('failure')
+    const body = gh.comments.at(-1)!.body
+    expect(gh.comments.length).toBeGreaterThanOrEqual(comments)
+    expect(Buffer.byteLength(body)).toBeLessThan(60_000 / 4 + 1024)
+    expect(body).toMatch(/\d+ more note\(s\) are in the job summary/)
+    expect(body).toContain('BenchmarkHot')
   })
 })
 

@@ -16,7 +16,6 @@ import { rejudge } from '../engine/rejudge.js'
 import { downloadRunArtifact } from '../github/baseline.js'
 import type { Comparison } from '../compare/model.js'
 import type { GitHubClient } from '../github/client.js'
-import { upsertComment } from '../github/comment.js'
 import { ContextError, type RunContext } from '../github/context.js'
 import {
   MAX_REPORT_BYTES,
@@ -27,7 +26,8 @@ import {
   type PrReport
 } from '../github/report-artifact.js'
 import { checkRunSummary, checkRunTitle, reportedNoBaselineBody } from '../report/bodies.js'
-import { COMMENT_BUDGET_BYTES, marker, renderMarkdown } from '../report/markdown.js'
+import { COMMENT_BUDGET_BYTES, renderMarkdown } from '../report/markdown.js'
+import { postComment } from './publish.js'
 import { findFlame, hasChanges } from './flame.js'
 import { reportArtifactName } from './fork.js'
 import type { ActionSettings } from './inputs.js'
@@ -178,11 +178,16 @@ export async function commentMode(
     headSha: wr.headSha,
     ...(flameUrl ? { flameUrl } : {})
   }
-  const body = c
-    ? renderMarkdown(c, { ...rendering, budgetBytes: COMMENT_BUDGET_BYTES })
-    : reportedNoBaselineBody(settings.artifactName, report.noBaseline)
-  const posted = await upsertComment(gh, repo, report.prNumber, marker(settings.artifactName), body)
-  if (posted) core.setOutput('comment-url', posted.url)
+  // The same ladder as the pull-request side: a body refused as too long
+  // (422) is posted again at a quarter of the budget. A comment that still
+  // fails is a warning: the check run below carries the verdict either way.
+  const bodies = c
+    ? [COMMENT_BUDGET_BYTES, COMMENT_BUDGET_BYTES / 4].map(budgetBytes =>
+        renderMarkdown(c, { ...rendering, budgetBytes })
+      )
+    : [reportedNoBaselineBody(settings.artifactName, report.noBaseline)]
+  const posted = await postComment(gh, repo, report.prNumber, settings.artifactName, bodies, true)
+  if (posted.url) core.setOutput('comment-url', posted.url)
   const conclusion = await createCheckRun(
     gh,
     repo,

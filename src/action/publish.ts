@@ -167,8 +167,9 @@ export async function postBody(ch: PrChannel, body: string): Promise<void> {
  * body GitHub refuses as too long (422) is retried with the next, shorter
  * one. A refused comment (a fork's read-only token) or a failed update is
  * a warning, not a failure, and the earlier comment is left as it was.
+ * The comment job (mode comment) posts through it too.
  */
-async function postComment(
+export async function postComment(
   gh: GitHubClient,
   repo: { owner: string; repo: string },
   issue: number,

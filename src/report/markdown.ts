@@ -248,11 +248,29 @@ function hotLinesNote(c: Comparison): string | undefined {
 /** Warnings, notes, how to reproduce, and the options line. */
 function footerBlocks(c: Comparison, opts: ReportOptions): string[] {
   const footer: string[] = []
-  if (c.warnings.length > 0)
-    footer.push(
-      `> [!WARNING]\n> The two runs come from different environments, so differences may not be the code's: ${c.warnings.map(w => escapeText(w)).join('; ')}.`
-    )
-  for (const note of c.notes) footer.push(`> [!NOTE]\n> ${escapeText(note, 1000)}`)
+  // Warnings and notes share a quarter of the budget: a merge of 256 shards
+  // that all failed, or a report with thousands of notes, still leaves
+  // room for the verdict and its tables (GitHub refuses a longer body).
+  const allowance = { left: (opts.budgetBytes ?? COMMENT_BUDGET_BYTES) / 4 }
+  const fits = (text: string): boolean => {
+    if (bytes(text) + 2 > allowance.left) return false
+    allowance.left -= bytes(text) + 2
+    return true
+  }
+  if (c.warnings.length > 0) {
+    const shown = c.warnings.slice(0, 10).map(w => escapeText(w))
+    const more = c.warnings.length > 10 ? `; and ${c.warnings.length - 10} more` : ''
+    const warning = `> [!WARNING]\n> The two runs come from different environments, so differences may not be the code's: ${shown.join('; ')}${more}.`
+    if (fits(warning)) footer.push(warning)
+  }
+  let notes = 0
+  for (const note of c.notes) {
+    if (!fits(`> [!NOTE]\n> ${escapeText(note, 1000)}`)) break
+    footer.push(`> [!NOTE]\n> ${escapeText(note, 1000)}`)
+    notes++
+  }
+  if (notes < c.notes.length)
+    footer.push(`> [!NOTE]\n> ${c.notes.length - notes} more note(s) are in the job summary.`)
   if (c.counts['too-few-samples'] > 0)
     footer.push(
       `${c.counts['too-few-samples']} benchmark(s) have fewer than 4 samples on a side: no difference can be significant at 0.05. Raise \`count\` to 6 or more.`
