@@ -73,6 +73,34 @@ describe('benchgate ab', () => {
     expect(r.code).toBe(0)
   })
 
+  it("builds the worktree with no stranger's go.work from a shared temp directory", async () => {
+    // A go.work in $TMPDIR, above every worktree benchgate makes there,
+    // that points at a module which does not exist: obeyed, it fails every build.
+    const shared = tempDir('shared-tmp')
+    writeFileSync(join(shared, 'go.work'), 'go 1.22\n\nuse ./not-a-module\n')
+    const r = await cli(
+      [
+        'ab',
+        '--base',
+        'HEAD',
+        '--count',
+        '2',
+        '--benchtime',
+        '1x',
+        '--bench',
+        'Checksum',
+        '--format',
+        'json',
+        '--out',
+        join(tempDir('ab-out'), 'o')
+      ],
+      { cwd: repo, env: { ...process.env, TMPDIR: shared } }
+    )
+    expect(r.stderr).not.toMatch(/go\.work|not-a-module/)
+    const c = JSON.parse(r.stdout) as Comparison
+    expect(c.benchmarks.map(b => b.name.replace(/-\d+$/, ''))).toEqual(['BenchmarkChecksum'])
+  })
+
   it('names a bad --base clearly', async () => {
     const r = await cliIn(['ab', '--base', 'no-such-ref', '--count', '2'], repo)
     expect(r.code).toBe(1)

@@ -30,6 +30,8 @@ export type SideName = 'base' | 'head'
 /** One side's checkout, test binaries and what it measured so far. */
 export interface SideState {
   root: string
+  /** The environment its go commands run with (a worktree's GOWORK); undefined: benchgate's own. */
+  env?: NodeJS.ProcessEnv
   binaries: Map<string, string>
   measured: Map<string, PackageMeasurement>
   /** The contention rounds, by passKey, when asked for. */

@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, relative, resolve } from 'node:path'
+import { isAbsolute, join, relative, resolve } from 'node:path'
 import { gitOrThrow, gitOutput, type Git } from '../git/index.js'
 import { goTestBuildArgs, splitTestFlags } from '../gobench/args.js'
 import { discoverPackages, type GoPackage } from '../gobench/discover.js'
@@ -99,6 +99,37 @@ function sideLabel(s: AbSettings, side: SideName): string {
   return own.length > 0 ? `${ref} (${own.join(' ')})` : ref
 }
 
+/**
+ * The GOWORK a worktree side builds with. Worktrees live in the temp
+ * directory, and go looks for a go.work in every directory above: under a
+ * shared $TMPDIR, a stranger's go.work there would decide what is built.
+ * The repository's own go.work, where the work tree uses one inside the
+ * repository, is taken at the same place in the worktree; else none.
+ */
+async function worktreeWorkspace(
+  go: GoToolchain,
+  start: string,
+  repoRoot: string,
+  worktree: string
+): Promise<string> {
+  const r = await go.run(['env', 'GOWORK'], { cwd: start })
+  const own = r.code === 0 ? r.stdout.trim() : ''
+  if (own === '' || own === 'off') return 'off'
+  const rel = relative(repoRoot, own)
+  if (rel.startsWith('..') || isAbsolute(rel)) return 'off'
+  const mapped = join(worktree, rel)
+  return existsSync(mapped) ? mapped : 'off'
+}
+
+/** The same toolchain, with `env` for every go command (undefined: as it is). */
+function withEnv(go: GoToolchain, env: NodeJS.ProcessEnv | undefined): GoToolchain {
+  if (!env) return go
+  return {
+    run: (args, options) => go.run(args, { ...options, env: options.env ?? env }),
+    runTestBinary: (binary, args, options) => go.runTestBinary(binary, args, options)
+  }
+}
+
 /** Run the A/B rounds and write out/base and out/head bundles. Worktrees are always removed. */
 export async function runAb(
   go: GoToolchain,
@@ -118,6 +149,12 @@ export async function runAb(
   const sub = relative(repoRoot, start)
   const scratch = await mkdtemp(join(tmpdir(), 'benchgate-ab-'))
   const worktrees: string[] = []
+  const worktreeSide = async (side: SideName, ref: string): Promise<SideState> => {
+    const root = await addWorktree(side, ref)
+    const gowork = await worktreeWorkspace(go, start, repoRoot, root)
+    return { root, env: { ...process.env, GOWORK: gowork }, binaries: new Map(), measured: new Map() }
+  }
+  const workTree = (): SideState => ({ root: repoRoot, binaries: new Map(), measured: new Map() })
   const addWorktree = async (side: SideName, ref: string): Promise<string> => {
     const ok = await git.run(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
     if (ok.code !== 0)
@@ -132,18 +169,11 @@ export async function runAb(
   }
   try {
     const sides: Record<SideName, SideState> = {
-      base: {
-        root: s.base !== undefined ? await addWorktree('base', s.base) : repoRoot,
-        binaries: new Map(),
-        measured: new Map()
-      },
-      head: {
-        root: s.head ? await addWorktree('head', s.head) : repoRoot,
-        binaries: new Map(),
-        measured: new Map()
-      }
+      base: s.base !== undefined ? await worktreeSide('base', s.base) : workTree(),
+      head: s.head ? await worktreeSide('head', s.head) : workTree()
     }
-    const found = (await discoverPackages(go, join(sides.head.root, sub), s.packages)).filter(
+    const headGo = withEnv(go, sides.head.env)
+    const found = (await discoverPackages(headGo, join(sides.head.root, sub), s.packages)).filter(
       p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath))
     )
     const { packages } = await selectShard(found, s.shard)
@@ -153,7 +183,7 @@ export async function runAb(
       await contentionRounds(go, sides, { paired, headRoot: sides.head.root, scratch }, s, onEvent)
     const side = (name: SideName): Promise<string> =>
       writeSide(
-        go,
+        withEnv(go, sides[name].env),
         git,
         { state: sides[name], headRoot: sides.head.root, sub, scratch, paired },
         // What ran: a duet that fell back is recorded as ABBA.
@@ -241,7 +271,10 @@ async function buildBinaries(
       onEvent({ type: 'build', side, pkg: pkg.importPath })
       const bin = join(scratch, `${side}-${packageStem(pkg.importPath)}.test`)
       const { build } = splitTestFlags(flagsOf(s, side))
-      const r = await go.run(goTestBuildArgs(bin, build), { cwd: join(sides[side].root, rel) })
+      const r = await go.run(goTestBuildArgs(bin, build), {
+        cwd: join(sides[side].root, rel),
+        env: sides[side].env
+      })
       if (r.code !== 0 || !existsSync(bin)) {
         throw new AbError(
           `building ${pkg.importPath} at the ${side} revision (${sideLabel(s, side)}) failed:\n${tail(r.stdout + r.stderr)}`

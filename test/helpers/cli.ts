@@ -11,7 +11,7 @@ export const CLI = join(ROOT, 'dist', 'cli.js')
 /** Run the built CLI with an argv array; resolve with its exit code and output, never reject. */
 export async function cli(
   args: string[],
-  options: { cwd?: string; timeout?: number } = {}
+  options: { cwd?: string; timeout?: number; env?: NodeJS.ProcessEnv } = {}
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   return exec(process.execPath, [CLI, ...args], { maxBuffer: 64 << 20, ...options }).then(
     r => ({ code: 0, ...r }),
