@@ -162,10 +162,11 @@ describe('fork pull requests', () => {
     const ours = gh.comments.filter(c => c.body.includes(marker('benchgate-baseline')))
     expect(ours).toHaveLength(1)
     expect(ours[0].body).toContain('BenchmarkTokenize')
-    // The link is to the fork run's own artifact, found through the API.
+    // The link is to the fork run's own artifact, found through the API,
+    // and says who made it.
     expect(ours[0].body).toMatch(
       new RegExp(
-        `\\(http://github\\.localhost:\\d+/acme/widgets/actions/runs/3002/artifacts/${flame.artifactId}\\)`
+        `\\(http://github\\.localhost:\\d+/acme/widgets/actions/runs/3002/artifacts/${flame.artifactId}\\) of the changed benchmarks, made by the pull request's own run`
       )
     )
     expect(gh.checkRuns).toHaveLength(1)

@@ -176,7 +176,8 @@ export async function commentMode(
     key: settings.artifactName,
     repositoryUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,
     headSha: wr.headSha,
-    ...(flameUrl ? { flameUrl } : {})
+    // The fork's run made it: say so, never present it as ours.
+    ...(flameUrl ? { flameUrl, flameMadeBy: 'pull-request' as const } : {})
   }
   // The same ladder as the pull-request side: a body refused as too long
   // (422) is posted again at a quarter of the budget. A comment that still

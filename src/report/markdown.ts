@@ -60,6 +60,11 @@ export interface ReportOptions {
   notes?: string[]
   /** The differential flame graph's artifact in this run (a URL we built from the API's id). */
   flameUrl?: string
+  /**
+   * Who made the flame graph: this job (default), or the pull request's
+   * own run (a fork's, posted by the comment job), whose code wrote it.
+   */
+  flameMadeBy?: 'this-run' | 'pull-request'
 }
 
 /** Render the comparison as Markdown within the byte budget. */
@@ -289,7 +294,9 @@ function footerBlocks(c: Comparison, opts: ReportOptions): string[] {
   }
   if (opts.flameUrl)
     footer.push(
-      `📊 [Differential flame graph](${opts.flameUrl}) of the changed benchmarks: one HTML file in this run's artifacts that opens offline in any browser.`
+      opts.flameMadeBy === 'pull-request'
+        ? `📊 [Differential flame graph](${opts.flameUrl}) of the changed benchmarks, made by the pull request's own run: its code wrote this file, not benchgate's comment job, so open it as you would the pull request's code.`
+        : `📊 [Differential flame graph](${opts.flameUrl}) of the changed benchmarks: one HTML file in this run's artifacts that opens offline in any browser.`
     )
   const hot = hotLinesNote(c)
   if (hot) footer.push(hot)
