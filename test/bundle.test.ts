@@ -77,6 +77,16 @@ describe('bundle reader', () => {
       /functions\.cpu\[0\]\.file must be a path inside the repository/
     ],
     [
+      'a function file in .GIT (one directory on a case-insensitive file system)',
+      withFunction({ file: 'sub/.GIT/config' }),
+      /functions\.cpu\[0\]\.file must be a path inside the repository/
+    ],
+    [
+      'a function file in .Git. (Windows drops the trailing dot)',
+      withFunction({ file: '.Git./hooks/pre-commit' }),
+      /functions\.cpu\[0\]\.file must be a path inside the repository/
+    ],
+    [
       'an absolute function file',
       withFunction({ file: '/etc/passwd' }),
       /functions\.cpu\[0\]\.file must be a path inside the repository/

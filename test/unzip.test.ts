@@ -64,9 +64,42 @@ describe('extractZip', () => {
         { name: 'a', data: Buffer.from('2') }
       ],
       /appears twice/
+    ],
+    [
+      'names that differ only in case (one file on macOS and Windows runners)',
+      [
+        { name: 'results.json', data: Buffer.from('1') },
+        { name: 'RESULTS.json', data: Buffer.from('2') }
+      ],
+      /appears twice/
+    ],
+    [
+      'names that differ only in Unicode normalisation (one file on macOS)',
+      [
+        { name: 'caf\u00e9.json', data: Buffer.from('1') },
+        { name: 'cafe\u0301.json', data: Buffer.from('2') }
+      ],
+      /appears twice/
+    ],
+    [
+      'a file under a name that folds to another file',
+      [
+        { name: 'Profiles', data: Buffer.from('1') },
+        { name: 'profiles/a.pprof', data: Buffer.from('2') }
+      ],
+      /lies below "Profiles", which is a file/
     ]
   ] as [string, ZipSpec[], RegExp][])('refuses %s', async (_, specs, pattern) => {
     await refuse(zip(specs), pattern)
+  })
+
+  it('a file already in the destination is a ZipError, and is left as it was', async () => {
+    const dest = tempDir('unzip')
+    await extractZip(zip([{ name: 'results.json', data: Buffer.from('mine') }]), dest)
+    const again = extractZip(zip([{ name: 'results.json', data: Buffer.from('theirs') }]), dest)
+    await expect(again).rejects.toThrow(ZipError)
+    await expect(again).rejects.toThrow(/would overwrite a file that already exists/)
+    expect(readFileSync(join(dest, 'results.json'), 'utf8')).toBe('mine')
   })
 
   it('refuses more entries than the cap, and entries over the size cap', async () => {

@@ -337,14 +337,27 @@ function isCount(v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1e12
 }
 
-/** A relative, '/'-separated path with no `..`, `.`, `.git` or empty segment: a file in the repository. */
+/**
+ * A relative, '/'-separated path with no `..`, `.`, `.git` or empty
+ * segment: a file in the repository. `.git` in any case, and with the
+ * trailing dots or spaces Windows drops (`.GIT`, `.Git.`), is git's
+ * directory on a case-insensitive file system too.
+ */
 export function isRepositoryPath(p: string): boolean {
   return (
     p !== '' &&
     p.length <= 1024 &&
     !p.includes('\\') &&
     !p.includes('\u0000') &&
-    p.split('/').every(seg => seg !== '' && seg !== '.' && seg !== '..' && seg !== '.git')
+    p
+      .split('/')
+      .every(
+        seg =>
+          seg !== '' &&
+          seg !== '.' &&
+          seg !== '..' &&
+          seg.toLowerCase().replace(/[. ]+$/, '') !== '.git'
+      )
   )
 }
 

@@ -81,7 +81,14 @@ export async function extractZip(
       continue
     }
     await mkdir(dirname(planned[i]), { recursive: true })
-    await writeFile(planned[i], data, { flag: 'wx' })
+    try {
+      await writeFile(planned[i], data, { flag: 'wx' })
+    } catch (err) {
+      // Never overwrite: a file already there is the zip's fault or the caller's, said as a zip error.
+      if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+        throw new ZipError(`entry "${entries[i].name}" would overwrite a file that already exists`)
+      throw err
+    }
     written.push(entries[i].name)
   }
   return written
@@ -93,6 +100,15 @@ export async function extractZip(
  * directory `a/`, a file `a` and an entry `a/b` below it. Each is refused
  * before anything is written.
  */
+/**
+ * A path as a file system may store it: case-insensitive (macOS and
+ * Windows runners) and with Unicode normalised (macOS): `R.json` and
+ * `r.json`, or `é` composed and decomposed, name one file there.
+ */
+function fold(path: string): string {
+  return path.normalize('NFC').toLowerCase()
+}
+
 function checkCollisions(
   entries: readonly Entry[],
   planned: readonly string[],
@@ -100,21 +116,23 @@ function checkCollisions(
 ): void {
   const files = new Map<string, string>()
   const dirs = new Map<string, string>()
+  const folded = planned.map(fold)
   entries.forEach((e, i) => {
-    const target = planned[i]
+    const target = folded[i]
     const other = files.get(target) ?? (e.isDirectory ? undefined : dirs.get(target))
     if (other !== undefined)
       throw new ZipError(`entries "${other}" and "${e.name}" are the same path`)
     ;(e.isDirectory ? dirs : files).set(target, e.name)
   })
+  const top = fold(root + sep)
   entries.forEach((e, i) => {
-    for (let up = dirname(planned[i]); up.startsWith(root + sep); up = dirname(up)) {
+    for (let up = dirname(folded[i]); up.startsWith(top); up = dirname(up)) {
       const file = files.get(up)
       if (file !== undefined)
         throw new ZipError(`entry "${e.name}" lies below "${file}", which is a file`)
     }
-    if (!e.isDirectory && dirs.has(planned[i]))
-      throw new ZipError(`entries "${dirs.get(planned[i])}" and "${e.name}" are the same path`)
+    if (!e.isDirectory && dirs.has(folded[i]))
+      throw new ZipError(`entries "${dirs.get(folded[i])}" and "${e.name}" are the same path`)
   })
 }
 
@@ -167,8 +185,8 @@ function readCentralDirectory(zip: Buffer, limits: ZipLimits): Entry[] {
     if (madeBy >> 8 === 3 && ((external >>> 16) & S_IFMT) === S_IFLNK)
       throw new ZipError(`entry "${name}" is a symbolic link`)
     checkName(name)
-    if (seen.has(name)) throw new ZipError(`entry "${name}" appears twice`)
-    seen.add(name)
+    if (seen.has(fold(name))) throw new ZipError(`entry "${name}" appears twice`)
+    seen.add(fold(name))
     if (size > limits.maxEntryBytes)
       throw new ZipError(
         `entry "${name}" is ${size} bytes, over the limit of ${limits.maxEntryBytes}`
