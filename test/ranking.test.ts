@@ -4,6 +4,7 @@
  * the change; a benchmark helper on every stack; the allocator under the
  * culprit, folded into it; and a function that moved within noise.
  */
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isRuntimeInternal } from '../src/attribution/index.js'
 import { functionDeltas } from '../src/compare/functions.js'
@@ -91,5 +92,36 @@ describe('ranking function deltas by their own cost', () => {
       'example.com/internal/x.F'
     ])
       expect(isRuntimeInternal(n), n).toBe(false)
+  })
+
+  it('decides as the package rule says on any name (the rule written with substrings)', () => {
+    const rule = (name: string): boolean => {
+      const head = name.split(/[([]/, 1)[0]
+      const dot = head.indexOf('.', head.lastIndexOf('/') + 1)
+      if (dot < 0) return true
+      const pkg = head.slice(0, dot)
+      return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/')
+    }
+    const parts = [
+      'runtime',
+      'internal',
+      'x',
+      '/',
+      '.',
+      '(',
+      '[',
+      ']',
+      '*',
+      'F',
+      'runtime/',
+      'internal/'
+    ]
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...parts), { maxLength: 8 }), p => {
+        const name = p.join('')
+        expect(isRuntimeInternal(name), name).toBe(rule(name))
+      }),
+      { numRuns: 5000 }
+    )
   })
 })

@@ -109,18 +109,27 @@ export function rankFunctions(
   const sh = h.sampling
   const bm = new Map(b.list.map(f => [f.name, costs(f)]))
   const hm = new Map(h.list.map(f => [f.name, costs(f)]))
-  const rows = [...new Set([...bm.keys(), ...hm.keys()])]
-    .map(name => row(name, bm.get(name), hm.get(name), sb?.sample, sh?.sample))
-    .filter(d => d.delta.self !== 0 || d.delta.cum !== 0)
   const rank = (x: FunctionDelta, y: FunctionDelta): number =>
     direction * (y.delta.self - x.delta.self) ||
     direction * (y.delta.cum - x.delta.cum) ||
     (x.name < y.name ? -1 : x.name > y.name ? 1 : 0)
-  const beyond = rows.filter(d => d.beyondNoise).sort(rank)
+  // Only the `max` best of each kind are kept: a profile of 300,000
+  // functions must not hold a row for each until the end.
+  const beyondTop = new TopK(max, rank)
+  const withinTop = new TopK(max, rank)
+  const consider = (name: string): void => {
+    const d = row(name, bm.get(name), hm.get(name), sb?.sample, sh?.sample)
+    if (d.delta.self === 0 && d.delta.cum === 0) return
+    if (d.beyondNoise) beyondTop.push(d)
+    else if (d.delta.self !== 0) withinTop.push(d)
+  }
+  for (const name of bm.keys()) consider(name)
+  for (const name of hm.keys()) if (!bm.has(name)) consider(name)
+  const beyond = beyondTop.result()
+  const within = withinTop.result()
   if (beyond[0]) addPath(beyond[0], b.all, h.all)
-  addFiles(rows, b.all, h.all)
-  if (view) addLines(beyond.slice(0, max), b.all, h.all, view, direction)
-  const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank)
+  addFiles([...beyond, ...within], b.all, h.all)
+  if (view) addLines(beyond, b.all, h.all, view, direction)
   const samples = {
     base: sampleCount(sb?.total, sb?.sample),
     head: sampleCount(sh?.total, sh?.sample)
@@ -135,7 +144,7 @@ export function rankFunctions(
         totalDelta !== undefined && totalDelta !== 0 && samples.base !== null
           ? Number((shown / totalDelta).toFixed(3))
           : null,
-      withinNoise: within.length,
+      withinNoise: withinTop.count,
       // The side with the cost carries the ranks: a cost new in head has
       // few samples in base by nature.
       fewSamples:
@@ -143,6 +152,38 @@ export function rankFunctions(
         samples.head !== null &&
         Math.max(samples.base, samples.head) < MIN_PROFILE_SAMPLES
     }
+  }
+}
+
+/**
+ * The first `max` of everything pushed, in `order`, as sorting it all and
+ * slicing would give them, in O(max) memory: the buffer is sorted and cut
+ * back to `max` whenever it reaches twice that. `order` must be total.
+ */
+class TopK<T> {
+  private items: T[] = []
+  /** How many were pushed in all. */
+  count = 0
+  constructor(
+    private readonly max: number,
+    private readonly order: (a: T, b: T) => number
+  ) {}
+
+  push(item: T): void {
+    this.count++
+    if (this.max <= 0) return
+    this.items.push(item)
+    if (this.items.length >= 2 * this.max) this.trim()
+  }
+
+  result(): T[] {
+    this.trim()
+    return this.items
+  }
+
+  private trim(): void {
+    this.items.sort(this.order)
+    if (this.items.length > this.max) this.items.length = this.max
   }
 }
 

@@ -4,7 +4,7 @@
  * differential call trees and the ranked culprit table the comment shows.
  */
 import { stat } from 'node:fs/promises'
-import { callTrees, diffTree, profileCosts, pruneTree } from '../attribution/flame.js'
+import { callTrees, diffTree, profileCosts, pruneTree, totalTree } from '../attribution/flame.js'
 import { MEASURES, type BaseMeasure, type Measure } from '../attribution/index.js'
 import { BundleError } from '../bundle/index.js'
 import { functionDeltas, rankFunctions } from '../compare/functions.js'
@@ -37,6 +37,12 @@ export interface FlameOptions {
   normalize?: boolean
   compare?: Partial<CompareOptions>
   maxProfileBytes?: number
+  /**
+   * Two profiles: only the ranked tables, no call trees (`benchgate diff`
+   * prints no graph): the graph's root holds the totals alone, and memory
+   * stays proportional to the functions, not to the call paths.
+   */
+  tablesOnly?: boolean
 }
 
 /** At most this many benchmarks get graphs, the worst first. */
@@ -84,10 +90,14 @@ async function fromProfiles(
   opts: FlameOptions
 ): Promise<FlameReport> {
   const read = { maxBytes: opts.maxProfileBytes }
-  const [bp, hp] = await Promise.all([readProfile(basePath, read), readProfile(headPath, read)])
+  // One after the other: decoding holds a profile's raw bytes and tables
+  // at once, and two at a time doubled the peak for large profiles.
+  const bp = await readProfile(basePath, read)
+  const hp = await readProfile(headPath, read)
   const type = opts.sampleIndex ?? defaultType(hp)
-  const bt = callTrees(bp, type, basePath).get('total')
-  const ht = callTrees(hp, type, headPath).get('total')
+  const trees = opts.tablesOnly ? totalTree : callTrees
+  const bt = trees(bp, type, basePath).get('total')
+  const ht = trees(hp, type, headPath).get('total')
   const baseScale = opts.normalize && bt && ht && bt.value > 0 ? ht.value / bt.value : 1
   const root = diffTree(bt, ht, baseScale, 1)
   const merged = pruneTree(root)

@@ -96,7 +96,7 @@ export const diffCommand: Command = {
     if (!['text', 'markdown', 'json'].includes(format))
       throw new UsageError(`--format must be text, markdown or json, not ${JSON.stringify(format)}`)
     const opts = flameOptions(values, positionals, 'diff')
-    const report = await flameReport(positionals[0], positionals[1], opts)
+    const report = await flameReport(positionals[0], positionals[1], { ...opts, tablesOnly: true })
     if (format === 'json')
       await write(
         JSON.stringify(
