@@ -272,6 +272,28 @@ describe('benchmarks that print (fixtures/chatty, real go test output)', () => {
     )
     expect(out.unfinished).toEqual([{ pkg: 'x', name: 'BenchmarkLost' }])
   })
+
+  it('a benchmark that called b.Skip is not unfinished (go test -v output)', () => {
+    const out = parseBenchOutput(
+      [
+        'pkg: x',
+        'BenchmarkSkip',
+        '    s_test.go:8: not today',
+        '--- SKIP: BenchmarkSkip',
+        'BenchmarkSub',
+        'BenchmarkSub/a',
+        '    s_test.go:11: no',
+        '--- SKIP: BenchmarkSub/a',
+        'BenchmarkSub/b',
+        'BenchmarkSub/b-2  \t     100\t         2.700 ns/op',
+        'PASS',
+        'ok  \tx\t0.008s'
+      ].join('\n')
+    )
+    expect(out.results.map(r => r.name)).toEqual(['BenchmarkSub/b-2'])
+    expect(out.unfinished).toEqual([])
+    expect(out.failures).toEqual([])
+  })
 })
 
 describe('names from go test output are data, never object keys', () => {

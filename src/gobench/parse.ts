@@ -80,6 +80,8 @@ const NAME_ONLY = /^(Benchmark\S+)(?:\s+(.*))?$/
  */
 const CONTINUATION = /^\s*(\d+)\s+(\d\S*\s+\S+.*)$/
 const FAIL_BENCH = /^--- FAIL: (Benchmark\S+)/
+/** b.Skip under -v: the name was printed, and no result will come, by design. */
+const SKIP_BENCH = /^\s*--- SKIP: (Benchmark\S+)/
 const FAIL_PKG = /^FAIL\s+(\S+)(?:\s+\[(build failed|setup failed)\]|\s+[\d.]+s)?\s*$/
 const OK_PKG = /^ok\s+(\S+)/
 const BUILD_HEADER = /^# (\S+)/
@@ -196,6 +198,11 @@ export class BenchParser {
       return undefined
     }
 
+    const skipped = SKIP_BENCH.exec(text)
+    if (skipped) {
+      this.finished.add(withoutProcs(skipped[1]))
+      return undefined
+    }
     const failBench = FAIL_BENCH.exec(text)
     if (failBench) {
       this.start({ pkg: this.pkg, kind: 'benchmark', benchmark: failBench[1], detail: [] })
