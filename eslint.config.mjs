@@ -117,5 +117,25 @@ export default tseslint.config(
     'the CLI does not use the Action or the GitHub API',
     API
   ),
-  layer(['src/action/**/*.ts'], ['cli'], 'the Action does not use the CLI')
+  layer(['src/action/**/*.ts'], ['cli'], 'the Action does not use the CLI'),
+  layer(
+    ['src/data/**/*.ts'],
+    [
+      'pprof',
+      'stats',
+      'compare',
+      'report',
+      'github',
+      'git',
+      'engine',
+      'attribution',
+      'bundle',
+      'gobench',
+      'env',
+      'files',
+      ...FRONT_ENDS
+    ],
+    'data/ is the bottom: tables and JSON for every stage, importing none of them',
+    [...API, ...RUNS]
+  )
 )

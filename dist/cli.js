@@ -991,10 +991,19 @@ function looksLikeDemangledCPlusPlus(name) {
         return false;
     return /[<>[\]]/.test(name) || name.includes('::');
 }
-/** Remove balanced start..end groups; on a stray closer, leave the name as it was. */
+/**
+ * Remove balanced start..end groups; on a stray closer, stop and keep the
+ * rest as it is, as pprof's removeMatching does (it returns the name with
+ * the groups before the closer already removed). One pass that copies
+ * each kept run once: rebuilding the string for every group, as pprof
+ * does, is quadratic, and a name with 100,000 groups took minutes.
+ */
 function removeMatching(name, start, end) {
+    const kept = [];
     let nesting = 0;
     let first = 0;
+    /** name[copied..] is not yet in kept. */
+    let copied = 0;
     for (let i = 0; i < name.length; i++) {
         const c = name[i];
         if (c === start) {
@@ -1005,14 +1014,17 @@ function removeMatching(name, start, end) {
         else if (c === end) {
             nesting--;
             if (nesting < 0)
-                return name;
+                break;
             if (nesting === 0) {
-                name = name.slice(0, first) + name.slice(i + 1);
-                i = first - 1;
+                kept.push(name.slice(copied, first));
+                copied = i + 1;
             }
         }
     }
-    return name;
+    if (copied === 0)
+        return name;
+    kept.push(name.slice(copied));
+    return kept.join('');
 }
 /**
  * A function's name as Go's tracebacks write it (runtime/traceback.go
@@ -1209,7 +1221,73 @@ function byFlatThenName(a, b) {
     return b.flat - a.flat || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
+;// CONCATENATED MODULE: ./src/data/index.ts
+/**
+ * Tables keyed by names we did not choose. Benchmark names, units,
+ * packages, profile sample types and every key of a JSON file we did not
+ * write come from the code under test or from an artifact. In a plain
+ * object a key such as `__proto__`, `constructor` or `toString` is not an
+ * ordinary entry: reading it returns Object.prototype's member, and
+ * writing through it changes Object.prototype for the whole process (whose
+ * inherited keys child_process then passes on as environment variables).
+ * A table without a prototype has none of these members.
+ */
+/** An empty table with no prototype: every key, `__proto__` included, is an ordinary entry. */
+function table() {
+    return Object.create(null);
+}
+/** A table with no prototype holding the own entries of `entries`. */
+function tableOf(entries) {
+    const out = table();
+    const list = Symbol.iterator in entries ? entries : Object.entries(entries);
+    for (const [k, v] of list)
+        out[k] = v;
+    return out;
+}
+/** `obj[key]` when it is obj's own entry, else undefined (never an inherited member). */
+function own(obj, key) {
+    return obj !== undefined && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+/**
+ * JSON.parse for text we did not write: every object comes back without a
+ * prototype, so its keys are data. (JSON.parse itself already makes a
+ * `"__proto__"` key an own entry; this keeps a later `obj[name]` from
+ * reaching an inherited member when the name is not there.)
+ */
+function parseJson(text) {
+    return JSON.parse(text, (_key, value) => value !== null && typeof value === 'object' && !Array.isArray(value)
+        ? tableOf(value)
+        : value);
+}
+/**
+ * The largest of `values`, or `empty` when there are none. Input-sized
+ * arrays never go through `Math.max(...xs)`: each element becomes an
+ * argument, and a few hundred thousand overflow the call stack.
+ */
+function maxOf(values, empty = -Infinity) {
+    let best = empty;
+    for (const v of values)
+        if (v > best || Number.isNaN(v))
+            best = v;
+    return best;
+}
+/** The smallest of `values`, or `empty` when there are none (see maxOf). */
+function minOf(values, empty = Infinity) {
+    let best = empty;
+    for (const v of values)
+        if (v < best || Number.isNaN(v))
+            best = v;
+    return best;
+}
+/** Append every item of `items` to `target` (push(...items) overflows the stack on big arrays). */
+function pushAll(target, items) {
+    for (const item of items)
+        target.push(item);
+    return target;
+}
+
 ;// CONCATENATED MODULE: ./src/pprof/top.ts
+
 /**
  * Names come from the profile, which the code under test wrote: control,
  * bidi and invisible characters are shown as `\uXXXX`, never sent to the
@@ -1232,8 +1310,8 @@ function formatTop(table, file) {
     const suffix = UNIT_SUFFIX[table.unit] ?? inert(table.unit);
     const fmt = (v) => (v === 0 ? '0' : `${v}${suffix}`);
     const rows = table.functions.map(f => [fmt(f.flat), fmt(f.cum), f]);
-    const flatWidth = Math.max(10, ...rows.map(r => String(r[0]).length));
-    const cumWidth = Math.max(10, ...rows.map(r => String(r[1]).length));
+    const flatWidth = maxOf(rows.map(r => String(r[0]).length), 10);
+    const cumWidth = maxOf(rows.map(r => String(r[1]).length), 10);
     const lines = [
         `File: ${inert(file)}`,
         `Type: ${inert(table.sampleType)}`,
@@ -1274,14 +1352,25 @@ function formatTop(table, file) {
  * code that called it, not on a row of its own.
  */
 function isRuntimeInternal(name) {
-    const head = name.split(/[([]/, 1)[0];
-    const slash = head.lastIndexOf('/');
-    const dot = head.indexOf('.', slash + 1);
+    // Indices only, no substrings: it runs once per function of a profile
+    // that may hold hundreds of thousands.
+    let end = name.length;
+    for (let i = 0; i < name.length; i++) {
+        const c = name.charCodeAt(i);
+        if (c === 0x28 || c === 0x5b) {
+            end = i; // '(' or '['
+            break;
+        }
+    }
+    const slash = end > 0 ? name.lastIndexOf('/', end - 1) : -1;
+    const dot = name.indexOf('.', slash + 1);
     // No package at all: an assembly or C symbol (aeshashbody, memeqbody) or an address.
-    if (dot < 0)
+    if (dot < 0 || dot >= end)
         return true;
-    const pkg = head.slice(0, dot);
-    return pkg === 'runtime' || pkg.startsWith('runtime/') || pkg.startsWith('internal/');
+    // The package is name[0, dot).
+    return ((dot === 7 && name.startsWith('runtime')) ||
+        name.startsWith('runtime/') ||
+        name.startsWith('internal/'));
 }
 
 ;// CONCATENATED MODULE: ./src/attribution/lines.ts
@@ -1999,6 +2088,7 @@ function parseGcTrace(stderr) {
 
 
 
+
 /** The schema version this build writes and the newest it reads. */
 const SCHEMA_VERSION = 1;
 /** results.json larger than this is refused before it is parsed. */
@@ -2035,7 +2125,7 @@ async function readBundle(path) {
 function parseBundle(text, file) {
     let data;
     try {
-        data = JSON.parse(text);
+        data = parseJson(text);
     }
     catch (err) {
         throw new BundleError(`${file}: not valid JSON (${err.message}); the bundle is corrupt. Re-run \`benchgate run\``);
@@ -2207,13 +2297,23 @@ function checkContention(c, w, fail, isObj) {
 function isCount(v) {
     return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1e12;
 }
-/** A relative, '/'-separated path with no `..`, `.`, `.git` or empty segment: a file in the repository. */
+/**
+ * A relative, '/'-separated path with no `..`, `.`, `.git` or empty
+ * segment: a file in the repository. `.git` in any case, and with the
+ * trailing dots or spaces Windows drops (`.GIT`, `.Git.`), is git's
+ * directory on a case-insensitive file system too.
+ */
 function isRepositoryPath(p) {
     return (p !== '' &&
         p.length <= 1024 &&
         !p.includes('\\') &&
         !p.includes('\u0000') &&
-        p.split('/').every(seg => seg !== '' && seg !== '.' && seg !== '..' && seg !== '.git'));
+        p
+            .split('/')
+            .every(seg => seg !== '' &&
+            seg !== '.' &&
+            seg !== '..' &&
+            seg.toLowerCase().replace(/[. ]+$/, '') !== '.git'));
 }
 function isLineNumber(v) {
     return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 1e9;
@@ -2244,11 +2344,26 @@ const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createReq
  * run the pull request's code, so nothing that grants access may reach
  * them: the Action's inputs (`INPUT_GITHUB-TOKEN` holds the token), the
  * runtime token the artifact and cache services accept, the OIDC request
- * token, and `GITHUB_TOKEN` where a workflow exported it. git gets the
- * same environment.
+ * token, and `GITHUB_TOKEN` where a workflow exported it; nor the runner's
+ * command files. git gets the same environment. This is defence in depth:
+ * a benchmark can still read its ancestors' `/proc/<pid>/environ`
+ * (docs/security.md).
  */
-/** Variables dropped by name. */
-const DROPPED = new Set(['ACTIONS_RUNTIME_TOKEN', 'GITHUB_TOKEN', 'GH_TOKEN']);
+/**
+ * Variables dropped by name: the tokens, and the runner's files for
+ * workflow commands (environment, outputs, PATH, state, the job summary),
+ * which a benchmark could otherwise append to.
+ */
+const DROPPED = new Set([
+    'ACTIONS_RUNTIME_TOKEN',
+    'GITHUB_TOKEN',
+    'GH_TOKEN',
+    'GITHUB_ENV',
+    'GITHUB_OUTPUT',
+    'GITHUB_PATH',
+    'GITHUB_STATE',
+    'GITHUB_STEP_SUMMARY'
+]);
 /** Variables dropped by prefix (matched case-insensitively, as Windows would). */
 const DROPPED_PREFIXES = ['INPUT_', 'ACTIONS_ID_TOKEN_REQUEST_'];
 /** Whether a variable may reach a child process. */
@@ -2256,9 +2371,21 @@ function isInherited(name) {
     const upper = name.toUpperCase();
     return !DROPPED.has(upper) && !DROPPED_PREFIXES.some(p => upper.startsWith(p));
 }
-/** A copy of env without the variables that grant access. */
+/**
+ * A copy of env without the variables that grant access, built from env's
+ * own entries into an object with no prototype: child_process passes
+ * every enumerable key it finds with for…in, inherited ones included, so
+ * a key written into Object.prototype must never reach a child (a
+ * `GIT_CONFIG_*` there would configure git hooks).
+ */
 function childEnv(env) {
-    return Object.fromEntries(Object.entries(env).filter(([name]) => isInherited(name)));
+    const out = Object.create(null);
+    for (const name of Object.keys(env)) {
+        const value = env[name];
+        if (value !== undefined && isInherited(name))
+            out[name] = value;
+    }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/git/index.ts
@@ -2270,6 +2397,8 @@ function childEnv(env) {
  */
 
 
+/** No git command benchgate runs (a worktree, a fetch of one commit) needs longer. */
+const GIT_TIMEOUT_MS = 30 * 60_000;
 /** The real git on PATH. */
 class LocalGit {
     binary;
@@ -2279,7 +2408,15 @@ class LocalGit {
     /** Run git; never rejects (a failure to start is code -1 with the reason in stderr). */
     run(cwd, args) {
         return new Promise(resolve => {
-            (0,external_node_child_process_namespaceObject.execFile)(this.binary, [...args], { cwd, env: childEnv(process.env), maxBuffer: 64 << 20, shell: false }, (err, stdout, stderr) => {
+            (0,external_node_child_process_namespaceObject.execFile)(this.binary, [...args], {
+                cwd,
+                env: childEnv(process.env),
+                maxBuffer: 64 << 20,
+                shell: false,
+                // A hook or a stuck fetch must not hang the job for ever.
+                timeout: GIT_TIMEOUT_MS,
+                killSignal: 'SIGKILL'
+            }, (err, stdout, stderr) => {
                 const code = err ? (typeof err.code === 'number' ? err.code : -1) : 0;
                 resolve({ code, stdout, stderr: stderr || (err && code === -1 ? err.message : '') });
             });
@@ -2846,6 +2983,7 @@ async function selectShard(packages, shard) {
  * as written by `go test -bench`), fed one line at a time so the runner can
  * report progress as results arrive. Pure: lines in, events out.
  */
+
 /** Split `BenchmarkX/a/b-8` into base, sub path and procs. */
 function splitBenchName(full) {
     const m = /^(.*?)-(\d+)$/.exec(full);
@@ -2857,13 +2995,56 @@ function splitBenchName(full) {
         : { base: name.slice(0, slash), sub: name.slice(slash + 1), procs };
 }
 const CONFIG = /^([a-z][^\s:]*):\s*(.*)$/;
+/** The header lines every test binary prints before its first result. */
+const HEADER = /^(goos|goarch|pkg|cpu):/;
 const RESULT = /^(Benchmark\S*)\s+(\d+)\s+(.*)$/;
 const NAME_ONLY = /^(Benchmark\S+)(?:\s+(.*))?$/;
-const CONTINUATION = /^(\d+)\s+(\d\S*\s+\S+.*)$/;
+/**
+ * A result whose name was printed earlier: when a benchmark writes to
+ * stdout, Go prints the name, then the output, then the rest of the line,
+ * its iteration count padded to 8 columns (`    1000\t  77.15 ns/op`).
+ */
+const CONTINUATION = /^\s*(\d+)\s+(\d\S*\s+\S+.*)$/;
 const FAIL_BENCH = /^--- FAIL: (Benchmark\S+)/;
+/** b.Skip under -v: the name was printed, and no result will come, by design. */
+const SKIP_BENCH = /^\s*--- SKIP: (Benchmark\S+)/;
 const FAIL_PKG = /^FAIL\s+(\S+)(?:\s+\[(build failed|setup failed)\]|\s+[\d.]+s)?\s*$/;
+const OK_PKG = /^ok\s+(\S+)/;
 const BUILD_HEADER = /^# (\S+)/;
 const UNIT = /^Unit\s+(\S+)\s+(.*)$/;
+const GLUED_GOOS = /(goos: \S+)$/;
+/** One measurement of a tab-separated result: `  77.15 ns/op`. */
+const MEASURE_FIELD = /^\s*[-+]?(?:\d|\.\d)\S*\s+\S+\s*$/;
+/**
+ * A result line with a benchmark's own output run into it, which happens
+ * when that output does not end in a newline: `BenchmarkX-8 \tdots...  1000\t 77 ns/op`,
+ * or under -v `dots...BenchmarkX-8 \t  1000\t 77 ns/op`. Go writes the
+ * name, a tab, then `%8d\t` and each measurement after a tab, so the
+ * tab-separated fields from the end are the measurements, then the field
+ * that ends in the iteration count, then (before a tab) the name.
+ */
+function gluedResult(text, pending) {
+    if (!text.includes('\t'))
+        return undefined;
+    const fields = text.split('\t');
+    let k = fields.length;
+    while (k > 1 && MEASURE_FIELD.test(fields[k - 1]))
+        k--;
+    if (k === fields.length || k < 1)
+        return undefined;
+    const count = /(\d+)\s*$/.exec(fields[k - 1]);
+    if (!count)
+        return undefined;
+    const measurements = parsePairs(fields.slice(k).join(' '));
+    if (!measurements)
+        return undefined;
+    // The name is at the end of the field before the count, or of the count's
+    // own field before the output (-v), or was printed on an earlier line.
+    const named = (k >= 2 ? /(Benchmark\S*)\s*$/.exec(fields[k - 2]) : null) ??
+        /(Benchmark\S*)\s+\d+\s*$/.exec(fields[k - 1]);
+    const name = named?.[1] ?? pending;
+    return name ? { name, iterations: Number(count[1]), measurements } : undefined;
+}
 /**
  * Parse value/unit pairs. A result line's tail is `v unit v unit …`; a
  * trailing odd token makes the line invalid (returns undefined).
@@ -2881,33 +3062,72 @@ function parsePairs(tail) {
     }
     return out;
 }
-/** Streaming parser; call line() for each line, then finish(). */
+/** `BenchmarkX/sub-8` → `BenchmarkX/sub`: the name as Go prints it before it knows procs. */
+function withoutProcs(name) {
+    return name.replace(/-\d+$/, '');
+}
+/**
+ * Streaming parser; call line() for each line, then finish().
+ *
+ * A benchmark can print anything, including lines that look like Go's own
+ * failure reports (`# pkg`, `panic: …`, `--- FAIL: …`). So a result line is
+ * never taken as a failure's detail, and a failure stays tentative until Go
+ * confirms it: a `FAIL pkg` line keeps it; a later result of the same
+ * package (a panic ends the process, so nothing follows a real one), a
+ * result of the benchmark a `--- FAIL` named, or an `ok pkg` line shows it
+ * was printed text, and it is dropped. A build failure that no
+ * `FAIL pkg [build failed]` line confirms is dropped at the end.
+ */
 class BenchParser {
     pkg = '';
     /** Config lines persist until changed (benchfmt), so keep the running set. */
-    current = {};
+    current = table();
     pendingName;
     /** A failure still collecting its explanation lines. */
     open;
-    out = { results: [], failures: [], config: {}, units: {} };
+    /** Failures Go has not confirmed with a `FAIL pkg` line yet. */
+    tentative = new Set();
+    /** Names printed before a result (`-v`, or a benchmark that writes output), without procs. */
+    named = new Map();
+    finished = new Set();
+    out = {
+        results: [],
+        failures: [],
+        config: table(),
+        units: table(),
+        unfinished: []
+    };
     /** Feed one line (without its newline). Returns the result it completed, if any. */
     line(raw) {
         const text = raw.replace(/\r$/, '');
-        if (this.collect(text))
-            return undefined;
+        // Results first: nothing a benchmark printed before may swallow one.
         const result = RESULT.exec(text);
         if (result) {
             const measurements = parsePairs(result[3]);
             if (measurements)
                 return this.emit(result[1], Number(result[2]), measurements);
         }
-        // A benchmark that writes to stdout splits its line: the name, then
-        // whatever it printed, then "N  v unit …" on a later line.
         const cont = CONTINUATION.exec(text);
         if (cont && this.pendingName) {
             const measurements = parsePairs(cont[2]);
             if (measurements)
                 return this.emit(this.pendingName, Number(cont[1]), measurements);
+        }
+        const glued = gluedResult(text, this.pendingName);
+        if (glued)
+            return this.emit(glued.name, glued.iterations, glued.measurements);
+        if (this.collect(text))
+            return undefined;
+        // Output without a final newline runs into Go's first header line.
+        const goos = GLUED_GOOS.exec(text);
+        if (goos && !text.startsWith('goos:')) {
+            this.line(goos[1]);
+            return undefined;
+        }
+        const skipped = SKIP_BENCH.exec(text);
+        if (skipped) {
+            this.finished.add(withoutProcs(skipped[1]));
+            return undefined;
         }
         const failBench = FAIL_BENCH.exec(text);
         if (failBench) {
@@ -2928,9 +3148,15 @@ class BenchParser {
             this.failPackage(failPkg[1], failPkg[2]);
             return undefined;
         }
+        const ok = OK_PKG.exec(text);
+        if (ok) {
+            // The package passed: whatever looked like its failure was printed text.
+            this.drop(f => f.pkg === ok[1] || f.pkg === this.pkg);
+            return undefined;
+        }
         const unit = UNIT.exec(text);
         if (unit) {
-            const meta = (this.out.units[unit[1]] ??= {});
+            const meta = (this.out.units[unit[1]] ??= table());
             for (const kv of unit[2].trim().split(/\s+/)) {
                 const eq = kv.indexOf('=');
                 if (eq > 0)
@@ -2941,16 +3167,14 @@ class BenchParser {
         const name = NAME_ONLY.exec(text);
         if (name) {
             this.pendingName = name[1];
+            const bare = withoutProcs(name[1]);
+            if (!this.named.has(bare))
+                this.named.set(bare, this.pkg);
             // Go prints a benchmark's name before running it, so a panic's
             // message (stderr) can land on the same line: "BenchmarkX-8 \tpanic: …".
             const rest = name[2] ?? '';
             if (rest.startsWith('panic: '))
-                this.start({
-                    pkg: this.pkg,
-                    kind: 'panic',
-                    benchmark: name[1].replace(/-\d+$/, ''),
-                    detail: [rest]
-                });
+                this.start({ pkg: this.pkg, kind: 'panic', benchmark: bare, detail: [rest] });
             return undefined;
         }
         const config = CONFIG.exec(text);
@@ -2960,50 +3184,92 @@ class BenchParser {
                 delete this.out.config[''];
                 this.pkg = config[2].trim();
             }
-            this.out.config[this.pkg] = { ...this.current };
+            this.out.config[this.pkg] = Object.assign(table(), this.current);
         }
         return undefined;
     }
-    /** Flush any failure still open. */
+    /** Flush any failure still open; drop build failures Go never confirmed. */
     finish() {
         this.open = undefined;
+        this.drop(f => f.kind === 'build');
+        const done = new Set(this.out.failures.map(f => withoutProcs(f.benchmark ?? '')));
+        for (const name of this.finished) {
+            // A parent of sub-benchmarks gets no result line of its own.
+            for (let i = name.indexOf('/'); i >= 0; i = name.indexOf('/', i + 1))
+                done.add(name.slice(0, i));
+            done.add(name);
+        }
+        for (const [name, pkg] of this.named)
+            if (!done.has(name))
+                this.out.unfinished.push({ pkg, name });
         return this.out;
     }
     emit(name, iterations, measurements) {
         this.pendingName = undefined;
         this.open = undefined;
+        const bare = withoutProcs(name);
+        // A panic ends the test binary, and a failed benchmark prints no result:
+        // so anything that said otherwise before this result was printed text.
+        this.drop(f => f.pkg === this.pkg &&
+            (f.kind === 'panic' || (f.kind === 'benchmark' && withoutProcs(f.benchmark ?? '') === bare)));
+        this.finished.add(bare);
         const r = { pkg: this.pkg, name, iterations, measurements };
         this.out.results.push(r);
         return r;
     }
     start(failure) {
         this.out.failures.push(failure);
+        this.tentative.add(failure);
         this.open = failure;
+    }
+    /** Remove the tentative failures that match. */
+    drop(match) {
+        const gone = [...this.tentative].filter(match);
+        if (gone.length === 0)
+            return;
+        for (const f of gone)
+            this.tentative.delete(f);
+        if (this.open && gone.includes(this.open))
+            this.open = undefined;
+        this.out.failures = this.out.failures.filter(f => !gone.includes(f));
     }
     /**
      * While a failure is open, its explanation lines (indented b.Fatal
-     * messages, compiler errors, panic traces) belong to it.
+     * messages, compiler errors, panic traces) belong to it. A line that
+     * starts a test binary's header, names a benchmark or ends a package
+     * closes it, so a benchmark that printed `# …` or `panic: …` loses
+     * nothing that follows.
      */
     collect(text) {
         const f = this.open;
         if (!f)
             return false;
+        if (HEADER.test(text) ||
+            NAME_ONLY.test(text) ||
+            FAIL_PKG.test(text) ||
+            OK_PKG.test(text) ||
+            /^(PASS|FAIL)$/.test(text.trim())) {
+            this.open = undefined;
+            return false;
+        }
         const indented = /^\s+\S/.test(text);
         switch (f.kind) {
             case 'benchmark':
                 if (indented) {
-                    f.detail.push(text.trim());
+                    if (f.detail.length < 40)
+                        f.detail.push(text.trim());
                     return true;
                 }
                 break;
             case 'build':
-                if (!FAIL_PKG.test(text) && text.trim() !== '') {
-                    f.detail.push(text);
+                if (text.trim() !== '') {
+                    if (f.detail.length < 200)
+                        f.detail.push(text);
                     return true;
                 }
                 break;
             case 'panic':
-                if (!FAIL_PKG.test(text) && !/^exit status \d+$/.test(text) && text.trim() !== 'FAIL') {
+                if (!/^exit status \d+$/.test(text)) {
                     if (f.detail.length < 40)
                         f.detail.push(text);
                     // Without -v, Go prints no name before a panic; the trace has it.
@@ -3019,6 +3285,10 @@ class BenchParser {
     }
     failPackage(pkg, reason) {
         this.open = undefined;
+        // Go confirms what went before: these failures were real.
+        for (const f of this.tentative)
+            if (f.pkg === pkg || f.pkg === this.pkg)
+                this.tentative.delete(f);
         const known = this.out.failures.some(f => f.pkg === pkg && f.kind === 'build');
         if (reason === 'build failed' && known)
             return;
@@ -3097,6 +3367,7 @@ async function runPackages(go, packages, options, onEvent = () => { }) {
             status: failed ? 'failed' : parsed.results.length === 0 ? 'no-match' : 'ok',
             results: parsed.results,
             failures: parsed.failures,
+            unfinished: parsed.unfinished.map(u => u.name),
             config: parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {},
             cpuProfile,
             memProfile,
@@ -3205,6 +3476,7 @@ function quantile(values, q) {
 
 
 
+
 /**
  * How long the high run takes at most. A CPU profile samples at 100 Hz,
  * so a second gives about 100 samples of per-op work to share out; the
@@ -3305,7 +3577,7 @@ function targetsOf(importPath, results, binary, cwd) {
         iterations: median(e.n),
         // The fastest run is closest to the CPU an op costs: sized by it, the
         // pass gets its samples even when a busy machine stretched the others.
-        nsPerOp: e.ns.length > 0 ? Math.min(...e.ns) : undefined,
+        nsPerOp: e.ns.length > 0 ? minOf(e.ns) : undefined,
         binary,
         cwd
     }));
@@ -3766,6 +4038,7 @@ function bundleCosts(t, group, median, topK, repoRoot) {
 
 
 
+
 /** A group's total in one run's tables, 0 when the group or the table is absent. */
 function totalOf(t, group) {
     return t?.groups.get(group)?.total ?? 0;
@@ -3784,7 +4057,7 @@ async function addContention(b, c, spec) {
             contentionTables(r.low.files, b.group, spec.maxProfileBytes, keepFile),
             contentionTables(r.high.files, b.group, spec.maxProfileBytes, keepFile)
         ]);
-        errors.push(...low.errors, ...high.errors);
+        pushAll(pushAll(errors, low.errors), high.errors);
         decoded.push({ low, high });
     }
     const dn = c.counts[1] - c.counts[0];
@@ -3851,6 +4124,7 @@ async function addContention(b, c, spec) {
 
 
 
+
 /** Version recorded in bundles. */
 const BENCHGATE_VERSION = '0.1.0';
 /** Attribute, build and write one bundle; returns it. */
@@ -3871,7 +4145,7 @@ async function buildBundle(go, git, spec, measured) {
                     keep: `profiles/${packageStem(m.importPath)}-${i}`
                 });
         }
-        benchmarks.push(...built);
+        pushAll(benchmarks, built);
     }
     const bundle = {
         schemaVersion: SCHEMA_VERSION,
@@ -3966,7 +4240,7 @@ passFor = () => undefined) {
                 package: importPath,
                 name: r.name,
                 group: splitBenchName(r.name).base,
-                samples: {},
+                samples: table(),
                 iterations: [],
                 functions: {}
             };
@@ -3981,7 +4255,7 @@ passFor = () => undefined) {
         const found = {};
         for (const measure of Object.keys(MEASURES)) {
             const t = pass?.[measure] ?? tables[measure];
-            const values = b.samples[MEASURES[measure].unit];
+            const values = own(b.samples, MEASURES[measure].unit);
             if (!t || !values)
                 continue;
             b.functions[measure] = bundleCosts(t, b.group, median(values), topK, repoRoot);
@@ -4662,6 +4936,33 @@ function sideLabel(s, side) {
     const ref = s[side] ?? 'work tree';
     return own.length > 0 ? `${ref} (${own.join(' ')})` : ref;
 }
+/**
+ * The GOWORK a worktree side builds with. Worktrees live in the temp
+ * directory, and go looks for a go.work in every directory above: under a
+ * shared $TMPDIR, a stranger's go.work there would decide what is built.
+ * The repository's own go.work, where the work tree uses one inside the
+ * repository, is taken at the same place in the worktree; else none.
+ */
+async function worktreeWorkspace(go, start, repoRoot, worktree) {
+    const r = await go.run(['env', 'GOWORK'], { cwd: start });
+    const own = r.code === 0 ? r.stdout.trim() : '';
+    if (own === '' || own === 'off')
+        return 'off';
+    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, own);
+    if (rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
+        return 'off';
+    const mapped = (0,external_node_path_namespaceObject.join)(worktree, rel);
+    return (0,external_node_fs_namespaceObject.existsSync)(mapped) ? mapped : 'off';
+}
+/** The same toolchain, with `env` for every go command (undefined: as it is). */
+function withEnv(go, env) {
+    if (!env)
+        return go;
+    return {
+        run: (args, options) => go.run(args, { ...options, env: options.env ?? env }),
+        runTestBinary: (binary, args, options) => go.runTestBinary(binary, args, options)
+    };
+}
 /** Run the A/B rounds and write out/base and out/head bundles. Worktrees are always removed. */
 async function runAb(go, git, s, onEvent = () => { }) {
     for (const side of ['base', 'head'])
@@ -4676,6 +4977,17 @@ async function runAb(go, git, s, onEvent = () => { }) {
     const sub = (0,external_node_path_namespaceObject.relative)(repoRoot, start);
     const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-ab-'));
     const worktrees = [];
+    const worktreeSide = async (side, ref) => {
+        const root = await addWorktree(side, ref);
+        const gowork = await worktreeWorkspace(go, start, repoRoot, root);
+        return {
+            root,
+            env: { ...process.env, GOWORK: gowork },
+            binaries: new Map(),
+            measured: new Map()
+        };
+    };
+    const workTree = () => ({ root: repoRoot, binaries: new Map(), measured: new Map() });
     const addWorktree = async (side, ref) => {
         const ok = await git.run(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
         if (ok.code !== 0)
@@ -4688,24 +5000,17 @@ async function runAb(go, git, s, onEvent = () => { }) {
     };
     try {
         const sides = {
-            base: {
-                root: s.base !== undefined ? await addWorktree('base', s.base) : repoRoot,
-                binaries: new Map(),
-                measured: new Map()
-            },
-            head: {
-                root: s.head ? await addWorktree('head', s.head) : repoRoot,
-                binaries: new Map(),
-                measured: new Map()
-            }
+            base: s.base !== undefined ? await worktreeSide('base', s.base) : workTree(),
+            head: s.head ? await worktreeSide('head', s.head) : workTree()
         };
-        const found = (await discoverPackages(go, (0,external_node_path_namespaceObject.join)(sides.head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
+        const headGo = withEnv(go, sides.head.env);
+        const found = (await discoverPackages(headGo, (0,external_node_path_namespaceObject.join)(sides.head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
         const { packages } = await selectShard(found, s.shard);
         const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent);
         const duet = await timedRounds(go, sides, paired, scratch, s, onEvent);
         if (wantsContention(s.profiles))
             await contentionRounds(go, sides, { paired, headRoot: sides.head.root, scratch }, s, onEvent);
-        const side = (name) => writeSide(go, git, { state: sides[name], headRoot: sides.head.root, sub, scratch, paired }, 
+        const side = (name) => writeSide(withEnv(go, sides[name].env), git, { state: sides[name], headRoot: sides.head.root, sub, scratch, paired }, 
         // What ran: a duet that fell back is recorded as ABBA.
         { ...s, schedule: duet ? 'duet' : 'abba' }, name, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), name));
         return { baseDir: await side('base'), headDir: await side('head') };
@@ -4765,7 +5070,10 @@ async function buildBinaries(go, sides, packages, scratch, s, onEvent) {
             onEvent({ type: 'build', side, pkg: pkg.importPath });
             const bin = (0,external_node_path_namespaceObject.join)(scratch, `${side}-${packageStem(pkg.importPath)}.test`);
             const { build } = splitTestFlags(flagsOf(s, side));
-            const r = await go.run(goTestBuildArgs(bin, build), { cwd: (0,external_node_path_namespaceObject.join)(sides[side].root, rel) });
+            const r = await go.run(goTestBuildArgs(bin, build), {
+                cwd: (0,external_node_path_namespaceObject.join)(sides[side].root, rel),
+                env: sides[side].env
+            });
             if (r.code !== 0 || !(0,external_node_fs_namespaceObject.existsSync)(bin)) {
                 throw new AbError(`building ${pkg.importPath} at the ${side} revision (${sideLabel(s, side)}) failed:\n${tail(r.stdout + r.stderr)}`);
             }
@@ -5648,8 +5956,9 @@ function signedRank(diffs) {
 
 
 
+
 function unitKind(unit, units) {
-    if (isAllocationUnit(unit) || units[unit]?.assume === 'exact')
+    if (isAllocationUnit(unit) || own(units, unit)?.assume === 'exact')
         return 'exact';
     return isTimeUnit(unit) ? 'time' : 'noisy';
 }
@@ -5676,7 +5985,7 @@ const key = benchmarkKey;
 /** Statistics and verdicts per benchmark and unit; compareSides adds the function deltas. */
 function compareVerdicts(base, head, options = {}) {
     const opts = { ...COMPARE_DEFAULTS, ...options };
-    const units = { ...base.units, ...head.units };
+    const units = tableOf({ ...base.units, ...head.units });
     const baseBy = new Map(base.benchmarks.map(b => [key(b), b]));
     const headBy = new Map(head.benchmarks.map(b => [key(b), b]));
     const keys = [...new Set([...baseBy.keys(), ...headBy.keys()])];
@@ -5703,7 +6012,7 @@ function compareVerdicts(base, head, options = {}) {
         }
         const metrics = [];
         for (const unit of unionUnits(b, h)) {
-            const m = compareUnit(unit, b.samples[unit], h.samples[unit], unitKind(unit, units), opts);
+            const m = compareUnit(unit, own(b.samples, unit), own(h.samples, unit), unitKind(unit, units), opts);
             metrics.push(m);
             if (m.p !== null && m.kind !== 'exact' && m.verdict !== 'too-few-samples') {
                 const family = m.kind === 'time' ? 'time' : unit;
@@ -5898,10 +6207,10 @@ function powerNotes(timeTests, alpha) {
     // signed-rank test over n rounds (every round worse) 2 / 2^n.
     const paired = timeTests.some(t => t.test === 'wilcoxon');
     const minP = (n1, n2) => paired ? 2 / 2 ** Math.min(n1, n2) : 2 / choose(n1 + n2, n1);
-    const best = Math.min(...timeTests.map(t => minP(t.base?.n ?? 0, t.head?.n ?? 0)));
+    const best = minOf(timeTests.map(t => minP(t.base?.n ?? 0, t.head?.n ?? 0)));
     if (best * m < alpha)
         return [];
-    const n = Math.max(...timeTests.map(t => Math.min(t.base?.n ?? 0, t.head?.n ?? 0)));
+    const n = maxOf(timeTests.map(t => Math.min(t.base?.n ?? 0, t.head?.n ?? 0)));
     let need = n + 1;
     while (minP(need, need) * m >= alpha && need < 1000)
         need++;
@@ -6138,19 +6447,34 @@ function rankFunctions(b, h, max, direction, view) {
     const sh = h.sampling;
     const bm = new Map(b.list.map(f => [f.name, functions_costs(f)]));
     const hm = new Map(h.list.map(f => [f.name, functions_costs(f)]));
-    const rows = [...new Set([...bm.keys(), ...hm.keys()])]
-        .map(name => row(name, bm.get(name), hm.get(name), sb?.sample, sh?.sample))
-        .filter(d => d.delta.self !== 0 || d.delta.cum !== 0);
     const rank = (x, y) => direction * (y.delta.self - x.delta.self) ||
         direction * (y.delta.cum - x.delta.cum) ||
         (x.name < y.name ? -1 : x.name > y.name ? 1 : 0);
-    const beyond = rows.filter(d => d.beyondNoise).sort(rank);
+    // Only the `max` best of each kind are kept: a profile of 300,000
+    // functions must not hold a row for each until the end.
+    const beyondTop = new TopK(max, rank);
+    const withinTop = new TopK(max, rank);
+    const consider = (name) => {
+        const d = row(name, bm.get(name), hm.get(name), sb?.sample, sh?.sample);
+        if (d.delta.self === 0 && d.delta.cum === 0)
+            return;
+        if (d.beyondNoise)
+            beyondTop.push(d);
+        else if (d.delta.self !== 0)
+            withinTop.push(d);
+    };
+    for (const name of bm.keys())
+        consider(name);
+    for (const name of hm.keys())
+        if (!bm.has(name))
+            consider(name);
+    const beyond = beyondTop.result();
+    const within = withinTop.result();
     if (beyond[0])
         addPath(beyond[0], b.all, h.all);
-    addFiles(rows, b.all, h.all);
+    addFiles([...beyond, ...within], b.all, h.all);
     if (view)
-        addLines(beyond.slice(0, max), b.all, h.all, view, direction);
-    const within = rows.filter(d => !d.beyondNoise && d.delta.self !== 0).sort(rank);
+        addLines(beyond, b.all, h.all, view, direction);
     const samples = {
         base: sampleCount(sb?.total, sb?.sample),
         head: sampleCount(sh?.total, sh?.sample)
@@ -6164,7 +6488,7 @@ function rankFunctions(b, h, max, direction, view) {
             explained: totalDelta !== undefined && totalDelta !== 0 && samples.base !== null
                 ? Number((shown / totalDelta).toFixed(3))
                 : null,
-            withinNoise: within.length,
+            withinNoise: withinTop.count,
             // The side with the cost carries the ranks: a cost new in head has
             // few samples in base by nature.
             fewSamples: samples.base !== null &&
@@ -6172,6 +6496,39 @@ function rankFunctions(b, h, max, direction, view) {
                 Math.max(samples.base, samples.head) < MIN_PROFILE_SAMPLES
         }
     };
+}
+/**
+ * The first `max` of everything pushed, in `order`, as sorting it all and
+ * slicing would give them, in O(max) memory: the buffer is sorted and cut
+ * back to `max` whenever it reaches twice that. `order` must be total.
+ */
+class TopK {
+    max;
+    order;
+    items = [];
+    /** How many were pushed in all. */
+    count = 0;
+    constructor(max, order) {
+        this.max = max;
+        this.order = order;
+    }
+    push(item) {
+        this.count++;
+        if (this.max <= 0)
+            return;
+        this.items.push(item);
+        if (this.items.length >= 2 * this.max)
+            this.trim();
+    }
+    result() {
+        this.trim();
+        return this.items;
+    }
+    trim() {
+        this.items.sort(this.order);
+        if (this.items.length > this.max)
+            this.items.length = this.max;
+    }
 }
 /** The top row's call path, from the side where it costs more, with each step's cum on both. */
 function addPath(top, base, head) {
@@ -6289,6 +6646,7 @@ function disagreement(bc, shown) {
  * side no difference can be significant: too-few-samples. These verdicts
  * are report-only unless their family is in `failOnContention`.
  */
+
 
 
 
@@ -6430,7 +6788,7 @@ function addFunctions(c, b, h, max, view) {
         const r = rankFunctions({ list: bl.filter(entry), all: bl }, { list: hl.filter(entry), all: hl }, max, row.verdict === 'improvement' ? -1 : 1, view);
         // Delay is not sampled at a period, so no Poisson test applies: a row
         // under 1% of the largest change explains nothing and is left out.
-        const largest = Math.max(0, ...r.functions.map(f => Math.abs(f.delta.self)));
+        const largest = maxOf(r.functions.map(f => Math.abs(f.delta.self)), 0);
         for (const f of r.functions)
             if (f.beyondNoise && Math.abs(f.delta.self) < 0.01 * largest) {
                 f.beyondNoise = false;
@@ -6800,7 +7158,8 @@ function applyConfirmation(screen, ab, rounds, info = {}) {
     const counts = countVerdicts(benchmarks);
     const reasons = benchmarks.flatMap(b => {
         const c = b.confirmation;
-        if (!c)
+        // Not measured is never passed: the screen's reasons stand.
+        if (!c || c.status === 'missing')
             return gateReasons(b, screen.options);
         const time = c.status === 'confirmed'
             ? [
@@ -6850,11 +7209,14 @@ function confirmed(b, a, rounds, ab) {
         return y ? { ...y, measuredBy: 'ab' } : x;
     });
     const others = benchmarkVerdict(metrics.filter(x => x.kind !== 'time'));
-    const verdict = status === 'confirmed' || gatesOnContention(a?.contention ?? b.contention)
-        ? 'regression'
-        : others === 'too-few-samples'
-            ? 'unchanged'
-            : others;
+    // What the A/B could not measure it could not clear: the screen's verdict stands.
+    const verdict = status === 'missing'
+        ? b.verdict
+        : status === 'confirmed' || gatesOnContention(a?.contention ?? b.contention)
+            ? 'regression'
+            : others === 'too-few-samples'
+                ? 'unchanged'
+                : others;
     const out = {
         ...b,
         metrics,
@@ -6888,7 +7250,7 @@ function confirmed(b, a, rounds, ab) {
             delete out.functionsFrom;
         }
     }
-    else if (verdict !== 'regression' && verdict !== 'improvement') {
+    else if (status !== 'missing' && verdict !== 'regression' && verdict !== 'improvement') {
         // No longer a changed benchmark: no breakdown, no headline of a change.
         delete out.functions;
         delete out.functionStats;
@@ -7081,7 +7443,8 @@ function judgeVerdicted(c, benchmarks, confirmationP) {
         notes: [],
         benchmarks: sortBenchmarks(confirmed.flatMap(b => {
             const k = b.confirmation;
-            if (k.status === 'missing')
+            // No numbers is not measured, whatever the status says: the screen's verdict stands.
+            if (k.status === 'missing' || k.deltaPercent === null)
                 return [];
             const delta = k.deltaPercent ?? 0;
             const key = benchmarkKey(b);
@@ -7126,6 +7489,7 @@ function judgeVerdicted(c, benchmarks, confirmationP) {
  * - names each shard's environment warnings, and fails when a shard did
  *   not report.
  */
+
 
 
 
@@ -7275,7 +7639,7 @@ function mergeComparisons(inputs, missing = [], unbaselined = []) {
             suspects: benchmarks.filter(b => b.confirmation).length,
             confirmed: benchmarks.filter(b => b.confirmation?.status === 'confirmed').length,
             // The shards ran side by side: the merge waited for the longest.
-            elapsedMs: Math.max(...confirmations.map(k => k.elapsedMs)),
+            elapsedMs: maxOf(confirmations.map(k => k.elapsedMs), 0),
             ...(errors.length > 0 ? { error: errors.join('; ') } : {})
         };
     }
@@ -7324,7 +7688,7 @@ async function readMergeInput(path, source = path) {
     const text = await readTextCapped(path, MAX_SHARD_COMPARISON_BYTES, `comparison ${source}`);
     let data;
     try {
-        data = JSON.parse(text);
+        data = parseJson(text);
     }
     catch (err) {
         throw new MergeError(`${source} is not JSON (${err.message}); merge takes the files \`benchgate compare --format json\` writes`);
@@ -7356,25 +7720,77 @@ class GoNotFoundError extends Error {
 }
 /** Keep at most this much of each stream in memory (the tail is what explains failures). */
 const MAX_CAPTURE = 32 * 1024 * 1024;
+/** A line longer than this (output with no newline) is passed on in pieces. */
+const MAX_LINE = 1 << 20;
+/** The watchdog fires this long after a test binary's own -test.timeout. */
+function watchdogMs(seconds) {
+    return (seconds + Math.min(60, Math.max(5, seconds / 10))) * 1000;
+}
 /** The real toolchain: spawns `go` directly (shell: false). */
 class LocalGo {
     binary;
-    constructor(binary = 'go') {
+    limits;
+    constructor(binary = 'go', limits = { timeoutSeconds: 3600, buildGraceSeconds: 1800 }) {
         this.binary = binary;
+        this.limits = limits;
     }
-    /** Spawn `go` directly, no shell. */
+    /** Spawn `go` directly, no shell, under the watchdog. */
     run(args, options) {
-        return spawnCaptured(this.binary, args, options);
+        const { timeoutSeconds, buildGraceSeconds } = this.limits;
+        const limit = timeoutSeconds > 0 ? watchdogMs(timeoutSeconds + buildGraceSeconds) : 0;
+        return spawnCaptured(this.binary, args, options, limit);
     }
-    /** Spawn a test binary directly, no shell. */
+    /** Spawn a test binary directly, no shell, with -test.timeout and the watchdog. */
     runTestBinary(binary, args, options) {
+        const { timeoutSeconds } = this.limits;
+        const limit = timeoutSeconds > 0 ? watchdogMs(timeoutSeconds) : 0;
+        // First, so that a -test.timeout the user forwarded wins (the last one does).
+        const argv = [`-test.timeout=${timeoutSeconds}s`, ...args];
         if (options.cpus !== undefined)
-            return spawnCaptured('taskset', ['--cpu-list', options.cpus, binary, ...args], options);
-        return spawnCaptured(binary, args, options);
+            return spawnCaptured('taskset', ['--cpu-list', options.cpus, binary, ...argv], options, limit);
+        return spawnCaptured(binary, argv, options, limit);
     }
 }
-/** Spawn one process, stream its lines, keep the tail of each stream. */
-function spawnCaptured(binary, args, options) {
+/**
+ * Every child runs in a process group of its own, so that a watchdog, or
+ * benchgate's own end, kills what it started too (`go test` starts the
+ * test binary; killing `go` alone would leave the binary running).
+ */
+const live = new Set();
+let reaping = false;
+/** Kill every live child's process group (SIGKILL: nothing of theirs needs to finish). */
+function killChildren() {
+    for (const pid of live)
+        killGroup(pid);
+    live.clear();
+}
+function killGroup(pid) {
+    try {
+        process.kill(-pid, 'SIGKILL');
+    }
+    catch {
+        // Already gone.
+    }
+}
+/**
+ * Once: kill the children when benchgate exits or is told to stop
+ * (Ctrl-C, a cancelled workflow's SIGINT/SIGTERM), then stop as the
+ * signal would have stopped it.
+ */
+function reapOnExit() {
+    if (reaping)
+        return;
+    reaping = true;
+    process.once('exit', killChildren);
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+        process.once(signal, () => {
+            killChildren();
+            process.kill(process.pid, signal);
+        });
+    }
+}
+/** Spawn one process, stream its lines, keep the tail of each stream; kill it after limitMs (0: never). */
+function spawnCaptured(binary, args, options, limitMs) {
     return new Promise((resolve, reject) => {
         let fd;
         try {
@@ -7385,15 +7801,28 @@ function spawnCaptured(binary, args, options) {
             reject(err);
             return;
         }
+        reapOnExit();
         const child = (0,external_node_child_process_namespaceObject.spawn)(binary, args, {
             cwd: options.cwd,
             // The code under test must not see the token (src/env).
             env: childEnv(options.env ?? process.env),
             shell: false,
+            detached: process.platform !== 'win32',
             stdio: ['ignore', fd ?? 'pipe', 'pipe']
         });
         if (fd !== undefined)
             (0,external_node_fs_namespaceObject.closeSync)(fd);
+        const pid = child.pid;
+        if (pid !== undefined && process.platform !== 'win32')
+            live.add(pid);
+        let timedOut = false;
+        const watchdog = limitMs > 0
+            ? setTimeout(() => {
+                timedOut = true;
+                if (pid !== undefined)
+                    killGroup(pid);
+            }, limitMs)
+            : undefined;
         const captured = { stdout: '', stderr: '' };
         const partial = { stdout: '', stderr: '' };
         const take = (stream) => (chunk) => {
@@ -7405,16 +7834,33 @@ function spawnCaptured(binary, args, options) {
                 return;
             const lines = (partial[stream] + text).split('\n');
             partial[stream] = lines.pop() ?? '';
+            if (partial[stream].length > MAX_LINE) {
+                lines.push(partial[stream]);
+                partial[stream] = '';
+            }
             for (const line of lines)
                 options.onLine(line, stream);
         };
         child.stdout?.on('data', take('stdout'));
         child.stderr?.on('data', take('stderr'));
-        child.on('error', err => reject(new GoNotFoundError(binary, err.message)));
+        child.on('error', err => {
+            clearTimeout(watchdog);
+            if (pid !== undefined)
+                live.delete(pid);
+            reject(new GoNotFoundError(binary, err.message));
+        });
         child.on('close', code => {
+            clearTimeout(watchdog);
+            if (pid !== undefined)
+                live.delete(pid);
             for (const stream of ['stdout', 'stderr']) {
                 if (options.onLine && partial[stream] !== '')
                     options.onLine(partial[stream], stream);
+            }
+            if (timedOut) {
+                const note = `benchgate: killed after ${limitMs / 1000}s (the timeout setting, plus time to build): the process did not finish`;
+                captured.stderr += `\n${note}\n`;
+                options.onLine?.(note, 'stderr');
             }
             resolve({ code: code ?? -1, ...captured });
         });
@@ -7442,6 +7888,7 @@ function spawnCaptured(binary, args, options) {
  *   escapes (newlines as `\n`).
  * The visible text is otherwise kept, so a reviewer reads the real name.
  */
+
 const ZWSP = '\u200b';
 /** Code points that could move, hide or break text: C0/C1 controls, DEL, format (Cf), line/paragraph separators. */
 const INVISIBLE = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
@@ -7502,11 +7949,15 @@ function neutralize(text, maxLength) {
         .replace(/>/g, '&gt;')
         .replace(/"/g, '&quot;');
 }
-/** Mentions, team mentions and issue references; URL autolinks. */
+/**
+ * Mentions, team mentions and issue references (`#1`, `owner/repo#1`, and
+ * `GH-1`, which GitHub links alike); URL autolinks.
+ */
 function unlink(s) {
     return s
         .replace(/@/g, `@${ZWSP}`)
         .replace(/#/g, `#${ZWSP}`)
+        .replace(/(gh)-/gi, `$1${ZWSP}-`)
         .replace(/:(\\?)\/\//g, `:${ZWSP}$1//`)
         .replace(/www(\\?)\./gi, m => `${m.slice(0, 3)}${ZWSP}${m.slice(3)}`);
 }
@@ -7537,7 +7988,7 @@ function code(text, maxLength, inTable) {
     const s = showInvisible(cap(text, maxLength));
     if (s.trim() === '')
         return escapeText(s, maxLength);
-    const longest = Math.max(0, ...Array.from(s.matchAll(/`+/g), m => m[0].length));
+    const longest = maxOf(Array.from(s.matchAll(/`+/g), m => m[0].length), 0);
     const fence = '`'.repeat(longest + 1);
     const pad = /^[` ]|[` ]$/.test(s) ? ' ' : '';
     return `${fence}${pad}${inTable ? s.replace(/\|/g, '\\|') : s}${pad}${fence}`;
@@ -7550,7 +8001,7 @@ function code(text, maxLength, inTable) {
  */
 function codeBlock(lines, maxLength = 300) {
     const body = lines.map(l => showInvisible(cap(l, maxLength)));
-    const longest = Math.max(0, ...body.flatMap(l => Array.from(l.matchAll(/`+/g), m => m[0].length)));
+    const longest = maxOf(body.flatMap(l => Array.from(l.matchAll(/`+/g), m => m[0].length)), 0);
     const fence = '`'.repeat(Math.max(3, longest + 1));
     return `${fence}text\n${body.map(l => `${l}\n`).join('')}${fence}`;
 }
@@ -7596,9 +8047,15 @@ function safeUrl(base, ...segments) {
 
 
 
-/** The real Go on PATH, the real git, and the A/B runner over them. */
-function localEngine() {
-    const go = new LocalGo();
+
+/**
+ * The real Go on PATH, the real git, and the A/B runner over them. Every
+ * child gets `timeout` (a Go duration, `0` for none; the default is Go's
+ * own `go test` default, 10m, raised to the run settings' 60m).
+ */
+function localEngine(timeout = '60m') {
+    const seconds = timeout === '0' ? 0 : (durationSeconds(timeout) ?? 3600);
+    const go = new LocalGo('go', { timeoutSeconds: seconds, buildGraceSeconds: 1800 });
     const git = new LocalGit();
     return { go, git, runAb: (s, onEvent) => runAb(go, git, s, onEvent) };
 }
@@ -7608,6 +8065,7 @@ function localEngine() {
  * The two sides of a comparison, loaded from a result bundle or from a Go
  * benchmark text file (as `benchstat old.txt new.txt` takes them).
  */
+
 
 
 
@@ -7706,7 +8164,7 @@ async function loadSide(path) {
         const key = `${r.pkg}\u0000${r.name}`;
         let b = byKey.get(key);
         if (!b)
-            byKey.set(key, (b = { package: r.pkg, name: r.name, samples: {} }));
+            byKey.set(key, (b = { package: r.pkg, name: r.name, samples: table() }));
         for (const m of r.measurements)
             (b.samples[m.unit] ??= []).push(m.value);
     }
@@ -8284,7 +8742,7 @@ function stageLines(c, esc = escapeText) {
             ...shift
         ];
     return [
-        `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions fail the gate.`,
+        `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions, and suspects the A/B could not measure, fail the gate.`,
         ...shift
     ];
 }
@@ -8294,7 +8752,7 @@ function confirmationText(b) {
     if (!k)
         return '–';
     if (k.status === 'missing')
-        return 'not confirmed: not measured at the base revision';
+        return "not measured by the A/B (at the base revision): the screen's verdict stands";
     const stats = `${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}, ${k.rounds} rounds)`;
     return k.status === 'confirmed' ? `confirmed on this runner: ${stats}` : `not confirmed: ${stats}`;
 }
@@ -8334,6 +8792,7 @@ function changedRow(b) {
  * functions whose per-op cost changed, with source links at the head
  * commit. Untrusted names go through escape.ts.
  */
+
 
 
 
@@ -8467,7 +8926,7 @@ function details_hotLines(f, lines, v, dv, opts) {
 /** A call path as a small tree in a code block, each step with its cum on both sides. */
 function pathTree(path, v, dv) {
     const names = path.map((s, i) => `${i === 0 ? '' : `${'  '.repeat(i - 1)}└ `}${cut(s.name)}`);
-    const width = Math.max(...names.map(n => [...n].length));
+    const width = maxOf(names.map(n => [...n].length));
     const lines = path.map((s, i) => {
         const side = (x) => (x === null ? '–' : v(x));
         const delta = s.base !== null && s.head !== null ? `  (${dv(s.head - s.base)})` : '';
@@ -8648,6 +9107,7 @@ function contentionBlock(b, source, opts) {
 
 
 
+
 /** The PR comment's budget: under GitHub's 65,536 characters with room to spare. */
 const COMMENT_BUDGET_BYTES = 60_000;
 /** The job summary's budget: under GitHub's 1 MiB. */
@@ -8701,7 +9161,7 @@ function renderMarkdown(c, opts, sources = new Map()) {
     }
     if (details.length < detailed.length)
         omitted.push(`function tables for ${detailed.length - details.length} benchmark(s)`);
-    details.push(...contentionOnlyBlocks(c, detailed, sources, opts, room, omitted));
+    pushAll(details, contentionOnlyBlocks(c, detailed, sources, opts, room, omitted));
     // 3. The quiet ones, collapsed.
     const quiet = c.benchmarks.filter(b => (b.verdict === 'unchanged' || b.verdict === 'too-few-samples') && !b.confirmation);
     const quietBlock = quietList(quiet, room.left, omitted);
@@ -8809,10 +9269,32 @@ function hotLinesNote(c) {
 /** Warnings, notes, how to reproduce, and the options line. */
 function footerBlocks(c, opts) {
     const footer = [];
-    if (c.warnings.length > 0)
-        footer.push(`> [!WARNING]\n> The two runs come from different environments, so differences may not be the code's: ${c.warnings.map(w => escapeText(w)).join('; ')}.`);
-    for (const note of c.notes)
+    // Warnings and notes share a quarter of the budget: a merge of 256 shards
+    // that all failed, or a report with thousands of notes, still leaves
+    // room for the verdict and its tables (GitHub refuses a longer body).
+    const allowance = { left: (opts.budgetBytes ?? COMMENT_BUDGET_BYTES) / 4 };
+    const fits = (text) => {
+        if (bytes(text) + 2 > allowance.left)
+            return false;
+        allowance.left -= bytes(text) + 2;
+        return true;
+    };
+    if (c.warnings.length > 0) {
+        const shown = c.warnings.slice(0, 10).map(w => escapeText(w));
+        const more = c.warnings.length > 10 ? `; and ${c.warnings.length - 10} more` : '';
+        const warning = `> [!WARNING]\n> The two runs come from different environments, so differences may not be the code's: ${shown.join('; ')}${more}.`;
+        if (fits(warning))
+            footer.push(warning);
+    }
+    let notes = 0;
+    for (const note of c.notes) {
+        if (!fits(`> [!NOTE]\n> ${escapeText(note, 1000)}`))
+            break;
         footer.push(`> [!NOTE]\n> ${escapeText(note, 1000)}`);
+        notes++;
+    }
+    if (notes < c.notes.length)
+        footer.push(`> [!NOTE]\n> ${c.notes.length - notes} more note(s) are in the job summary.`);
     if (c.counts['too-few-samples'] > 0)
         footer.push(`${c.counts['too-few-samples']} benchmark(s) have fewer than 4 samples on a side: no difference can be significant at 0.05. Raise \`count\` to 6 or more.`);
     // Paths are ours (bundle layout), but never let one close the code fence.
@@ -8826,7 +9308,9 @@ function footerBlocks(c, opts) {
             '\n```\n\n</details>');
     }
     if (opts.flameUrl)
-        footer.push(`📊 [Differential flame graph](${opts.flameUrl}) of the changed benchmarks: one HTML file in this run's artifacts that opens offline in any browser.`);
+        footer.push(opts.flameMadeBy === 'pull-request'
+            ? `📊 [Differential flame graph](${opts.flameUrl}) of the changed benchmarks, made by the pull request's own run: its code wrote this file, not benchgate's comment job, so open it as you would the pull request's code.`
+            : `📊 [Differential flame graph](${opts.flameUrl}) of the changed benchmarks: one HTML file in this run's artifacts that opens offline in any browser.`);
     const hot = hotLinesNote(c);
     if (hot)
         footer.push(hot);
@@ -8976,9 +9460,10 @@ function renderOutputs(comparison, rendering, sources) {
 
 
 
+
 /** Columns padded to their widest cell; numeric-looking cells right-aligned. */
 function textTable(header, rows) {
-    const widths = header.map((h, i) => Math.max(h.length, ...rows.map(r => (r[i] ?? '').length)));
+    const widths = header.map((h, i) => maxOf(rows.map(r => (r[i] ?? '').length), h.length));
     const numeric = header.map((_, i) => rows.length > 0 && rows.every(r => /^[-+\d.,%×e]*$/.test(r[i] ?? '')));
     const line = (cells) => cells
         .map((c, i) => (numeric[i] ? c.padStart(widths[i]) : c.padEnd(widths[i])))
@@ -8989,7 +9474,10 @@ function textTable(header, rows) {
 /** The end-of-run summary: one row per benchmark with its medians. */
 function formatRunSummary(bundle) {
     const rows = bundle.benchmarks.map(b => {
-        const m = (unit) => (b.samples[unit] ? sig(median(b.samples[unit])) : '');
+        const m = (unit) => {
+            const v = own(b.samples, unit);
+            return v ? sig(median(v)) : '';
+        };
         return [
             showInvisible(b.package),
             showInvisible(b.name),
@@ -9061,6 +9549,16 @@ function formatComparisonText(c) {
 /** Machine-readable one-line verdict, e.g. for logs. */
 function verdictText(c) {
     return `verdict=${c.verdict} regressions=${c.counts.regression} improvements=${c.counts.improvement} unchanged=${c.counts.unchanged} gate=${c.gate.fail ? 'fail' : 'pass'}`;
+}
+/**
+ * A warning for benchmarks whose name Go printed but whose result never
+ * came: they are missing from the bundle, so say which, and why that
+ * happens. Names come from the code under test: shown, never interpreted.
+ */
+function unfinishedMessage(run) {
+    const names = run.unfinished.slice(0, 10).map(showInvisible).join(', ');
+    const more = run.unfinished.length > 10 ? ` and ${run.unfinished.length - 10} more` : '';
+    return `${showInvisible(run.pkg.importPath)}: no result line for ${names}${more}: Go printed the name but no result after it, so these benchmarks are not in the results. A benchmark that writes to stdout without a trailing newline, or that exits early, does this; make its output end with a newline, or leave it out with the bench input (--bench)`;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/options.ts
@@ -9288,6 +9786,7 @@ function shardFlags(values) {
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
 
 
+
 /** `[  12.3s]`: seconds since `started`. */
 function stamper(started) {
     return () => `[${((Date.now() - started) / 1000).toFixed(1).padStart(6)}s]`;
@@ -9318,6 +9817,8 @@ function runProgress(started) {
                     : e.run.status === 'no-match'
                         ? 'no benchmark matched'
                         : `ok, ${e.run.results.length} results`} in ${(e.run.durationMs / 1000).toFixed(1)}s`);
+                if (e.run.unfinished.length > 0)
+                    console.error(`${stamp()} warning: ${unfinishedMessage(e.run)}`);
                 break;
             case 'profile':
                 console.error(`${stamp()} profiling pass [${e.index + 1}/${e.total}] ${showInvisible(e.name)} (two iteration counts)`);
@@ -9654,7 +10155,7 @@ const demoCommand = {
             out: (0,external_node_path_namespaceObject.join)(out, 'base')
         });
         const rounds = runSettingsFrom(values, { ...base, count: CONFIRM_ROUNDS_DEFAULT }, 'confirm-rounds').count;
-        const { go, git, runAb } = localEngine();
+        const { go, git, runAb } = localEngine(base.timeout);
         console.error('benchgate demo: the base run (fixtures/demo as committed)');
         await runToBundle(go, git, base, runProgress(started));
         console.error(`benchgate demo: the head run (${SEED}: a seeded CPU and allocation regression)`);
@@ -9743,7 +10244,22 @@ function demoVerdict(c) {
 
 
 
+
 const trie = (name) => ({ name, value: 0, self: 0, children: new Map() });
+/**
+ * The `total` group of callTrees without its frames: the sum of the
+ * samples' values. What a caller that prints only the ranked tables
+ * (`benchgate diff`) needs of the tree; a profile of 300,000 functions
+ * makes a call tree of hundreds of megabytes.
+ */
+function totalTree(profile, sampleType, source) {
+    const vi = sampleTypeIndex(profile, sampleType, source);
+    const { count, width, values } = profile.samples;
+    const root = trie('total');
+    for (let s = 0; s < count; s++)
+        root.value += values[s * width + vi];
+    return new Map([['total', root]]);
+}
 /**
  * Per group, the call tree of one profile's samples in the sample type's
  * raw unit. With `importPath`, groups are the package's benchmark functions;
@@ -9782,7 +10298,7 @@ skip) {
             continue;
         if (!importPath)
             for (let k = stackStart[s]; k < stackStart[s + 1]; k++)
-                path.push(...index.frames[stacks[k]]);
+                pushAll(path, index.frames[stacks[k]]);
         let node = out.get(root) ?? out.set(root, trie(root)).get(root);
         node.value += v;
         // A benchmark's path starts at its own frame, which is the root. Past
@@ -10014,6 +10530,7 @@ async function contentionGraphs(bc, sides, only, maxBytes) {
 
 
 
+
 /** At most this many benchmarks get graphs, the worst first. */
 const MAX_FLAME_BENCHMARKS = 40;
 const flame_UNIT = {
@@ -10044,10 +10561,14 @@ async function flameReport(basePath, headPath, opts = {}) {
 }
 async function fromProfiles(basePath, headPath, opts) {
     const read = { maxBytes: opts.maxProfileBytes };
-    const [bp, hp] = await Promise.all([readProfile(basePath, read), readProfile(headPath, read)]);
+    // One after the other: decoding holds a profile's raw bytes and tables
+    // at once, and two at a time doubled the peak for large profiles.
+    const bp = await readProfile(basePath, read);
+    const hp = await readProfile(headPath, read);
     const type = opts.sampleIndex ?? defaultType(hp);
-    const bt = callTrees(bp, type, basePath).get('total');
-    const ht = callTrees(hp, type, headPath).get('total');
+    const trees = opts.tablesOnly ? totalTree : callTrees;
+    const bt = trees(bp, type, basePath).get('total');
+    const ht = trees(hp, type, headPath).get('total');
     const baseScale = opts.normalize && bt && ht && bt.value > 0 ? ht.value / bt.value : 1;
     const root = diffTree(bt, ht, baseScale, 1);
     const merged = pruneTree(root);
@@ -10129,8 +10650,8 @@ async function fromBundles(basePath, headPath, opts) {
             // them: each side's samples scaled to its median. A side with no
             // samples or a zero median (no allocations) has an empty tree.
             const scale = (t, values) => t && t.value > 0 && values && values.length > 0 ? median(values) / t.value : 0;
-            const bs = scale(bt, bb.samples[m.unit]);
-            const hs = scale(ht, hb.samples[m.unit]);
+            const bs = scale(bt, own(bb.samples, m.unit));
+            const hs = scale(ht, own(hb.samples, m.unit));
             if (bs === 0 && hs === 0)
                 continue;
             const root = diffTree(bs > 0 ? bt : undefined, hs > 0 ? ht : undefined, bs, hs);
@@ -10640,7 +11161,7 @@ const diffCommand = {
         if (!['text', 'markdown', 'json'].includes(format))
             throw new UsageError(`--format must be text, markdown or json, not ${JSON.stringify(format)}`);
         const opts = flameOptions(values, positionals, 'diff');
-        const report = await flameReport(positionals[0], positionals[1], opts);
+        const report = await flameReport(positionals[0], positionals[1], { ...opts, tablesOnly: true });
         if (format === 'json')
             await write(JSON.stringify({
                 base: report.base,
@@ -10718,7 +11239,7 @@ const runCommand = {
             ...runSettingsFrom(values, { extraFlags: rest, out: 'benchgate-results' }),
             ...shardFlags(values)
         };
-        const { go, git } = localEngine();
+        const { go, git } = localEngine(settings.timeout);
         const outcome = await runToBundle(go, git, settings, runProgress(Date.now()));
         await write(formatRunSummary(outcome.bundle));
         console.error(`bundle: ${outcome.bundleDir}`);
