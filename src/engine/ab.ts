@@ -152,7 +152,12 @@ export async function runAb(
   const worktreeSide = async (side: SideName, ref: string): Promise<SideState> => {
     const root = await addWorktree(side, ref)
     const gowork = await worktreeWorkspace(go, start, repoRoot, root)
-    return { root, env: { ...process.env, GOWORK: gowork }, binaries: new Map(), measured: new Map() }
+    return {
+      root,
+      env: { ...process.env, GOWORK: gowork },
+      binaries: new Map(),
+      measured: new Map()
+    }
   }
   const workTree = (): SideState => ({ root: repoRoot, binaries: new Map(), measured: new Map() })
   const addWorktree = async (side: SideName, ref: string): Promise<string> => {
