@@ -43,10 +43,15 @@ let hogs: ChildProcess[] = []
  * per CPU, the scheduler may leave the benchmark alone on a CPU for a
  * whole benchmark (three tasks on two CPUs); with two, every CPU has
  * at least one hog to share with, so the benchmark gets half a core or less.
+ * Each hog is a session of its own, as benchgate's children are: with the
+ * kernel's autogroup scheduling (Linux's default), CPU is shared between
+ * sessions first, so hogs in the test's own session would take nothing
+ * from benchmarks in theirs. Load from outside (other tenants of the
+ * host) slows every session alike, and that is what this simulates.
  */
 function startHogs(): void {
   hogs = [...cpus(), ...cpus()].map(() =>
-    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' })
+    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore', detached: true })
   )
 }
 function stopHogs(): void {
