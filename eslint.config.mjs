@@ -1,33 +1,79 @@
 // ESLint flat config: type-aware rules that catch the bugs that matter in an
 // Action (floating promises, non-exhaustive switches, `any` leaking through).
+import { readdirSync } from 'node:fs'
 import tseslint from 'typescript-eslint'
 
 /**
- * Layer rules (docs/architecture.md, "What may import what"). Every import
+ * Layer rules (docs/architecture.md, "What may import what"), generated
+ * from one ranked list of the folders under src/, lowest first. A folder
+ * may import only folders ranked below it; folders of one rank may not
+ * import each other (the two front ends share the top rank). Every import
  * in src/ is a relative specifier, so a folder is matched by name after
- * any number of `../`. `node:child_process` is how anything runs a process.
+ * any number of `../` (or `./` from src/cli.ts and src/index.ts).
  */
-const folder = names => ({
-  regex: `^(\\.\\./)+(${names.join('|')})(/|$)`,
-  message: undefined
-})
-const layer = (files, names, why, extra = []) => ({
-  files,
-  rules: {
-    'no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          { ...folder(names), message: why },
-          ...extra.map(e => ({ regex: e, message: why }))
-        ]
-      }
-    ]
-  }
-})
+const RANKS = [
+  ['data', 'stats', 'env', 'files'],
+  ['pprof', 'git'],
+  ['gobench', 'attribution'],
+  ['bundle'],
+  ['compare'],
+  ['report'],
+  ['github', 'engine'],
+  ['action', 'cli']
+]
+/** The only folders that may talk to the GitHub API, and the only ones that start processes. */
+const API_FOLDERS = new Set(['github', 'action'])
+const PROCESS_FOLDERS = new Set(['gobench', 'git'])
 const API = ['^@actions/', '^@octokit/']
 const RUNS = ['^node:child_process$', '^child_process$']
-const FRONT_ENDS = ['action', 'cli']
+
+const ranked = RANKS.flat()
+const present = readdirSync(new URL('./src', import.meta.url), { withFileTypes: true })
+  .filter(d => d.isDirectory())
+  .map(d => d.name)
+const unranked = present.filter(d => !ranked.includes(d))
+if (unranked.length > 0)
+  throw new Error(
+    `eslint.config.mjs: src/${unranked.join(', src/')} is in no rank of RANKS; give every folder a rank`
+  )
+
+const layers = RANKS.flatMap((names, rank) =>
+  names.map(name => {
+    const above = RANKS.slice(rank)
+      .flat()
+      .filter(other => other !== name)
+    const why = `src/${name} (rank ${rank}) may import only folders ranked below it: not ${above.join(', ')}`
+    const extra = [
+      ...(API_FOLDERS.has(name)
+        ? []
+        : API.map(regex => ({ regex, message: `src/${name} does not talk to the GitHub API` }))),
+      ...(PROCESS_FOLDERS.has(name)
+        ? []
+        : RUNS.map(regex => ({
+            regex,
+            message: `src/${name} starts no process: only gobench/ and git/ do`
+          })))
+    ]
+    const files = [`src/${name}/**/*.ts`]
+    // The entry points belong to their front end.
+    if (name === 'cli') files.push('src/cli.ts')
+    if (name === 'action') files.push('src/index.ts')
+    return {
+      files,
+      rules: {
+        'no-restricted-imports': [
+          'error',
+          {
+            patterns: [
+              { regex: `^(\\.\\./|\\./)+(${above.join('|')})(/|$)`, message: why },
+              ...extra
+            ]
+          }
+        ]
+      }
+    }
+  })
+)
 
 export default tseslint.config(
   {
@@ -59,83 +105,5 @@ export default tseslint.config(
     files: ['src/cli.ts', 'src/cli/**/*.ts', 'bench/**/*.ts', 'bench/**/*.mjs', 'scripts/**/*.mjs'],
     rules: { 'no-console': 'off' }
   },
-  layer(
-    ['src/pprof/**/*.ts'],
-    [
-      'gobench',
-      'github',
-      'git',
-      'engine',
-      'report',
-      'compare',
-      'attribution',
-      'bundle',
-      ...FRONT_ENDS
-    ],
-    'the pprof decoder knows nothing of go test, GitHub or the stages above it',
-    [...API, ...RUNS]
-  ),
-  layer(
-    ['src/stats/**/*.ts', 'src/compare/**/*.ts'],
-    ['report', 'github', 'git', 'engine', ...FRONT_ENDS],
-    'statistics and verdicts know nothing of rendering, the API or the runners',
-    [...API, ...RUNS]
-  ),
-  layer(
-    ['src/report/**/*.ts'],
-    ['github', 'git', 'engine', ...FRONT_ENDS],
-    'rendering takes links as data and imports no API or runner code',
-    [...API, ...RUNS]
-  ),
-  layer(
-    ['src/github/**/*.ts'],
-    ['gobench', 'git', 'engine', ...FRONT_ENDS],
-    'the API layer runs nothing: no go, no git, no engine',
-    RUNS
-  ),
-  layer(
-    [
-      'src/attribution/**/*.ts',
-      'src/bundle/**/*.ts',
-      'src/gobench/**/*.ts',
-      'src/git/**/*.ts',
-      'src/env/**/*.ts'
-    ],
-    ['github', 'engine', 'report', ...FRONT_ENDS],
-    'the lower stages know nothing of the stages above them or of GitHub',
-    API
-  ),
-  layer(
-    ['src/engine/**/*.ts'],
-    ['github', ...FRONT_ENDS],
-    'the engine serves both front ends: no GitHub API, no Action or CLI code',
-    API
-  ),
-  layer(
-    ['src/cli/**/*.ts', 'src/cli.ts'],
-    ['action', 'github'],
-    'the CLI does not use the Action or the GitHub API',
-    API
-  ),
-  layer(['src/action/**/*.ts'], ['cli'], 'the Action does not use the CLI'),
-  layer(
-    ['src/data/**/*.ts'],
-    [
-      'pprof',
-      'stats',
-      'compare',
-      'report',
-      'github',
-      'git',
-      'engine',
-      'attribution',
-      'bundle',
-      'gobench',
-      'env',
-      'files',
-      ...FRONT_ENDS
-    ],
-    'data/ is the bottom: tables and JSON for every stage, importing none of them',
-    [...API, ...RUNS]
-  )
+  ...layers
 )

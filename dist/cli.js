@@ -4103,6 +4103,8 @@ async function addContention(b, c, spec) {
     b.contention = contention;
 }
 
+;// CONCATENATED MODULE: ./package.json
+const package_namespaceObject = {"rE":"0.1.0"};
 ;// CONCATENATED MODULE: ./src/engine/bundle-builder.ts
 /**
  * The one bundle builder, used by `run` (sequential measurement) and by
@@ -4125,8 +4127,9 @@ async function addContention(b, c, spec) {
 
 
 
-/** Version recorded in bundles. */
-const BENCHGATE_VERSION = '0.1.0';
+
+/** Version recorded in bundles: package.json's, bundled into dist/ by ncc, so a release records its own. */
+const BENCHGATE_VERSION = package_namespaceObject.rE;
 /** Attribute, build and write one bundle; returns it. */
 async function buildBundle(go, git, spec, measured) {
     await (0,promises_namespaceObject.mkdir)((0,external_node_path_namespaceObject.join)(spec.dir, 'profiles'), { recursive: true });

@@ -36,9 +36,10 @@ import { bundleCosts, inRepository, round } from './per-op.js'
 import { addContention } from './contention-bundle.js'
 import type { ContentionProfiles } from './contention-pass.js'
 import { own, pushAll, table } from '../data/index.js'
+import packageJson from '../../package.json' with { type: 'json' }
 
-/** Version recorded in bundles. */
-export const BENCHGATE_VERSION = '0.1.0'
+/** Version recorded in bundles: package.json's, bundled into dist/ by ncc, so a release records its own. */
+export const BENCHGATE_VERSION: string = packageJson.version
 
 /** What was measured for one package, on one side: results and profile files in run order. */
 export interface PackageMeasurement {
