@@ -7,25 +7,25 @@
  */
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { isFork } from '../src/action/fork.js'
-import { internalError, systemError } from '../src/cli/main.js'
-import { verifyReport } from '../src/action/comment-mode.js'
-import { uploadsBaseline } from '../src/action/record.js'
-import { writeBundle, type Bundle } from '../src/bundle/index.js'
-import type { Comparison } from '../src/compare/model.js'
-import type { AbRunner, AbSettings } from '../src/engine/ab.js'
-import type { Engine } from '../src/engine/index.js'
+import { isFork } from '../../../src/action/fork.js'
+import { internalError, systemError } from '../../../src/cli/main.js'
+import { verifyReport } from '../../../src/action/comment-mode.js'
+import { uploadsBaseline } from '../../../src/action/record.js'
+import { writeBundle, type Bundle } from '../../../src/bundle/index.js'
+import type { Comparison } from '../../../src/compare/model.js'
+import type { AbRunner, AbSettings } from '../../../src/engine/ab.js'
+import type { Engine } from '../../../src/engine/index.js'
 import {
   gateFailure,
   packageFailure,
   planFor,
   shouldComment,
   type CommentPolicy
-} from '../src/engine/judge.js'
-import { judgePullRequest, type PullRequestJob } from '../src/engine/pull-request.js'
-import { RUN_DEFAULTS } from '../src/engine/settings.js'
-import type { PrReport } from '../src/github/report-artifact.js'
-import { tempDir } from './helpers/go.js'
+} from '../../../src/engine/judge.js'
+import { judgePullRequest, type PullRequestJob } from '../../../src/engine/pull-request.js'
+import { RUN_DEFAULTS } from '../../../src/engine/settings.js'
+import type { PrReport } from '../../../src/github/report-artifact.js'
+import { tempDir } from '../../helpers/go.js'
 
 const PKG = 'example.com/p'
 

@@ -5,10 +5,10 @@
  * profile and `compare` of 140,000 benchmarks, in process.
  */
 import { describe, expect, it } from 'vitest'
-import type { Side } from '../src/compare/input.js'
-import { compare } from '../src/engine/judge.js'
-import { formatTop } from '../src/pprof/top.js'
-import { formatComparisonText, textTable } from '../src/report/text.js'
+import type { Side } from '../../../src/compare/input.js'
+import { compare } from '../../../src/engine/judge.js'
+import { formatTop } from '../../../src/pprof/top.js'
+import { formatComparisonText, textTable } from '../../../src/report/text.js'
 
 describe('input-sized arrays', () => {
   it('top formats 300,000 functions', () => {

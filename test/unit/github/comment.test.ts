@@ -5,9 +5,9 @@
  */
 import { getOctokit } from '@actions/github'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { upsertComment } from '../src/github/comment.js'
-import { marker } from '../src/report/markdown.js'
-import { FakeGitHub } from './helpers/fake-github.js'
+import { upsertComment } from '../../../src/github/comment.js'
+import { marker } from '../../../src/report/markdown.js'
+import { FakeGitHub } from '../../helpers/fake-github.js'
 
 const repo = { owner: 'acme', repo: 'widgets' }
 const key = marker('benchgate-baseline')

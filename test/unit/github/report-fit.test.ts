@@ -5,9 +5,9 @@
  * each fitted by the writer and then parsed by the real reader.
  */
 import { describe, expect, it } from 'vitest'
-import type { Comparison, MetricComparison } from '../src/compare/model.js'
-import { parseReport, REPORT_LIMITS, type PrReport } from '../src/github/report-artifact.js'
-import { fitReport } from '../src/github/report-fit.js'
+import type { Comparison, MetricComparison } from '../../../src/compare/model.js'
+import { parseReport, REPORT_LIMITS, type PrReport } from '../../../src/github/report-artifact.js'
+import { fitReport } from '../../../src/github/report-fit.js'
 
 const metric = (unit: string, delta: number): MetricComparison => ({
   unit,

@@ -15,8 +15,8 @@ import {
   selectShard,
   shardWeights,
   type ShardItem
-} from '../src/engine/shard.js'
-import { rng } from './helpers/rng.js'
+} from '../../../src/engine/shard.js'
+import { rng } from '../../helpers/rng.js'
 
 /** n packages with log-normal durations (a few slow ones, many quick ones), as a Go monorepo has. */
 function packages(n: number, random: () => number, prefix = 'example.com/mono'): ShardItem[] {

@@ -5,8 +5,8 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { BenchParser, parseBenchOutput, splitBenchName } from '../src/gobench/parse.js'
-import { ROOT } from './helpers/go.js'
+import { BenchParser, parseBenchOutput, splitBenchName } from '../../../src/gobench/parse.js'
+import { ROOT } from '../../helpers/go.js'
 
 const text = (name: string): string =>
   readFileSync(join(ROOT, 'fixtures', 'benchtext', name), 'utf8')

@@ -5,19 +5,19 @@
  * gate, although each shard alone corrected over fewer tests.
  */
 import { describe, expect, it } from 'vitest'
-import type { Side } from '../src/compare/input.js'
-import { explain } from '../src/compare/functions.js'
-import type { Comparison, FunctionDelta } from '../src/compare/model.js'
-import { applyConfirmation, compare } from '../src/engine/judge.js'
+import type { Side } from '../../../src/compare/input.js'
+import { explain } from '../../../src/compare/functions.js'
+import type { Comparison, FunctionDelta } from '../../../src/compare/model.js'
+import { applyConfirmation, compare } from '../../../src/engine/judge.js'
 import {
   MergeError,
   mergeComparisons,
   rejudgeMerged,
   type MergeInput
-} from '../src/engine/merge.js'
-import { sanitizeComparison } from '../src/compare/sanitize.js'
-import { rejudge } from '../src/engine/rejudge.js'
-import { renderMarkdown } from '../src/report/markdown.js'
+} from '../../../src/engine/merge.js'
+import { sanitizeComparison } from '../../../src/compare/sanitize.js'
+import { rejudge } from '../../../src/engine/rejudge.js'
+import { renderMarkdown } from '../../../src/report/markdown.js'
 
 type Samples = Record<string, number[]>
 

@@ -9,16 +9,16 @@ import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { markdownTable } from 'markdown-table'
 import { describe, expect, it } from 'vitest'
-import { loadSide, type Side } from '../src/compare/input.js'
-import { compare } from '../src/engine/judge.js'
-import { escapeHtmlText, escapeText, visibleText } from '../src/report/escape.js'
+import { loadSide, type Side } from '../../../src/compare/input.js'
+import { compare } from '../../../src/engine/judge.js'
+import { escapeHtmlText, escapeText, visibleText } from '../../../src/report/escape.js'
 import {
   COMMENT_BUDGET_BYTES,
   renderMarkdown,
   SUMMARY_BUDGET_BYTES
-} from '../src/report/markdown.js'
-import { formatComparisonText } from '../src/report/text.js'
-import { ROOT } from './helpers/go.js'
+} from '../../../src/report/markdown.js'
+import { formatComparisonText } from '../../../src/report/text.js'
+import { ROOT } from '../../helpers/go.js'
 
 const md = new MarkdownIt({ html: true, linkify: true })
 

@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { isRuntimeInternal } from '../src/attribution/index.js'
-import { functionDeltas } from '../src/compare/functions.js'
-import type { SideBenchmark } from '../src/compare/input.js'
+import { isRuntimeInternal } from '../../../src/attribution/index.js'
+import { functionDeltas } from '../../../src/compare/functions.js'
+import type { SideBenchmark } from '../../../src/compare/input.js'
 
 const side = (fns: [string, number, number, number][]): SideBenchmark => ({
   package: 'example.com/p',

@@ -7,13 +7,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { readSettings } from '../src/action/inputs.js'
-import { baselineArtifact, partName, shardReportName } from '../src/action/shard.js'
-import { readBundle, writeBundle, type Bundle } from '../src/bundle/index.js'
-import { MergeError } from '../src/engine/merge.js'
-import { mergeParts, type BaselinePart } from '../src/engine/merge-parts.js'
-import { SettingsError } from '../src/engine/settings.js'
-import { tempDir } from './helpers/go.js'
+import { readSettings } from '../../../src/action/inputs.js'
+import { baselineArtifact, partName, shardReportName } from '../../../src/action/shard.js'
+import { readBundle, writeBundle, type Bundle } from '../../../src/bundle/index.js'
+import { MergeError } from '../../../src/engine/merge.js'
+import { mergeParts, type BaselinePart } from '../../../src/engine/merge-parts.js'
+import { SettingsError } from '../../../src/engine/settings.js'
+import { tempDir } from '../../helpers/go.js'
 
 const settingsWith = (inputs: Record<string, string>) => readSettings(n => inputs[n] ?? '')
 

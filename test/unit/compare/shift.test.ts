@@ -5,11 +5,16 @@
  * second real comparison, as confirmSuspects would make it.
  */
 import { describe, expect, it } from 'vitest'
-import type { Side } from '../src/compare/input.js'
-import { estimateShift, relativeDelta } from '../src/compare/shift.js'
-import { applyConfirmation, compare, confirmationStands, suspectsOf } from '../src/engine/judge.js'
-import { renderMarkdown } from '../src/report/markdown.js'
-import { formatComparisonText } from '../src/report/text.js'
+import type { Side } from '../../../src/compare/input.js'
+import { estimateShift, relativeDelta } from '../../../src/compare/shift.js'
+import {
+  applyConfirmation,
+  compare,
+  confirmationStands,
+  suspectsOf
+} from '../../../src/engine/judge.js'
+import { renderMarkdown } from '../../../src/report/markdown.js'
+import { formatComparisonText } from '../../../src/report/text.js'
 
 /** A side with ns/op samples per benchmark. */
 function side(label: string, benches: Record<string, number[]>): Side {

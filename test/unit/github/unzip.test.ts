@@ -5,10 +5,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { REPORT_ZIP_LIMITS } from '../src/github/report-artifact.js'
-import { extractZip, ZipError } from '../src/github/unzip.js'
-import { tempDir } from './helpers/go.js'
-import { zip, type ZipSpec } from './helpers/zip.js'
+import { REPORT_ZIP_LIMITS } from '../../../src/github/report-artifact.js'
+import { extractZip, ZipError } from '../../../src/github/unzip.js'
+import { tempDir } from '../../helpers/go.js'
+import { zip, type ZipSpec } from '../../helpers/zip.js'
 
 const refuse = async (
   archive: Buffer,

@@ -5,7 +5,7 @@
  * This reads what @actions/core writes to standard output.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { logInert } from '../src/action/log.js'
+import { logInert } from '../../../src/action/log.js'
 
 /**
  * The runner's rule, as GitHub documents it for stop-commands: between

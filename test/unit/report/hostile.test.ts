@@ -11,19 +11,19 @@
 import fc from 'fast-check'
 import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import { isRepositoryPath, type Bundle } from '../src/bundle/index.js'
-import type { Comparison, MetricComparison } from '../src/compare/model.js'
-import { sanitizeComparison } from '../src/github/report-artifact.js'
-import { formatTop } from '../src/pprof/index.js'
+import { isRepositoryPath, type Bundle } from '../../../src/bundle/index.js'
+import type { Comparison, MetricComparison } from '../../../src/compare/model.js'
+import { sanitizeComparison } from '../../../src/github/report-artifact.js'
+import { formatTop } from '../../../src/pprof/index.js'
 import {
   baselineSummary,
   checkRunSummary,
   noBaselineBody,
   reportedNoBaselineBody
-} from '../src/report/bodies.js'
-import { codeBlock, codeCell, forTerminal, showInvisible } from '../src/report/escape.js'
-import { renderMarkdown } from '../src/report/markdown.js'
-import { formatComparisonText, formatRunSummary } from '../src/report/text.js'
+} from '../../../src/report/bodies.js'
+import { codeBlock, codeCell, forTerminal, showInvisible } from '../../../src/report/escape.js'
+import { renderMarkdown } from '../../../src/report/markdown.js'
+import { formatComparisonText, formatRunSummary } from '../../../src/report/text.js'
 
 const md = new MarkdownIt({ html: true, linkify: true })
 // GitHub autolinks a bare URL only with a scheme or `www.` (GFM's autolink

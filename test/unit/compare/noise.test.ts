@@ -5,8 +5,8 @@
  * beyond noise; one whose rate doubled, with enough samples, nearly always.
  */
 import { describe, expect, it } from 'vitest'
-import { beyondNoise, MIN_PROFILE_SAMPLES, sampleCount } from '../src/compare/noise.js'
-import { rng } from './helpers/rng.js'
+import { beyondNoise, MIN_PROFILE_SAMPLES, sampleCount } from '../../../src/compare/noise.js'
+import { rng } from '../../helpers/rng.js'
 
 /** A Poisson draw by Knuth's method (fine for the means used here). */
 function poisson(mean: number, next: () => number): number {

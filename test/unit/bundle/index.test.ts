@@ -8,8 +8,8 @@ import {
   SCHEMA_VERSION,
   writeBundle,
   type Bundle
-} from '../src/bundle/index.js'
-import { tempDir } from './helpers/go.js'
+} from '../../../src/bundle/index.js'
+import { tempDir } from '../../helpers/go.js'
 
 const minimal = {
   schemaVersion: 1,

@@ -1,9 +1,9 @@
 /** Statistics helpers against textbook values computed by hand. */
 import { describe, expect, it } from 'vitest'
-import { medianCI } from '../src/stats/ci.js'
-import { holmAdjust } from '../src/stats/holm.js'
-import { median } from '../src/stats/median.js'
-import { mannWhitneyU } from '../src/stats/utest.js'
+import { medianCI } from '../../../src/stats/ci.js'
+import { holmAdjust } from '../../../src/stats/holm.js'
+import { median } from '../../../src/stats/median.js'
+import { mannWhitneyU } from '../../../src/stats/utest.js'
 
 describe('Mann-Whitney U', () => {
   it('complete separation, 5 vs 5: p = 2/C(10,5) = 2/252', () => {
@@ -51,7 +51,7 @@ describe('Holm–Bonferroni', () => {
   })
 })
 
-import { signedRank, wilcoxonSignedRank } from '../src/stats/wilcoxon.js'
+import { signedRank, wilcoxonSignedRank } from '../../../src/stats/wilcoxon.js'
 
 describe('Wilcoxon signed-rank', () => {
   it('all n differences positive: p = 2 / 2^n (the most extreme of 2^n sign patterns, both tails)', () => {
@@ -83,7 +83,7 @@ describe('Wilcoxon signed-rank', () => {
 
 describe('the exact U distribution is computed once per shape', () => {
   it('500 comparisons of 16 against 16 values (no ties) compute it at most once', async () => {
-    const utest = await import('../src/stats/utest.js')
+    const utest = await import('../../../src/stats/utest.js')
     const before = utest.distributionsComputed
     let seed = 7
     const rand = (): number => ((seed = (seed * 16807) % 2147483647) / 2147483647) * 1000
@@ -101,7 +101,7 @@ describe('the exact U test with ties, against brute force', () => {
   // under the null, capped at 1, and 1 when U1 = U2; here P is counted over
   // every split of the pooled values, with ties worth one half.
   it('property: p equals twice the share of splits with U1 at most the smaller U', async () => {
-    const { mannWhitneyU } = await import('../src/stats/utest.js')
+    const { mannWhitneyU } = await import('../../../src/stats/utest.js')
     const fc = (await import('fast-check')).default
     fc.assert(
       fc.property(
