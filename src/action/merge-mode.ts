@@ -1,5 +1,5 @@
 /**
- * mode: merge, the job after a sharded matrix (issue 18). It reads this
+ * mode: merge, the job after a sharded matrix (docs/sharding.md). It reads this
  * run's shard artifacts through the API and gives the one answer:
  * - on a push, the parts joined into the whole baseline `<artifact-name>`
  *   (what the next push balances by), failing when a part is missing;

@@ -1,5 +1,5 @@
 /**
- * One job of a sharded matrix (input `shard: i/n`, issue 18): its artifact
+ * One job of a sharded matrix (input `shard: i/n`, docs/sharding.md): its artifact
  * names, what it balances or follows, and the report it leaves for the
  * merge job instead of a comment.
  *

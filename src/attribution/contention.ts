@@ -1,5 +1,5 @@
 /**
- * Per-op contention and scheduling costs (issue 16, docs/contention.md):
+ * Per-op contention and scheduling costs (docs/contention.md):
  * the block and mutex profiles, and the four profiles `go tool trace
  * -pprof` derives from an execution trace (sync, syscall, net, sched),
  * each with `contentions` and `delay` sample types.

@@ -1,5 +1,5 @@
 /**
- * Per-op function costs per benchmark (DESIGN.md "Per-op function costs").
+ * Per-op function costs per benchmark (docs/design.md "Per-op function costs").
  *
  * A profile covers the whole test binary run: every benchmark, every -count
  * repetition, the b.N ramp-up runs, and GC. So a function's total time
@@ -155,7 +155,7 @@ export function groupTables(
 ): GroupTables {
   const vi = sampleTypeIndex(profile, sampleType, source)
   // Names for people: instantiations written as Go's tracebacks write them
-  // and merged (names.ts, D10); benchmark functions cannot be generic, so
+  // and merged (names.ts, docs/design.md D10); benchmark functions cannot be generic, so
   // their names come through intact.
   const index = indexFrames(profile, goTracebackName)
   const groupNames: string[] = []

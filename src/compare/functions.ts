@@ -1,6 +1,6 @@
 /**
  * Function deltas: per-op costs of one benchmark on both sides, matched by
- * name (DESIGN.md "File paths"), ranked, and the one-line explanation of a
+ * name (docs/design.md "File paths"), ranked, and the one-line explanation of a
  * changed benchmark that names the function that moved most.
  */
 import type { Measure, PerOpCost } from '../attribution/index.js'

@@ -63,7 +63,7 @@ function mergeLines(a: readonly LineCost[], b: readonly LineCost[]): LineCost[] 
 }
 
 /**
- * Function names as people read them (D10): bundles written before names
+ * Function names as people read them (docs/design.md D10): bundles written before names
  * were collapsed hold one entry per instantiation; they merge here, so an
  * old baseline matches a new head by name.
  */

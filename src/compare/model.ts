@@ -280,7 +280,7 @@ export interface Comparison {
    * Absent when nobody asked for sources (text input, tests).
    */
   hotLines?: { between: string } | { unavailable: string }
-  /** A merge of a sharded run's comparisons (issue 18): which shards it joined, which it lacks. */
+  /** A merge of a sharded run's comparisons (docs/sharding.md): which shards it joined, which it lacks. */
   shards?: ShardsInfo
 }
 

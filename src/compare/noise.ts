@@ -1,5 +1,5 @@
 /**
- * Sampling noise of per-op function costs (DESIGN.md D9). A CPU profile
+ * Sampling noise of per-op function costs (docs/design.md D9). A CPU profile
  * samples at 100 Hz and a heap profile every so many bytes, so a function's
  * per-op cost on one side is k samples of one sample's per-op value s:
  * x = k·s. Sample counts are Poisson, so Var(k) = k and Var(x) = x·s. The

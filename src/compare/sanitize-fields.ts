@@ -8,7 +8,7 @@ import type { SideSummary } from './model.js'
 
 /**
  * The reader's limits, shared with the writer (fitReport), so whatever a
- * pull-request run uploads the comment job accepts (DESIGN.md D12).
+ * pull-request run uploads the comment job accepts (docs/design.md D12).
  * Strings are counted in UTF-16 code units, as JavaScript's length does.
  */
 export const REPORT_LIMITS = {

@@ -2,7 +2,7 @@
  * The run shift: when most of a screen's benchmarks moved together, the
  * runner (or its neighbours) changed, not the code. Estimated robustly from
  * the benchmarks themselves, so the screen can nominate suspects relative
- * to it instead of calling every benchmark a suspect (issue 17).
+ * to it instead of calling every benchmark a suspect (docs/comparison.md, the run shift).
  *
  * Pure statistics: time deltas in, an estimate out. The judge decides what
  * the estimate changes (engine/nominate.ts).

@@ -1,6 +1,6 @@
 /**
  * compareVerdicts(base, head): benchstat-grade statistics per benchmark and
- * unit, matching across the sides, and the verdicts (DESIGN.md
+ * unit, matching across the sides, and the verdicts (docs/design.md
  * "Statistics", D3). Pure: two loaded sides in, a Screen out. The gate is
  * the judge's (src/engine/judge.ts).
  */
@@ -181,7 +181,7 @@ function compareUnit(
     m.verdict = base ? 'removed' : 'new'
     return m
   }
-  // D11: B/op and allocs/op are exact only when deterministic, every sample
+  // docs/design.md D11: B/op and allocs/op are exact only when deterministic, every sample
   // equal on each side; otherwise they are noisy, with the U test and the
   // allocation threshold (noisyVerdict).
   if (kind === 'exact' && !(allEqual(baseValues!) && allEqual(headValues!))) m.kind = kind = 'noisy'
@@ -193,7 +193,7 @@ function compareUnit(
   m.significantUncorrected = m.p <= opts.alpha
   if (kind === 'exact') {
     // B/op and allocs/op are deterministic for most code: compare the
-    // medians as values, with their own threshold (D3). p stays for
+    // medians as values, with their own threshold (docs/design.md D3). p stays for
     // information, but is not tested or adjusted.
     m.verdict = exactVerdict(base.median, head.median, m.better, opts.allocThreshold)
     return m

@@ -1,7 +1,7 @@
 /**
  * The one bundle builder, used by `run` (sequential measurement) and by
  * the A/B runner: per package, attribute the profiles to benchmarks and
- * compute per-op function costs (share × median, D2), keep one usable
+ * compute per-op function costs (share × median, docs/design.md D2), keep one usable
  * profile per kind for `go tool pprof -diff_base`, record the environment,
  * and write results.json.
  */
@@ -190,7 +190,7 @@ async function passTables(
 /**
  * Turn parsed result lines and attributed profiles into bundle benchmarks:
  * one entry per full benchmark name with every sample, and per-op function
- * costs (D2): per extra iteration of the profiling pass where it explained
+ * costs (docs/design.md D2): per extra iteration of the profiling pass where it explained
  * the benchmark, else share × median of the timed runs' profiles.
  */
 export function buildBenchmarks(

@@ -1,5 +1,5 @@
 /**
- * The contention pass (issue 16, docs/contention.md): block, mutex and
+ * The contention pass (docs/contention.md): block, mutex and
  * trace-derived profiles, and GC cycles and pauses, per op.
  *
  * These collectors slow a benchmark down by up to 2.5× (block profiling at

@@ -1,5 +1,5 @@
 /**
- * The duet schedule of A/B rounds (issue 17; Bulej et al., "Duet
+ * The duet schedule of A/B rounds (docs/verdict-quality.md; Bulej et al., "Duet
  * Benchmarking", ICPE 2020): each round starts the base and the head test
  * binaries together, each pinned to its own half of the CPUs this process
  * may use (`taskset --cpu-list`, sched_setaffinity), so a burst on the

@@ -1,6 +1,6 @@
 /**
  * Differential flame graphs of the contention pass's delay measures
- * (issue 16): each side's first-round high-run profile kept in its bundle,
+ * (docs/contention.md): each side's first-round high-run profile kept in its bundle,
  * the harness's and the runtime's own waits left out as in the per-op
  * costs, scaled so the whole tree is the measure's median per op.
  */

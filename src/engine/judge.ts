@@ -3,7 +3,7 @@
  * verdict's gate, what counts as a suspect, how a confirmation changes the
  * screen, when to comment, and whether the step fails. Pure: comparisons
  * and settings in, decisions out. The front ends ask it and publish what
- * it says; they never branch on gates themselves (DESIGN.md D7, D8).
+ * it says; they never branch on gates themselves (docs/design.md D7, D8).
  */
 import { compareSides } from '../compare/index.js'
 import type { Side } from '../compare/input.js'
@@ -247,7 +247,7 @@ function confirmed(
   const m = a?.metrics.find(x => x.kind === 'time')
   const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed'
   // Allocation verdicts are the A/B's too, where it measured them: across
-  // its rounds' processes, exact only if deterministic (D11). Its numbers
+  // its rounds' processes, exact only if deterministic (docs/design.md D11). Its numbers
   // come with its verdict, so a row never shows one run's Δ and another's call.
   const metrics = b.metrics.map(x => {
     const y = isAllocationUnit(x.unit) ? a?.metrics.find(z => z.unit === x.unit) : undefined

@@ -1,6 +1,6 @@
 /**
  * The "measure" stage of the data flow: discover packages, run one
- * `go test` per package (D1), then hand the results and profiles to the
+ * `go test` per package (docs/design.md D1), then hand the results and profiles to the
  * bundle builder.
  */
 import { existsSync } from 'node:fs'

@@ -1,5 +1,5 @@
 /**
- * Joining the baseline parts of a sharded push (issue 18) into one whole
+ * Joining the baseline parts of a sharded push (docs/sharding.md) into one whole
  * bundle: what the next push's shards balance by, and what an unsharded
  * job can compare with. The parts must be one run's: one shard count,
  * every shard once, one assignment, no package twice.

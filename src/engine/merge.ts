@@ -1,5 +1,5 @@
 /**
- * Merging the comparisons of a sharded run (issue 18) into one answer.
+ * Merging the comparisons of a sharded run (docs/sharding.md) into one answer.
  *
  * Each shard measured, screened and confirmed its own packages on its own
  * runner; its comparison is one input here. The merge:

@@ -1,6 +1,6 @@
 /**
  * What the screen nominates for confirmation (gate confirmed), and what a
- * run shift changes about it (issue 17, item 4).
+ * run shift changes about it (docs/comparison.md, the run shift).
  *
  * Without a shift, a suspect is what the screen cannot rule out (see
  * isSuspect). When most benchmarks moved together (compare/shift.ts), the

@@ -1,5 +1,5 @@
 /**
- * The profiling pass (issue 13): per-op function costs that really are per
+ * The profiling pass (docs/comparison.md): per-op function costs that really are per
  * op. Each benchmark runs in processes of its own, selected by an exact
  * `-bench` pattern so sub-benchmarks are apart from their siblings, twice:
  * at a low and a high iteration count (`-benchtime=Nx`). Setup and other

@@ -34,7 +34,7 @@ import { applyConfirmation, judgeScreen } from './judge.js'
 
 /** A metric's kind and direction as its unit says, whatever the report claims. */
 function trustedShape(m: MetricComparison): MetricComparison {
-  // Allocation units are exact or noisy as their samples were (D11); a
+  // Allocation units are exact or noisy as their samples were (docs/design.md D11); a
   // fork may pick either, and neither gates without fail-on-alloc.
   const kind: MetricComparison['kind'] = isAllocationUnit(m.unit)
     ? m.kind === 'noisy'
@@ -117,7 +117,7 @@ export function rejudge(c: Comparison): Comparison {
 
 /**
  * A merged comparison's gate, failed by each shard that did not report
- * (issue 18): what a shard did not measure cannot pass. Applied by the
+ * (docs/sharding.md): what a shard did not measure cannot pass. Applied by the
  * merge and again by every re-judge, so the comment job keeps the failure.
  */
 export function failMissingShards(c: Comparison): Comparison {

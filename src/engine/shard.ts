@@ -1,5 +1,5 @@
 /**
- * Sharding the benchmark packages across a job matrix (issue 18): which
+ * Sharding the benchmark packages across a job matrix (docs/sharding.md): which
  * packages shard i of n runs.
  *
  * The scheme is rendezvous (highest-random-weight) hashing with bounded

@@ -1,5 +1,5 @@
 /**
- * Baseline discovery (D4): the newest successful `push` run of the same
+ * Baseline discovery (docs/design.md D4): the newest successful `push` run of the same
  * workflow, on the base branch, in the same repository, that still has the
  * artifact — preferring the run for the PR's merge-base commit. A fork's
  * branch named like the base branch is never a baseline: the run's head

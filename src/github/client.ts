@@ -1,7 +1,7 @@
 /**
  * Octokit with @octokit/plugin-retry (5xx and network errors) and
  * @octokit/plugin-throttling (primary and secondary rate limits, honouring
- * retry-after), as DESIGN.md's GitHub section requires.
+ * retry-after), as docs/design.md's GitHub section requires.
  */
 import { getOctokit } from '@actions/github'
 import { retry } from '@octokit/plugin-retry'

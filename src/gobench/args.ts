@@ -12,7 +12,7 @@ export function goListArgs(patterns: readonly string[]): string[] {
   return ['list', '-e', `-json=${LIST_FIELDS}`, '--', ...patterns]
 }
 
-/** One package's benchmark run, as DESIGN.md "What go test writes" requires. */
+/** One package's benchmark run, as docs/design.md "What go test writes" requires. */
 export interface GoTestSpec {
   bench: string
   count: number

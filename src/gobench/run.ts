@@ -60,7 +60,7 @@ export function packageStem(importPath: string): string {
 
 const TAIL_LINES = 25
 
-/** Run one `go test` per package (profile flags refuse several packages: D1), in order. */
+/** Run one `go test` per package (profile flags refuse several packages: docs/design.md D1), in order. */
 export async function runPackages(
   go: GoToolchain,
   packages: readonly GoPackage[],

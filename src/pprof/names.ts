@@ -67,7 +67,7 @@ function removeMatching(name: string, start: string, end: string): string {
  * `[...]`, so `btree.(*node[go.shape.interface { Less(btree.Item) bool }]).get`
  * and pprof's partly simplified `items[go.shape.interface { Less bool }].find`
  * read as `btree.(*node[...]).get` and `items[...].find`, and all the
- * instantiations of one function share one name (DESIGN.md D10). `top`
+ * instantiations of one function share one name (docs/design.md D10). `top`
  * keeps pprof's exact names; this is for everything written for people.
  */
 export function goTracebackName(name: string): string {

@@ -2,7 +2,7 @@
  * The wire-level pass of the decoder: one walk over the protobuf bytes of
  * google/pprof proto/profile.proto, into flat typed arrays. Indices into
  * the string table and ids stay unresolved, because Go writes the string
- * table last (DESIGN.md "The pprof encoding"); resolve.ts checks and
+ * table last (docs/design.md "The pprof encoding"); resolve.ts checks and
  * resolves them once everything has been read.
  */
 import { F64List, U32List, WireError, WireReader } from './wire.js'

@@ -1,6 +1,6 @@
 /**
  * The one place untrusted text is made inert before it reaches Markdown
- * (DESIGN.md D5). Benchmark names, function names, package paths, file
+ * (docs/design.md D5). Benchmark names, function names, package paths, file
  * paths, branch names and environment strings come from pull requests.
  *
  * After escaping, a string cannot:

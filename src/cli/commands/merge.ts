@@ -1,6 +1,6 @@
 /**
  * `benchgate merge`: one comparison from the comparisons of a sharded run
- * (issue 18), as the Action's merge job makes it, to run locally or in
+ * (docs/sharding.md), as the Action's merge job makes it, to run locally or in
  * another CI.
  */
 import { basename } from 'node:path'

@@ -241,7 +241,7 @@ describe('applyConfirmation', () => {
   })
 })
 
-describe('allocation verdicts that respect noise (D11)', () => {
+describe('allocation verdicts that respect noise (docs/design.md D11)', () => {
   const flat = (x: number, n = 8): number[] => Array.from({ length: n }, () => x)
 
   /** One benchmark of steady time whose B/op samples are these, and its B/op row. */
