@@ -323,7 +323,7 @@ class F64List extends GrowList {
  * The wire-level pass of the decoder: one walk over the protobuf bytes of
  * google/pprof proto/profile.proto, into flat typed arrays. Indices into
  * the string table and ids stay unresolved, because Go writes the string
- * table last (DESIGN.md "The pprof encoding"); resolve.ts checks and
+ * table last (docs/design.md "The pprof encoding"); resolve.ts checks and
  * resolves them once everything has been read.
  */
 
@@ -1032,7 +1032,7 @@ function removeMatching(name, start, end) {
  * `[...]`, so `btree.(*node[go.shape.interface { Less(btree.Item) bool }]).get`
  * and pprof's partly simplified `items[go.shape.interface { Less bool }].find`
  * read as `btree.(*node[...]).get` and `items[...].find`, and all the
- * instantiations of one function share one name (DESIGN.md D10). `top`
+ * instantiations of one function share one name (docs/design.md D10). `top`
  * keeps pprof's exact names; this is for everything written for people.
  */
 function goTracebackName(name) {
@@ -1684,7 +1684,7 @@ function differenceTables(low, high, iterations) {
 
 ;// CONCATENATED MODULE: ./src/attribution/index.ts
 /**
- * Per-op function costs per benchmark (DESIGN.md "Per-op function costs").
+ * Per-op function costs per benchmark (docs/design.md "Per-op function costs").
  *
  * A profile covers the whole test binary run: every benchmark, every -count
  * repetition, the b.N ramp-up runs, and GC. So a function's total time
@@ -1744,7 +1744,7 @@ function groupTables(profile, sampleType, importPath, source,
 keepFile) {
     const vi = sampleTypeIndex(profile, sampleType, source);
     // Names for people: instantiations written as Go's tracebacks write them
-    // and merged (names.ts, D10); benchmark functions cannot be generic, so
+    // and merged (names.ts, docs/design.md D10); benchmark functions cannot be generic, so
     // their names come through intact.
     const index = indexFrames(profile, goTracebackName);
     const groupNames = [];
@@ -1922,7 +1922,7 @@ function unattributedShares(tables) {
 
 ;// CONCATENATED MODULE: ./src/attribution/contention.ts
 /**
- * Per-op contention and scheduling costs (issue 16, docs/contention.md):
+ * Per-op contention and scheduling costs (docs/contention.md):
  * the block and mutex profiles, and the four profiles `go tool trace
  * -pprof` derives from an execution trace (sync, syscall, net, sched),
  * each with `contentions` and `delay` sample types.
@@ -2791,7 +2791,7 @@ function covers(p, pkgDir, moduleDir) {
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 ;// CONCATENATED MODULE: ./src/engine/shard.ts
 /**
- * Sharding the benchmark packages across a job matrix (issue 18): which
+ * Sharding the benchmark packages across a job matrix (docs/sharding.md): which
  * packages shard i of n runs.
  *
  * The scheme is rendezvous (highest-random-weight) hashing with bounded
@@ -3322,7 +3322,7 @@ function packageStem(importPath) {
     return `${safe}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
 }
 const TAIL_LINES = 25;
-/** Run one `go test` per package (profile flags refuse several packages: D1), in order. */
+/** Run one `go test` per package (profile flags refuse several packages: docs/design.md D1), in order. */
 async function runPackages(go, packages, options, onEvent = () => { }) {
     const runs = [];
     for (let i = 0; i < packages.length; i++) {
@@ -3459,7 +3459,7 @@ function quantile(values, q) {
 
 ;// CONCATENATED MODULE: ./src/engine/profile-pass.ts
 /**
- * The profiling pass (issue 13): per-op function costs that really are per
+ * The profiling pass (docs/comparison.md): per-op function costs that really are per
  * op. Each benchmark runs in processes of its own, selected by an exact
  * `-bench` pattern so sub-benchmarks are apart from their siblings, twice:
  * at a low and a high iteration count (`-benchtime=Nx`). Setup and other
@@ -3585,7 +3585,7 @@ function targetsOf(importPath, results, binary, cwd) {
 
 ;// CONCATENATED MODULE: ./src/engine/contention-pass.ts
 /**
- * The contention pass (issue 16, docs/contention.md): block, mutex and
+ * The contention pass (docs/contention.md): block, mutex and
  * trace-derived profiles, and GC cycles and pauses, per op.
  *
  * These collectors slow a benchmark down by up to 2.5× (block profiling at
@@ -3734,7 +3734,7 @@ function traceUnsupported(goVersion) {
 
 ;// CONCATENATED MODULE: ./src/engine/duet.ts
 /**
- * The duet schedule of A/B rounds (issue 17; Bulej et al., "Duet
+ * The duet schedule of A/B rounds (docs/verdict-quality.md; Bulej et al., "Duet
  * Benchmarking", ICPE 2020): each round starts the base and the head test
  * binaries together, each pinned to its own half of the CPUs this process
  * may use (`taskset --cpu-list`, sched_setaffinity), so a burst on the
@@ -4109,7 +4109,7 @@ const package_namespaceObject = {"rE":"0.1.0"};
 /**
  * The one bundle builder, used by `run` (sequential measurement) and by
  * the A/B runner: per package, attribute the profiles to benchmarks and
- * compute per-op function costs (share × median, D2), keep one usable
+ * compute per-op function costs (share × median, docs/design.md D2), keep one usable
  * profile per kind for `go tool pprof -diff_base`, record the environment,
  * and write results.json.
  */
@@ -4229,7 +4229,7 @@ async function passTables(m, maxBytes, keepFile) {
 /**
  * Turn parsed result lines and attributed profiles into bundle benchmarks:
  * one entry per full benchmark name with every sample, and per-op function
- * costs (D2): per extra iteration of the profiling pass where it explained
+ * costs (docs/design.md D2): per extra iteration of the profiling pass where it explained
  * the benchmark, else share × median of the timed runs' profiles.
  */
 function buildBenchmarks(importPath, results, tables, topK, repoRoot, 
@@ -4721,7 +4721,7 @@ async function sourcesFor(loader, base, head) {
 ;// CONCATENATED MODULE: ./src/engine/measure.ts
 /**
  * The "measure" stage of the data flow: discover packages, run one
- * `go test` per package (D1), then hand the results and profiles to the
+ * `go test` per package (docs/design.md D1), then hand the results and profiles to the
  * bundle builder.
  */
 
@@ -5140,7 +5140,7 @@ const benchmarkKey = (b) => `${b.package}\u0000${b.name}`;
 ;// CONCATENATED MODULE: ./src/compare/sanitize-fields.ts
 /**
  * The reader's limits, shared with the writer (fitReport), so whatever a
- * pull-request run uploads the comment job accepts (DESIGN.md D12).
+ * pull-request run uploads the comment job accepts (docs/design.md D12).
  * Strings are counted in UTF-16 code units, as JavaScript's length does.
  */
 const REPORT_LIMITS = {
@@ -5949,7 +5949,7 @@ function signedRank(diffs) {
 ;// CONCATENATED MODULE: ./src/compare/verdicts.ts
 /**
  * compareVerdicts(base, head): benchstat-grade statistics per benchmark and
- * unit, matching across the sides, and the verdicts (DESIGN.md
+ * unit, matching across the sides, and the verdicts (docs/design.md
  * "Statistics", D3). Pure: two loaded sides in, a Screen out. The gate is
  * the judge's (src/engine/judge.ts).
  */
@@ -6087,7 +6087,7 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
         m.verdict = base ? 'removed' : 'new';
         return m;
     }
-    // D11: B/op and allocs/op are exact only when deterministic, every sample
+    // docs/design.md D11: B/op and allocs/op are exact only when deterministic, every sample
     // equal on each side; otherwise they are noisy, with the U test and the
     // allocation threshold (noisyVerdict).
     if (kind === 'exact' && !(allEqual(baseValues) && allEqual(headValues)))
@@ -6100,7 +6100,7 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
     m.significantUncorrected = m.p <= opts.alpha;
     if (kind === 'exact') {
         // B/op and allocs/op are deterministic for most code: compare the
-        // medians as values, with their own threshold (D3). p stays for
+        // medians as values, with their own threshold (docs/design.md D3). p stays for
         // information, but is not tested or adjusted.
         m.verdict = exactVerdict(base.median, head.median, m.better, opts.allocThreshold);
         return m;
@@ -6283,7 +6283,7 @@ function signed(x) {
  * The run shift: when most of a screen's benchmarks moved together, the
  * runner (or its neighbours) changed, not the code. Estimated robustly from
  * the benchmarks themselves, so the screen can nominate suspects relative
- * to it instead of calling every benchmark a suspect (issue 17).
+ * to it instead of calling every benchmark a suspect (docs/comparison.md, the run shift).
  *
  * Pure statistics: time deltas in, an estimate out. The judge decides what
  * the estimate changes (engine/nominate.ts).
@@ -6345,7 +6345,7 @@ function shiftNote(s) {
 
 ;// CONCATENATED MODULE: ./src/compare/noise.ts
 /**
- * Sampling noise of per-op function costs (DESIGN.md D9). A CPU profile
+ * Sampling noise of per-op function costs (docs/design.md D9). A CPU profile
  * samples at 100 Hz and a heap profile every so many bytes, so a function's
  * per-op cost on one side is k samples of one sample's per-op value s:
  * x = k·s. Sample counts are Poisson, so Var(k) = k and Var(x) = x·s. The
@@ -6902,7 +6902,7 @@ sources) {
 ;// CONCATENATED MODULE: ./src/engine/nominate.ts
 /**
  * What the screen nominates for confirmation (gate confirmed), and what a
- * run shift changes about it (issue 17, item 4).
+ * run shift changes about it (docs/comparison.md, the run shift).
  *
  * Without a shift, a suspect is what the screen cannot rule out (see
  * isSuspect). When most benchmarks moved together (compare/shift.ts), the
@@ -7017,7 +7017,7 @@ function explainedByShift(b) {
  * verdict's gate, what counts as a suspect, how a confirmation changes the
  * screen, when to comment, and whether the step fails. Pure: comparisons
  * and settings in, decisions out. The front ends ask it and publish what
- * it says; they never branch on gates themselves (DESIGN.md D7, D8).
+ * it says; they never branch on gates themselves (docs/design.md D7, D8).
  */
 
 
@@ -7205,7 +7205,7 @@ function confirmed(b, a, rounds, ab) {
     const m = a?.metrics.find(x => x.kind === 'time');
     const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed';
     // Allocation verdicts are the A/B's too, where it measured them: across
-    // its rounds' processes, exact only if deterministic (D11). Its numbers
+    // its rounds' processes, exact only if deterministic (docs/design.md D11). Its numbers
     // come with its verdict, so a row never shows one run's Δ and another's call.
     const metrics = b.metrics.map(x => {
         const y = isAllocationUnit(x.unit) ? a?.metrics.find(z => z.unit === x.unit) : undefined;
@@ -7311,7 +7311,7 @@ function packageFailure(failed) {
 
 /** A metric's kind and direction as its unit says, whatever the report claims. */
 function trustedShape(m) {
-    // Allocation units are exact or noisy as their samples were (D11); a
+    // Allocation units are exact or noisy as their samples were (docs/design.md D11); a
     // fork may pick either, and neither gates without fail-on-alloc.
     const kind = isAllocationUnit(m.unit)
         ? m.kind === 'noisy'
@@ -7384,7 +7384,7 @@ function rejudge(c) {
 }
 /**
  * A merged comparison's gate, failed by each shard that did not report
- * (issue 18): what a shard did not measure cannot pass. Applied by the
+ * (docs/sharding.md): what a shard did not measure cannot pass. Applied by the
  * merge and again by every re-judge, so the comment job keeps the failure.
  */
 function rejudge_failMissingShards(c) {
@@ -7477,7 +7477,7 @@ function judgeVerdicted(c, benchmarks, confirmationP) {
 
 ;// CONCATENATED MODULE: ./src/engine/merge.ts
 /**
- * Merging the comparisons of a sharded run (issue 18) into one answer.
+ * Merging the comparisons of a sharded run (docs/sharding.md) into one answer.
  *
  * Each shard measured, screened and confirmed its own packages on its own
  * runner; its comparison is one input here. The merge:
@@ -7873,7 +7873,7 @@ function spawnCaptured(binary, args, options, limitMs) {
 ;// CONCATENATED MODULE: ./src/report/escape.ts
 /**
  * The one place untrusted text is made inert before it reaches Markdown
- * (DESIGN.md D5). Benchmark names, function names, package paths, file
+ * (docs/design.md D5). Benchmark names, function names, package paths, file
  * paths, branch names and environment strings come from pull requests.
  *
  * After escaping, a string cannot:
@@ -8091,7 +8091,7 @@ function mergeLines(a, b) {
     return [...by.values()].sort((x, y) => x.line - y.line);
 }
 /**
- * Function names as people read them (D10): bundles written before names
+ * Function names as people read them (docs/design.md D10): bundles written before names
  * were collapsed hold one entry per instantiation; they merge here, so an
  * old baseline matches a new head by name.
  */
@@ -10444,7 +10444,7 @@ function profileCosts(profile, sampleType, source, scale = 1) {
 ;// CONCATENATED MODULE: ./src/engine/flame-contention.ts
 /**
  * Differential flame graphs of the contention pass's delay measures
- * (issue 16): each side's first-round high-run profile kept in its bundle,
+ * (docs/contention.md): each side's first-round high-run profile kept in its bundle,
  * the harness's and the runtime's own waits left out as in the per-op
  * costs, scaled so the whole tree is the measure's median per op.
  */
@@ -11188,7 +11188,7 @@ const diffCommand = {
 ;// CONCATENATED MODULE: ./src/cli/commands/merge.ts
 /**
  * `benchgate merge`: one comparison from the comparisons of a sharded run
- * (issue 18), as the Action's merge job makes it, to run locally or in
+ * (docs/sharding.md), as the Action's merge job makes it, to run locally or in
  * another CI.
  */
 
