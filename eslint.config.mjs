@@ -16,9 +16,10 @@ const RANKS = [
   ['pprof', 'git'],
   ['gobench', 'attribution'],
   ['bundle'],
-  ['compare'],
-  ['report'],
-  ['github', 'engine'],
+  ['compare', 'shard'],
+  ['report', 'measure'],
+  ['judge', 'ab', 'flame', 'github'],
+  ['engine'],
   ['action', 'cli']
 ]
 /** The only folders that may talk to the GitHub API, and the only ones that start processes. */

@@ -1927,7 +1927,7 @@ function unattributedShares(tables) {
  * -pprof` derives from an execution trace (sync, syscall, net, sched),
  * each with `contentions` and `delay` sample types.
  *
- * They come from a contention pass (engine/contention-pass.ts) in which
+ * They come from a contention pass (measure/contention-pass.ts) in which
  * each process runs exactly one benchmark, so every sample of the process
  * belongs to it, including those of goroutines the benchmark started
  * (a worker, the other end of a channel), whose stacks carry no benchmark
@@ -2789,7 +2789,7 @@ function covers(p, pkgDir, moduleDir) {
 
 ;// CONCATENATED MODULE: external "node:crypto"
 const external_node_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
-;// CONCATENATED MODULE: ./src/engine/shard.ts
+;// CONCATENATED MODULE: ./src/shard/partition.ts
 /**
  * Sharding the benchmark packages across a job matrix (docs/sharding.md): which
  * packages shard i of n runs.
@@ -2975,6 +2975,10 @@ async function selectShard(packages, shard) {
             assignment
         }
     };
+}
+/** Shards (their parts or their comparisons) that cannot be merged: says which, and why. */
+class MergeError extends Error {
+    name = 'MergeError';
 }
 
 ;// CONCATENATED MODULE: ./src/gobench/parse.ts
@@ -3394,7 +3398,7 @@ function describeFailure(pkg, code, failures, lines) {
     return `${pkg.importPath} ${what}. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test:\n${tail.join('\n')}`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/select.ts
+;// CONCATENATED MODULE: ./src/measure/select.ts
 /**
  * A `-bench` pattern that selects exactly the named benchmarks, so that
  * confirmation re-runs the suspects and nothing else.
@@ -3457,7 +3461,7 @@ function quantile(values, q) {
     return xs[k - 1] + frac * (xs[k] - xs[k - 1]);
 }
 
-;// CONCATENATED MODULE: ./src/engine/profile-pass.ts
+;// CONCATENATED MODULE: ./src/measure/profile-pass.ts
 /**
  * The profiling pass (docs/comparison.md): per-op function costs that really are per
  * op. Each benchmark runs in processes of its own, selected by an exact
@@ -3583,7 +3587,7 @@ function targetsOf(importPath, results, binary, cwd) {
     }));
 }
 
-;// CONCATENATED MODULE: ./src/engine/contention-pass.ts
+;// CONCATENATED MODULE: ./src/measure/contention-pass.ts
 /**
  * The contention pass (docs/contention.md): block, mutex and
  * trace-derived profiles, and GC cycles and pauses, per op.
@@ -3732,7 +3736,7 @@ function traceUnsupported(goVersion) {
     return `profiles: trace needs Go 1.23 or newer for go tool trace -pprof on the execution tracer's format, and this is ${goVersion}. Set up a newer Go (actions/setup-go with go-version: stable), or drop trace from profiles (block and mutex work on any Go)`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/duet.ts
+;// CONCATENATED MODULE: ./src/ab/duet.ts
 /**
  * The duet schedule of A/B rounds (docs/verdict-quality.md; Bulej et al., "Duet
  * Benchmarking", ICPE 2020): each round starts the base and the head test
@@ -3810,7 +3814,7 @@ function setsCpuFlag(runFlags) {
     return runFlags.some(f => /^-{1,2}test\.cpu(=|$)/.test(f));
 }
 
-;// CONCATENATED MODULE: ./src/engine/ab-rounds.ts
+;// CONCATENATED MODULE: ./src/ab/ab-rounds.ts
 /**
  * The rounds of an A/B run (ab.ts): the timed rounds in ABBA or duet
  * order, each side's run of a package, and the interleaved contention
@@ -3974,7 +3978,7 @@ function tail(text) {
     return text.trim().split('\n').slice(-15).join('\n');
 }
 
-;// CONCATENATED MODULE: ./src/engine/per-op.ts
+;// CONCATENATED MODULE: ./src/measure/per-op.ts
 /**
  * Per-op function costs as a bundle keeps them: source paths relative to
  * the repository (build paths differ between machines), six significant
@@ -4026,7 +4030,7 @@ function bundleCosts(t, group, median, topK, repoRoot) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/contention-bundle.ts
+;// CONCATENATED MODULE: ./src/measure/contention-bundle.ts
 /**
  * A benchmark's contention pass (contention-pass.ts) as its bundle keeps
  * it: per metric one per-op value per round, the delay measures' function
@@ -4105,7 +4109,7 @@ async function addContention(b, c, spec) {
 
 ;// CONCATENATED MODULE: ./package.json
 const package_namespaceObject = {"rE":"0.1.0"};
-;// CONCATENATED MODULE: ./src/engine/bundle-builder.ts
+;// CONCATENATED MODULE: ./src/measure/bundle-builder.ts
 /**
  * The one bundle builder, used by `run` (sequential measurement) and by
  * the A/B runner: per package, attribute the profiles to benchmarks and
@@ -4309,7 +4313,7 @@ async function environment(go, git, spec, measured) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/engine/settings.ts
+;// CONCATENATED MODULE: ./src/measure/settings.ts
 /**
  * Settings for one benchmark run, shared by the CLI (`benchgate run`) and
  * the Action. Validated eagerly; every error names the input (as the front
@@ -4574,7 +4578,7 @@ function lineDeltas(file, base, head, direction, max = HOT_LINES) {
         .slice(0, max);
 }
 
-;// CONCATENATED MODULE: ./src/engine/sources.ts
+;// CONCATENATED MODULE: ./src/measure/sources.ts
 /**
  * The sources behind hot lines: for the repository files the two sides'
  * profiles name, the diff between the revisions they were measured at and
@@ -4718,7 +4722,7 @@ async function sourcesFor(loader, base, head) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/engine/measure.ts
+;// CONCATENATED MODULE: ./src/measure/pipeline.ts
 /**
  * The "measure" stage of the data flow: discover packages, run one
  * `go test` per package (docs/design.md D1), then hand the results and profiles to the
@@ -4760,7 +4764,7 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
     try {
         const runs = await runAll(go, withBenchmarks, settings, (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles'), scratch, onEvent);
         const failed = runs.filter(r => r.status === 'failed');
-        measure_checkMatched(runs, settings.bench);
+        pipeline_checkMatched(runs, settings.bench);
         const passMs = new Map();
         const { pass, contention } = await passes(go, runs, scratch, settings, onEvent, passMs);
         const repoRoot = await repositoryRoot(git, dir);
@@ -4832,7 +4836,7 @@ async function checkTraceSupport(go, cwd, settings) {
         throw new SettingsError(why);
 }
 /** A -bench that matched nothing in any package is an error naming it. */
-function measure_checkMatched(runs, bench) {
+function pipeline_checkMatched(runs, bench) {
     if (!runs.every(r => r.status === 'no-match'))
         return;
     throw new NoBenchmarksError(`-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
@@ -4908,7 +4912,7 @@ async function prepareOutDir(dir) {
     await (0,promises_namespaceObject.mkdir)(dir, { recursive: true });
 }
 
-;// CONCATENATED MODULE: ./src/engine/ab.ts
+;// CONCATENATED MODULE: ./src/ab/ab.ts
 /**
  * Interleaved A/B runs on one machine: build the test binaries of the base
  * revision (checked out in a git worktree) and of the head, then run them
@@ -5218,7 +5222,7 @@ function side(v, where) {
 /**
  * A benchmark's contention comparison, field by field: known metrics and
  * measures only; the verdicts and gates are re-judged by the comment job
- * (engine/rejudge.ts).
+ * (judge/rejudge.ts).
  */
 function contention(v, w, functionDelta) {
     const o = obj(v, w);
@@ -5951,7 +5955,7 @@ function signedRank(diffs) {
  * compareVerdicts(base, head): benchstat-grade statistics per benchmark and
  * unit, matching across the sides, and the verdicts (docs/design.md
  * "Statistics", D3). Pure: two loaded sides in, a Screen out. The gate is
- * the judge's (src/engine/judge.ts).
+ * the judge's (src/judge/judge.ts).
  */
 
 
@@ -6286,7 +6290,7 @@ function signed(x) {
  * to it instead of calling every benchmark a suspect (docs/comparison.md, the run shift).
  *
  * Pure statistics: time deltas in, an estimate out. The judge decides what
- * the estimate changes (engine/nominate.ts).
+ * the estimate changes (judge/nominate.ts).
  */
 
 
@@ -6861,7 +6865,7 @@ function worseRowFirst(a, b) {
 /**
  * The comparison stage: match two sides, test every benchmark and unit
  * (verdicts.ts), and explain the changed ones by their function deltas
- * (functions.ts). The gate is decided by the judge (src/engine/judge.ts).
+ * (functions.ts). The gate is decided by the judge (src/judge/judge.ts).
  */
 
 
@@ -6899,7 +6903,7 @@ sources) {
     return screen;
 }
 
-;// CONCATENATED MODULE: ./src/engine/nominate.ts
+;// CONCATENATED MODULE: ./src/judge/nominate.ts
 /**
  * What the screen nominates for confirmation (gate confirmed), and what a
  * run shift changes about it (docs/comparison.md, the run shift).
@@ -7011,7 +7015,7 @@ function explainedByShift(b) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/engine/judge.ts
+;// CONCATENATED MODULE: ./src/judge/judge.ts
 /**
  * The judge: the one place that decides which flow a run takes, every
  * verdict's gate, what counts as a suspect, how a confirmation changes the
@@ -7120,7 +7124,7 @@ function fromAb(ab) {
 function confirmedKeys(bs) {
     return new Set(bs.filter(b => b.confirmation?.status === 'confirmed').map(benchmarkKey));
 }
-/** The benchmarks confirmation re-runs: the screen's nomination (engine/nominate.ts). */
+/** The benchmarks confirmation re-runs: the screen's nomination (judge/nominate.ts). */
 function suspectsOf(screen) {
     const { suspects } = nominate(screen);
     return screen.benchmarks.filter(b => suspects.has(benchmarkKey(b)));
@@ -7293,7 +7297,7 @@ function packageFailure(failed) {
     return `benchgate: ${failed.length} package(s) failed to run their benchmarks: ${failed.join(', ')}`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/rejudge.ts
+;// CONCATENATED MODULE: ./src/judge/rejudge.ts
 /**
  * Re-judging a comparison that came from somewhere we do not trust: a
  * fork's report artifact, rebuilt by the comment job. Its verdicts, counts
@@ -7475,7 +7479,7 @@ function judgeVerdicted(c, benchmarks, confirmationP) {
     });
 }
 
-;// CONCATENATED MODULE: ./src/engine/merge.ts
+;// CONCATENATED MODULE: ./src/judge/merge-comparisons.ts
 /**
  * Merging the comparisons of a sharded run (docs/sharding.md) into one answer.
  *
@@ -7501,10 +7505,8 @@ function judgeVerdicted(c, benchmarks, confirmationP) {
 
 
 
-/** Inputs that cannot be merged: says which, and why. */
-class MergeError extends Error {
-    name = 'MergeError';
-}
+
+
 /** The first option two comparisons differ in, as `name: a vs b`. */
 function optionDifference(a, b) {
     const keys = new Set([...Object.keys(a.options), ...Object.keys(b.options)]);
@@ -9396,7 +9398,7 @@ function shellQuote(s) {
     return /^[A-Za-z0-9_./:=-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
-;// CONCATENATED MODULE: ./src/engine/report.ts
+;// CONCATENATED MODULE: ./src/engine/outputs.ts
 /** The "compare" stage: load both sides, compare, let the judge decide, render every output format. */
 
 
@@ -9567,7 +9569,7 @@ function unfinishedMessage(run) {
 ;// CONCATENATED MODULE: ./src/cli/options.ts
 /**
  * Shared option parsing for the CLI's commands. Flags map onto the same
- * validators and bounds as the Action's inputs (engine/settings.ts), so
+ * validators and bounds as the Action's inputs (measure/settings.ts), so
  * both front ends accept and refuse the same values.
  */
 
@@ -9688,7 +9690,7 @@ function profilesFrom(values, defaults) {
         throw err;
     }
 }
-/** --schedule abba|duet: how A/B rounds run (engine/duet.ts), as the ab-schedule input. */
+/** --schedule abba|duet: how A/B rounds run (ab/duet.ts), as the ab-schedule input. */
 function scheduleFlag(values) {
     const v = options_str(values, 'schedule') ?? 'abba';
     if (!AB_SCHEDULES.includes(v))
@@ -10441,7 +10443,7 @@ function profileCosts(profile, sampleType, source, scale = 1) {
     return { functions, sampling, unit: st.unit };
 }
 
-;// CONCATENATED MODULE: ./src/engine/flame-contention.ts
+;// CONCATENATED MODULE: ./src/flame/contention-graphs.ts
 /**
  * Differential flame graphs of the contention pass's delay measures
  * (docs/contention.md): each side's first-round high-run profile kept in its bundle,
@@ -10513,7 +10515,7 @@ async function contentionGraphs(bc, sides, only, maxBytes) {
     return graphs;
 }
 
-;// CONCATENATED MODULE: ./src/engine/flame.ts
+;// CONCATENATED MODULE: ./src/flame/graphs.ts
 /**
  * The `flame` and `diff` stage: two bundles (per changed benchmark, per
  * measure, in per-op cost) or two profiles (like `pprof -diff_base`), as
@@ -10536,7 +10538,7 @@ async function contentionGraphs(bc, sides, only, maxBytes) {
 
 /** At most this many benchmarks get graphs, the worst first. */
 const MAX_FLAME_BENCHMARKS = 40;
-const flame_UNIT = {
+const graphs_UNIT = {
     cpu: 'ns',
     alloc_space: 'B',
     alloc_objects: 'allocs',
@@ -10664,7 +10666,7 @@ async function fromBundles(basePath, headPath, opts) {
                 title: `${bc.name} (${bc.package})`,
                 subtitle: `${bc.verdict}${delta?.deltaPercent != null ? `, ${delta.unit} ${delta.deltaPercent >= 0 ? '+' : ''}${delta.deltaPercent.toFixed(2)}%` : ''}`,
                 measure,
-                unit: flame_UNIT[measure],
+                unit: graphs_UNIT[measure],
                 root,
                 merged,
                 culprits: (ranked?.functions[measure] ?? []).filter(f => f.beyondNoise),

@@ -17,16 +17,16 @@ import {
   type ContentionComparison
 } from '../src/compare/contention.js'
 import { countVerdicts } from '../src/compare/verdicts.js'
-import { applyConfirmation, suspectsOf } from '../src/engine/judge.js'
+import { applyConfirmation, suspectsOf } from '../src/judge/judge.js'
 import {
   COMPARE_DEFAULTS,
   type BenchmarkComparison,
   type Comparison,
   type Screen
 } from '../src/compare/model.js'
-import { traceUnsupported, contentionCounts } from '../src/engine/contention-pass.js'
-import { rejudge } from '../src/engine/rejudge.js'
-import { parseContentionFamilies, parseProfileKinds } from '../src/engine/settings.js'
+import { traceUnsupported, contentionCounts } from '../src/measure/contention-pass.js'
+import { rejudge } from '../src/judge/rejudge.js'
+import { parseContentionFamilies, parseProfileKinds } from '../src/measure/settings.js'
 import { goTestContentionArgs } from '../src/gobench/args.js'
 import { mannWhitneyU } from '../src/stats/utest.js'
 import { renderMarkdown } from '../src/report/markdown.js'

@@ -3,16 +3,16 @@
  * that spends most of its wall time in setup before b.ResetTimer, whose
  * setup function costs about 0 ns/op; and two sub-benchmarks calling
  * different functions, each absent from the other's breakdown. The
- * profiling pass (engine/profile-pass.ts) differences two profiles of each
+ * profiling pass (measure/profile-pass.ts) differences two profiles of each
  * benchmark taken at two iteration counts in processes of its own.
  */
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Bundle, BundleBenchmark } from '../src/bundle/index.js'
 import { differenceTables, perOpCosts, type GroupTables } from '../src/attribution/index.js'
-import { runToBundle } from '../src/engine/measure.js'
-import { durationSeconds, passCounts } from '../src/engine/profile-pass.js'
-import { RUN_DEFAULTS } from '../src/engine/settings.js'
+import { runToBundle } from '../src/measure/pipeline.js'
+import { durationSeconds, passCounts } from '../src/measure/profile-pass.js'
+import { RUN_DEFAULTS } from '../src/measure/settings.js'
 import { LocalGit } from '../src/git/index.js'
 import { LocalGo } from '../src/gobench/toolchain.js'
 import { median } from '../src/stats/median.js'

@@ -12,9 +12,9 @@ import { readBundle, type Bundle, type BundleBenchmark } from '../src/bundle/ind
 import { goTestArgs } from '../src/gobench/args.js'
 import { DiscoveryError } from '../src/gobench/discover.js'
 import { LocalGo } from '../src/gobench/toolchain.js'
-import { NoBenchmarksError, runToBundle as runWith } from '../src/engine/measure.js'
+import { NoBenchmarksError, runToBundle as runWith } from '../src/measure/pipeline.js'
 import { LocalGit } from '../src/git/index.js'
-import { RUN_DEFAULTS, type RunSettings } from '../src/engine/settings.js'
+import { RUN_DEFAULTS, type RunSettings } from '../src/measure/settings.js'
 import { median } from '../src/stats/median.js'
 import { ROOT, tempDir } from './helpers/go.js'
 

@@ -1,12 +1,12 @@
 /**
  * The -bench pattern that selects exactly the suspects, run through the
  * real Go test binary's matcher. (Folding an A/B into the screen is
- * test/unit/engine/judge.test.ts.)
+ * test/unit/judge/judge.test.ts.)
  */
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { exactBenchPattern } from '../src/engine/select.js'
+import { exactBenchPattern } from '../src/measure/select.js'
 import { splitTestFlags } from '../src/gobench/args.js'
 import { run, tempDir } from './helpers/go.js'
 

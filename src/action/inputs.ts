@@ -3,14 +3,14 @@
  * documented in action.yml; every error names the input, the bad value and
  * what is allowed, and is thrown before any work starts.
  */
-import { AB_SCHEDULES, type AbSchedule } from '../engine/duet.js'
+import { AB_SCHEDULES, type AbSchedule } from '../ab/duet.js'
 import {
   COMPARE_DEFAULTS,
   GATE_MODES,
   type CompareOptions,
   type GateMode
 } from '../compare/model.js'
-import { CONFIRM_ROUNDS_DEFAULT, type CommentPolicy } from '../engine/judge.js'
+import { CONFIRM_ROUNDS_DEFAULT, type CommentPolicy } from '../judge/judge.js'
 import {
   describeBounds,
   NUMBER_BOUNDS,
@@ -24,8 +24,8 @@ import {
   type NumberSetting,
   type ProfileSettings,
   type RunSettings
-} from '../engine/settings.js'
-import { MAX_SHARDS, parseShard, ShardError, type Shard } from '../engine/shard.js'
+} from '../measure/settings.js'
+import { MAX_SHARDS, parseShard, ShardError, type Shard } from '../shard/partition.js'
 
 /** Reads one input by name ("" when unset), as @actions/core getInput does. */
 export type InputReader = (name: string) => string
@@ -45,7 +45,7 @@ export type Mode = 'run' | 'merge' | 'comment'
 export interface ActionSettings {
   /** run: benchmark and compare; merge: join a matrix's shards; comment: post a fork PR's report. */
   mode: Mode
-  /** mode run: measure only this shard of the packages (engine/shard.ts). */
+  /** mode run: measure only this shard of the packages (shard/partition.ts). */
   shard?: Shard
   /** mode merge: how many shards the matrix has. */
   shards?: number
@@ -91,7 +91,7 @@ function bool(read: InputReader, name: string, fallback: boolean): boolean {
   )
 }
 
-/** A numeric input within the bounds both front ends share (engine/settings.ts). */
+/** A numeric input within the bounds both front ends share (measure/settings.ts). */
 function number(read: InputReader, name: NumberSetting, fallback: number): number {
   const raw = read(name).trim()
   if (raw === '') return fallback

@@ -6,8 +6,8 @@
  */
 import { randomBytes } from 'node:crypto'
 import * as core from '@actions/core'
-import type { AbEvent } from '../engine/ab.js'
-import type { PipelineEvent } from '../engine/measure.js'
+import type { AbEvent } from '../ab/ab.js'
+import type { PipelineEvent } from '../measure/pipeline.js'
 import { showInvisible as safe } from '../report/escape.js'
 import { unfinishedMessage } from '../report/text.js'
 

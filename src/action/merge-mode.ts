@@ -4,7 +4,7 @@
  * - on a push, the parts joined into the whole baseline `<artifact-name>`
  *   (what the next push balances by), failing when a part is missing;
  * - on a pull request, one comparison judged across every shard's
- *   benchmarks (engine/merge.ts), published as a single job publishes
+ *   benchmarks (judge/merge-comparisons.ts), published as a single job publishes
  *   it: one sticky comment (or a fork's hand-off), one summary, one exit
  *   status. A shard that left no report is named and fails it.
  * Shard reports come from jobs that ran the PR's code: each is parsed
@@ -15,11 +15,11 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { readBundle } from '../bundle/index.js'
-import { planFor } from '../engine/judge.js'
-import { mergeComparisons, type MergeInput, type MissingShard } from '../engine/merge.js'
-import { mergeParts, type BaselinePart } from '../engine/merge-parts.js'
-import { renderOutputs } from '../engine/report.js'
-import type { Shard } from '../engine/shard.js'
+import { planFor } from '../judge/judge.js'
+import { mergeComparisons, type MergeInput, type MissingShard } from '../judge/merge-comparisons.js'
+import { mergeParts, type BaselinePart } from '../shard/merge-parts.js'
+import { renderOutputs } from '../engine/outputs.js'
+import type { Shard } from '../shard/partition.js'
 import { downloadRunArtifact } from '../github/baseline.js'
 import type { GitHubClient } from '../github/client.js'
 import { ContextError, type RunContext } from '../github/context.js'

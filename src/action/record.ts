@@ -1,6 +1,6 @@
 /** push, workflow_dispatch, schedule: the job summary, and the baseline artifact where due. */
 import * as core from '@actions/core'
-import type { RunOutcome } from '../engine/measure.js'
+import type { RunOutcome } from '../measure/pipeline.js'
 import type { RunContext } from '../github/context.js'
 import { redact } from '../github/redact.js'
 import { baselineTable, baselineUploadLine } from '../report/bodies.js'

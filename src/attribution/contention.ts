@@ -4,7 +4,7 @@
  * -pprof` derives from an execution trace (sync, syscall, net, sched),
  * each with `contentions` and `delay` sample types.
  *
- * They come from a contention pass (engine/contention-pass.ts) in which
+ * They come from a contention pass (measure/contention-pass.ts) in which
  * each process runs exactly one benchmark, so every sample of the process
  * belongs to it, including those of goroutines the benchmark started
  * (a worker, the other end of a channel), whose stacks carry no benchmark

@@ -1,6 +1,6 @@
 /**
  * Shared option parsing for the CLI's commands. Flags map onto the same
- * validators and bounds as the Action's inputs (engine/settings.ts), so
+ * validators and bounds as the Action's inputs (measure/settings.ts), so
  * both front ends accept and refuse the same values.
  */
 import { writeFile } from 'node:fs/promises'
@@ -11,9 +11,9 @@ import {
   type CompareOptions,
   type StatTest
 } from '../compare/model.js'
-import type { CompareOutputs } from '../engine/report.js'
-import { AB_SCHEDULES, type AbSchedule } from '../engine/duet.js'
-import { parseShard, ShardError, type Shard } from '../engine/shard.js'
+import type { CompareOutputs } from '../engine/outputs.js'
+import { AB_SCHEDULES, type AbSchedule } from '../ab/duet.js'
+import { parseShard, ShardError, type Shard } from '../shard/partition.js'
 import type { ContentionFamily } from '../attribution/contention.js'
 import {
   describeBounds,
@@ -29,7 +29,7 @@ import {
   type ProfileSettings,
   type RunSettings,
   type SettingNames
-} from '../engine/settings.js'
+} from '../measure/settings.js'
 import { formatComparisonText, verdictText } from '../report/text.js'
 
 /** A mistake in how the command was called: exit status 2, with usage. */
@@ -170,7 +170,7 @@ function profilesFrom(values: Values, defaults: ProfileSettings | undefined): Pr
   }
 }
 
-/** --schedule abba|duet: how A/B rounds run (engine/duet.ts), as the ab-schedule input. */
+/** --schedule abba|duet: how A/B rounds run (ab/duet.ts), as the ab-schedule input. */
 export function scheduleFlag(values: Values): AbSchedule {
   const v = str(values, 'schedule') ?? 'abba'
   if (!(AB_SCHEDULES as readonly string[]).includes(v))

@@ -4,8 +4,8 @@
  * rounds. Names come from the code under test, so control characters are
  * shown, never sent to the terminal.
  */
-import type { AbEvent } from '../engine/ab.js'
-import type { PipelineEvent } from '../engine/measure.js'
+import type { AbEvent } from '../ab/ab.js'
+import type { PipelineEvent } from '../measure/pipeline.js'
 import { showInvisible as safe } from '../report/escape.js'
 import { sig } from '../report/format.js'
 import { unfinishedMessage } from '../report/text.js'

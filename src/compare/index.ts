@@ -1,7 +1,7 @@
 /**
  * The comparison stage: match two sides, test every benchmark and unit
  * (verdicts.ts), and explain the changed ones by their function deltas
- * (functions.ts). The gate is decided by the judge (src/engine/judge.ts).
+ * (functions.ts). The gate is decided by the judge (src/judge/judge.ts).
  */
 import { explain, functionDeltas } from './functions.js'
 import type { Side } from './input.js'

@@ -111,7 +111,7 @@ export interface MetricComparison {
   measuredBy?: 'ab'
   /**
    * gate confirmed: a time regression of the screen that the run shift
-   * explains (engine/nominate.ts); its verdict is then `unchanged`.
+   * explains (judge/nominate.ts); its verdict is then `unchanged`.
    */
   explainedByShift?: true
 }

@@ -16,7 +16,7 @@ import { arr, bool, L, num, numOrNull, obj, oneOf, side } from './sanitize-field
 /**
  * A benchmark's contention comparison, field by field: known metrics and
  * measures only; the verdicts and gates are re-judged by the comment job
- * (engine/rejudge.ts).
+ * (judge/rejudge.ts).
  */
 export function contention(
   v: unknown,

@@ -5,7 +5,7 @@
  * to it instead of calling every benchmark a suspect (docs/comparison.md, the run shift).
  *
  * Pure statistics: time deltas in, an estimate out. The judge decides what
- * the estimate changes (engine/nominate.ts).
+ * the estimate changes (judge/nominate.ts).
  */
 import { median } from '../stats/median.js'
 import type { BenchmarkComparison, CompareOptions, Screen } from './model.js'

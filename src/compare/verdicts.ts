@@ -2,7 +2,7 @@
  * compareVerdicts(base, head): benchstat-grade statistics per benchmark and
  * unit, matching across the sides, and the verdicts (docs/design.md
  * "Statistics", D3). Pure: two loaded sides in, a Screen out. The gate is
- * the judge's (src/engine/judge.ts).
+ * the judge's (src/judge/judge.ts).
  */
 import { medianCI } from '../stats/ci.js'
 import { holmAdjust } from '../stats/holm.js'

@@ -8,10 +8,16 @@
 import { compareSides } from '../compare/index.js'
 import { loadSide } from '../compare/input.js'
 import type { CompareOptions, Comparison, ConfirmationInfo, Screen } from '../compare/model.js'
-import type { AbEvent, AbRunner, AbSettings } from './ab.js'
-import { abOptions, AB_TEST, applyConfirmation, confirmationStands, suspectsOf } from './judge.js'
-import { exactBenchPattern } from './select.js'
-import { sourcesFor, type SourceLoader } from './sources.js'
+import type { AbEvent, AbRunner, AbSettings } from '../ab/ab.js'
+import {
+  abOptions,
+  AB_TEST,
+  applyConfirmation,
+  confirmationStands,
+  suspectsOf
+} from '../judge/judge.js'
+import { exactBenchPattern } from '../measure/select.js'
+import { sourcesFor, type SourceLoader } from '../measure/sources.js'
 
 /** How confirmation runs its A/B: everything but what it chooses itself (packages, bench, base). */
 export type ConfirmSettings = Omit<AbSettings, 'bench' | 'packages' | 'only' | 'base'> & {

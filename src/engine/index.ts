@@ -5,8 +5,8 @@
  */
 import { LocalGit, type Git } from '../git/index.js'
 import { LocalGo, type GoToolchain } from '../gobench/toolchain.js'
-import { runAb, type AbRunner } from './ab.js'
-import { durationSeconds } from './profile-pass.js'
+import { runAb, type AbRunner } from '../ab/ab.js'
+import { durationSeconds } from '../measure/profile-pass.js'
 
 /** The seams the engine's stages run through. */
 export interface Engine {

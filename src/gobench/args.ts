@@ -131,7 +131,7 @@ export function goEnvArgs(): string[] {
 
 /** One run of the profiling pass: one benchmark, a fixed iteration count. */
 export interface ProfileRunSpec {
-  /** An exact -bench pattern (engine/select.ts). */
+  /** An exact -bench pattern (measure/select.ts). */
   bench: string
   iterations: number
   cpuProfile: string

@@ -1,9 +1,9 @@
 /** `benchgate ab`: interleaved A/B of two revisions on this machine, judged like gate ab. */
 import { resolve } from 'node:path'
 import { localEngine } from '../../engine/index.js'
-import { abOptions, AB_TEST, judgeAb } from '../../engine/judge.js'
-import { compareAndReport } from '../../engine/report.js'
-import { gitSources } from '../../engine/sources.js'
+import { abOptions, AB_TEST, judgeAb } from '../../judge/judge.js'
+import { compareAndReport } from '../../engine/outputs.js'
+import { gitSources } from '../../measure/sources.js'
 import {
   COMPARE_OPTIONS,
   compareOptions,

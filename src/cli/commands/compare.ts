@@ -4,14 +4,14 @@
  */
 import { resolve } from 'node:path'
 import { readBundle } from '../../bundle/index.js'
-import { durationSeconds } from '../../engine/profile-pass.js'
+import { durationSeconds } from '../../measure/profile-pass.js'
 import type { Comparison, Screen } from '../../compare/model.js'
 import { confirmSuspects } from '../../engine/confirm.js'
 import { localEngine } from '../../engine/index.js'
-import { CONFIRM_ROUNDS_DEFAULT } from '../../engine/judge.js'
-import { compareAndReport } from '../../engine/report.js'
-import { parseShard } from '../../engine/shard.js'
-import { gitSources } from '../../engine/sources.js'
+import { CONFIRM_ROUNDS_DEFAULT } from '../../judge/judge.js'
+import { compareAndReport } from '../../engine/outputs.js'
+import { parseShard } from '../../shard/partition.js'
+import { gitSources } from '../../measure/sources.js'
 import { LocalGit } from '../../git/index.js'
 import {
   COMPARE_OPTIONS,

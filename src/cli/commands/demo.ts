@@ -13,10 +13,10 @@ import type { Measure } from '../../attribution/index.js'
 import type { Comparison } from '../../compare/model.js'
 import { confirmSuspects } from '../../engine/confirm.js'
 import { localEngine } from '../../engine/index.js'
-import { CONFIRM_ROUNDS_DEFAULT } from '../../engine/judge.js'
-import { runToBundle } from '../../engine/measure.js'
-import { compareAndReport } from '../../engine/report.js'
-import { repositoryRoot, sameTreeSources } from '../../engine/sources.js'
+import { CONFIRM_ROUNDS_DEFAULT } from '../../judge/judge.js'
+import { runToBundle } from '../../measure/pipeline.js'
+import { compareAndReport } from '../../engine/outputs.js'
+import { repositoryRoot, sameTreeSources } from '../../measure/sources.js'
 import {
   COMPARE_OPTIONS,
   compareOptions,

@@ -4,7 +4,7 @@
  * another CI.
  */
 import { basename } from 'node:path'
-import { mergeComparisons, readMergeInput } from '../../engine/merge.js'
+import { mergeComparisons, readMergeInput } from '../../judge/merge-comparisons.js'
 import { renderMarkdown } from '../../report/markdown.js'
 import { emitComparison, str, UsageError, type Command } from '../options.js'
 

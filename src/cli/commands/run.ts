@@ -1,6 +1,6 @@
 /** `benchgate run`: measure the benchmarks into a result bundle. */
 import { localEngine } from '../../engine/index.js'
-import { runToBundle } from '../../engine/measure.js'
+import { runToBundle } from '../../measure/pipeline.js'
 import { forTerminal } from '../../report/escape.js'
 import { formatRunSummary } from '../../report/text.js'
 import {

@@ -1,7 +1,7 @@
 /**
  * The Action's side of sharding (issue 18), its decisions: the shard
  * inputs, the artifact names, and joining a push's parts into the whole
- * baseline (engine/merge-parts.ts). The matrix end to end, with the real
+ * baseline (shard/merge-parts.ts). The matrix end to end, with the real
  * dist/index.js, is test/action-shard.test.ts.
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
@@ -10,9 +10,9 @@ import { describe, expect, it } from 'vitest'
 import { readSettings } from '../../../src/action/inputs.js'
 import { baselineArtifact, partName, shardReportName } from '../../../src/action/shard.js'
 import { readBundle, writeBundle, type Bundle } from '../../../src/bundle/index.js'
-import { MergeError } from '../../../src/engine/merge.js'
-import { mergeParts, type BaselinePart } from '../../../src/engine/merge-parts.js'
-import { SettingsError } from '../../../src/engine/settings.js'
+import { MergeError } from '../../../src/judge/merge-comparisons.js'
+import { mergeParts, type BaselinePart } from '../../../src/shard/merge-parts.js'
+import { SettingsError } from '../../../src/measure/settings.js'
 import { tempDir } from '../../helpers/go.js'
 
 const settingsWith = (inputs: Record<string, string>) => readSettings(n => inputs[n] ?? '')

@@ -12,7 +12,7 @@ import {
   compare,
   confirmationStands,
   suspectsOf
-} from '../../../src/engine/judge.js'
+} from '../../../src/judge/judge.js'
 import { renderMarkdown } from '../../../src/report/markdown.js'
 import { formatComparisonText } from '../../../src/report/text.js'
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import type { Side } from '../../../src/compare/input.js'
-import { compare } from '../../../src/engine/judge.js'
+import { compare } from '../../../src/judge/judge.js'
 import { formatTop } from '../../../src/pprof/top.js'
 import { formatComparisonText, textTable } from '../../../src/report/text.js'
 

@@ -10,7 +10,7 @@ import MarkdownIt from 'markdown-it'
 import { markdownTable } from 'markdown-table'
 import { describe, expect, it } from 'vitest'
 import { loadSide, type Side } from '../../../src/compare/input.js'
-import { compare } from '../../../src/engine/judge.js'
+import { compare } from '../../../src/judge/judge.js'
 import { escapeHtmlText, escapeText, visibleText } from '../../../src/report/escape.js'
 import {
   COMMENT_BUDGET_BYTES,

@@ -10,8 +10,8 @@ import {
   SUMMARY_BUDGET_BYTES,
   type ReportOptions
 } from '../report/markdown.js'
-import { judgeScreen } from './judge.js'
-import { sourcesFor, type SourceLoader } from './sources.js'
+import { judgeScreen } from '../judge/judge.js'
+import { sourcesFor, type SourceLoader } from '../measure/sources.js'
 
 /** What a comparison produced: the data and its two Markdown renderings. */
 export interface CompareOutputs {

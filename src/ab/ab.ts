@@ -13,7 +13,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path'
 import { gitOrThrow, gitOutput, type Git } from '../git/index.js'
 import { goTestBuildArgs, splitTestFlags } from '../gobench/args.js'
 import { discoverPackages, type GoPackage } from '../gobench/discover.js'
-import { selectShard, type Shard } from './shard.js'
+import { selectShard, type Shard } from '../shard/partition.js'
 import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import {
@@ -26,10 +26,10 @@ import {
   type SideName,
   type SideState
 } from './ab-rounds.js'
-import { buildBundle } from './bundle-builder.js'
-import { checkOutDir, prepareOutDir } from './measure.js'
-import { profilePass } from './profile-pass.js'
-import { wantsContention, type ProfileSettings } from './settings.js'
+import { buildBundle } from '../measure/bundle-builder.js'
+import { checkOutDir, prepareOutDir } from '../measure/pipeline.js'
+import { profilePass } from '../measure/profile-pass.js'
+import { wantsContention, type ProfileSettings } from '../measure/settings.js'
 import type { AbSchedule } from './duet.js'
 
 export { AbError } from './ab-rounds.js'
@@ -60,9 +60,9 @@ export interface AbSettings {
   maxProfileBytes: number
   /** Profiles beyond CPU and heap: their contention rounds interleave base and head too. */
   profiles?: ProfileSettings
-  /** abba (default): the sides alternate; duet: they run together on disjoint CPUs (engine/duet.ts). */
+  /** abba (default): the sides alternate; duet: they run together on disjoint CPUs (ab/duet.ts). */
   schedule?: AbSchedule
-  /** Only this shard of the packages (engine/shard.ts), as `run --shard` picks them. */
+  /** Only this shard of the packages (shard/partition.ts), as `run --shard` picks them. */
   shard?: Shard & { weightsFrom?: string }
 }
 

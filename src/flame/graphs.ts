@@ -21,7 +21,7 @@ import { readProfile, type Profile } from '../pprof/index.js'
 import { median } from '../stats/median.js'
 import type { FlameGraph, FlameReport } from '../report/flame.js'
 import { changedContention } from '../compare/contention.js'
-import { contentionGraphs } from './flame-contention.js'
+import { contentionGraphs } from './contention-graphs.js'
 import { own } from '../data/index.js'
 
 export type { FlameGraph, FlameReport } from '../report/flame.js'

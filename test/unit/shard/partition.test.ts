@@ -15,7 +15,7 @@ import {
   selectShard,
   shardWeights,
   type ShardItem
-} from '../../../src/engine/shard.js'
+} from '../../../src/shard/partition.js'
 import { rng } from '../../helpers/rng.js'
 
 /** n packages with log-normal durations (a few slow ones, many quick ones), as a Go monorepo has. */

@@ -13,7 +13,7 @@ import { verifyReport } from '../../../src/action/comment-mode.js'
 import { uploadsBaseline } from '../../../src/action/record.js'
 import { writeBundle, type Bundle } from '../../../src/bundle/index.js'
 import type { Comparison } from '../../../src/compare/model.js'
-import type { AbRunner, AbSettings } from '../../../src/engine/ab.js'
+import type { AbRunner, AbSettings } from '../../../src/ab/ab.js'
 import type { Engine } from '../../../src/engine/index.js'
 import {
   gateFailure,
@@ -21,9 +21,9 @@ import {
   planFor,
   shouldComment,
   type CommentPolicy
-} from '../../../src/engine/judge.js'
-import { judgePullRequest, type PullRequestJob } from '../../../src/engine/pull-request.js'
-import { RUN_DEFAULTS } from '../../../src/engine/settings.js'
+} from '../../../src/judge/judge.js'
+import { judgePullRequest, type PullRequestJob } from '../../../src/engine/pr-flow.js'
+import { RUN_DEFAULTS } from '../../../src/measure/settings.js'
 import type { PrReport } from '../../../src/github/report-artifact.js'
 import { tempDir } from '../../helpers/go.js'
 

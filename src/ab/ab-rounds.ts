@@ -10,14 +10,14 @@ import { BenchParser } from '../gobench/parse.js'
 import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import type { AbEvent, AbSettings } from './ab.js'
-import type { PackageMeasurement } from './bundle-builder.js'
+import type { PackageMeasurement } from '../measure/bundle-builder.js'
 import {
   contentionRound,
   newContentionProfiles,
   type ContentionProfiles
-} from './contention-pass.js'
+} from '../measure/contention-pass.js'
 import { allowedCpus, duetPlan, haveTaskset, setsCpuFlag, type DuetPlan } from './duet.js'
-import { passKey, targetsOf, type PassTarget } from './profile-pass.js'
+import { passKey, targetsOf, type PassTarget } from '../measure/profile-pass.js'
 
 /** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
 export class AbError extends Error {

@@ -8,15 +8,15 @@ import { describe, expect, it } from 'vitest'
 import type { Side } from '../../../src/compare/input.js'
 import { explain } from '../../../src/compare/functions.js'
 import type { Comparison, FunctionDelta } from '../../../src/compare/model.js'
-import { applyConfirmation, compare } from '../../../src/engine/judge.js'
+import { applyConfirmation, compare } from '../../../src/judge/judge.js'
 import {
   MergeError,
   mergeComparisons,
   rejudgeMerged,
   type MergeInput
-} from '../../../src/engine/merge.js'
+} from '../../../src/judge/merge-comparisons.js'
 import { sanitizeComparison } from '../../../src/compare/sanitize.js'
-import { rejudge } from '../../../src/engine/rejudge.js'
+import { rejudge } from '../../../src/judge/rejudge.js'
 import { renderMarkdown } from '../../../src/report/markdown.js'
 
 type Samples = Record<string, number[]>
@@ -53,7 +53,7 @@ const slower10 = [1100, 1101, 1102, 1103, 1104, 1105, 1106, 1002.5, 1003.5, 1004
 const PKGS = ['example.com/a', 'example.com/b', 'example.com/c', 'example.com/d']
 /**
  * Per package: two benchmarks 10% slower, two flat. Half of the run moved,
- * too few for a run shift (engine/nominate.ts): each shard's runner would
+ * too few for a run shift (judge/nominate.ts): each shard's runner would
  * judge its own shift, which no unsharded run can reproduce.
  */
 function data(): { base: Record<string, Samples>; head: Record<string, Samples> } {

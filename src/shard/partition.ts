@@ -239,3 +239,8 @@ export async function selectShard(
     }
   }
 }
+
+/** Shards (their parts or their comparisons) that cannot be merged: says which, and why. */
+export class MergeError extends Error {
+  override name = 'MergeError'
+}

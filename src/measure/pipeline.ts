@@ -18,7 +18,7 @@ import { profilePass, targetsOf, type PassEvent, type PassTarget } from './profi
 import { SettingsError, wantsContention, type RunSettings } from './settings.js'
 import { contentionPass, traceUnsupported, type ContentionEvent } from './contention-pass.js'
 import { repositoryRoot } from './sources.js'
-import { selectShard, type ShardSelection } from './shard.js'
+import { selectShard, type ShardSelection } from '../shard/partition.js'
 
 /** Events for progress display: discovery, then the runner's events. */
 export type PipelineEvent =

@@ -5,7 +5,7 @@
  */
 import { DEFAULT_MAX_PROFILE_BYTES } from '../pprof/index.js'
 import { CONTENTION_FAMILIES, type ContentionFamily } from '../attribution/contention.js'
-import type { Shard } from './shard.js'
+import type { Shard } from '../shard/partition.js'
 
 /** Settings for one benchmark run, the same for both front ends. */
 export interface RunSettings {
@@ -35,7 +35,7 @@ export interface RunSettings {
   /** Which profiles to collect beyond CPU and heap (docs/contention.md); cpu,mem when absent. */
   profiles?: ProfileSettings
   /**
-   * Run only shard `index` of `count` of the packages (engine/shard.ts),
+   * Run only shard `index` of `count` of the packages (shard/partition.ts),
    * balanced by the package durations of the bundle at `weightsFrom` (the
    * newest baseline) when given, else by their benchmark counts.
    */
@@ -50,7 +50,7 @@ export type ProfileKind = (typeof PROFILE_KINDS)[number]
 
 /**
  * The profiles to collect, and how. block, mutex and trace run in a
- * contention pass of their own (engine/contention-pass.ts), never beside
+ * contention pass of their own (measure/contention-pass.ts), never beside
  * the timed runs that gate: they slow a benchmark down by up to 2.5×
  * (docs/performance.md).
  */

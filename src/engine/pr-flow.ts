@@ -5,17 +5,17 @@
  * come through seams, so the flow runs the same against GitHub and
  * against fakes.
  */
-import type { AbSchedule } from './duet.js'
+import type { AbSchedule } from '../ab/duet.js'
 import { join } from 'node:path'
 import type { CompareOptions } from '../compare/model.js'
-import type { AbEvent } from './ab.js'
+import type { AbEvent } from '../ab/ab.js'
 import { confirmSuspects } from './confirm.js'
 import type { Engine } from './index.js'
-import { abOptions, judgeAb, judgeScreen, suspectsOf, type Plan } from './judge.js'
-import { compareAndReport, type CompareOutputs } from './report.js'
-import type { AbBase } from './revision.js'
-import { gitSources } from './sources.js'
-import type { RunSettings } from './settings.js'
+import { abOptions, judgeAb, judgeScreen, suspectsOf, type Plan } from '../judge/judge.js'
+import { compareAndReport, type CompareOutputs } from './outputs.js'
+import type { AbBase } from '../ab/revision.js'
+import { gitSources } from '../measure/sources.js'
+import type { RunSettings } from '../measure/settings.js'
 
 /** A downloaded baseline bundle. */
 export interface BaselineRef {
@@ -40,7 +40,7 @@ export interface PullRequestJob {
   run: Omit<RunSettings, 'out'>
   compare: CompareOptions
   confirmRounds: number
-  /** How A/B rounds are scheduled, for gate ab and confirmation (engine/duet.ts). */
+  /** How A/B rounds are scheduled, for gate ab and confirmation (ab/duet.ts). */
   schedule?: AbSchedule
   /** This run's head bundle (screen and confirm plans). */
   headDir?: string

@@ -146,7 +146,7 @@ function confirmedKeys(bs: BenchmarkComparison[]): Set<string> {
   return new Set(bs.filter(b => b.confirmation?.status === 'confirmed').map(benchmarkKey))
 }
 
-/** The benchmarks confirmation re-runs: the screen's nomination (engine/nominate.ts). */
+/** The benchmarks confirmation re-runs: the screen's nomination (judge/nominate.ts). */
 export function suspectsOf(screen: Screen): BenchmarkComparison[] {
   const { suspects } = nominate(screen)
   return screen.benchmarks.filter(b => suspects.has(benchmarkKey(b)))

@@ -8,8 +8,7 @@ import { constants } from 'node:fs'
 import { copyFile, mkdir, readdir } from 'node:fs/promises'
 import { join, relative } from 'node:path'
 import { RESULTS_FILE, writeBundle, type Bundle } from '../bundle/index.js'
-import { MergeError } from './merge.js'
-import { parseShard, type ShardAssignment } from './shard.js'
+import { MergeError, parseShard, type ShardAssignment } from './partition.js'
 
 /** One shard's part: where it was read from, and its bundle. */
 export interface BaselinePart {

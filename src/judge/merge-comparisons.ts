@@ -29,10 +29,8 @@ import { holmAdjust } from '../stats/holm.js'
 import { failMissingShards, judgeVerdicted, metricVerdicts } from './rejudge.js'
 import { maxOf, parseJson } from '../data/index.js'
 
-/** Inputs that cannot be merged: says which, and why. */
-export class MergeError extends Error {
-  override name = 'MergeError'
-}
+import { MergeError } from '../shard/partition.js'
+export { MergeError } from '../shard/partition.js'
 
 /** One shard's comparison, and where it came from (a file, an artifact). */
 export interface MergeInput {

@@ -1,12 +1,12 @@
 /**
- * Folding an A/B comparison into the screen (src/engine/judge.ts
+ * Folding an A/B comparison into the screen (src/judge/judge.ts
  * applyConfirmation: statuses, verdicts, gate) and re-judging it
- * (src/engine/rejudge.ts), on sides the real compare() judged; allocation
+ * (src/judge/rejudge.ts), on sides the real compare() judged; allocation
  * verdicts that respect noise.
  */
 import { describe, expect, it } from 'vitest'
-import { applyConfirmation, compare, suspectsOf } from '../../../src/engine/judge.js'
-import { rejudge } from '../../../src/engine/rejudge.js'
+import { applyConfirmation, compare, suspectsOf } from '../../../src/judge/judge.js'
+import { rejudge } from '../../../src/judge/rejudge.js'
 import type { Side } from '../../../src/compare/input.js'
 import { parseReport } from '../../../src/github/report-artifact.js'
 import { renderMarkdown } from '../../../src/report/markdown.js'
