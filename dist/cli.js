@@ -5274,7 +5274,7 @@ function contention(v, w, functionDelta) {
 
 
 
-function metric(v, where) {
+function metric(v, where, nested = false) {
     const o = obj(v, where);
     const m = {
         unit: str(o.unit, `${where}.unit`, L.unit),
@@ -5291,6 +5291,9 @@ function metric(v, where) {
     };
     if (o.measuredBy !== undefined)
         m.measuredBy = oneOf(o.measuredBy, ['ab'], `${where}.measuredBy`);
+    // One level only: a screen row holds no screen row of its own.
+    if (o.screen !== undefined && !nested && m.measuredBy === 'ab')
+        m.screen = metric(o.screen, `${where}.screen`, true);
     return m;
 }
 function benchmark(v, where) {
@@ -5997,8 +6000,6 @@ function compareVerdicts(base, head, options = {}) {
     const headBy = new Map(head.benchmarks.map(b => [key(b), b]));
     const keys = [...new Set([...baseBy.keys(), ...headBy.keys()])];
     const benchmarks = [];
-    // Noisy tests by unit, for Holm–Bonferroni within each unit's family.
-    const families = new Map();
     for (const k of keys) {
         const b = baseBy.get(k);
         const h = headBy.get(k);
@@ -6021,23 +6022,10 @@ function compareVerdicts(base, head, options = {}) {
         for (const unit of unionUnits(b, h)) {
             const m = compareUnit(unit, own(b.samples, unit), own(h.samples, unit), unitKind(unit, units), opts);
             metrics.push(m);
-            if (m.p !== null && m.kind !== 'exact' && m.verdict !== 'too-few-samples') {
-                const family = m.kind === 'time' ? 'time' : unit;
-                (families.get(family) ?? families.set(family, []).get(family)).push(m);
-            }
         }
         benchmarks.push({ package: pkg, name, verdict: 'unchanged', metrics });
     }
-    for (const family of families.values()) {
-        const adjusted = holmAdjust(family.map(m => m.p));
-        family.forEach((m, i) => {
-            m.pAdjusted = adjusted[i];
-            m.verdict = noisyVerdict(m, opts);
-        });
-    }
-    for (const bc of benchmarks)
-        if (bc.metrics.length > 0)
-            bc.verdict = benchmarkVerdict(bc.metrics);
+    const families = decideVerdicts(benchmarks, opts);
     const counts = countVerdicts(benchmarks);
     return {
         schemaVersion: 1,
@@ -6048,7 +6036,7 @@ function compareVerdicts(base, head, options = {}) {
         benchmarks,
         geomean: geomean(benchmarks),
         warnings: environmentWarnings(base, head),
-        notes: powerNotes(families.get('time') ?? [], opts.alpha),
+        notes: powerNotes(families.get('screen:time') ?? [], opts.alpha),
         base: sideInfo(base),
         head: sideInfo(head)
     };
@@ -6087,10 +6075,8 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
         base,
         head
     };
-    if (!base || !head) {
-        m.verdict = base ? 'removed' : 'new';
+    if (!base || !head)
         return m;
-    }
     // docs/design.md D11: B/op and allocs/op are exact only when deterministic, every sample
     // equal on each side; otherwise they are noisy, with the U test and the
     // allocation threshold (noisyVerdict).
@@ -6102,21 +6088,71 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
         ? wilcoxonSignedRank(baseValues, headValues).p
         : mannWhitneyU(baseValues, headValues).p;
     m.significantUncorrected = m.p <= opts.alpha;
-    if (kind === 'exact') {
-        // B/op and allocs/op are deterministic for most code: compare the
-        // medians as values, with their own threshold (docs/design.md D3). p stays for
-        // information, but is not tested or adjusted.
-        m.verdict = exactVerdict(base.median, head.median, m.better, opts.allocThreshold);
-        return m;
-    }
-    if (base.n < MIN_SAMPLES || head.n < MIN_SAMPLES || (paired && base.n < MIN_ROUNDS)) {
-        // With fewer than 4 values per side (6 paired rounds) no difference
-        // can reach p < 0.05: say so rather than guess. Kept out of the Holm
-        // family.
-        m.verdict = 'too-few-samples';
-        return m;
-    }
     return m;
+}
+/**
+ * The one verdict rule: every metric's verdict from its numbers (its two
+ * sides' medians and n, its test's p), then each benchmark's. The screen
+ * (compareVerdicts), the re-judging of an untrusted report and the
+ * sharded merge all decide through it, over every benchmark they are
+ * given, so Holm covers the whole family. Returns the noisy families, by
+ * who measured them and unit (`screen:B/op`; every time unit is one
+ * family, `screen:time`).
+ */
+function decideVerdicts(benchmarks, opts) {
+    const families = new Map();
+    // An A/B row's `screen` row is decided too: it belongs to the screen's family.
+    const rows = (b) => b.metrics.flatMap(m => (m.screen ? [m, m.screen] : [m]));
+    for (const b of benchmarks)
+        for (const m of rows(b)) {
+            m.pAdjusted = null;
+            if (!m.base || !m.head) {
+                m.verdict = m.base ? 'removed' : 'new';
+                continue;
+            }
+            if (m.kind === 'exact') {
+                // B/op and allocs/op are deterministic for most code: compare the
+                // medians as values, with their own threshold (docs/design.md D3).
+                // p stays for information, but is not tested or adjusted.
+                m.verdict = exactVerdict(m.base.median, m.head.median, m.better, opts.allocThreshold);
+                continue;
+            }
+            if (m.base.n < MIN_SAMPLES ||
+                m.head.n < MIN_SAMPLES ||
+                (m.test === 'wilcoxon' && m.base.n < MIN_ROUNDS)) {
+                // With fewer than 4 values per side (6 paired rounds) no difference
+                // can reach p < 0.05: say so rather than guess. Kept out of Holm.
+                m.verdict = 'too-few-samples';
+                continue;
+            }
+            if (m.p === null) {
+                m.verdict = 'unchanged';
+                continue;
+            }
+            m.verdict = 'unchanged';
+            // Rows the A/B measured were corrected among the A/B's rows, the
+            // screen's among the screen's: two families, as they were tested.
+            const family = `${m.measuredBy ?? 'screen'}:${m.kind === 'time' ? 'time' : m.unit}`;
+            (families.get(family) ?? families.set(family, []).get(family)).push(m);
+        }
+    holmFamilies(families, m => m.p, (m, adjusted) => {
+        m.pAdjusted = adjusted;
+        m.verdict = noisyVerdict(m, opts);
+    });
+    for (const b of benchmarks)
+        if (b.metrics.length > 0)
+            b.verdict = benchmarkVerdict(b.metrics);
+    return families;
+}
+/**
+ * Holm–Bonferroni within each family: `set` gets each member's adjusted p.
+ * The metric verdicts and the contention rows both correct through it.
+ */
+function holmFamilies(families, p, set) {
+    for (const family of families.values()) {
+        const adjusted = holmAdjust(family.map(p));
+        family.forEach((item, i) => set(item, adjusted[i]));
+    }
 }
 function allEqual(values) {
     return values.every(v => v === values[0]);
@@ -6660,7 +6696,6 @@ function disagreement(bc, shown) {
 
 
 
-
 /** A delay change smaller than this share of the benchmark's ns/op is not a change. */
 const CONTENTION_FLOOR = 0.01;
 /**
@@ -6748,10 +6783,7 @@ function judgeContention(benchmarks, opts) {
             if (r.p !== null && (r.base?.n ?? 0) >= MIN_SAMPLES && (r.head?.n ?? 0) >= MIN_SAMPLES)
                 (families.get(r.metric) ?? families.set(r.metric, []).get(r.metric)).push(r);
         }
-    for (const family of families.values()) {
-        const adjusted = holmAdjust(family.map(r => r.p));
-        family.forEach((r, i) => (r.pAdjusted = adjusted[i]));
-    }
+    holmFamilies(families, r => r.p, (r, adjusted) => (r.pAdjusted = adjusted));
     const failOn = new Set(opts.failOnContention);
     for (const bc of benchmarks) {
         const nsPerOp = bc.metrics.find(m => m.unit === 'ns/op')?.head?.median;
@@ -7078,16 +7110,32 @@ function gateReasons(bc, opts, which = 'all') {
             reasons.push(`${bc.name} ${CONTENTION_METRICS[r.metric].label} ${contentionDelta(r)} (p=${formatP(r.pAdjusted)}, ${c.rounds.head} ${c.measuredBy === 'ab' ? 'A/B ' : ''}contention rounds)`);
     return reasons;
 }
+/** Whether a benchmark's time metric regressed, as its metrics say. */
+function timeRegressed(b) {
+    return b.metrics.some(m => m.kind === 'time' && m.verdict === 'regression');
+}
+/**
+ * The judge's record of what blocks: a failing gate, and this benchmark's
+ * time regression (`time`, as the gate counted it) or a contention
+ * regression a team gates on. A stale mark from elsewhere is dropped.
+ */
+function recordBlocking(b, fails, time) {
+    const { blocks, ...rest } = b;
+    void blocks;
+    return fails && (time || gatesOnContention(b.contention)) ? { ...rest, blocks: true } : rest;
+}
 /**
  * The gate of a comparison whose verdicts stand as measured: the baseline
  * screen, or an A/B. `mode` is recorded (absent: a plain comparison). The
  * benchmarks are ranked worst first.
  */
 function judgeScreen(screen, mode) {
-    const reasons = screen.benchmarks.flatMap(bc => gateReasons(bc, screen.options));
+    // Worst first, reasons too: the same order however the benchmarks came.
+    const sorted = sortBenchmarks(screen.benchmarks);
+    const reasons = sorted.flatMap(bc => gateReasons(bc, screen.options));
     return {
         ...screen,
-        benchmarks: sortBenchmarks(screen.benchmarks),
+        benchmarks: sorted.map(b => recordBlocking(b, reasons.length > 0, timeRegressed(b))),
         gate: { fail: reasons.length > 0, reasons },
         ...(mode ? { gateMode: mode } : {})
     };
@@ -7159,9 +7207,11 @@ function applyConfirmation(screen, ab, rounds, info = {}) {
     };
     // The runner's shift explains what the screen did not nominate; a change
     // that slowed everything (the sample confirmed) leaves the screen's verdicts.
-    const benchmarks = shift?.applied && shift.cause === 'runner'
+    // Worst first by what was decided, so the order (and the gate's reasons)
+    // is the same however the comparison is judged.
+    const benchmarks = sortBenchmarks(shift?.applied && shift.cause === 'runner'
         ? judged.map(b => (b.confirmation ? b : explainedByShift(b)))
-        : judged;
+        : judged);
     const counts = countVerdicts(benchmarks);
     const reasons = benchmarks.flatMap(b => {
         const c = b.confirmation;
@@ -7175,12 +7225,19 @@ function applyConfirmation(screen, ab, rounds, info = {}) {
             : [];
         return [...time, ...gateReasons(b, screen.options, 'allocations')];
     });
+    const fails = reasons.length > 0;
     return {
         ...screen,
-        benchmarks,
+        // The time that counts: what the A/B confirmed, or, where it measured
+        // nothing, the screen's; a refuted suspect's does not.
+        benchmarks: benchmarks.map(b => {
+            const k = b.confirmation;
+            const time = k?.status === 'confirmed' || ((!k || k.status === 'missing') && timeRegressed(b));
+            return recordBlocking(b, fails, time);
+        }),
         counts,
         verdict: overallVerdict(counts),
-        gate: { fail: reasons.length > 0, reasons },
+        gate: { fail: fails, reasons },
         gateMode: 'confirmed',
         notes: [...screen.notes, ...ab.notes.map(n => `Confirmation: ${n}`)],
         ...(shift ? { shift } : {}),
@@ -7209,11 +7266,17 @@ function confirmed(b, a, rounds, ab) {
     const m = a?.metrics.find(x => x.kind === 'time');
     const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed';
     // Allocation verdicts are the A/B's too, where it measured them: across
-    // its rounds' processes, exact only if deterministic (docs/design.md D11). Its numbers
-    // come with its verdict, so a row never shows one run's Δ and another's call.
+    // its rounds' processes, exact only if deterministic (docs/design.md D11).
+    // Its numbers come with its verdict, so a row never shows one run's Δ
+    // and another's call. The screen's row stays beside it (`screen`): it was
+    // one of the screen's Holm family, which re-judging forms again.
     const metrics = b.metrics.map(x => {
         const y = isAllocationUnit(x.unit) ? a?.metrics.find(z => z.unit === x.unit) : undefined;
-        return y ? { ...y, measuredBy: 'ab' } : x;
+        if (!y)
+            return x;
+        const { screen, ...own } = x;
+        void screen;
+        return { ...y, measuredBy: 'ab', screen: own };
     });
     const others = benchmarkVerdict(metrics.filter(x => x.kind !== 'time'));
     // What the A/B could not measure it could not clear: the screen's verdict stands.
@@ -7312,7 +7375,6 @@ function packageFailure(failed) {
 
 
 
-
 /** A metric's kind and direction as its unit says, whatever the report claims. */
 function trustedShape(m) {
     // Allocation units are exact or noisy as their samples were (docs/design.md D11); a
@@ -7327,9 +7389,11 @@ function trustedShape(m) {
                 ? 'noisy'
                 : m.kind;
     // Whether the run shift explains a regression is the judge's call, made again here.
-    const { explainedByShift, ...rest } = m;
+    const { explainedByShift, screen, ...rest } = m;
     void explainedByShift;
-    return { ...rest, kind, better: betterDirection(m.unit) };
+    // An A/B row keeps the screen's row it replaced, as the judge left it.
+    const kept = screen && m.measuredBy === 'ab' ? { screen: trustedShape(screen) } : {};
+    return { ...rest, ...kept, kind, better: betterDirection(m.unit) };
 }
 /**
  * Metric verdicts from the numbers: sample counts, Holm over each unit's
@@ -7337,40 +7401,8 @@ function trustedShape(m) {
  * thresholds.
  */
 function metricVerdicts(list, opts) {
-    const families = new Map();
-    const benchmarks = list.map(b => ({
-        ...b,
-        metrics: b.metrics.map(raw => {
-            const m = trustedShape(raw);
-            if (!m.base || !m.head)
-                return { ...m, verdict: m.base ? 'removed' : 'new' };
-            if (m.kind === 'exact')
-                return {
-                    ...m,
-                    verdict: exactVerdict(m.base.median, m.head.median, m.better, opts.allocThreshold)
-                };
-            const few = m.base.n < MIN_SAMPLES ||
-                m.head.n < MIN_SAMPLES ||
-                (m.test === 'wilcoxon' && m.base.n < MIN_ROUNDS);
-            if (few || m.p === null)
-                return {
-                    ...m,
-                    verdict: few ? 'too-few-samples' : 'unchanged',
-                    pAdjusted: null
-                };
-            const family = m.kind === 'time' ? 'time' : m.unit;
-            (families.get(family) ?? families.set(family, []).get(family)).push(m);
-            return m;
-        })
-    }));
-    for (const family of families.values()) {
-        const adjusted = holmAdjust(family.map(m => m.p));
-        family.forEach((m, i) => {
-            m.pAdjusted = adjusted[i];
-            m.verdict = noisyVerdict(m, opts);
-        });
-    }
-    const out = benchmarks.map(b => b.metrics.length === 0 ? b : { ...b, verdict: benchmarkVerdict(b.metrics) });
+    const out = list.map(b => ({ ...b, metrics: b.metrics.map(trustedShape) }));
+    decideVerdicts(out, opts);
     // Contention rows: re-judged from their numbers, with our Holm and thresholds.
     judgeContention(out, opts);
     applyContentionVerdicts(out);
@@ -7380,7 +7412,8 @@ function metricVerdicts(list, opts) {
 function withoutConfirmation(b) {
     const { confirmation, ...screen } = b;
     void confirmation;
-    return screen;
+    // The screen's own rows where the A/B's replaced them: what it nominated from.
+    return { ...screen, metrics: b.metrics.map(m => (m.measuredBy === 'ab' && m.screen) || m) };
 }
 /** Recompute every verdict, the counts and the gate of an untrusted comparison. */
 function rejudge(c) {
@@ -7506,7 +7539,6 @@ function judgeVerdicted(c, benchmarks, confirmationP) {
 
 
 
-
 /** The first option two comparisons differ in, as `name: a vs b`. */
 function optionDifference(a, b) {
     const keys = new Set([...Object.keys(a.options), ...Object.keys(b.options)]);
@@ -7558,8 +7590,9 @@ function confirmationPs(inputs) {
             if (k.p !== null)
                 tested.push({ key: benchmarkKey(b), p: k.p });
         }
-    const adjusted = holmAdjust(tested.map(t => t.p));
-    return new Map(tested.map((t, i) => [t.key, adjusted[i]]));
+    const out = new Map();
+    holmFamilies(new Map([['confirmation', tested]]), t => t.p, (t, adjusted) => out.set(t.key, adjusted));
+    return out;
 }
 /** One unit's geometric mean over all shards, from each shard's mean and count. */
 function mergeGeomeans(rows) {
@@ -9112,7 +9145,6 @@ function contentionBlock(b, source, opts) {
 
 
 
-
 /** The PR comment's budget: under GitHub's 65,536 characters with room to spare. */
 const COMMENT_BUDGET_BYTES = 60_000;
 /** The job summary's budget: under GitHub's 1 MiB. */
@@ -9234,14 +9266,10 @@ function changedParts(c) {
         if (b.verdict === 'regression' || b.verdict === 'improvement') {
             const k = b.confirmation;
             const timeMoved = k?.status === 'confirmed' ||
-                (!k &&
+                ((!k || k.status === 'missing') &&
                     b.metrics.some(m => m.kind === 'time' && (m.verdict === 'regression' || m.verdict === 'improvement')));
-            const gating = b.verdict === 'regression' &&
-                timeMoved &&
-                (c.gateMode !== 'confirmed' || k?.status === 'confirmed') &&
-                c.gate.fail;
-            // A contention regression a team gates on blocks like a time one.
-            if (gating || (c.gate.fail && gatesOnContention(b.contention)))
+            // What blocks is the judge's record, never decided again here.
+            if (b.blocks)
                 out.blocking.push(b);
             else if (timeMoved)
                 out.time.push(b);

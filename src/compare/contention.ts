@@ -18,13 +18,12 @@ import {
   type ContentionMeasure,
   type ContentionMetric
 } from '../attribution/contention.js'
-import { holmAdjust } from '../stats/holm.js'
 import { mannWhitneyU } from '../stats/utest.js'
 import { rankFunctions } from './functions.js'
 import { formatChange, formatP, signed } from './wording.js'
 import type { SideBenchmark } from './input.js'
 import type { SourceView } from './lines.js'
-import { deltaPercent, summarize } from './verdicts.js'
+import { deltaPercent, holmFamilies, summarize } from './verdicts.js'
 import { maxOf } from '../data/index.js'
 import {
   MIN_SAMPLES,
@@ -154,10 +153,11 @@ export function judgeContention(
       if (r.p !== null && (r.base?.n ?? 0) >= MIN_SAMPLES && (r.head?.n ?? 0) >= MIN_SAMPLES)
         (families.get(r.metric) ?? families.set(r.metric, []).get(r.metric)!).push(r)
     }
-  for (const family of families.values()) {
-    const adjusted = holmAdjust(family.map(r => r.p!))
-    family.forEach((r, i) => (r.pAdjusted = adjusted[i]))
-  }
+  holmFamilies(
+    families,
+    r => r.p!,
+    (r, adjusted) => (r.pAdjusted = adjusted)
+  )
   const failOn = new Set<ContentionFamily>(opts.failOnContention)
   for (const bc of benchmarks) {
     const nsPerOp = bc.metrics.find(m => m.unit === 'ns/op')?.head?.median

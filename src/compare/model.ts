@@ -110,6 +110,12 @@ export interface MetricComparison {
    */
   measuredBy?: 'ab'
   /**
+   * With `measuredBy: ab`: the screen's row of the same unit that the A/B's
+   * replaced. It was a member of the screen's Holm family, so it is kept
+   * for the verdict rule to form that family again (not shown).
+   */
+  screen?: MetricComparison
+  /**
    * gate confirmed: a time regression of the screen that the run shift
    * explains (judge/nominate.ts); its verdict is then `unchanged`.
    */
@@ -196,6 +202,12 @@ export interface BenchmarkComparison {
   name: string
   verdict: Verdict
   metrics: MetricComparison[]
+  /**
+   * Set by the judge, true only: this benchmark's time regression (or a
+   * contention regression a team gates on) is among the reasons the gate
+   * fails. The report reads it; it never decides it again.
+   */
+  blocks?: true
   /** In a merged comparison: the shard that measured it (its runner, its suspects, its shift). */
   shard?: string
   /**

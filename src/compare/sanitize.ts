@@ -24,7 +24,7 @@ import {
   type Verdict
 } from './model.js'
 
-function metric(v: unknown, where: string): MetricComparison {
+function metric(v: unknown, where: string, nested = false): MetricComparison {
   const o = obj(v, where)
   const m: MetricComparison = {
     unit: str(o.unit, `${where}.unit`, L.unit),
@@ -42,6 +42,9 @@ function metric(v: unknown, where: string): MetricComparison {
   }
   if (o.measuredBy !== undefined)
     m.measuredBy = oneOf(o.measuredBy, ['ab'] as const, `${where}.measuredBy`)
+  // One level only: a screen row holds no screen row of its own.
+  if (o.screen !== undefined && !nested && m.measuredBy === 'ab')
+    m.screen = metric(o.screen, `${where}.screen`, true)
   return m
 }
 

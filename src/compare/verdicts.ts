@@ -68,8 +68,6 @@ export function compareVerdicts(
   const keys = [...new Set([...baseBy.keys(), ...headBy.keys()])]
 
   const benchmarks: BenchmarkComparison[] = []
-  // Noisy tests by unit, for Holm–Bonferroni within each unit's family.
-  const families = new Map<string, MetricComparison[]>()
   for (const k of keys) {
     const b = baseBy.get(k)
     const h = headBy.get(k)
@@ -98,23 +96,10 @@ export function compareVerdicts(
         opts
       )
       metrics.push(m)
-      if (m.p !== null && m.kind !== 'exact' && m.verdict !== 'too-few-samples') {
-        const family = m.kind === 'time' ? 'time' : unit
-        ;(families.get(family) ?? families.set(family, []).get(family)!).push(m)
-      }
     }
     benchmarks.push({ package: pkg, name, verdict: 'unchanged', metrics })
   }
-
-  for (const family of families.values()) {
-    const adjusted = holmAdjust(family.map(m => m.p as number))
-    family.forEach((m, i) => {
-      m.pAdjusted = adjusted[i]
-      m.verdict = noisyVerdict(m, opts)
-    })
-  }
-
-  for (const bc of benchmarks) if (bc.metrics.length > 0) bc.verdict = benchmarkVerdict(bc.metrics)
+  const families = decideVerdicts(benchmarks, opts)
 
   const counts = countVerdicts(benchmarks)
   return {
@@ -126,7 +111,7 @@ export function compareVerdicts(
     benchmarks,
     geomean: geomean(benchmarks),
     warnings: environmentWarnings(base, head),
-    notes: powerNotes(families.get('time') ?? [], opts.alpha),
+    notes: powerNotes(families.get('screen:time') ?? [], opts.alpha),
     base: sideInfo(base),
     head: sideInfo(head)
   }
@@ -177,10 +162,7 @@ function compareUnit(
     base,
     head
   }
-  if (!base || !head) {
-    m.verdict = base ? 'removed' : 'new'
-    return m
-  }
+  if (!base || !head) return m
   // docs/design.md D11: B/op and allocs/op are exact only when deterministic, every sample
   // equal on each side; otherwise they are noisy, with the U test and the
   // allocation threshold (noisyVerdict).
@@ -191,21 +173,85 @@ function compareUnit(
     ? wilcoxonSignedRank(baseValues!, headValues!).p
     : mannWhitneyU(baseValues!, headValues!).p
   m.significantUncorrected = m.p <= opts.alpha
-  if (kind === 'exact') {
-    // B/op and allocs/op are deterministic for most code: compare the
-    // medians as values, with their own threshold (docs/design.md D3). p stays for
-    // information, but is not tested or adjusted.
-    m.verdict = exactVerdict(base.median, head.median, m.better, opts.allocThreshold)
-    return m
-  }
-  if (base.n < MIN_SAMPLES || head.n < MIN_SAMPLES || (paired && base.n < MIN_ROUNDS)) {
-    // With fewer than 4 values per side (6 paired rounds) no difference
-    // can reach p < 0.05: say so rather than guess. Kept out of the Holm
-    // family.
-    m.verdict = 'too-few-samples'
-    return m
-  }
   return m
+}
+
+/**
+ * The one verdict rule: every metric's verdict from its numbers (its two
+ * sides' medians and n, its test's p), then each benchmark's. The screen
+ * (compareVerdicts), the re-judging of an untrusted report and the
+ * sharded merge all decide through it, over every benchmark they are
+ * given, so Holm covers the whole family. Returns the noisy families, by
+ * who measured them and unit (`screen:B/op`; every time unit is one
+ * family, `screen:time`).
+ */
+export function decideVerdicts(
+  benchmarks: readonly BenchmarkComparison[],
+  opts: CompareOptions
+): Map<string, MetricComparison[]> {
+  const families = new Map<string, MetricComparison[]>()
+  // An A/B row's `screen` row is decided too: it belongs to the screen's family.
+  const rows = (b: BenchmarkComparison): MetricComparison[] =>
+    b.metrics.flatMap(m => (m.screen ? [m, m.screen] : [m]))
+  for (const b of benchmarks)
+    for (const m of rows(b)) {
+      m.pAdjusted = null
+      if (!m.base || !m.head) {
+        m.verdict = m.base ? 'removed' : 'new'
+        continue
+      }
+      if (m.kind === 'exact') {
+        // B/op and allocs/op are deterministic for most code: compare the
+        // medians as values, with their own threshold (docs/design.md D3).
+        // p stays for information, but is not tested or adjusted.
+        m.verdict = exactVerdict(m.base.median, m.head.median, m.better, opts.allocThreshold)
+        continue
+      }
+      if (
+        m.base.n < MIN_SAMPLES ||
+        m.head.n < MIN_SAMPLES ||
+        (m.test === 'wilcoxon' && m.base.n < MIN_ROUNDS)
+      ) {
+        // With fewer than 4 values per side (6 paired rounds) no difference
+        // can reach p < 0.05: say so rather than guess. Kept out of Holm.
+        m.verdict = 'too-few-samples'
+        continue
+      }
+      if (m.p === null) {
+        m.verdict = 'unchanged'
+        continue
+      }
+      m.verdict = 'unchanged'
+      // Rows the A/B measured were corrected among the A/B's rows, the
+      // screen's among the screen's: two families, as they were tested.
+      const family = `${m.measuredBy ?? 'screen'}:${m.kind === 'time' ? 'time' : m.unit}`
+      ;(families.get(family) ?? families.set(family, []).get(family)!).push(m)
+    }
+  holmFamilies(
+    families,
+    m => m.p as number,
+    (m, adjusted) => {
+      m.pAdjusted = adjusted
+      m.verdict = noisyVerdict(m, opts)
+    }
+  )
+  for (const b of benchmarks) if (b.metrics.length > 0) b.verdict = benchmarkVerdict(b.metrics)
+  return families
+}
+
+/**
+ * Holm–Bonferroni within each family: `set` gets each member's adjusted p.
+ * The metric verdicts and the contention rows both correct through it.
+ */
+export function holmFamilies<T>(
+  families: ReadonlyMap<string, readonly T[]>,
+  p: (item: T) => number,
+  set: (item: T, adjusted: number) => void
+): void {
+  for (const family of families.values()) {
+    const adjusted = holmAdjust(family.map(p))
+    family.forEach((item, i) => set(item, adjusted[i]))
+  }
 }
 
 function allEqual(values: readonly number[]): boolean {

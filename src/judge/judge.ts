@@ -94,16 +94,38 @@ export function gateReasons(
   return reasons
 }
 
+/** Whether a benchmark's time metric regressed, as its metrics say. */
+function timeRegressed(b: BenchmarkComparison): boolean {
+  return b.metrics.some(m => m.kind === 'time' && m.verdict === 'regression')
+}
+
+/**
+ * The judge's record of what blocks: a failing gate, and this benchmark's
+ * time regression (`time`, as the gate counted it) or a contention
+ * regression a team gates on. A stale mark from elsewhere is dropped.
+ */
+function recordBlocking(
+  b: BenchmarkComparison,
+  fails: boolean,
+  time: boolean
+): BenchmarkComparison {
+  const { blocks, ...rest } = b
+  void blocks
+  return fails && (time || gatesOnContention(b.contention)) ? { ...rest, blocks: true } : rest
+}
+
 /**
  * The gate of a comparison whose verdicts stand as measured: the baseline
  * screen, or an A/B. `mode` is recorded (absent: a plain comparison). The
  * benchmarks are ranked worst first.
  */
 export function judgeScreen(screen: Screen, mode?: GateMode): Comparison {
-  const reasons = screen.benchmarks.flatMap(bc => gateReasons(bc, screen.options))
+  // Worst first, reasons too: the same order however the benchmarks came.
+  const sorted = sortBenchmarks(screen.benchmarks)
+  const reasons = sorted.flatMap(bc => gateReasons(bc, screen.options))
   return {
     ...screen,
-    benchmarks: sortBenchmarks(screen.benchmarks),
+    benchmarks: sorted.map(b => recordBlocking(b, reasons.length > 0, timeRegressed(b))),
     gate: { fail: reasons.length > 0, reasons },
     ...(mode ? { gateMode: mode } : {})
   }
@@ -190,10 +212,13 @@ export function applyConfirmation(
   }
   // The runner's shift explains what the screen did not nominate; a change
   // that slowed everything (the sample confirmed) leaves the screen's verdicts.
-  const benchmarks =
+  // Worst first by what was decided, so the order (and the gate's reasons)
+  // is the same however the comparison is judged.
+  const benchmarks = sortBenchmarks(
     shift?.applied && shift.cause === 'runner'
       ? judged.map(b => (b.confirmation ? b : explainedByShift(b)))
       : judged
+  )
   const counts = countVerdicts(benchmarks)
   const reasons = benchmarks.flatMap(b => {
     const c = b.confirmation
@@ -207,12 +232,19 @@ export function applyConfirmation(
         : []
     return [...time, ...gateReasons(b, screen.options, 'allocations')]
   })
+  const fails = reasons.length > 0
   return {
     ...screen,
-    benchmarks,
+    // The time that counts: what the A/B confirmed, or, where it measured
+    // nothing, the screen's; a refuted suspect's does not.
+    benchmarks: benchmarks.map(b => {
+      const k = b.confirmation
+      const time = k?.status === 'confirmed' || ((!k || k.status === 'missing') && timeRegressed(b))
+      return recordBlocking(b, fails, time)
+    }),
     counts,
     verdict: overallVerdict(counts),
-    gate: { fail: reasons.length > 0, reasons },
+    gate: { fail: fails, reasons },
     gateMode: 'confirmed',
     notes: [...screen.notes, ...ab.notes.map(n => `Confirmation: ${n}`)],
     ...(shift ? { shift } : {}),
@@ -247,11 +279,16 @@ function confirmed(
   const m = a?.metrics.find(x => x.kind === 'time')
   const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed'
   // Allocation verdicts are the A/B's too, where it measured them: across
-  // its rounds' processes, exact only if deterministic (docs/design.md D11). Its numbers
-  // come with its verdict, so a row never shows one run's Δ and another's call.
+  // its rounds' processes, exact only if deterministic (docs/design.md D11).
+  // Its numbers come with its verdict, so a row never shows one run's Δ
+  // and another's call. The screen's row stays beside it (`screen`): it was
+  // one of the screen's Holm family, which re-judging forms again.
   const metrics = b.metrics.map(x => {
     const y = isAllocationUnit(x.unit) ? a?.metrics.find(z => z.unit === x.unit) : undefined
-    return y ? { ...y, measuredBy: 'ab' as const } : x
+    if (!y) return x
+    const { screen, ...own } = x
+    void screen
+    return { ...y, measuredBy: 'ab' as const, screen: own }
   })
   const others = benchmarkVerdict(metrics.filter(x => x.kind !== 'time'))
   // What the A/B could not measure it could not clear: the screen's verdict stands.

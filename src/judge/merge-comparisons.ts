@@ -22,10 +22,9 @@ import {
 } from '../compare/model.js'
 import { ReportError } from '../compare/sanitize-fields.js'
 import { sanitizeComparison } from '../compare/sanitize.js'
-import { countVerdicts, overallVerdict, sortBenchmarks } from '../compare/verdicts.js'
+import { countVerdicts, holmFamilies, overallVerdict, sortBenchmarks } from '../compare/verdicts.js'
 import { readTextCapped } from '../files/index.js'
 import { shiftNote } from '../compare/shift.js'
-import { holmAdjust } from '../stats/holm.js'
 import { failMissingShards, judgeVerdicted, metricVerdicts } from './rejudge.js'
 import { maxOf, parseJson } from '../data/index.js'
 
@@ -101,8 +100,13 @@ function confirmationPs(inputs: readonly MergeInput[]): Map<string, number | nul
         )
       if (k.p !== null) tested.push({ key: benchmarkKey(b), p: k.p })
     }
-  const adjusted = holmAdjust(tested.map(t => t.p))
-  return new Map(tested.map((t, i) => [t.key, adjusted[i]]))
+  const out = new Map<string, number | null>()
+  holmFamilies(
+    new Map([['confirmation', tested]]),
+    t => t.p,
+    (t, adjusted) => out.set(t.key, adjusted)
+  )
+  return out
 }
 
 /** One unit's geometric mean over all shards, from each shard's mean and count. */

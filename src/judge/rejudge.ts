@@ -8,8 +8,6 @@
  * themselves: it ran the benchmarks (docs/security.md).
  */
 import {
-  MIN_ROUNDS,
-  MIN_SAMPLES,
   benchmarkKey,
   type BenchmarkComparison,
   type CompareOptions,
@@ -19,16 +17,13 @@ import {
   isTimeUnit
 } from '../compare/model.js'
 import {
-  benchmarkVerdict,
   countVerdicts,
-  exactVerdict,
+  decideVerdicts,
   isAllocationUnit,
-  noisyVerdict,
   overallVerdict,
   sortBenchmarks
 } from '../compare/verdicts.js'
 import { explain } from '../compare/functions.js'
-import { holmAdjust } from '../stats/holm.js'
 import { applyContentionVerdicts, judgeContention } from '../compare/contention.js'
 import { applyConfirmation, judgeScreen } from './judge.js'
 
@@ -46,9 +41,11 @@ function trustedShape(m: MetricComparison): MetricComparison {
         ? 'noisy'
         : m.kind
   // Whether the run shift explains a regression is the judge's call, made again here.
-  const { explainedByShift, ...rest } = m
+  const { explainedByShift, screen, ...rest } = m
   void explainedByShift
-  return { ...rest, kind, better: betterDirection(m.unit) }
+  // An A/B row keeps the screen's row it replaced, as the judge left it.
+  const kept = screen && m.measuredBy === 'ab' ? { screen: trustedShape(screen) } : {}
+  return { ...rest, ...kept, kind, better: betterDirection(m.unit) }
 }
 
 /**
@@ -60,43 +57,8 @@ export function metricVerdicts(
   list: readonly BenchmarkComparison[],
   opts: CompareOptions
 ): BenchmarkComparison[] {
-  const families = new Map<string, MetricComparison[]>()
-  const benchmarks = list.map(b => ({
-    ...b,
-    metrics: b.metrics.map(raw => {
-      const m = trustedShape(raw)
-      if (!m.base || !m.head)
-        return { ...m, verdict: m.base ? 'removed' : 'new' } as MetricComparison
-      if (m.kind === 'exact')
-        return {
-          ...m,
-          verdict: exactVerdict(m.base.median, m.head.median, m.better, opts.allocThreshold)
-        }
-      const few =
-        m.base.n < MIN_SAMPLES ||
-        m.head.n < MIN_SAMPLES ||
-        (m.test === 'wilcoxon' && m.base.n < MIN_ROUNDS)
-      if (few || m.p === null)
-        return {
-          ...m,
-          verdict: few ? 'too-few-samples' : 'unchanged',
-          pAdjusted: null
-        } as MetricComparison
-      const family = m.kind === 'time' ? 'time' : m.unit
-      ;(families.get(family) ?? families.set(family, []).get(family)!).push(m)
-      return m
-    })
-  }))
-  for (const family of families.values()) {
-    const adjusted = holmAdjust(family.map(m => m.p as number))
-    family.forEach((m, i) => {
-      m.pAdjusted = adjusted[i]
-      m.verdict = noisyVerdict(m, opts)
-    })
-  }
-  const out = benchmarks.map(b =>
-    b.metrics.length === 0 ? b : { ...b, verdict: benchmarkVerdict(b.metrics) }
-  )
+  const out = list.map(b => ({ ...b, metrics: b.metrics.map(trustedShape) }))
+  decideVerdicts(out, opts)
   // Contention rows: re-judged from their numbers, with our Holm and thresholds.
   judgeContention(out, opts)
   applyContentionVerdicts(out)
@@ -107,7 +69,8 @@ export function metricVerdicts(
 function withoutConfirmation(b: BenchmarkComparison): BenchmarkComparison {
   const { confirmation, ...screen } = b
   void confirmation
-  return screen
+  // The screen's own rows where the A/B's replaced them: what it nominated from.
+  return { ...screen, metrics: b.metrics.map(m => (m.measuredBy === 'ab' && m.screen) || m) }
 }
 
 /** Recompute every verdict, the counts and the gate of an untrusted comparison. */

@@ -17,7 +17,6 @@ import { SAME_TREE } from '../compare/lines.js'
 import { primaryMetric } from '../compare/verdicts.js'
 import { formatChange, formatDelta, formatP } from '../compare/wording.js'
 import { detailsBlock } from './details.js'
-import { gatesOnContention } from '../compare/contention.js'
 import {
   contentionBlock,
   contentionChanged,
@@ -214,17 +213,12 @@ function changedParts(c: Comparison): {
       const k = b.confirmation
       const timeMoved =
         k?.status === 'confirmed' ||
-        (!k &&
+        ((!k || k.status === 'missing') &&
           b.metrics.some(
             m => m.kind === 'time' && (m.verdict === 'regression' || m.verdict === 'improvement')
           ))
-      const gating =
-        b.verdict === 'regression' &&
-        timeMoved &&
-        (c.gateMode !== 'confirmed' || k?.status === 'confirmed') &&
-        c.gate.fail
-      // A contention regression a team gates on blocks like a time one.
-      if (gating || (c.gate.fail && gatesOnContention(b.contention))) out.blocking.push(b)
+      // What blocks is the judge's record, never decided again here.
+      if (b.blocks) out.blocking.push(b)
       else if (timeMoved) out.time.push(b)
       else out.allocations.push(b)
     } else if (['failed', 'new', 'removed'].includes(b.verdict)) out.other.push(b)
