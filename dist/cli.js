@@ -5306,6 +5306,9 @@ function benchmark(v, where) {
     };
     if (o.summary !== undefined)
         b.summary = str(o.summary, `${where}.summary`);
+    // The judge's mark, for rendering; re-judging an untrusted report sets it again.
+    if (o.blocks === true)
+        b.blocks = true;
     if (o.shard !== undefined)
         b.shard = str(o.shard, `${where}.shard`);
     if (o.functionsFrom !== undefined)
@@ -9180,7 +9183,9 @@ function renderMarkdown(c, opts, sources = new Map()) {
     if (parts.allocations.length > 0)
         tables.push(changedTable(c, parts.allocations, room, omitted, '**Allocations** (time unchanged)'));
     let table = tables.join('\n\n');
-    const unconfirmed = c.benchmarks.filter(b => b.confirmation && b.confirmation.status !== 'confirmed');
+    // Refuted suspects; one the A/B could not measure stands as the screen
+    // judged it, in the table above, and is not listed as "not confirmed".
+    const unconfirmed = c.benchmarks.filter(b => b.confirmation?.status === 'not-confirmed');
     if (unconfirmed.length > 0) {
         const t = unconfirmedTable(unconfirmed);
         table += `\n\n${t}`;

@@ -5,8 +5,8 @@
  * second upload of one name is refused until the first is deleted, as
  * GitHub does on a re-run.
  *
- * A generated module of thirty benchmark packages, as the issue's user
- * has; on the pull request one package (gamma) is slower under a build
+ * A generated module of fifteen benchmark packages (thirty when the wall
+ * times in docs/sharding.md were measured; fewer keep CI within its time); on the pull request one package (gamma) is slower under a build
  * tag. The gate is baseline: A/B builds both sides with the same tags and
  * could not see it (gate.test.ts covers confirmation).
  */
@@ -22,8 +22,8 @@ import { gitIn } from './helpers/repo.js'
 
 const dir = tempDir('action-shard')
 const mod = join(dir, 'mod')
-/** Thirty benchmark packages, as the issue's user has: p00 … p29, with gamma among them. */
-const PKGS = Array.from({ length: 30 }, (_, i) =>
+/** Fifteen benchmark packages: p00 … p14, with gamma among them. */
+const PKGS = Array.from({ length: 15 }, (_, i) =>
   i === 7 ? 'gamma' : `p${String(i).padStart(2, '0')}`
 )
 /** Every fifth package has two benchmarks, the others one. */
@@ -240,9 +240,10 @@ describe('a sharded matrix with its merge job', () => {
       const parts = await Promise.all(
         [1, 2, 3].map(i => artifactPackages(gh, run, `${KEY}-shard-${i}-of-3`))
       )
-      // Every package in exactly one part, and about a third in each.
+      // Every package in exactly one part, and about a third in each (at
+      // least a fifth: the bounded loads let a shard of heavy packages hold fewer).
       expect(parts.flat().sort()).toEqual([...PKGS].sort())
-      for (const p of parts) expect(p.length).toBeGreaterThanOrEqual(6)
+      for (const p of parts) expect(p.length).toBeGreaterThanOrEqual(PKGS.length / 5)
       expect(await artifactPackages(gh, run, KEY)).toEqual([...PKGS].sort())
     }
     // The first push balanced by benchmark counts; the second by the first's durations.
@@ -293,7 +294,7 @@ describe('a sharded matrix with its merge job', () => {
     expect(c.benchmarks.filter(b => b.verdict === 'regression').map(b => b.package)).toContain(
       'example.com/sharded/gamma'
     )
-    // Every benchmark of the thirty packages, from three shards.
+    // Every benchmark of the fifteen packages, from three shards.
     expect(c.benchmarks).toHaveLength(BENCHMARKS)
   })
 

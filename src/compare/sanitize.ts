@@ -59,6 +59,8 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
     )
   }
   if (o.summary !== undefined) b.summary = str(o.summary, `${where}.summary`)
+  // The judge's mark, for rendering; re-judging an untrusted report sets it again.
+  if (o.blocks === true) b.blocks = true
   if (o.shard !== undefined) b.shard = str(o.shard, `${where}.shard`)
   if (o.functionsFrom !== undefined)
     b.functionsFrom = oneOf(o.functionsFrom, ['baseline', 'ab'] as const, `${where}.functionsFrom`)

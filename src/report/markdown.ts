@@ -105,9 +105,9 @@ export function renderMarkdown(
       changedTable(c, parts.allocations, room, omitted, '**Allocations** (time unchanged)')
     )
   let table = tables.join('\n\n')
-  const unconfirmed = c.benchmarks.filter(
-    b => b.confirmation && b.confirmation.status !== 'confirmed'
-  )
+  // Refuted suspects; one the A/B could not measure stands as the screen
+  // judged it, in the table above, and is not listed as "not confirmed".
+  const unconfirmed = c.benchmarks.filter(b => b.confirmation?.status === 'not-confirmed')
   if (unconfirmed.length > 0) {
     const t = unconfirmedTable(unconfirmed)
     table += `\n\n${t}`
