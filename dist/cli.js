@@ -1639,6 +1639,40 @@ function mergeTables(tables) {
     return out;
 }
 /**
+ * Tables with every value times `k`: the short run's fixed costs as `k`
+ * samples paid them, before they are taken from the pooled samples
+ * (differenceTables). Sources and paths are shared, not copied.
+ */
+function scaleTables(t, k) {
+    if (k === 1)
+        return t;
+    const cost = ([flat, cum, self = flat]) => [flat * k, cum * k, self * k];
+    const out = {
+        groups: new Map(),
+        unattributed: t.unattributed * k,
+        total: t.total * k,
+        sources: t.sources
+    };
+    if (t.period !== undefined)
+        out.period = t.period;
+    if (t.paths)
+        out.paths = t.paths;
+    for (const [group, g] of t.groups)
+        out.groups.set(group, {
+            total: g.total * k,
+            functions: new Map([...g.functions].map(([name, c]) => [name, cost(c)]))
+        });
+    if (t.lines) {
+        out.lines = new Map();
+        for (const [group, byFunction] of t.lines)
+            out.lines.set(group, new Map([...byFunction].map(([name, lines]) => [
+                name,
+                new Map([...lines].map(([line, c]) => [line, cost(c)]))
+            ])));
+    }
+    return out;
+}
+/**
  * Per-op tables from two profiles of the same benchmark, run in their own
  * processes at two iteration counts (`-benchtime=N1x` and `N2x`): what the
  * run at N2 spent beyond the run at N1, function by function. Everything
@@ -2540,25 +2574,54 @@ function testBinaryArgs(spec) {
         ...spec.runFlags
     ];
 }
-/** `go test -c` for one package, run in its directory: builds the A/B test binary. */
+/**
+ * `go test -c` for one package, run in its directory: the test binary
+ * every sample runs. -trimpath makes the same source give the same bytes
+ * in any directory (a worktree, another checkout), so a binary can stand
+ * for its source; profiles then name files `<module path>/<file>`.
+ */
 function goTestBuildArgs(binary, buildFlags) {
-    return ['test', '-c', `-o=${binary}`, ...buildFlags, '.'];
+    return ['test', '-c', '-trimpath', `-o=${binary}`, ...buildFlags, '.'];
+}
+/**
+ * argv of a test binary for calibration: Go's own ramp-up at a short
+ * benchtime, no profiles. It names the benchmarks (sub-benchmarks are only
+ * known by running them) and sizes each one's fixed iteration count.
+ */
+function calibrationArgs(spec) {
+    return [
+        '-test.run=^$',
+        `-test.bench=${spec.bench}`,
+        '-test.benchmem',
+        '-test.count=1',
+        `-test.benchtime=${spec.benchtime}`,
+        ...spec.runFlags
+    ];
+}
+/**
+ * `go tool pprof -proto` of several profiles: pprof's own merge (sums
+ * samples with the same stack), one file a package keeps for flame graphs
+ * and `-diff_base`. -symbolize=none: Go's profiles carry their symbols.
+ */
+function goPprofMergeArgs(output, inputs) {
+    return ['tool', 'pprof', '-proto', '-symbolize=none', `-output=${output}`, ...inputs];
 }
 /** `go env -json` for the environment a bundle records. */
 function goEnvArgs() {
     return ['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH'];
 }
 /**
- * The heap sampling rate of the profiling pass: one sample per 64 KiB
+ * The heap sampling rate of every sample: one heap sample per 64 KiB
  * allocated on average, 8× Go's default, so per-op allocation costs carry
  * a third of the sampling noise (no ns/op change measurable on the demo;
- * docs/comparison.md). The timed runs keep Go's default.
+ * docs/comparison.md). Both sides of every comparison run at it.
  */
 const PASS_MEM_PROFILE_RATE = 65536;
 /**
- * argv of a test binary for the profiling pass: `-test.benchtime=Nx`, so
- * the two runs of a benchmark differ only in b.N, and one count. The
- * user's run flags come last, so their own -test.memprofilerate wins.
+ * argv of a test binary for one sample: `-test.benchtime=Nx` (every
+ * sample of both sides does the same work, and no process pays Go's
+ * ramp-up), one count, CPU and heap profiles. The user's run flags come
+ * last, so their own -test.memprofilerate wins.
  */
 function goTestProfileArgs(spec) {
     return [
@@ -2741,7 +2804,10 @@ async function discoverPackages(go, dir, patterns) {
                 dir: entry.Dir,
                 hasBenchmarks: benchmarks > 0,
                 benchmarks,
-                listError: entry.Error?.Err
+                listError: entry.Error?.Err,
+                ...(entry.Module?.Path && entry.Module.Dir
+                    ? { module: { path: entry.Module.Path, dir: entry.Module.Dir } }
+                    : {})
             });
         }
     }
@@ -2979,6 +3045,35 @@ async function selectShard(packages, shard) {
 /** Shards (their parts or their comparisons) that cannot be merged: says which, and why. */
 class MergeError extends Error {
     name = 'MergeError';
+}
+
+;// CONCATENATED MODULE: ./src/gobench/run.ts
+/** File-name-safe, collision-free stem for a package's files. */
+function packageStem(importPath) {
+    let hash = 2166136261;
+    for (let i = 0; i < importPath.length; i++)
+        hash = Math.imul(hash ^ importPath.charCodeAt(i), 16777619);
+    const safe = importPath.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80);
+    return `${safe}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
+}
+const TAIL_LINES = 25;
+/**
+ * What a failed run of a package's benchmarks says: the package, what
+ * went wrong (a build failure, a panic, failing benchmarks), what to do,
+ * and the last lines of Go's output.
+ */
+function describeFailure(pkg, code, failures, lines) {
+    const panic = failures.find(f => f.kind === 'panic');
+    const failing = failures.filter(f => f.kind === 'benchmark').map(f => f.benchmark);
+    let what = `go test exited with status ${code}`;
+    if (failures.some(f => f.kind === 'build'))
+        what = 'does not build';
+    else if (panic)
+        what = `panicked${panic.benchmark ? ` in ${panic.benchmark}` : ''}`;
+    else if (failing.length > 0)
+        what = `has failing benchmarks (${failing.join(', ')})`;
+    const tail = lines.filter(l => l.trim() !== '').slice(-TAIL_LINES);
+    return `${pkg.importPath} ${what}. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test:\n${tail.join('\n')}`;
 }
 
 ;// CONCATENATED MODULE: ./src/gobench/parse.ts
@@ -3313,91 +3408,6 @@ function parseBenchOutput(text) {
     return parser.finish();
 }
 
-;// CONCATENATED MODULE: ./src/gobench/run.ts
-
-
-
-/** File-name-safe, collision-free stem for a package's files. */
-function packageStem(importPath) {
-    let hash = 2166136261;
-    for (let i = 0; i < importPath.length; i++)
-        hash = Math.imul(hash ^ importPath.charCodeAt(i), 16777619);
-    const safe = importPath.replace(/[^A-Za-z0-9._-]+/g, '_').slice(-80);
-    return `${safe}-${(hash >>> 0).toString(16).padStart(8, '0')}`;
-}
-const TAIL_LINES = 25;
-/** Run one `go test` per package (profile flags refuse several packages: docs/design.md D1), in order. */
-async function runPackages(go, packages, options, onEvent = () => { }) {
-    const runs = [];
-    for (let i = 0; i < packages.length; i++) {
-        const pkg = packages[i];
-        const stem = packageStem(pkg.importPath);
-        const cpuProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.cpu.pprof`);
-        const memProfile = (0,external_node_path_namespaceObject.join)(options.profileDir, `${stem}.mem.pprof`);
-        const argv = goTestArgs({
-            bench: options.bench,
-            count: options.count,
-            benchtime: options.benchtime,
-            timeout: options.timeout,
-            cpuProfile,
-            memProfile,
-            binary: (0,external_node_path_namespaceObject.join)(options.binaryDir, `${stem}.test`),
-            extraFlags: options.extraFlags
-        });
-        onEvent({ type: 'package-start', index: i, total: packages.length, pkg, argv });
-        const started = Date.now();
-        const parser = new BenchParser();
-        const lines = [];
-        let done = 0;
-        const proc = await go.run(argv, {
-            cwd: pkg.dir,
-            env: options.env,
-            onLine: (line, stream) => {
-                lines.push(line);
-                if (lines.length > 400)
-                    lines.splice(0, lines.length - 200);
-                onEvent({ type: 'output', pkg, line, stream });
-                // go test writes benchmark output to stdout and build errors to stderr;
-                // both go through the parser so failures are recognised either way.
-                const result = parser.line(line);
-                if (result)
-                    onEvent({ type: 'result', pkg, result, done: ++done, expected: undefined });
-            }
-        });
-        const parsed = parser.finish();
-        const failed = proc.code !== 0;
-        const run = {
-            pkg,
-            status: failed ? 'failed' : parsed.results.length === 0 ? 'no-match' : 'ok',
-            results: parsed.results,
-            failures: parsed.failures,
-            unfinished: parsed.unfinished.map(u => u.name),
-            config: parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {},
-            cpuProfile,
-            memProfile,
-            durationMs: Date.now() - started
-        };
-        if (failed)
-            run.error = describeFailure(pkg, proc.code, parsed.failures, lines);
-        runs.push(run);
-        onEvent({ type: 'package-end', index: i, total: packages.length, run });
-    }
-    return runs;
-}
-function describeFailure(pkg, code, failures, lines) {
-    const panic = failures.find(f => f.kind === 'panic');
-    const failing = failures.filter(f => f.kind === 'benchmark').map(f => f.benchmark);
-    let what = `go test exited with status ${code}`;
-    if (failures.some(f => f.kind === 'build'))
-        what = 'does not build';
-    else if (panic)
-        what = `panicked${panic.benchmark ? ` in ${panic.benchmark}` : ''}`;
-    else if (failing.length > 0)
-        what = `has failing benchmarks (${failing.join(', ')})`;
-    const tail = lines.filter(l => l.trim() !== '').slice(-TAIL_LINES);
-    return `${pkg.importPath} ${what}. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test:\n${tail.join('\n')}`;
-}
-
 ;// CONCATENATED MODULE: ./src/measure/select.ts
 /**
  * A `-bench` pattern that selects exactly the named benchmarks, so that
@@ -3432,6 +3442,178 @@ function exactBenchPattern(names) {
     return alternatives.join('|');
 }
 
+;// CONCATENATED MODULE: ./src/measure/samples.ts
+/**
+ * Taking samples (docs/design.md D13): every sample is a process of its
+ * own that runs one benchmark (an exact -bench pattern, so sub-benchmarks
+ * are apart) at its fixed iteration count, with its own CPU and heap
+ * profiles. Rounds interleave the benchmarks of every package, and every
+ * other round runs them in reverse, so drift on the runner spreads over
+ * all of them. After the rounds, one short run per benchmark at a tenth
+ * of its count: setup and the process's start cost the same in it as in
+ * each sample, and cancel in the difference (bundle-builder.ts passTables).
+ * The profiles of the samples themselves are the per-op costs: there is no
+ * second profiling run.
+ */
+
+
+
+
+
+/**
+ * One process: run the target's benchmark, alone, at `iterations`, with
+ * profiles under `scratch` named by `stem`. Only the target's own result
+ * line counts (an exact pattern can also select a sibling named like it
+ * minus a `-N` suffix).
+ */
+async function runSample(go, t, iterations, o) {
+    const cpu = (0,external_node_path_namespaceObject.join)(o.scratch, `${o.stem}.cpu.pprof`);
+    const mem = (0,external_node_path_namespaceObject.join)(o.scratch, `${o.stem}.mem.pprof`);
+    const argv = goTestProfileArgs({
+        bench: exactBenchPattern([t.name]),
+        iterations,
+        cpuProfile: cpu,
+        memProfile: mem,
+        runFlags: o.runFlags
+    });
+    const parser = new BenchParser();
+    const lines = [];
+    const r = await go.runTestBinary(o.binary ?? t.binary, argv, {
+        cwd: o.cwd ?? t.cwd,
+        onLine: line => {
+            lines.push(line);
+            if (lines.length > 400)
+                lines.splice(0, lines.length - 200);
+            parser.line(line);
+        },
+        ...(o.cpus ? { cpus: o.cpus } : {})
+    });
+    const parsed = parser.finish();
+    return {
+        code: r.code,
+        results: parsed.results.filter(x => x.name === t.name).map(x => ({ ...x, pkg: t.importPath })),
+        config: parsed.config[t.importPath] ?? Object.values(parsed.config)[0] ?? {},
+        failures: parsed.failures,
+        lines,
+        files: { cpu: [cpu], mem: [mem] }
+    };
+}
+/**
+ * The order of one round: the packages' benchmarks dealt out in turn (one
+ * of each package, then the next of each), so no package runs as a block.
+ */
+function interleave(targets) {
+    const byPackage = new Map();
+    for (const t of targets)
+        (byPackage.get(t.importPath) ?? byPackage.set(t.importPath, []).get(t.importPath)).push(t);
+    const lists = [...byPackage.values()];
+    const out = [];
+    for (let i = 0; out.length < targets.length; i++)
+        for (const l of lists)
+            if (i < l.length)
+                out.push(l[i]);
+    return out;
+}
+/** The short run's iteration count: a tenth of the samples', or none below 10. */
+function lowIterations(n) {
+    const low = Math.floor(n / 10);
+    return low >= 1 ? low : undefined;
+}
+/**
+ * Take `count` samples of every target, round by round, then the short
+ * runs. A benchmark whose process fails is not sampled again; its package
+ * is reported failed by the caller.
+ */
+async function takeSamples(go, targets, o, onEvent = () => { }) {
+    const order = interleave(targets);
+    const all = order.map((target) => ({
+        target,
+        results: [],
+        profiles: { cpu: [], mem: [] },
+        config: {},
+        durationMs: 0
+    }));
+    const total = o.count * order.length;
+    let done = 0;
+    for (let round = 0; round < o.count; round++) {
+        const indices = order.map((_, i) => (round % 2 === 0 ? i : order.length - 1 - i));
+        for (const i of indices) {
+            const s = all[i];
+            if (s.error !== undefined) {
+                done++;
+                continue;
+            }
+            const started = performance.now();
+            const r = await runSample(go, s.target, s.target.iterations, {
+                scratch: o.scratch,
+                stem: `${packageStem(s.target.importPath)}-b${i}-s${round}`,
+                runFlags: o.runFlags
+            });
+            s.durationMs += performance.now() - started;
+            const failed = r.code !== 0 || r.results.length === 0;
+            if (failed)
+                failSample(s, r);
+            else {
+                s.results.push(...r.results);
+                s.profiles.cpu.push(...r.files.cpu);
+                s.profiles.mem.push(...r.files.mem);
+                if (Object.keys(s.config).length === 0)
+                    s.config = r.config;
+            }
+            const ns = r.results[0]?.measurements.find(m => m.unit === 'ns/op')?.value;
+            onEvent({
+                type: 'sample',
+                done: ++done,
+                total,
+                round,
+                rounds: o.count,
+                target: s.target,
+                ...(ns !== undefined ? { nsPerOp: ns } : {}),
+                failed
+            });
+        }
+    }
+    for (const [i, s] of all.entries())
+        await lowRun(go, s, i, o);
+    return all;
+}
+/** Record a failed sample: its benchmark is sampled no more. */
+function failSample(s, r) {
+    s.error =
+        r.code !== 0
+            ? `exited with status ${r.code}`
+            : `printed no result for ${s.target.name} at ${s.target.iterations} iterations`;
+    s.failedCode = r.code;
+    s.failedLines = r.lines;
+    s.failures = r.failures;
+}
+/** The short run of one sampled benchmark; a failure leaves it out (per-op costs fall back to shares). */
+async function lowRun(go, s, i, o) {
+    const low = lowIterations(s.target.iterations);
+    if (s.error !== undefined || s.results.length === 0 || low === undefined)
+        return;
+    const started = performance.now();
+    const r = await runSample(go, s.target, low, {
+        scratch: o.scratch,
+        stem: `${packageStem(s.target.importPath)}-b${i}-low`,
+        runFlags: o.runFlags
+    });
+    s.durationMs += performance.now() - started;
+    if (r.code === 0 && r.results.length > 0)
+        s.low = { iterations: low, profiles: r.files };
+}
+/** The profiles the bundle builder differences, or undefined without a short run. */
+function passProfilesOf(s) {
+    if (!s.low || s.profiles.cpu.length === 0)
+        return undefined;
+    return {
+        low: s.low.profiles,
+        high: s.profiles,
+        counts: [s.low.iterations, s.target.iterations],
+        processes: s.profiles.cpu.length
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/stats/median.ts
 /**
  * The sample median, computed exactly as benchstat does (go-moremath
@@ -3461,34 +3643,9 @@ function quantile(values, q) {
     return xs[k - 1] + frac * (xs[k] - xs[k - 1]);
 }
 
-;// CONCATENATED MODULE: ./src/measure/profile-pass.ts
-/**
- * The profiling pass (docs/comparison.md): per-op function costs that really are per
- * op. Each benchmark runs in processes of its own, selected by an exact
- * `-bench` pattern so sub-benchmarks are apart from their siblings, twice:
- * at a low and a high iteration count (`-benchtime=Nx`). Setup and other
- * fixed costs are the same in both runs and cancel in the difference
- * (attribution differenceTables). The timed runs stay as they were; this
- * pass only explains them.
- *
- * Cost: per benchmark, two processes of about a tenth and all of
- * min(1 s, max(benchtime, count × benchtime / 2)) of its work, plus two
- * process starts and the benchmark's setup twice each.
- */
+;// CONCATENATED MODULE: ./src/measure/targets.ts
 
 
-
-
-
-
-/**
- * How long the high run takes at most. A CPU profile samples at 100 Hz,
- * so a second gives about 100 samples of per-op work to share out; the
- * low run is a tenth of it and only has to carry the fixed costs. With a
- * shorter -benchtime the pass takes that instead, so it never costs more
- * than about one more timed run per benchmark.
- */
-const PASS_SECONDS = 1;
 /** Seconds of a Go duration (`1s`, `200ms`, `1m30s`); undefined for an iteration count (`100x`). */
 function durationSeconds(text) {
     const unit = {
@@ -3508,61 +3665,8 @@ function durationSeconds(text) {
     }
     return matched === text && matched !== '' ? total : undefined;
 }
-/**
- * The iteration counts of the two runs. The high one takes as long as
- * half of all the timed runs together (count × benchtime / 2, so its
- * profile has about half their samples), at least one benchtime and at
- * most PASS_SECONDS; with an iteration-count benchtime, the timed b.N.
- * The low one is a tenth of it.
- */
-function passCounts(iterations, nsPerOp, benchtime, count = 1) {
-    const seconds = durationSeconds(benchtime);
-    const target = seconds === undefined
-        ? undefined
-        : Math.min(PASS_SECONDS, Math.max(seconds, (count * seconds) / 2));
-    const wanted = target !== undefined && nsPerOp !== undefined && nsPerOp > 0
-        ? (target * 1e9) / nsPerOp
-        : iterations;
-    const high = Math.max(10, Math.round(Math.min(wanted, 1e9)));
-    return [Math.max(1, Math.round(high / 10)), high];
-}
-/**
- * Profile each target at two iteration counts. A run that fails leaves its
- * benchmark out of the pass (the caller falls back to the timed runs'
- * profiles), never the whole package.
- */
-async function profilePass(go, targets, s, onEvent = () => { }) {
-    const out = new Map();
-    for (const [i, t] of targets.entries()) {
-        onEvent({ type: 'profile', index: i, total: targets.length, name: t.name });
-        const started = performance.now();
-        const counts = passCounts(t.iterations, t.nsPerOp, s.benchtime, s.count);
-        const stem = `${packageStem(t.importPath)}-p${i}`;
-        const files = [];
-        let ok = true;
-        for (const [k, n] of counts.entries()) {
-            const cpu = (0,external_node_path_namespaceObject.join)(s.scratch, `${stem}-${k}.cpu.pprof`);
-            const mem = (0,external_node_path_namespaceObject.join)(s.scratch, `${stem}-${k}.mem.pprof`);
-            const argv = goTestProfileArgs({
-                bench: exactBenchPattern([t.name]),
-                iterations: n,
-                cpuProfile: cpu,
-                memProfile: mem,
-                runFlags: s.runFlags
-            });
-            const r = await go.runTestBinary(t.binary, argv, { cwd: t.cwd });
-            if (r.code !== 0)
-                ok = false;
-            files.push({ cpu: [cpu], mem: [mem] });
-        }
-        if (ok)
-            out.set(passKey(t.importPath, t.name), { low: files[0], high: files[1], counts });
-        s.elapsedMs?.set(t.importPath, (s.elapsedMs.get(t.importPath) ?? 0) + performance.now() - started);
-    }
-    return out;
-}
 /** The key of one benchmark in the pass's results. */
-function passKey(importPath, name) {
+function targets_passKey(importPath, name) {
     return `${importPath}\u0000${name}`;
 }
 /** The pass's targets for one package: each benchmark it ran, with its median b.N and fastest ns/op. */
@@ -3714,7 +3818,7 @@ async function contentionPass(go, targets, s, onEvent = () => { }) {
             onEvent({ type: 'contention', index: i, total: targets.length, name: t.name, round, rounds });
             await contentionRound(go, t, round, p, { ...s, stem });
         }
-        out.set(passKey(t.importPath, t.name), p);
+        out.set(targets_passKey(t.importPath, t.name), p);
     }
     return out;
 }
@@ -3817,8 +3921,8 @@ function setsCpuFlag(runFlags) {
 ;// CONCATENATED MODULE: ./src/ab/ab-rounds.ts
 /**
  * The rounds of an A/B run (ab.ts): the timed rounds in ABBA or duet
- * order, each side's run of a package, and the interleaved contention
- * rounds.
+ * order, each a process per side and benchmark at its fixed iteration
+ * count, the short runs, and the interleaved contention rounds.
  */
 
 
@@ -3837,33 +3941,54 @@ function flagsOf(s, side) {
 }
 /**
  * The timed rounds: ABBA (base, head; then head, base), or duet (both at
- * once on disjoint CPUs) when asked for and possible. Returns the duet
- * plan that ran, if any.
+ * once on disjoint CPUs) when asked for and possible. Each round runs
+ * every target once per side, each run a process of its own at the
+ * target's fixed iteration count, the targets of all packages interleaved.
+ * Returns the duet plan that ran, if any.
  */
-async function timedRounds(go, sides, paired, scratch, s, onEvent) {
+async function timedRounds(go, sides, targets, scratch, s, onEvent) {
     const duet = scheduleOf(s, onEvent);
+    const order = interleave(targets);
+    for (const side of ['base', 'head'])
+        for (const t of order)
+            sides[side].samples.set(targets_passKey(t.importPath, t.name), emptySamples(t));
     for (let round = 0; round < s.rounds; round++) {
-        const order = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
+        const sideOrder = round % 2 === 0 ? ['base', 'head'] : ['head', 'base'];
         if (duet) {
             // The halves swap every round, so a faster CPU favours neither side.
             const [b, h] = round % 2 === 0 ? duet.cpus : [duet.cpus[1], duet.cpus[0]];
-            onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order, duet: [b, h] });
-            for (const pkg of paired)
+            onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order: sideOrder, duet: [b, h] });
+            for (const t of order)
                 await together([
-                    runRound(go, sides, 'base', pkg, round, scratch, s, { cpus: b, procs: duet.procs }),
-                    runRound(go, sides, 'head', pkg, round, scratch, s, { cpus: h, procs: duet.procs })
+                    sideSample(go, sides, 'base', t, round, scratch, s, { cpus: b, procs: duet.procs }),
+                    sideSample(go, sides, 'head', t, round, scratch, s, { cpus: h, procs: duet.procs })
                 ]);
         }
         else {
-            onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order });
-            for (const pkg of paired)
-                for (const side of order)
-                    await runRound(go, sides, side, pkg, round, scratch, s);
+            onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order: sideOrder });
+            for (const t of order)
+                for (const side of sideOrder)
+                    await sideSample(go, sides, side, t, round, scratch, s);
         }
         if (round === 0)
             checkMatched(sides, s.bench);
     }
+    // The short runs: per-op costs without the fixed costs, per side.
+    for (const side of ['base', 'head'])
+        for (const t of order)
+            await sideLow(go, sides, side, t, scratch, s);
     return duet;
+}
+/** A target's samples before any ran. */
+function emptySamples(target) {
+    return { target, results: [], profiles: { cpu: [], mem: [] }, config: {}, durationMs: 0 };
+}
+/** Where a side runs a target: its binary, and the package directory in its tree. */
+function onSide(state, t, headRoot) {
+    return {
+        binary: state.binaries.get(t.importPath),
+        cwd: (0,external_node_path_namespaceObject.join)(state.root, (0,external_node_path_namespaceObject.relative)(headRoot, t.cwd))
+    };
 }
 /** The duet plan when asked for and possible; otherwise ABBA, with a notice when duet was asked. */
 function scheduleOf(s, onEvent) {
@@ -3882,37 +4007,58 @@ async function together(runs) {
     if (failed)
         throw failed.reason;
 }
-/** One side's run of one package in one round: results and profiles appended to its measurement. */
-async function runRound(go, sides, side, pkg, round, scratch, s, 
+/**
+ * One side's sample of one target in one round. A side that prints no
+ * result for it (the benchmark does not exist there) is not asked again;
+ * a process that fails stops the A/B with the side, round and output.
+ */
+async function sideSample(go, sides, side, t, round, scratch, s, 
 /** Duet: the CPUs to pin to, and the -test.cpu both sides share. */
 pin) {
     const state = sides[side];
-    const rel = (0,external_node_path_namespaceObject.relative)(sides.head.root, pkg.dir);
-    const stem = `${side}-${packageStem(pkg.importPath)}-r${round}`;
-    const cpu = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.cpu.pprof`);
-    const mem = (0,external_node_path_namespaceObject.join)(scratch, `${stem}.mem.pprof`);
-    const parser = new BenchParser();
-    const argv = testBinaryArgs({
-        bench: s.bench,
-        benchtime: s.benchtime,
-        cpuProfile: cpu,
-        memProfile: mem,
-        runFlags: pinnedFlags(splitTestFlags(flagsOf(s, side)).run, pin)
-    });
-    const r = await go.runTestBinary(state.binaries.get(pkg.importPath), argv, {
-        cwd: (0,external_node_path_namespaceObject.join)(state.root, rel),
-        onLine: line => void parser.line(line),
+    const into = state.samples.get(targets_passKey(t.importPath, t.name));
+    if (into.error !== undefined)
+        return;
+    const started = performance.now();
+    const r = await runSample(go, t, t.iterations, {
+        ...onSide(state, t, sides.head.root),
+        scratch,
+        stem: `${side}-${packageStem(t.importPath)}-${safeIndex(state, t)}-r${round}`,
+        runFlags: pinnedFlags(splitTestFlags(flagsOf(s, side)).run, pin),
         ...(pin ? { cpus: pin.cpus } : {})
     });
+    into.durationMs += performance.now() - started;
     if (r.code !== 0)
-        throw new AbError(`${pkg.importPath} failed at the ${side} revision in round ${round + 1}:\n${tail(r.stdout)}`);
-    const parsed = parser.finish();
-    const m = state.measured.get(pkg.importPath);
-    m.results = [...m.results, ...parsed.results.map(x => ({ ...x, pkg: pkg.importPath }))];
-    if (Object.keys(m.config).length === 0)
-        m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {};
-    m.profiles.cpu.push(cpu);
-    m.profiles.mem.push(mem);
+        throw new AbError(`${t.importPath} ${t.name} failed at the ${side} revision in round ${round + 1}:\n${tail(r.lines.join('\n'))}`);
+    if (r.results.length === 0) {
+        into.error = `no result at the ${side} revision`;
+        return;
+    }
+    into.results.push(...r.results);
+    into.profiles.cpu.push(...r.files.cpu);
+    into.profiles.mem.push(...r.files.mem);
+    if (Object.keys(into.config).length === 0)
+        into.config = r.config;
+}
+/** A side's short run of one target, at a tenth of its count; a failure leaves it out. */
+async function sideLow(go, sides, side, t, scratch, s) {
+    const state = sides[side];
+    const into = state.samples.get(targets_passKey(t.importPath, t.name));
+    const low = lowIterations(t.iterations);
+    if (into.results.length === 0 || low === undefined)
+        return;
+    const r = await runSample(go, t, low, {
+        ...onSide(state, t, sides.head.root),
+        scratch,
+        stem: `${side}-${packageStem(t.importPath)}-${safeIndex(state, t)}-low`,
+        runFlags: splitTestFlags(flagsOf(s, side)).run
+    });
+    if (r.code === 0 && r.results.length > 0)
+        into.low = { iterations: low, profiles: r.files };
+}
+/** A file-name-safe index of the target among the side's samples. */
+function safeIndex(state, t) {
+    return [...state.samples.keys()].indexOf(targets_passKey(t.importPath, t.name));
 }
 /**
  * A pinned side runs with the -test.cpu of the whole CPU set unless the
@@ -3929,8 +4075,8 @@ function pinnedFlags(run, pin) {
  */
 async function contentionRounds(go, sides, w, s, onEvent) {
     const targets = {
-        base: abPassTargets(sides.base, w.paired, w.headRoot),
-        head: abPassTargets(sides.head, w.paired, w.headRoot)
+        base: abPassTargets(sides.base, w.headRoot),
+        head: abPassTargets(sides.head, w.headRoot)
     };
     for (const side of ['base', 'head'])
         sides[side].contention = new Map();
@@ -3940,7 +4086,7 @@ async function contentionRounds(go, sides, w, s, onEvent) {
         onEvent({ type: 'contention-round', round: round + 1, rounds, order });
         for (const side of order)
             for (const [i, t] of targets[side].entries()) {
-                const key = passKey(t.importPath, t.name);
+                const key = targets_passKey(t.importPath, t.name);
                 const into = sides[side].contention.get(key) ??
                     sides[side].contention.set(key, newContentionProfiles(t)).get(key);
                 await contentionRound(go, t, round, into, {
@@ -3952,26 +4098,21 @@ async function contentionRounds(go, sides, w, s, onEvent) {
             }
     }
 }
-/** After the first round: a -bench that matched nothing on either side is an error naming it. */
+/** After the first round: benchmarks that ran on neither side are an error naming the pattern. */
 function checkMatched(sides, bench) {
-    const any = (state) => [...state.measured.values()].some(m => m.results.length > 0);
+    const any = (state) => [...state.samples.values()].some(m => m.results.length > 0);
     if (any(sides.base) || any(sides.head))
         return;
-    throw new AbError(`-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${sides.head.measured.size} package(s) with benchmarks on both sides (${[
-        ...sides.head.measured.keys()
-    ]
+    const packages = [...new Set([...sides.head.samples.values()].map(x => x.target.importPath))];
+    throw new AbError(`-bench regular expression ${JSON.stringify(bench)} ran no benchmark on either side in the ${packages.length} package(s) with benchmarks on both sides (${packages
         .slice(0, 5)
         .join(', ')}). Check --bench`);
 }
-/** Every benchmark one side measured, with that side's test binary. */
-function abPassTargets(state, paired, headRoot) {
-    return paired.flatMap(pkg => {
-        const m = state.measured.get(pkg.importPath);
-        const binary = state.binaries.get(pkg.importPath);
-        if (!m || !binary)
-            return [];
-        return targetsOf(pkg.importPath, m.results, binary, (0,external_node_path_namespaceObject.join)(state.root, (0,external_node_path_namespaceObject.relative)(headRoot, pkg.dir)));
-    });
+/** Every benchmark one side sampled, with that side's test binary and directory. */
+function abPassTargets(state, headRoot) {
+    return [...state.samples.values()]
+        .filter(x => x.results.length > 0)
+        .map(x => ({ ...x.target, ...onSide(state, x.target, headRoot) }));
 }
 /** The last 15 lines of a run's output, for messages. */
 function tail(text) {
@@ -3987,21 +4128,42 @@ function tail(text) {
 
 
 /**
- * A build path as a path in the repository ('/'-separated, relative to its
- * root), or undefined outside it: build paths differ between machines, so
- * only files in the repository keep a path, for source links and lines.
+ * A profile's file name as a path in the repository ('/'-separated,
+ * relative to its root), or undefined outside it: build paths differ
+ * between machines, so only files in the repository keep a path, for
+ * source links and lines. An absolute name (a binary built without
+ * -trimpath) is taken as it is; a trimmed one through its module.
  */
-function repositoryPath(repoRoot, file) {
+function repositoryPath(roots, file) {
+    const { repoRoot } = roots;
     if (repoRoot === undefined || file === '')
         return undefined;
-    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, file);
+    const absolute = (0,external_node_path_namespaceObject.isAbsolute)(file) ? file : untrimmed(roots.modules ?? [], file);
+    if (absolute === undefined)
+        return undefined;
+    const rel = (0,external_node_path_namespaceObject.relative)(repoRoot, absolute);
     if (rel === '' || rel.startsWith('..') || (0,external_node_path_namespaceObject.isAbsolute)(rel))
         return undefined;
     return rel.split(external_node_path_namespaceObject.sep).join('/');
 }
+/** A trimmed file name in one of the modules, as a path in that module's directory. */
+function untrimmed(modules, file) {
+    let best;
+    for (const m of modules)
+        if (file.startsWith(`${m.path}/`) && (!best || m.path.length > best.path.length))
+            best = m;
+    if (!best)
+        return undefined;
+    const rest = file.slice(best.path.length + 1).split('/');
+    if (rest.some(part => part === '..' || part === ''))
+        return undefined;
+    return (0,external_node_path_namespaceObject.join)(best.dir, ...rest);
+}
 /** The files whose line costs a bundle keeps: the repository's own. */
-function inRepository(repoRoot) {
-    return repoRoot === undefined ? undefined : file => repositoryPath(repoRoot, file) !== undefined;
+function inRepository(roots) {
+    return roots.repoRoot === undefined
+        ? undefined
+        : file => repositoryPath(roots, file) !== undefined;
 }
 /** Six significant digits: plenty for per-op costs, and it keeps results.json small. */
 function round(x) {
@@ -4011,10 +4173,10 @@ function round(x) {
  * One measure's per-op costs of a benchmark group, as the bundle keeps
  * them: a file only when it lies inside the repository, numbers rounded.
  */
-function bundleCosts(t, group, median, topK, repoRoot) {
+function bundleCosts(t, group, median, topK, roots) {
     const locate = (name) => {
         const src = t.sources.get(name);
-        const rel = src && repositoryPath(repoRoot, src.file);
+        const rel = src && repositoryPath(roots, src.file);
         return rel === undefined ? undefined : { file: rel, line: src.line };
     };
     return perOpCosts(t, group, median, topK, locate).map(f => {
@@ -4053,7 +4215,7 @@ function totalOf(t, group) {
  * negative difference is noise and counts 0.
  */
 async function addContention(b, c, spec) {
-    const keepFile = inRepository(spec.repoRoot);
+    const keepFile = inRepository(spec);
     const errors = [...c.errors];
     const decoded = [];
     for (const r of c.rounds) {
@@ -4089,7 +4251,7 @@ async function addContention(b, c, spec) {
             // A median of 1 only passes perOpCosts' guard: with `iterations` set
             // the costs are per extra iteration, as measured.
             if (t)
-                b.functions[measure] = bundleCosts(t, b.group, 1, spec.topK, spec.repoRoot);
+                b.functions[measure] = bundleCosts(t, b.group, 1, spec.topK, spec);
         }
     const contention = { rounds: decoded.length, counts: c.counts, metrics };
     const first = c.rounds[0]?.high.files;
@@ -4142,10 +4304,10 @@ async function buildBundle(go, git, spec, measured) {
     for (const m of measured) {
         const { entry, tables } = await attributePackage(m, spec);
         packages.push(entry);
-        const perBenchmark = await passTables(m, spec.maxProfileBytes, inRepository(spec.repoRoot));
-        const built = buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot, name => perBenchmark.get(name));
+        const perBenchmark = await passTables(m, spec.maxProfileBytes, inRepository(spec));
+        const built = buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec, name => perBenchmark.get(name));
         for (const [i, b] of built.entries()) {
-            const c = m.contention?.get(passKey(m.importPath, b.name));
+            const c = m.contention?.get(targets_passKey(m.importPath, b.name));
             if (c)
                 await addContention(b, c, {
                     ...spec,
@@ -4179,7 +4341,7 @@ async function attributePackage(m, spec) {
                 await (0,promises_namespaceObject.rm)(f, { force: true });
         return { entry, tables: {} };
     }
-    const { tables, decoded, errors } = await attributeProfiles(m.profiles, m.importPath, spec.maxProfileBytes, inRepository(spec.repoRoot));
+    const { tables, decoded, errors } = await attributeProfiles(m.profiles, m.importPath, spec.maxProfileBytes, inRepository(spec));
     const problems = [...(m.profileErrors ?? []), ...errors];
     if (problems.length > 0)
         entry.profileErrors = problems;
@@ -4211,7 +4373,7 @@ async function attributePackage(m, spec) {
 async function passTables(m, maxBytes, keepFile) {
     const out = new Map();
     for (const name of new Set(m.results.map(r => r.name))) {
-        const p = m.pass?.get(passKey(m.importPath, name));
+        const p = m.pass?.get(targets_passKey(m.importPath, name));
         if (!p)
             continue;
         const [low, high] = await Promise.all([
@@ -4222,7 +4384,11 @@ async function passTables(m, maxBytes, keepFile) {
         for (const measure of Object.keys(MEASURES)) {
             const l = low.tables[measure];
             const h = high.tables[measure];
-            const d = l && h ? differenceTables(l, h, p.counts[1] - p.counts[0]) : undefined;
+            // Each of the `processes` samples paid the fixed costs once, as the
+            // short run did: k × low away from the pooled samples leaves k × (N −
+            // n) iterations of per-op work.
+            const k = p.processes;
+            const d = l && h ? differenceTables(scaleTables(l, k), h, k * (p.counts[1] - p.counts[0])) : undefined;
             if (d)
                 tables[measure] = d;
         }
@@ -4236,7 +4402,7 @@ async function passTables(m, maxBytes, keepFile) {
  * costs (docs/design.md D2): per extra iteration of the profiling pass where it explained
  * the benchmark, else share × median of the timed runs' profiles.
  */
-function buildBenchmarks(importPath, results, tables, topK, repoRoot, 
+function buildBenchmarks(importPath, results, tables, topK, roots, 
 /** Tables of the profiling pass for one benchmark, which take precedence per measure. */
 passFor = () => undefined) {
     const byName = new Map();
@@ -4265,7 +4431,7 @@ passFor = () => undefined) {
             const values = own(b.samples, MEASURES[measure].unit);
             if (!t || !values)
                 continue;
-            b.functions[measure] = bundleCosts(t, b.group, median(values), topK, repoRoot);
+            b.functions[measure] = bundleCosts(t, b.group, median(values), topK, roots);
             const s = sampling(t, b.group, median(values));
             if (s)
                 found[measure] = s;
@@ -4311,6 +4477,317 @@ async function environment(go, git, spec, measured) {
         createdAt: new Date().toISOString(),
         settings: spec.settings
     };
+}
+
+;// CONCATENATED MODULE: ./src/gobench/build.ts
+/**
+ * Build once: every package's test binary (`go test -c -trimpath`) before
+ * any benchmark runs, several at a time. Every later step (calibration,
+ * samples, the contention pass, the head side of an A/B) runs these
+ * binaries; nothing is built twice in a job.
+ */
+
+
+
+
+/** Lines of the compiler's output kept in a build failure's message. */
+const build_TAIL_LINES = 25;
+/** How many builds run at once: one per CPU, since go's compiler runs several jobs of its own anyway. */
+function buildParallelism() {
+    return Math.max(1, (0,external_node_os_namespaceObject.availableParallelism)());
+}
+/**
+ * Build every package's test binary into `binaryDir`, at most `parallel`
+ * at a time; results in the packages' order. A package that does not
+ * build is an entry with its error (the compiler's last lines), never a
+ * throw: the other packages still run.
+ */
+async function buildTestBinaries(go, packages, o, onEvent = () => { }) {
+    const parallel = Math.max(1, Math.min(o.parallel ?? buildParallelism(), packages.length));
+    onEvent({ type: 'build-start', total: packages.length, parallel });
+    const out = new Array(packages.length);
+    let next = 0;
+    let done = 0;
+    const worker = async () => {
+        while (next < packages.length) {
+            const i = next++;
+            const pkg = packages[i];
+            const binary = (0,external_node_path_namespaceObject.join)(o.binaryDir, o.nameOf?.(pkg) ?? `${packageStem(pkg.importPath)}.test`);
+            const started = Date.now();
+            const r = await go.run(goTestBuildArgs(binary, o.buildFlags), { cwd: pkg.dir, env: o.env });
+            const durationMs = Date.now() - started;
+            out[i] =
+                r.code === 0
+                    ? { pkg, binary, durationMs }
+                    : { pkg, error: buildFailure(pkg, r.code, `${r.stdout}\n${r.stderr}`), durationMs };
+            onEvent({ type: 'built', done: ++done, total: packages.length, pkg, ok: r.code === 0 });
+        }
+    };
+    await Promise.all(Array.from({ length: parallel }, worker));
+    return out;
+}
+/** A build failure's message: the package, what to do, the compiler's last lines. */
+function buildFailure(pkg, code, output) {
+    const tail = output
+        .split('\n')
+        .filter(l => l.trim() !== '')
+        .slice(-build_TAIL_LINES);
+    return `${pkg.importPath} does not build. Fix it, or leave the package out with the packages input (--packages); the other packages still ran. Last lines of go test -c (exit status ${code}):\n${tail.join('\n')}`;
+}
+
+;// CONCATENATED MODULE: ./src/measure/calibrate.ts
+/**
+ * Calibration: one short run of each package's test binary (Go's own
+ * ramp-up, a tenth of the benchtime), which names the benchmarks that
+ * `-bench` selects (sub-benchmarks are only known by running them) and
+ * sizes each one's fixed iteration count: every later sample, on both
+ * sides of a comparison, runs at `-benchtime=Nx` (docs/design.md D13).
+ */
+
+
+
+
+/** The shortest calibration run per benchmark, in seconds, unless the benchtime itself is shorter. */
+const MIN_CALIBRATION_SECONDS = 0.01;
+/**
+ * The benchtime of the calibration run: a tenth of a duration (at least
+ * MIN_CALIBRATION_SECONDS, at most the benchtime), or one iteration when
+ * the user fixed the count themselves (`100x`): then the run only names
+ * the benchmarks.
+ */
+function calibrationBenchtime(benchtime) {
+    const seconds = durationSeconds(benchtime);
+    if (seconds === undefined)
+        return '1x';
+    const s = Math.min(seconds, Math.max(seconds / 10, MIN_CALIBRATION_SECONDS));
+    return `${Math.max(1, Math.round(s * 1e9))}ns`;
+}
+/**
+ * A benchmark's fixed iteration count: the user's own (`100x`), else as
+ * many iterations as fill the benchtime at the calibrated ns/op (what
+ * Go's ramp-up aims at), between 1 and Go's cap of 1e9.
+ */
+function fixedIterations(benchtime, nsPerOp, calibrated) {
+    const fixed = /^(\d+)x$/.exec(benchtime);
+    if (fixed)
+        return Math.max(1, Number(fixed[1]));
+    const seconds = durationSeconds(benchtime) ?? 1;
+    const calibration = durationSeconds(calibrationBenchtime(benchtime)) ?? seconds;
+    const n = nsPerOp !== undefined && nsPerOp > 0
+        ? (seconds * 1e9) / nsPerOp
+        : (calibrated * seconds) / calibration;
+    return Math.max(1, Math.min(1e9, Math.ceil(n)));
+}
+/**
+ * Calibrate each built package in turn (calibration is timed, so never two
+ * at once). `reuse` gives the iteration counts of benchmarks a baseline
+ * already fixed, by passKey: both sides then do the same work.
+ */
+async function calibratePackages(go, built, o, onEvent = () => { }) {
+    const out = [];
+    for (const [index, { pkg, binary }] of built.entries()) {
+        const argv = calibrationArgs({
+            bench: o.bench,
+            benchtime: calibrationBenchtime(o.benchtime),
+            runFlags: o.runFlags
+        });
+        onEvent({ type: 'calibrate-start', index, total: built.length, pkg, argv });
+        const started = Date.now();
+        const parser = new BenchParser();
+        const lines = [];
+        const r = await go.runTestBinary(binary, argv, {
+            cwd: pkg.dir,
+            onLine: (line, stream) => {
+                lines.push(line);
+                if (lines.length > 400)
+                    lines.splice(0, lines.length - 200);
+                onEvent({ type: 'output', pkg, line, stream });
+                parser.line(line);
+            }
+        });
+        const parsed = parser.finish();
+        const results = parsed.results.map(x => ({ ...x, pkg: pkg.importPath }));
+        const targets = targetsOf(pkg.importPath, results, binary, pkg.dir).map(t => ({
+            ...t,
+            iterations: o.reuse?.get(targets_passKey(t.importPath, t.name)) ??
+                fixedIterations(o.benchtime, t.nsPerOp, t.iterations)
+        }));
+        const failed = r.code !== 0;
+        const result = {
+            pkg,
+            binary,
+            targets,
+            status: failed ? 'failed' : targets.length === 0 ? 'no-match' : 'ok',
+            failures: parsed.failures,
+            unfinished: parsed.unfinished.map(u => u.name),
+            config: parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {},
+            durationMs: Date.now() - started
+        };
+        if (failed)
+            result.error = describeFailure(pkg, r.code, parsed.failures, lines);
+        out.push(result);
+        onEvent({ type: 'calibrated', index, total: built.length, result });
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/measure/packages.ts
+/**
+ * Measure packages (docs/design.md D13): build every test binary once, in
+ * parallel; calibrate each package; take every sample in a process of its
+ * own at a fixed iteration count, interleaved across benchmarks and
+ * packages; merge each package's samples' profiles into the one profile
+ * per kind the bundle keeps. The result per package is what the bundle
+ * builder takes, and what the front ends report.
+ */
+
+
+
+
+
+
+
+
+/** Build, calibrate and sample the packages; failures are recorded per package, never thrown. */
+async function measurePackages(go, packages, o, onEvent = () => { }) {
+    const flags = splitTestFlags(o.extraFlags);
+    const built = await buildTestBinaries(go, packages, { binaryDir: o.binaryDir, buildFlags: flags.build }, onEvent);
+    const ready = built.flatMap(b => ('binary' in b ? [b] : []));
+    const calibrations = await calibratePackages(go, ready, {
+        bench: o.bench,
+        benchtime: o.benchtime,
+        runFlags: flags.run,
+        ...(o.reuse ? { reuse: o.reuse } : {})
+    }, onEvent);
+    const targets = calibrations.flatMap(c => c.targets);
+    const samples = await takeSamples(go, targets, { count: o.count, scratch: o.scratch, runFlags: flags.run }, onEvent);
+    const byCalibration = new Map(calibrations.map(c => [c.pkg.importPath, c]));
+    const runs = [];
+    const measured = [];
+    for (const [index, b] of built.entries()) {
+        const pkg = b.pkg;
+        const c = byCalibration.get(pkg.importPath);
+        const own = samples.filter(s => s.target.importPath === pkg.importPath);
+        const run = 'error' in b
+            ? failedBuild(pkg, b.error, b.durationMs)
+            : await sampledRun(go, c, own, o.profileDir);
+        runs.push(run);
+        measured.push(measurementOf(run, own));
+        onEvent({ type: 'package-end', index, total: built.length, run });
+    }
+    return {
+        runs,
+        measured,
+        targets: samples.filter(s => s.results.length > 0).map(s => s.target),
+        binaries: new Map(ready.map(b => [b.pkg.importPath, b.binary])),
+        builds: built.length,
+        samples
+    };
+}
+/** A package that did not build. */
+function failedBuild(pkg, error, durationMs) {
+    return {
+        pkg,
+        status: 'failed',
+        results: [],
+        failures: [],
+        unfinished: [],
+        config: {},
+        error,
+        durationMs
+    };
+}
+/** A calibrated package with its samples: its results in round order, merged profiles, failures. */
+async function sampledRun(go, c, own, profileDir) {
+    const results = own
+        .flatMap(s => s.results.map((r, sample) => ({ r, sample })))
+        .sort((a, b) => a.sample - b.sample)
+        .map(x => x.r);
+    const brokenSample = own.find(s => s.error !== undefined);
+    const run = {
+        pkg: c.pkg,
+        status: c.status === 'failed' || brokenSample ? 'failed' : results.length === 0 ? 'no-match' : 'ok',
+        results,
+        failures: [...c.failures, ...own.flatMap(s => s.failures ?? [])],
+        unfinished: c.unfinished,
+        config: Object.keys(c.config).length > 0 ? c.config : (own[0]?.config ?? {}),
+        durationMs: c.durationMs + own.reduce((t, s) => t + s.durationMs, 0)
+    };
+    if (c.error)
+        run.error = c.error;
+    else if (brokenSample)
+        run.error = describeFailure(c.pkg, brokenSample.failedCode ?? 0, brokenSample.failures ?? [], [
+            `${brokenSample.target.name} at ${brokenSample.target.iterations} iterations ${brokenSample.error}`,
+            ...(brokenSample.failedLines ?? [])
+        ]);
+    if (results.length > 0)
+        Object.assign(run, await mergeSampleProfiles(go, own, profileDir, c.pkg));
+    return run;
+}
+/**
+ * A package's samples' profiles merged into one per kind, in profileDir:
+ * what the bundle keeps for flame graphs and `go tool pprof -diff_base`.
+ */
+async function mergeSampleProfiles(go, own, profileDir, pkg) {
+    const stem = packageStem(pkg.importPath);
+    const cpu = own.flatMap(s => s.profiles.cpu);
+    const mem = own.flatMap(s => s.profiles.mem);
+    const out = {};
+    const c = await mergeProfiles(go, cpu, (0,external_node_path_namespaceObject.join)(profileDir, `${stem}.cpu.pprof`), pkg.dir);
+    const m = await mergeProfiles(go, mem, (0,external_node_path_namespaceObject.join)(profileDir, `${stem}.mem.pprof`), pkg.dir);
+    if (c)
+        out.cpuProfile = c;
+    if (m)
+        out.memProfile = m;
+    return out;
+}
+/**
+ * One profile of several: pprof's own merge (`go tool pprof -proto`).
+ * Undefined when it fails (the bundle then says the profile is missing).
+ */
+async function mergeProfiles(go, files, output, cwd) {
+    if (files.length === 0)
+        return undefined;
+    if (files.length === 1) {
+        await (0,promises_namespaceObject.copyFile)(files[0], output);
+        return output;
+    }
+    const r = await go.run(goPprofMergeArgs(output, files), { cwd });
+    return r.code === 0 ? output : undefined;
+}
+/** One package as the bundle builder takes it; a missing profile is explained. */
+function measurementOf(run, own) {
+    const profiles = { cpu: [], mem: [] };
+    const profileErrors = [];
+    if (run.results.length > 0)
+        for (const kind of ['cpu', 'mem']) {
+            const file = kind === 'cpu' ? run.cpuProfile : run.memProfile;
+            if (file)
+                profiles[kind].push(file);
+            else
+                profileErrors.push(`go tool pprof could not merge the samples' ${kind} profiles`);
+        }
+    return {
+        importPath: run.pkg.importPath,
+        status: run.status,
+        error: run.error,
+        results: run.results,
+        profiles,
+        config: run.config,
+        profileErrors,
+        durationMs: run.durationMs,
+        pass: passMapOf(own)
+    };
+}
+/** The samples' profiles the bundle builder differences, by passKey. */
+function passMapOf(own) {
+    const pass = new Map();
+    for (const s of own) {
+        const p = passProfilesOf(s);
+        if (p)
+            pass.set(targets_passKey(s.target.importPath, s.target.name), p);
+    }
+    return pass;
 }
 
 ;// CONCATENATED MODULE: ./src/measure/settings.ts
@@ -4724,10 +5201,13 @@ async function sourcesFor(loader, base, head) {
 
 ;// CONCATENATED MODULE: ./src/measure/pipeline.ts
 /**
- * The "measure" stage of the data flow: discover packages, run one
- * `go test` per package (docs/design.md D1), then hand the results and profiles to the
- * bundle builder.
+ * The "measure" stage of the data flow: discover packages, measure them
+ * (packages.ts: build once, calibrate, a process per sample), the
+ * contention pass when asked for, then hand the results and profiles to
+ * the bundle builder.
  */
+
+
 
 
 
@@ -4758,26 +5238,40 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
     const { packages: withBenchmarks, shard } = await selectShard(all, settings.shard);
     onEvent({ type: 'discovered', run: withBenchmarks, skipped, ...(shard ? { shard } : {}) });
     await checkTraceSupport(go, dir, settings);
+    const reuse = settings.iterationsFrom ? await reusableCounts(settings.iterationsFrom) : undefined;
     const bundleDir = (0,external_node_path_namespaceObject.resolve)(settings.out);
     await prepareOutDir(bundleDir);
     const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-bin-'));
+    const sampleDir = settings.binaryDir ? (0,external_node_path_namespaceObject.join)(settings.binaryDir, 'samples') : scratch;
+    if (settings.binaryDir)
+        await (0,promises_namespaceObject.mkdir)(sampleDir, { recursive: true });
     try {
-        const runs = await runAll(go, withBenchmarks, settings, (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles'), scratch, onEvent);
+        const profileDir = (0,external_node_path_namespaceObject.join)(bundleDir, 'profiles');
+        await (0,promises_namespaceObject.mkdir)(profileDir, { recursive: true });
+        const m = await measurePackages(go, withBenchmarks, {
+            bench: settings.bench,
+            count: settings.count,
+            benchtime: settings.benchtime,
+            extraFlags: settings.extraFlags,
+            profileDir,
+            binaryDir: settings.binaryDir ?? scratch,
+            scratch: sampleDir,
+            ...(reuse ? { reuse } : {})
+        }, onEvent);
+        const runs = m.runs;
         const failed = runs.filter(r => r.status === 'failed');
         pipeline_checkMatched(runs, settings.bench);
-        const passMs = new Map();
-        const { pass, contention } = await passes(go, runs, scratch, settings, onEvent, passMs);
+        const contention = await contentionOf(go, m.targets, scratch, settings, onEvent);
         const repoRoot = await repositoryRoot(git, dir);
-        const measured = runs.map(run => {
-            onEvent({ type: 'attributing', pkg: run.pkg.importPath });
-            // What the package cost this run, the pass included: what a shard balances by.
-            const durationMs = run.durationMs + (passMs.get(run.pkg.importPath) ?? 0);
-            return { ...measurementOf(run), durationMs, pass, contention };
+        const measured = m.measured.map(x => {
+            onEvent({ type: 'attributing', pkg: x.importPath });
+            return { ...x, contention };
         });
         const bundle = await buildBundle(go, git, {
             dir: bundleDir,
             cwd: dir,
             repoRoot,
+            modules: modulesOf(discovered),
             topK: settings.topK,
             maxProfileBytes: settings.maxProfileBytes,
             commit: settings.commit,
@@ -4790,7 +5284,8 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
                 timeout: settings.timeout,
                 extraFlags: settings.extraFlags,
                 topK: settings.topK,
-                profilePass: 'two iteration counts per benchmark (docs/comparison.md)',
+                samples: SAMPLES_RECORDED,
+                ...(reuse ? { iterationsFrom: 'baseline' } : {}),
                 ...(shard
                     ? {
                         shard: `${shard.index}/${shard.count}`,
@@ -4801,27 +5296,66 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
                 ...(wantsContention(settings.profiles) ? { profiles: settings.profiles } : {})
             }
         }, measured);
-        return { bundle, bundleDir, runs, failed };
+        return {
+            bundle,
+            bundleDir,
+            runs,
+            failed,
+            binaries: settings.binaryDir ? m.binaries : new Map(),
+            builds: m.builds,
+            samples: m.samples
+        };
     }
     finally {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
 }
 /**
- * After the timed runs, with the test binaries they built: the profiling
- * pass, then (when asked for) the contention pass, never beside them.
+ * What a run leaves to an A/B of the same head (confirmation): its test
+ * binaries (never built twice), each benchmark's fixed iteration count
+ * (both sides then do the same work), and its samples' profiles (pooled
+ * into the head's per-op costs). Empty maps when the binaries were not kept.
  */
-async function passes(go, runs, scratch, settings, onEvent, passMs) {
-    const runFlags = splitTestFlags(settings.extraFlags).run;
-    const targets = passTargets(runs, scratch);
-    const pass = await profilePass(go, targets, { scratch, runFlags, benchtime: settings.benchtime, count: settings.count, elapsedMs: passMs }, onEvent);
+function headReuse(outcome) {
+    const iterations = new Map();
+    const pool = new Map();
+    for (const x of outcome.samples) {
+        const key = passKey(x.target.importPath, x.target.name);
+        iterations.set(key, x.target.iterations);
+        if (outcome.binaries.size > 0 && x.profiles.cpu.length > 0)
+            pool.set(key, { iterations: x.target.iterations, profiles: x.profiles });
+    }
+    return { prebuilt: outcome.binaries, iterations, pool };
+}
+/** How a bundle's samples were taken, as its settings record it (docs/bundle.md). */
+const SAMPLES_RECORDED = 'a process per sample at a fixed iteration count (-benchtime=Nx), and one run at a tenth of it per benchmark (docs/comparison.md)';
+/** The modules of the discovered packages, for trimmed file names (measure/per-op.ts). */
+function modulesOf(packages) {
+    const out = new Map();
+    for (const p of packages)
+        if (p.module)
+            out.set(p.module.path, p.module.dir);
+    return [...out].map(([path, moduleDir]) => ({ path, dir: moduleDir }));
+}
+/**
+ * The fixed iteration counts a bundle's benchmarks ran at, by passKey (the
+ * median b.N of a bundle made before counts were fixed): a pull request
+ * reuses its baseline's, so both sides do the same work.
+ */
+async function reusableCounts(dir) {
+    const { bundle } = await readBundle(dir);
+    const out = new Map();
+    for (const b of bundle.benchmarks)
+        if (b.iterations.length > 0)
+            out.set(targets_passKey(b.package, b.name), Math.round(median(b.iterations)));
+    return out;
+}
+/** The contention pass, when asked for, after the samples and never beside them. */
+async function contentionOf(go, targets, scratch, settings, onEvent) {
     if (!wantsContention(settings.profiles))
-        return { pass };
-    const profiles = settings.profiles;
-    return {
-        pass,
-        contention: await contentionPass(go, targets, { scratch, runFlags, profiles }, onEvent)
-    };
+        return undefined;
+    const runFlags = splitTestFlags(settings.extraFlags).run;
+    return contentionPass(go, targets, { scratch, runFlags, profiles: settings.profiles }, onEvent);
 }
 /**
  * Refuse, before any benchmark runs, a trace the Go toolchain cannot turn
@@ -4843,55 +5377,6 @@ function pipeline_checkMatched(runs, bench) {
         .slice(0, 5)
         .map(r => r.pkg.importPath)
         .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`);
-}
-/** One `go test` per package, profiles into profileDir, test binaries into binaryDir. */
-async function runAll(go, packages, settings, profileDir, binaryDir, onEvent) {
-    await (0,promises_namespaceObject.mkdir)(profileDir, { recursive: true });
-    return runPackages(go, packages, {
-        bench: settings.bench,
-        count: settings.count,
-        benchtime: settings.benchtime,
-        timeout: settings.timeout,
-        extraFlags: settings.extraFlags,
-        profileDir,
-        binaryDir
-    }, onEvent);
-}
-/** Every benchmark that ran, with its package's test binary. */
-function passTargets(runs, binaryDir) {
-    return runs.flatMap(run => {
-        const binary = (0,external_node_path_namespaceObject.join)(binaryDir, `${packageStem(run.pkg.importPath)}.test`);
-        if (run.results.length === 0 || !(0,external_node_fs_namespaceObject.existsSync)(binary))
-            return [];
-        return targetsOf(run.pkg.importPath, run.results, binary, run.pkg.dir);
-    });
-}
-/** One package's `go test` as the builder takes it; a missing profile is explained. */
-function measurementOf(run) {
-    const profiles = { cpu: [], mem: [] };
-    const profileErrors = [];
-    if (run.results.length > 0) {
-        for (const kind of ['cpu', 'mem']) {
-            const file = kind === 'cpu' ? run.cpuProfile : run.memProfile;
-            if ((0,external_node_fs_namespaceObject.existsSync)(file))
-                profiles[kind].push(file);
-            else
-                profileErrors.push(`go test wrote no ${kind} profile${run.status === 'failed' ? ' (the package failed before exiting normally)' : ''}`);
-        }
-    }
-    else {
-        profiles.cpu.push(run.cpuProfile);
-        profiles.mem.push(run.memProfile);
-    }
-    return {
-        importPath: run.pkg.importPath,
-        status: run.status,
-        error: run.error,
-        results: run.results,
-        profiles,
-        config: run.config,
-        profileErrors
-    };
 }
 /** Refuse, before any work, a non-empty output directory that is not a bundle: it is the user's. */
 async function checkOutDir(dir) {
@@ -4921,6 +5406,8 @@ async function prepareOutDir(dir) {
  * with profiles. Drift between rounds then hits both sides alike. The
  * result is one bundle per side, written by the same builder as `run`.
  */
+
+
 
 
 
@@ -4991,10 +5478,10 @@ async function runAb(go, git, s, onEvent = () => { }) {
             root,
             env: { ...process.env, GOWORK: gowork },
             binaries: new Map(),
-            measured: new Map()
+            samples: new Map()
         };
     };
-    const workTree = () => ({ root: repoRoot, binaries: new Map(), measured: new Map() });
+    const workTree = () => ({ root: repoRoot, binaries: new Map(), samples: new Map() });
     const addWorktree = async (side, ref) => {
         const ok = await git.run(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
         if (ok.code !== 0)
@@ -5014,10 +5501,18 @@ async function runAb(go, git, s, onEvent = () => { }) {
         const found = (await discoverPackages(headGo, (0,external_node_path_namespaceObject.join)(sides.head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
         const { packages } = await selectShard(found, s.shard);
         const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent);
-        const duet = await timedRounds(go, sides, paired, scratch, s, onEvent);
+        const targets = await calibrateHead(go, sides.head, paired, s, onEvent);
+        const duet = await timedRounds(go, sides, targets, scratch, s, onEvent);
         if (wantsContention(s.profiles))
-            await contentionRounds(go, sides, { paired, headRoot: sides.head.root, scratch }, s, onEvent);
-        const side = (name) => writeSide(withEnv(go, sides[name].env), git, { state: sides[name], headRoot: sides.head.root, sub, scratch, paired }, 
+            await contentionRounds(go, sides, { headRoot: sides.head.root, scratch }, s, onEvent);
+        const side = (name) => writeSide(withEnv(go, sides[name].env), git, {
+            state: sides[name],
+            headRoot: sides.head.root,
+            sub,
+            scratch,
+            paired,
+            modules: modulesOf(found)
+        }, 
         // What ran: a duet that fell back is recorded as ABBA.
         { ...s, schedule: duet ? 'duet' : 'abba' }, name, (0,external_node_path_namespaceObject.join)((0,external_node_path_namespaceObject.resolve)(s.out), name));
         return { baseDir: await side('base'), headDir: await side('head') };
@@ -5030,26 +5525,46 @@ async function runAb(go, git, s, onEvent = () => { }) {
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
 }
-/** One side's bundle: its profiling pass, then the shared builder. */
+/** One side's bundle: its samples per package (the head's pooled with the run's), the shared builder. */
 async function writeSide(go, git, w, s, name, dir) {
     await prepareOutDir(dir);
     const { state } = w;
     const flags = flagsOf(s, name);
-    // The profiling pass on this side's binaries: per-op costs without fixed costs.
-    const pass = await profilePass(go, abPassTargets(state, w.paired, w.headRoot), {
-        scratch: w.scratch,
-        runFlags: splitTestFlags(flags).run,
-        benchtime: s.benchtime,
-        count: s.rounds
-    });
-    for (const m of state.measured.values()) {
-        m.pass = pass;
-        m.contention = state.contention;
+    const profileDir = (0,external_node_path_namespaceObject.join)(dir, 'profiles');
+    await (0,promises_namespaceObject.mkdir)(profileDir, { recursive: true });
+    const measured = [];
+    for (const pkg of w.paired) {
+        const own = [...state.samples.values()].filter(x => x.target.importPath === pkg.importPath && x.results.length > 0);
+        const cwd = (0,external_node_path_namespaceObject.join)(state.root, (0,external_node_path_namespaceObject.relative)(w.headRoot, pkg.dir));
+        const merged = own.length > 0
+            ? await mergeSampleProfiles(go, own, profileDir, { importPath: pkg.importPath, dir: cwd })
+            : {};
+        const run = {
+            pkg,
+            status: own.length > 0 ? 'ok' : 'no-match',
+            results: own
+                .flatMap(x => x.results.map((r, round) => ({ r, round })))
+                .sort((a, b) => a.round - b.round)
+                .map(x => x.r),
+            failures: [],
+            unfinished: [],
+            config: own[0]?.config ?? {},
+            durationMs: own.reduce((t, x) => t + x.durationMs, 0),
+            ...merged
+        };
+        const m = measurementOf(run, own);
+        if (name === 'head' && s.pool)
+            poolInto(m.pass, s.pool);
+        measured.push({ ...m, contention: state.contention });
     }
     await buildBundle(go, git, {
         dir,
         cwd: (0,external_node_path_namespaceObject.join)(state.root, w.sub),
         repoRoot: state.root,
+        modules: w.modules.map(m => ({
+            path: m.path,
+            dir: (0,external_node_path_namespaceObject.join)(state.root, (0,external_node_path_namespaceObject.relative)(w.headRoot, m.dir))
+        })),
         topK: s.topK,
         maxProfileBytes: s.maxProfileBytes,
         commit: (await gitOutput(git, state.root, ['rev-parse', 'HEAD'])) ?? '',
@@ -5060,42 +5575,94 @@ async function writeSide(go, git, w, s, name, dir) {
             bench: s.bench,
             benchtime: s.benchtime,
             buildFlags: flags,
-            schedule: s.schedule ?? 'abba'
+            schedule: s.schedule ?? 'abba',
+            samples: SAMPLES_RECORDED
         }
-    }, w.paired.map(p => state.measured.get(p.importPath)));
+    }, measured);
     return dir;
 }
-/** Build each package's test binary on both sides; a package new in head has nothing to pair with. */
-async function buildBinaries(go, sides, packages, scratch, s, onEvent) {
-    const paired = [];
-    for (const pkg of packages) {
-        const rel = (0,external_node_path_namespaceObject.relative)(sides.head.root, pkg.dir);
-        if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(sides.base.root, rel)))
+/**
+ * The head's samples from the run (same binary, same iteration count),
+ * added to its A/B rounds' profiles: the function diff gets every sample
+ * the job paid for.
+ */
+function poolInto(pass, pool) {
+    for (const [key, p] of pass) {
+        const extra = pool.get(key);
+        if (!extra || extra.iterations !== p.counts[1] || extra.profiles.cpu.length === 0)
             continue;
-        paired.push(pkg);
-        for (const side of ['base', 'head']) {
-            onEvent({ type: 'build', side, pkg: pkg.importPath });
-            const bin = (0,external_node_path_namespaceObject.join)(scratch, `${side}-${packageStem(pkg.importPath)}.test`);
-            const { build } = splitTestFlags(flagsOf(s, side));
-            const r = await go.run(goTestBuildArgs(bin, build), {
-                cwd: (0,external_node_path_namespaceObject.join)(sides[side].root, rel),
-                env: sides[side].env
-            });
-            if (r.code !== 0 || !(0,external_node_fs_namespaceObject.existsSync)(bin)) {
-                throw new AbError(`building ${pkg.importPath} at the ${side} revision (${sideLabel(s, side)}) failed:\n${tail(r.stdout + r.stderr)}`);
-            }
-            sides[side].binaries.set(pkg.importPath, bin);
-            sides[side].measured.set(pkg.importPath, {
-                importPath: pkg.importPath,
-                status: 'ok',
-                results: [],
-                profiles: { cpu: [], mem: [] },
-                config: {}
-            });
-        }
+        p.high = {
+            cpu: [...p.high.cpu, ...extra.profiles.cpu],
+            mem: [...p.high.mem, ...extra.profiles.mem]
+        };
+        p.processes += extra.profiles.cpu.length;
     }
+}
+/**
+ * Calibrate the head's packages: the benchmarks -bench selects, each at
+ * the fixed iteration count given for it (the baseline's, through the
+ * run) or calibrated here. Both sides then run every target at that count.
+ */
+async function calibrateHead(go, head, paired, s, onEvent) {
+    const calibrations = await calibratePackages(go, paired.map(pkg => ({ pkg, binary: head.binaries.get(pkg.importPath) })), {
+        bench: s.bench,
+        benchtime: s.benchtime,
+        runFlags: splitTestFlags(flagsOf(s, 'head')).run,
+        ...(s.iterations ? { reuse: s.iterations } : {})
+    }, e => {
+        if (e.type === 'calibrated')
+            onEvent({
+                type: 'calibrated',
+                pkg: e.result.pkg.importPath,
+                benchmarks: e.result.targets.length
+            });
+    });
+    const failed = calibrations.find(c => c.status === 'failed');
+    if (failed)
+        throw new AbError(`calibrating at the head revision failed: ${failed.error}`);
+    const targets = calibrations.flatMap(c => c.targets);
+    if (targets.length === 0)
+        throw new AbError(`-bench regular expression ${JSON.stringify(s.bench)} matched no benchmark in the ${paired.length} package(s) with benchmarks on both sides (${paired
+            .slice(0, 5)
+            .map(p => p.importPath)
+            .join(', ')}). Check --bench`);
+    return targets;
+}
+/**
+ * Build each package's test binary on both sides, several at a time; the
+ * head reuses the binaries the run built (s.prebuilt) rather than build
+ * them again. A package new in head has nothing to pair with.
+ */
+async function buildBinaries(go, sides, packages, scratch, s, onEvent) {
+    const paired = packages.filter(pkg => (0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(sides.base.root, (0,external_node_path_namespaceObject.relative)(sides.head.root, pkg.dir))));
     if (paired.length === 0)
         throw new AbError('no package with benchmarks exists on both sides; nothing to compare');
+    for (const side of ['base', 'head']) {
+        const reuse = side === 'head' ? s.prebuilt : undefined;
+        const toBuild = paired.filter(p => !reuse?.has(p.importPath));
+        for (const p of paired) {
+            const bin = reuse?.get(p.importPath);
+            if (bin)
+                sides.head.binaries.set(p.importPath, bin);
+        }
+        const built = await buildTestBinaries(go, toBuild.map(pkg => ({
+            ...pkg,
+            dir: (0,external_node_path_namespaceObject.join)(sides[side].root, (0,external_node_path_namespaceObject.relative)(sides.head.root, pkg.dir))
+        })), {
+            binaryDir: scratch,
+            buildFlags: splitTestFlags(flagsOf(s, side)).build,
+            ...(sides[side].env ? { env: sides[side].env } : {}),
+            nameOf: pkg => `${side}-${packageStem(pkg.importPath)}.test`
+        }, e => {
+            if (e.type === 'built')
+                onEvent({ type: 'build', side, pkg: e.pkg.importPath });
+        });
+        for (const b of built) {
+            if ('error' in b)
+                throw new AbError(`building ${b.pkg.importPath} at the ${side} revision (${sideLabel(s, side)}) failed:\n${tail(b.error)}`);
+            sides[side].binaries.set(b.pkg.importPath, b.binary);
+        }
+    }
     return paired;
 }
 
@@ -9841,12 +10408,21 @@ function runProgress(started) {
                         : '') +
                     (e.skipped.length ? `, ${e.skipped.length} without (skipped)` : ''));
                 break;
-            case 'package-start':
-                console.error(`${stamp()} [${e.index + 1}/${e.total}] ${showInvisible(e.pkg.importPath)}: go ${showInvisible(e.argv.join(' '))}`);
+            case 'build-start':
+                console.error(`${stamp()} building ${e.total} test binar${e.total === 1 ? 'y' : 'ies'}, ${e.parallel} at a time`);
                 break;
-            case 'result': {
-                const ns = e.result.measurements.find(m => m.unit === 'ns/op');
-                console.error(`${stamp()}     ${showInvisible(e.result.name)}  ${ns ? `${sig(ns.value)} ns/op` : ''}  (result ${e.done})`);
+            case 'built':
+                console.error(`${stamp()} [${e.done}/${e.total}] built ${showInvisible(e.pkg.importPath)}${e.ok ? '' : ': FAILED'}`);
+                break;
+            case 'calibrate-start':
+                console.error(`${stamp()} [${e.index + 1}/${e.total}] ${showInvisible(e.pkg.importPath)}: calibrating (${showInvisible(e.argv.join(' '))})`);
+                break;
+            case 'calibrated':
+                console.error(`${stamp()} [${e.index + 1}/${e.total}] ${showInvisible(e.result.pkg.importPath)}: ${e.result.targets.length} benchmark(s)${e.result.status === 'failed' ? ', FAILED' : ''} in ${(e.result.durationMs / 1000).toFixed(1)}s`);
+                break;
+            case 'sample': {
+                const ns = e.nsPerOp !== undefined ? `${sig(e.nsPerOp)} ns/op` : '';
+                console.error(`${stamp()} sample ${e.done}/${e.total} (round ${e.round + 1}/${e.rounds}) ${showInvisible(e.target.importPath)} ${showInvisible(e.target.name)} ×${e.target.iterations}  ${e.failed ? 'FAILED' : ns}`);
                 break;
             }
             case 'package-end':
@@ -9857,9 +10433,6 @@ function runProgress(started) {
                         : `ok, ${e.run.results.length} results`} in ${(e.run.durationMs / 1000).toFixed(1)}s`);
                 if (e.run.unfinished.length > 0)
                     console.error(`${stamp()} warning: ${unfinishedMessage(e.run)}`);
-                break;
-            case 'profile':
-                console.error(`${stamp()} profiling pass [${e.index + 1}/${e.total}] ${showInvisible(e.name)} (two iteration counts)`);
                 break;
             case 'contention':
                 console.error(`${stamp()} contention pass [${e.index + 1}/${e.total}] ${showInvisible(e.name)} round ${e.round + 1}/${e.rounds}`);
@@ -9880,6 +10453,9 @@ function abProgress(started) {
                 break;
             case 'build':
                 console.error(`${stamp()} building ${showInvisible(e.pkg)} (${e.side})`);
+                break;
+            case 'calibrated':
+                console.error(`${stamp()} calibrated ${showInvisible(e.pkg)}: ${e.benchmarks} benchmark(s)`);
                 break;
             case 'round':
                 console.error(`${stamp()} round ${e.round}/${e.rounds}: ${e.duet ? `base and head together (duet, CPUs ${e.duet[0]} | ${e.duet[1]})` : e.order.join(', ')}`);
@@ -10027,6 +10603,8 @@ async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
 
 
 
+
+
 /** The -benchtime a bundle was made at, when it is a bundle that recorded one. */
 async function recordedBenchtime(path) {
     try {
@@ -10100,6 +10678,7 @@ const compareCommand = {
                 ...(await recordedBenchtime(positionals[1]))
             }, 'confirm-rounds');
             const started = Date.now();
+            const counts = await countsOf(positionals[1]);
             const { runAb } = localEngine();
             judge = screen => confirmSuspects(runAb, screen, {
                 ...checked,
@@ -10108,6 +10687,8 @@ const compareCommand = {
                 base: confirmBase,
                 head: options_str(values, 'confirm-head'),
                 schedule: scheduleFlag(values),
+                // The head bundle's fixed iteration counts: both sides re-measure at them.
+                ...counts,
                 sources: gitSources(new LocalGit(), (0,external_node_path_namespaceObject.resolve)('.'))
             }, opts, abProgress(started));
         }
@@ -10122,6 +10703,13 @@ const compareCommand = {
         return emitComparison(values, outputs);
     }
 };
+/** The fixed iteration counts of a head that is a bundle; none for a text file. */
+async function countsOf(path) {
+    const dir = path.endsWith('results.json') ? (0,external_node_path_namespaceObject.dirname)(path) : path;
+    if (!(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(dir, 'results.json')))
+        return {};
+    return { iterations: await reusableCounts(dir) };
+}
 
 ;// CONCATENATED MODULE: external "node:url"
 const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
@@ -11260,13 +11848,14 @@ const mergeCommand = {
 
 /** The `run` command. */
 const runCommand = {
-    usage: 'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [--shard i/n [--shard-weights BASELINE]] [-- extra go test flags]',
+    usage: 'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [--shard i/n [--shard-weights BASELINE]] [--iterations-from BASELINE] [-- extra go test flags]',
     options: {
         ...RUN_OPTIONS,
         timeout: { type: 'string' },
         top: { type: 'string' },
         'max-profile-bytes': { type: 'string' },
-        ...SHARD_OPTIONS
+        ...SHARD_OPTIONS,
+        'iterations-from': { type: 'string' }
     },
     passthrough: true,
     async run(values, positionals, rest) {
@@ -11275,7 +11864,10 @@ const runCommand = {
         }
         const settings = {
             ...runSettingsFrom(values, { extraFlags: rest, out: 'benchgate-results' }),
-            ...shardFlags(values)
+            ...shardFlags(values),
+            ...(options_str(values, 'iterations-from') !== undefined
+                ? { iterationsFrom: options_str(values, 'iterations-from') }
+                : {})
         };
         const { go, git } = localEngine(settings.timeout);
         const outcome = await runToBundle(go, git, settings, runProgress(Date.now()));

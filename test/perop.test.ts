@@ -2,16 +2,16 @@
  * Per-op costs that really are per op, on real Go benchmarks: a benchmark
  * that spends most of its wall time in setup before b.ResetTimer, whose
  * setup function costs about 0 ns/op; and two sub-benchmarks calling
- * different functions, each absent from the other's breakdown. The
- * profiling pass (measure/profile-pass.ts) differences two profiles of each
- * benchmark taken at two iteration counts in processes of its own.
+ * different functions, each absent from the other's breakdown. Every
+ * sample is a process of its own at a fixed iteration count
+ * (measure/samples.ts); their pooled profiles minus a short run's, times
+ * the number of samples, leave the per-op work.
  */
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import type { Bundle, BundleBenchmark } from '../src/bundle/index.js'
 import { differenceTables, perOpCosts, type GroupTables } from '../src/attribution/index.js'
 import { runToBundle } from '../src/measure/pipeline.js'
-import { durationSeconds, passCounts } from '../src/measure/profile-pass.js'
 import { RUN_DEFAULTS } from '../src/measure/settings.js'
 import { LocalGit } from '../src/git/index.js'
 import { LocalGo } from '../src/gobench/toolchain.js'
@@ -29,7 +29,7 @@ describe('per-op costs without fixed costs, sub-benchmarks apart (real Go)', () 
       ...RUN_DEFAULTS,
       packages: ['./...'],
       dir: join(ROOT, 'fixtures', 'perop'),
-      // Half a second of each benchmark: about 50 CPU samples in its pass's high run.
+      // Half a second a sample: about 150 CPU samples of each benchmark pooled.
       count: 3,
       benchtime: '500ms',
       extraFlags: [],
@@ -113,20 +113,7 @@ describe('work under b.StopTimer inside the loop (real Go, base and head)', () =
   })
 })
 
-describe('the profiling pass, in small', () => {
-  it('sizes its runs to half the timed runs’ work, within one benchtime and a second, and a tenth', () => {
-    expect(passCounts(1000, 1e6, '1s')).toEqual([100, 1000]) // 1 ms/op → 1000 ops
-    expect(passCounts(1000, 1e6, '10s')).toEqual([100, 1000]) // never more than a second
-    expect(passCounts(1000, 1e6, '100ms')).toEqual([10, 100]) // one run at count 1
-    expect(passCounts(1000, 1e6, '100ms', 8)).toEqual([40, 400]) // half of 8 timed runs
-    expect(passCounts(1000, 1e6, '500ms', 6)).toEqual([100, 1000]) // capped at a second
-    expect(passCounts(5, 1e9, '1s')).toEqual([1, 10]) // at least 10 ops
-    expect(passCounts(200, 5000, '200x')).toEqual([20, 200]) // an iteration count: the timed b.N
-    expect(passCounts(1234, undefined, '1s')).toEqual([123, 1234]) // no ns/op: the timed b.N
-    expect(durationSeconds('1m30s')).toBe(90)
-    expect(durationSeconds('100x')).toBeUndefined()
-  })
-
+describe('differencing, in small', () => {
   it('fixed costs cancel in the difference; noise below zero counts 0, flat never above cum', () => {
     const table = (total: number, fns: Record<string, [number, number]>): GroupTables => ({
       groups: new Map([['BenchmarkX', { total, functions: new Map(Object.entries(fns)) }]]),

@@ -78,10 +78,14 @@ describe('the suite fixture through the CLI', () => {
     )
   })
 
-  it('shows progress: package i of N, each result, elapsed time', () => {
+  it('shows progress: builds, package i of N, each sample, elapsed time', () => {
     expect(stderr).toMatch(/\[\s+[\d.]+s\] 4 package\(s\) with benchmarks, 1 without \(skipped\)/)
-    expect(stderr).toMatch(/\[\s+[\d.]+s\] \[2\/4\] example\.com\/suite\/codec: go test /)
-    expect(stderr).toMatch(/BenchmarkChecksum-\d+\s+[\d.]+ ns\/op\s+\(result 1\)/)
+    expect(stderr).toMatch(/\[\s+[\d.]+s\] building 4 test binaries, \d+ at a time/)
+    expect(stderr).toMatch(/\[\s+[\d.]+s\] \[\d\/4\] built example\.com\/suite\/broken: FAILED/)
+    expect(stderr).toMatch(/\[\s+[\d.]+s\] \[1\/3\] example\.com\/suite\/codec: calibrating /)
+    expect(stderr).toMatch(
+      /sample \d+\/32 \(round 1\/4\) example\.com\/suite\/codec BenchmarkChecksum-\d+ ×\d+\s+[\d.]+ ns\/op/
+    )
     expect(stderr).toMatch(/\[4\/4\] example\.com\/suite\/store: ok, 8 results in/)
   })
 

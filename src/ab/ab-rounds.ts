@@ -1,23 +1,21 @@
 /**
  * The rounds of an A/B run (ab.ts): the timed rounds in ABBA or duet
- * order, each side's run of a package, and the interleaved contention
- * rounds.
+ * order, each a process per side and benchmark at its fixed iteration
+ * count, the short runs, and the interleaved contention rounds.
  */
 import { join, relative } from 'node:path'
-import { splitTestFlags, testBinaryArgs } from '../gobench/args.js'
-import type { GoPackage } from '../gobench/discover.js'
-import { BenchParser } from '../gobench/parse.js'
+import { splitTestFlags } from '../gobench/args.js'
 import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import type { AbEvent, AbSettings } from './ab.js'
-import type { PackageMeasurement } from '../measure/bundle-builder.js'
+import { interleave, lowIterations, runSample, type BenchmarkSamples } from '../measure/samples.js'
 import {
   contentionRound,
   newContentionProfiles,
   type ContentionProfiles
 } from '../measure/contention-pass.js'
 import { allowedCpus, duetPlan, haveTaskset, setsCpuFlag, type DuetPlan } from './duet.js'
-import { passKey, targetsOf, type PassTarget } from '../measure/profile-pass.js'
+import { passKey, type PassTarget } from '../measure/targets.js'
 
 /** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
 export class AbError extends Error {
@@ -33,7 +31,8 @@ export interface SideState {
   /** The environment its go commands run with (a worktree's GOWORK); undefined: benchgate's own. */
   env?: NodeJS.ProcessEnv
   binaries: Map<string, string>
-  measured: Map<string, PackageMeasurement>
+  /** Each target's samples on this side, by passKey. */
+  samples: Map<string, BenchmarkSamples>
   /** The contention rounds, by passKey, when asked for. */
   contention?: Map<string, ContentionProfiles>
 }
@@ -45,37 +44,62 @@ export function flagsOf(s: AbSettings, side: SideName): string[] {
 
 /**
  * The timed rounds: ABBA (base, head; then head, base), or duet (both at
- * once on disjoint CPUs) when asked for and possible. Returns the duet
- * plan that ran, if any.
+ * once on disjoint CPUs) when asked for and possible. Each round runs
+ * every target once per side, each run a process of its own at the
+ * target's fixed iteration count, the targets of all packages interleaved.
+ * Returns the duet plan that ran, if any.
  */
 export async function timedRounds(
   go: GoToolchain,
   sides: Record<SideName, SideState>,
-  paired: readonly GoPackage[],
+  targets: readonly PassTarget[],
   scratch: string,
   s: AbSettings,
   onEvent: (e: AbEvent) => void
 ): Promise<DuetPlan | undefined> {
   const duet = scheduleOf(s, onEvent)
+  const order = interleave(targets)
+  for (const side of ['base', 'head'] as const)
+    for (const t of order) sides[side].samples.set(passKey(t.importPath, t.name), emptySamples(t))
   for (let round = 0; round < s.rounds; round++) {
-    const order: SideName[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base']
+    const sideOrder: SideName[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base']
     if (duet) {
       // The halves swap every round, so a faster CPU favours neither side.
       const [b, h] = round % 2 === 0 ? duet.cpus : [duet.cpus[1], duet.cpus[0]]
-      onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order, duet: [b, h] })
-      for (const pkg of paired)
+      onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order: sideOrder, duet: [b, h] })
+      for (const t of order)
         await together([
-          runRound(go, sides, 'base', pkg, round, scratch, s, { cpus: b, procs: duet.procs }),
-          runRound(go, sides, 'head', pkg, round, scratch, s, { cpus: h, procs: duet.procs })
+          sideSample(go, sides, 'base', t, round, scratch, s, { cpus: b, procs: duet.procs }),
+          sideSample(go, sides, 'head', t, round, scratch, s, { cpus: h, procs: duet.procs })
         ])
     } else {
-      onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order })
-      for (const pkg of paired)
-        for (const side of order) await runRound(go, sides, side, pkg, round, scratch, s)
+      onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order: sideOrder })
+      for (const t of order)
+        for (const side of sideOrder) await sideSample(go, sides, side, t, round, scratch, s)
     }
     if (round === 0) checkMatched(sides, s.bench)
   }
+  // The short runs: per-op costs without the fixed costs, per side.
+  for (const side of ['base', 'head'] as const)
+    for (const t of order) await sideLow(go, sides, side, t, scratch, s)
   return duet
+}
+
+/** A target's samples before any ran. */
+function emptySamples(target: PassTarget): BenchmarkSamples {
+  return { target, results: [], profiles: { cpu: [], mem: [] }, config: {}, durationMs: 0 }
+}
+
+/** Where a side runs a target: its binary, and the package directory in its tree. */
+function onSide(
+  state: SideState,
+  t: PassTarget,
+  headRoot: string
+): { binary: string; cwd: string } {
+  return {
+    binary: state.binaries.get(t.importPath)!,
+    cwd: join(state.root, relative(headRoot, t.cwd))
+  }
 }
 
 /** The duet plan when asked for and possible; otherwise ABBA, with a notice when duet was asked. */
@@ -94,12 +118,16 @@ async function together(runs: Promise<void>[]): Promise<void> {
   if (failed) throw (failed as PromiseRejectedResult).reason
 }
 
-/** One side's run of one package in one round: results and profiles appended to its measurement. */
-async function runRound(
+/**
+ * One side's sample of one target in one round. A side that prints no
+ * result for it (the benchmark does not exist there) is not asked again;
+ * a process that fails stops the A/B with the side, round and output.
+ */
+async function sideSample(
   go: GoToolchain,
   sides: Record<SideName, SideState>,
   side: SideName,
-  pkg: GoPackage,
+  t: PassTarget,
   round: number,
   scratch: string,
   s: AbSettings,
@@ -107,34 +135,56 @@ async function runRound(
   pin?: { cpus: string; procs: number }
 ): Promise<void> {
   const state = sides[side]
-  const rel = relative(sides.head.root, pkg.dir)
-  const stem = `${side}-${packageStem(pkg.importPath)}-r${round}`
-  const cpu = join(scratch, `${stem}.cpu.pprof`)
-  const mem = join(scratch, `${stem}.mem.pprof`)
-  const parser = new BenchParser()
-  const argv = testBinaryArgs({
-    bench: s.bench,
-    benchtime: s.benchtime,
-    cpuProfile: cpu,
-    memProfile: mem,
-    runFlags: pinnedFlags(splitTestFlags(flagsOf(s, side)).run, pin)
-  })
-  const r = await go.runTestBinary(state.binaries.get(pkg.importPath)!, argv, {
-    cwd: join(state.root, rel),
-    onLine: line => void parser.line(line),
+  const into = state.samples.get(passKey(t.importPath, t.name))!
+  if (into.error !== undefined) return
+  const started = performance.now()
+  const r = await runSample(go, t, t.iterations, {
+    ...onSide(state, t, sides.head.root),
+    scratch,
+    stem: `${side}-${packageStem(t.importPath)}-${safeIndex(state, t)}-r${round}`,
+    runFlags: pinnedFlags(splitTestFlags(flagsOf(s, side)).run, pin),
     ...(pin ? { cpus: pin.cpus } : {})
   })
+  into.durationMs += performance.now() - started
   if (r.code !== 0)
     throw new AbError(
-      `${pkg.importPath} failed at the ${side} revision in round ${round + 1}:\n${tail(r.stdout)}`
+      `${t.importPath} ${t.name} failed at the ${side} revision in round ${round + 1}:\n${tail(r.lines.join('\n'))}`
     )
-  const parsed = parser.finish()
-  const m = state.measured.get(pkg.importPath)!
-  m.results = [...m.results, ...parsed.results.map(x => ({ ...x, pkg: pkg.importPath }))]
-  if (Object.keys(m.config).length === 0)
-    m.config = parsed.config[pkg.importPath] ?? Object.values(parsed.config)[0] ?? {}
-  m.profiles.cpu.push(cpu)
-  m.profiles.mem.push(mem)
+  if (r.results.length === 0) {
+    into.error = `no result at the ${side} revision`
+    return
+  }
+  into.results.push(...r.results)
+  into.profiles.cpu.push(...r.files.cpu)
+  into.profiles.mem.push(...r.files.mem)
+  if (Object.keys(into.config).length === 0) into.config = r.config
+}
+
+/** A side's short run of one target, at a tenth of its count; a failure leaves it out. */
+async function sideLow(
+  go: GoToolchain,
+  sides: Record<SideName, SideState>,
+  side: SideName,
+  t: PassTarget,
+  scratch: string,
+  s: AbSettings
+): Promise<void> {
+  const state = sides[side]
+  const into = state.samples.get(passKey(t.importPath, t.name))!
+  const low = lowIterations(t.iterations)
+  if (into.results.length === 0 || low === undefined) return
+  const r = await runSample(go, t, low, {
+    ...onSide(state, t, sides.head.root),
+    scratch,
+    stem: `${side}-${packageStem(t.importPath)}-${safeIndex(state, t)}-low`,
+    runFlags: splitTestFlags(flagsOf(s, side)).run
+  })
+  if (r.code === 0 && r.results.length > 0) into.low = { iterations: low, profiles: r.files }
+}
+
+/** A file-name-safe index of the target among the side's samples. */
+function safeIndex(state: SideState, t: PassTarget): number {
+  return [...state.samples.keys()].indexOf(passKey(t.importPath, t.name))
 }
 
 /**
@@ -154,13 +204,13 @@ function pinnedFlags(run: string[], pin: { procs: number } | undefined): string[
 export async function contentionRounds(
   go: GoToolchain,
   sides: Record<SideName, SideState>,
-  w: { paired: readonly GoPackage[]; headRoot: string; scratch: string },
+  w: { headRoot: string; scratch: string },
   s: AbSettings,
   onEvent: (e: AbEvent) => void
 ): Promise<void> {
   const targets = {
-    base: abPassTargets(sides.base, w.paired, w.headRoot),
-    head: abPassTargets(sides.head, w.paired, w.headRoot)
+    base: abPassTargets(sides.base, w.headRoot),
+    head: abPassTargets(sides.head, w.headRoot)
   }
   for (const side of ['base', 'head'] as const) sides[side].contention = new Map()
   const rounds = s.profiles!.rounds
@@ -183,37 +233,24 @@ export async function contentionRounds(
   }
 }
 
-/** After the first round: a -bench that matched nothing on either side is an error naming it. */
+/** After the first round: benchmarks that ran on neither side are an error naming the pattern. */
 export function checkMatched(sides: Record<SideName, SideState>, bench: string): void {
   const any = (state: SideState): boolean =>
-    [...state.measured.values()].some(m => m.results.length > 0)
+    [...state.samples.values()].some(m => m.results.length > 0)
   if (any(sides.base) || any(sides.head)) return
+  const packages = [...new Set([...sides.head.samples.values()].map(x => x.target.importPath))]
   throw new AbError(
-    `-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${sides.head.measured.size} package(s) with benchmarks on both sides (${[
-      ...sides.head.measured.keys()
-    ]
+    `-bench regular expression ${JSON.stringify(bench)} ran no benchmark on either side in the ${packages.length} package(s) with benchmarks on both sides (${packages
       .slice(0, 5)
       .join(', ')}). Check --bench`
   )
 }
 
-/** Every benchmark one side measured, with that side's test binary. */
-export function abPassTargets(
-  state: SideState,
-  paired: readonly GoPackage[],
-  headRoot: string
-): PassTarget[] {
-  return paired.flatMap(pkg => {
-    const m = state.measured.get(pkg.importPath)
-    const binary = state.binaries.get(pkg.importPath)
-    if (!m || !binary) return []
-    return targetsOf(
-      pkg.importPath,
-      m.results,
-      binary,
-      join(state.root, relative(headRoot, pkg.dir))
-    )
-  })
+/** Every benchmark one side sampled, with that side's test binary and directory. */
+export function abPassTargets(state: SideState, headRoot: string): PassTarget[] {
+  return [...state.samples.values()]
+    .filter(x => x.results.length > 0)
+    .map(x => ({ ...x.target, ...onSide(state, x.target, headRoot) }))
 }
 
 /** The last 15 lines of a run's output, for messages. */

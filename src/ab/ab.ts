@@ -7,17 +7,16 @@
  * result is one bundle per side, written by the same builder as `run`.
  */
 import { existsSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { gitOrThrow, gitOutput, type Git } from '../git/index.js'
-import { goTestBuildArgs, splitTestFlags } from '../gobench/args.js'
+import { splitTestFlags } from '../gobench/args.js'
 import { discoverPackages, type GoPackage } from '../gobench/discover.js'
 import { selectShard, type Shard } from '../shard/partition.js'
 import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import {
-  abPassTargets,
   AbError,
   contentionRounds,
   flagsOf,
@@ -26,9 +25,15 @@ import {
   type SideName,
   type SideState
 } from './ab-rounds.js'
-import { buildBundle } from '../measure/bundle-builder.js'
-import { checkOutDir, prepareOutDir } from '../measure/pipeline.js'
-import { profilePass } from '../measure/profile-pass.js'
+import { buildBundle, type PackageMeasurement } from '../measure/bundle-builder.js'
+import { checkOutDir, modulesOf, prepareOutDir, SAMPLES_RECORDED } from '../measure/pipeline.js'
+import { calibratePackages } from '../measure/calibrate.js'
+import { measurementOf, mergeSampleProfiles } from '../measure/packages.js'
+import type { PassProfiles } from '../measure/samples.js'
+import type { PassTarget } from '../measure/targets.js'
+import type { ProfileFiles } from '../attribution/index.js'
+import { buildTestBinaries } from '../gobench/build.js'
+import type { PackageRun } from '../gobench/run.js'
 import { wantsContention, type ProfileSettings } from '../measure/settings.js'
 import type { AbSchedule } from './duet.js'
 
@@ -64,12 +69,19 @@ export interface AbSettings {
   schedule?: AbSchedule
   /** Only this shard of the packages (shard/partition.ts), as `run --shard` picks them. */
   shard?: Shard & { weightsFrom?: string }
+  /** Fixed iteration counts by passKey (the baseline's, through the run); others are calibrated. */
+  iterations?: ReadonlyMap<string, number>
+  /** The head's test binaries, by import path, when the run built them from the same tree and flags. */
+  prebuilt?: ReadonlyMap<string, string>
+  /** The run's samples of the head, by passKey: pooled into the head's per-op costs. */
+  pool?: ReadonlyMap<string, { iterations: number; profiles: ProfileFiles }>
 }
 
 /** Progress of an A/B run. */
 export type AbEvent =
   | { type: 'worktree'; side: 'base' | 'head'; ref: string; path: string }
   | { type: 'build'; side: 'base' | 'head'; pkg: string }
+  | { type: 'calibrated'; pkg: string; benchmarks: number }
   | {
       type: 'round'
       round: number
@@ -156,10 +168,10 @@ export async function runAb(
       root,
       env: { ...process.env, GOWORK: gowork },
       binaries: new Map(),
-      measured: new Map()
+      samples: new Map()
     }
   }
-  const workTree = (): SideState => ({ root: repoRoot, binaries: new Map(), measured: new Map() })
+  const workTree = (): SideState => ({ root: repoRoot, binaries: new Map(), samples: new Map() })
   const addWorktree = async (side: SideName, ref: string): Promise<string> => {
     const ok = await git.run(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
     if (ok.code !== 0)
@@ -183,14 +195,22 @@ export async function runAb(
     )
     const { packages } = await selectShard(found, s.shard)
     const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent)
-    const duet = await timedRounds(go, sides, paired, scratch, s, onEvent)
+    const targets = await calibrateHead(go, sides.head, paired, s, onEvent)
+    const duet = await timedRounds(go, sides, targets, scratch, s, onEvent)
     if (wantsContention(s.profiles))
-      await contentionRounds(go, sides, { paired, headRoot: sides.head.root, scratch }, s, onEvent)
+      await contentionRounds(go, sides, { headRoot: sides.head.root, scratch }, s, onEvent)
     const side = (name: SideName): Promise<string> =>
       writeSide(
         withEnv(go, sides[name].env),
         git,
-        { state: sides[name], headRoot: sides.head.root, sub, scratch, paired },
+        {
+          state: sides[name],
+          headRoot: sides.head.root,
+          sub,
+          scratch,
+          paired,
+          modules: modulesOf(found)
+        },
         // What ran: a duet that fell back is recorded as ABBA.
         { ...s, schedule: duet ? 'duet' : 'abba' },
         name,
@@ -204,7 +224,7 @@ export async function runAb(
   }
 }
 
-/** One side's bundle: its profiling pass, then the shared builder. */
+/** One side's bundle: its samples per package (the head's pooled with the run's), the shared builder. */
 async function writeSide(
   go: GoToolchain,
   git: Git,
@@ -214,6 +234,8 @@ async function writeSide(
     sub: string
     scratch: string
     paired: readonly GoPackage[]
+    /** Module paths and directories in the head tree, for trimmed file names. */
+    modules: readonly { path: string; dir: string }[]
   },
   s: AbSettings,
   name: SideName,
@@ -222,16 +244,34 @@ async function writeSide(
   await prepareOutDir(dir)
   const { state } = w
   const flags = flagsOf(s, name)
-  // The profiling pass on this side's binaries: per-op costs without fixed costs.
-  const pass = await profilePass(go, abPassTargets(state, w.paired, w.headRoot), {
-    scratch: w.scratch,
-    runFlags: splitTestFlags(flags).run,
-    benchtime: s.benchtime,
-    count: s.rounds
-  })
-  for (const m of state.measured.values()) {
-    m.pass = pass
-    m.contention = state.contention
+  const profileDir = join(dir, 'profiles')
+  await mkdir(profileDir, { recursive: true })
+  const measured: PackageMeasurement[] = []
+  for (const pkg of w.paired) {
+    const own = [...state.samples.values()].filter(
+      x => x.target.importPath === pkg.importPath && x.results.length > 0
+    )
+    const cwd = join(state.root, relative(w.headRoot, pkg.dir))
+    const merged =
+      own.length > 0
+        ? await mergeSampleProfiles(go, own, profileDir, { importPath: pkg.importPath, dir: cwd })
+        : {}
+    const run: PackageRun = {
+      pkg,
+      status: own.length > 0 ? 'ok' : 'no-match',
+      results: own
+        .flatMap(x => x.results.map((r, round) => ({ r, round })))
+        .sort((a, b) => a.round - b.round)
+        .map(x => x.r),
+      failures: [],
+      unfinished: [],
+      config: own[0]?.config ?? {},
+      durationMs: own.reduce((t, x) => t + x.durationMs, 0),
+      ...merged
+    }
+    const m = measurementOf(run, own)
+    if (name === 'head' && s.pool) poolInto(m.pass as Map<string, PassProfiles>, s.pool)
+    measured.push({ ...m, contention: state.contention })
   }
   await buildBundle(
     go,
@@ -240,6 +280,10 @@ async function writeSide(
       dir,
       cwd: join(state.root, w.sub),
       repoRoot: state.root,
+      modules: w.modules.map(m => ({
+        path: m.path,
+        dir: join(state.root, relative(w.headRoot, m.dir))
+      })),
       topK: s.topK,
       maxProfileBytes: s.maxProfileBytes,
       commit: (await gitOutput(git, state.root, ['rev-parse', 'HEAD'])) ?? '',
@@ -250,15 +294,80 @@ async function writeSide(
         bench: s.bench,
         benchtime: s.benchtime,
         buildFlags: flags,
-        schedule: s.schedule ?? 'abba'
+        schedule: s.schedule ?? 'abba',
+        samples: SAMPLES_RECORDED
       }
     },
-    w.paired.map(p => state.measured.get(p.importPath)!)
+    measured
   )
   return dir
 }
 
-/** Build each package's test binary on both sides; a package new in head has nothing to pair with. */
+/**
+ * The head's samples from the run (same binary, same iteration count),
+ * added to its A/B rounds' profiles: the function diff gets every sample
+ * the job paid for.
+ */
+function poolInto(pass: Map<string, PassProfiles>, pool: NonNullable<AbSettings['pool']>): void {
+  for (const [key, p] of pass) {
+    const extra = pool.get(key)
+    if (!extra || extra.iterations !== p.counts[1] || extra.profiles.cpu.length === 0) continue
+    p.high = {
+      cpu: [...p.high.cpu, ...extra.profiles.cpu],
+      mem: [...p.high.mem, ...extra.profiles.mem]
+    }
+    p.processes += extra.profiles.cpu.length
+  }
+}
+
+/**
+ * Calibrate the head's packages: the benchmarks -bench selects, each at
+ * the fixed iteration count given for it (the baseline's, through the
+ * run) or calibrated here. Both sides then run every target at that count.
+ */
+async function calibrateHead(
+  go: GoToolchain,
+  head: SideState,
+  paired: readonly GoPackage[],
+  s: AbSettings,
+  onEvent: (e: AbEvent) => void
+): Promise<PassTarget[]> {
+  const calibrations = await calibratePackages(
+    go,
+    paired.map(pkg => ({ pkg, binary: head.binaries.get(pkg.importPath)! })),
+    {
+      bench: s.bench,
+      benchtime: s.benchtime,
+      runFlags: splitTestFlags(flagsOf(s, 'head')).run,
+      ...(s.iterations ? { reuse: s.iterations } : {})
+    },
+    e => {
+      if (e.type === 'calibrated')
+        onEvent({
+          type: 'calibrated',
+          pkg: e.result.pkg.importPath,
+          benchmarks: e.result.targets.length
+        })
+    }
+  )
+  const failed = calibrations.find(c => c.status === 'failed')
+  if (failed) throw new AbError(`calibrating at the head revision failed: ${failed.error}`)
+  const targets = calibrations.flatMap(c => c.targets)
+  if (targets.length === 0)
+    throw new AbError(
+      `-bench regular expression ${JSON.stringify(s.bench)} matched no benchmark in the ${paired.length} package(s) with benchmarks on both sides (${paired
+        .slice(0, 5)
+        .map(p => p.importPath)
+        .join(', ')}). Check --bench`
+    )
+  return targets
+}
+
+/**
+ * Build each package's test binary on both sides, several at a time; the
+ * head reuses the binaries the run built (s.prebuilt) rather than build
+ * them again. A package new in head has nothing to pair with.
+ */
 async function buildBinaries(
   go: GoToolchain,
   sides: Record<SideName, SideState>,
@@ -267,35 +376,41 @@ async function buildBinaries(
   s: AbSettings,
   onEvent: (e: AbEvent) => void
 ): Promise<GoPackage[]> {
-  const paired: GoPackage[] = []
-  for (const pkg of packages) {
-    const rel = relative(sides.head.root, pkg.dir)
-    if (!existsSync(join(sides.base.root, rel))) continue
-    paired.push(pkg)
-    for (const side of ['base', 'head'] as const) {
-      onEvent({ type: 'build', side, pkg: pkg.importPath })
-      const bin = join(scratch, `${side}-${packageStem(pkg.importPath)}.test`)
-      const { build } = splitTestFlags(flagsOf(s, side))
-      const r = await go.run(goTestBuildArgs(bin, build), {
-        cwd: join(sides[side].root, rel),
-        env: sides[side].env
-      })
-      if (r.code !== 0 || !existsSync(bin)) {
-        throw new AbError(
-          `building ${pkg.importPath} at the ${side} revision (${sideLabel(s, side)}) failed:\n${tail(r.stdout + r.stderr)}`
-        )
-      }
-      sides[side].binaries.set(pkg.importPath, bin)
-      sides[side].measured.set(pkg.importPath, {
-        importPath: pkg.importPath,
-        status: 'ok',
-        results: [],
-        profiles: { cpu: [], mem: [] },
-        config: {}
-      })
-    }
-  }
+  const paired = packages.filter(pkg =>
+    existsSync(join(sides.base.root, relative(sides.head.root, pkg.dir)))
+  )
   if (paired.length === 0)
     throw new AbError('no package with benchmarks exists on both sides; nothing to compare')
+  for (const side of ['base', 'head'] as const) {
+    const reuse = side === 'head' ? s.prebuilt : undefined
+    const toBuild = paired.filter(p => !reuse?.has(p.importPath))
+    for (const p of paired) {
+      const bin = reuse?.get(p.importPath)
+      if (bin) sides.head.binaries.set(p.importPath, bin)
+    }
+    const built = await buildTestBinaries(
+      go,
+      toBuild.map(pkg => ({
+        ...pkg,
+        dir: join(sides[side].root, relative(sides.head.root, pkg.dir))
+      })),
+      {
+        binaryDir: scratch,
+        buildFlags: splitTestFlags(flagsOf(s, side)).build,
+        ...(sides[side].env ? { env: sides[side].env } : {}),
+        nameOf: pkg => `${side}-${packageStem(pkg.importPath)}.test`
+      },
+      e => {
+        if (e.type === 'built') onEvent({ type: 'build', side, pkg: e.pkg.importPath })
+      }
+    )
+    for (const b of built) {
+      if ('error' in b)
+        throw new AbError(
+          `building ${b.pkg.importPath} at the ${side} revision (${sideLabel(s, side)}) failed:\n${tail(b.error)}`
+        )
+      sides[side].binaries.set(b.pkg.importPath, b.binary)
+    }
+  }
   return paired
 }

@@ -1,6 +1,6 @@
 /**
- * Progress in the Action's log: one collapsible group per package with Go's
- * output streamed into it, how many packages are done, the elapsed time,
+ * Progress in the Action's log: the builds, one collapsible group per
+ * package's calibration with Go's output streamed into it, the samples, how many packages are done, the elapsed time,
  * and the A/B rounds. Names from the code under test are shown with their
  * control characters made visible.
  */
@@ -42,28 +42,48 @@ export function runLog(): (e: PipelineEvent) => void {
           `benchgate: ${e.run.length} package(s) with benchmarks${e.shard ? ` in shard ${e.shard.index}/${e.shard.count} (of ${e.shard.of}, balanced by ${e.shard.balancedBy})` : ''}${e.skipped.length ? `, ${e.skipped.length} without (skipped)` : ''}`
         )
         break
-      case 'package-start':
-        core.startGroup(`[${e.index + 1}/${e.total}] ${safe(e.pkg.importPath)} (${elapsed()})`)
+      case 'build-start':
+        core.info(
+          `benchgate: building ${e.total} test binar${e.total === 1 ? 'y' : 'ies'}, ${e.parallel} at a time`
+        )
+        break
+      case 'built':
+        core.info(
+          `[${e.done}/${e.total}] built ${safe(e.pkg.importPath)}${e.ok ? '' : ' (failed)'}; ${elapsed()} elapsed`
+        )
+        break
+      case 'calibrate-start':
+        core.startGroup(
+          `[${e.index + 1}/${e.total}] ${safe(e.pkg.importPath)}: calibrating (${elapsed()})`
+        )
         open = true
-        core.info(`go ${safe(e.argv.join(' '))}`)
+        core.info(safe(e.argv.join(' ')))
         break
       case 'output':
         logInert(safe(e.line))
         break
-      case 'package-end':
+      case 'calibrated':
         core.info(
-          `[${e.index + 1}/${e.total}] ${safe(e.run.pkg.importPath)}: ${e.run.status}, ${e.run.results.length} results in ${(e.run.durationMs / 1000).toFixed(1)}s; ${elapsed()} elapsed`
+          `[${e.index + 1}/${e.total}] ${safe(e.result.pkg.importPath)}: ${e.result.targets.length} benchmark(s), ${e.result.status}; ${elapsed()} elapsed`
         )
-        if (e.run.unfinished.length > 0) core.warning(unfinishedMessage(e.run))
         if (open) core.endGroup()
         open = false
         break
-      case 'profile':
-        if (e.index === 0)
+      case 'sample':
+        if (e.done === 1)
           core.info(
-            `benchgate: profiling pass, ${e.total} benchmark(s) at two iteration counts each`
+            `benchgate: ${e.total} samples, ${e.rounds} round(s), each its own process at a fixed iteration count`
           )
-        core.info(`[${e.index + 1}/${e.total}] profiling ${safe(e.name)}; ${elapsed()} elapsed`)
+        if (e.failed || e.round === e.rounds - 1 || e.done % 25 === 0)
+          core.info(
+            `sample ${e.done}/${e.total} (round ${e.round + 1}/${e.rounds}) ${safe(e.target.importPath)} ${safe(e.target.name)}${e.failed ? ' FAILED' : ''}; ${elapsed()} elapsed`
+          )
+        break
+      case 'package-end':
+        core.info(
+          `${safe(e.run.pkg.importPath)}: ${e.run.status}, ${e.run.results.length} results in ${(e.run.durationMs / 1000).toFixed(1)}s; ${elapsed()} elapsed`
+        )
+        if (e.run.unfinished.length > 0) core.warning(unfinishedMessage(e.run))
         break
       case 'contention':
         if (e.index === 0 && e.round === 0)
@@ -74,7 +94,6 @@ export function runLog(): (e: PipelineEvent) => void {
           `[${e.index + 1}/${e.total}] contention ${safe(e.name)} round ${e.round + 1}/${e.rounds}; ${elapsed()} elapsed`
         )
         break
-      case 'result':
       case 'attributing':
         break
     }
@@ -91,6 +110,11 @@ export function abLog(what: string): (e: AbEvent) => void {
         break
       case 'build':
         core.info(`benchgate ${what}: building ${safe(e.pkg)} (${e.side}); ${elapsed()} elapsed`)
+        break
+      case 'calibrated':
+        core.info(
+          `benchgate ${what}: ${safe(e.pkg)}: ${e.benchmarks} benchmark(s) calibrated; ${elapsed()} elapsed`
+        )
         break
       case 'round':
         core.info(

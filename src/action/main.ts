@@ -49,11 +49,19 @@ export async function run(): Promise<void> {
   // Interleaved A/B (plan ab) measures the head itself: no separate run.
   // A shard without its baseline part has nothing to compare with: it
   // says so to the merge job at once instead of measuring for nothing.
-  const unbaselined = prepared.baseline !== undefined && !isBaseline(prepared.baseline)
+  const unbaselined =
+    settings.shard !== undefined &&
+    prepared.baseline !== undefined &&
+    !isBaseline(prepared.baseline)
   const outcome =
     plan === 'ab' || unbaselined
       ? undefined
-      : await measure(engine, settings, ctx, temp, prepared.weightsFrom)
+      : await measure(engine, settings, ctx, temp, {
+          weightsFrom: prepared.weightsFrom,
+          // The baseline's fixed iteration counts: both sides do the same work.
+          iterationsFrom:
+            prepared.baseline && isBaseline(prepared.baseline) ? prepared.baseline.dir : undefined
+        })
   if (plan === 'record') await recordBaseline(settings, ctx, outcome!, uploadArtifact)
   else
     await pullRequest(
@@ -80,7 +88,11 @@ async function prepareShard(
   gh: GitHubClient,
   temp: string
 ): Promise<{ weightsFrom?: string; baseline?: BaselineRef | { missing: string } }> {
-  if (!settings.shard || plan === 'ab') return {}
+  if (plan === 'ab') return {}
+  // Unsharded, a pull request still reads its baseline first: the run
+  // reuses the baseline's iteration counts.
+  if (!settings.shard)
+    return plan === 'record' ? {} : { baseline: await baselineOf(gh, settings, ctx, temp) }
   await mkdir(temp, { recursive: true })
   const settled =
     settings.githubToken === '' || ctx.runId === 0
@@ -115,14 +127,18 @@ async function readRunContext(): Promise<RunContext> {
   return readContext(process.env, path ? await readFile(path, 'utf8') : undefined)
 }
 
-/** Run the benchmarks (of this shard) into temp/head, one log group per package. */
+/**
+ * Run the benchmarks (of this shard) into temp/head, one log group per
+ * package; the test binaries and samples stay in temp/bin for confirmation.
+ */
 async function measure(
   engine: Engine,
   settings: ActionSettings,
   ctx: RunContext,
   temp: string,
-  weightsFrom: string | undefined
+  from: { weightsFrom?: string; iterationsFrom?: string }
 ): Promise<RunOutcome> {
+  const { weightsFrom, iterationsFrom } = from
   const outcome = await runToBundle(
     engine.go,
     engine.git,
@@ -131,6 +147,8 @@ async function measure(
       ...(settings.shard
         ? { shard: { ...settings.shard, ...(weightsFrom ? { weightsFrom } : {}) } }
         : {}),
+      ...(iterationsFrom ? { iterationsFrom } : {}),
+      binaryDir: join(temp, 'bin'),
       out: join(temp, 'head'),
       commit: ctx.pullRequest?.headSha ?? ctx.sha,
       ref: ctx.ref

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import * as core from '@actions/core'
 import type { Engine } from '../engine/index.js'
 import type { Plan } from '../judge/judge.js'
-import type { RunOutcome } from '../measure/pipeline.js'
+import { headReuse, type RunOutcome } from '../measure/pipeline.js'
 import { judgePullRequest, type BaselineRef } from '../engine/pr-flow.js'
 import { pullRequestAbBase } from '../ab/revision.js'
 import { fetchBaseline, mergeBase, NoBaselineError } from '../github/baseline.js'
@@ -102,6 +102,7 @@ export async function pullRequest(
       confirmRounds: settings.confirmRounds,
       schedule: settings.abSchedule,
       headDir: outcome?.bundleDir,
+      ...(outcome ? { head: headReuse(outcome) } : {}),
       temp: io.temp,
       report: {
         key: settings.artifactName,

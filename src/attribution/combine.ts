@@ -1,6 +1,6 @@
 /**
- * Group tables combined: several profiles of one run summed (A/B rounds),
- * and the profiling pass's high run minus its low one.
+ * Group tables combined: several profiles summed (every sample of a
+ * benchmark), scaled, and the pooled samples minus the short run.
  */
 import type { Cost, GroupTables } from './index.js'
 import { addLineTables, differenceLines } from './lines.js'
@@ -43,6 +43,43 @@ export function mergeTables(tables: GroupTables[]): GroupTables {
       }
       out.groups.set(group, m)
     }
+  }
+  return out
+}
+
+/**
+ * Tables with every value times `k`: the short run's fixed costs as `k`
+ * samples paid them, before they are taken from the pooled samples
+ * (differenceTables). Sources and paths are shared, not copied.
+ */
+export function scaleTables(t: GroupTables, k: number): GroupTables {
+  if (k === 1) return t
+  const cost = ([flat, cum, self = flat]: Cost): Cost => [flat * k, cum * k, self * k]
+  const out: GroupTables = {
+    groups: new Map(),
+    unattributed: t.unattributed * k,
+    total: t.total * k,
+    sources: t.sources
+  }
+  if (t.period !== undefined) out.period = t.period
+  if (t.paths) out.paths = t.paths
+  for (const [group, g] of t.groups)
+    out.groups.set(group, {
+      total: g.total * k,
+      functions: new Map([...g.functions].map(([name, c]) => [name, cost(c)]))
+    })
+  if (t.lines) {
+    out.lines = new Map()
+    for (const [group, byFunction] of t.lines)
+      out.lines.set(
+        group,
+        new Map(
+          [...byFunction].map(([name, lines]) => [
+            name,
+            new Map([...lines].map(([line, c]) => [line, cost(c)]))
+          ])
+        )
+      )
   }
   return out
 }

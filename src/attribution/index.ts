@@ -23,7 +23,7 @@ import { hotLines, lineTables, type LineTables } from './lines.js'
 export { LINES_KEPT } from './lines.js'
 
 export { isRuntimeInternal } from './internal.js'
-export { differenceTables, mergeTables } from './combine.js'
+export { differenceTables, mergeTables, scaleTables } from './combine.js'
 import { mergeTables } from './combine.js'
 import {
   accumulate,

@@ -29,15 +29,30 @@ export function runProgress(started: number): (e: PipelineEvent) => void {
             (e.skipped.length ? `, ${e.skipped.length} without (skipped)` : '')
         )
         break
-      case 'package-start':
+      case 'build-start':
         console.error(
-          `${stamp()} [${e.index + 1}/${e.total}] ${safe(e.pkg.importPath)}: go ${safe(e.argv.join(' '))}`
+          `${stamp()} building ${e.total} test binar${e.total === 1 ? 'y' : 'ies'}, ${e.parallel} at a time`
         )
         break
-      case 'result': {
-        const ns = e.result.measurements.find(m => m.unit === 'ns/op')
+      case 'built':
         console.error(
-          `${stamp()}     ${safe(e.result.name)}  ${ns ? `${sig(ns.value)} ns/op` : ''}  (result ${e.done})`
+          `${stamp()} [${e.done}/${e.total}] built ${safe(e.pkg.importPath)}${e.ok ? '' : ': FAILED'}`
+        )
+        break
+      case 'calibrate-start':
+        console.error(
+          `${stamp()} [${e.index + 1}/${e.total}] ${safe(e.pkg.importPath)}: calibrating (${safe(e.argv.join(' '))})`
+        )
+        break
+      case 'calibrated':
+        console.error(
+          `${stamp()} [${e.index + 1}/${e.total}] ${safe(e.result.pkg.importPath)}: ${e.result.targets.length} benchmark(s)${e.result.status === 'failed' ? ', FAILED' : ''} in ${(e.result.durationMs / 1000).toFixed(1)}s`
+        )
+        break
+      case 'sample': {
+        const ns = e.nsPerOp !== undefined ? `${sig(e.nsPerOp)} ns/op` : ''
+        console.error(
+          `${stamp()} sample ${e.done}/${e.total} (round ${e.round + 1}/${e.rounds}) ${safe(e.target.importPath)} ${safe(e.target.name)} ×${e.target.iterations}  ${e.failed ? 'FAILED' : ns}`
         )
         break
       }
@@ -53,11 +68,6 @@ export function runProgress(started: number): (e: PipelineEvent) => void {
         )
         if (e.run.unfinished.length > 0)
           console.error(`${stamp()} warning: ${unfinishedMessage(e.run)}`)
-        break
-      case 'profile':
-        console.error(
-          `${stamp()} profiling pass [${e.index + 1}/${e.total}] ${safe(e.name)} (two iteration counts)`
-        )
         break
       case 'contention':
         console.error(
@@ -81,6 +91,9 @@ export function abProgress(started: number): (e: AbEvent) => void {
         break
       case 'build':
         console.error(`${stamp()} building ${safe(e.pkg)} (${e.side})`)
+        break
+      case 'calibrated':
+        console.error(`${stamp()} calibrated ${safe(e.pkg)}: ${e.benchmarks} benchmark(s)`)
         break
       case 'round':
         console.error(

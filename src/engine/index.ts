@@ -6,7 +6,7 @@
 import { LocalGit, type Git } from '../git/index.js'
 import { LocalGo, type GoToolchain } from '../gobench/toolchain.js'
 import { runAb, type AbRunner } from '../ab/ab.js'
-import { durationSeconds } from '../measure/profile-pass.js'
+import { durationSeconds } from '../measure/targets.js'
 
 /** The seams the engine's stages run through. */
 export interface Engine {

@@ -8,7 +8,7 @@
 import type { AbSchedule } from '../ab/duet.js'
 import { join } from 'node:path'
 import type { CompareOptions } from '../compare/model.js'
-import type { AbEvent } from '../ab/ab.js'
+import type { AbEvent, AbSettings } from '../ab/ab.js'
 import { confirmSuspects } from './confirm.js'
 import type { Engine } from './index.js'
 import { abOptions, judgeAb, judgeScreen, suspectsOf, type Plan } from '../judge/judge.js'
@@ -44,6 +44,8 @@ export interface PullRequestJob {
   schedule?: AbSchedule
   /** This run's head bundle (screen and confirm plans). */
   headDir?: string
+  /** What the run leaves to confirmation: its test binaries, fixed counts and samples (headReuse). */
+  head?: Pick<AbSettings, 'prebuilt' | 'iterations' | 'pool'>
   /** Scratch directory: A/B bundles go below it. */
   temp: string
   report: { key: string; repositoryUrl: string; headSha: string }
@@ -96,6 +98,7 @@ export async function judgePullRequest(
               screen,
               {
                 ...ab,
+                ...job.head,
                 rounds: job.confirmRounds,
                 base: seams.abBase,
                 out: join(job.temp, 'confirm'),

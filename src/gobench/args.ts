@@ -119,9 +119,46 @@ export function testBinaryArgs(spec: TestBinarySpec): string[] {
   ]
 }
 
-/** `go test -c` for one package, run in its directory: builds the A/B test binary. */
+/**
+ * `go test -c` for one package, run in its directory: the test binary
+ * every sample runs. -trimpath makes the same source give the same bytes
+ * in any directory (a worktree, another checkout), so a binary can stand
+ * for its source; profiles then name files `<module path>/<file>`.
+ */
 export function goTestBuildArgs(binary: string, buildFlags: readonly string[]): string[] {
-  return ['test', '-c', `-o=${binary}`, ...buildFlags, '.']
+  return ['test', '-c', '-trimpath', `-o=${binary}`, ...buildFlags, '.']
+}
+
+/** The calibration run of a package: every benchmark -bench matches, once, at a short benchtime. */
+export interface CalibrationSpec {
+  bench: string
+  benchtime: string
+  runFlags: readonly string[]
+}
+
+/**
+ * argv of a test binary for calibration: Go's own ramp-up at a short
+ * benchtime, no profiles. It names the benchmarks (sub-benchmarks are only
+ * known by running them) and sizes each one's fixed iteration count.
+ */
+export function calibrationArgs(spec: CalibrationSpec): string[] {
+  return [
+    '-test.run=^$',
+    `-test.bench=${spec.bench}`,
+    '-test.benchmem',
+    '-test.count=1',
+    `-test.benchtime=${spec.benchtime}`,
+    ...spec.runFlags
+  ]
+}
+
+/**
+ * `go tool pprof -proto` of several profiles: pprof's own merge (sums
+ * samples with the same stack), one file a package keeps for flame graphs
+ * and `-diff_base`. -symbolize=none: Go's profiles carry their symbols.
+ */
+export function goPprofMergeArgs(output: string, inputs: readonly string[]): string[] {
+  return ['tool', 'pprof', '-proto', '-symbolize=none', `-output=${output}`, ...inputs]
 }
 
 /** `go env -json` for the environment a bundle records. */
@@ -129,7 +166,7 @@ export function goEnvArgs(): string[] {
   return ['env', '-json', 'GOVERSION', 'GOOS', 'GOARCH']
 }
 
-/** One run of the profiling pass: one benchmark, a fixed iteration count. */
+/** One sample: one benchmark, a fixed iteration count, its own process and profiles. */
 export interface ProfileRunSpec {
   /** An exact -bench pattern (measure/select.ts). */
   bench: string
@@ -140,17 +177,18 @@ export interface ProfileRunSpec {
 }
 
 /**
- * The heap sampling rate of the profiling pass: one sample per 64 KiB
+ * The heap sampling rate of every sample: one heap sample per 64 KiB
  * allocated on average, 8× Go's default, so per-op allocation costs carry
  * a third of the sampling noise (no ns/op change measurable on the demo;
- * docs/comparison.md). The timed runs keep Go's default.
+ * docs/comparison.md). Both sides of every comparison run at it.
  */
 export const PASS_MEM_PROFILE_RATE = 65536
 
 /**
- * argv of a test binary for the profiling pass: `-test.benchtime=Nx`, so
- * the two runs of a benchmark differ only in b.N, and one count. The
- * user's run flags come last, so their own -test.memprofilerate wins.
+ * argv of a test binary for one sample: `-test.benchtime=Nx` (every
+ * sample of both sides does the same work, and no process pays Go's
+ * ramp-up), one count, CPU and heap profiles. The user's run flags come
+ * last, so their own -test.memprofilerate wins.
  */
 export function goTestProfileArgs(spec: ProfileRunSpec): string[] {
   return [

@@ -15,6 +15,12 @@ export interface GoPackage {
   benchmarks: number
   /** go list's error for the package, if any (it will fail to build). */
   listError?: string
+  /**
+   * The module the package belongs to: its path and directory. A test
+   * binary built with -trimpath names its files `<module path>/<file>`,
+   * and this maps them back to the directory (measure/source-paths.ts).
+   */
+  module?: { path: string; dir: string }
 }
 
 /** A problem with what the user asked to run: a pattern, the directory, or Go itself. */
@@ -28,6 +34,7 @@ interface ListedPackage {
   TestGoFiles?: string[]
   XTestGoFiles?: string[]
   Error?: { Err: string }
+  Module?: { Path?: string; Dir?: string }
 }
 
 /** Directories never searched for nested modules (the go command ignores them too). */
@@ -156,7 +163,10 @@ export async function discoverPackages(
         dir: entry.Dir,
         hasBenchmarks: benchmarks > 0,
         benchmarks,
-        listError: entry.Error?.Err
+        listError: entry.Error?.Err,
+        ...(entry.Module?.Path && entry.Module.Dir
+          ? { module: { path: entry.Module.Path, dir: entry.Module.Dir } }
+          : {})
       })
     }
   }

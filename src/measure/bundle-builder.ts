@@ -11,6 +11,7 @@ import { join, relative } from 'node:path'
 import {
   attributeProfiles,
   differenceTables,
+  scaleTables,
   MEASURES,
   sampling,
   unattributedShares,
@@ -31,8 +32,9 @@ import { splitBenchName, type BenchResult } from '../gobench/parse.js'
 import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { median } from '../stats/median.js'
-import { passKey, type PassProfiles } from './profile-pass.js'
-import { bundleCosts, inRepository, round } from './per-op.js'
+import { passKey } from './targets.js'
+import type { PassProfiles } from './samples.js'
+import { bundleCosts, inRepository, round, type SourceRoots } from './per-op.js'
 import { addContention } from './contention-bundle.js'
 import type { ContentionProfiles } from './contention-pass.js'
 import { own, pushAll, table } from '../data/index.js'
@@ -62,13 +64,11 @@ export interface PackageMeasurement {
 }
 
 /** Everything the builder needs besides the measurements. */
-export interface BundleSpec {
+export interface BundleSpec extends SourceRoots {
   /** The bundle directory to write (it must exist or be creatable). */
   dir: string
   /** Where `go env` and git run: the module (or work tree) that was measured. */
   cwd: string
-  /** Repository root, for source paths relative to it; undefined keeps none. */
-  repoRoot: string | undefined
   topK: number
   maxProfileBytes: number
   /** Recorded as given; read from git in cwd when absent. */
@@ -91,8 +91,8 @@ export async function buildBundle(
   for (const m of measured) {
     const { entry, tables } = await attributePackage(m, spec)
     packages.push(entry)
-    const perBenchmark = await passTables(m, spec.maxProfileBytes, inRepository(spec.repoRoot))
-    const built = buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec.repoRoot, name =>
+    const perBenchmark = await passTables(m, spec.maxProfileBytes, inRepository(spec))
+    const built = buildBenchmarks(m.importPath, m.results, tables, spec.topK, spec, name =>
       perBenchmark.get(name)
     )
     for (const [i, b] of built.entries()) {
@@ -136,7 +136,7 @@ async function attributePackage(
     m.profiles,
     m.importPath,
     spec.maxProfileBytes,
-    inRepository(spec.repoRoot)
+    inRepository(spec)
   )
   const problems = [...(m.profileErrors ?? []), ...errors]
   if (problems.length > 0) entry.profileErrors = problems
@@ -179,7 +179,12 @@ async function passTables(
     for (const measure of Object.keys(MEASURES) as BaseMeasure[]) {
       const l = low.tables[measure]
       const h = high.tables[measure]
-      const d = l && h ? differenceTables(l, h, p.counts[1] - p.counts[0]) : undefined
+      // Each of the `processes` samples paid the fixed costs once, as the
+      // short run did: k × low away from the pooled samples leaves k × (N −
+      // n) iterations of per-op work.
+      const k = p.processes
+      const d =
+        l && h ? differenceTables(scaleTables(l, k), h, k * (p.counts[1] - p.counts[0])) : undefined
       if (d) tables[measure] = d
     }
     out.set(name, tables)
@@ -198,7 +203,7 @@ export function buildBenchmarks(
   results: readonly BenchResult[],
   tables: Partial<Record<Measure, GroupTables>>,
   topK: number,
-  repoRoot: string | undefined,
+  roots: SourceRoots,
   /** Tables of the profiling pass for one benchmark, which take precedence per measure. */
   passFor: (name: string) => Partial<Record<Measure, GroupTables>> | undefined = () => undefined
 ): BundleBenchmark[] {
@@ -226,7 +231,7 @@ export function buildBenchmarks(
       const t = pass?.[measure] ?? tables[measure]
       const values = own(b.samples, MEASURES[measure].unit)
       if (!t || !values) continue
-      b.functions[measure] = bundleCosts(t, b.group, median(values), topK, repoRoot)
+      b.functions[measure] = bundleCosts(t, b.group, median(values), topK, roots)
       const s = sampling(t, b.group, median(values))
       if (s) found[measure] = s
     }

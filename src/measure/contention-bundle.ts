@@ -16,14 +16,13 @@ import {
 import { differenceTables, mergeTables, type GroupTables } from '../attribution/index.js'
 import type { BundleBenchmark, BundleContention } from '../bundle/index.js'
 import type { ContentionProfiles } from './contention-pass.js'
-import { bundleCosts, inRepository, round } from './per-op.js'
+import { bundleCosts, inRepository, round, type SourceRoots } from './per-op.js'
 import { pushAll } from '../data/index.js'
 
 /** What addContention needs of the bundle being built. */
-export interface ContentionSpec {
+export interface ContentionSpec extends SourceRoots {
   /** The bundle directory. */
   dir: string
-  repoRoot: string | undefined
   topK: number
   maxProfileBytes: number
   /** Bundle-relative stem of this benchmark's kept profiles (`profiles/pkg-3`). */
@@ -47,7 +46,7 @@ export async function addContention(
   c: ContentionProfiles,
   spec: ContentionSpec
 ): Promise<void> {
-  const keepFile = inRepository(spec.repoRoot)
+  const keepFile = inRepository(spec)
   const errors = [...c.errors]
   const decoded: { low: Decoded; high: Decoded }[] = []
   for (const r of c.rounds) {
@@ -87,7 +86,7 @@ export async function addContention(
       const t = differenceTables(mergeTables(lows), mergeTables(highs), dn * decoded.length)
       // A median of 1 only passes perOpCosts' guard: with `iterations` set
       // the costs are per extra iteration, as measured.
-      if (t) b.functions[measure] = bundleCosts(t, b.group, 1, spec.topK, spec.repoRoot)
+      if (t) b.functions[measure] = bundleCosts(t, b.group, 1, spec.topK, spec)
     }
   const contention: BundleContention = { rounds: decoded.length, counts: c.counts, metrics }
   const first = c.rounds[0]?.high.files

@@ -24,7 +24,7 @@ import { packageStem } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
 import { parseGcTrace, type ContentionFiles, type GcTrace } from '../attribution/contention.js'
 import { exactBenchPattern } from './select.js'
-import { passKey, type PassTarget } from './profile-pass.js'
+import { passKey, type PassTarget } from './targets.js'
 import type { ProfileSettings } from './settings.js'
 
 /** Seconds of work in a contention run at the high iteration count. */

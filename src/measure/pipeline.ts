@@ -1,7 +1,8 @@
 /**
- * The "measure" stage of the data flow: discover packages, run one
- * `go test` per package (docs/design.md D1), then hand the results and profiles to the
- * bundle builder.
+ * The "measure" stage of the data flow: discover packages, measure them
+ * (packages.ts: build once, calibrate, a process per sample), the
+ * contention pass when asked for, then hand the results and profiles to
+ * the bundle builder.
  */
 import { existsSync } from 'node:fs'
 import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
@@ -11,20 +12,24 @@ import type { Bundle } from '../bundle/index.js'
 import type { Git } from '../git/index.js'
 import { discoverPackages, DiscoveryError, type GoPackage } from '../gobench/discover.js'
 import { splitTestFlags } from '../gobench/args.js'
-import { packageStem, runPackages, type PackageRun, type RunEvent } from '../gobench/run.js'
+import type { PackageRun } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
-import { buildBundle, type PackageMeasurement } from './bundle-builder.js'
-import { profilePass, targetsOf, type PassEvent, type PassTarget } from './profile-pass.js'
+import { readBundle } from '../bundle/index.js'
+import { median } from '../stats/median.js'
+import { buildBundle } from './bundle-builder.js'
+import { measurePackages, type MeasureEvent } from './packages.js'
+import type { BenchmarkSamples } from './samples.js'
+import type { ProfileFiles } from '../attribution/index.js'
+import { passKey, type PassTarget } from './targets.js'
 import { SettingsError, wantsContention, type RunSettings } from './settings.js'
 import { contentionPass, traceUnsupported, type ContentionEvent } from './contention-pass.js'
 import { repositoryRoot } from './sources.js'
 import { selectShard, type ShardSelection } from '../shard/partition.js'
 
-/** Events for progress display: discovery, then the runner's events. */
+/** Events for progress display: discovery, then building, calibrating and sampling. */
 export type PipelineEvent =
   | { type: 'discovered'; run: GoPackage[]; skipped: GoPackage[]; shard?: ShardSelection }
-  | RunEvent
-  | PassEvent
+  | MeasureEvent
   | ContentionEvent
   | { type: 'attributing'; pkg: string }
 
@@ -39,13 +44,25 @@ export interface RunOutcome {
   bundleDir: string
   runs: PackageRun[]
   failed: PackageRun[]
+  /** Each package's test binary, by import path: kept only when settings.binaryDir was given. */
+  binaries: Map<string, string>
+  /** How many test binaries were built. */
+  builds: number
+  /**
+   * Every benchmark's samples, their profiles kept under binaryDir when it
+   * was given (confirmation pools them with its head rounds); else gone.
+   */
+  samples: BenchmarkSamples[]
 }
 
 /** Run the benchmarks and write the bundle. Failed packages are recorded, not thrown. */
 export async function runToBundle(
   go: GoToolchain,
   git: Git,
-  settings: RunSettings,
+  settings: RunSettings & {
+    /** Keep the test binaries here (for an A/B of the same head); a scratch directory otherwise. */
+    binaryDir?: string
+  },
   onEvent: (e: PipelineEvent) => void = () => {}
 ): Promise<RunOutcome> {
   const dir = resolve(settings.dir)
@@ -62,28 +79,38 @@ export async function runToBundle(
   onEvent({ type: 'discovered', run: withBenchmarks, skipped, ...(shard ? { shard } : {}) })
 
   await checkTraceSupport(go, dir, settings)
+  const reuse = settings.iterationsFrom ? await reusableCounts(settings.iterationsFrom) : undefined
   const bundleDir = resolve(settings.out)
   await prepareOutDir(bundleDir)
   const scratch = await mkdtemp(join(tmpdir(), 'benchgate-bin-'))
+  const sampleDir = settings.binaryDir ? join(settings.binaryDir, 'samples') : scratch
+  if (settings.binaryDir) await mkdir(sampleDir, { recursive: true })
   try {
-    const runs = await runAll(
+    const profileDir = join(bundleDir, 'profiles')
+    await mkdir(profileDir, { recursive: true })
+    const m = await measurePackages(
       go,
       withBenchmarks,
-      settings,
-      join(bundleDir, 'profiles'),
-      scratch,
+      {
+        bench: settings.bench,
+        count: settings.count,
+        benchtime: settings.benchtime,
+        extraFlags: settings.extraFlags,
+        profileDir,
+        binaryDir: settings.binaryDir ?? scratch,
+        scratch: sampleDir,
+        ...(reuse ? { reuse } : {})
+      },
       onEvent
     )
+    const runs = m.runs
     const failed = runs.filter(r => r.status === 'failed')
     checkMatched(runs, settings.bench)
-    const passMs = new Map<string, number>()
-    const { pass, contention } = await passes(go, runs, scratch, settings, onEvent, passMs)
+    const contention = await contentionOf(go, m.targets, scratch, settings, onEvent)
     const repoRoot = await repositoryRoot(git, dir)
-    const measured = runs.map(run => {
-      onEvent({ type: 'attributing', pkg: run.pkg.importPath })
-      // What the package cost this run, the pass included: what a shard balances by.
-      const durationMs = run.durationMs + (passMs.get(run.pkg.importPath) ?? 0)
-      return { ...measurementOf(run), durationMs, pass, contention }
+    const measured = m.measured.map(x => {
+      onEvent({ type: 'attributing', pkg: x.importPath })
+      return { ...x, contention }
     })
     const bundle = await buildBundle(
       go,
@@ -92,6 +119,7 @@ export async function runToBundle(
         dir: bundleDir,
         cwd: dir,
         repoRoot,
+        modules: modulesOf(discovered),
         topK: settings.topK,
         maxProfileBytes: settings.maxProfileBytes,
         commit: settings.commit,
@@ -104,7 +132,8 @@ export async function runToBundle(
           timeout: settings.timeout,
           extraFlags: settings.extraFlags,
           topK: settings.topK,
-          profilePass: 'two iteration counts per benchmark (docs/comparison.md)',
+          samples: SAMPLES_RECORDED,
+          ...(reuse ? { iterationsFrom: 'baseline' } : {}),
           ...(shard
             ? {
                 shard: `${shard.index}/${shard.count}`,
@@ -117,41 +146,78 @@ export async function runToBundle(
       },
       measured
     )
-    return { bundle, bundleDir, runs, failed }
+    return {
+      bundle,
+      bundleDir,
+      runs,
+      failed,
+      binaries: settings.binaryDir ? m.binaries : new Map(),
+      builds: m.builds,
+      samples: m.samples
+    }
   } finally {
     await rm(scratch, { recursive: true, force: true })
   }
 }
 
 /**
- * After the timed runs, with the test binaries they built: the profiling
- * pass, then (when asked for) the contention pass, never beside them.
+ * What a run leaves to an A/B of the same head (confirmation): its test
+ * binaries (never built twice), each benchmark's fixed iteration count
+ * (both sides then do the same work), and its samples' profiles (pooled
+ * into the head's per-op costs). Empty maps when the binaries were not kept.
  */
-async function passes(
+export function headReuse(outcome: RunOutcome): {
+  prebuilt: ReadonlyMap<string, string>
+  iterations: ReadonlyMap<string, number>
+  pool: ReadonlyMap<string, { iterations: number; profiles: ProfileFiles }>
+} {
+  const iterations = new Map<string, number>()
+  const pool = new Map<string, { iterations: number; profiles: ProfileFiles }>()
+  for (const x of outcome.samples) {
+    const key = passKey(x.target.importPath, x.target.name)
+    iterations.set(key, x.target.iterations)
+    if (outcome.binaries.size > 0 && x.profiles.cpu.length > 0)
+      pool.set(key, { iterations: x.target.iterations, profiles: x.profiles })
+  }
+  return { prebuilt: outcome.binaries, iterations, pool }
+}
+
+/** How a bundle's samples were taken, as its settings record it (docs/bundle.md). */
+export const SAMPLES_RECORDED =
+  'a process per sample at a fixed iteration count (-benchtime=Nx), and one run at a tenth of it per benchmark (docs/comparison.md)'
+
+/** The modules of the discovered packages, for trimmed file names (measure/per-op.ts). */
+export function modulesOf(packages: readonly GoPackage[]): { path: string; dir: string }[] {
+  const out = new Map<string, string>()
+  for (const p of packages) if (p.module) out.set(p.module.path, p.module.dir)
+  return [...out].map(([path, moduleDir]) => ({ path, dir: moduleDir }))
+}
+
+/**
+ * The fixed iteration counts a bundle's benchmarks ran at, by passKey (the
+ * median b.N of a bundle made before counts were fixed): a pull request
+ * reuses its baseline's, so both sides do the same work.
+ */
+export async function reusableCounts(dir: string): Promise<Map<string, number>> {
+  const { bundle } = await readBundle(dir)
+  const out = new Map<string, number>()
+  for (const b of bundle.benchmarks)
+    if (b.iterations.length > 0)
+      out.set(passKey(b.package, b.name), Math.round(median(b.iterations)))
+  return out
+}
+
+/** The contention pass, when asked for, after the samples and never beside them. */
+async function contentionOf(
   go: GoToolchain,
-  runs: readonly PackageRun[],
+  targets: readonly PassTarget[],
   scratch: string,
   settings: RunSettings,
-  onEvent: (e: PipelineEvent) => void,
-  passMs?: Map<string, number>
-): Promise<{
-  pass: Awaited<ReturnType<typeof profilePass>>
-  contention?: Awaited<ReturnType<typeof contentionPass>>
-}> {
+  onEvent: (e: PipelineEvent) => void
+): Promise<Awaited<ReturnType<typeof contentionPass>> | undefined> {
+  if (!wantsContention(settings.profiles)) return undefined
   const runFlags = splitTestFlags(settings.extraFlags).run
-  const targets = passTargets(runs, scratch)
-  const pass = await profilePass(
-    go,
-    targets,
-    { scratch, runFlags, benchtime: settings.benchtime, count: settings.count, elapsedMs: passMs },
-    onEvent
-  )
-  if (!wantsContention(settings.profiles)) return { pass }
-  const profiles = settings.profiles!
-  return {
-    pass,
-    contention: await contentionPass(go, targets, { scratch, runFlags, profiles }, onEvent)
-  }
+  return contentionPass(go, targets, { scratch, runFlags, profiles: settings.profiles! }, onEvent)
 }
 
 /**
@@ -178,69 +244,6 @@ function checkMatched(runs: readonly PackageRun[], bench: string): void {
       .map(r => r.pkg.importPath)
       .join(', ')}${runs.length > 5 ? ', …' : ''}). Check the bench input (--bench)`
   )
-}
-
-/** One `go test` per package, profiles into profileDir, test binaries into binaryDir. */
-async function runAll(
-  go: GoToolchain,
-  packages: GoPackage[],
-  settings: RunSettings,
-  profileDir: string,
-  binaryDir: string,
-  onEvent: (e: PipelineEvent) => void
-): Promise<PackageRun[]> {
-  await mkdir(profileDir, { recursive: true })
-  return runPackages(
-    go,
-    packages,
-    {
-      bench: settings.bench,
-      count: settings.count,
-      benchtime: settings.benchtime,
-      timeout: settings.timeout,
-      extraFlags: settings.extraFlags,
-      profileDir,
-      binaryDir
-    },
-    onEvent
-  )
-}
-
-/** Every benchmark that ran, with its package's test binary. */
-function passTargets(runs: readonly PackageRun[], binaryDir: string): PassTarget[] {
-  return runs.flatMap(run => {
-    const binary = join(binaryDir, `${packageStem(run.pkg.importPath)}.test`)
-    if (run.results.length === 0 || !existsSync(binary)) return []
-    return targetsOf(run.pkg.importPath, run.results, binary, run.pkg.dir)
-  })
-}
-
-/** One package's `go test` as the builder takes it; a missing profile is explained. */
-function measurementOf(run: PackageRun): PackageMeasurement {
-  const profiles: PackageMeasurement['profiles'] = { cpu: [], mem: [] }
-  const profileErrors: string[] = []
-  if (run.results.length > 0) {
-    for (const kind of ['cpu', 'mem'] as const) {
-      const file = kind === 'cpu' ? run.cpuProfile : run.memProfile
-      if (existsSync(file)) profiles[kind].push(file)
-      else
-        profileErrors.push(
-          `go test wrote no ${kind} profile${run.status === 'failed' ? ' (the package failed before exiting normally)' : ''}`
-        )
-    }
-  } else {
-    profiles.cpu.push(run.cpuProfile)
-    profiles.mem.push(run.memProfile)
-  }
-  return {
-    importPath: run.pkg.importPath,
-    status: run.status,
-    error: run.error,
-    results: run.results,
-    profiles,
-    config: run.config,
-    profileErrors
-  }
 }
 
 /** Refuse, before any work, a non-empty output directory that is not a bundle: it is the user's. */

@@ -40,6 +40,12 @@ export interface RunSettings {
    * newest baseline) when given, else by their benchmark counts.
    */
   shard?: Shard & { weightsFrom?: string }
+  /**
+   * A bundle (the baseline) whose benchmarks' fixed iteration counts this
+   * run reuses for the benchmarks it shares, so both sides of the
+   * comparison do the same work; the others are calibrated.
+   */
+  iterationsFrom?: string
 }
 
 /** The profiles a run can collect. cpu and mem are always collected. */

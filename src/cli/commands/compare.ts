@@ -2,9 +2,11 @@
  * `benchgate compare`: compare two bundles (or `go test -bench` text
  * files); with --confirm-base, re-measure the screen's suspects by A/B.
  */
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { reusableCounts } from '../../measure/pipeline.js'
 import { readBundle } from '../../bundle/index.js'
-import { durationSeconds } from '../../measure/profile-pass.js'
+import { durationSeconds } from '../../measure/targets.js'
 import type { Comparison, Screen } from '../../compare/model.js'
 import { confirmSuspects } from '../../engine/confirm.js'
 import { localEngine } from '../../engine/index.js'
@@ -111,6 +113,7 @@ export const compareCommand: Command = {
         'confirm-rounds'
       )
       const started = Date.now()
+      const counts = await countsOf(positionals[1])
       const { runAb } = localEngine()
       judge = screen =>
         confirmSuspects(
@@ -123,6 +126,8 @@ export const compareCommand: Command = {
             base: confirmBase,
             head: str(values, 'confirm-head'),
             schedule: scheduleFlag(values),
+            // The head bundle's fixed iteration counts: both sides re-measure at them.
+            ...counts,
             sources: gitSources(new LocalGit(), resolve('.'))
           },
           opts,
@@ -139,4 +144,11 @@ export const compareCommand: Command = {
     })
     return emitComparison(values, outputs)
   }
+}
+
+/** The fixed iteration counts of a head that is a bundle; none for a text file. */
+async function countsOf(path: string): Promise<{ iterations?: Map<string, number> }> {
+  const dir = path.endsWith('results.json') ? dirname(path) : path
+  if (!existsSync(join(dir, 'results.json'))) return {}
+  return { iterations: await reusableCounts(dir) }
 }

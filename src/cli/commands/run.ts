@@ -8,6 +8,7 @@ import {
   runSettingsFrom,
   SHARD_OPTIONS,
   shardFlags,
+  str,
   UsageError,
   write,
   type Command
@@ -17,13 +18,14 @@ import { runProgress } from '../progress.js'
 /** The `run` command. */
 export const runCommand: Command = {
   usage:
-    'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [--shard i/n [--shard-weights BASELINE]] [-- extra go test flags]',
+    'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [--shard i/n [--shard-weights BASELINE]] [--iterations-from BASELINE] [-- extra go test flags]',
   options: {
     ...RUN_OPTIONS,
     timeout: { type: 'string' },
     top: { type: 'string' },
     'max-profile-bytes': { type: 'string' },
-    ...SHARD_OPTIONS
+    ...SHARD_OPTIONS,
+    'iterations-from': { type: 'string' }
   },
   passthrough: true,
   async run(values, positionals, rest) {
@@ -32,7 +34,10 @@ export const runCommand: Command = {
     }
     const settings = {
       ...runSettingsFrom(values, { extraFlags: rest, out: 'benchgate-results' }),
-      ...shardFlags(values)
+      ...shardFlags(values),
+      ...(str(values, 'iterations-from') !== undefined
+        ? { iterationsFrom: str(values, 'iterations-from') }
+        : {})
     }
     const { go, git } = localEngine(settings.timeout)
     const outcome = await runToBundle(go, git, settings, runProgress(Date.now()))
