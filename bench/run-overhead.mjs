@@ -1,15 +1,20 @@
 #!/usr/bin/env node
-// Benchmark: the overhead `benchgate run` adds over running the same
-// `go test` commands directly (discovery, parsing, profile decoding,
-// attribution, writing the bundle). Rounds interleave the two so drift hits
-// both alike. Also times the two cheap checks for "does this package have
+// Benchmark: `benchgate run` against the plain `go test` commands at the
+// same count and benchtime (one `go test -bench -cpuprofile -memprofile`
+// per package), on the workload fixture and on real modules from the Go
+// module proxy. benchgate builds once, calibrates, runs every sample in a
+// process of its own at a fixed iteration count, and decodes, attributes
+// and writes the bundle; the plain commands pay Go's ramp-up on every
+// -count repetition. Rounds interleave the two (ABBA) so drift hits both
+// alike. Also times the two cheap checks for "does this package have
 // benchmarks": scanning _test.go files vs `go test -list`.
 //
-//   npm run package && node bench/run-overhead.mjs [--rounds 3] [--benchtime 200ms] [--count 3]
+//   npm run package && node bench/run-overhead.mjs [--rounds 3] [--benchtime 100ms] [--count 6]
+//     [--modules github.com/google/btree@v1.1.3,github.com/Masterminds/semver/v3@v3.3.1]
 //
-// Target (issue 3): overhead under 2% of the total, or under 1 s.
+// Target: benchgate run at most 1.15× the plain commands on the modules.
 import { execFileSync, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { cpus, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -22,8 +27,12 @@ const module = join(root, 'fixtures', 'workload')
 const { values } = parseArgs({
   options: {
     rounds: { type: 'string', default: '3' },
-    benchtime: { type: 'string', default: '200ms' },
-    count: { type: 'string', default: '3' }
+    benchtime: { type: 'string', default: '100ms' },
+    count: { type: 'string', default: '6' },
+    modules: {
+      type: 'string',
+      default: 'github.com/google/btree@v1.1.3,github.com/Masterminds/semver/v3@v3.3.1'
+    }
   }
 })
 const t0 = Date.now()
@@ -35,10 +44,40 @@ const pkgs = readdirSync(module, { withFileTypes: true })
   .map(d => d.name)
   .sort()
 
-function direct() {
+/** A module from the proxy, copied somewhere writable: its directory and its benchmark packages. */
+function fetchModule(mod) {
+  const info = JSON.parse(
+    execFileSync('go', ['mod', 'download', '-json', mod], { encoding: 'utf8' })
+  )
+  const dir = mkdtempSync(join(tmpdir(), 'bg-mod-'))
+  cpSync(info.Dir, dir, { recursive: true })
+  execFileSync('chmod', ['-R', 'u+w', dir])
+  const listed = execFileSync(
+    'go',
+    ['list', '-f', '{{.Dir}} {{len .TestGoFiles}} {{len .XTestGoFiles}}', './...'],
+    {
+      cwd: dir,
+      encoding: 'utf8'
+    }
+  )
+  const withTests = listed
+    .trim()
+    .split('\n')
+    .map(l => l.split(' '))
+    .filter(([, t, x]) => Number(t) + Number(x) > 0)
+    .map(([d]) => d)
+  return { name: mod, dir, pkgDirs: withTests }
+}
+
+const targets = [
+  { name: 'fixtures/workload', dir: module, pkgDirs: pkgs.map(p => join(module, p)) },
+  ...values.modules.split(',').filter(Boolean).map(fetchModule)
+]
+
+function direct(target) {
   const out = mkdtempSync(join(tmpdir(), 'bg-direct-'))
   const start = performance.now()
-  for (const p of pkgs) {
+  for (const [i, p] of target.pkgDirs.entries()) {
     const r = spawnSync(
       'go',
       [
@@ -48,13 +87,13 @@ function direct() {
         '-benchmem',
         `-count=${values.count}`,
         `-benchtime=${values.benchtime}`,
-        `-cpuprofile=${out}/${p}.cpu.pprof`,
-        `-memprofile=${out}/${p}.mem.pprof`,
-        `-o=${out}/${p}.test`,
+        `-cpuprofile=${out}/${i}.cpu.pprof`,
+        `-memprofile=${out}/${i}.mem.pprof`,
+        `-o=${out}/${i}.test`,
         '-timeout=60m',
         '.'
       ],
-      { cwd: join(module, p) }
+      { cwd: p }
     )
     if (r.status !== 0) throw new Error(`go test ${p} failed: ${r.stderr}`)
   }
@@ -63,7 +102,7 @@ function direct() {
   return ms
 }
 
-function benchgate() {
+function benchgate(target) {
   const out = mkdtempSync(join(tmpdir(), 'bg-run-'))
   const start = performance.now()
   const r = spawnSync(
@@ -78,7 +117,7 @@ function benchgate() {
       '--out',
       join(out, 'b')
     ],
-    { cwd: module }
+    { cwd: target.dir }
   )
   const ms = performance.now() - start
   if (r.status !== 0) throw new Error(`benchgate run failed: ${r.stderr}`)
@@ -86,28 +125,23 @@ function benchgate() {
   return ms
 }
 
-log('warm-up (fills the Go build cache)')
-direct()
-const d = []
-const b = []
 const rounds = Number(values.rounds)
-for (let i = 0; i < rounds; i++) {
-  // ABBA: neither side always goes first.
-  const order =
-    i % 2 === 0
-      ? [
-          ['direct', direct],
-          ['benchgate', benchgate]
-        ]
-      : [
-          ['benchgate', benchgate],
-          ['direct', direct]
-        ]
-  for (const [name, fn] of order) {
-    const ms = fn()
-    ;(name === 'direct' ? d : b).push(ms)
-    log(`round ${i + 1}/${rounds} ${name}: ${(ms / 1000).toFixed(2)} s`)
+const measured = []
+for (const target of targets) {
+  log(`${target.name}: warm-up (fills the Go build cache)`)
+  direct(target)
+  const d = []
+  const b = []
+  for (let i = 0; i < rounds; i++) {
+    // ABBA: neither side always goes first.
+    const order = i % 2 === 0 ? ['direct', 'benchgate'] : ['benchgate', 'direct']
+    for (const name of order) {
+      const ms = name === 'direct' ? direct(target) : benchgate(target)
+      ;(name === 'direct' ? d : b).push(ms)
+      log(`${target.name} round ${i + 1}/${rounds} ${name}: ${(ms / 1000).toFixed(2)} s`)
+    }
   }
+  measured.push({ target, d, b })
 }
 
 // Discovery check: regex over _test.go files vs go test -list (compiles).
@@ -131,21 +165,23 @@ const list = () => {
 const scanMs = median([scan(), scan(), scan()])
 const listMs = median([list(), list(), list()])
 
-const dm = median(d)
-const bm = median(b)
-const overhead = bm - dm
 const goVersion = execFileSync('go', ['version'], { encoding: 'utf8' }).trim()
 const section = [
   `Measured ${new Date().toISOString().slice(0, 10)} on ${cpus().length} × ${cpus()[0].model.trim()}, Node ${process.version}, ${goVersion}.`,
-  `Workload: \`fixtures/workload\` (${pkgs.length} packages), \`-count ${values.count} -benchtime ${values.benchtime}\`, ${rounds} interleaved rounds (ABBA), medians.`,
+  `\`-count ${values.count} -benchtime ${values.benchtime}\`, ${rounds} interleaved rounds (ABBA) per workload, medians. "Plain go test" is one \`go test -run '^$' -bench=. -benchmem -count -benchtime -cpuprofile -memprofile\` per package with tests, as a user would type it.`,
   '',
-  '| | wall (median) |',
-  '| --- | --- |',
-  `| the same go test commands, run directly | ${(dm / 1000).toFixed(2)} s |`,
-  `| benchgate run (whole process) | ${(bm / 1000).toFixed(2)} s |`,
-  `| overhead | ${(overhead / 1000).toFixed(2)} s (${((100 * overhead) / bm).toFixed(1)}% of the total) |`,
+  '| workload | packages | plain go test | benchgate run | ratio |',
+  '| --- | --- | --- | --- | --- |',
+  ...measured.map(({ target, d, b }) => {
+    const dm = median(d)
+    const bm = median(b)
+    return `| ${target.name} | ${target.pkgDirs.length} | ${(dm / 1000).toFixed(2)} s | ${(bm / 1000).toFixed(2)} s | ${(bm / dm).toFixed(3)}× |`
+  }),
   '',
-  `Per-round spread, direct: ${d.map(x => (x / 1000).toFixed(2)).join(', ')} s; benchgate: ${b.map(x => (x / 1000).toFixed(2)).join(', ')} s.`,
+  ...measured.map(
+    ({ target, d, b }) =>
+      `Per-round, ${target.name}: plain ${d.map(x => (x / 1000).toFixed(2)).join(', ')} s; benchgate ${b.map(x => (x / 1000).toFixed(2)).join(', ')} s.`
+  ),
   '',
   'Detecting packages without benchmarks (all packages, median of 3):',
   '',

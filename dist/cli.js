@@ -9446,7 +9446,7 @@ function statsNotes(measure, st, shown) {
     else if (st.withinNoise > 0)
         out.push(`${st.withinNoise} more change${st.withinNoise === 1 ? ' is' : 's are'} ${noise}${at}, not shown.`);
     if (st.fewSamples)
-        out.push(`⚠️ That is few samples: only the first row is reliable. A longer \`benchtime\` or more rounds give more (the profiling pass runs up to 1 s of each benchmark).`);
+        out.push(`⚠️ That is few samples: only the first row is reliable. A longer \`benchtime\`, a higher \`count\` or more rounds give more: every sample's profile counts.`);
     return out;
 }
 /** The measure a benchmark's verdict is about: CPU for time, else the allocation unit's. */

@@ -175,9 +175,15 @@ describe('the Action on push and pull_request', () => {
     expect(gh.requests('POST', /\/issues\/7\/comments$/)).toBe(1)
   })
 
-  it('logs one group per package with progress', () => {
-    expect(regressed.stdout).toMatch(/::group::\[1\/1\] example\.com\/demo\/textproc \([\d.]+s\)/)
+  it('logs the builds, one group per package’s calibration, and the samples with progress', () => {
+    expect(regressed.stdout).toMatch(/\[1\/1\] built example\.com\/demo\/textproc; [\d.]+s elapsed/)
+    expect(regressed.stdout).toMatch(
+      /::group::\[1\/1\] example\.com\/demo\/textproc: calibrating \([\d.]+s\)/
+    )
     expect(regressed.stdout).toContain('::endgroup::')
+    expect(regressed.stdout).toMatch(
+      /sample \d+\/\d+ \(round \d+\/\d+\) example\.com\/demo\/textproc Benchmark\S+; [\d.]+s elapsed/
+    )
   })
 })
 
@@ -224,6 +230,9 @@ describe('(f) a report over the size limit', () => {
       'working-directory': join(ROOT, 'fixtures', 'many'),
       count: '9',
       benchtime: '200x',
+      // The screen decides: 201 benchmarks, each sample its own process,
+      // are enough work for a size limit without an A/B of every suspect.
+      gate: 'baseline',
       ...extra
     })
   let r: ActionRun

@@ -70,7 +70,7 @@ const section = (md: string, name: string): string => {
 
 describe('the contention pass', () => {
   it('runs apart from the timed runs, which keep their argv, with progress per round', () => {
-    const timed = baseRun.stderr.split('\n').filter(l => / go test /.test(l))
+    const timed = baseRun.stderr.split('\n').filter(l => /: calibrating \(/.test(l))
     expect(timed.length).toBeGreaterThan(0)
     for (const l of timed) expect(l).not.toMatch(/blockprofile|mutexprofile|-trace/)
     expect(baseRun.stderr).toMatch(/contention pass \[1\/2\] BenchmarkLockedMap-2 round 6\/6/)

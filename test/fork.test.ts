@@ -529,7 +529,7 @@ describe('trust and hostile input', () => {
     async bench => {
       const r = await pr(gh, 4010, 'acme/widgets', { bench })
       expect(r.code).toBe(1)
-      expect(r.stdout).toContain(` -bench=${bench} `)
+      expect(r.stdout).toContain(` -test.bench=${bench} `)
       expect(r.stdout).toContain(
         `-bench regular expression ${JSON.stringify(bench)} matched no benchmark`
       )

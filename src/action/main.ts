@@ -45,7 +45,7 @@ export async function run(): Promise<void> {
       `benchgate runs on ${RUN_EVENTS.join(', ')} events, not "${ctx.event}". Trigger the workflow on push to the default branch (to record the baseline) and on pull_request (to compare)`
     )
   const engine = localEngine(settings.run.timeout)
-  const prepared = await prepareShard(plan, settings, ctx, gh, temp)
+  const prepared = await prepare(plan, settings, ctx, gh, temp)
   // Interleaved A/B (plan ab) measures the head itself: no separate run.
   // A shard without its baseline part has nothing to compare with: it
   // says so to the merge job at once instead of measuring for nothing.
@@ -75,13 +75,14 @@ export async function run(): Promise<void> {
 }
 
 /**
- * What a matrix job needs before it measures: on a push, the whole
- * baseline to balance by; on a pull request, the baseline's part of this
- * shard, whose assignment it follows (and compares with afterwards).
+ * What a job needs before it measures. Unsharded: on a pull request, the
+ * baseline, whose iteration counts the run reuses. Sharded: on a push, the
+ * whole baseline to balance by; on a pull request, the baseline's part of
+ * this shard, whose assignment it follows (and compares with afterwards).
  * Either comes from a run that finished before this run was created, so
  * that every shard, and a re-run of one, reads the same run.
  */
-async function prepareShard(
+async function prepare(
   plan: Plan,
   settings: ActionSettings,
   ctx: RunContext,
@@ -89,11 +90,11 @@ async function prepareShard(
   temp: string
 ): Promise<{ weightsFrom?: string; baseline?: BaselineRef | { missing: string } }> {
   if (plan === 'ab') return {}
+  await mkdir(temp, { recursive: true })
   // Unsharded, a pull request still reads its baseline first: the run
   // reuses the baseline's iteration counts.
   if (!settings.shard)
     return plan === 'record' ? {} : { baseline: await baselineOf(gh, settings, ctx, temp) }
-  await mkdir(temp, { recursive: true })
   const settled =
     settings.githubToken === '' || ctx.runId === 0
       ? undefined

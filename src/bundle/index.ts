@@ -54,7 +54,7 @@ export interface BundlePackage {
   unattributed?: Partial<Record<Measure, number>>
   /** Problems reading the profiles; the benchmarks still have samples. */
   profileErrors?: string[]
-  /** Wall time of its timed `go test` run and its profiling pass, in ms: what sharding balances by (shard/partition.ts). */
+  /** Wall time of its calibration and samples, in ms: what sharding balances by (shard/partition.ts). */
   durationMs?: number
 }
 

@@ -57,7 +57,7 @@ export interface PackageMeasurement {
   profileErrors?: string[]
   /** Wall time of the timed run. */
   durationMs?: number
-  /** The profiling pass's two runs per benchmark (profile-pass.ts), by passKey. */
+  /** Each benchmark's samples and short run (samples.ts), by passKey: per-op costs without fixed costs. */
   pass?: ReadonlyMap<string, PassProfiles>
   /** The contention pass's rounds per benchmark (contention-pass.ts), by passKey. */
   contention?: ReadonlyMap<string, ContentionProfiles>

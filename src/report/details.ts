@@ -68,7 +68,7 @@ function statsNotes(measure: Measure, st: FunctionStats | undefined, shown: numb
     )
   if (st.fewSamples)
     out.push(
-      `⚠️ That is few samples: only the first row is reliable. A longer \`benchtime\` or more rounds give more (the profiling pass runs up to 1 s of each benchmark).`
+      `⚠️ That is few samples: only the first row is reliable. A longer \`benchtime\`, a higher \`count\` or more rounds give more: every sample's profile counts.`
     )
   return out
 }
