@@ -4684,6 +4684,13 @@ async function measurePackages(go, packages, o, onEvent = () => { }) {
         samples
     };
 }
+/** The samples' results round by round (every benchmark's first sample, then the second, …). */
+function resultsInRoundOrder(own) {
+    return own
+        .flatMap(s => s.results.map((r, round) => ({ r, round })))
+        .sort((a, b) => a.round - b.round)
+        .map(x => x.r);
+}
 /** A package that did not build. */
 function failedBuild(pkg, error, durationMs) {
     return {
@@ -4699,10 +4706,7 @@ function failedBuild(pkg, error, durationMs) {
 }
 /** A calibrated package with its samples: its results in round order, merged profiles, failures. */
 async function sampledRun(go, c, own, profileDir) {
-    const results = own
-        .flatMap(s => s.results.map((r, sample) => ({ r, sample })))
-        .sort((a, b) => a.sample - b.sample)
-        .map(x => x.r);
+    const results = resultsInRoundOrder(own);
     const brokenSample = own.find(s => s.error !== undefined);
     const run = {
         pkg: c.pkg,
@@ -5542,10 +5546,7 @@ async function writeSide(go, git, w, s, name, dir) {
         const run = {
             pkg,
             status: own.length > 0 ? 'ok' : 'no-match',
-            results: own
-                .flatMap(x => x.results.map((r, round) => ({ r, round })))
-                .sort((a, b) => a.round - b.round)
-                .map(x => x.r),
+            results: resultsInRoundOrder(own),
             failures: [],
             unfinished: [],
             config: own[0]?.config ?? {},

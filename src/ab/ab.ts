@@ -28,7 +28,7 @@ import {
 import { buildBundle, type PackageMeasurement } from '../measure/bundle-builder.js'
 import { checkOutDir, modulesOf, prepareOutDir, SAMPLES_RECORDED } from '../measure/pipeline.js'
 import { calibratePackages } from '../measure/calibrate.js'
-import { measurementOf, mergeSampleProfiles } from '../measure/packages.js'
+import { measurementOf, mergeSampleProfiles, resultsInRoundOrder } from '../measure/packages.js'
 import type { PassProfiles } from '../measure/samples.js'
 import type { PassTarget } from '../measure/targets.js'
 import type { ProfileFiles } from '../attribution/index.js'
@@ -259,10 +259,7 @@ async function writeSide(
     const run: PackageRun = {
       pkg,
       status: own.length > 0 ? 'ok' : 'no-match',
-      results: own
-        .flatMap(x => x.results.map((r, round) => ({ r, round })))
-        .sort((a, b) => a.round - b.round)
-        .map(x => x.r),
+      results: resultsInRoundOrder(own),
       failures: [],
       unfinished: [],
       config: own[0]?.config ?? {},

@@ -13,6 +13,7 @@ import { buildTestBinaries, type BuildEvent } from '../gobench/build.js'
 import type { GoPackage } from '../gobench/discover.js'
 import { describeFailure, packageStem, type PackageRun, type RunEvent } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
+import type { BenchResult } from '../gobench/parse.js'
 import type { PackageMeasurement } from './bundle-builder.js'
 import { calibratePackages, type Calibration, type CalibrationEvent } from './calibrate.js'
 import { passProfilesOf, takeSamples, type BenchmarkSamples, type SampleEvent } from './samples.js'
@@ -111,6 +112,14 @@ export async function measurePackages(
   }
 }
 
+/** The samples' results round by round (every benchmark's first sample, then the second, …). */
+export function resultsInRoundOrder(own: readonly BenchmarkSamples[]): BenchResult[] {
+  return own
+    .flatMap(s => s.results.map((r, round) => ({ r, round })))
+    .sort((a, b) => a.round - b.round)
+    .map(x => x.r)
+}
+
 /** A package that did not build. */
 function failedBuild(pkg: GoPackage, error: string, durationMs: number): PackageRun {
   return {
@@ -132,10 +141,7 @@ async function sampledRun(
   own: readonly BenchmarkSamples[],
   profileDir: string
 ): Promise<PackageRun> {
-  const results = own
-    .flatMap(s => s.results.map((r, sample) => ({ r, sample })))
-    .sort((a, b) => a.sample - b.sample)
-    .map(x => x.r)
+  const results = resultsInRoundOrder(own)
   const brokenSample = own.find(s => s.error !== undefined)
   const run: PackageRun = {
     pkg: c.pkg,
