@@ -64,11 +64,13 @@ describe('benchgate ab', () => {
       repo
     )
     const c = JSON.parse(r.stdout) as Comparison
-    expect(
+    // Unchanged, or, when 8 rounds cannot rule out 2.5% at α 0.001,
+    // inconclusive: never a regression, and nothing blocks.
+    expect(['unchanged', 'inconclusive']).toContain(
       c.benchmarks
         .find(b => b.name.startsWith('BenchmarkChecksum'))!
         .metrics.find(m => m.unit === 'ns/op')!.verdict
-    ).toBe('unchanged')
+    )
     expect(c.gate.fail).toBe(false)
     expect(r.code).toBe(0)
   })

@@ -233,6 +233,7 @@ function forkComparison(b: BenchmarkComparison): Comparison {
       improvement: 0,
       unchanged: 1,
       'too-few-samples': 0,
+      inconclusive: 0,
       new: 0,
       removed: 0,
       failed: 0

@@ -126,9 +126,11 @@ describe.runIf(allowedCpus().length >= 2)('benchgate ab --schedule duet', () => 
       { cwd: repo }
     )
     const c = JSON.parse(r.stdout) as Comparison
-    expect(c.benchmarks.find(b => b.name.startsWith('BenchmarkChecksum'))!.verdict).toBe(
-      'unchanged'
+    // Unchanged, or inconclusive where 8 rounds cannot rule out 2.5%: never a regression.
+    expect(['unchanged', 'inconclusive']).toContain(
+      c.benchmarks.find(b => b.name.startsWith('BenchmarkChecksum'))!.verdict
     )
+    expect(c.gate.fail).toBe(false)
   })
 
   it('on one CPU falls back to ABBA with a notice, never silently', async () => {

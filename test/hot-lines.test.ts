@@ -247,7 +247,9 @@ describe('hot lines end to end', () => {
     )
     expect(r.stderr).toMatch(/round 6\/6/)
     const md = await confirm('--benchtime', '50ms', '--out', join(out, 'confirm2'))
-    expect(md.stdout).toContain('(6 rounds of 50ms, U test')
+    expect(md.stdout).toContain(
+      '(up to 6 rounds of 50ms, anytime-valid sequential test, each suspect stopped once decided'
+    )
   })
 
   it('outside the repository: no hot lines, and the report says why', async () => {

@@ -42,7 +42,11 @@ describe.each(PAIRS)('%s vs %s', (a, b) => {
 
   beforeAll(async () => {
     rows = await benchstatRows(join(DIR, a), join(DIR, b))
-    const c = compare(await loadSide(join(DIR, a)), await loadSide(join(DIR, b)), { threshold: 0 })
+    // benchstat's own test: the screen's default is Welch's, whose guard is this call.
+    const c = compare(await loadSide(join(DIR, a)), await loadSide(join(DIR, b)), {
+      threshold: 0,
+      test: 'utest'
+    })
     ours = new Map()
     for (const bc of c.benchmarks) for (const m of bc.metrics) ours.set(`${bc.name}|${m.unit}`, m)
   })
@@ -80,6 +84,23 @@ describe.each(PAIRS)('%s vs %s', (a, b) => {
       checked++
     }
     expect(checked).toBe(rows.length)
+  })
+
+  it("keeps benchstat's call under the default Welch screen, where it is the guard", async () => {
+    const c = compare(await loadSide(join(DIR, a)), await loadSide(join(DIR, b)), { threshold: 0 })
+    const byKey = new Map(
+      c.benchmarks.flatMap(bc => bc.metrics.map(m => [`${bc.name}|${m.unit}`, m] as const))
+    )
+    let welch = 0
+    for (const r of rows) {
+      const m = byKey.get(`Benchmark${r.name}|${ourUnit(r.unit)[0]}`)
+      if (!m?.base || !m.head) continue
+      expect(m.significantUncorrected, `${r.name}: benchstat says ${r.vsBase}`).toBe(
+        r.vsBase !== '~'
+      )
+      if (m.test === 'welch') welch++
+    }
+    expect(welch).toBeGreaterThan(0)
   })
 
   it('agrees on the 95% CI of each median (benchstat prints it as ±%)', () => {

@@ -53,7 +53,7 @@ const { values } = parseArgs({
   options: {
     trials: { type: 'string', default: '48' },
     count: { type: 'string', default: '6' },
-    'confirm-rounds': { type: 'string', default: '20' },
+    'confirm-rounds': { type: 'string', default: '30' },
     'duet-rounds': { type: 'string' },
     modes: { type: 'string', default: 'seq,ab,confirm' },
     conditions: { type: 'string', default: 'quiet' },
@@ -128,7 +128,8 @@ function cliRun(args, { allowFail = true } = {}) {
     maxBuffer: 256 << 20
   })
   const ms = performance.now() - started
-  if (r.status !== 0 && !(allowFail && r.status === 1))
+  // 1: the gate failed; 3: compare left suspects unconfirmed (neither is an error here).
+  if (r.status !== 0 && !(allowFail && (r.status === 1 || r.status === 3)))
     throw new Error(`benchgate ${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(-3000)}`)
   return { ms, stdout: r.stdout, stderr: r.stderr }
 }
@@ -155,6 +156,7 @@ function calls(comparisonJson) {
         ? {
             confirmation: {
               status: b.confirmation.status,
+              rounds: b.confirmation.rounds,
               delta: b.confirmation.deltaPercent,
               p: b.confirmation.pAdjusted
             }
@@ -222,8 +224,10 @@ for (let t = done; t < trials; t++) {
   )
   const cmp = (base, head, ...opts) =>
     calls(cliRun(['compare', join(dir, base), join(dir, head), '--format', 'json', ...opts]).stdout)
-  const seqU = cmp('seq-base', 'seq-head', '--threshold', '0')
-  const seqUThr = cmp('seq-base', 'seq-head')
+  const seqU = cmp('seq-base', 'seq-head', '--test', 'utest', '--threshold', '0')
+  // The screen before (U test + threshold) and now (Welch on logs, U guard, threshold).
+  const seqUThr = cmp('seq-base', 'seq-head', '--test', 'utest')
+  const seqWelch = cmp('seq-base', 'seq-head')
   // Interleaved A/B with the same number of runs: count rounds of one run per side.
   let ab = null
   let abCalls = null
@@ -320,6 +324,7 @@ for (let t = done; t < trials; t++) {
     reran: conf?.reran ?? [],
     seqU,
     seqUThr,
+    seqWelch,
     ...(abCalls ? { ab: abCalls } : {}),
     ...(conf ? { confirm: conf.calls } : {}),
     ...(duet ? { duet: { ...duet.calls, reran: duet.reran } } : {})

@@ -40,9 +40,15 @@ export const MODES = [
     ...SEQ
   },
   {
-    name: 'sequential, U test + 5% threshold (gate: baseline)',
+    name: 'sequential, U test + 5% threshold (gate: baseline before D3 changed)',
     flagged: (t, f) => t.seqUThr[f]?.flagged,
     has: has('seqUThr'),
+    ...SEQ
+  },
+  {
+    name: "sequential, Welch's t on logs + U guard + 5% (gate: baseline)",
+    flagged: (t, f) => t.seqWelch[f]?.flagged,
+    has: has('seqWelch'),
     ...SEQ
   },
   {
@@ -64,7 +70,7 @@ export const MODES = [
     ...AB
   },
   {
-    name: 'screen + confirmation, U test + 2.5% (gate: confirmed)',
+    name: 'screen + confirmation as the CLI judges it (gate: confirmed)',
     flagged: (t, f) => t.confirm.cli[f]?.flagged,
     has: has('confirm'),
     ...CONFIRM

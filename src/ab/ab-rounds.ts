@@ -61,28 +61,85 @@ export async function timedRounds(
   const order = interleave(targets)
   for (const side of ['base', 'head'] as const)
     for (const t of order) sides[side].samples.set(passKey(t.importPath, t.name), emptySamples(t))
-  for (let round = 0; round < s.rounds; round++) {
+  let active = order
+  const started = performance.now()
+  for (let round = 0; round < s.rounds && active.length > 0; round++) {
+    if (
+      round >= FIRST_LOOK &&
+      s.budgetMs !== undefined &&
+      performance.now() - started >= s.budgetMs
+    ) {
+      onEvent({
+        type: 'notice',
+        message: `confirmation budget of ${Math.round(s.budgetMs / 1000)} s spent after ${round} rounds; ${active.length} benchmark(s) undecided`
+      })
+      break
+    }
     const sideOrder: SideName[] = round % 2 === 0 ? ['base', 'head'] : ['head', 'base']
     if (duet) {
       // The halves swap every round, so a faster CPU favours neither side.
       const [b, h] = round % 2 === 0 ? duet.cpus : [duet.cpus[1], duet.cpus[0]]
       onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order: sideOrder, duet: [b, h] })
-      for (const t of order)
+      for (const t of active)
         await together([
           sideSample(go, sides, 'base', t, round, scratch, s, { cpus: b, procs: duet.procs }),
           sideSample(go, sides, 'head', t, round, scratch, s, { cpus: h, procs: duet.procs })
         ])
     } else {
       onEvent({ type: 'round', round: round + 1, rounds: s.rounds, order: sideOrder })
-      for (const t of order)
+      for (const t of active)
         for (const side of sideOrder) await sideSample(go, sides, side, t, round, scratch, s)
     }
     if (round === 0) checkMatched(sides, s.bench)
+    if (s.decide && isLook(round + 1)) active = stillUndecided(sides, active, s.decide, onEvent)
   }
   // The short runs: per-op costs without the fixed costs, per side.
   for (const side of ['base', 'head'] as const)
     for (const t of order) await sideLow(go, sides, side, t, scratch, s)
   return duet
+}
+
+/** Rounds before the first look of a sequential confirmation (4 is the least that can decide at 0.05). */
+export const FIRST_LOOK = 6
+/** Rounds between looks after the first: one ABBA cycle. */
+export const LOOK_EVERY = 2
+
+/** Whether the rounds are looked at after this many. */
+function isLook(rounds: number): boolean {
+  return rounds >= FIRST_LOOK && (rounds - FIRST_LOOK) % LOOK_EVERY === 0
+}
+
+/** Paired per-round times of each benchmark result, by `importPath␊name`: what a look decides on. */
+export type RoundTimes = ReadonlyMap<string, { base: number[]; head: number[] }>
+
+/**
+ * A look: every result's paired times so far (those that stopped too:
+ * the decision corrects across all of them); the targets with a result
+ * still undecided go on, the rest stop.
+ */
+function stillUndecided(
+  sides: Record<SideName, SideState>,
+  active: readonly PassTarget[],
+  decide: (rounds: RoundTimes) => ReadonlySet<string>,
+  onEvent: (e: AbEvent) => void
+): PassTarget[] {
+  const times = new Map<string, { base: number[]; head: number[] }>()
+  const owner = new Map<string, string>()
+  for (const side of ['base', 'head'] as const)
+    for (const [target, samples] of sides[side].samples)
+      for (const r of samples.results) {
+        const ns = r.measurements.find(m => m.unit === 'ns/op')
+        if (!ns) continue
+        const key = `${samples.target.importPath}\n${r.name}`
+        owner.set(key, target)
+        const entry = times.get(key) ?? times.set(key, { base: [], head: [] }).get(key)!
+        entry[side].push(ns.value)
+      }
+  const open = new Set([...decide(times)].map(k => owner.get(k)))
+  const next = active.filter(t => open.has(passKey(t.importPath, t.name)))
+  if (next.length < active.length)
+    onEvent({ type: 'decided', decided: active.length - next.length, open: next.length })
+  return next
 }
 
 /** A target's samples before any ran. */

@@ -22,6 +22,7 @@ import {
   flagsOf,
   tail,
   timedRounds,
+  type RoundTimes,
   type SideName,
   type SideState
 } from './ab-rounds.js'
@@ -38,6 +39,7 @@ import { wantsContention, type ProfileSettings } from '../measure/settings.js'
 import type { AbSchedule } from './duet.js'
 
 export { AbError } from './ab-rounds.js'
+export type { RoundTimes } from './ab-rounds.js'
 
 /** What one A/B run measures, and how. */
 export interface AbSettings {
@@ -46,8 +48,17 @@ export interface AbSettings {
   /** When set, only these import paths run (confirmation: the suspects' packages). */
   only?: ReadonlySet<string>
   bench: string
-  /** Rounds: each is one run per side. */
+  /** Rounds: each is one run per side (with `decide`, the most a benchmark gets). */
   rounds: number
+  /**
+   * Sequential confirmation: at each look (after 6 rounds, then every 2),
+   * the result keys (`importPath␊name`) still undecided given every
+   * result's paired ns/op so far; a target whose results are all decided
+   * stops. Without it every target runs all the rounds.
+   */
+  decide?: (rounds: RoundTimes) => ReadonlySet<string>
+  /** With `decide`: no round starts after this many ms of timed rounds, once the first look is past. */
+  budgetMs?: number
   benchtime: string
   /** go test flags: build flags (e.g. -tags=x) go to `go test -c`, test flags (e.g. -cpu) to each run. */
   buildFlags: string[]
@@ -92,6 +103,8 @@ export type AbEvent =
     }
   | { type: 'notice'; message: string }
   | { type: 'contention-round'; round: number; rounds: number; order: ('base' | 'head')[] }
+  /** A look of a sequential confirmation stopped `decided` targets; `open` go on. */
+  | { type: 'decided'; decided: number; open: number }
 
 /** The two bundles an A/B run wrote. */
 export interface AbResult {

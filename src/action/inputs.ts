@@ -10,7 +10,11 @@ import {
   type CompareOptions,
   type GateMode
 } from '../compare/model.js'
-import { CONFIRM_ROUNDS_DEFAULT, type CommentPolicy } from '../judge/judge.js'
+import {
+  CONFIRM_BUDGET_DEFAULT,
+  CONFIRM_ROUNDS_DEFAULT,
+  type CommentPolicy
+} from '../judge/judge.js'
 import {
   describeBounds,
   NUMBER_BOUNDS,
@@ -60,8 +64,10 @@ export interface ActionSettings {
   uploadBaseline: UploadMode
   /** On pull requests: confirmed (screen, then A/B of suspects), baseline (screen only), ab (A/B only). */
   gate: GateMode
-  /** A/B rounds per suspect under gate confirmed. */
+  /** A/B rounds per suspect under gate confirmed, at most. */
   confirmRounds: number
+  /** Seconds of confirmation rounds, after the first look, before undecided suspects stop. */
+  confirmBudget: number
   /** How A/B rounds are scheduled (gate ab and confirmation): abba or duet. */
   abSchedule: AbSchedule
 }
@@ -209,7 +215,8 @@ export function readSettings(read: InputReader): ActionSettings {
       allocThreshold: number(read, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold),
       maxFunctions: number(read, 'max-functions', COMPARE_DEFAULTS.maxFunctions),
       failOnAlloc: bool(read, 'fail-on-alloc', false),
-      test: 'utest',
+      failOnInconclusive: bool(read, 'fail-on-inconclusive', false),
+      test: COMPARE_DEFAULTS.test,
       contentionThreshold: number(
         read,
         'contention-threshold',
@@ -233,6 +240,7 @@ export function readSettings(read: InputReader): ActionSettings {
     uploadBaseline: oneOf(read, 'upload-baseline', ['auto', 'always', 'never'] as const, 'auto'),
     gate: oneOf(read, 'gate', GATE_MODES, 'confirmed'),
     confirmRounds: number(read, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT),
+    confirmBudget: number(read, 'confirm-budget', CONFIRM_BUDGET_DEFAULT),
     abSchedule: oneOf(read, 'ab-schedule', AB_SCHEDULES, 'abba')
   }
 }

@@ -129,6 +129,11 @@ export function abLog(what: string): (e: AbEvent) => void {
           `benchgate ${what}: contention round ${e.round}/${e.rounds} (${e.order.join(', ')}); ${elapsed()} elapsed`
         )
         break
+      case 'decided':
+        core.info(
+          `benchgate ${what}: ${e.decided} benchmark(s) decided and stopped, ${e.open} still running; ${elapsed()} elapsed`
+        )
+        break
     }
   }
 }

@@ -100,6 +100,7 @@ export async function pullRequest(
         plan === 'ab' && settings.shard ? { ...settings.run, shard: settings.shard } : settings.run,
       compare: settings.compare,
       confirmRounds: settings.confirmRounds,
+      confirmBudget: settings.confirmBudget,
       schedule: settings.abSchedule,
       headDir: outcome?.bundleDir,
       ...(outcome ? { head: headReuse(outcome) } : {}),

@@ -187,6 +187,7 @@ export const COMPARE_OPTIONS = {
   alpha: { type: 'string' },
   'alloc-threshold': { type: 'string' },
   'fail-on-alloc': { type: 'boolean' },
+  'fail-on-inconclusive': { type: 'boolean' },
   'contention-threshold': { type: 'string' },
   'fail-on-contention': { type: 'string', multiple: true },
   'max-functions': { type: 'string' },
@@ -207,7 +208,10 @@ function contentionFamilies(values: Values): ContentionFamily[] {
 }
 
 /** CompareOptions from flags, with the Action's bounds. */
-export function compareOptions(values: Values, test: StatTest = 'utest'): CompareOptions {
+export function compareOptions(
+  values: Values,
+  test: StatTest = COMPARE_DEFAULTS.test
+): CompareOptions {
   const chosen = str(values, 'test') ?? test
   if (!(STAT_TESTS as readonly string[]).includes(chosen))
     throw new UsageError(`--test must be ${STAT_TESTS.join(' or ')}, not "${chosen}"`)
@@ -219,6 +223,7 @@ export function compareOptions(values: Values, test: StatTest = 'utest'): Compar
     allocThreshold: bounded(values, 'alloc-threshold', COMPARE_DEFAULTS.allocThreshold),
     maxFunctions: bounded(values, 'max-functions', COMPARE_DEFAULTS.maxFunctions),
     failOnAlloc: values['fail-on-alloc'] === true,
+    ...(values['fail-on-inconclusive'] === true ? { failOnInconclusive: true } : {}),
     contentionThreshold: bounded(
       values,
       'contention-threshold',

@@ -106,6 +106,9 @@ export function abProgress(started: number): (e: AbEvent) => void {
       case 'contention-round':
         console.error(`${stamp()} contention round ${e.round}/${e.rounds}: ${e.order.join(', ')}`)
         break
+      case 'decided':
+        console.error(`${stamp()} ${e.decided} decided and stopped; ${e.open} still running`)
+        break
     }
   }
 }

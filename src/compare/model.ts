@@ -15,6 +15,7 @@ export const VERDICTS = [
   'improvement',
   'unchanged',
   'too-few-samples',
+  'inconclusive',
   'new',
   'removed',
   'failed'
@@ -52,11 +53,22 @@ export interface CompareOptions {
   contentionThreshold: number
   /** Contention families whose regressions fail the gate; empty: report-only. */
   failOnContention: ContentionFamily[]
+  /**
+   * A confirmation that could not decide within its budget (`inconclusive`:
+   * a regression above the threshold is neither shown nor ruled out) fails
+   * the gate too. Absent: it does not.
+   */
+  failOnInconclusive?: boolean
 }
 
 /** The significance tests a comparison can use. */
-export const STAT_TESTS = ['utest', 'wilcoxon'] as const
-/** utest: Mann-Whitney U (benchstat's); wilcoxon: signed-rank on paired rounds. */
+export const STAT_TESTS = ['welch', 'utest', 'wilcoxon', 'sequential'] as const
+/**
+ * welch: Welch's t on log values, guarded by the U test (the screen's);
+ * utest: Mann-Whitney U (benchstat's); wilcoxon: signed-rank on paired
+ * rounds; sequential: the anytime-valid mixture test of paired rounds'
+ * log ratios (confirmation; stats/sequential.ts).
+ */
 export type StatTest = (typeof STAT_TESTS)[number]
 
 /** The defaults of every comparison option, as action.yml documents them. */
@@ -67,7 +79,7 @@ export const COMPARE_DEFAULTS: CompareOptions = {
   allocThreshold: 0,
   maxFunctions: 10,
   failOnAlloc: false,
-  test: 'utest',
+  test: 'welch',
   contentionThreshold: 10,
   failOnContention: []
 }
@@ -98,8 +110,23 @@ export interface MetricComparison {
   test: StatTest
   /** Holm–Bonferroni adjusted across every test of the same unit in this comparison (noisy units with ≥ 4 values per side). */
   pAdjusted: number | null
-  /** benchstat's call: p ≤ alpha, no correction, no threshold (false where benchstat prints "~"). */
+  /**
+   * benchstat's call: its U test's p ≤ alpha, no correction, no threshold
+   * (false where benchstat prints "~"). Under `welch` a regression needs it
+   * too, so one wild sample cannot make a change significant.
+   */
   significantUncorrected: boolean | null
+  /**
+   * `sequential`: the confidence sequence of Δ in percent at level alpha
+   * (stats/sequential.ts), what an inconclusive verdict reports; hi is
+   * null while the rounds cannot bound it.
+   */
+  interval?: { lo: number; hi: number | null }
+  /**
+   * `welch`: the smallest slowdown in percent this row's samples could have
+   * shown (80% power, α over the comparison's time tests).
+   */
+  detectable?: number
   /** (head / base − 1) × 100, as benchstat computes it; null when base is 0. */
   deltaPercent: number | null
   base: SideSummary | null
@@ -243,8 +270,14 @@ export interface BenchmarkComparison {
 
 /** How a suspect fared when it was re-measured by A/B on the runner. */
 export interface BenchmarkConfirmation {
-  /** confirmed: a significant time regression in the A/B too; not-confirmed: not; missing: the A/B did not measure it. */
-  status: 'confirmed' | 'not-confirmed' | 'missing'
+  /**
+   * confirmed: a significant time regression in the A/B too; not-confirmed:
+   * not; inconclusive: its rounds could neither show nor rule out a
+   * regression above the threshold; missing: the A/B did not measure it.
+   */
+  status: 'confirmed' | 'not-confirmed' | 'inconclusive' | 'missing'
+  /** With a sequential test: the confidence sequence of Δ in percent at level alpha (hi null: unbounded). */
+  interval?: { lo: number; hi: number | null }
   unit: string
   deltaPercent: number | null
   /** The A/B's raw p, before Holm (what a merge corrects across shards); absent from older comparisons. */

@@ -24,6 +24,12 @@ import {
   type Verdict
 } from './model.js'
 
+/** A confidence interval of Δ in percent: a number below, a number or null (unbounded) above. */
+function interval(v: unknown, where: string): { lo: number; hi: number | null } {
+  const o = obj(v, where)
+  return { lo: num(o.lo, `${where}.lo`), hi: numOrNull(o.hi, `${where}.hi`) }
+}
+
 function metric(v: unknown, where: string, nested = false): MetricComparison {
   const o = obj(v, where)
   const m: MetricComparison = {
@@ -40,6 +46,8 @@ function metric(v: unknown, where: string, nested = false): MetricComparison {
     base: side(o.base, `${where}.base`),
     head: side(o.head, `${where}.head`)
   }
+  if (o.interval !== undefined) m.interval = interval(o.interval, `${where}.interval`)
+  if (o.detectable !== undefined) m.detectable = num(o.detectable, `${where}.detectable`)
   if (o.measuredBy !== undefined)
     m.measuredBy = oneOf(o.measuredBy, ['ab'] as const, `${where}.measuredBy`)
   // One level only: a screen row holds no screen row of its own.
@@ -69,7 +77,7 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
     b.confirmation = {
       status: oneOf(
         k.status,
-        ['confirmed', 'not-confirmed', 'missing'] as const,
+        ['confirmed', 'not-confirmed', 'inconclusive', 'missing'] as const,
         `${where}.confirmation.status`
       ),
       unit: str(k.unit, `${where}.confirmation.unit`, L.unit),
@@ -77,7 +85,10 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
       ...(k.p === undefined ? {} : { p: numOrNull(k.p, `${where}.confirmation.p`) }),
       pAdjusted: numOrNull(k.pAdjusted, `${where}.confirmation.pAdjusted`),
       rounds: num(k.rounds, `${where}.confirmation.rounds`),
-      test: oneOf(k.test, STAT_TESTS, `${where}.confirmation.test`)
+      test: oneOf(k.test, STAT_TESTS, `${where}.confirmation.test`),
+      ...(k.interval === undefined
+        ? {}
+        : { interval: interval(k.interval, `${where}.confirmation.interval`) })
     }
   }
   if (o.functions !== undefined) {
@@ -217,16 +228,20 @@ export function sanitizeComparison(v: unknown): Comparison {
       allocThreshold: num(opts.allocThreshold, 'options.allocThreshold'),
       maxFunctions: num(opts.maxFunctions, 'options.maxFunctions'),
       failOnAlloc: opts.failOnAlloc === true,
+      ...(opts.failOnInconclusive === true ? { failOnInconclusive: true } : {}),
       test: oneOf(opts.test ?? 'utest', STAT_TESTS, 'options.test'),
       contentionThreshold: num(opts.contentionThreshold ?? 10, 'options.contentionThreshold'),
       failOnContention: arr(opts.failOnContention ?? [], 'options.failOnContention', 10).map(
         (x, i) => oneOf(x, CONTENTION_FAMILIES, `options.failOnContention[${i}]`)
       )
     },
-    counts: Object.fromEntries(VERDICTS.map(k => [k, num(counts[k], `counts.${k}`)])) as Record<
-      Verdict,
-      number
-    >,
+    // A verdict newer than the report counts 0 (inconclusive came after schema 1's first reports).
+    counts: Object.fromEntries(
+      VERDICTS.map(k => [
+        k,
+        num(counts[k] ?? (k === 'inconclusive' ? 0 : undefined), `counts.${k}`)
+      ])
+    ) as Record<Verdict, number>,
     benchmarks: arr(o.benchmarks, 'comparison.benchmarks').map((b, i) =>
       benchmark(b, `benchmarks[${i}]`)
     ),

@@ -9,6 +9,8 @@ import { holmAdjust } from '../stats/holm.js'
 import { median } from '../stats/median.js'
 import { choose, mannWhitneyU } from '../stats/utest.js'
 import { wilcoxonSignedRank } from '../stats/wilcoxon.js'
+import { detectableChange, welchLog } from '../stats/welch.js'
+import { anytimeP, confidenceSequence, logRatios } from '../stats/sequential.js'
 import type { Side, SideBenchmark } from './input.js'
 import {
   benchmarkKey,
@@ -100,6 +102,11 @@ export function compareVerdicts(
     benchmarks.push({ package: pkg, name, verdict: 'unchanged', metrics })
   }
   const families = decideVerdicts(benchmarks, opts)
+  const timeFamily = families.get('screen:time') ?? []
+  markDetectable(benchmarks, timeFamily.length, opts.alpha, k => [
+    baseBy.get(k)?.samples,
+    headBy.get(k)?.samples
+  ])
 
   const counts = countVerdicts(benchmarks)
   return {
@@ -111,10 +118,67 @@ export function compareVerdicts(
     benchmarks,
     geomean: geomean(benchmarks),
     warnings: environmentWarnings(base, head),
-    notes: powerNotes(families.get('screen:time') ?? [], opts.alpha),
+    notes: [
+      ...powerNotes(timeFamily, opts.alpha),
+      ...noiseNotes(benchmarks, opts.threshold, timeFamily.length)
+    ],
     base: sideInfo(base),
     head: sideInfo(head)
   }
+}
+
+/**
+ * Each Welch-tested time row's smallest detectable slowdown (80% power, at
+ * α over the m time tests: Holm's strictest step), from its own samples.
+ */
+function markDetectable(
+  benchmarks: readonly BenchmarkComparison[],
+  m: number,
+  alpha: number,
+  samples: (
+    key: string
+  ) => [SideBenchmark['samples'] | undefined, SideBenchmark['samples'] | undefined]
+): void {
+  for (const b of benchmarks)
+    for (const row of b.metrics) {
+      if (row.kind !== 'time' || row.test !== 'welch' || row.pAdjusted === null) continue
+      const [base, head] = samples(key(b))
+      const d = detectableChange(
+        own(base, row.unit) ?? [],
+        own(head, row.unit) ?? [],
+        alpha / Math.max(1, m)
+      )
+      if (d !== null) row.detectable = d
+    }
+}
+
+/** How many benchmarks may be named in the noise note. */
+const NOISY_NAMED = 10
+
+/**
+ * The benchmarks too noisy for the threshold: a pass is no proof of no
+ * change for them, so the comparison says which, and what it could see.
+ */
+function noiseNotes(
+  benchmarks: readonly BenchmarkComparison[],
+  threshold: number,
+  m: number
+): string[] {
+  const noisy = benchmarks
+    .flatMap(b =>
+      b.metrics
+        .filter(x => x.kind === 'time' && (x.detectable ?? 0) > threshold)
+        .map(x => ({ b, d: x.detectable! }))
+    )
+    .sort((x, y) => y.d - x.d)
+  if (noisy.length === 0) return []
+  const named = noisy
+    .slice(0, NOISY_NAMED)
+    .map(({ b, d }) => `${b.name} (could not detect changes under ${d.toFixed(0)}%)`)
+    .join(', ')
+  return [
+    `Too noisy on this runner to see a ${threshold}% change (80% power, Holm over ${m} benchmarks): ${named}${noisy.length > NOISY_NAMED ? `, and ${noisy.length - NOISY_NAMED} more` : ''}. A pass says nothing about changes smaller than that; raise count or benchtime, or quiet the runner.`
+  ]
 }
 
 /** How many benchmarks have each verdict. */
@@ -167,12 +231,30 @@ function compareUnit(
   // equal on each side; otherwise they are noisy, with the U test and the
   // allocation threshold (noisyVerdict).
   if (kind === 'exact' && !(allEqual(baseValues!) && allEqual(headValues!))) m.kind = kind = 'noisy'
-  const paired = opts.test === 'wilcoxon' && base.n === head.n && kind !== 'exact'
-  m.test = paired ? 'wilcoxon' : 'utest'
-  m.p = paired
-    ? wilcoxonSignedRank(baseValues!, headValues!).p
-    : mannWhitneyU(baseValues!, headValues!).p
-  m.significantUncorrected = m.p <= opts.alpha
+  const u = mannWhitneyU(baseValues!, headValues!).p
+  m.significantUncorrected = u <= opts.alpha
+  m.test = 'utest'
+  m.p = u
+  if (kind === 'exact') return m
+  const ratios = opts.test === 'sequential' ? logRatios(baseValues!, headValues!) : null
+  if (ratios) {
+    // Paired rounds, tested as they were taken: valid however many looks stopped them.
+    const cs = confidenceSequence(ratios, opts.alpha)
+    m.test = 'sequential'
+    m.p = anytimeP(ratios)
+    const hi = (Math.exp(cs.hi) - 1) * 100
+    m.interval = { lo: (Math.exp(cs.lo) - 1) * 100, hi: Number.isFinite(hi) ? hi : null }
+  } else if (opts.test === 'wilcoxon' && base.n === head.n) {
+    m.test = 'wilcoxon'
+    m.p = wilcoxonSignedRank(baseValues!, headValues!).p
+    m.significantUncorrected = m.p <= opts.alpha
+  } else if (opts.test === 'welch') {
+    const w = welchLog(baseValues!, headValues!)
+    if (w) {
+      m.test = 'welch'
+      m.p = w.p
+    }
+  }
   return m
 }
 
@@ -277,22 +359,36 @@ export function exactVerdict(
   return worse ? 'regression' : 'improvement'
 }
 
-/** A noisy metric's verdict from its Holm-adjusted p, its Δ and the threshold. */
+/**
+ * A noisy metric's verdict from its Holm-adjusted p, its Δ and the
+ * threshold. Welch's test also needs the U test's uncorrected call, so a
+ * single wild sample cannot carry it. A sequential row that is not
+ * significant is `unchanged` only when its confidence sequence rules out a
+ * regression above the threshold; else `inconclusive`.
+ */
 export function noisyVerdict(m: MetricComparison, opts: CompareOptions): Verdict {
   if (m.verdict === 'too-few-samples' || m.pAdjusted === null) return m.verdict
   const threshold = isAllocationUnit(m.unit) ? opts.allocThreshold : opts.threshold
   const delta =
     m.deltaPercent ?? (m.base && m.head && m.head.median > m.base.median ? Infinity : -Infinity)
+  const significant =
+    m.pAdjusted < opts.alpha && (m.test !== 'welch' || m.significantUncorrected === true)
   // An equal median is no change, however the U test ranks the rest (at the
   // allocation threshold's default of 0 it was an "improvement" of +0.00%).
-  if (!(m.pAdjusted < opts.alpha) || delta === 0 || Math.abs(delta) < threshold) return 'unchanged'
+  if (!significant || delta === 0 || Math.abs(delta) < threshold) {
+    const i = m.interval
+    const open =
+      i && (m.better === 'lower' ? i.hi === null || i.hi >= threshold : -i.lo >= threshold)
+    return m.test === 'sequential' && open && !significant ? 'inconclusive' : 'unchanged'
+  }
   const worse = m.better === 'lower' ? delta > 0 : delta < 0
   return worse ? 'regression' : 'improvement'
 }
 
-/** regression if any metric regressed; else improvement if any improved; else too few samples (time); else unchanged. */
+/** regression if any metric regressed; else inconclusive (time); else improvement if any improved; else too few samples (time); else unchanged. */
 export function benchmarkVerdict(metrics: MetricComparison[]): Verdict {
   if (metrics.some(m => m.verdict === 'regression')) return 'regression'
+  if (metrics.some(m => m.kind === 'time' && m.verdict === 'inconclusive')) return 'inconclusive'
   if (metrics.some(m => m.verdict === 'improvement')) return 'improvement'
   if (metrics.some(m => m.kind === 'time' && m.verdict === 'too-few-samples'))
     return 'too-few-samples'
@@ -302,11 +398,12 @@ export function benchmarkVerdict(metrics: MetricComparison[]): Verdict {
 const VERDICT_ORDER: Record<Verdict, number> = {
   regression: 0,
   failed: 1,
-  improvement: 2,
-  'too-few-samples': 3,
-  new: 4,
-  removed: 5,
-  unchanged: 6
+  inconclusive: 2,
+  improvement: 3,
+  'too-few-samples': 4,
+  new: 5,
+  removed: 6,
+  unchanged: 7
 }
 
 /** Worst first: regressions by size, then failures, improvements, and the rest by name. */
@@ -356,7 +453,8 @@ function geomean(list: BenchmarkComparison[]): GeomeanRow[] {
  */
 function powerNotes(timeTests: MetricComparison[], alpha: number): string[] {
   const m = timeTests.length
-  if (m === 0) return []
+  // Welch's and the sequential test's p have no floor of this kind.
+  if (m === 0 || timeTests.some(t => t.test === 'welch' || t.test === 'sequential')) return []
   // The smallest p the exact test can give: for the U test with sizes n1,
   // n2 (all of one side below all of the other) 2 / C(n1 + n2, n1); for the
   // signed-rank test over n rounds (every round worse) 2 / 2^n.

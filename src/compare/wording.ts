@@ -35,3 +35,9 @@ export function signed(x: number): string {
   const r = Math.abs(x) >= 100 ? Math.round(x) : Number(x.toPrecision(3))
   return `${x >= 0 ? '+' : ''}${r}`
 }
+
+/** A confidence interval of Δ: `Δ between -1.20% and +6.40%` (`and +∞%` when unbounded above). */
+export function formatInterval(i: { lo: number; hi: number | null } | undefined): string {
+  if (!i) return 'Δ unknown'
+  return `Δ between ${formatDelta(i.lo)} and ${i.hi === null ? '+∞%' : formatDelta(i.hi)}`
+}

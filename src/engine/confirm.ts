@@ -16,11 +16,15 @@ import {
   confirmationStands,
   suspectsOf
 } from '../judge/judge.js'
+import { stopRule } from '../judge/sequential.js'
 import { exactBenchPattern } from '../measure/select.js'
 import { sourcesFor, type SourceLoader } from '../measure/sources.js'
 
 /** How confirmation runs its A/B: everything but what it chooses itself (packages, bench, base). */
-export type ConfirmSettings = Omit<AbSettings, 'bench' | 'packages' | 'only' | 'base'> & {
+export type ConfirmSettings = Omit<
+  AbSettings,
+  'bench' | 'packages' | 'only' | 'base' | 'decide'
+> & {
   /**
    * The revision to re-measure against; a function is only called when
    * there are suspects. Undefined: the work tree, told apart by sideFlags.
@@ -65,9 +69,12 @@ export async function confirmSuspects(
         : { sha: s.base, label: s.base ?? 'the work tree' }
     label = rev.label
     const { sources, ...settings } = s
+    const abOpts = abOptions(opts)
     const { baseDir, headDir } = await runAb(
       {
         ...settings,
+        // Each suspect stops once its rounds decide it (judge/sequential.ts).
+        decide: stopRule(abOpts),
         base: rev.sha,
         packages: ['./...'],
         only: new Set(suspects.map(b => b.package)),
@@ -76,7 +83,7 @@ export async function confirmSuspects(
       onEvent
     )
     const [base, head] = await Promise.all([loadSide(baseDir), loadSide(headDir)])
-    ab = compareSides(base, head, abOptions(opts), await sourcesFor(sources, base, head))
+    ab = compareSides(base, head, abOpts, await sourcesFor(sources, base, head))
   } catch (err) {
     return confirmationStands(screen, info({ error: (err as Error).message }))
   }

@@ -12,6 +12,7 @@ import type { AbEvent, AbSettings } from '../ab/ab.js'
 import { confirmSuspects } from './confirm.js'
 import type { Engine } from './index.js'
 import { abOptions, judgeAb, judgeScreen, suspectsOf, type Plan } from '../judge/judge.js'
+import { stopRule } from '../judge/sequential.js'
 import { compareAndReport, type CompareOutputs } from './outputs.js'
 import type { AbBase } from '../ab/revision.js'
 import { gitSources } from '../measure/sources.js'
@@ -40,6 +41,8 @@ export interface PullRequestJob {
   run: Omit<RunSettings, 'out'>
   compare: CompareOptions
   confirmRounds: number
+  /** Seconds of confirmation rounds before undecided suspects stop (undefined: no budget). */
+  confirmBudget?: number
   /** How A/B rounds are scheduled, for gate ab and confirmation (ab/duet.ts). */
   schedule?: AbSchedule
   /** This run's head bundle (screen and confirm plans). */
@@ -69,12 +72,21 @@ export async function judgePullRequest(
     // Without the base revision there is nothing to measure: that is a
     // setup error, and the message says how to fix it.
     const base = await seams.abBase()
-    seams.log(`benchgate: gate ab: interleaved A/B against ${base.label}, ${job.run.count} rounds`)
+    seams.log(
+      `benchgate: gate ab: interleaved A/B against ${base.label}, each benchmark until decided (at most ${job.run.count} rounds)`
+    )
+    const opts = abOptions(job.compare)
     const { baseDir, headDir } = await seams.engine.runAb(
-      { ...ab, rounds: job.run.count, base: base.sha, out: join(job.temp, 'ab') },
+      {
+        ...ab,
+        rounds: job.run.count,
+        decide: stopRule(opts),
+        base: base.sha,
+        out: join(job.temp, 'ab')
+      },
       seams.abEvents('A/B')
     )
-    const outputs = await compareAndReport(baseDir, headDir, abOptions(job.compare), {
+    const outputs = await compareAndReport(baseDir, headDir, opts, {
       ...report,
       judge: async s => judgeAb(s, base.label)
     })
@@ -91,7 +103,7 @@ export async function judgePullRequest(
             const n = suspectsOf(screen).length
             if (n > 0)
               seams.log(
-                `benchgate: the baseline screen flagged ${n} suspect(s); re-measuring only those by interleaved A/B, ${job.confirmRounds} rounds`
+                `benchgate: the baseline screen flagged ${n} suspect(s); re-measuring only those by interleaved A/B until each is decided (at most ${job.confirmRounds} rounds${job.confirmBudget !== undefined ? `, ${job.confirmBudget} s` : ''})`
               )
             return confirmSuspects(
               seams.engine.runAb,
@@ -100,6 +112,7 @@ export async function judgePullRequest(
                 ...ab,
                 ...job.head,
                 rounds: job.confirmRounds,
+                ...(job.confirmBudget !== undefined ? { budgetMs: job.confirmBudget * 1000 } : {}),
                 base: seams.abBase,
                 out: join(job.temp, 'confirm'),
                 sources

@@ -25,20 +25,32 @@ import {
   isAllocationUnit
 } from '../compare/verdicts.js'
 import { disagreement } from '../compare/functions.js'
-import { formatChange, formatDelta, formatP } from '../compare/wording.js'
+import { formatChange, formatDelta, formatInterval, formatP } from '../compare/wording.js'
 import { CONTENTION_METRICS } from '../attribution/contention.js'
 import { contentionDelta, gatesOnContention } from '../compare/contention.js'
 import { explainedByShift, nominate, shiftCause } from './nominate.js'
 
 /**
- * The test for interleaved rounds. Chosen by bench/verdict-quality (see
- * docs/verdict-quality.md): the U test and the signed-rank test were run on
- * the same A/B rounds.
+ * The test of interleaved rounds (confirmation, gate ab, CLI ab):
+ * anytime-valid, so each benchmark's rounds stop as soon as it is decided
+ * (stats/sequential.ts, judge/sequential.ts, docs/design.md "Sequential
+ * confirmation"). The U test and the signed-rank test stay available as
+ * fixed-round tests (`--test`), which run every round.
  */
-export const AB_TEST: StatTest = 'utest'
+export const AB_TEST: StatTest = 'sequential'
 
-/** Rounds of A/B per suspect, by default. */
-export const CONFIRM_ROUNDS_DEFAULT = 20
+/**
+ * The most A/B rounds a suspect gets under confirmation, by default: most
+ * stop long before (judge/sequential.ts).
+ */
+export const CONFIRM_ROUNDS_DEFAULT = 30
+
+/**
+ * Seconds of confirmation rounds before the undecided suspects stop as
+ * inconclusive, by default: about what 20 fixed rounds of 3 suspects at
+ * 1s cost before (2 × 1 s × 20 × 3).
+ */
+export const CONFIRM_BUDGET_DEFAULT = 120
 
 /**
  * What a run does, by event and gate:
@@ -78,6 +90,15 @@ export function gateReasons(
 ): string[] {
   const reasons: string[] = []
   for (const m of bc.metrics) {
+    if (
+      m.verdict === 'inconclusive' &&
+      m.kind === 'time' &&
+      which === 'all' &&
+      opts.failOnInconclusive
+    )
+      reasons.push(
+        `${bc.name} ${m.unit} inconclusive: ${formatInterval(m.interval)} (fail-on-inconclusive)`
+      )
     if (m.verdict !== 'regression') continue
     if (m.kind === 'time' && which === 'all')
       reasons.push(`${bc.name} ${m.unit} ${formatChange(m)} (p=${formatP(m.pAdjusted)})`)
@@ -94,9 +115,14 @@ export function gateReasons(
   return reasons
 }
 
-/** Whether a benchmark's time metric regressed, as its metrics say. */
-function timeRegressed(b: BenchmarkComparison): boolean {
-  return b.metrics.some(m => m.kind === 'time' && m.verdict === 'regression')
+/** Whether a benchmark's time metric regressed (or, failing on it, stayed inconclusive), as its metrics say. */
+function timeRegressed(b: BenchmarkComparison, opts?: CompareOptions): boolean {
+  return b.metrics.some(
+    m =>
+      m.kind === 'time' &&
+      (m.verdict === 'regression' ||
+        (m.verdict === 'inconclusive' && opts?.failOnInconclusive === true))
+  )
 }
 
 /**
@@ -125,7 +151,9 @@ export function judgeScreen(screen: Screen, mode?: GateMode): Comparison {
   const reasons = sorted.flatMap(bc => gateReasons(bc, screen.options))
   return {
     ...screen,
-    benchmarks: sorted.map(b => recordBlocking(b, reasons.length > 0, timeRegressed(b))),
+    benchmarks: sorted.map(b =>
+      recordBlocking(b, reasons.length > 0, timeRegressed(b, screen.options))
+    ),
     gate: { fail: reasons.length > 0, reasons },
     ...(mode ? { gateMode: mode } : {})
   }
@@ -229,7 +257,11 @@ export function applyConfirmation(
         ? [
             `${b.name} ${c.unit} ${formatDelta(c.deltaPercent)} (p=${formatP(c.pAdjusted)}, ${c.rounds} A/B rounds on this runner)`
           ]
-        : []
+        : c.status === 'inconclusive' && screen.options.failOnInconclusive
+          ? [
+              `${b.name} ${c.unit} inconclusive after ${c.rounds} A/B rounds: ${formatInterval(c.interval)} (fail-on-inconclusive)`
+            ]
+          : []
     return [...time, ...gateReasons(b, screen.options, 'allocations')]
   })
   const fails = reasons.length > 0
@@ -239,7 +271,10 @@ export function applyConfirmation(
     // nothing, the screen's; a refuted suspect's does not.
     benchmarks: benchmarks.map(b => {
       const k = b.confirmation
-      const time = k?.status === 'confirmed' || ((!k || k.status === 'missing') && timeRegressed(b))
+      const time =
+        k?.status === 'confirmed' ||
+        (k?.status === 'inconclusive' && screen.options.failOnInconclusive === true) ||
+        ((!k || k.status === 'missing') && timeRegressed(b))
       return recordBlocking(b, fails, time)
     }),
     counts,
@@ -277,7 +312,13 @@ function confirmed(
   ab: Screen
 ): BenchmarkComparison {
   const m = a?.metrics.find(x => x.kind === 'time')
-  const status = !m ? 'missing' : m.verdict === 'regression' ? 'confirmed' : 'not-confirmed'
+  const status = !m
+    ? 'missing'
+    : m.verdict === 'regression'
+      ? 'confirmed'
+      : m.verdict === 'inconclusive'
+        ? 'inconclusive'
+        : 'not-confirmed'
   // Allocation verdicts are the A/B's too, where it measured them: across
   // its rounds' processes, exact only if deterministic (docs/design.md D11).
   // Its numbers come with its verdict, so a row never shows one run's Δ
@@ -297,9 +338,11 @@ function confirmed(
       ? b.verdict
       : status === 'confirmed' || gatesOnContention(a?.contention ?? b.contention)
         ? 'regression'
-        : others === 'too-few-samples'
-          ? 'unchanged'
-          : others
+        : status === 'inconclusive'
+          ? 'inconclusive'
+          : others === 'too-few-samples'
+            ? 'unchanged'
+            : others
   const out: BenchmarkComparison = {
     ...b,
     metrics,
@@ -312,8 +355,10 @@ function confirmed(
       deltaPercent: m?.deltaPercent ?? null,
       p: m?.p ?? null,
       pAdjusted: m?.pAdjusted ?? null,
-      rounds,
-      test: m?.test ?? ab.options.test
+      // Each suspect's own rounds: a sequential confirmation stops each when decided.
+      rounds: m?.head?.n ?? a?.confirmation?.rounds ?? rounds,
+      test: m?.test ?? ab.options.test,
+      ...(m?.interval ? { interval: m.interval } : {})
     }
   }
   if (status === 'confirmed' && a) {
@@ -332,7 +377,12 @@ function confirmed(
       delete out.functionStats
       delete out.functionsFrom
     }
-  } else if (status !== 'missing' && verdict !== 'regression' && verdict !== 'improvement') {
+  } else if (
+    status !== 'missing' &&
+    verdict !== 'regression' &&
+    verdict !== 'improvement' &&
+    verdict !== 'inconclusive'
+  ) {
     // No longer a changed benchmark: no breakdown, no headline of a change.
     delete out.functions
     delete out.functionStats

@@ -150,13 +150,22 @@ export function judgeVerdicted(
         const delta = k.deltaPercent ?? 0
         const key = benchmarkKey(b)
         const pAdjusted = confirmationP?.has(key) ? confirmationP.get(key)! : k.pAdjusted
-        const regressed =
-          pAdjusted !== null && pAdjusted < c.options.alpha && delta >= c.options.abThreshold
+        const significant = pAdjusted !== null && pAdjusted < c.options.alpha
+        const regressed = significant && delta >= c.options.abThreshold
+        // A sequential confirmation that neither showed nor ruled out a
+        // regression stays open; without its interval nothing was ruled out.
+        const open =
+          k.test === 'sequential' &&
+          !significant &&
+          (k.interval?.hi === null ||
+            k.interval === undefined ||
+            k.interval.hi >= c.options.abThreshold)
         const time: MetricComparison = {
           unit: k.unit,
           kind: 'time',
           better: 'lower',
-          verdict: regressed ? 'regression' : 'unchanged',
+          verdict: regressed ? 'regression' : open ? 'inconclusive' : 'unchanged',
+          ...(k.interval ? { interval: k.interval } : {}),
           p: k.p ?? pAdjusted,
           test: k.test,
           pAdjusted,
@@ -165,7 +174,7 @@ export function judgeVerdicted(
           base: null,
           head: null
         }
-        return [abMeasured(b, time)]
+        return [{ ...abMeasured(b, time), confirmation: k }]
       })
     )
   }

@@ -224,6 +224,7 @@ export interface NumberBounds {
 export const NUMBER_BOUNDS = {
   count: { min: 1, max: 1000, integer: true },
   'confirm-rounds': { min: 6, max: 1000, integer: true },
+  'confirm-budget': { min: 1, max: 86400, integer: false },
   threshold: { min: 0, max: 1000, integer: false },
   'ab-threshold': { min: 0, max: 1000, integer: false },
   alpha: { min: 0.0001, max: 0.5, integer: false },

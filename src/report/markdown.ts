@@ -12,7 +12,8 @@
  * renderer with a 1 MiB budget.
  */
 import { markdownTable } from 'markdown-table'
-import type { BenchmarkComparison, Comparison } from '../compare/model.js'
+import type { BenchmarkComparison, Comparison, MetricComparison } from '../compare/model.js'
+import { choose } from '../stats/utest.js'
 import { SAME_TREE } from '../compare/lines.js'
 import { primaryMetric } from '../compare/verdicts.js'
 import { formatChange, formatDelta, formatP } from '../compare/wording.js'
@@ -107,9 +108,13 @@ export function renderMarkdown(
   let table = tables.join('\n\n')
   // Refuted suspects; one the A/B could not measure stands as the screen
   // judged it, in the table above, and is not listed as "not confirmed".
-  const unconfirmed = c.benchmarks.filter(b => b.confirmation?.status === 'not-confirmed')
-  if (unconfirmed.length > 0) {
-    const t = unconfirmedTable(unconfirmed)
+  for (const status of ['inconclusive', 'not-confirmed'] as const) {
+    const listed = c.benchmarks.filter(b => b.confirmation?.status === status)
+    if (listed.length === 0) continue
+    const t = unconfirmedTable(
+      listed,
+      status === 'inconclusive' ? c.options.abThreshold : undefined
+    )
     table += `\n\n${t}`
     room.left -= bytes(t) + 2
   }
@@ -129,7 +134,7 @@ export function renderMarkdown(
   const quiet = c.benchmarks.filter(
     b => (b.verdict === 'unchanged' || b.verdict === 'too-few-samples') && !b.confirmation
   )
-  const quietBlock = quietList(quiet, room.left, omitted)
+  const quietBlock = quietList(quiet, room.left, omitted, notSignificant(c))
   const omission =
     omitted.length > 0
       ? `_Left out to fit GitHub's comment size limit: ${omitted.join('; ')}. The job summary has the full report._`
@@ -341,10 +346,16 @@ function changedTable(
 }
 
 /** The screen's suspects that the A/B did not reproduce: shown, never gating. */
-function unconfirmedTable(unconfirmed: readonly BenchmarkComparison[]): string {
+function unconfirmedTable(
+  unconfirmed: readonly BenchmarkComparison[],
+  /** Inconclusive suspects: the A/B threshold they could not be held to. */
+  inconclusiveAt?: number
+): string {
   const shown = unconfirmed.slice(0, 50)
   return (
-    `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):\n\n` +
+    (inconclusiveAt === undefined
+      ? `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):\n\n`
+      : `**Inconclusive** (flagged by the screen; the A/B rounds on this runner could neither confirm nor rule out a regression of ${inconclusiveAt}% or more before their budget ran out — not evidence of no change):\n\n`) +
     markdownTable(
       [
         ['benchmark', 'screen Δ', 'screen p', 'on this runner'],
@@ -367,13 +378,18 @@ function unconfirmedTable(unconfirmed: readonly BenchmarkComparison[]): string {
 }
 
 /** The unchanged benchmarks, collapsed, as many names as fit. */
-function quietList(quiet: readonly BenchmarkComparison[], room: number, omitted: string[]): string {
+function quietList(
+  quiet: readonly BenchmarkComparison[],
+  room: number,
+  omitted: string[],
+  why: (m: MetricComparison) => string = () => ''
+): string {
   if (quiet.length === 0) return ''
   const items: string[] = []
   let size = 200
   for (const b of quiet) {
     const m = primaryMetric(b)
-    const line = `- ${benchLabel(b, false)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatChange(m)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`
+    const line = `- ${benchLabel(b, false)}: ${m ? `${cell(m, 'base')} → ${cell(m, 'head')} (${formatChange(m)}${m.p !== null ? `, p=${formatP(m.p)}` : ''})${why(m)}` : b.verdict}${b.verdict === 'too-few-samples' ? ' — too few samples' : ''}`
     if (size + bytes(line) + 1 > room) break
     items.push(line)
     size += bytes(line) + 1
@@ -382,6 +398,32 @@ function quietList(quiet: readonly BenchmarkComparison[], room: number, omitted:
     omitted.push(`${quiet.length - items.length} of ${quiet.length} unchanged benchmark names`)
   const block = `<details><summary>${quiet.length} unchanged benchmark${quiet.length > 1 ? 's' : ''}</summary>\n\n${items.join('\n')}\n\n</details>`
   return bytes(block) > room ? `${quiet.length} unchanged benchmark(s).` : block
+}
+
+/**
+ * Why an unchanged row with a change of the threshold or more was not
+ * called: not significant, and, when the test's p has a floor that Holm
+ * across the family lifted above alpha, that no p could have been.
+ * "Unchanged" is never claimed for what the data could not test.
+ */
+function notSignificant(c: Comparison): (m: MetricComparison) => string {
+  const family = c.benchmarks.flatMap(b =>
+    b.metrics.filter(m => m.kind === 'time' && m.pAdjusted !== null && !m.measuredBy)
+  ).length
+  return m => {
+    // A change the runner's shift explains is said to be so elsewhere.
+    if (m.kind !== 'time' || m.verdict !== 'unchanged' || m.pAdjusted === null) return ''
+    if (m.explainedByShift) return ''
+    if (Math.abs(m.deltaPercent ?? 0) < c.options.threshold) return ''
+    if (m.test === 'welch' && m.pAdjusted < c.options.alpha)
+      return ` — **not significant**: ${formatChange(m)}; benchstat's U test did not call it (one sample's outlier can carry Welch's test alone)`
+    const said = ` — **not significant**: ${formatChange(m)}, p=${formatP(m.pAdjusted)} after Holm`
+    if (m.test !== 'utest' || !m.base || !m.head) return said
+    const floor = Math.min(1, (2 / choose(m.base.n + m.head.n, m.base.n)) * family)
+    return floor >= c.options.alpha
+      ? `${said}; with ${m.base.n} and ${m.head.n} samples and ${family} benchmarks no p below ${formatP(floor)} was possible`
+      : said
+  }
 }
 
 function shellQuote(s: string): string {

@@ -5,9 +5,14 @@
  */
 import { CONTENTION_METRICS } from '../attribution/contention.js'
 import { contentionDelta } from '../compare/contention.js'
-import type { BenchmarkComparison, Comparison, MetricComparison } from '../compare/model.js'
+import type {
+  BenchmarkComparison,
+  Comparison,
+  MetricComparison,
+  StatTest
+} from '../compare/model.js'
 import { primaryMetric } from '../compare/verdicts.js'
-import { formatChange, formatDelta, formatP } from '../compare/wording.js'
+import { formatChange, formatDelta, formatInterval, formatP } from '../compare/wording.js'
 import { shiftNote } from '../compare/shift.js'
 import { codeCell, codeSpan, escapeText } from './escape.js'
 import { formatCi, formatValue } from './format.js'
@@ -21,6 +26,7 @@ export const VERDICT_ICON: Record<string, string> = {
   improvement: '🟢',
   unchanged: '⚪',
   'too-few-samples': '⚠️',
+  inconclusive: '🟡',
   new: '🆕',
   removed: '➖',
   failed: '❌'
@@ -41,6 +47,7 @@ export function verdictLine(c: Comparison): string {
   if (n.new) parts.push(`${n.new} new`)
   if (n.removed) parts.push(`${n.removed} removed`)
   if (n['too-few-samples']) parts.push(`${n['too-few-samples']} with too few samples`)
+  if (n.inconclusive) parts.push(`${n.inconclusive} inconclusive`)
   parts.push(`${n.unchanged} unchanged`)
   const gate = c.gate.fail ? ' — **the gate fails**' : ''
   return `### ${VERDICT_ICON[c.verdict]} benchgate: ${parts.join(', ')}${gate}`
@@ -66,8 +73,9 @@ export function stageLines(
         b.metrics.filter(m => m.kind === 'time').map(m => m.head?.n ?? 0)
       )
     )
+    const sequential = c.options.test === 'sequential'
     return [
-      `Measured on this runner by interleaved A/B against ${esc(c.base.ref || c.base.commit)}: ${rounds} rounds, each running both sides.`
+      `Measured on this runner by interleaved A/B against ${esc(c.base.ref || c.base.commit)}: ${sequential ? 'up to ' : ''}${rounds} rounds, each running both sides${sequential ? '; each benchmark stopped once its rounds decided it (anytime-valid sequential test)' : ''}.`
     ]
   }
   const k = c.confirmation
@@ -76,15 +84,24 @@ export function stageLines(
   // What the screen saw of the run as a whole, when it judged relative to that.
   const shift = c.shift?.applied ? [esc(shiftNote(c.shift), 1000)] : []
   if (k.suspects === 0) return [`${screened} Nothing needed confirming.`, ...shift]
+  const open = c.benchmarks.filter(b => b.confirmation?.status === 'inconclusive').length
   if (k.error)
     return [
       `${screened} They could not be confirmed on this runner (${esc(k.error, 500)}), so the screen's verdicts stand.`,
       ...shift
     ]
   return [
-    `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${k.test === 'wilcoxon' ? 'Wilcoxon signed-rank' : 'U'} test, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}. Only confirmed regressions, and suspects the A/B could not measure, fail the gate.`,
+    `${screened} Confirmed on this runner by interleaved A/B against ${esc(k.base.ref || k.base.commit)} (${k.test === 'sequential' ? 'up to ' : ''}${k.rounds} rounds${k.benchtime ? ` of ${esc(k.benchtime)}` : ''}, ${TEST_NAMES[k.test]}, threshold ${c.options.abThreshold}%, ${(k.elapsedMs / 1000).toFixed(0)} s): ${k.confirmed} of ${k.suspects}${open > 0 ? `; ${open} inconclusive` : ''}. Only confirmed regressions${c.options.failOnInconclusive ? ', inconclusive suspects' : ''} and suspects the A/B could not measure fail the gate.`,
     ...shift
   ]
+}
+
+/** How the comment names each test. */
+const TEST_NAMES: Record<StatTest, string> = {
+  welch: "Welch's t test on log times",
+  utest: 'U test',
+  wilcoxon: 'Wilcoxon signed-rank test',
+  sequential: 'anytime-valid sequential test, each suspect stopped once decided'
 }
 
 /** "confirmed on this runner: +X% (p=…, N rounds)" or "not confirmed: …". */
@@ -94,6 +111,8 @@ export function confirmationText(b: BenchmarkComparison): string {
   if (k.status === 'missing')
     return "not measured by the A/B (at the base revision): the screen's verdict stands"
   const stats = `${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}, ${k.rounds} rounds)`
+  if (k.status === 'inconclusive')
+    return `inconclusive: ${formatInterval(k.interval)} after ${k.rounds} rounds (median ${formatDelta(k.deltaPercent)}, p=${formatP(k.pAdjusted)})`
   return k.status === 'confirmed' ? `confirmed on this runner: ${stats}` : `not confirmed: ${stats}`
 }
 

@@ -2,6 +2,7 @@
 import { resolve } from 'node:path'
 import { localEngine } from '../../engine/index.js'
 import { abOptions, AB_TEST, judgeAb } from '../../judge/judge.js'
+import { stopRule } from '../../judge/sequential.js'
 import { compareAndReport } from '../../engine/outputs.js'
 import { gitSources } from '../../measure/sources.js'
 import {
@@ -44,10 +45,12 @@ export const abCommand: Command = {
     const explicit = str(values, 'threshold') !== undefined
     const opts = compareOptions(values, AB_TEST)
     const { git, runAb } = localEngine()
+    const abOpts = { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test }
     const { baseDir, headDir } = await runAb(
       {
         ...checked,
         rounds: checked.count,
+        decide: stopRule(abOpts),
         buildFlags: rest,
         base,
         head: str(values, 'head'),
@@ -58,18 +61,13 @@ export const abCommand: Command = {
     )
     // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).
     // --test still chooses the test.
-    const outputs = await compareAndReport(
-      baseDir,
-      headDir,
-      { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test },
-      {
-        key: str(values, 'key') ?? 'ab',
-        pathsRelativeTo: resolve('.'),
-        sources: gitSources(git, checked.dir),
-        // Judged as the Action's gate ab is: breakdowns and contention marked as A/B.
-        judge: async screen => judgeAb(screen, base)
-      }
-    )
+    const outputs = await compareAndReport(baseDir, headDir, abOpts, {
+      key: str(values, 'key') ?? 'ab',
+      pathsRelativeTo: resolve('.'),
+      sources: gitSources(git, checked.dir),
+      // Judged as the Action's gate ab is: breakdowns and contention marked as A/B.
+      judge: async screen => judgeAb(screen, base)
+    })
     return emitComparison(values, outputs)
   }
 }

@@ -10,12 +10,14 @@ import { durationSeconds } from '../../measure/targets.js'
 import type { Comparison, Screen } from '../../compare/model.js'
 import { confirmSuspects } from '../../engine/confirm.js'
 import { localEngine } from '../../engine/index.js'
-import { CONFIRM_ROUNDS_DEFAULT } from '../../judge/judge.js'
+import { CONFIRM_BUDGET_DEFAULT, CONFIRM_ROUNDS_DEFAULT, suspectsOf } from '../../judge/judge.js'
+import { forTerminal } from '../../report/escape.js'
 import { compareAndReport } from '../../engine/outputs.js'
 import { parseShard } from '../../shard/partition.js'
 import { gitSources } from '../../measure/sources.js'
 import { LocalGit } from '../../git/index.js'
 import {
+  bounded,
   COMPARE_OPTIONS,
   compareOptions,
   emitComparison,
@@ -66,17 +68,26 @@ async function checkShardParts(paths: readonly string[], text: string): Promise<
 }
 
 /** Flags that mean something only with --confirm-base. */
-const CONFIRM_ONLY = ['confirm-head', 'confirm-rounds', 'dir', 'benchtime', 'out', 'schedule']
+const CONFIRM_ONLY = [
+  'confirm-head',
+  'confirm-rounds',
+  'confirm-budget',
+  'dir',
+  'benchtime',
+  'out',
+  'schedule'
+]
 
 /** The `compare` command. */
 export const compareCommand: Command = {
   usage:
-    'benchgate compare <base> <head> [--shard i/n] [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--max-functions N] [--test utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--schedule abba|duet] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+    'benchgate compare <base> <head> [--shard i/n] [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--fail-on-inconclusive] [--max-functions N] [--test welch|utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--confirm-budget SECONDS] [--schedule abba|duet] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
   options: {
     ...COMPARE_OPTIONS,
     'confirm-base': { type: 'string' },
     'confirm-head': { type: 'string' },
     'confirm-rounds': { type: 'string' },
+    'confirm-budget': { type: 'string' },
     schedule: { type: 'string' },
     dir: { type: 'string' },
     benchtime: { type: 'string' },
@@ -122,6 +133,7 @@ export const compareCommand: Command = {
           {
             ...checked,
             rounds: checked.count,
+            budgetMs: bounded(values, 'confirm-budget', CONFIRM_BUDGET_DEFAULT) * 1000,
             buildFlags: rest,
             base: confirmBase,
             head: str(values, 'confirm-head'),
@@ -142,8 +154,28 @@ export const compareCommand: Command = {
       judge,
       sources: gitSources(new LocalGit(), resolve('.'))
     })
-    return emitComparison(values, outputs)
+    const status = await emitComparison(values, outputs)
+    return confirmBase ? status : unconfirmedStatus(outputs.comparison, status)
   }
+}
+
+/**
+ * Exit status 3 for a screen with suspects nothing checked: the gate the
+ * Action runs by default would re-measure them, so "all clear" (0) would
+ * claim what was never shown. Regressions the screen calls itself fail (1)
+ * as before. Says which, and how to decide them.
+ */
+function unconfirmedStatus(c: Comparison, status: number): number {
+  const open = suspectsOf(c).filter(b => b.verdict !== 'regression')
+  if (open.length === 0 || status !== 0) return status
+  const names = open
+    .slice(0, 5)
+    .map(b => forTerminal(b.name))
+    .join(', ')
+  console.error(
+    `benchgate: ${open.length} suspect(s) not confirmed: ${names}${open.length > 5 ? ', …' : ''}. The screen could not rule them out (a slowdown of ${c.options.abThreshold}% or more that is significant before correction, or of ${c.options.threshold}% or more); rerun with --confirm-base <base revision> to re-measure them by interleaved A/B on this machine. Exit status 3: not all clear.`
+  )
+  return 3
 }
 
 /** The fixed iteration counts of a head that is a bundle; none for a text file. */

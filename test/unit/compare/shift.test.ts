@@ -5,7 +5,6 @@
  * second real comparison, as confirmSuspects would make it.
  */
 import { describe, expect, it } from 'vitest'
-import type { Side } from '../../../src/compare/input.js'
 import { estimateShift, relativeDelta } from '../../../src/compare/shift.js'
 import {
   applyConfirmation,
@@ -15,26 +14,9 @@ import {
 } from '../../../src/judge/judge.js'
 import { renderMarkdown } from '../../../src/report/markdown.js'
 import { formatComparisonText } from '../../../src/report/text.js'
+import { nsSide } from '../../helpers/sides.js'
 
-/** A side with ns/op samples per benchmark. */
-function side(label: string, benches: Record<string, number[]>): Side {
-  return {
-    label,
-    kind: 'text',
-    benchmarks: Object.entries(benches).map(([name, ns]) => ({
-      package: 'example.com/p',
-      name,
-      samples: { 'ns/op': ns }
-    })),
-    failedPackages: new Set(),
-    profiles: new Map(),
-    units: {},
-    environment: {
-      commit: label === 'base' ? 'a'.repeat(40) : 'b'.repeat(40),
-      ref: 'refs/heads/main'
-    }
-  }
-}
+const side = nsSide
 /** Eight samples around x, ±0.35%. */
 const steady = (x: number): number[] =>
   Array.from({ length: 8 }, (_, i) => x * (1 + (i - 3.5) / 1000))

@@ -323,7 +323,7 @@ describe('judging a pull request with stubbed seams', () => {
     expect([...(ab.calls[0].only ?? [])]).toEqual([PKG])
     expect(ab.calls[0].bench).toBe('^BenchmarkA(-2)?$|^BenchmarkB(-2)?$')
     expect(logs).toContain(
-      'benchgate: the baseline screen flagged 2 suspect(s); re-measuring only those by interleaved A/B, 8 rounds'
+      'benchgate: the baseline screen flagged 2 suspect(s); re-measuring only those by interleaved A/B until each is decided (at most 8 rounds)'
     )
     expect(c.gateMode).toBe('confirmed')
     expect(c.confirmation).toMatchObject({ suspects: 2, confirmed: 1, rounds: 8 })

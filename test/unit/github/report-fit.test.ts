@@ -75,6 +75,7 @@ function report(names: string[], extra: Partial<Comparison> = {}): PrReport {
       improvement: 0,
       unchanged: Math.floor(names.length / 2),
       'too-few-samples': 0,
+      inconclusive: 0,
       new: 0,
       removed: 0,
       failed: 0

@@ -204,7 +204,7 @@ describe('applyConfirmation', () => {
     const md = renderMarkdown(c, { key: 'k' })
     expect(md).toMatch(/Screened against the baseline from main \(aaaaaaaaaaaa\): 4 suspects\./)
     expect(md).toMatch(
-      /Confirmed on this runner by interleaved A\/B against .* \(10 rounds, U test, threshold 2\.5%, 0 s\): 2 of 4\./
+      /Confirmed on this runner by interleaved A\/B against .* \(10 rounds, Welch's t test on log times, threshold 2\.5%, 0 s\): 2 of 4\./
     )
     expect(md).toMatch(
       /\| `BenchmarkA` \(`example\.com\/p`\) \|.*\| confirmed on this runner: \+18\.91% \(p=[\d.<]+, 10 rounds\) \|/

@@ -87,10 +87,14 @@ const verdicts = (c: Comparison) =>
     ])
   )
 
-/** The screen of packages ps against the baseline. */
+/**
+ * The screen of packages ps against the baseline, by the U test: its p has
+ * a floor, so Holm across 4 suspects or 16 benchmarks decides what a shard
+ * alone would call differently (Welch's test, the default, would call them all).
+ */
 function screenOf(ps: string[]): Comparison {
   const { base, head } = data()
-  return compare(side('base', only(base, ps)), side('head', only(head, ps)))
+  return compare(side('base', only(base, ps)), side('head', only(head, ps)), { test: 'utest' })
 }
 
 /** The A/B of packages ps: their suspects alone (the slower two of each), ten rounds a side. */
@@ -116,7 +120,7 @@ function abOf(ps: string[]): Comparison {
       'head',
       suspects(only(head, ps), () => slower10)
     ),
-    { threshold: 2.5 }
+    { threshold: 2.5, test: 'utest' }
   )
 }
 

@@ -206,13 +206,40 @@ describe('detection power', () => {
         samples: { 'ns/op': b.samples['ns/op'].slice(0, 6) }
       }))
     })
-    const c = compare(few(1), few(2))
-    // Every benchmark doubled, yet 6 samples cannot survive 100 tests: 2/924 × 100 > 0.05.
+    const c = compare(few(1), few(2), { test: 'utest' })
+    // Every benchmark doubled, yet with the U test 6 samples cannot survive 100 tests: 2/924 × 100 > 0.05.
     expect(c.counts.regression).toBe(0)
     expect(c.notes[0]).toMatch(
       /With 100 time comparisons and at most 6 samples per side, no difference can be significant.*count ≥ 8/
     )
     expect(renderMarkdown(c, { key: 'k' })).toContain('[!NOTE]')
+    // The default screen (Welch's test on logs) sees all 100 at the same count, and needs no note.
+    const welch = compare(few(1), few(2))
+    expect(welch.counts.regression).toBe(100)
+    expect(welch.notes).toEqual([])
+  })
+
+  it('never calls a large change it could not test "unchanged": it says not significant, and why', () => {
+    // 12 benchmarks, 5 samples a side, the U test: one is 3.24× slower.
+    const five = (k: number): Side => ({
+      ...syntheticSide(12, i => (i === 3 ? k : 1)),
+      benchmarks: syntheticSide(12, i => (i === 3 ? k : 1)).benchmarks.map(b => ({
+        ...b,
+        samples: { 'ns/op': b.samples['ns/op'].slice(0, 5) }
+      }))
+    })
+    const c = compare(five(1), five(3.24), { test: 'utest' })
+    const slow = c.benchmarks.find(b => b.name.endsWith('case-3-8'))!
+    expect(slow.verdict).toBe('unchanged')
+    const md = renderMarkdown(c, { key: 'k' })
+    // 2 / C(10, 5) = 0.0079, times 12 benchmarks: 0.095.
+    expect(md).toMatch(
+      /case-3-8[^\n]*\+224\.00%[^\n]*— \*\*not significant\*\*: \+224\.00%, p=0\.095 after Holm; with 5 and 5 samples and 12 benchmarks no p below 0\.095 was possible/
+    )
+    // Welch's test on the same samples calls it.
+    expect(
+      compare(five(1), five(3.24)).benchmarks.find(b => b.name.endsWith('case-3-8'))!.verdict
+    ).toBe('regression')
   })
 })
 

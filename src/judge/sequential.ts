@@ -1,0 +1,53 @@
+/**
+ * When a confirmation's rounds stop (docs/design.md "Sequential
+ * confirmation"): at each look, every suspect's paired rounds are tested
+ * by the anytime-valid mixture test (stats/sequential.ts), Holm-corrected
+ * across all the suspects as the final verdict will be. A suspect is
+ * decided once its test is significant (a regression, or a change too
+ * small or in the other direction to count), or once its confidence
+ * sequence rules out a regression of the A/B threshold or more. The
+ * verdict the comparison then computes from the same rounds is the one
+ * the look saw, so stopping changes no verdict; it only saves rounds.
+ */
+import type { CompareOptions } from '../compare/model.js'
+import { holmAdjust } from '../stats/holm.js'
+import { anytimeP, confidenceSequence, logRatios } from '../stats/sequential.js'
+
+/** Paired per-round ns/op of each benchmark so far, by key. */
+export type PairedRounds = ReadonlyMap<string, { base: readonly number[]; head: readonly number[] }>
+
+/**
+ * The keys of the benchmarks whose rounds should go on: neither
+ * significant nor ruled out. `opts` are the A/B verdict's own (abOptions):
+ * its threshold is the one a regression must reach.
+ */
+export function undecided(
+  rounds: PairedRounds,
+  opts: Pick<CompareOptions, 'alpha' | 'threshold'>
+): Set<string> {
+  const keys = [...rounds.keys()]
+  const ratios = keys.map(k => logRatios(rounds.get(k)!.base, rounds.get(k)!.head))
+  const adjusted = holmAdjust(ratios.map(r => (r && r.length >= 2 ? anytimeP(r) : 1)))
+  const limit = Math.log1p(opts.threshold / 100)
+  const open = new Set<string>()
+  keys.forEach((k, i) => {
+    const r = ratios[i]
+    // Rounds that do not pair (a side without a result) cannot be tested: nothing more to learn.
+    if (!r) return
+    if (adjusted[i] < opts.alpha) return
+    if (confidenceSequence(r, opts.alpha).hi < limit) return
+    open.add(k)
+  })
+  return open
+}
+
+/**
+ * The A/B runner's stop rule for a comparison judged with `opts`: each
+ * benchmark stops once decided, under the sequential test; none under a
+ * fixed-sample one (`--test utest`), whose rounds must all run.
+ */
+export function stopRule(
+  opts: Pick<CompareOptions, 'alpha' | 'threshold' | 'test'>
+): ((rounds: PairedRounds) => Set<string>) | undefined {
+  return opts.test === 'sequential' ? rounds => undecided(rounds, opts) : undefined
+}
