@@ -9287,7 +9287,7 @@ async function loadSide(path) {
     };
 }
 
-;// CONCATENATED MODULE: ../main/node_modules/markdown-table/index.js
+;// CONCATENATED MODULE: ../../tmp/fresh/node_modules/markdown-table/index.js
 // To do: next major: remove.
 /**
  * @typedef {Options} MarkdownTableOptions
@@ -9820,7 +9820,7 @@ function verdictLine(c) {
     if (n.inconclusive)
         parts.push(`${n.inconclusive} inconclusive`);
     parts.push(`${n.unchanged} unchanged`);
-    const gate = c.gate.fail ? ' — **the gate fails**' : '';
+    const gate = c.gate.fail ? ' — **the gate fails**' : c.accepted ? ' — **accepted** by label' : '';
     return `### ${VERDICT_ICON[c.verdict]} benchgate: ${parts.join(', ')}${gate}`;
 }
 /** `main` from `refs/heads/main`. */
@@ -10328,6 +10328,13 @@ function headLines(c, opts) {
             .slice(0, 3)
             .map(r => escapeText(r))
             .join('; ')}${c.gate.reasons.length > 3 ? `; and ${c.gate.reasons.length - 3} more` : ''}`);
+    if (c.accepted) {
+        const a = c.accepted;
+        head.push('', `> [!IMPORTANT]\n> Accepted on purpose: the label ${codeSpan(a.label, 100)}${a.by ? `, added by ${escapeText(`@${a.by}`, 100)},` : ''} lets ${a.reasons.length} regression(s) through the gate: ${a.reasons
+            .slice(0, 3)
+            .map(r => escapeText(r))
+            .join('; ')}${a.reasons.length > 3 ? `; and ${a.reasons.length - 3} more` : ''}. Remove the label to gate on them again.`);
+    }
     const parts = changedParts(c);
     const worst = [...parts.blocking, ...parts.time, ...parts.allocations].find(b => b.verdict === 'regression' && b.summary);
     if (worst)
@@ -10725,6 +10732,8 @@ function unfinishedMessage(run) {
 
 
 
+
+
 /** A mistake in how the command was called: exit status 2, with usage. */
 class UsageError extends Error {
     name = 'UsageError';
@@ -10935,6 +10944,23 @@ function shardFlags(values) {
             throw new UsageError(err.message);
         throw err;
     }
+}
+/**
+ * Exit status 3 for a screen with suspects nothing checked: the gate the
+ * Action runs by default would re-measure them, so "all clear" (0) would
+ * claim what was never shown. Regressions the screen calls itself fail (1)
+ * as before. Says which, and how to decide them.
+ */
+function unconfirmedStatus(c, status) {
+    const open = suspectsOf(c).filter(b => b.verdict !== 'regression');
+    if (open.length === 0 || status !== 0)
+        return status;
+    const names = open
+        .slice(0, 5)
+        .map(b => forTerminal(b.name))
+        .join(', ');
+    console.error(`benchgate: ${open.length} suspect(s) not confirmed: ${names}${open.length > 5 ? ', …' : ''}. The screen could not rule them out (a slowdown of ${c.options.abThreshold}% or more that is significant before correction, or of ${c.options.threshold}% or more); rerun with --confirm-base <base revision> to re-measure them by interleaved A/B on this machine. Exit status 3: not all clear.`);
+    return 3;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/progress.ts
@@ -11164,7 +11190,6 @@ async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
 
 
 
-
 /** The -benchtime a bundle was made at, when it is a bundle that recorded one. */
 async function recordedBenchtime(path) {
     try {
@@ -11274,23 +11299,6 @@ const compareCommand = {
         return confirmBase ? status : unconfirmedStatus(outputs.comparison, status);
     }
 };
-/**
- * Exit status 3 for a screen with suspects nothing checked: the gate the
- * Action runs by default would re-measure them, so "all clear" (0) would
- * claim what was never shown. Regressions the screen calls itself fail (1)
- * as before. Says which, and how to decide them.
- */
-function unconfirmedStatus(c, status) {
-    const open = suspectsOf(c).filter(b => b.verdict !== 'regression');
-    if (open.length === 0 || status !== 0)
-        return status;
-    const names = open
-        .slice(0, 5)
-        .map(b => forTerminal(b.name))
-        .join(', ');
-    console.error(`benchgate: ${open.length} suspect(s) not confirmed: ${names}${open.length > 5 ? ', …' : ''}. The screen could not rule them out (a slowdown of ${c.options.abThreshold}% or more that is significant before correction, or of ${c.options.threshold}% or more); rerun with --confirm-base <base revision> to re-measure them by interleaved A/B on this machine. Exit status 3: not all clear.`);
-    return 3;
-}
 /** The fixed iteration counts of a head that is a bundle; none for a text file. */
 async function countsOf(path) {
     const dir = path.endsWith('results.json') ? (0,external_node_path_namespaceObject.dirname)(path) : path;
@@ -12422,7 +12430,9 @@ const mergeCommand = {
         const inputs = await Promise.all(positionals.map((p, i) => readMergeInput(p, names.filter(n => n === names[i]).length > 1 ? p : names[i])));
         const comparison = mergeComparisons(inputs);
         const comment = renderMarkdown(comparison, { key: options_str(values, 'key') ?? 'default' });
-        return emitComparison(values, { comparison, comment });
+        const status = await emitComparison(values, { comparison, comment });
+        // Shards compared without confirmation leave their suspects unchecked, as compare says.
+        return comparison.confirmation ? status : unconfirmedStatus(comparison, status);
     }
 };
 

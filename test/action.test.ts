@@ -106,7 +106,7 @@ describe('the Action on push and pull_request', () => {
   it('(a) a push to main uploads the bundle as the artifact', () => {
     expect(uploaded.code).toBe(0)
     // One baseline; the pull requests after it upload their flame graphs.
-    expect(gh.uploads.filter(u => !u.name.endsWith('-flamegraph'))).toHaveLength(1)
+    expect(gh.uploads.filter(u => !/-(flamegraph|verdict)$/.test(u.name))).toHaveLength(1)
     expect(gh.uploads[0].name).toBe('benchgate-baseline')
     expect(gh.uploads[0].runBackendId).toBe('run-1001')
     // A real zip (PK\x03\x04) holding results.json.
@@ -276,5 +276,84 @@ describe('(f) a report over the size limit', () => {
     // The job summary carries the full report.
     expect(Buffer.byteLength(r.summary, 'utf8')).toBeGreaterThan(Buffer.byteLength(body, 'utf8'))
     expect(r.summary).toContain('case-059-with-a-deliberately')
+  })
+})
+
+describe('(g) a regression accepted on purpose, by label', () => {
+  const gh = new FakeGitHub()
+  const SHORT = { benchtime: '20ms' }
+  let failed: ActionRun
+  let labeled: ActionRun
+  let unlabeled: ActionRun
+  let labeledBody: string
+  // A report names its head by a real (hex) SHA.
+  const HEAD = 'beef7777'
+  const prEvent = (runId: number, extra: Record<string, unknown> = {}) =>
+    runAction(gh, {
+      event: 'pull_request',
+      payload: { ...prPayload(HEAD), ...extra },
+      inputs: inputs({ ...REGRESSION, ...SHORT }),
+      ref: 'refs/pull/7/merge',
+      sha: 'merge777',
+      runId
+    })
+  const labelEvent = (runId: number, action: 'labeled' | 'unlabeled') =>
+    prEvent(runId, { action, label: { name: 'benchgate-accept' } })
+
+  beforeAll(async () => {
+    await gh.start()
+    await push(gh, 1001, 'aaa111', SHORT)
+    gh.mergeBase = 'aaa111'
+    failed = await prEvent(2001, { action: 'synchronize' })
+    // GitHub lists the finished run with the verdict it kept.
+    const kept = gh.uploads.find(u => u.name === 'benchgate-baseline-verdict')!
+    gh.completeRun(
+      {
+        ...pushRun(2001, HEAD),
+        event: 'pull_request',
+        head_branch: 'feature',
+        conclusion: 'failure'
+      },
+      kept
+    )
+    gh.labels.set(7, [
+      { name: 'needs-review', by: 'someone' },
+      { name: 'benchgate-accept', by: 'maintainer' }
+    ])
+    labeled = await labelEvent(2002, 'labeled')
+    labeledBody = gh.comments[0]?.body ?? ''
+    gh.labels.set(7, [{ name: 'needs-review', by: 'someone' }])
+    unlabeled = await labelEvent(2003, 'unlabeled')
+  })
+  afterAll(() => gh.stop())
+
+  it('fails first, and keeps its verdict for label events', () => {
+    expect(failed.code).toBe(1)
+    expect(failed.stdout).toMatch(/kept the judged report as artifact "benchgate-baseline-verdict"/)
+  })
+
+  it('the label passes the gate without measuring, and the comment says by whom', () => {
+    expect(labeled.code, labeled.stdout.slice(-2000)).toBe(0)
+    expect(labeled.stdout).toMatch(
+      /judged again from run 2001's verdict: the pull request was labeled "benchgate-accept", and nothing was measured/
+    )
+    // Nothing was built or run.
+    expect(labeled.stdout).not.toMatch(/calibrat|building|go test -c/)
+    expect(labeled.outputs.verdict).toBe('regression')
+    expect(gh.comments).toHaveLength(1)
+    const body = labeledBody
+    expect(body).toMatch(/— \*\*accepted\*\* by label/)
+    expect(body).toContain(
+      'Accepted on purpose: the label `benchgate-accept`, added by @\u200bmaintainer,'
+    )
+    expect(gh.requests('GET', /\/issues\/7\/labels/)).toBeGreaterThanOrEqual(1)
+  })
+
+  it('removing it fails the gate again, still without measuring', () => {
+    expect(unlabeled.code).toBe(1)
+    expect(unlabeled.stdout).not.toMatch(/calibrat|building/)
+    expect(gh.comments).toHaveLength(1)
+    expect(gh.comments[0].body).toMatch(/the gate fails/)
+    expect(gh.comments[0].body).not.toContain('Accepted on purpose')
   })
 })

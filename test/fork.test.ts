@@ -22,6 +22,9 @@ const BASE_SHA = 'a'.repeat(40)
 const HEAD_SHA = 'b'.repeat(40)
 const OTHER_SHA = 'c'.repeat(40)
 const repository = { default_branch: 'main', full_name: 'acme/widgets' }
+/** A report as a fork's run wrote it, loosely typed: the tests rewrite it. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type ForkReport = { comparison: any }
 const inputs = (extra: Record<string, string> = {}): Record<string, string> => ({
   'working-directory': join(ROOT, 'fixtures', 'demo'),
   // The seeded regression is a build tag on one commit, which interleaved
@@ -178,12 +181,35 @@ describe('fork pull requests', () => {
     noToken(r)
   })
 
-  it('a report whose gate was forged green beside its regressions still fails the check', async () => {
-    // The fork's own report, with gate.fail, the counts and every verdict rewritten.
-    const dir = tempDir('forged-gate')
+  /** The fork's last report, as JSON to alter. */
+  const forkReport = async (): Promise<ForkReport> => {
+    const dir = tempDir('forged')
     const upload = gh.uploads.filter(u => u.name === 'benchgate-baseline-report').at(-1)!
     await extractZip(upload.zip, dir)
-    const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'))
+    return JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8')) as ForkReport
+  }
+  /** A finished fork run `id` whose report artifact holds `report`. */
+  const forkRunWith = (id: number, report: unknown): void => {
+    gh.runs.push({
+      id,
+      event: 'pull_request',
+      conclusion: 'success',
+      head_branch: 'feature',
+      head_sha: HEAD_SHA,
+      headRepo: 'evil/widgets'
+    })
+    gh.artifacts.push({
+      id: id + 3000,
+      runId: id,
+      name: 'benchgate-baseline-report',
+      expired: false,
+      zip: zip([{ name: 'report.json', data: Buffer.from(JSON.stringify(report)) }])
+    })
+  }
+
+  it('a report whose gate was forged green beside its regressions still fails the check', async () => {
+    // The fork's own report, with gate.fail, the counts and every verdict rewritten.
+    const report = await forkReport()
     const regressions = report.comparison.counts.regression
     const improvements = report.comparison.counts.improvement
     expect(regressions).toBeGreaterThan(0)
@@ -203,21 +229,7 @@ describe('fork pull requests', () => {
       alpha: 0.0001,
       allocThreshold: 1000
     })
-    gh.runs.push({
-      id: 3003,
-      event: 'pull_request',
-      conclusion: 'success',
-      head_branch: 'feature',
-      head_sha: HEAD_SHA,
-      headRepo: 'evil/widgets'
-    })
-    gh.artifacts.push({
-      id: 6003,
-      runId: 3003,
-      name: 'benchgate-baseline-report',
-      expired: false,
-      zip: zip([{ name: 'report.json', data: Buffer.from(JSON.stringify(report)) }])
-    })
+    forkRunWith(3003, report)
     const checks = gh.checkRuns.length
     const r = await commentJob(gh, 3003)
     expect(r.code).toBe(0)
@@ -227,6 +239,30 @@ describe('fork pull requests', () => {
     expect(check.output.title).toBe(`${regressions} regression(s), ${improvements} improvement(s)`)
     const ours = gh.comments.filter(c => c.body.includes(marker('benchgate-baseline')))
     expect(ours.at(-1)!.body).toContain('the gate fails')
+  })
+
+  it('accepts regressions only by the label the API shows, never by a report that claims it', async () => {
+    const report = await forkReport()
+    expect(report.comparison.counts.regression).toBeGreaterThan(0)
+    report.comparison.accepted = { label: 'benchgate-accept', by: 'maintainer', reasons: ['all'] }
+    forkRunWith(3004, report)
+    const checks = gh.checkRuns.length
+    const claimed = await commentJob(gh, 3004)
+    expect(claimed.code).toBe(0)
+    expect(gh.checkRuns[checks].conclusion).toBe('failure')
+    // A maintainer adds the label: the API says so, and the check passes.
+    gh.labels.set(7, [{ name: 'benchgate-accept', by: 'maintainer' }])
+    try {
+      const accepted = await commentJob(gh, 3004)
+      expect(accepted.code).toBe(0)
+      expect(gh.checkRuns.at(-1)!.conclusion).toBe('success')
+      const ours = gh.comments.filter(c => c.body.includes(marker('benchgate-baseline')))
+      expect(ours.at(-1)!.body).toContain(
+        'Accepted on purpose: the label `benchgate-accept`, added by @\u200bmaintainer,'
+      )
+    } finally {
+      gh.labels.delete(7)
+    }
   })
 
   it('a forged report (the PR number does not match the run) is refused with a clear message', async () => {

@@ -61,7 +61,8 @@ beforeAll(async () => {
       '--output',
       join(dir, `shard-${i + 1}.json`)
     ])
-    expect([0, 1], r.stderr).toContain(r.code)
+    // 0 all clear, 1 a regression, 3 suspects this screen could not confirm.
+    expect([0, 1, 3], r.stderr).toContain(r.code)
   }
   merged = await cli([
     'merge',

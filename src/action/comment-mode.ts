@@ -13,6 +13,7 @@ import * as core from '@actions/core'
 import { DefaultArtifactClient } from '@actions/artifact'
 import { rejudgeMerged } from '../judge/merge-comparisons.js'
 import { rejudge } from '../judge/rejudge.js'
+import { withLabel } from './accept.js'
 import { downloadRunArtifact } from '../github/baseline.js'
 import type { Comparison } from '../compare/model.js'
 import type { GitHubClient } from '../github/client.js'
@@ -80,15 +81,15 @@ export function verifyReport(
   return problems
 }
 
-/** The triggering run's report artifact, size-checked, extracted with a report's limits, parsed; undefined when it left none. */
-async function fetchReport(
+/** A run's report artifact (by default the triggering run's `-report`), size-checked, extracted with a report's limits, parsed; undefined when it left none. */
+export async function fetchReport(
   gh: GitHubClient,
   settings: ActionSettings,
   repo: { owner: string; repo: string },
   runId: number,
-  temp: string
+  temp: string,
+  name = reportArtifactName(settings.artifactName)
 ): Promise<PrReport | undefined> {
-  const name = reportArtifactName(settings.artifactName)
   const { data } = await gh.rest.actions.listWorkflowRunArtifacts({
     ...repo,
     run_id: runId,
@@ -168,7 +169,9 @@ export async function commentMode(
     options: { ...settings.compare, test: report.comparison.options.test },
     gateMode: settings.gate
   }
-  const c = policed ? (policed.shards ? rejudgeMerged(policed) : rejudge(policed)) : null
+  const judged = policed ? (policed.shards ? rejudgeMerged(policed) : rejudge(policed)) : null
+  // The accept label, from the API now: a report's `accepted` was dropped unread.
+  const c = judged && (await withLabel(judged, gh, repo, report.prNumber, settings.acceptLabel))
   // The fork run's flame graph, found through the API, never taken from the report.
   const flameUrl =
     c && hasChanges(c) ? await findFlame(gh, ctx, wr.id, settings.artifactName) : undefined

@@ -44,20 +44,35 @@ export function prReport(
   }
 }
 
-/** Write the report and upload it as `<artifact-name>-report` for the comment job. */
+/**
+ * The artifact a pull request's run keeps its judged comparison in, so
+ * that a label event can judge it again without measuring (relabel.ts).
+ */
+export function verdictArtifactName(artifactName: string): string {
+  return `${artifactName}-verdict`
+}
+
+/**
+ * Write the report and upload it as `<artifact-name>-report` for the
+ * comment job, or (`kept`) as `<artifact-name>-verdict` for a later label
+ * event of the same pull request.
+ */
 export async function handOff(
   upload: ArtifactUploader,
   report: PrReport,
   artifactName: string,
-  temp: string
+  temp: string,
+  kept = false
 ): Promise<void> {
-  const dir = join(temp, 'pr-report')
+  const dir = join(temp, kept ? 'pr-verdict' : 'pr-report')
   await mkdir(dir, { recursive: true })
   // Fitted to the comment job's limits, so what is uploaded is accepted.
   await writeFile(join(dir, REPORT_FILE), JSON.stringify(fitReport(report)))
-  const name = reportArtifactName(artifactName)
+  const name = kept ? verdictArtifactName(artifactName) : reportArtifactName(artifactName)
   await upload(name, [join(dir, REPORT_FILE)], dir)
   core.info(
-    `benchgate: uploaded the report as artifact "${name}" for the comment workflow (mode: comment)`
+    kept
+      ? `benchgate: kept the judged report as artifact "${name}", for a label event to judge again without measuring`
+      : `benchgate: uploaded the report as artifact "${name}" for the comment workflow (mode: comment)`
   )
 }

@@ -70,6 +70,8 @@ export interface ActionSettings {
   confirmBudget: number
   /** How A/B rounds are scheduled (gate ab and confirmation): abba or duet. */
   abSchedule: AbSchedule
+  /** The pull-request label that accepts its regressions (judge/accept.ts); '' for none. */
+  acceptLabel: string
 }
 
 function oneOf<T extends string>(
@@ -241,6 +243,16 @@ export function readSettings(read: InputReader): ActionSettings {
     gate: oneOf(read, 'gate', GATE_MODES, 'confirmed'),
     confirmRounds: number(read, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT),
     confirmBudget: number(read, 'confirm-budget', CONFIRM_BUDGET_DEFAULT),
-    abSchedule: oneOf(read, 'ab-schedule', AB_SCHEDULES, 'abba')
+    abSchedule: oneOf(read, 'ab-schedule', AB_SCHEDULES, 'abba'),
+    acceptLabel: acceptLabelInput(read('accept-label'))
   }
+}
+
+/** The label that accepts regressions: the default when unset, none for `none`. */
+export const ACCEPT_LABEL_DEFAULT = 'benchgate-accept'
+
+function acceptLabelInput(raw: string): string {
+  const label = raw.trim()
+  if (label === '') return ACCEPT_LABEL_DEFAULT
+  return label.toLowerCase() === 'none' ? '' : label
 }

@@ -16,6 +16,7 @@ import { ContextError, readContext, type RunContext } from '../github/context.js
 import { addSecret } from '../github/redact.js'
 import { forTerminal, showInvisible } from '../report/escape.js'
 import { commentMode } from './comment-mode.js'
+import { isLabelEvent, relabel } from './relabel.js'
 import { SettingsError } from '../measure/settings.js'
 import { readSettings, type ActionSettings } from './inputs.js'
 import { runLog } from './log.js'
@@ -44,6 +45,13 @@ export async function run(): Promise<void> {
     throw new ContextError(
       `benchgate runs on ${RUN_EVENTS.join(', ')} events, not "${ctx.event}". Trigger the workflow on push to the default branch (to record the baseline) and on pull_request (to compare)`
     )
+  // A label changes no code: judge the last verdict again, without measuring.
+  if (
+    isLabelEvent(ctx) &&
+    !settings.shard &&
+    (await relabel(settings, ctx, { gh, upload: uploadArtifact, temp }))
+  )
+    return
   const engine = localEngine(settings.run.timeout)
   const prepared = await prepare(plan, settings, ctx, gh, temp)
   // Interleaved A/B (plan ab) measures the head itself: no separate run.

@@ -17,6 +17,7 @@ import { DefaultArtifactClient } from '@actions/artifact'
 import { readBundle } from '../bundle/index.js'
 import { planFor } from '../judge/judge.js'
 import { mergeComparisons, type MergeInput, type MissingShard } from '../judge/merge-comparisons.js'
+import { withLabel } from './accept.js'
 import { mergeParts, type BaselinePart } from '../shard/merge-parts.js'
 import { renderOutputs } from '../engine/outputs.js'
 import type { Shard } from '../shard/partition.js'
@@ -243,7 +244,13 @@ async function mergeReports(
     }
     return publishNothing(channel, missing, unbaselined)
   }
-  const comparison = mergeComparisons(inputs, missing, unbaselined)
+  const comparison = await withLabel(
+    mergeComparisons(inputs, missing, unbaselined),
+    io.gh,
+    { owner: ctx.owner, repo: ctx.repo },
+    ctx.pullRequest!.number,
+    settings.acceptLabel
+  )
   const outputs = renderOutputs(comparison, {
     key: settings.artifactName,
     repositoryUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`,

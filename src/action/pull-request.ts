@@ -18,6 +18,9 @@ import { redact } from '../github/redact.js'
 import type { ActionSettings } from './inputs.js'
 import { hasChanges, uploadFlame } from './flame.js'
 import { abLog } from './log.js'
+import { readAcceptance } from './accept.js'
+import { isFork } from './fork.js'
+import { keepVerdict } from './relabel.js'
 import { publishComparison, publishNoBaseline, type PrChannel } from './publish.js'
 import type { ArtifactUploader } from './seams.js'
 import { baselineArtifact, publishShard } from './shard.js'
@@ -116,7 +119,19 @@ export async function pullRequest(
       baseline: async () => io.baseline ?? baselineOf(io.gh, settings, ctx, io.temp),
       abBase: () => pullRequestAbBase(io.engine.git, settings.run.dir, pr),
       log: m => core.info(m),
-      abEvents: abLog
+      abEvents: abLog,
+      // A shard's part is accepted or not where the shards are merged.
+      ...(settings.shard
+        ? {}
+        : {
+            acceptance: () =>
+              readAcceptance(
+                io.gh,
+                { owner: ctx.owner, repo: ctx.repo },
+                pr.number,
+                settings.acceptLabel
+              )
+          })
     }
   )
   if (settings.shard) {
@@ -140,4 +155,6 @@ export async function pullRequest(
     : undefined
   const outputs = flameUrl ? decision.outputs.rerender({ flameUrl }) : decision.outputs
   await publishComparison(channel, outputs, decision.source)
+  // A label event judges this verdict again rather than measure (relabel.ts).
+  if (!isFork(ctx)) await keepVerdict(io.upload, ctx, settings, outputs.comparison, io.temp)
 }

@@ -9,6 +9,7 @@ import {
   COMPARE_DEFAULTS,
   STAT_TESTS,
   type CompareOptions,
+  type Comparison,
   type StatTest
 } from '../compare/model.js'
 import type { CompareOutputs } from '../engine/outputs.js'
@@ -31,6 +32,8 @@ import {
   type SettingNames
 } from '../measure/settings.js'
 import { formatComparisonText, verdictText } from '../report/text.js'
+import { forTerminal } from '../report/escape.js'
+import { suspectsOf } from '../judge/judge.js'
 
 /** A mistake in how the command was called: exit status 2, with usage. */
 export class UsageError extends Error {
@@ -281,4 +284,23 @@ export function shardFlags(values: Values): { shard?: Shard & { weightsFrom?: st
     if (err instanceof ShardError) throw new UsageError(err.message)
     throw err
   }
+}
+
+/**
+ * Exit status 3 for a screen with suspects nothing checked: the gate the
+ * Action runs by default would re-measure them, so "all clear" (0) would
+ * claim what was never shown. Regressions the screen calls itself fail (1)
+ * as before. Says which, and how to decide them.
+ */
+export function unconfirmedStatus(c: Comparison, status: number): number {
+  const open = suspectsOf(c).filter(b => b.verdict !== 'regression')
+  if (open.length === 0 || status !== 0) return status
+  const names = open
+    .slice(0, 5)
+    .map(b => forTerminal(b.name))
+    .join(', ')
+  console.error(
+    `benchgate: ${open.length} suspect(s) not confirmed: ${names}${open.length > 5 ? ', …' : ''}. The screen could not rule them out (a slowdown of ${c.options.abThreshold}% or more that is significant before correction, or of ${c.options.threshold}% or more); rerun with --confirm-base <base revision> to re-measure them by interleaved A/B on this machine. Exit status 3: not all clear.`
+  )
+  return 3
 }

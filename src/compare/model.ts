@@ -327,6 +327,12 @@ export interface Comparison {
   hotLines?: { between: string } | { unavailable: string }
   /** A merge of a sharded run's comparisons (docs/sharding.md): which shards it joined, which it lacks. */
   shards?: ShardsInfo
+  /**
+   * Regressions accepted on purpose by the pull request's `accept-label`
+   * (judge/accept.ts): the label, who added it, the gate reasons it let
+   * through. Set by the job from the API, never read from a report.
+   */
+  accepted?: { label: string; by: string | null; reasons: string[] }
 }
 
 /** The shards a merged comparison came from. */

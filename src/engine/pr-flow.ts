@@ -7,7 +7,8 @@
  */
 import type { AbSchedule } from '../ab/duet.js'
 import { join } from 'node:path'
-import type { CompareOptions } from '../compare/model.js'
+import type { CompareOptions, Comparison, Screen } from '../compare/model.js'
+import { acceptRegressions, type Acceptance } from '../judge/accept.js'
 import type { AbEvent, AbSettings } from '../ab/ab.js'
 import { confirmSuspects } from './confirm.js'
 import type { Engine } from './index.js'
@@ -33,6 +34,24 @@ export interface PullRequestSeams {
   abBase: () => Promise<AbBase>
   log: (message: string) => void
   abEvents: (what: string) => (e: AbEvent) => void
+  /**
+   * Whether a maintainer accepted this pull request's regressions (its
+   * accept label, read from the API); asked only when the gate fails.
+   */
+  acceptance?: () => Promise<Acceptance | undefined>
+}
+
+/** The judge's comparison, with its regressions accepted when the seams say a maintainer did. */
+function withAcceptance(
+  seams: PullRequestSeams,
+  judge: (screen: Screen) => Promise<Comparison>
+): (screen: Screen) => Promise<Comparison> {
+  return async screen => {
+    const c = await judge(screen)
+    if (!c.gate.fail || !seams.acceptance) return c
+    const by = await seams.acceptance()
+    return by ? acceptRegressions(c, by) : c
+  }
 }
 
 /** What the pull request is judged with. */
@@ -88,7 +107,7 @@ export async function judgePullRequest(
     )
     const outputs = await compareAndReport(baseDir, headDir, opts, {
       ...report,
-      judge: async s => judgeAb(s, base.label)
+      judge: withAcceptance(seams, async s => judgeAb(s, base.label))
     })
     return { kind: 'compared', outputs, source: `A/B against ${base.label}`, baseDir, headDir }
   }
@@ -97,7 +116,8 @@ export async function judgePullRequest(
   const headDir = job.headDir!
   const outputs = await compareAndReport(baseline.dir, headDir, job.compare, {
     ...report,
-    judge:
+    judge: withAcceptance(
+      seams,
       job.plan === 'confirm'
         ? screen => {
             const n = suspectsOf(screen).length
@@ -122,6 +142,7 @@ export async function judgePullRequest(
             )
           }
         : async screen => judgeScreen(screen, 'baseline')
+    )
   })
   return {
     kind: 'compared',

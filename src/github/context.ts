@@ -23,6 +23,10 @@ export interface RunContext {
     conclusion: string
   }
   pullRequest?: {
+    /** The payload's `action`: opened, synchronize, labeled, unlabeled, …; absent when the payload has none. */
+    action?: string
+    /** With labeled or unlabeled: the label's name. */
+    label?: string
     number: number
     baseRef: string
     baseSha: string
@@ -37,6 +41,8 @@ export class ContextError extends Error {
 }
 
 interface Payload {
+  action?: string
+  label?: { name?: string }
   repository?: { default_branch?: string; full_name?: string }
   workflow_run?: {
     id?: number
@@ -107,6 +113,8 @@ export function readContext(env: NodeJS.ProcessEnv, payloadText: string | undefi
       throw new ContextError('the pull_request payload lacks number, base.ref or head.sha')
     }
     ctx.pullRequest = {
+      ...(typeof payload.action === 'string' ? { action: payload.action } : {}),
+      ...(typeof payload.label?.name === 'string' ? { label: payload.label.name } : {}),
       number: pr.number,
       baseRef: pr.base.ref,
       baseSha: pr.base.sha ?? '',

@@ -24,7 +24,7 @@ import {
   contentionPart,
   contentionSummaryLine
 } from './contention.js'
-import { escapeText } from './escape.js'
+import { codeSpan, escapeText } from './escape.js'
 import { formatValue } from './format.js'
 import {
   benchLabel,
@@ -185,6 +185,18 @@ function headLines(c: Comparison, opts: ReportOptions): string[] {
         .map(r => escapeText(r))
         .join('; ')}${c.gate.reasons.length > 3 ? `; and ${c.gate.reasons.length - 3} more` : ''}`
     )
+  if (c.accepted) {
+    const a = c.accepted
+    head.push(
+      '',
+      `> [!IMPORTANT]\n> Accepted on purpose: the label ${codeSpan(a.label, 100)}${a.by ? `, added by ${escapeText(`@${a.by}`, 100)},` : ''} lets ${a.reasons.length} regression(s) through the gate: ${a.reasons
+        .slice(0, 3)
+        .map(r => escapeText(r))
+        .join(
+          '; '
+        )}${a.reasons.length > 3 ? `; and ${a.reasons.length - 3} more` : ''}. Remove the label to gate on them again.`
+    )
+  }
   const parts = changedParts(c)
   const worst = [...parts.blocking, ...parts.time, ...parts.allocations].find(
     b => b.verdict === 'regression' && b.summary

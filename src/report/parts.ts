@@ -49,7 +49,7 @@ export function verdictLine(c: Comparison): string {
   if (n['too-few-samples']) parts.push(`${n['too-few-samples']} with too few samples`)
   if (n.inconclusive) parts.push(`${n.inconclusive} inconclusive`)
   parts.push(`${n.unchanged} unchanged`)
-  const gate = c.gate.fail ? ' — **the gate fails**' : ''
+  const gate = c.gate.fail ? ' — **the gate fails**' : c.accepted ? ' — **accepted** by label' : ''
   return `### ${VERDICT_ICON[c.verdict]} benchgate: ${parts.join(', ')}${gate}`
 }
 

@@ -121,6 +121,8 @@ export class FakeGitHub {
   /** Artifacts deleted through the results service (a re-run's overwrite). */
   deleted: FakeArtifact[] = []
   mergeBase = ''
+  /** Labels on each issue or pull request, by number, with the login that added each. */
+  labels = new Map<number, { name: string; by: string }[]>()
   /** Pull requests by number: head SHA and the repository it targets. */
   /** Pull requests by number; headRepo '' is a deleted fork (`head.repo: null`); baseRef defaults to main. */
   pulls = new Map<
@@ -234,6 +236,7 @@ export class FakeGitHub {
           r =>
             (!q.get('branch') || r.head_branch === q.get('branch')) &&
             (!q.get('event') || r.event === q.get('event')) &&
+            (!q.get('head_sha') || r.head_sha === q.get('head_sha')) &&
             (!q.get('status') || r.conclusion === q.get('status')) &&
             (!before || Date.parse(createdAt(r)) < Date.parse(before))
         )
@@ -327,6 +330,27 @@ export class FakeGitHub {
     if (method === 'GET' && (m = new RegExp(`^${repoPrefix}/compare/(.+)$`).exec(p))) {
       if (!this.mergeBase) return json(404, { message: 'Not Found' })
       return json(200, { status: 'ahead', merge_base_commit: { sha: this.mergeBase }, commits: [] })
+    }
+    if (method === 'GET' && (m = new RegExp(`^${repoPrefix}/issues/(\\d+)/labels$`).exec(p))) {
+      const on = this.labels.get(Number(m[1])) ?? []
+      return json(
+        200,
+        on.map((l, i) => ({ id: i + 1, name: l.name, color: 'ededed', default: false }))
+      )
+    }
+    if (method === 'GET' && (m = new RegExp(`^${repoPrefix}/issues/(\\d+)/events$`).exec(p))) {
+      // Only the labeled events, oldest first, as GitHub lists an issue's timeline of events.
+      const on = this.labels.get(Number(m[1])) ?? []
+      return json(
+        200,
+        on.map((l, i) => ({
+          id: 1000 + i,
+          event: 'labeled',
+          actor: { login: l.by },
+          label: { name: l.name, color: 'ededed' },
+          created_at: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString()
+        }))
+      )
     }
     if ((m = new RegExp(`^${repoPrefix}/issues/(\\d+)/comments$`).exec(p))) {
       const issue = Number(m[1])

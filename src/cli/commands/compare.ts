@@ -10,8 +10,7 @@ import { durationSeconds } from '../../measure/targets.js'
 import type { Comparison, Screen } from '../../compare/model.js'
 import { confirmSuspects } from '../../engine/confirm.js'
 import { localEngine } from '../../engine/index.js'
-import { CONFIRM_BUDGET_DEFAULT, CONFIRM_ROUNDS_DEFAULT, suspectsOf } from '../../judge/judge.js'
-import { forTerminal } from '../../report/escape.js'
+import { CONFIRM_BUDGET_DEFAULT, CONFIRM_ROUNDS_DEFAULT } from '../../judge/judge.js'
 import { compareAndReport } from '../../engine/outputs.js'
 import { parseShard } from '../../shard/partition.js'
 import { gitSources } from '../../measure/sources.js'
@@ -21,6 +20,7 @@ import {
   COMPARE_OPTIONS,
   compareOptions,
   emitComparison,
+  unconfirmedStatus,
   runSettingsFrom,
   scheduleFlag,
   str,
@@ -157,25 +157,6 @@ export const compareCommand: Command = {
     const status = await emitComparison(values, outputs)
     return confirmBase ? status : unconfirmedStatus(outputs.comparison, status)
   }
-}
-
-/**
- * Exit status 3 for a screen with suspects nothing checked: the gate the
- * Action runs by default would re-measure them, so "all clear" (0) would
- * claim what was never shown. Regressions the screen calls itself fail (1)
- * as before. Says which, and how to decide them.
- */
-function unconfirmedStatus(c: Comparison, status: number): number {
-  const open = suspectsOf(c).filter(b => b.verdict !== 'regression')
-  if (open.length === 0 || status !== 0) return status
-  const names = open
-    .slice(0, 5)
-    .map(b => forTerminal(b.name))
-    .join(', ')
-  console.error(
-    `benchgate: ${open.length} suspect(s) not confirmed: ${names}${open.length > 5 ? ', …' : ''}. The screen could not rule them out (a slowdown of ${c.options.abThreshold}% or more that is significant before correction, or of ${c.options.threshold}% or more); rerun with --confirm-base <base revision> to re-measure them by interleaved A/B on this machine. Exit status 3: not all clear.`
-  )
-  return 3
 }
 
 /** The fixed iteration counts of a head that is a bundle; none for a text file. */

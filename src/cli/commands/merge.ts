@@ -6,7 +6,7 @@
 import { basename } from 'node:path'
 import { mergeComparisons, readMergeInput } from '../../judge/merge-comparisons.js'
 import { renderMarkdown } from '../../report/markdown.js'
-import { emitComparison, str, UsageError, type Command } from '../options.js'
+import { emitComparison, str, unconfirmedStatus, UsageError, type Command } from '../options.js'
 
 /** The `merge` command. */
 export const mergeCommand: Command = {
@@ -31,6 +31,8 @@ export const mergeCommand: Command = {
     )
     const comparison = mergeComparisons(inputs)
     const comment = renderMarkdown(comparison, { key: str(values, 'key') ?? 'default' })
-    return emitComparison(values, { comparison, comment })
+    const status = await emitComparison(values, { comparison, comment })
+    // Shards compared without confirmation leave their suspects unchecked, as compare says.
+    return comparison.confirmation ? status : unconfirmedStatus(comparison, status)
   }
 }
