@@ -15,6 +15,7 @@ import { defineConfig } from 'vitest/config'
  * time at two sizes, so it stays serial.)
  */
 const PARALLEL = [
+  'action-shard',
   'action-shard-race',
   'chatty',
   'comment-api',

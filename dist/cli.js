@@ -4016,7 +4016,8 @@ function stillUndecided(sides, active, decide, onEvent) {
                     continue;
                 const key = `${samples.target.importPath}\n${r.name}`;
                 owner.set(key, target);
-                const entry = times.get(key) ?? times.set(key, { base: [], head: [] }).get(key);
+                const entry = times.get(key) ??
+                    times.set(key, { base: [], head: [], iterations: samples.target.iterations }).get(key);
                 entry[side].push(ns.value);
             }
     const open = new Set([...decide(times)].map(k => owner.get(k)));
@@ -9135,6 +9136,13 @@ function localEngine(timeout = '60m') {
 
 
 /**
+ * Seconds of benchmark time a side's rounds must hold before a confirmed
+ * regression stops: at the CPU profile's 100 Hz, 50 samples, what the
+ * function diff needs to rank more than its first row (compare/noise.ts
+ * MIN_PROFILE_SAMPLES). A verdict needs fewer rounds than its explanation.
+ */
+const EXPLAIN_SECONDS = 0.5;
+/**
  * The keys of the benchmarks whose rounds should go on: neither
  * significant nor ruled out. `opts` are the A/B verdict's own (abOptions):
  * its threshold is the one a regression must reach.
@@ -9150,8 +9158,15 @@ function undecided(rounds, opts) {
         // Rounds that do not pair (a side without a result) cannot be tested: nothing more to learn.
         if (!r)
             return;
-        if (adjusted[i] < opts.alpha)
+        if (adjusted[i] < opts.alpha) {
+            // A regression goes on until its profiles can say where: the verdict stays.
+            const { head, iterations } = rounds.get(k);
+            const worse = r.reduce((a, x) => a + x, 0) / r.length >= limit;
+            const seconds = iterations ? (head.reduce((a, ns) => a + ns, 0) * iterations) / 1e9 : Infinity;
+            if (worse && seconds < EXPLAIN_SECONDS)
+                open.add(k);
             return;
+        }
         if (confidenceSequence(r, opts.alpha).hi < limit)
             return;
         open.add(k);

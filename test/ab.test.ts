@@ -23,7 +23,7 @@ import { ROOT, tempDir } from './helpers/go.js'
 
 const cliIn = (args: string[], cwd: string) => cli(args, { cwd })
 
-const AB = ['--count', '8', '--benchtime', '50ms', '--bench', 'Checksum', '--format', 'json']
+const AB = ['--count', '12', '--benchtime', '50ms', '--bench', 'Checksum', '--format', 'json']
 
 describe('benchgate ab', () => {
   const repo = tempDir('ab-repo')
@@ -40,14 +40,16 @@ describe('benchgate ab', () => {
     const checksum = c.benchmarks.find(b => b.name.startsWith('BenchmarkChecksum'))!
     expect(checksum.verdict).toBe('regression')
     expect(checksum.metrics.find(m => m.unit === 'ns/op')!.deltaPercent!).toBeGreaterThan(20)
-    // 8 rounds of 50ms give the pass about 20 CPU samples: a 30% change of
-    // Checksum may be within their noise, and then the headline says so.
+    // Decided after 6 rounds, a regression goes on until its rounds hold
+    // 0.5 s a side (10 rounds of 50ms, about 50 CPU samples): a 30% change
+    // of Checksum may still be within their noise, and then the headline says so.
+    expect(checksum.metrics.find(m => m.unit === 'ns/op')!.head!.n).toBeGreaterThanOrEqual(10)
     expect(checksum.summary).toMatch(
       /example\.com\/demo\/textproc\.Checksum \+\d+ ns\/op( \(within sampling noise\))?$/
     )
     expect(r.code).toBe(1)
-    expect(r.stderr).toMatch(/round 1\/8: base, head/)
-    expect(r.stderr).toMatch(/round 2\/8: head, base/) // ABBA
+    expect(r.stderr).toMatch(/round 1\/12: base, head/)
+    expect(r.stderr).toMatch(/round 2\/12: head, base/) // ABBA
     const worktrees = (await g('worktree', 'list', '--porcelain')).stdout
       .split('\n')
       .filter(l => l.startsWith('worktree '))
@@ -64,7 +66,7 @@ describe('benchgate ab', () => {
       repo
     )
     const c = JSON.parse(r.stdout) as Comparison
-    // Unchanged, or, when 8 rounds cannot rule out 2.5% at α 0.001,
+    // Unchanged, or, when 12 rounds cannot rule out 2.5% at α 0.001,
     // inconclusive: never a regression, and nothing blocks.
     expect(['unchanged', 'inconclusive']).toContain(
       c.benchmarks

@@ -6,7 +6,7 @@
  *   where the U test's smallest p at 6 samples, 2/924, times 200 cannot;
  * - a two-revision repository whose head makes one loop 5% slower and
  *   another 2× slower: sequential A/B calls both, stops the 2× one at the
- *   first look (6 rounds of 20), calls nothing in an identical revision;
+ *   first look (6 rounds of 30), calls nothing in an identical revision;
  *   confirmation of the screen's suspects stops the 2× one after 6 too.
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -134,7 +134,7 @@ describe('sequential A/B on a real two-revision repository', () => {
           '--base',
           ref,
           '--count',
-          '20',
+          '30',
           '--benchtime',
           '100ms',
           '--format',
@@ -201,7 +201,7 @@ describe('sequential A/B on a real two-revision repository', () => {
     expect(ab.c.gate.fail).toBe(true)
   })
 
-  it('stops the 2× regression after the first look: 6 rounds of the 20 allowed', () => {
+  it('stops the 2× regression after the first look: 6 rounds of the 30 allowed', () => {
     const double = time(ab.c, 'BenchmarkDouble')
     expect(double.verdict).toBe('regression')
     expect([double.base!.n, double.head!.n]).toEqual([6, 6])

@@ -109,8 +109,11 @@ function isLook(rounds: number): boolean {
   return rounds >= FIRST_LOOK && (rounds - FIRST_LOOK) % LOOK_EVERY === 0
 }
 
-/** Paired per-round times of each benchmark result, by `importPath␊name`: what a look decides on. */
-export type RoundTimes = ReadonlyMap<string, { base: number[]; head: number[] }>
+/**
+ * Paired per-round times of each benchmark result, by `importPath␊name`,
+ * and the iterations each round ran: what a look decides on.
+ */
+export type RoundTimes = ReadonlyMap<string, { base: number[]; head: number[]; iterations: number }>
 
 /**
  * A look: every result's paired times so far (those that stopped too:
@@ -123,7 +126,7 @@ function stillUndecided(
   decide: (rounds: RoundTimes) => ReadonlySet<string>,
   onEvent: (e: AbEvent) => void
 ): PassTarget[] {
-  const times = new Map<string, { base: number[]; head: number[] }>()
+  const times = new Map<string, { base: number[]; head: number[]; iterations: number }>()
   const owner = new Map<string, string>()
   for (const side of ['base', 'head'] as const)
     for (const [target, samples] of sides[side].samples)
@@ -132,7 +135,9 @@ function stillUndecided(
         if (!ns) continue
         const key = `${samples.target.importPath}\n${r.name}`
         owner.set(key, target)
-        const entry = times.get(key) ?? times.set(key, { base: [], head: [] }).get(key)!
+        const entry =
+          times.get(key) ??
+          times.set(key, { base: [], head: [], iterations: samples.target.iterations }).get(key)!
         entry[side].push(ns.value)
       }
   const open = new Set([...decide(times)].map(k => owner.get(k)))

@@ -13,8 +13,19 @@ import type { CompareOptions } from '../compare/model.js'
 import { holmAdjust } from '../stats/holm.js'
 import { anytimeP, confidenceSequence, logRatios } from '../stats/sequential.js'
 
-/** Paired per-round ns/op of each benchmark so far, by key. */
-export type PairedRounds = ReadonlyMap<string, { base: readonly number[]; head: readonly number[] }>
+/** Paired per-round ns/op of each benchmark so far, by key, and the iterations of each round. */
+export type PairedRounds = ReadonlyMap<
+  string,
+  { base: readonly number[]; head: readonly number[]; iterations?: number }
+>
+
+/**
+ * Seconds of benchmark time a side's rounds must hold before a confirmed
+ * regression stops: at the CPU profile's 100 Hz, 50 samples, what the
+ * function diff needs to rank more than its first row (compare/noise.ts
+ * MIN_PROFILE_SAMPLES). A verdict needs fewer rounds than its explanation.
+ */
+export const EXPLAIN_SECONDS = 0.5
 
 /**
  * The keys of the benchmarks whose rounds should go on: neither
@@ -34,7 +45,14 @@ export function undecided(
     const r = ratios[i]
     // Rounds that do not pair (a side without a result) cannot be tested: nothing more to learn.
     if (!r) return
-    if (adjusted[i] < opts.alpha) return
+    if (adjusted[i] < opts.alpha) {
+      // A regression goes on until its profiles can say where: the verdict stays.
+      const { head, iterations } = rounds.get(k)!
+      const worse = r.reduce((a, x) => a + x, 0) / r.length >= limit
+      const seconds = iterations ? (head.reduce((a, ns) => a + ns, 0) * iterations) / 1e9 : Infinity
+      if (worse && seconds < EXPLAIN_SECONDS) open.add(k)
+      return
+    }
     if (confidenceSequence(r, opts.alpha).hi < limit) return
     open.add(k)
   })

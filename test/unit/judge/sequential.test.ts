@@ -48,6 +48,16 @@ describe('undecided: when a suspect stops', () => {
     expect(undecided(many, opts).size).toBe(20)
   })
 
+  it('a decided regression goes on until its profiles hold half a second a side, then stops', () => {
+    // +20% at 1000 ns/op: 6 rounds of 50,000 iterations are 0.3 s of head time; of 100,000, 0.6 s.
+    const slow = rounds(6, 1.2, 0.01)
+    expect([...undecided(new Map([['x', { ...slow, iterations: 50_000 }]]), opts)]).toEqual(['x'])
+    expect(undecided(new Map([['x', { ...slow, iterations: 100_000 }]]), opts).size).toBe(0)
+    // An improvement, or a flat benchmark, needs no explanation.
+    const fast = rounds(6, 0.8, 0.01)
+    expect(undecided(new Map([['x', { ...fast, iterations: 50_000 }]]), opts).size).toBe(0)
+  })
+
   it('rounds that do not pair (a side without results) are not waited for', () => {
     expect(undecided(new Map([['x', { base: [1, 2, 3], head: [1] }]]), opts).size).toBe(0)
   })
