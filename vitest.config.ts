@@ -11,11 +11,15 @@ import { defineConfig } from 'vitest/config'
  * benchmark runs sharing the 2 cores would make each other noisy.
  * `e2e-parallel`: the end-to-end files whose assertions do not depend on
  * timings (protocols, profiles Go wrote, process handling, which package
- * runs where): two at a time. (pprof-robustness compares the decoder's
- * time at two sizes, so it stays serial.)
+ * runs where), or whose seeded changes are several times any noise a
+ * neighbour adds (the Action's 4× and 37× demo regressions, a sharded
+ * +190%): two at a time. (pprof-robustness compares the decoder's time at
+ * two sizes, so it stays serial.)
  */
 const PARALLEL = [
+  'action',
   'action-shard',
+  'action-shard-confirmed',
   'action-shard-race',
   'chatty',
   'comment-api',
