@@ -9309,7 +9309,7 @@ async function loadSide(path) {
     };
 }
 
-;// CONCATENATED MODULE: ../../tmp/fresh/node_modules/markdown-table/index.js
+;// CONCATENATED MODULE: ./node_modules/markdown-table/index.js
 // To do: next major: remove.
 /**
  * @typedef {Options} MarkdownTableOptions
