@@ -8684,7 +8684,7 @@ function mergeComparisons(inputs, missing = [], unbaselined = []) {
     });
     const benchmarks = sortBenchmarks(judged.flatMap(j => j.c.benchmarks));
     const counts = countVerdicts(benchmarks);
-    const reasons = judged.flatMap(j => j.c.gate.reasons);
+    const reasons = worstFirst(judged.flatMap(j => j.c.gate.reasons), benchmarks);
     const shifts = judged.flatMap(j => j.c.shift?.applied ? [`${j.source}: ${shiftNote(j.c.shift)}`] : []);
     const notes = [
         `Merged from ${inputs.length} shard${inputs.length === 1 ? '' : 's'} (${inputs.map(x => x.source).join(', ')}); p-values are corrected across all ${benchmarks.length} benchmarks.`,
@@ -8731,6 +8731,27 @@ function mergeComparisons(inputs, missing = [], unbaselined = []) {
  * the shard each benchmark records. rejudge() alone would nominate over
  * the union, as if one runner had measured everything.
  */
+/**
+ * The shards' gate reasons in the merged benchmarks' order (worst first),
+ * as one unsharded comparison lists them: a reason begins with the name of
+ * its benchmark; one that names none (a shard) keeps its place after them.
+ */
+function worstFirst(reasons, sorted) {
+    const rank = new Map();
+    sorted.forEach((b, i) => {
+        if (!rank.has(b.name))
+            rank.set(b.name, i);
+    });
+    const names = [...rank.keys()].sort((x, y) => y.length - x.length);
+    const at = (r) => {
+        const name = names.find(n => r.startsWith(`${n} `));
+        return name === undefined ? sorted.length : rank.get(name);
+    };
+    return reasons
+        .map((r, i) => ({ r, i, at: at(r) }))
+        .sort((x, y) => x.at - y.at || x.i - y.i)
+        .map(x => x.r);
+}
 function rejudgeMerged(c) {
     const shards = c.shards;
     const sources = [...new Set([...shards.merged, ...c.benchmarks.map(b => b.shard ?? '')])];

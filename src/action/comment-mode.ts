@@ -124,6 +124,28 @@ export async function fetchReport(
 }
 
 /** Download, verify, re-render and post a fork PR's report, with a check run on its head. */
+/**
+ * A report's comparison judged by this job: its numbers, this job's
+ * options and gate (only the test that made the p-values is the
+ * report's), per shard with Holm across all when it is a merge, and the
+ * accept label as the API shows it now (a report's claim was dropped unread).
+ */
+export async function judgeReport(
+  comparison: Comparison,
+  settings: ActionSettings,
+  gh: GitHubClient,
+  repo: { owner: string; repo: string },
+  prNumber: number
+): Promise<Comparison> {
+  const policed = {
+    ...comparison,
+    options: { ...settings.compare, test: comparison.options.test },
+    gateMode: settings.gate
+  }
+  const judged = policed.shards ? rejudgeMerged(policed) : rejudge(policed)
+  return withLabel(judged, gh, repo, prNumber, settings.acceptLabel)
+}
+
 export async function commentMode(
   settings: ActionSettings,
   ctx: RunContext,
@@ -164,14 +186,8 @@ export async function commentMode(
   // A merged report (a sharded run) is judged as its merge judged it: per shard, Holm across all.
   // The gate is this job's too: a fork's "gateMode: confirmed" with
   // confirmations it never ran must not replace a gate: baseline.
-  const policed = report.comparison && {
-    ...report.comparison,
-    options: { ...settings.compare, test: report.comparison.options.test },
-    gateMode: settings.gate
-  }
-  const judged = policed ? (policed.shards ? rejudgeMerged(policed) : rejudge(policed)) : null
-  // The accept label, from the API now: a report's `accepted` was dropped unread.
-  const c = judged && (await withLabel(judged, gh, repo, report.prNumber, settings.acceptLabel))
+  const c =
+    report.comparison && (await judgeReport(report.comparison, settings, gh, repo, report.prNumber))
   // The fork run's flame graph, found through the API, never taken from the report.
   const flameUrl =
     c && hasChanges(c) ? await findFlame(gh, ctx, wr.id, settings.artifactName) : undefined

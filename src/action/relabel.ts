@@ -13,12 +13,9 @@ import * as core from '@actions/core'
 import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'
 import type { PrReport } from '../github/report-artifact.js'
-import { rejudgeMerged } from '../judge/merge-comparisons.js'
-import { rejudge } from '../judge/rejudge.js'
 import { renderOutputs } from '../engine/outputs.js'
 import { redact } from '../github/redact.js'
-import { withLabel } from './accept.js'
-import { fetchReport } from './comment-mode.js'
+import { fetchReport, judgeReport } from './comment-mode.js'
 import { handOff, prReport, reportArtifactName, verdictArtifactName } from './fork.js'
 import type { ActionSettings } from './inputs.js'
 import { publishComparison, type PrChannel } from './publish.js'
@@ -54,14 +51,8 @@ export async function relabel(
     return false
   }
   const { report, runId } = found
-  // Its numbers; this job's options and gate, as the comment job judges a report.
-  const policed = {
-    ...report.comparison!,
-    options: { ...settings.compare, test: report.comparison!.options.test },
-    gateMode: settings.gate
-  }
-  const judged = policed.shards ? rejudgeMerged(policed) : rejudge(policed)
-  const c = await withLabel(judged, io.gh, repo, pr.number, settings.acceptLabel)
+  // Its numbers; this job's options, gate and accept label, as the comment job judges a report.
+  const c = await judgeReport(report.comparison!, settings, io.gh, repo, pr.number)
   const reportDir = join(io.temp, 'report')
   const channel: PrChannel = { ...io, ctx, settings, reportDir }
   await mkdir(reportDir, { recursive: true })

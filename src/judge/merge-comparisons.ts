@@ -166,7 +166,10 @@ export function mergeComparisons(
   })
   const benchmarks: BenchmarkComparison[] = sortBenchmarks(judged.flatMap(j => j.c.benchmarks))
   const counts = countVerdicts(benchmarks)
-  const reasons = judged.flatMap(j => j.c.gate.reasons)
+  const reasons = worstFirst(
+    judged.flatMap(j => j.c.gate.reasons),
+    benchmarks
+  )
   const shifts = judged.flatMap(j =>
     j.c.shift?.applied ? [`${j.source}: ${shiftNote(j.c.shift)}`] : []
   )
@@ -224,6 +227,27 @@ export function mergeComparisons(
  * the shard each benchmark records. rejudge() alone would nominate over
  * the union, as if one runner had measured everything.
  */
+/**
+ * The shards' gate reasons in the merged benchmarks' order (worst first),
+ * as one unsharded comparison lists them: a reason begins with the name of
+ * its benchmark; one that names none (a shard) keeps its place after them.
+ */
+function worstFirst(reasons: readonly string[], sorted: readonly BenchmarkComparison[]): string[] {
+  const rank = new Map<string, number>()
+  sorted.forEach((b, i) => {
+    if (!rank.has(b.name)) rank.set(b.name, i)
+  })
+  const names = [...rank.keys()].sort((x, y) => y.length - x.length)
+  const at = (r: string): number => {
+    const name = names.find(n => r.startsWith(`${n} `))
+    return name === undefined ? sorted.length : rank.get(name)!
+  }
+  return reasons
+    .map((r, i) => ({ r, i, at: at(r) }))
+    .sort((x, y) => x.at - y.at || x.i - y.i)
+    .map(x => x.r)
+}
+
 export function rejudgeMerged(c: Comparison): Comparison {
   const shards = c.shards!
   const sources = [...new Set([...shards.merged, ...c.benchmarks.map(b => b.shard ?? '')])]

@@ -355,3 +355,25 @@ describe('mergeComparisons names the runners', () => {
     expect(m.notes.some(n => n.includes('different CPUs'))).toBe(false)
   })
 })
+
+describe('mergeComparisons, the gate line', () => {
+  it('leads with the worst regression, whichever shard found it, as one comparison would', () => {
+    const slower = (k: number) => base6.map(x => x * k)
+    const one = {
+      'example.com/a': { BenchmarkMild: slower(1.2) },
+      'example.com/b': { BenchmarkWorse: slower(1.8) }
+    }
+    const baseOf = {
+      'example.com/a': { BenchmarkMild: base6 },
+      'example.com/b': { BenchmarkWorse: base6 }
+    }
+    const whole = compare(side('base', baseOf), side('head', one))
+    const shards: MergeInput[] = (['example.com/a', 'example.com/b'] as const).map((p, i) => ({
+      source: `shard-${i + 1}.json`,
+      comparison: compare(side('base', { [p]: baseOf[p] }), side('head', { [p]: one[p] }))
+    }))
+    const merged = mergeComparisons(shards)
+    expect(whole.gate.reasons[0]).toMatch(/^BenchmarkWorse /)
+    expect(merged.gate.reasons).toEqual(whole.gate.reasons)
+  })
+})
