@@ -3918,12 +3918,508 @@ function setsCpuFlag(runFlags) {
     return runFlags.some(f => /^-{1,2}test\.cpu(=|$)/.test(f));
 }
 
+;// CONCATENATED MODULE: ./src/stats/normal.ts
+/** The standard normal distribution: CDF via erfc, and Acklam's inverse CDF. */
+/**
+ * Complementary error function, W. J. Cody's rational Chebyshev
+ * approximations (Math. Comp. 1969), relative error below 1e-15 — far
+ * below the 1e-3 to which p-values must agree with benchstat.
+ */
+function erfc(x) {
+    if (Number.isNaN(x))
+        return Number.NaN;
+    const ax = Math.abs(x);
+    let r;
+    if (ax < 0.5) {
+        const t = x * x;
+        const top = (((0.1857777061846032 * t + 3.161123743870566) * t + 113.864154151050156) * t +
+            377.48523768530239) *
+            t +
+            3209.3775891384695;
+        const bot = (((t + 23.601290952344122) * t + 244.02463793444417) * t + 1282.6165260773723) * t +
+            2844.2368334391703;
+        return 1 - (x * top) / bot;
+    }
+    if (ax < 4) {
+        const top = (((((((2.1531153547440383e-8 * ax + 0.56418849698867008) * ax + 8.8831497943883759) * ax +
+            66.11919063714163) *
+            ax +
+            298.63513819740013) *
+            ax +
+            881.95222124176909) *
+            ax +
+            1712.0476126340707) *
+            ax +
+            2051.0783778260716) *
+            ax +
+            1230.3393548037495;
+        const bot = (((((((ax + 15.744926110709835) * ax + 117.6939508913125) * ax + 537.18110186200986) * ax +
+            1621.3895745666903) *
+            ax +
+            3290.7992357334831) *
+            ax +
+            4362.6190901432472) *
+            ax +
+            3439.3676741437216) *
+            ax +
+            1230.3393548037495;
+        r = Math.exp(-ax * ax) * (top / bot);
+    }
+    else {
+        const z = 1 / (ax * ax);
+        const top = ((((0.016315387137302097 * z + 0.30532663496123236) * z + 0.36034489994980445) * z +
+            0.12578172611122926) *
+            z +
+            0.016083785148742275) *
+            z +
+            6.5874916152983678e-4;
+        const bot = ((((z + 2.5685201922898682) * z + 1.8729528499234604) * z + 0.52790510295142217) * z +
+            0.06051834131244132) *
+            z +
+            2.3352049762686918e-3;
+        r = (Math.exp(-ax * ax) / ax) * (0.56418958354775628 - (z * top) / bot);
+    }
+    return x < 0 ? 2 - r : r;
+}
+/** Standard normal CDF. */
+function normalCDF(z, mu = 0, sigma = 1) {
+    return erfc(-(z - mu) / (sigma * Math.SQRT2)) / 2;
+}
+/**
+ * Inverse normal CDF by Peter J. Acklam's algorithm, the one go-moremath
+ * uses (and so benchstat's confidence intervals for n > 30).
+ */
+function normalInvCDF(p, mu = 0, sigma = 1) {
+    if (p < 0 || p > 1 || Number.isNaN(p))
+        return Number.NaN;
+    if (p === 0)
+        return -Infinity;
+    if (p === 1)
+        return Infinity;
+    const a = [
+        -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2,
+        -3.066479806614716e1, 2.506628277459239
+    ];
+    const b = [
+        -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1,
+        -1.328068155288572e1
+    ];
+    const c = [
+        -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734,
+        4.374664141464968, 2.938163982698783
+    ];
+    const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
+    const plow = 0.02425;
+    let x;
+    if (p < plow) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        x =
+            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    else if (p > 1 - plow) {
+        const q = Math.sqrt(-2 * Math.log(1 - p));
+        x =
+            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    else {
+        const q = p - 0.5;
+        const r = q * q;
+        x =
+            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    return mu + sigma * x;
+}
+
+;// CONCATENATED MODULE: ./src/stats/welch.ts
+/**
+ * Welch's t test (Welch 1947) on the logarithms of two independent
+ * samples: the screen's test of time per op (docs/design.md "Statistics").
+ * Unlike the U test, whose smallest p with n values a side is 2 / C(2n, n),
+ * its p shrinks with the size of the change against the spread, so a clear
+ * change stays significant after Holm across hundreds of benchmarks. On
+ * logs, it compares geometric means: a ratio, as the report states Δ.
+ */
+/** ln Γ(x), Lanczos (g = 7, 9 terms); relative error below 1e-15 for x > 0. */
+function logGamma(x) {
+    const g = [
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+        1.5056327351493116e-7
+    ];
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+    x -= 1;
+    let a = g[0];
+    const t = x + 7.5;
+    for (let i = 1; i < 9; i++)
+        a += g[i] / (x + i);
+    return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+}
+/** The continued fraction of the incomplete beta function (modified Lentz). */
+function betaFraction(a, b, x) {
+    const tiny = 1e-300;
+    let c = 1;
+    let d = 1 - ((a + b) * x) / (a + 1);
+    if (Math.abs(d) < tiny)
+        d = tiny;
+    d = 1 / d;
+    let h = d;
+    for (let m = 1; m <= 300; m++) {
+        const m2 = 2 * m;
+        let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        h *= d * c;
+        aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const del = d * c;
+        h *= del;
+        if (Math.abs(del - 1) < 1e-15)
+            break;
+    }
+    return h;
+}
+/** The regularized incomplete beta function I_x(a, b). */
+function incompleteBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+    // The fraction converges fast on the side of the mean a / (a + b).
+    return x < (a + 1) / (a + b + 2)
+        ? (front * betaFraction(a, b, x)) / a
+        : 1 - (front * betaFraction(b, a, 1 - x)) / b;
+}
+/** Two-sided p of Student's t with `df` degrees of freedom: P(|T| ≥ |t|). */
+function tTwoSided(t, df) {
+    if (!Number.isFinite(t))
+        return Number.isNaN(t) ? 1 : 0;
+    return incompleteBeta(df / (df + t * t), df / 2, 0.5);
+}
+/**
+ * Welch's t test on ln(values) of each side. Needs 2 positive values a
+ * side; a side with no spread borrows the other's, and two sides with no
+ * spread differ exactly (p = 0) or not at all (p = 1).
+ */
+function welchLog(base, head) {
+    if (base.length < 2 || head.length < 2)
+        return null;
+    if (base.some(v => !(v > 0)) || head.some(v => !(v > 0)))
+        return null;
+    const side = (vs) => {
+        const logs = vs.map(Math.log);
+        const mean = logs.reduce((a, x) => a + x, 0) / logs.length;
+        // Equal values have no spread (their mean's rounding would invent one).
+        const v = vs.every(x => x === vs[0])
+            ? 0
+            : logs.reduce((a, x) => a + (x - mean) ** 2, 0) / (logs.length - 1);
+        return { mean, v, n: logs.length };
+    };
+    const a = side(base);
+    const b = side(head);
+    const diff = b.mean - a.mean;
+    let va = a.v / a.n;
+    let vb = b.v / b.n;
+    if (va === 0 && vb === 0)
+        return { t: diff === 0 ? 0 : Infinity, df: a.n + b.n - 2, p: diff === 0 ? 1 : 0 };
+    // One side all equal (a quantised timer, a cached result): take the other's spread for it.
+    if (va === 0)
+        va = b.v / a.n;
+    if (vb === 0)
+        vb = a.v / b.n;
+    const se2 = va + vb;
+    const t = diff / Math.sqrt(se2);
+    const df = (se2 * se2) / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
+    return { t, df, p: tTwoSided(t, df) };
+}
+/** The t quantile: the |t| whose two-sided p is `p` at `df` (bisection on tTwoSided). */
+function tQuantileTwoSided(p, df) {
+    let lo = 0;
+    let hi = 1;
+    while (tTwoSided(hi, df) > p && hi < 1e12)
+        hi *= 2;
+    for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
+        const mid = (lo + hi) / 2;
+        if (tTwoSided(mid, df) > p)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (lo + hi) / 2;
+}
+/**
+ * The smallest slowdown, in percent, that Welch's test on these samples'
+ * spread would call with probability `power` at two-sided level `alpha`
+ * (pass alpha / m for m benchmarks under Holm's strictest step):
+ * exp((t_{1−α/2} + t_{power}) · se) − 1, the usual normal-theory minimum
+ * detectable effect with Welch's df. Null without 2 positive values a side.
+ */
+function detectableChange(base, head, alpha, power = 0.8) {
+    if (base.length < 2 || head.length < 2)
+        return null;
+    if (base.some(v => !(v > 0)) || head.some(v => !(v > 0)))
+        return null;
+    const variance = (vs) => {
+        const xs = vs.map(Math.log);
+        const m = xs.reduce((a, x) => a + x, 0) / xs.length;
+        return xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1);
+    };
+    const va = variance(base) / base.length;
+    const vb = variance(head) / head.length;
+    const se = Math.sqrt(va + vb);
+    if (se === 0)
+        return 0;
+    const df = (va + vb) ** 2 / ((va * va) / (base.length - 1) + (vb * vb) / (head.length - 1));
+    const k = tQuantileTwoSided(alpha, df) + tQuantileTwoSided(2 * (1 - power), df);
+    return (Math.exp(k * se) - 1) * 100;
+}
+
+;// CONCATENATED MODULE: ./src/stats/group-sequential.ts
+/**
+ * A group-sequential test of paired A/B rounds (docs/design.md
+ * "Sequential confirmation"). Round i gives x_i = ln(head_i / base_i),
+ * modelled as independent N(μ, σ²), σ unknown. The rounds are looked at
+ * after FIRST_LOOK rounds, then every LOOK_EVERY, and at the cap N: a
+ * schedule fixed before the first round, with information fractions
+ * t_j = n_j / N.
+ *
+ * At look j the one-sample t statistic of the rounds so far is turned into
+ * the z of the same p (the usual approximation for group-sequential t
+ * tests; Jennison and Turnbull, "Group Sequential Methods with
+ * Applications to Clinical Trials", 2000, §11.2). The boundaries are those
+ * of Wang and Tsiatis (Biometrics, 1987): reject when |Z_j| ≥ w·t_j^(Δ−½),
+ * with Δ = 0 the design of O'Brien and Fleming (Biometrics, 1979), whose
+ * last boundary is close to the fixed-sample test's. On the Brownian scale
+ * B(t_j) = Z_j·√t_j that is |B(t_j)| ≥ w·t_j^Δ, and under μ = 0 the
+ * probability of ever crossing is computed exactly by the recursive
+ * numerical integration of Armitage, McPherson and Rowe (JRSS A, 1969).
+ *
+ * The statistic W_k = max_{j ≤ k} |Z_j|·t_j^(½−Δ) only grows, and
+ * P(W_K ≥ w) over every planned look bounds P(W_k ≥ w) at any look k, so
+ * p_k = P_0(W_K ≥ W_k) is a repeated p-value (Jennison and Turnbull §9.1):
+ * valid whenever the rounds stop, early on a decision or at a budget, and
+ * Holm over such p-values controls the family-wise error as for fixed
+ * ones. The repeated confidence intervals of the same boundaries (ibid.
+ * ch. 9) cover μ at every look at once.
+ */
+
+
+/** Rounds before the first look (4 is the least that can decide at 0.05). */
+const FIRST_LOOK = 6;
+/** Rounds between looks after the first: one ABBA cycle. */
+const LOOK_EVERY = 2;
+/**
+ * The Wang–Tsiatis shape Δ of the boundaries: 0 is O'Brien–Fleming (the
+ * most power at the cap, late stops), 0.5 is Pocock (early stops, least
+ * power at the cap). Chosen by simulation (test/unit/stats/
+ * group-sequential.test.ts and docs/design.md): 0.1 keeps the cap's
+ * boundary within 4% of O'Brien–Fleming's while a 2× regression still
+ * stops at the first look.
+ */
+const SHAPE = 0.1;
+/** The rounds at which a confirmation capped at `cap` rounds looks: from FIRST_LOOK every LOOK_EVERY, and the cap. */
+function looksUpTo(cap) {
+    const out = [];
+    for (let n = FIRST_LOOK; n < cap; n += LOOK_EVERY)
+        out.push(n);
+    if (cap >= 2)
+        out.push(cap);
+    return out;
+}
+/** Whether `rounds` is a look of a confirmation capped at `cap`. */
+function isLook(rounds, cap) {
+    return rounds === cap || (rounds >= FIRST_LOOK && (rounds - FIRST_LOOK) % LOOK_EVERY === 0);
+}
+/** Grid points per look of the numerical integration. */
+const GRID = 201;
+/**
+ * P(∃ j: |B(t_j)| ≥ b_j) for a standard Brownian motion B, times
+ * increasing in (0, 1], bounds > 0: the density of B at each look, kept
+ * where no bound was crossed, carried to the next look by the Gaussian
+ * kernel of the elapsed time (trapezoid rule on GRID points). The chance
+ * of leaving at each look is summed from the normal tails, so a tiny p
+ * keeps its digits (1 − the mass that stays would round it to 0).
+ */
+function crossingProbability(times, bounds) {
+    let xs = null;
+    let f = null;
+    let prev = 0;
+    let out = 0;
+    for (let j = 0; j < times.length; j++) {
+        const b = bounds[j];
+        const dt = times[j] - prev;
+        const sd = Math.sqrt(dt);
+        const norm = 1 / (sd * Math.sqrt(2 * Math.PI));
+        const h = (2 * b) / (GRID - 1);
+        const ys = new Float64Array(GRID);
+        const g = new Float64Array(GRID);
+        if (!xs || !f) {
+            out += 2 * normalCDF(-b / sd);
+            for (let i = 0; i < GRID; i++) {
+                ys[i] = -b + i * h;
+                g[i] = norm * Math.exp((-0.5 * ys[i] * ys[i]) / dt);
+            }
+        }
+        else {
+            const hx = xs[1] - xs[0];
+            for (let k = 0; k < GRID; k++) {
+                const w = (k === 0 || k === GRID - 1 ? 0.5 : 1) * f[k] * hx;
+                out += w * (normalCDF((-b - xs[k]) / sd) + normalCDF((xs[k] - b) / sd));
+            }
+            for (let i = 0; i < GRID; i++) {
+                const y = -b + i * h;
+                ys[i] = y;
+                let s = 0;
+                for (let k = 0; k < GRID; k++) {
+                    const d = y - xs[k];
+                    s += (k === 0 || k === GRID - 1 ? 0.5 : 1) * f[k] * Math.exp((-0.5 * d * d) / dt);
+                }
+                g[i] = s * hx * norm;
+            }
+        }
+        xs = ys;
+        f = g;
+        prev = times[j];
+    }
+    return Math.min(1, Math.max(0, out));
+}
+/** The information fractions of a cap's looks. */
+function timesOf(cap) {
+    return looksUpTo(cap).map(n => n / cap);
+}
+/** P_0(W_K ≥ w): the chance, under no change, that the statistic reaches w at some look up to the cap. */
+function designP(w, cap, shape = SHAPE) {
+    if (!(w > 0))
+        return 1;
+    if (!Number.isFinite(w))
+        return 0;
+    const times = timesOf(cap);
+    return crossingProbability(times, times.map(t => w * t ** shape));
+}
+const criticalCache = new Map();
+/** The w at which designP is alpha: the boundaries of a test at level alpha (bisection, cached). */
+function criticalW(alpha, cap, shape = SHAPE) {
+    const key = `${alpha}:${cap}:${shape}`;
+    const hit = criticalCache.get(key);
+    if (hit !== undefined)
+        return hit;
+    let lo = 0;
+    let hi = 20;
+    for (let i = 0; i < 50; i++) {
+        const mid = (lo + hi) / 2;
+        if (designP(mid, cap, shape) > alpha)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    criticalCache.set(key, hi);
+    return hi;
+}
+/** The z of a t statistic's two-sided p at df: the same evidence on the normal scale (signed). */
+function zOfT(t, df) {
+    if (t === 0 || Number.isNaN(t))
+        return 0;
+    const p = tTwoSided(t, df);
+    // Past what a double holds, call it 38 (p ≈ 1e-315); it decides at any look.
+    const z = p > 0 ? -normalInvCDF(p / 2) : 38;
+    return Math.sign(t) * Math.min(38, z);
+}
+/** Mean, standard deviation and t of the first n values (t ±Infinity when all are equal and nonzero). */
+function summary(xs, n) {
+    let mean = 0;
+    for (let i = 0; i < n; i++)
+        mean += xs[i];
+    mean /= n;
+    let ss = 0;
+    for (let i = 0; i < n; i++)
+        ss += (xs[i] - mean) ** 2;
+    const sd = Math.sqrt(ss / (n - 1));
+    const t = sd > 0 ? mean / (sd / Math.sqrt(n)) : mean === 0 ? 0 : mean * Infinity;
+    return { mean, sd, t };
+}
+/** The looks of the design that `xs` reached. */
+function reached(xs, cap) {
+    return looksUpTo(cap).filter(n => n <= xs.length);
+}
+/**
+ * W after the rounds `xs` of a confirmation capped at `cap`: the largest
+ * |Z_j|·t_j^(½−Δ) over the looks reached. 0 before the first look.
+ */
+function statistic(xs, cap, shape = SHAPE) {
+    let w = 0;
+    for (const n of reached(xs, cap)) {
+        const { t } = summary(xs, n);
+        w = Math.max(w, Math.abs(zOfT(t, n - 1)) * (n / cap) ** (0.5 - shape));
+    }
+    return w;
+}
+/**
+ * The repeated p-value after the rounds `xs` (capped at `cap`; rounds past
+ * the cap count as the cap's look): valid whenever they stopped. 1 before
+ * the first look.
+ */
+function groupSequentialP(xs, cap, shape = SHAPE) {
+    const n = Math.max(cap, xs.length);
+    return designP(statistic(xs, n, shape), n, shape);
+}
+/**
+ * The repeated confidence interval at level alpha after the rounds `xs`:
+ * the intersection, over the looks reached, of x̄_j ± c_j·s_j/√n_j, c_j the
+ * t quantile of the boundary's z, w_α·t_j^(Δ−½). Covers μ at every look
+ * at once with probability 1 − alpha, so it too may be read whenever the
+ * rounds stop.
+ */
+function repeatedInterval(xs, alpha, cap, shape = SHAPE) {
+    const n = Math.max(cap, xs.length);
+    const w = criticalW(alpha, n, shape);
+    let out = { lo: -Infinity, hi: Infinity };
+    for (const k of reached(xs, n)) {
+        const { mean, sd } = summary(xs, k);
+        const z = w * (k / n) ** (shape - 0.5);
+        const c = tQuantileTwoSided(2 * normalCDF(-z), k - 1);
+        const half = (c * sd) / Math.sqrt(k);
+        const lo = Math.max(out.lo, mean - half);
+        const hi = Math.min(out.hi, mean + half);
+        // Disjoint looks happen only by chance under a true μ (probability ≤ α); keep the latest.
+        out = lo <= hi ? { lo, hi } : { lo: mean - half, hi: mean + half };
+    }
+    return out;
+}
+/** Per-round log ratios ln(head/base) of paired rounds; null when the rounds do not pair (lengths, a value ≤ 0). */
+function logRatios(base, head) {
+    if (base.length !== head.length)
+        return null;
+    const out = [];
+    for (let i = 0; i < base.length; i++) {
+        if (!(base[i] > 0) || !(head[i] > 0))
+            return null;
+        out.push(Math.log(head[i] / base[i]));
+    }
+    return out;
+}
+
 ;// CONCATENATED MODULE: ./src/ab/ab-rounds.ts
 /**
  * The rounds of an A/B run (ab.ts): the timed rounds in ABBA or duet
  * order, each a process per side and benchmark at its fixed iteration
  * count, the short runs, and the interleaved contention rounds.
  */
+
 
 
 
@@ -3955,7 +4451,9 @@ async function timedRounds(go, sides, targets, scratch, s, onEvent) {
     let active = order;
     const started = performance.now();
     for (let round = 0; round < s.rounds && active.length > 0; round++) {
-        if (round >= FIRST_LOOK &&
+        if (
+        // The budget ends the rounds at a look only: the design's repeated p holds there.
+        isLook(round, s.rounds) &&
             s.budgetMs !== undefined &&
             performance.now() - started >= s.budgetMs) {
             onEvent({
@@ -3983,7 +4481,7 @@ async function timedRounds(go, sides, targets, scratch, s, onEvent) {
         }
         if (round === 0)
             checkMatched(sides, s.bench);
-        if (s.decide && isLook(round + 1))
+        if (s.decide && isLook(round + 1, s.rounds))
             active = stillUndecided(sides, active, s.decide, onEvent);
     }
     // The short runs: per-op costs without the fixed costs, per side.
@@ -3991,14 +4489,6 @@ async function timedRounds(go, sides, targets, scratch, s, onEvent) {
         for (const t of order)
             await sideLow(go, sides, side, t, scratch, s);
     return duet;
-}
-/** Rounds before the first look of a sequential confirmation (4 is the least that can decide at 0.05). */
-const FIRST_LOOK = 6;
-/** Rounds between looks after the first: one ABBA cycle. */
-const LOOK_EVERY = 2;
-/** Whether the rounds are looked at after this many. */
-function isLook(rounds) {
-    return rounds >= FIRST_LOOK && (rounds - FIRST_LOOK) % LOOK_EVERY === 0;
 }
 /**
  * A look: every result's paired times so far (those that stopped too:
@@ -6151,121 +6641,6 @@ function confirmationInfo(v) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/stats/normal.ts
-/** The standard normal distribution: CDF via erfc, and Acklam's inverse CDF. */
-/**
- * Complementary error function, W. J. Cody's rational Chebyshev
- * approximations (Math. Comp. 1969), relative error below 1e-15 — far
- * below the 1e-3 to which p-values must agree with benchstat.
- */
-function erfc(x) {
-    if (Number.isNaN(x))
-        return Number.NaN;
-    const ax = Math.abs(x);
-    let r;
-    if (ax < 0.5) {
-        const t = x * x;
-        const top = (((0.1857777061846032 * t + 3.161123743870566) * t + 113.864154151050156) * t +
-            377.48523768530239) *
-            t +
-            3209.3775891384695;
-        const bot = (((t + 23.601290952344122) * t + 244.02463793444417) * t + 1282.6165260773723) * t +
-            2844.2368334391703;
-        return 1 - (x * top) / bot;
-    }
-    if (ax < 4) {
-        const top = (((((((2.1531153547440383e-8 * ax + 0.56418849698867008) * ax + 8.8831497943883759) * ax +
-            66.11919063714163) *
-            ax +
-            298.63513819740013) *
-            ax +
-            881.95222124176909) *
-            ax +
-            1712.0476126340707) *
-            ax +
-            2051.0783778260716) *
-            ax +
-            1230.3393548037495;
-        const bot = (((((((ax + 15.744926110709835) * ax + 117.6939508913125) * ax + 537.18110186200986) * ax +
-            1621.3895745666903) *
-            ax +
-            3290.7992357334831) *
-            ax +
-            4362.6190901432472) *
-            ax +
-            3439.3676741437216) *
-            ax +
-            1230.3393548037495;
-        r = Math.exp(-ax * ax) * (top / bot);
-    }
-    else {
-        const z = 1 / (ax * ax);
-        const top = ((((0.016315387137302097 * z + 0.30532663496123236) * z + 0.36034489994980445) * z +
-            0.12578172611122926) *
-            z +
-            0.016083785148742275) *
-            z +
-            6.5874916152983678e-4;
-        const bot = ((((z + 2.5685201922898682) * z + 1.8729528499234604) * z + 0.52790510295142217) * z +
-            0.06051834131244132) *
-            z +
-            2.3352049762686918e-3;
-        r = (Math.exp(-ax * ax) / ax) * (0.56418958354775628 - (z * top) / bot);
-    }
-    return x < 0 ? 2 - r : r;
-}
-/** Standard normal CDF. */
-function normalCDF(z, mu = 0, sigma = 1) {
-    return erfc(-(z - mu) / (sigma * Math.SQRT2)) / 2;
-}
-/**
- * Inverse normal CDF by Peter J. Acklam's algorithm, the one go-moremath
- * uses (and so benchstat's confidence intervals for n > 30).
- */
-function normalInvCDF(p, mu = 0, sigma = 1) {
-    if (p < 0 || p > 1 || Number.isNaN(p))
-        return Number.NaN;
-    if (p === 0)
-        return -Infinity;
-    if (p === 1)
-        return Infinity;
-    const a = [
-        -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2,
-        -3.066479806614716e1, 2.506628277459239
-    ];
-    const b = [
-        -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1,
-        -1.328068155288572e1
-    ];
-    const c = [
-        -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734,
-        4.374664141464968, 2.938163982698783
-    ];
-    const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
-    const plow = 0.02425;
-    let x;
-    if (p < plow) {
-        const q = Math.sqrt(-2 * Math.log(p));
-        x =
-            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    else if (p > 1 - plow) {
-        const q = Math.sqrt(-2 * Math.log(1 - p));
-        x =
-            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    else {
-        const q = p - 0.5;
-        const r = q * q;
-        x =
-            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-    }
-    return mu + sigma * x;
-}
-
 ;// CONCATENATED MODULE: ./src/stats/utest.ts
 /**
  * The two-sided Mann-Whitney U test, computed the way benchstat does
@@ -6590,162 +6965,6 @@ function signedRank(diffs) {
     return { p: Math.min(1, 2 * (1 - normalCDF(Math.abs(z)))), wPlus: w, n, method: 'normal' };
 }
 
-;// CONCATENATED MODULE: ./src/stats/welch.ts
-/**
- * Welch's t test (Welch 1947) on the logarithms of two independent
- * samples: the screen's test of time per op (docs/design.md "Statistics").
- * Unlike the U test, whose smallest p with n values a side is 2 / C(2n, n),
- * its p shrinks with the size of the change against the spread, so a clear
- * change stays significant after Holm across hundreds of benchmarks. On
- * logs, it compares geometric means: a ratio, as the report states Δ.
- */
-/** ln Γ(x), Lanczos (g = 7, 9 terms); relative error below 1e-15 for x > 0. */
-function logGamma(x) {
-    const g = [
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-        1.5056327351493116e-7
-    ];
-    if (x < 0.5)
-        return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-    x -= 1;
-    let a = g[0];
-    const t = x + 7.5;
-    for (let i = 1; i < 9; i++)
-        a += g[i] / (x + i);
-    return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-}
-/** The continued fraction of the incomplete beta function (modified Lentz). */
-function betaFraction(a, b, x) {
-    const tiny = 1e-300;
-    let c = 1;
-    let d = 1 - ((a + b) * x) / (a + 1);
-    if (Math.abs(d) < tiny)
-        d = tiny;
-    d = 1 / d;
-    let h = d;
-    for (let m = 1; m <= 300; m++) {
-        const m2 = 2 * m;
-        let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-        d = 1 + aa * d;
-        if (Math.abs(d) < tiny)
-            d = tiny;
-        c = 1 + aa / c;
-        if (Math.abs(c) < tiny)
-            c = tiny;
-        d = 1 / d;
-        h *= d * c;
-        aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-        d = 1 + aa * d;
-        if (Math.abs(d) < tiny)
-            d = tiny;
-        c = 1 + aa / c;
-        if (Math.abs(c) < tiny)
-            c = tiny;
-        d = 1 / d;
-        const del = d * c;
-        h *= del;
-        if (Math.abs(del - 1) < 1e-15)
-            break;
-    }
-    return h;
-}
-/** The regularized incomplete beta function I_x(a, b). */
-function incompleteBeta(x, a, b) {
-    if (x <= 0)
-        return 0;
-    if (x >= 1)
-        return 1;
-    const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
-    // The fraction converges fast on the side of the mean a / (a + b).
-    return x < (a + 1) / (a + b + 2)
-        ? (front * betaFraction(a, b, x)) / a
-        : 1 - (front * betaFraction(b, a, 1 - x)) / b;
-}
-/** Two-sided p of Student's t with `df` degrees of freedom: P(|T| ≥ |t|). */
-function tTwoSided(t, df) {
-    if (!Number.isFinite(t))
-        return Number.isNaN(t) ? 1 : 0;
-    return incompleteBeta(df / (df + t * t), df / 2, 0.5);
-}
-/**
- * Welch's t test on ln(values) of each side. Needs 2 positive values a
- * side; a side with no spread borrows the other's, and two sides with no
- * spread differ exactly (p = 0) or not at all (p = 1).
- */
-function welchLog(base, head) {
-    if (base.length < 2 || head.length < 2)
-        return null;
-    if (base.some(v => !(v > 0)) || head.some(v => !(v > 0)))
-        return null;
-    const side = (vs) => {
-        const logs = vs.map(Math.log);
-        const mean = logs.reduce((a, x) => a + x, 0) / logs.length;
-        // Equal values have no spread (their mean's rounding would invent one).
-        const v = vs.every(x => x === vs[0])
-            ? 0
-            : logs.reduce((a, x) => a + (x - mean) ** 2, 0) / (logs.length - 1);
-        return { mean, v, n: logs.length };
-    };
-    const a = side(base);
-    const b = side(head);
-    const diff = b.mean - a.mean;
-    let va = a.v / a.n;
-    let vb = b.v / b.n;
-    if (va === 0 && vb === 0)
-        return { t: diff === 0 ? 0 : Infinity, df: a.n + b.n - 2, p: diff === 0 ? 1 : 0 };
-    // One side all equal (a quantised timer, a cached result): take the other's spread for it.
-    if (va === 0)
-        va = b.v / a.n;
-    if (vb === 0)
-        vb = a.v / b.n;
-    const se2 = va + vb;
-    const t = diff / Math.sqrt(se2);
-    const df = (se2 * se2) / ((va * va) / (a.n - 1) + (vb * vb) / (b.n - 1));
-    return { t, df, p: tTwoSided(t, df) };
-}
-/** The t quantile: the |t| whose two-sided p is `p` at `df` (bisection on tTwoSided). */
-function tQuantileTwoSided(p, df) {
-    let lo = 0;
-    let hi = 1;
-    while (tTwoSided(hi, df) > p && hi < 1e12)
-        hi *= 2;
-    for (let i = 0; i < 200 && hi - lo > 1e-12 * hi; i++) {
-        const mid = (lo + hi) / 2;
-        if (tTwoSided(mid, df) > p)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return (lo + hi) / 2;
-}
-/**
- * The smallest slowdown, in percent, that Welch's test on these samples'
- * spread would call with probability `power` at two-sided level `alpha`
- * (pass alpha / m for m benchmarks under Holm's strictest step):
- * exp((t_{1−α/2} + t_{power}) · se) − 1, the usual normal-theory minimum
- * detectable effect with Welch's df. Null without 2 positive values a side.
- */
-function detectableChange(base, head, alpha, power = 0.8) {
-    if (base.length < 2 || head.length < 2)
-        return null;
-    if (base.some(v => !(v > 0)) || head.some(v => !(v > 0)))
-        return null;
-    const variance = (vs) => {
-        const xs = vs.map(Math.log);
-        const m = xs.reduce((a, x) => a + x, 0) / xs.length;
-        return xs.reduce((a, x) => a + (x - m) ** 2, 0) / (xs.length - 1);
-    };
-    const va = variance(base) / base.length;
-    const vb = variance(head) / head.length;
-    const se = Math.sqrt(va + vb);
-    if (se === 0)
-        return 0;
-    const df = (va + vb) ** 2 / ((va * va) / (base.length - 1) + (vb * vb) / (head.length - 1));
-    const k = tQuantileTwoSided(alpha, df) + tQuantileTwoSided(2 * (1 - power), df);
-    return (Math.exp(k * se) - 1) * 100;
-}
-
 ;// CONCATENATED MODULE: ./src/compare/power.ts
 
 
@@ -6813,113 +7032,6 @@ function powerNotes(timeTests, alpha) {
     return [
         `With ${m} time comparisons and at most ${n} ${paired ? 'paired rounds' : 'samples per side'}, no difference can be significant after Holm–Bonferroni correction (the smallest possible p is ${best.toPrecision(2)} × ${m}). Use ${paired ? 'rounds' : 'count'} ≥ ${need}, or fewer benchmarks.`
     ];
-}
-
-;// CONCATENATED MODULE: ./src/stats/sequential.ts
-/**
- * Anytime-valid inference on paired A/B rounds (docs/design.md
- * "Sequential confirmation"). Round i gives x_i = ln(head_i / base_i);
- * the model is x_i ~ N(μ, σ²) independent, σ unknown.
- *
- * The mixture martingale of Lai (1976), in the form of Wang and Ramdas,
- * "Anytime-valid t-tests and confidence sequences for Gaussian means with
- * unknown variance" (Sequential Analysis, 2025): a N(μ0, σ²/c) prior on μ
- * and the right Haar measure dσ/σ on σ, under the null and the
- * alternative alike, give after n rounds
- *
- *   M_n(μ0) = sqrt(c / (n + c)) · (V / (V − S² / (n + c)))^(n/2),
- *   S = Σ (x_i − μ0), V = Σ (x_i − μ0)².
- *
- * Under μ = μ0 it is a nonnegative martingale of mean 1 (the likelihood
- * ratio of the scale-invariant part of the data), so by Ville's inequality
- * P(sup_n M_n ≥ 1/α) ≤ α: p_n = 1 / max_{k ≤ n} M_k is a p-value that stays
- * valid however often it is looked at and whenever the rounds stop, and
- * { μ0 : M_n(μ0) < 1/α } is a confidence sequence. Holm over such p-values
- * controls the family-wise error rate as for fixed-sample ones.
- */
-/**
- * The prior's precision on μ/σ: the test is sharpest for effects of one to
- * a few standard deviations of a round's log ratio. Chosen by simulation
- * (looks every 2 rounds from 6, α = 0.05 shared by 4 suspects, 300 runs
- * each): against c = 0.25, 1, 2 and 4, c = 0.5 decides a 5% regression at
- * a 2% round-to-round spread after 7.8 rounds on average (c = 4: 11.3), a
- * 2% one at 1% after 8.8 (12.2), a 50% one after 6, and ties c = 1 where
- * the effect is the size of the spread (18.5 rounds).
- */
-const MIXTURE_C = 0.5;
-/** ln M_n(0) of the rounds' log ratios, minus mu0; 0 while no scale is known (n < 2, or all equal). */
-function logMixture(xs, mu0 = 0, c = MIXTURE_C) {
-    const n = xs.length;
-    if (n < 2)
-        return 0;
-    let s = 0;
-    let v = 0;
-    for (const x of xs) {
-        s += x - mu0;
-        v += (x - mu0) ** 2;
-    }
-    if (!(v > 0))
-        return 0;
-    // V − S²/(n + c) ≥ V·c/(n + c) > 0 by Cauchy–Schwarz: never divides by 0.
-    const rest = v - (s * s) / (n + c);
-    return 0.5 * Math.log(c / (n + c)) + (n / 2) * (Math.log(v) - Math.log(rest));
-}
-/**
- * The anytime-valid p-value after all the rounds: 1 / the largest M_k over
- * every prefix k. Valid at any stopping time, so the rounds may stop as
- * soon as it is small enough.
- */
-function anytimeP(xs, c = MIXTURE_C) {
-    let best = 0;
-    for (let k = 2; k <= xs.length; k++)
-        best = Math.max(best, logMixture(xs.slice(0, k), 0, c));
-    return Math.min(1, Math.exp(-best));
-}
-/**
- * The confidence sequence at level α after n rounds: the μ0 for which
- * M_n(μ0) < 1/α. With δ = x̄ − μ0 and SS = Σ (x − x̄)², that is
- * n²δ² < (n + c)·r·(SS + nδ²), r = 1 − K^(−2/n), K = sqrt((n + c)/c)/α.
- */
-function confidenceAt(xs, alpha, c = MIXTURE_C) {
-    const n = xs.length;
-    if (n < 2)
-        return { lo: -Infinity, hi: Infinity };
-    const mean = xs.reduce((a, x) => a + x, 0) / n;
-    const ss = xs.reduce((a, x) => a + (x - mean) ** 2, 0);
-    const logK = 0.5 * Math.log((n + c) / c) - Math.log(alpha);
-    const r = 1 - Math.exp((-2 / n) * logK);
-    const room = n - (n + c) * r;
-    if (!(room > 0))
-        return { lo: -Infinity, hi: Infinity };
-    const half = Math.sqrt(((n + c) * r * ss) / (n * room));
-    return { lo: mean - half, hi: mean + half };
-}
-/**
- * The running intersection of the confidence sequence over every prefix:
- * valid at any stopping time, and never wider than an earlier look's.
- */
-function confidenceSequence(xs, alpha, c = MIXTURE_C) {
-    let out = { lo: -Infinity, hi: Infinity };
-    for (let k = 2; k <= xs.length; k++) {
-        const at = confidenceAt(xs.slice(0, k), alpha, c);
-        const lo = Math.max(out.lo, at.lo);
-        const hi = Math.min(out.hi, at.hi);
-        // Disjoint looks happen only by chance under a true μ (probability ≤ α); keep the latest.
-        out = lo <= hi ? { lo, hi } : at;
-    }
-    return out;
-}
-/** Per-round log ratios ln(head/base) of paired rounds; null when the rounds do not pair (lengths, a value ≤ 0). */
-function logRatios(base, head) {
-    if (base.length !== head.length)
-        return null;
-    const out = [];
-    for (let i = 0; i < base.length; i++) {
-        if (!(base[i] > 0) || !(head[i] > 0))
-            return null;
-        out.push(Math.log(head[i] / base[i]));
-    }
-    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/compare/verdicts.ts
@@ -7070,10 +7182,11 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
         return m;
     const ratios = opts.test === 'sequential' ? logRatios(baseValues, headValues) : null;
     if (ratios) {
-        // Paired rounds, tested as they were taken: valid however many looks stopped them.
-        const cs = confidenceSequence(ratios, opts.alpha);
+        // Paired rounds, tested as they were taken: valid at whichever look stopped them.
+        const cap = opts.maxRounds ?? ratios.length;
+        const cs = repeatedInterval(ratios, opts.alpha, cap);
         m.test = 'sequential';
-        m.p = anytimeP(ratios);
+        m.p = groupSequentialP(ratios, cap);
         const hi = (Math.exp(cs.hi) - 1) * 100;
         m.interval = { lo: (Math.exp(cs.lo) - 1) * 100, hi: Number.isFinite(hi) ? hi : null };
     }
@@ -7176,7 +7289,7 @@ function exactVerdict(base, head, better, threshold) {
  * A noisy metric's verdict from its Holm-adjusted p, its Δ and the
  * threshold. Welch's test also needs the U test's uncorrected call, so a
  * single wild sample cannot carry it. A sequential row that is not
- * significant is `unchanged` only when its confidence sequence rules out a
+ * significant is `unchanged` only when its repeated interval rules out a
  * regression above the threshold; else `inconclusive`.
  */
 function noisyVerdict(m, opts) {
@@ -8060,8 +8173,8 @@ function explainedByShift(b) {
 
 /**
  * The test of interleaved rounds (confirmation, gate ab, CLI ab):
- * anytime-valid, so each benchmark's rounds stop as soon as it is decided
- * (stats/sequential.ts, judge/sequential.ts, docs/design.md "Sequential
+ * group-sequential, so each benchmark's rounds stop as soon as it is decided
+ * (stats/group-sequential.ts, judge/sequential.ts, docs/design.md "Sequential
  * confirmation"). The U test and the signed-rank test stay available as
  * fixed-round tests (`--test`), which run every round.
  */
@@ -8160,10 +8273,11 @@ function compare(base, head, options = {}) {
 /**
  * Options for an interleaved A/B verdict: the A/B test, and the A/B
  * threshold, since its Δ is measured without drift between the sides.
- * `threshold` (a front end's explicit choice) overrides the latter.
+ * `threshold` (a front end's explicit choice) overrides the latter;
+ * `rounds` is the most rounds the A/B may run (the sequential design's cap).
  */
-function abOptions(opts, threshold) {
-    return { ...opts, test: AB_TEST, threshold: threshold ?? opts.abThreshold };
+function abOptions(opts, rounds, threshold) {
+    return { ...opts, test: AB_TEST, threshold: threshold ?? opts.abThreshold, maxRounds: rounds };
 }
 /** Judge an A/B of everything (gate ab, CLI `ab`), measured against `baseLabel`. */
 function judgeAb(ab, baseLabel) {
@@ -9178,7 +9292,8 @@ const EXPLAIN_SECONDS = 0.5;
 function undecided(rounds, opts) {
     const keys = [...rounds.keys()];
     const ratios = keys.map(k => logRatios(rounds.get(k).base, rounds.get(k).head));
-    const adjusted = holmAdjust(ratios.map(r => (r && r.length >= 2 ? anytimeP(r) : 1)));
+    const cap = (r) => opts.maxRounds ?? r.length;
+    const adjusted = holmAdjust(ratios.map(r => (r && r.length >= 2 ? groupSequentialP(r, cap(r)) : 1)));
     const limit = Math.log1p(opts.threshold / 100);
     const open = new Set();
     keys.forEach((k, i) => {
@@ -9195,7 +9310,7 @@ function undecided(rounds, opts) {
                 open.add(k);
             return;
         }
-        if (confidenceSequence(r, opts.alpha).hi < limit)
+        if (repeatedInterval(r, opts.alpha, cap(r)).hi < limit)
             return;
         open.add(k);
     });
@@ -9879,7 +9994,7 @@ function stageLines(c, esc = escapeText) {
         const rounds = Math.max(0, ...c.benchmarks.flatMap(b => b.metrics.filter(m => m.kind === 'time').map(m => m.head?.n ?? 0)));
         const sequential = c.options.test === 'sequential';
         return [
-            `Measured on this runner by interleaved A/B against ${esc(c.base.ref || c.base.commit)}: ${sequential ? 'up to ' : ''}${rounds} rounds, each running both sides${sequential ? '; each benchmark stopped once its rounds decided it (anytime-valid sequential test)' : ''}.`
+            `Measured on this runner by interleaved A/B against ${esc(c.base.ref || c.base.commit)}: ${sequential ? 'up to ' : ''}${rounds} rounds, each running both sides${sequential ? '; each benchmark stopped once its rounds decided it (group-sequential test)' : ''}.`
         ];
     }
     const k = c.confirmation;
@@ -9906,7 +10021,7 @@ const TEST_NAMES = {
     welch: "Welch's t test on log times",
     utest: 'U test',
     wilcoxon: 'Wilcoxon signed-rank test',
-    sequential: 'anytime-valid sequential test, each suspect stopped once decided'
+    sequential: 'group-sequential test, each suspect stopped once decided'
 };
 /** "confirmed on this runner: +X% (p=…, N rounds)" or "not confirmed: …". */
 function confirmationText(b) {
@@ -11124,7 +11239,10 @@ const abCommand = {
         const explicit = options_str(values, 'threshold') !== undefined;
         const opts = compareOptions(values, AB_TEST);
         const { git, runAb } = localEngine();
-        const abOpts = { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test };
+        const abOpts = {
+            ...abOptions(opts, checked.count, explicit ? opts.threshold : undefined),
+            test: opts.test
+        };
         const { baseDir, headDir } = await runAb({
             ...checked,
             rounds: checked.count,
@@ -11191,7 +11309,7 @@ async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
             : { sha: s.base, label: s.base ?? 'the work tree' };
         label = rev.label;
         const { sources, ...settings } = s;
-        const abOpts = abOptions(opts);
+        const abOpts = abOptions(opts, s.rounds);
         const { baseDir, headDir } = await runAb({
             ...settings,
             // Each suspect stops once its rounds decide it (judge/sequential.ts).

@@ -169,7 +169,7 @@ describe('A/B of two builds of one tree (what the demo confirms with), outside a
     expect(env(headDir).ref).toBe(`work tree (${SEED})`)
     expect(env(headDir).commit).toBe('')
     const [base, head] = await Promise.all([loadSide(baseDir), loadSide(headDir)])
-    const c = compareSides(base, head, abOptions(COMPARE_DEFAULTS))
+    const c = compareSides(base, head, abOptions(COMPARE_DEFAULTS, settings.rounds))
     const tokenize = c.benchmarks.find(b => b.name.startsWith('BenchmarkTokenize'))!
     // The seeded head does 40 mixing rounds per byte instead of 5: several times slower.
     expect(tokenize.verdict).toBe('regression')

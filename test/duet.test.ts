@@ -19,7 +19,7 @@ import { gitIn, seededDemoRepo } from './helpers/repo.js'
 const repo = tempDir('duet-repo')
 const g = gitIn(repo)
 // The fixed-round U test: what this file tests is the duet schedule; a
-// 10% change in duet's ±20% rounds takes the anytime-valid default test
+// 10% change in duet's ±20% rounds takes the group-sequential default test
 // more than 16 rounds (docs/design.md D14).
 const AB = [
   '--count',

@@ -248,7 +248,7 @@ describe('hot lines end to end', () => {
     expect(r.stderr).toMatch(/round 6\/6/)
     const md = await confirm('--benchtime', '50ms', '--out', join(out, 'confirm2'))
     expect(md.stdout).toContain(
-      '(up to 6 rounds of 50ms, anytime-valid sequential test, each suspect stopped once decided'
+      '(up to 6 rounds of 50ms, group-sequential test, each suspect stopped once decided'
     )
   })
 

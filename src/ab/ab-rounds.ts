@@ -16,6 +16,7 @@ import {
 } from '../measure/contention-pass.js'
 import { allowedCpus, duetPlan, haveTaskset, setsCpuFlag, type DuetPlan } from './duet.js'
 import { passKey, type PassTarget } from '../measure/targets.js'
+import { isLook } from '../stats/group-sequential.js'
 
 /** A problem with the A/B setup: not a git repository, an unknown ref, a build failure. */
 export class AbError extends Error {
@@ -65,7 +66,8 @@ export async function timedRounds(
   const started = performance.now()
   for (let round = 0; round < s.rounds && active.length > 0; round++) {
     if (
-      round >= FIRST_LOOK &&
+      // The budget ends the rounds at a look only: the design's repeated p holds there.
+      isLook(round, s.rounds) &&
       s.budgetMs !== undefined &&
       performance.now() - started >= s.budgetMs
     ) {
@@ -91,7 +93,7 @@ export async function timedRounds(
         for (const side of sideOrder) await sideSample(go, sides, side, t, round, scratch, s)
     }
     if (round === 0) checkMatched(sides, s.bench)
-    if (s.decide && isLook(round + 1)) active = stillUndecided(sides, active, s.decide, onEvent)
+    if (s.decide && isLook(round + 1, s.rounds)) active = stillUndecided(sides, active, s.decide, onEvent)
   }
   // The short runs: per-op costs without the fixed costs, per side.
   for (const side of ['base', 'head'] as const)
@@ -99,15 +101,6 @@ export async function timedRounds(
   return duet
 }
 
-/** Rounds before the first look of a sequential confirmation (4 is the least that can decide at 0.05). */
-export const FIRST_LOOK = 6
-/** Rounds between looks after the first: one ABBA cycle. */
-export const LOOK_EVERY = 2
-
-/** Whether the rounds are looked at after this many. */
-function isLook(rounds: number): boolean {
-  return rounds >= FIRST_LOOK && (rounds - FIRST_LOOK) % LOOK_EVERY === 0
-}
 
 /**
  * Paired per-round times of each benchmark result, by `importPath␊name`,

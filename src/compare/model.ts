@@ -59,6 +59,12 @@ export interface CompareOptions {
    * the gate too. Absent: it does not.
    */
   failOnInconclusive?: boolean
+  /**
+   * `sequential`: the most rounds the confirmation could run, fixed before
+   * the first (confirm-rounds): the group-sequential design's last look
+   * (stats/group-sequential.ts). Absent: the rounds each benchmark has.
+   */
+  maxRounds?: number
 }
 
 /** The significance tests a comparison can use. */
@@ -66,8 +72,8 @@ export const STAT_TESTS = ['welch', 'utest', 'wilcoxon', 'sequential'] as const
 /**
  * welch: Welch's t on log values, guarded by the U test (the screen's);
  * utest: Mann-Whitney U (benchstat's); wilcoxon: signed-rank on paired
- * rounds; sequential: the anytime-valid mixture test of paired rounds'
- * log ratios (confirmation; stats/sequential.ts).
+ * rounds; sequential: the group-sequential test of paired rounds' log
+ * ratios (confirmation; stats/group-sequential.ts).
  */
 export type StatTest = (typeof STAT_TESTS)[number]
 
@@ -117,8 +123,8 @@ export interface MetricComparison {
    */
   significantUncorrected: boolean | null
   /**
-   * `sequential`: the confidence sequence of Δ in percent at level alpha
-   * (stats/sequential.ts), what an inconclusive verdict reports; hi is
+   * `sequential`: the repeated confidence interval of Δ in percent at
+   * level alpha (stats/group-sequential.ts), what an inconclusive verdict reports; hi is
    * null while the rounds cannot bound it.
    */
   interval?: { lo: number; hi: number | null }
@@ -276,7 +282,7 @@ export interface BenchmarkConfirmation {
    * regression above the threshold; missing: the A/B did not measure it.
    */
   status: 'confirmed' | 'not-confirmed' | 'inconclusive' | 'missing'
-  /** With a sequential test: the confidence sequence of Δ in percent at level alpha (hi null: unbounded). */
+  /** With a sequential test: the repeated confidence interval of Δ in percent at level alpha (hi null: unbounded). */
   interval?: { lo: number; hi: number | null }
   unit: string
   deltaPercent: number | null

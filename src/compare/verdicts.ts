@@ -11,7 +11,7 @@ import { mannWhitneyU } from '../stats/utest.js'
 import { wilcoxonSignedRank } from '../stats/wilcoxon.js'
 import { welchLog } from '../stats/welch.js'
 import { markDetectable, noiseNotes, powerNotes } from './power.js'
-import { anytimeP, confidenceSequence, logRatios } from '../stats/sequential.js'
+import { groupSequentialP, logRatios, repeatedInterval } from '../stats/group-sequential.js'
 import type { Side, SideBenchmark } from './input.js'
 import {
   benchmarkKey,
@@ -185,10 +185,11 @@ function compareUnit(
   if (kind === 'exact') return m
   const ratios = opts.test === 'sequential' ? logRatios(baseValues!, headValues!) : null
   if (ratios) {
-    // Paired rounds, tested as they were taken: valid however many looks stopped them.
-    const cs = confidenceSequence(ratios, opts.alpha)
+    // Paired rounds, tested as they were taken: valid at whichever look stopped them.
+    const cap = opts.maxRounds ?? ratios.length
+    const cs = repeatedInterval(ratios, opts.alpha, cap)
     m.test = 'sequential'
-    m.p = anytimeP(ratios)
+    m.p = groupSequentialP(ratios, cap)
     const hi = (Math.exp(cs.hi) - 1) * 100
     m.interval = { lo: (Math.exp(cs.lo) - 1) * 100, hi: Number.isFinite(hi) ? hi : null }
   } else if (opts.test === 'wilcoxon' && base.n === head.n) {
@@ -310,7 +311,7 @@ export function exactVerdict(
  * A noisy metric's verdict from its Holm-adjusted p, its Δ and the
  * threshold. Welch's test also needs the U test's uncorrected call, so a
  * single wild sample cannot carry it. A sequential row that is not
- * significant is `unchanged` only when its confidence sequence rules out a
+ * significant is `unchanged` only when its repeated interval rules out a
  * regression above the threshold; else `inconclusive`.
  */
 export function noisyVerdict(m: MetricComparison, opts: CompareOptions): Verdict {

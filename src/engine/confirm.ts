@@ -69,7 +69,7 @@ export async function confirmSuspects(
         : { sha: s.base, label: s.base ?? 'the work tree' }
     label = rev.label
     const { sources, ...settings } = s
-    const abOpts = abOptions(opts)
+    const abOpts = abOptions(opts, s.rounds)
     const { baseDir, headDir } = await runAb(
       {
         ...settings,

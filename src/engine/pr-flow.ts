@@ -94,7 +94,7 @@ export async function judgePullRequest(
     seams.log(
       `benchgate: gate ab: interleaved A/B against ${base.label}, each benchmark until decided (at most ${job.run.count} rounds)`
     )
-    const opts = abOptions(job.compare)
+    const opts = abOptions(job.compare, job.run.count)
     const { baseDir, headDir } = await seams.engine.runAb(
       {
         ...ab,

@@ -32,8 +32,8 @@ import { explainedByShift, nominate, shiftCause } from './nominate.js'
 
 /**
  * The test of interleaved rounds (confirmation, gate ab, CLI ab):
- * anytime-valid, so each benchmark's rounds stop as soon as it is decided
- * (stats/sequential.ts, judge/sequential.ts, docs/design.md "Sequential
+ * group-sequential, so each benchmark's rounds stop as soon as it is decided
+ * (stats/group-sequential.ts, judge/sequential.ts, docs/design.md "Sequential
  * confirmation"). The U test and the signed-rank test stay available as
  * fixed-round tests (`--test`), which run every round.
  */
@@ -167,10 +167,15 @@ export function compare(base: Side, head: Side, options: Partial<CompareOptions>
 /**
  * Options for an interleaved A/B verdict: the A/B test, and the A/B
  * threshold, since its Δ is measured without drift between the sides.
- * `threshold` (a front end's explicit choice) overrides the latter.
+ * `threshold` (a front end's explicit choice) overrides the latter;
+ * `rounds` is the most rounds the A/B may run (the sequential design's cap).
  */
-export function abOptions(opts: CompareOptions, threshold?: number): CompareOptions {
-  return { ...opts, test: AB_TEST, threshold: threshold ?? opts.abThreshold }
+export function abOptions(
+  opts: CompareOptions,
+  rounds: number,
+  threshold?: number
+): CompareOptions {
+  return { ...opts, test: AB_TEST, threshold: threshold ?? opts.abThreshold, maxRounds: rounds }
 }
 
 /** Judge an A/B of everything (gate ab, CLI `ab`), measured against `baseLabel`. */

@@ -1,17 +1,17 @@
 /**
  * When a confirmation's rounds stop (docs/design.md "Sequential
  * confirmation"): at each look, every suspect's paired rounds are tested
- * by the anytime-valid mixture test (stats/sequential.ts), Holm-corrected
+ * by the group-sequential test (stats/group-sequential.ts), Holm-corrected
  * across all the suspects as the final verdict will be. A suspect is
  * decided once its test is significant (a regression, or a change too
- * small or in the other direction to count), or once its confidence
- * sequence rules out a regression of the A/B threshold or more. The
+ * small or in the other direction to count), or once its repeated
+ * confidence interval rules out a regression of the A/B threshold or more. The
  * verdict the comparison then computes from the same rounds is the one
  * the look saw, so stopping changes no verdict; it only saves rounds.
  */
 import type { CompareOptions } from '../compare/model.js'
 import { holmAdjust } from '../stats/holm.js'
-import { anytimeP, confidenceSequence, logRatios } from '../stats/sequential.js'
+import { groupSequentialP, logRatios, repeatedInterval } from '../stats/group-sequential.js'
 
 /** Paired per-round ns/op of each benchmark so far, by key, and the iterations of each round. */
 export type PairedRounds = ReadonlyMap<
@@ -34,11 +34,12 @@ export const EXPLAIN_SECONDS = 0.5
  */
 export function undecided(
   rounds: PairedRounds,
-  opts: Pick<CompareOptions, 'alpha' | 'threshold'>
+  opts: Pick<CompareOptions, 'alpha' | 'threshold' | 'maxRounds'>
 ): Set<string> {
   const keys = [...rounds.keys()]
   const ratios = keys.map(k => logRatios(rounds.get(k)!.base, rounds.get(k)!.head))
-  const adjusted = holmAdjust(ratios.map(r => (r && r.length >= 2 ? anytimeP(r) : 1)))
+  const cap = (r: readonly number[]): number => opts.maxRounds ?? r.length
+  const adjusted = holmAdjust(ratios.map(r => (r && r.length >= 2 ? groupSequentialP(r, cap(r)) : 1)))
   const limit = Math.log1p(opts.threshold / 100)
   const open = new Set<string>()
   keys.forEach((k, i) => {
@@ -53,7 +54,7 @@ export function undecided(
       if (worse && seconds < EXPLAIN_SECONDS) open.add(k)
       return
     }
-    if (confidenceSequence(r, opts.alpha).hi < limit) return
+    if (repeatedInterval(r, opts.alpha, cap(r)).hi < limit) return
     open.add(k)
   })
   return open
@@ -65,7 +66,7 @@ export function undecided(
  * fixed-sample one (`--test utest`), whose rounds must all run.
  */
 export function stopRule(
-  opts: Pick<CompareOptions, 'alpha' | 'threshold' | 'test'>
+  opts: Pick<CompareOptions, 'alpha' | 'threshold' | 'test' | 'maxRounds'>
 ): ((rounds: PairedRounds) => Set<string>) | undefined {
   return opts.test === 'sequential' ? rounds => undecided(rounds, opts) : undefined
 }

@@ -75,7 +75,7 @@ export function stageLines(
     )
     const sequential = c.options.test === 'sequential'
     return [
-      `Measured on this runner by interleaved A/B against ${esc(c.base.ref || c.base.commit)}: ${sequential ? 'up to ' : ''}${rounds} rounds, each running both sides${sequential ? '; each benchmark stopped once its rounds decided it (anytime-valid sequential test)' : ''}.`
+      `Measured on this runner by interleaved A/B against ${esc(c.base.ref || c.base.commit)}: ${sequential ? 'up to ' : ''}${rounds} rounds, each running both sides${sequential ? '; each benchmark stopped once its rounds decided it (group-sequential test)' : ''}.`
     ]
   }
   const k = c.confirmation
@@ -101,7 +101,7 @@ const TEST_NAMES: Record<StatTest, string> = {
   welch: "Welch's t test on log times",
   utest: 'U test',
   wilcoxon: 'Wilcoxon signed-rank test',
-  sequential: 'anytime-valid sequential test, each suspect stopped once decided'
+  sequential: 'group-sequential test, each suspect stopped once decided'
 }
 
 /** "confirmed on this runner: +X% (p=…, N rounds)" or "not confirmed: …". */

@@ -45,7 +45,10 @@ export const abCommand: Command = {
     const explicit = str(values, 'threshold') !== undefined
     const opts = compareOptions(values, AB_TEST)
     const { git, runAb } = localEngine()
-    const abOpts = { ...abOptions(opts, explicit ? opts.threshold : undefined), test: opts.test }
+    const abOpts = {
+      ...abOptions(opts, checked.count, explicit ? opts.threshold : undefined),
+      test: opts.test
+    }
     const { baseDir, headDir } = await runAb(
       {
         ...checked,

@@ -120,7 +120,7 @@ describe('re-judging gives back what the judge decided', () => {
               abList.map((b, i) => [names[i], samples(b, seed + 13 * i + 5, true)])
             )
           )
-          const ab = compare(pick(abBase), pick(abHead), abOptions({ ...screen.options }))
+          const ab = compare(pick(abBase), pick(abHead), abOptions({ ...screen.options }, 10))
           const confirmed = applyConfirmation(screen, ab, 10)
           expect(decisions(rejudge(structuredClone(confirmed)))).toEqual(decisions(confirmed))
         }

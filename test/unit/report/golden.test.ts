@@ -105,7 +105,7 @@ function shapes(): Record<string, Comparison> {
   const ab = compare(
     abSide('base', 1100, 1200),
     abSide('head', 1100 * 1.19, 1200 * 1.004),
-    abOptions(screen.options)
+    abOptions(screen.options, 10)
   )
   const confirmed = applyConfirmation(screen, ab, 10, {
     base: { commit: 'c'.repeat(40), ref: 'main' },
@@ -137,7 +137,7 @@ function shapes(): Record<string, Comparison> {
         ])
       )
     )
-  const shiftAb = compare(quiet('base', 1), quiet('head', 1.2), abOptions(shiftScreen.options))
+  const shiftAb = compare(quiet('base', 1), quiet('head', 1.2), abOptions(shiftScreen.options, 10))
   const shifted = applyConfirmation(shiftScreen, shiftAb, 10, {
     base: { commit: 'c'.repeat(40), ref: 'main' },
     elapsedMs: 30_000
