@@ -17,7 +17,7 @@ import {
   type ContentionComparison
 } from '../src/compare/contention.js'
 import { countVerdicts } from '../src/compare/verdicts.js'
-import { applyConfirmation, suspectsOf } from '../src/judge/judge.js'
+import { applyConfirmation, suspectsOf } from '../src/judge/confirmation.js'
 import {
   COMPARE_DEFAULTS,
   type BenchmarkComparison,

@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { childEnv, isInherited } from '../src/env/index.js'
-import { goTestBuildArgs, testBinaryArgs } from '../src/gobench/args.js'
+import { goTestBuildArgs, goTestProfileArgs } from '../src/gobench/args.js'
 import { LocalGo } from '../src/gobench/toolchain.js'
 import { tempDir } from './helpers/go.js'
 
@@ -91,9 +91,9 @@ func BenchmarkDumpEnv(b *testing.B) {
     process.env.BENCHGATE_ENV_DUMP = out
     const r = await go.runTestBinary(
       bin,
-      testBinaryArgs({
+      goTestProfileArgs({
         bench: '.',
-        benchtime: '1x',
+        iterations: 1,
         cpuProfile: join(dir, 'c.pprof'),
         memProfile: join(dir, 'm.pprof'),
         runFlags: []

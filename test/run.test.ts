@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { readBundle, type Bundle, type BundleBenchmark } from '../src/bundle/index.js'
-import { goTestArgs } from '../src/gobench/args.js'
+import { goTestProfileArgs } from '../src/gobench/args.js'
 import { DiscoveryError } from '../src/gobench/discover.js'
 import { LocalGo } from '../src/gobench/toolchain.js'
 import { NoBenchmarksError, runToBundle as runWith } from '../src/measure/pipeline.js'
@@ -206,17 +206,14 @@ describe('errors that say which input is wrong', () => {
     expect(err).toBeInstanceOf(NoBenchmarksError)
     expect((err as Error).message).toContain('"-exec=/bin/sh" matched no benchmark')
     expect(
-      goTestArgs({
+      goTestProfileArgs({
         bench: '$(id)',
-        count: 1,
-        benchtime: '1s',
-        timeout: '1m',
+        iterations: 1,
         cpuProfile: 'c',
         memProfile: 'm',
-        binary: 'b',
-        extraFlags: []
+        runFlags: []
       })
-    ).toContain('-bench=$(id)')
+    ).toContain('-test.bench=$(id)')
   })
 
   it('a directory that does not exist', async () => {

@@ -7,7 +7,7 @@
  * result is one bundle per side, written by the same builder as `run`.
  */
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { gitOrThrow, gitOutput, type Git } from '../git/index.js'
@@ -26,17 +26,14 @@ import {
   type SideName,
   type SideState
 } from './ab-rounds.js'
-import { buildBundle, type PackageMeasurement } from '../measure/bundle-builder.js'
-import { checkOutDir, modulesOf, prepareOutDir, SAMPLES_RECORDED } from '../measure/pipeline.js'
+import { checkOutDir, modulesOf } from '../measure/pipeline.js'
 import { calibratePackages } from '../measure/calibrate.js'
-import { measurementOf, mergeSampleProfiles, resultsInRoundOrder } from '../measure/packages.js'
-import type { PassProfiles } from '../measure/samples.js'
 import type { PassTarget } from '../measure/targets.js'
 import type { ProfileFiles } from '../attribution/index.js'
 import { buildTestBinaries } from '../gobench/build.js'
-import type { PackageRun } from '../gobench/run.js'
 import { wantsContention, type ProfileSettings } from '../measure/settings.js'
 import type { AbSchedule } from './duet.js'
+import { sideLabel, writeSide } from './side-bundle.js'
 
 export { AbError } from './ab-rounds.js'
 export type { RoundTimes } from './ab-rounds.js'
@@ -116,13 +113,6 @@ export interface AbResult {
 export type AbRunner = (s: AbSettings, onEvent?: (e: AbEvent) => void) => Promise<AbResult>
 
 const abFail = (m: string): Error => new AbError(m)
-
-/** How a side is named in its bundle and in messages. */
-function sideLabel(s: AbSettings, side: SideName): string {
-  const own = s.sideFlags?.[side] ?? []
-  const ref = s[side] ?? 'work tree'
-  return own.length > 0 ? `${ref} (${own.join(' ')})` : ref
-}
 
 /**
  * The GOWORK a worktree side builds with. Worktrees live in the temp
@@ -234,99 +224,6 @@ export async function runAb(
     for (const path of worktrees) await git.run(repoRoot, ['worktree', 'remove', '--force', path])
     if (worktrees.length > 0) await git.run(repoRoot, ['worktree', 'prune'])
     await rm(scratch, { recursive: true, force: true })
-  }
-}
-
-/** One side's bundle: its samples per package (the head's pooled with the run's), the shared builder. */
-async function writeSide(
-  go: GoToolchain,
-  git: Git,
-  w: {
-    state: SideState
-    headRoot: string
-    sub: string
-    scratch: string
-    paired: readonly GoPackage[]
-    /** Module paths and directories in the head tree, for trimmed file names. */
-    modules: readonly { path: string; dir: string }[]
-  },
-  s: AbSettings,
-  name: SideName,
-  dir: string
-): Promise<string> {
-  await prepareOutDir(dir)
-  const { state } = w
-  const flags = flagsOf(s, name)
-  const profileDir = join(dir, 'profiles')
-  await mkdir(profileDir, { recursive: true })
-  const measured: PackageMeasurement[] = []
-  for (const pkg of w.paired) {
-    const own = [...state.samples.values()].filter(
-      x => x.target.importPath === pkg.importPath && x.results.length > 0
-    )
-    const cwd = join(state.root, relative(w.headRoot, pkg.dir))
-    const merged =
-      own.length > 0
-        ? await mergeSampleProfiles(go, own, profileDir, { importPath: pkg.importPath, dir: cwd })
-        : {}
-    const run: PackageRun = {
-      pkg,
-      status: own.length > 0 ? 'ok' : 'no-match',
-      results: resultsInRoundOrder(own),
-      failures: [],
-      unfinished: [],
-      config: own[0]?.config ?? {},
-      durationMs: own.reduce((t, x) => t + x.durationMs, 0),
-      ...merged
-    }
-    const m = measurementOf(run, own)
-    if (name === 'head' && s.pool) poolInto(m.pass as Map<string, PassProfiles>, s.pool)
-    measured.push({ ...m, contention: state.contention })
-  }
-  await buildBundle(
-    go,
-    git,
-    {
-      dir,
-      cwd: join(state.root, w.sub),
-      repoRoot: state.root,
-      modules: w.modules.map(m => ({
-        path: m.path,
-        dir: join(state.root, relative(w.headRoot, m.dir))
-      })),
-      topK: s.topK,
-      maxProfileBytes: s.maxProfileBytes,
-      commit: (await gitOutput(git, state.root, ['rev-parse', 'HEAD'])) ?? '',
-      ref: sideLabel(s, name),
-      settings: {
-        mode: 'ab',
-        rounds: s.rounds,
-        bench: s.bench,
-        benchtime: s.benchtime,
-        buildFlags: flags,
-        schedule: s.schedule ?? 'abba',
-        samples: SAMPLES_RECORDED
-      }
-    },
-    measured
-  )
-  return dir
-}
-
-/**
- * The head's samples from the run (same binary, same iteration count),
- * added to its A/B rounds' profiles: the function diff gets every sample
- * the job paid for.
- */
-function poolInto(pass: Map<string, PassProfiles>, pool: NonNullable<AbSettings['pool']>): void {
-  for (const [key, p] of pass) {
-    const extra = pool.get(key)
-    if (!extra || extra.iterations !== p.counts[1] || extra.profiles.cpu.length === 0) continue
-    p.high = {
-      cpu: [...p.high.cpu, ...extra.profiles.cpu],
-      mem: [...p.high.mem, ...extra.profiles.mem]
-    }
-    p.processes += extra.profiles.cpu.length
   }
 }
 

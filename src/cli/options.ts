@@ -33,7 +33,7 @@ import {
 } from '../measure/settings.js'
 import { formatComparisonText, verdictText } from '../report/text.js'
 import { forTerminal } from '../report/escape.js'
-import { suspectsOf } from '../judge/judge.js'
+import { suspectsOf } from '../judge/confirmation.js'
 
 /** A mistake in how the command was called: exit status 2, with usage. */
 export class UsageError extends Error {

@@ -9,13 +9,8 @@ import { compareSides } from '../compare/index.js'
 import { loadSide } from '../compare/input.js'
 import type { CompareOptions, Comparison, ConfirmationInfo, Screen } from '../compare/model.js'
 import type { AbEvent, AbRunner, AbSettings } from '../ab/ab.js'
-import {
-  abOptions,
-  AB_TEST,
-  applyConfirmation,
-  confirmationStands,
-  suspectsOf
-} from '../judge/judge.js'
+import { abOptions, AB_TEST } from '../judge/judge.js'
+import { applyConfirmation, confirmationStands, suspectsOf } from '../judge/confirmation.js'
 import { stopRule } from '../judge/sequential.js'
 import { exactBenchPattern } from '../measure/select.js'
 import { sourcesFor, type SourceLoader } from '../measure/sources.js'

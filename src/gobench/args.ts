@@ -12,42 +12,6 @@ export function goListArgs(patterns: readonly string[]): string[] {
   return ['list', '-e', `-json=${LIST_FIELDS}`, '--', ...patterns]
 }
 
-/** One package's benchmark run, as docs/design.md "What go test writes" requires. */
-export interface GoTestSpec {
-  bench: string
-  count: number
-  benchtime: string
-  timeout: string
-  cpuProfile: string
-  memProfile: string
-  binary: string
-  /** Extra user flags (e.g. -tags, -cpu), each its own argv item. */
-  extraFlags: readonly string[]
-}
-
-/**
- * `go test` for one package, run with the package directory as cwd: that
- * works alike for one module, nested modules and go.work workspaces.
- * -run '^$' keeps tests out of the profiles; -o is needed because
- * -cpuprofile also writes the test binary.
- */
-export function goTestArgs(spec: GoTestSpec): string[] {
-  return [
-    'test',
-    '-run=^$',
-    `-bench=${spec.bench}`,
-    '-benchmem',
-    `-count=${spec.count}`,
-    `-benchtime=${spec.benchtime}`,
-    `-cpuprofile=${spec.cpuProfile}`,
-    `-memprofile=${spec.memProfile}`,
-    `-o=${spec.binary}`,
-    `-timeout=${spec.timeout}`,
-    ...spec.extraFlags,
-    '.'
-  ]
-}
-
 /**
  * Flags of the test binary (`go help testflag`) that a user may add and
  * that must reach each run of a prebuilt binary as `-test.<name>`. The
@@ -89,34 +53,6 @@ export function splitTestFlags(flags: readonly string[]): { build: string[]; run
     run.push(`-test.${name}${value}`)
   }
   return { build, run }
-}
-
-/** One A/B round of a prebuilt test binary: one run, with profiles. */
-export interface TestBinarySpec {
-  bench: string
-  benchtime: string
-  cpuProfile: string
-  memProfile: string
-  /** Test-binary flags forwarded from the user's go test flags (splitTestFlags().run). */
-  runFlags: readonly string[]
-}
-
-/**
- * argv of a test binary built by `go test -c`: the binary's own spelling
- * of the flags (`-test.bench=…`), one run per call (`-test.count=1`), so
- * every A/B round is its own process with its own profiles.
- */
-export function testBinaryArgs(spec: TestBinarySpec): string[] {
-  return [
-    '-test.run=^$',
-    `-test.bench=${spec.bench}`,
-    '-test.benchmem',
-    '-test.count=1',
-    `-test.benchtime=${spec.benchtime}`,
-    `-test.cpuprofile=${spec.cpuProfile}`,
-    `-test.memprofile=${spec.memProfile}`,
-    ...spec.runFlags
-  ]
 }
 
 /**

@@ -25,7 +25,8 @@ import {
 } from '../compare/verdicts.js'
 import { explain } from '../compare/functions.js'
 import { applyContentionVerdicts, judgeContention } from '../compare/contention.js'
-import { applyConfirmation, judgeScreen } from './judge.js'
+import { judgeScreen } from './judge.js'
+import { applyConfirmation } from './confirmation.js'
 
 /** A metric's kind and direction as its unit says, whatever the report claims. */
 function trustedShape(m: MetricComparison): MetricComparison {

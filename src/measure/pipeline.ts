@@ -66,18 +66,7 @@ export async function runToBundle(
   onEvent: (e: PipelineEvent) => void = () => {}
 ): Promise<RunOutcome> {
   const dir = resolve(settings.dir)
-  const discovered = await discoverPackages(go, dir, settings.packages)
-  const all = discovered.filter(p => p.hasBenchmarks)
-  const skipped = discovered.filter(p => !p.hasBenchmarks)
-  if (all.length === 0) {
-    onEvent({ type: 'discovered', run: all, skipped })
-    throw new NoBenchmarksError(
-      `none of the ${discovered.length} packages matched by ${settings.packages.join(' ')} under ${dir} declares a Benchmark function. Point the packages input (--packages) at code with benchmarks`
-    )
-  }
-  const { packages: withBenchmarks, shard } = await selectShard(all, settings.shard)
-  onEvent({ type: 'discovered', run: withBenchmarks, skipped, ...(shard ? { shard } : {}) })
-
+  const { discovered, withBenchmarks, shard } = await packagesToRun(go, dir, settings, onEvent)
   await checkTraceSupport(go, dir, settings)
   const reuse = settings.iterationsFrom ? await reusableCounts(settings.iterationsFrom) : undefined
   const bundleDir = resolve(settings.out)
@@ -124,25 +113,7 @@ export async function runToBundle(
         maxProfileBytes: settings.maxProfileBytes,
         commit: settings.commit,
         ref: settings.ref,
-        settings: {
-          packages: settings.packages,
-          bench: settings.bench,
-          count: settings.count,
-          benchtime: settings.benchtime,
-          timeout: settings.timeout,
-          extraFlags: settings.extraFlags,
-          topK: settings.topK,
-          samples: SAMPLES_RECORDED,
-          ...(reuse ? { iterationsFrom: 'baseline' } : {}),
-          ...(shard
-            ? {
-                shard: `${shard.index}/${shard.count}`,
-                shardBalancedBy: shard.balancedBy,
-                shardAssignment: shard.assignment
-              }
-            : {}),
-          ...(wantsContention(settings.profiles) ? { profiles: settings.profiles } : {})
-        }
+        settings: recordedSettings(settings, reuse !== undefined, shard)
       },
       measured
     )
@@ -157,6 +128,58 @@ export async function runToBundle(
     }
   } finally {
     await rm(scratch, { recursive: true, force: true })
+  }
+}
+
+/**
+ * The packages a run measures: those with benchmarks under `dir`, this
+ * shard's share of them. Reports them (and the ones without benchmarks);
+ * none at all is a NoBenchmarksError that says where to point.
+ */
+async function packagesToRun(
+  go: GoToolchain,
+  dir: string,
+  settings: RunSettings,
+  onEvent: (e: PipelineEvent) => void
+): Promise<{ discovered: GoPackage[]; withBenchmarks: GoPackage[]; shard?: ShardSelection }> {
+  const discovered = await discoverPackages(go, dir, settings.packages)
+  const all = discovered.filter(p => p.hasBenchmarks)
+  const skipped = discovered.filter(p => !p.hasBenchmarks)
+  if (all.length === 0) {
+    onEvent({ type: 'discovered', run: all, skipped })
+    throw new NoBenchmarksError(
+      `none of the ${discovered.length} packages matched by ${settings.packages.join(' ')} under ${dir} declares a Benchmark function. Point the packages input (--packages) at code with benchmarks`
+    )
+  }
+  const { packages: withBenchmarks, shard } = await selectShard(all, settings.shard)
+  onEvent({ type: 'discovered', run: withBenchmarks, skipped, ...(shard ? { shard } : {}) })
+  return { discovered, withBenchmarks, ...(shard ? { shard } : {}) }
+}
+
+/** The settings a bundle records: what was asked for, whether counts came from a baseline, the shard. */
+function recordedSettings(
+  settings: RunSettings,
+  reused: boolean,
+  shard: ShardSelection | undefined
+): Record<string, unknown> {
+  return {
+    packages: settings.packages,
+    bench: settings.bench,
+    count: settings.count,
+    benchtime: settings.benchtime,
+    timeout: settings.timeout,
+    extraFlags: settings.extraFlags,
+    topK: settings.topK,
+    samples: SAMPLES_RECORDED,
+    ...(reused ? { iterationsFrom: 'baseline' } : {}),
+    ...(shard
+      ? {
+          shard: `${shard.index}/${shard.count}`,
+          shardBalancedBy: shard.balancedBy,
+          shardAssignment: shard.assignment
+        }
+      : {}),
+    ...(wantsContention(settings.profiles) ? { profiles: settings.profiles } : {})
   }
 }
 

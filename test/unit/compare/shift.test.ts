@@ -6,12 +6,12 @@
  */
 import { describe, expect, it } from 'vitest'
 import { estimateShift, relativeDelta } from '../../../src/compare/shift.js'
+import { compare } from '../../../src/judge/judge.js'
 import {
   applyConfirmation,
-  compare,
   confirmationStands,
   suspectsOf
-} from '../../../src/judge/judge.js'
+} from '../../../src/judge/confirmation.js'
 import { renderMarkdown } from '../../../src/report/markdown.js'
 import { formatComparisonText } from '../../../src/report/text.js'
 import { nsSide } from '../../helpers/sides.js'

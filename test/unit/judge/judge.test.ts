@@ -5,7 +5,8 @@
  * verdicts that respect noise.
  */
 import { describe, expect, it } from 'vitest'
-import { applyConfirmation, compare, suspectsOf } from '../../../src/judge/judge.js'
+import { compare } from '../../../src/judge/judge.js'
+import { applyConfirmation, suspectsOf } from '../../../src/judge/confirmation.js'
 import { rejudge } from '../../../src/judge/rejudge.js'
 import type { Side } from '../../../src/compare/input.js'
 import { parseReport } from '../../../src/github/report-artifact.js'

@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest'
 import type { Side } from '../../../src/compare/input.js'
 import { explain } from '../../../src/compare/functions.js'
 import type { Comparison, FunctionDelta } from '../../../src/compare/model.js'
-import { applyConfirmation, compare } from '../../../src/judge/judge.js'
+import { compare } from '../../../src/judge/judge.js'
+import { applyConfirmation } from '../../../src/judge/confirmation.js'
 import {
   MergeError,
   mergeComparisons,

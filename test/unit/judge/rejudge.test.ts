@@ -10,7 +10,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Side } from '../../../src/compare/input.js'
 import type { Comparison } from '../../../src/compare/model.js'
-import { abOptions, applyConfirmation, compare, suspectsOf } from '../../../src/judge/judge.js'
+import { abOptions, compare } from '../../../src/judge/judge.js'
+import { applyConfirmation, suspectsOf } from '../../../src/judge/confirmation.js'
 import { rejudge } from '../../../src/judge/rejudge.js'
 
 type Bench = { ns: number[]; bytes: number[] }

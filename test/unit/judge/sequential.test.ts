@@ -5,7 +5,8 @@
  * interval, and blocks only with failOnInconclusive.
  */
 import { describe, expect, it } from 'vitest'
-import { applyConfirmation, compare, AB_TEST } from '../../../src/judge/judge.js'
+import { compare, AB_TEST } from '../../../src/judge/judge.js'
+import { applyConfirmation } from '../../../src/judge/confirmation.js'
 import { undecided } from '../../../src/judge/sequential.js'
 import { COMPARE_DEFAULTS } from '../../../src/compare/model.js'
 import { renderMarkdown } from '../../../src/report/markdown.js'
