@@ -178,6 +178,14 @@ log(
   `${trials} trials (${done} done), modes ${[...modes].join(',')}, conditions ${conditions.join(',')}, count ${count}, ${count} A/B rounds, ${rounds} confirmation rounds, ${duetRounds} duet rounds, benchtime ${benchtime}; ${cpus().length} CPUs; results to ${values.out}`
 )
 
+/** Running noisy neighbours: killed when the harness ends, however it ends (a stray hog skews all later work). */
+const hogs = new Set()
+process.on('exit', () => {
+  for (const h of hogs) h.kill('SIGKILL')
+})
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
+  process.on(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)))
+
 /** Start the noisy neighbour; stop() ends it and returns its seconds on and off. */
 function startHog(seed) {
   const child = spawn(
@@ -185,12 +193,16 @@ function startHog(seed) {
     ['-n', values['hog-nice'], process.execPath, join(here, 'hog.mjs'), String(seed)],
     { stdio: ['ignore', 'pipe', 'inherit'] }
   )
+  hogs.add(child)
   let out = ''
   child.stdout.on('data', d => (out += d))
   return {
     stop: () =>
       new Promise(resolve => {
-        child.on('exit', () => resolve(out ? JSON.parse(out) : null))
+        child.on('exit', () => {
+          hogs.delete(child)
+          resolve(out ? JSON.parse(out) : null)
+        })
         child.kill('SIGTERM')
       })
   }

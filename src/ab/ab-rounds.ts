@@ -93,14 +93,14 @@ export async function timedRounds(
         for (const side of sideOrder) await sideSample(go, sides, side, t, round, scratch, s)
     }
     if (round === 0) checkMatched(sides, s.bench)
-    if (s.decide && isLook(round + 1, s.rounds)) active = stillUndecided(sides, active, s.decide, onEvent)
+    if (s.decide && isLook(round + 1, s.rounds))
+      active = stillUndecided(sides, active, s.decide, onEvent)
   }
   // The short runs: per-op costs without the fixed costs, per side.
   for (const side of ['base', 'head'] as const)
     for (const t of order) await sideLow(go, sides, side, t, scratch, s)
   return duet
 }
-
 
 /**
  * Paired per-round times of each benchmark result, by `importPath␊name`,

@@ -5,13 +5,15 @@
  * across all the suspects as the final verdict will be. A suspect is
  * decided once its test is significant (a regression, or a change too
  * small or in the other direction to count), or once its repeated
- * confidence interval rules out a regression of the A/B threshold or more. The
- * verdict the comparison then computes from the same rounds is the one
- * the look saw, so stopping changes no verdict; it only saves rounds.
+ * confidence interval rules out a regression of the A/B threshold or more,
+ * or once the rounds left up to the cap are unlikely to do either (futile:
+ * it stops inconclusive). The verdict the comparison then computes from
+ * the same rounds is the one the look saw, so stopping changes no
+ * verdict; it only saves rounds.
  */
 import type { CompareOptions } from '../compare/model.js'
 import { holmAdjust } from '../stats/holm.js'
-import { groupSequentialP, logRatios, repeatedInterval } from '../stats/group-sequential.js'
+import { futile, groupSequentialP, logRatios, repeatedInterval } from '../stats/group-sequential.js'
 
 /** Paired per-round ns/op of each benchmark so far, by key, and the iterations of each round. */
 export type PairedRounds = ReadonlyMap<
@@ -39,7 +41,9 @@ export function undecided(
   const keys = [...rounds.keys()]
   const ratios = keys.map(k => logRatios(rounds.get(k)!.base, rounds.get(k)!.head))
   const cap = (r: readonly number[]): number => opts.maxRounds ?? r.length
-  const adjusted = holmAdjust(ratios.map(r => (r && r.length >= 2 ? groupSequentialP(r, cap(r)) : 1)))
+  const adjusted = holmAdjust(
+    ratios.map(r => (r && r.length >= 2 ? groupSequentialP(r, cap(r)) : 1))
+  )
   const limit = Math.log1p(opts.threshold / 100)
   const open = new Set<string>()
   keys.forEach((k, i) => {
@@ -55,6 +59,8 @@ export function undecided(
       return
     }
     if (repeatedInterval(r, opts.alpha, cap(r)).hi < limit) return
+    // Neither outcome within reach of the rounds left: stop, inconclusive.
+    if (futile(r, opts.alpha, cap(r), limit)) return
     open.add(k)
   })
   return open

@@ -65,6 +65,18 @@ describe('undecided: when a suspect stops', () => {
     expect(undecided(new Map([['x', { ...fast, iterations: 50_000 }]]), opts).size).toBe(0)
   })
 
+  it('a flat suspect at ±20% a round stops once the cap is out of reach: inconclusive', () => {
+    expect([...undecided(new Map([['x', rounds(6, 1.0, 0.2)]]), opts)]).toEqual(['x'])
+    const stopped = rounds(14, 1.0, 0.2)
+    expect(undecided(new Map([['x', stopped]]), opts).size).toBe(0)
+    const b = compare(
+      side('base', { BenchmarkX: stopped.base }),
+      side('head', { BenchmarkX: stopped.head }),
+      opts
+    ).benchmarks[0]
+    expect(b.verdict).toBe('inconclusive')
+  })
+
   it('rounds that do not pair (a side without results) are not waited for', () => {
     expect(undecided(new Map([['x', { base: [1, 2, 3], head: [1] }]]), opts).size).toBe(0)
   })

@@ -12,11 +12,13 @@ import {
   criticalW,
   designP,
   FIRST_LOOK,
+  futile,
   groupSequentialP,
   isLook,
   looksUpTo,
   repeatedInterval,
   statistic,
+  T_INFLATION,
   zOfT
 } from '../../../src/stats/group-sequential.js'
 import { tTwoSided } from '../../../src/stats/welch.js'
@@ -45,7 +47,7 @@ function fixedP(xs: readonly number[]): number {
 
 /** The round at which a run of `xs` first reaches p ≤ alpha (null: never). */
 function stopsAt(xs: readonly number[], cap: number, alpha: number): number | null {
-  const w = criticalW(alpha, cap)
+  const w = criticalW(alpha / T_INFLATION, cap)
   for (const n of looksUpTo(cap)) if (statistic(xs.slice(0, n), cap) >= w) return n
   return null
 }
@@ -61,8 +63,18 @@ describe('crossing probabilities', () => {
     [10, 2.555, 2.087]
   ])('K = %i: Pocock %f and O’Brien–Fleming %f cross with probability 0.05', (k, pocock, obf) => {
     const t = equally(k)
-    expect(crossingProbability(t, t.map(x => pocock * Math.sqrt(x)))).toBeCloseTo(0.05, 3)
-    expect(crossingProbability(t, t.map(() => obf))).toBeCloseTo(0.05, 3)
+    expect(
+      crossingProbability(
+        t,
+        t.map(x => pocock * Math.sqrt(x))
+      )
+    ).toBeCloseTo(0.05, 3)
+    expect(
+      crossingProbability(
+        t,
+        t.map(() => obf)
+      )
+    ).toBeCloseTo(0.05, 3)
   })
 
   it('is one look’s two-sided normal tail for a single look', () => {
@@ -88,6 +100,19 @@ describe('the schedule', () => {
     expect([5, 6, 7, 8, 11].map(n => isLook(n, 11))).toEqual([false, true, false, true, true])
   })
 
+  it('spreads at most 16 looks before a large cap, in whole ABBA cycles, and agrees with isLook', () => {
+    for (const cap of [6, 30, 37, 38, 100, 1000]) {
+      const looks = looksUpTo(cap)
+      expect(looks.length, `cap ${cap}`).toBeLessThanOrEqual(17)
+      expect(looks.at(-1)).toBe(cap)
+      for (const n of looks.slice(0, -1)) expect((n - 6) % 2, `cap ${cap}`).toBe(0)
+      const marked = Array.from({ length: cap }, (_, i) => i + 1).filter(n => isLook(n, cap))
+      expect(marked, `cap ${cap}`).toEqual(looks)
+    }
+    // 2 · ⌈994 / 32⌉ = 64 rounds apart.
+    expect(looksUpTo(1000).slice(0, 3)).toEqual([6, 70, 134])
+  })
+
   it('turns t into the z of the same p', () => {
     // t = 2.571 at 5 df is p = 0.05: z = 1.96.
     expect(zOfT(2.5706, 5)).toBeCloseTo(1.96, 2)
@@ -97,18 +122,24 @@ describe('the schedule', () => {
 })
 
 describe('under no change', () => {
-  it('cries wolf at most α however many looks the rounds take (normal and heavy-tailed rounds)', () => {
+  it('cries wolf at most α however many looks the rounds take (normal and heavy-tailed rounds, three caps)', () => {
     const alpha = 0.05
-    const runs = 4000
-    for (const tails of [false, true]) {
-      const sample = draw(tails ? 11 : 7, tails)
+    for (const [cap, runs, tails] of [
+      [30, 12000, false],
+      [30, 4000, true],
+      [10, 6000, false],
+      [60, 3000, false]
+    ] as const) {
+      const sample = draw(7 + cap + (tails ? 1 : 0), tails)
       let alarms = 0
-      for (let r = 0; r < runs; r++) if (stopsAt(sample(30, 0, 0.03), 30, alpha) !== null) alarms++
-      // α plus two standard errors of the simulated rate.
-      expect(alarms / runs, `tails ${tails}`).toBeLessThanOrEqual(
+      for (let r = 0; r < runs; r++)
+        if (stopsAt(sample(cap, 0, 0.03), cap, alpha) !== null) alarms++
+      const label = `cap ${cap}, tails ${tails}: ${alarms / runs}`
+      // α plus two standard errors of the simulated rate; and not far below it.
+      expect(alarms / runs, label).toBeLessThanOrEqual(
         alpha + 2 * Math.sqrt((alpha * (1 - alpha)) / runs)
       )
-      expect(alarms / runs, `tails ${tails}`).toBeGreaterThan(0.02)
+      expect(alarms / runs, label).toBeGreaterThan(0.03)
     }
   })
 
@@ -116,7 +147,7 @@ describe('under no change', () => {
     const sample = draw(5)
     let alarms = 0
     const runs = 3000
-    const w = criticalW(0.05, 30)
+    const w = criticalW(0.05 / T_INFLATION, 30)
     for (let r = 0; r < runs; r++) {
       const xs = sample(looksUpTo(30)[r % 13], 0, 0.05)
       // p ≤ α exactly when W reaches the boundary (checked directly on some).
@@ -143,9 +174,9 @@ describe('with a change', () => {
       rounds += at ?? 30
       if (fixedP(xs) <= 0.05) fixed++
     }
-    // Measured: 0.728 against 0.751, in 23.5 rounds on average (the
+    // Measured: 0.687 against 0.751, in 23.2 rounds on average (the
     // mixture test it replaced: about 0.40, docs/design.md).
-    expect(gs / runs).toBeGreaterThan(fixed / runs - 0.05)
+    expect(gs / runs).toBeGreaterThan(fixed / runs - 0.08)
     expect(rounds / runs).toBeLessThan(25)
   })
 
@@ -182,5 +213,63 @@ describe('far in the tail', () => {
     // |B(¼)| ≥ 4 is the same tail, and almost never the path of the other: twice it.
     const p = crossingProbability([0.25, 1], [4, 8])
     expect(p / 2.48838e-15).toBeCloseTo(1, 2)
+  })
+})
+
+describe('futility', () => {
+  const limit = Math.log1p(0.025)
+  it('stops a suspect the cap could neither show nor clear; not one it could', () => {
+    /** n rounds alternating mu ± spread. */
+    const zigzag = (n: number, mu: number, spread: number) =>
+      Array.from({ length: n }, (_, i) => mu + (i % 2 === 0 ? spread : -spread))
+    // Flat, 20% a round: after 12 of 30 rounds neither a regression nor its absence is in reach.
+    expect(futile(zigzag(12, 0, 0.2), 0.05, 30, limit)).toBe(true)
+    // After 6 the predictive chance is still 14%: go on.
+    expect(futile(zigzag(6, 0, 0.2), 0.05, 30, limit)).toBe(false)
+    // Flat and quiet: its interval will rule 2.5% out; go on.
+    expect(futile(zigzag(12, 0.002, 0.01), 0.05, 30, limit)).toBe(false)
+    // +10% at 10% a round: likely shown by the cap; go on.
+    expect(futile(zigzag(6, 0.1, 0.1), 0.05, 30, limit)).toBe(false)
+    // Never before the first look, never at the cap.
+    expect(futile(zigzag(4, 0, 0.2), 0.05, 30, limit)).toBe(false)
+    expect(futile(zigzag(30, 0, 0.2), 0.05, 30, limit)).toBe(false)
+  })
+
+  it('costs little power and saves most rounds of what cannot be decided', () => {
+    const runs = 800
+    const w = criticalW(0.05 / T_INFLATION, 30)
+    /** Power and mean rounds of runs stopped at the boundary, and (with futility) when futile. */
+    const simulate = (mu: number, sigma: number, withFutility: boolean, seed: number) => {
+      const sample = draw(seed)
+      let hits = 0
+      let rounds = 0
+      for (let r = 0; r < runs; r++) {
+        const xs = sample(30, mu, sigma)
+        let stop = 30
+        for (const n of looksUpTo(30)) {
+          const seen = xs.slice(0, n)
+          if (statistic(seen, 30) >= w) {
+            hits++
+            stop = n
+            break
+          }
+          if (withFutility && futile(seen, 0.05, 30, limit)) {
+            stop = n
+            break
+          }
+        }
+        rounds += stop
+      }
+      return { power: hits / runs, rounds: rounds / runs }
+    }
+    // A change of half a round's spread: measured 0.644 against 0.665 without the rule.
+    const half = simulate(0.05, 0.1, true, 31)
+    const halfAlone = simulate(0.05, 0.1, false, 31)
+    expect(half.power).toBeGreaterThan(halfAlone.power - 0.04)
+    // No change at 20% a round: measured 13.7 rounds against 29.6.
+    const flat = simulate(0, 0.2, true, 37)
+    const flatAlone = simulate(0, 0.2, false, 37)
+    expect(flat.rounds).toBeLessThan(0.6 * flatAlone.rounds)
+    expect(flat.power).toBeLessThanOrEqual(flatAlone.power)
   })
 })
