@@ -40,7 +40,8 @@ const log = m => console.error(`[${((Date.now() - t0) / 1000).toFixed(0).padStar
 
 /**
  * The modules: where the slowdown goes, and which benchmarks reach it.
- * A spin of k steps is about k ns; the sizes aim at +10–40% per op.
+ * A spin of k steps is about 0.6k ns (measured); the sizes aim at +15–40%
+ * per op on the smaller benchmarks, less on the larger ones.
  */
 const MODULES = {
   btree: {
@@ -162,6 +163,7 @@ for (const name of values.modules.split(',')) {
         delta: k?.deltaPercent ?? b.metrics.find(x => x.kind === 'time')?.deltaPercent ?? null,
         nsPerOp: b.metrics.find(x => x.kind === 'time')?.base?.median ?? null,
         culpritFirst: cpu[0]?.name === m.culprit,
+        first: cpu[0]?.name ?? null,
         culpritBeyondNoise: cpu.some(f => f.name === m.culprit && f.beyondNoise)
       })
     }
@@ -183,12 +185,12 @@ const lines = [
       `| ${r.module} | ${r.benchmarks} | ${(r.headRunS + r.confirmS).toFixed(0)} s (${r.headRunS.toFixed(0)} + ${r.confirmS.toFixed(0)}) | ${r.suspects} | ${r.affected.filter(a => a.status === 'confirmed').length} of ${r.affected.length} | ${r.falseAlarms.length}${r.falseAlarms.length ? ` (${r.falseAlarms.join(', ')})` : ''} |`
   ),
   '',
-  '| module | affected benchmark | base ns/op | A/B Δ | status (rounds) | culprit first | culprit beyond noise |',
-  '| --- | --- | --- | --- | --- | --- | --- |',
+  '| module | affected benchmark | base ns/op | A/B Δ | status (rounds) | culprit first | culprit beyond noise | first CPU row |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
   ...rows.flatMap(r =>
     r.affected.map(
       a =>
-        `| ${r.module.split('@')[0]} | ${a.name} | ${a.nsPerOp?.toFixed(0) ?? '–'} | ${pct(a.delta)} | ${a.status}${a.rounds ? ` (${a.rounds})` : ''} | ${a.culpritFirst ? 'yes' : 'no'} | ${a.culpritBeyondNoise ? 'yes' : 'no'} |`
+        `| ${r.module.split('@')[0]} | ${a.name} | ${a.nsPerOp?.toFixed(0) ?? '–'} | ${pct(a.delta)} | ${a.status}${a.rounds ? ` (${a.rounds})` : ''} | ${a.culpritFirst ? 'yes' : 'no'} | ${a.culpritBeyondNoise ? 'yes' : 'no'} | ${a.first ? `\`${a.first.replace(/^.*\//, '')}\`` : '–'} |`
     )
   )
 ]
