@@ -70,7 +70,9 @@ const cli = join(scratch, 'dist', 'cli.js')
 
 function repoOf(name) {
   const m = MODULES[name]
-  const info = JSON.parse(execFileSync('go', ['mod', 'download', '-json', m.mod], { encoding: 'utf8' }))
+  const info = JSON.parse(
+    execFileSync('go', ['mod', 'download', '-json', m.mod], { encoding: 'utf8' })
+  )
   const repo = join(scratch, name)
   cpSync(info.Dir, repo, { recursive: true })
   execFileSync('chmod', ['-R', 'u+w', repo])
@@ -91,7 +93,11 @@ function repoOf(name) {
 
 function bg(args, cwd) {
   const started = performance.now()
-  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', maxBuffer: 256 << 20 })
+  const r = spawnSync(process.execPath, [cli, ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20
+  })
   if (r.status !== 0 && r.status !== 1)
     throw new Error(`benchgate ${args.join(' ')} exited ${r.status}:\n${r.stderr.slice(-3000)}`)
   return { ms: performance.now() - started, stdout: r.stdout }
@@ -195,4 +201,5 @@ const lines = [
   )
 ]
 console.log(lines.join('\n'))
-if (values.record) recordSection(join(root, 'docs', 'verdict-quality.md'), 'real-module-gate', lines.join('\n'))
+if (values.record)
+  recordSection(join(root, 'docs', 'verdict-quality.md'), 'real-module-gate', lines.join('\n'))

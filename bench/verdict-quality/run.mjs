@@ -184,7 +184,9 @@ process.on('exit', () => {
   for (const h of hogs) h.kill('SIGKILL')
 })
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'])
-  process.on(signal, () => process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1)))
+  process.on(signal, () =>
+    process.exit(128 + (signal === 'SIGINT' ? 2 : signal === 'SIGTERM' ? 15 : 1))
+  )
 
 /** Start the noisy neighbour; stop() ends it and returns its seconds on and off. */
 function startHog(seed) {
