@@ -131,17 +131,19 @@ describe('pprof name simplification', () => {
     const time = (groups: number): number => {
       const text = name(groups)
       const runs: number[] = []
-      for (let i = 0; i < 3; i++) {
+      for (let i = 0; i < 7; i++) {
         const start = process.hrtime.bigint()
         expect(pprofFunctionName(fn(text))).toBe('p.F[x]')
         runs.push(Number(process.hrtime.bigint() - start))
       }
-      return runs.sort((a, b) => a - b)[1]
+      // The fastest run: a neighbour's load or a GC pause only ever adds time.
+      return Math.min(...runs)
     }
     time(2_000) // warm up the JIT
     const small = time(20_000)
-    const large = time(80_000)
-    // 4× the groups: linear is ~4×; rebuilding the name per group is ~16×.
-    expect(large / small).toBeLessThan(10)
+    const large = time(160_000)
+    // 8× the groups: linear is ~8×; rebuilding the name per group is ~64×.
+    // (At 4× and the median of 3, a CI run under a parallel neighbour saw 14.5×.)
+    expect(large / small).toBeLessThan(24)
   })
 })

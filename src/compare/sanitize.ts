@@ -229,6 +229,9 @@ export function sanitizeComparison(v: unknown): Comparison {
       maxFunctions: num(opts.maxFunctions, 'options.maxFunctions'),
       failOnAlloc: opts.failOnAlloc === true,
       ...(opts.failOnInconclusive === true ? { failOnInconclusive: true } : {}),
+      ...(opts.maxRounds !== undefined
+        ? { maxRounds: num(opts.maxRounds, 'options.maxRounds') }
+        : {}),
       test: oneOf(opts.test ?? 'utest', STAT_TESTS, 'options.test'),
       contentionThreshold: num(opts.contentionThreshold ?? 10, 'options.contentionThreshold'),
       failOnContention: arr(opts.failOnContention ?? [], 'options.failOnContention', 10).map(

@@ -367,7 +367,7 @@ function unconfirmedTable(
   return (
     (inconclusiveAt === undefined
       ? `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):\n\n`
-      : `**Inconclusive** (flagged by the screen; the A/B rounds on this runner could neither confirm nor rule out a regression of ${inconclusiveAt}% or more before their budget ran out — not evidence of no change):\n\n`) +
+      : `**Inconclusive** (flagged by the screen; the A/B rounds on this runner could neither confirm nor rule out a regression of ${inconclusiveAt}% or more: their cap or budget was reached, or, from their spread so far, the rounds left could not have decided — not evidence of no change):\n\n`) +
     markdownTable(
       [
         ['benchmark', 'screen Δ', 'screen p', 'on this runner'],

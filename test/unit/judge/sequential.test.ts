@@ -136,4 +136,17 @@ describe('the verdict of the same rounds', () => {
     expect(again.gate).toEqual(c.gate)
     expect(rejudge({ ...forged, options: screen.options }).gate.fail).toBe(false)
   })
+
+  it('an A/B report keeps its cap through the sanitizer, and a cap that is not a number is refused', () => {
+    const ab = compare(
+      side('base', { BenchmarkX: rounds(8, 1, 0).base }),
+      side('head', { BenchmarkX: rounds(8, 1.2, 0.01).head }),
+      opts
+    )
+    expect(ab.options.maxRounds).toBe(30)
+    const read = (maxRounds: unknown) =>
+      sanitizeComparison(JSON.parse(JSON.stringify({ ...ab, options: { ...ab.options, maxRounds } })))
+    expect(read(30).options.maxRounds).toBe(30)
+    expect(() => read('30; rm -rf /')).toThrow(/options\.maxRounds/)
+  })
 })
