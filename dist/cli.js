@@ -4167,7 +4167,7 @@ function detectableChange(base, head, alpha, power = 0.8) {
  * with Δ = 0 the design of O'Brien and Fleming (Biometrics, 1979), whose
  * last boundary is close to the fixed-sample test's. On the Brownian scale
  * B(t_j) = Z_j·√t_j that is |B(t_j)| ≥ w·t_j^Δ, and under μ = 0 the
- * probability of ever crossing is computed exactly by the recursive
+ * probability of ever crossing is computed by the recursive
  * numerical integration of Armitage, McPherson and Rowe (JRSS A, 1969).
  *
  * The statistic W_k = max_{j ≤ k} |Z_j|·t_j^(½−Δ) only grows, and
@@ -6614,6 +6614,9 @@ function sanitizeComparison(v) {
             maxFunctions: num(opts.maxFunctions, 'options.maxFunctions'),
             failOnAlloc: opts.failOnAlloc === true,
             ...(opts.failOnInconclusive === true ? { failOnInconclusive: true } : {}),
+            ...(opts.maxRounds !== undefined
+                ? { maxRounds: num(opts.maxRounds, 'options.maxRounds') }
+                : {}),
             test: oneOf(opts.test ?? 'utest', STAT_TESTS, 'options.test'),
             contentionThreshold: num(opts.contentionThreshold ?? 10, 'options.contentionThreshold'),
             failOnContention: arr(opts.failOnContention ?? [], 'options.failOnContention', 10).map((x, i) => oneOf(x, CONTENTION_FAMILIES, `options.failOnContention[${i}]`))
@@ -10713,7 +10716,7 @@ inconclusiveAt) {
     const shown = unconfirmed.slice(0, 50);
     return ((inconclusiveAt === undefined
         ? `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):\n\n`
-        : `**Inconclusive** (flagged by the screen; the A/B rounds on this runner could neither confirm nor rule out a regression of ${inconclusiveAt}% or more before their budget ran out — not evidence of no change):\n\n`) +
+        : `**Inconclusive** (flagged by the screen; the A/B rounds on this runner could neither confirm nor rule out a regression of ${inconclusiveAt}% or more: their cap or budget was reached, or, from their spread so far, the rounds left could not have decided — not evidence of no change):\n\n`) +
         markdownTable([
             ['benchmark', 'screen Δ', 'screen p', 'on this runner'],
             ...shown.map(b => {

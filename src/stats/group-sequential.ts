@@ -14,7 +14,7 @@
  * with Δ = 0 the design of O'Brien and Fleming (Biometrics, 1979), whose
  * last boundary is close to the fixed-sample test's. On the Brownian scale
  * B(t_j) = Z_j·√t_j that is |B(t_j)| ≥ w·t_j^Δ, and under μ = 0 the
- * probability of ever crossing is computed exactly by the recursive
+ * probability of ever crossing is computed by the recursive
  * numerical integration of Armitage, McPherson and Rowe (JRSS A, 1969).
  *
  * The statistic W_k = max_{j ≤ k} |Z_j|·t_j^(½−Δ) only grows, and
