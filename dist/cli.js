@@ -8909,13 +8909,6 @@ function mergeComparisons(inputs, missing = [], unbaselined = []) {
     return rejudge_failMissingShards(out);
 }
 /**
- * Re-judge a merged comparison from somewhere we do not trust (a fork's
- * merged report, in mode comment) as the merge judged it: Holm across all
- * benchmarks, and each shard's suspects and shift within that shard, by
- * the shard each benchmark records. rejudge() alone would nominate over
- * the union, as if one runner had measured everything.
- */
-/**
  * The shards' gate reasons in the merged benchmarks' order (worst first),
  * as one unsharded comparison lists them: a reason begins with the name of
  * its benchmark; one that names none (a shard) keeps its place after them.
@@ -8936,6 +8929,13 @@ function worstFirst(reasons, sorted) {
         .sort((x, y) => x.at - y.at || x.i - y.i)
         .map(x => x.r);
 }
+/**
+ * Re-judge a merged comparison from somewhere we do not trust (a fork's
+ * merged report, in mode comment) as the merge judged it: Holm across all
+ * benchmarks, and each shard's suspects and shift within that shard, by
+ * the shard each benchmark records. rejudge() alone would nominate over
+ * the union, as if one runner had measured everything.
+ */
 function rejudgeMerged(c) {
     const shards = c.shards;
     const sources = [...new Set([...shards.merged, ...c.benchmarks.map(b => b.shard ?? '')])];

@@ -123,7 +123,6 @@ export async function fetchReport(
   )
 }
 
-/** Download, verify, re-render and post a fork PR's report, with a check run on its head. */
 /**
  * A report's comparison judged by this job: its numbers, this job's
  * options and gate (only the test that made the p-values is the
@@ -146,6 +145,7 @@ export async function judgeReport(
   return withLabel(judged, gh, repo, prNumber, settings.acceptLabel)
 }
 
+/** Download, verify, re-render and post a fork PR's report, with a check run on its head. */
 export async function commentMode(
   settings: ActionSettings,
   ctx: RunContext,
