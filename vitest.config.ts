@@ -29,6 +29,7 @@ const PARALLEL = [
   'files',
   'fixture-profiles',
   'flame',
+  'identical',
   'fork',
   'lines',
   'merge-cli',

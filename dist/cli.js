@@ -2129,6 +2129,8 @@ const SCHEMA_VERSION = 1;
 const MAX_RESULTS_BYTES = 512 * 1024 * 1024;
 /** File name of the results inside a bundle directory. */
 const RESULTS_FILE = 'results.json';
+/** The reason a skipped package records when its test binary and files are identical on both sides. */
+const IDENTICAL_REASON = 'identical test binary';
 /** A bundle that cannot be read or is not one this version understands. */
 class BundleError extends Error {
     name = 'BundleError';
@@ -2230,6 +2232,17 @@ function checkShape(b, file) {
         }
         optString(p, 'error', where);
     });
+    if (b.skipped !== undefined) {
+        if (!Array.isArray(b.skipped))
+            fail('skipped', 'an array', b.skipped);
+        b.skipped.forEach((x, i) => {
+            if (!isObj(x))
+                fail(`skipped[${i}]`, 'an object', x);
+            for (const k of ['package', 'reason'])
+                if (typeof x[k] !== 'string')
+                    fail(`skipped[${i}].${k}`, 'a string', x[k]);
+        });
+    }
     b.benchmarks.forEach((bench, i) => {
         const where = `benchmarks[${i}]`;
         if (!isObj(bench.samples))
@@ -4875,7 +4888,8 @@ async function buildBundle(go, git, spec, measured) {
         tool: { name: 'benchgate', version: BENCHGATE_VERSION },
         environment: await environment(go, git, spec, measured),
         packages,
-        benchmarks
+        benchmarks,
+        ...(spec.skipped && spec.skipped.length > 0 ? { skipped: [...spec.skipped] } : {})
     };
     await writeBundle(spec.dir, bundle);
     return bundle;
@@ -6029,6 +6043,7 @@ async function writeSide(go, git, w, s, name, dir) {
         maxProfileBytes: s.maxProfileBytes,
         commit: (await gitOutput(git, state.root, ['rev-parse', 'HEAD'])) ?? '',
         ref: sideLabel(s, name),
+        skipped: w.skipped,
         settings: {
             mode: 'ab',
             rounds: s.rounds,
@@ -6059,6 +6074,80 @@ function poolInto(pass, pool) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/ab/identical.ts
+/**
+ * What cannot differ between the A/B sides (docs/design.md D16): a
+ * package whose two test binaries are byte-identical runs the same code
+ * (both are built with -trimpath, so the same source gives the same bytes
+ * in any directory, and `go test -c` stamps no VCS information), and whose
+ * other files in its directory (testdata/, data read at run time) are
+ * identical reads the same inputs. Its benchmarks cannot have changed.
+ *
+ * What a binary cannot see: files read from outside the package
+ * directory, the environment, cgo's shared libraries, the network. For
+ * those, `--select all` measures everything.
+ */
+
+
+/** Whether two files hold the same bytes (sizes first, then contents). */
+async function sameBytes(a, b) {
+    const [sa, sb] = await Promise.all([(0,promises_namespaceObject.stat)(a), (0,promises_namespaceObject.stat)(b)]);
+    if (sa.size !== sb.size)
+        return false;
+    const [ba, bb] = await Promise.all([(0,promises_namespaceObject.readFile)(a), (0,promises_namespaceObject.readFile)(b)]);
+    return ba.equals(bb);
+}
+/**
+ * The files beside a package's Go sources, relative to its directory,
+ * sorted: every non-`.go` file, and everything under subdirectories that
+ * are not Go packages of their own (testdata/ always). A symbolic link is
+ * listed, not followed.
+ */
+async function packageFiles(dir, rel = '') {
+    let entries;
+    try {
+        entries = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(dir, rel), { withFileTypes: true });
+    }
+    catch {
+        return [];
+    }
+    const out = [];
+    for (const e of entries) {
+        const path = rel ? `${rel}/${e.name}` : e.name;
+        if (e.isDirectory()) {
+            const inner = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(dir, path)).catch(() => []);
+            const isPackage = inner.some(n => n.endsWith('.go')) && e.name !== 'testdata';
+            if (!isPackage)
+                out.push(`${path}/`, ...(await packageFiles(dir, path)));
+        }
+        else if (!(rel === '' && e.name.endsWith('.go')))
+            out.push(path);
+    }
+    return out.sort();
+}
+/**
+ * Whether a package cannot differ between the sides: its test binaries
+ * are byte-identical and so are the files beside its Go sources.
+ */
+async function cannotDiffer(binaries, dirs) {
+    if (!(await sameBytes(binaries.base, binaries.head)))
+        return false;
+    const [base, head] = await Promise.all([packageFiles(dirs.base), packageFiles(dirs.head)]);
+    if (base.length !== head.length || base.some((f, i) => f !== head[i]))
+        return false;
+    for (const f of base) {
+        if (f.endsWith('/'))
+            continue;
+        const [a, b] = [(0,external_node_path_namespaceObject.join)(dirs.base, f), (0,external_node_path_namespaceObject.join)(dirs.head, f)];
+        const [sa, sb] = await Promise.all([(0,promises_namespaceObject.stat)(a).catch(() => null), (0,promises_namespaceObject.stat)(b).catch(() => null)]);
+        if (!sa || !sb || sa.isFile() !== sb.isFile())
+            return false;
+        if (sa.isFile() && !(await sameBytes(a, b)))
+            return false;
+    }
+    return true;
+}
+
 ;// CONCATENATED MODULE: ./src/ab/ab.ts
 /**
  * Interleaved A/B runs on one machine: build the test binaries of the base
@@ -6068,6 +6157,8 @@ function poolInto(pass, pool) {
  * with profiles. Drift between rounds then hits both sides alike. The
  * result is one bundle per side, written by the same builder as `run`.
  */
+
+
 
 
 
@@ -6155,10 +6246,14 @@ async function runAb(go, git, s, onEvent = () => { }) {
         const headGo = withEnv(go, sides.head.env);
         const found = (await discoverPackages(headGo, (0,external_node_path_namespaceObject.join)(sides.head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
         const { packages } = await selectShard(found, s.shard);
-        const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent);
-        const targets = await calibrateHead(go, sides.head, paired, s, onEvent);
-        const duet = await timedRounds(go, sides, targets, scratch, s, onEvent);
-        if (wantsContention(s.profiles))
+        const built = await buildBinaries(go, sides, packages, scratch, s, onEvent);
+        const same = s.select === 'all' ? [] : await identicalPackages(sides, built);
+        for (const p of same)
+            onEvent({ type: 'identical', pkg: p.importPath });
+        const paired = built.filter(p => !same.includes(p));
+        const targets = paired.length > 0 ? await calibrateHead(go, sides.head, paired, s, onEvent) : [];
+        const duet = targets.length > 0 ? await timedRounds(go, sides, targets, scratch, s, onEvent) : undefined;
+        if (targets.length > 0 && wantsContention(s.profiles))
             await contentionRounds(go, sides, { headRoot: sides.head.root, scratch }, s, onEvent);
         const side = (name) => writeSide(withEnv(go, sides[name].env), git, {
             state: sides[name],
@@ -6166,6 +6261,7 @@ async function runAb(go, git, s, onEvent = () => { }) {
             sub,
             scratch,
             paired,
+            skipped: same.map(p => ({ package: p.importPath, reason: IDENTICAL_REASON })),
             modules: modulesOf(found)
         }, 
         // What ran: a duet that fell back is recorded as ABBA.
@@ -6179,6 +6275,20 @@ async function runAb(go, git, s, onEvent = () => { }) {
             await git.run(repoRoot, ['worktree', 'prune']);
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
+}
+/** The packages built on both sides that cannot differ between them (ab/identical.ts). */
+async function identicalPackages(sides, packages) {
+    const out = [];
+    for (const pkg of packages) {
+        const base = sides.base.binaries.get(pkg.importPath);
+        const head = sides.head.binaries.get(pkg.importPath);
+        if (!base || !head)
+            continue;
+        const dirs = { base: (0,external_node_path_namespaceObject.join)(sides.base.root, (0,external_node_path_namespaceObject.relative)(sides.head.root, pkg.dir)), head: pkg.dir };
+        if (await cannotDiffer({ base, head }, dirs))
+            out.push(pkg);
+    }
+    return out;
 }
 /**
  * Calibrate the head's packages: the benchmarks -bench selects, each at
@@ -7097,6 +7207,7 @@ function powerNotes(timeTests, alpha) {
 
 
 
+
 function unitKind(unit, units) {
     if (isAllocationUnit(unit) || own(units, unit)?.assume === 'exact')
         return 'exact';
@@ -7172,6 +7283,7 @@ function compareVerdicts(base, head, options = {}) {
         geomean: geomean(benchmarks),
         warnings: environmentWarnings(base, head),
         notes: [
+            ...skippedNotes(head),
             ...powerNotes(timeFamily, opts.alpha),
             ...noiseNotes(benchmarks, opts.threshold, timeFamily.length)
         ],
@@ -7249,6 +7361,22 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
         }
     }
     return m;
+}
+/**
+ * What the head side did not measure, grouped by why: its benchmarks are
+ * not in the comparison, and not in Holm's family.
+ */
+function skippedNotes(head) {
+    const by = new Map();
+    for (const s of head.skipped ?? [])
+        by.set(s.reason, [...(by.get(s.reason) ?? []), s.package]);
+    return [...by].map(([reason, pkgs]) => {
+        const shown = pkgs.slice(0, 10).join(', ');
+        const more = pkgs.length > 10 ? ` and ${pkgs.length - 10} more` : '';
+        return reason === IDENTICAL_REASON
+            ? `Not measured, ${pkgs.length} package(s) whose test binary and package files are identical on both sides, so their benchmarks cannot differ (\`--select all\` measures them): ${shown}${more}.`
+            : `Not measured, ${pkgs.length} package(s) (${reason}): ${shown}${more}.`;
+    });
 }
 /**
  * The one verdict rule: every metric's verdict from its numbers (its two
@@ -9479,6 +9607,7 @@ async function loadSide(path) {
             environment: bundle.environment,
             benchmarks: bundle.benchmarks.map(readableFunctions),
             failedPackages: new Set(bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)),
+            ...(bundle.skipped ? { skipped: bundle.skipped } : {}),
             profiles,
             units: {},
             dir
@@ -11275,6 +11404,9 @@ function abProgress(started) {
             case 'decided':
                 console.error(`${stamp()} ${e.decided} decided and stopped; ${e.open} still running`);
                 break;
+            case 'identical':
+                console.error(`${stamp()} ${showInvisible(e.pkg)}: identical test binary and files on both sides; not measured`);
+                break;
         }
     };
 }
@@ -11291,11 +11423,12 @@ function abProgress(started) {
 
 /** The `ab` command. */
 const abCommand = {
-    usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [--schedule abba|duet] [--shard i/n [--shard-weights BASELINE]] [-- go test flags]',
+    usage: 'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [--schedule abba|duet] [--select changed|all] [--shard i/n [--shard-weights BASELINE]] [-- go test flags]',
     options: {
         base: { type: 'string' },
         head: { type: 'string' },
         schedule: { type: 'string' },
+        select: { type: 'string' },
         ...RUN_OPTIONS,
         ...SHARD_OPTIONS,
         ...COMPARE_OPTIONS
@@ -11308,6 +11441,9 @@ const abCommand = {
         if (!base)
             throw new UsageError('ab needs --base <ref>: the revision to compare the head against (e.g. the merge-base)');
         const checked = runSettingsFrom(values, { count: 10, extraFlags: rest, out: 'benchgate-ab' });
+        const select = options_str(values, 'select') ?? 'changed';
+        if (select !== 'changed' && select !== 'all')
+            throw new UsageError(`--select must be changed or all, not ${JSON.stringify(select)}`);
         // Validate the comparison flags before minutes of A/B, not after.
         const explicit = options_str(values, 'threshold') !== undefined;
         const opts = compareOptions(values, AB_TEST);
@@ -11324,6 +11460,7 @@ const abCommand = {
             base,
             head: options_str(values, 'head'),
             schedule: scheduleFlag(values),
+            select,
             ...shardFlags(values)
         }, abProgress(Date.now()));
         // An A/B verdict: drift-free, so the A/B threshold applies (unless --threshold is given).
@@ -11388,6 +11525,10 @@ async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
             ...settings,
             // Each suspect stops once its rounds decide it (judge/sequential.ts).
             decide: stopRule(abOpts),
+            // A suspect is measured even when its package cannot differ: what is
+            // not measured keeps the screen's verdict (clearing it by its binaries
+            // is not built yet).
+            select: 'all',
             base: rev.sha,
             packages: ['./...'],
             only: new Set(suspects.map(b => b.package)),

@@ -62,7 +62,20 @@ describe('benchgate ab', () => {
     // once in seven fresh clones); at 0.001 the test asks what it means to:
     // no difference where there is none.
     const r = await cliIn(
-      ['ab', '--base', 'HEAD', ...AB, '--alpha', '0.001', '--out', join(tempDir('ab-out'), 'o')],
+      // --select all: the same tree on both sides is otherwise not measured at all
+      // (docs/design.md D16); this asks what the statistics make of no change.
+      [
+        'ab',
+        '--base',
+        'HEAD',
+        ...AB,
+        '--select',
+        'all',
+        '--alpha',
+        '0.001',
+        '--out',
+        join(tempDir('ab-out'), 'o')
+      ],
       repo
     )
     const c = JSON.parse(r.stdout) as Comparison
@@ -87,6 +100,9 @@ describe('benchgate ab', () => {
         'ab',
         '--base',
         'HEAD',
+        // The same tree on both sides: measured only when asked (D16).
+        '--select',
+        'all',
         '--count',
         '2',
         '--benchtime',
@@ -128,6 +144,8 @@ describe('benchgate ab', () => {
         'ab',
         '--base',
         'HEAD',
+        '--select',
+        'all',
         '--count',
         '2',
         '--benchtime',

@@ -129,6 +129,9 @@ describe.runIf(allowedCpus().length >= 2)('benchgate ab --schedule duet', () => 
         'ab',
         '--base',
         'HEAD',
+        // The same tree on both sides: measured only when asked (D16).
+        '--select',
+        'all',
         '--schedule',
         'duet',
         ...AB,
@@ -158,6 +161,9 @@ describe.runIf(allowedCpus().length >= 2)('benchgate ab --schedule duet', () => 
         'ab',
         '--base',
         'HEAD',
+        // The same tree on both sides: measured only when asked (D16).
+        '--select',
+        'all',
         '--schedule',
         'duet',
         ...AB.slice(0, 6).map(a => (a === '16' ? '4' : a)),

@@ -34,6 +34,8 @@ import { buildTestBinaries } from '../gobench/build.js'
 import { wantsContention, type ProfileSettings } from '../measure/settings.js'
 import type { AbSchedule } from './duet.js'
 import { sideLabel, writeSide } from './side-bundle.js'
+import { cannotDiffer } from './identical.js'
+import { IDENTICAL_REASON } from '../bundle/index.js'
 
 export { AbError } from './ab-rounds.js'
 export type { RoundTimes } from './ab-rounds.js'
@@ -83,6 +85,12 @@ export interface AbSettings {
   prebuilt?: ReadonlyMap<string, string>
   /** The run's samples of the head, by passKey: pooled into the head's per-op costs. */
   pool?: ReadonlyMap<string, { iterations: number; profiles: ProfileFiles }>
+  /**
+   * changed (default): a package whose two test binaries and package files
+   * are identical cannot differ (ab/identical.ts), and is not measured;
+   * all: every package is.
+   */
+  select?: 'changed' | 'all'
 }
 
 /** Progress of an A/B run. */
@@ -102,6 +110,8 @@ export type AbEvent =
   | { type: 'contention-round'; round: number; rounds: number; order: ('base' | 'head')[] }
   /** A look of a sequential confirmation stopped `decided` targets; `open` go on. */
   | { type: 'decided'; decided: number; open: number }
+  /** A package that cannot differ between the sides: not measured. */
+  | { type: 'identical'; pkg: string }
 
 /** The two bundles an A/B run wrote. */
 export interface AbResult {
@@ -197,10 +207,14 @@ export async function runAb(
       p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath))
     )
     const { packages } = await selectShard(found, s.shard)
-    const paired = await buildBinaries(go, sides, packages, scratch, s, onEvent)
-    const targets = await calibrateHead(go, sides.head, paired, s, onEvent)
-    const duet = await timedRounds(go, sides, targets, scratch, s, onEvent)
-    if (wantsContention(s.profiles))
+    const built = await buildBinaries(go, sides, packages, scratch, s, onEvent)
+    const same = s.select === 'all' ? [] : await identicalPackages(sides, built)
+    for (const p of same) onEvent({ type: 'identical', pkg: p.importPath })
+    const paired = built.filter(p => !same.includes(p))
+    const targets = paired.length > 0 ? await calibrateHead(go, sides.head, paired, s, onEvent) : []
+    const duet =
+      targets.length > 0 ? await timedRounds(go, sides, targets, scratch, s, onEvent) : undefined
+    if (targets.length > 0 && wantsContention(s.profiles))
       await contentionRounds(go, sides, { headRoot: sides.head.root, scratch }, s, onEvent)
     const side = (name: SideName): Promise<string> =>
       writeSide(
@@ -212,6 +226,7 @@ export async function runAb(
           sub,
           scratch,
           paired,
+          skipped: same.map(p => ({ package: p.importPath, reason: IDENTICAL_REASON })),
           modules: modulesOf(found)
         },
         // What ran: a duet that fell back is recorded as ABBA.
@@ -225,6 +240,22 @@ export async function runAb(
     if (worktrees.length > 0) await git.run(repoRoot, ['worktree', 'prune'])
     await rm(scratch, { recursive: true, force: true })
   }
+}
+
+/** The packages built on both sides that cannot differ between them (ab/identical.ts). */
+async function identicalPackages(
+  sides: Record<SideName, SideState>,
+  packages: readonly GoPackage[]
+): Promise<GoPackage[]> {
+  const out: GoPackage[] = []
+  for (const pkg of packages) {
+    const base = sides.base.binaries.get(pkg.importPath)
+    const head = sides.head.binaries.get(pkg.importPath)
+    if (!base || !head) continue
+    const dirs = { base: join(sides.base.root, relative(sides.head.root, pkg.dir)), head: pkg.dir }
+    if (await cannotDiffer({ base, head }, dirs)) out.push(pkg)
+  }
+  return out
 }
 
 /**

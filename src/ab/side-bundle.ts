@@ -33,6 +33,8 @@ export async function writeSide(
     sub: string
     scratch: string
     paired: readonly GoPackage[]
+    /** Packages not measured, and why (identical on both sides). */
+    skipped: readonly { package: string; reason: string }[]
     /** Module paths and directories in the head tree, for trimmed file names. */
     modules: readonly { path: string; dir: string }[]
   },
@@ -84,6 +86,7 @@ export async function writeSide(
       maxProfileBytes: s.maxProfileBytes,
       commit: (await gitOutput(git, state.root, ['rev-parse', 'HEAD'])) ?? '',
       ref: sideLabel(s, name),
+      skipped: w.skipped,
       settings: {
         mode: 'ab',
         rounds: s.rounds,

@@ -134,6 +134,11 @@ export function abLog(what: string): (e: AbEvent) => void {
           `benchgate ${what}: ${e.decided} benchmark(s) decided and stopped, ${e.open} still running; ${elapsed()} elapsed`
         )
         break
+      case 'identical':
+        core.info(
+          `benchgate ${what}: ${safe(e.pkg)}: identical test binary and files on both sides, not measured`
+        )
+        break
     }
   }
 }

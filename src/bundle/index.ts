@@ -110,7 +110,19 @@ export interface Bundle {
   tool: { name: 'benchgate'; version: string }
   environment: BundleEnvironment
   packages: BundlePackage[]
+  /** Only what was measured. */
   benchmarks: BundleBenchmark[]
+  /** Packages that were not measured, and why (an A/B: identical test binaries on both sides). */
+  skipped?: BundleSkipped[]
+}
+
+/** The reason a skipped package records when its test binary and files are identical on both sides. */
+export const IDENTICAL_REASON = 'identical test binary'
+
+/** A package a run did not measure. */
+export interface BundleSkipped {
+  package: string
+  reason: string
 }
 
 /** A bundle that cannot be read or is not one this version understands. */
@@ -221,6 +233,15 @@ function checkShape(b: Bundle, file: string): void {
     }
     optString(p as unknown as Record<string, unknown>, 'error', where)
   })
+  if (b.skipped !== undefined) {
+    if (!Array.isArray(b.skipped)) fail('skipped', 'an array', b.skipped)
+    b.skipped.forEach((x, i) => {
+      if (!isObj(x)) fail(`skipped[${i}]`, 'an object', x)
+      for (const k of ['package', 'reason'])
+        if (typeof (x as unknown as Record<string, unknown>)[k] !== 'string')
+          fail(`skipped[${i}].${k}`, 'a string', (x as unknown as Record<string, unknown>)[k])
+    })
+  }
   b.benchmarks.forEach((bench, i) => {
     const where = `benchmarks[${i}]`
     if (!isObj(bench.samples)) fail(`${where}.samples`, 'an object', bench.samples)

@@ -109,6 +109,11 @@ export function abProgress(started: number): (e: AbEvent) => void {
       case 'decided':
         console.error(`${stamp()} ${e.decided} decided and stopped; ${e.open} still running`)
         break
+      case 'identical':
+        console.error(
+          `${stamp()} ${safe(e.pkg)}: identical test binary and files on both sides; not measured`
+        )
+        break
     }
   }
 }

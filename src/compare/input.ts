@@ -46,6 +46,8 @@ export interface Side {
   units: Record<string, Record<string, string>>
   /** The bundle directory (bundles only): contention profiles are relative to it. */
   dir?: string
+  /** Packages this side did not measure, and why (bundles only). */
+  skipped?: readonly { package: string; reason: string }[]
 }
 
 /** Two lists of one function's line costs (two instantiations), summed line by line. */
@@ -117,6 +119,7 @@ export async function loadSide(path: string): Promise<Side> {
       failedPackages: new Set(
         bundle.packages.filter(p => p.status === 'failed').map(p => p.importPath)
       ),
+      ...(bundle.skipped ? { skipped: bundle.skipped } : {}),
       profiles,
       units: {},
       dir

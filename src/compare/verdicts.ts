@@ -13,6 +13,7 @@ import { welchLog } from '../stats/welch.js'
 import { markDetectable, noiseNotes, powerNotes } from './power.js'
 import { groupSequentialP, logRatios, repeatedInterval } from '../stats/group-sequential.js'
 import type { Side, SideBenchmark } from './input.js'
+import { IDENTICAL_REASON } from '../bundle/index.js'
 import {
   benchmarkKey,
   COMPARE_DEFAULTS,
@@ -120,6 +121,7 @@ export function compareVerdicts(
     geomean: geomean(benchmarks),
     warnings: environmentWarnings(base, head),
     notes: [
+      ...skippedNotes(head),
       ...powerNotes(timeFamily, opts.alpha),
       ...noiseNotes(benchmarks, opts.threshold, timeFamily.length)
     ],
@@ -204,6 +206,22 @@ function compareUnit(
     }
   }
   return m
+}
+
+/**
+ * What the head side did not measure, grouped by why: its benchmarks are
+ * not in the comparison, and not in Holm's family.
+ */
+function skippedNotes(head: Side): string[] {
+  const by = new Map<string, string[]>()
+  for (const s of head.skipped ?? []) by.set(s.reason, [...(by.get(s.reason) ?? []), s.package])
+  return [...by].map(([reason, pkgs]) => {
+    const shown = pkgs.slice(0, 10).join(', ')
+    const more = pkgs.length > 10 ? ` and ${pkgs.length - 10} more` : ''
+    return reason === IDENTICAL_REASON
+      ? `Not measured, ${pkgs.length} package(s) whose test binary and package files are identical on both sides, so their benchmarks cannot differ (\`--select all\` measures them): ${shown}${more}.`
+      : `Not measured, ${pkgs.length} package(s) (${reason}): ${shown}${more}.`
+  })
 }
 
 /**

@@ -21,6 +21,7 @@ import {
 } from '../attribution/index.js'
 import {
   SCHEMA_VERSION,
+  type BundleSkipped,
   writeBundle,
   type Bundle,
   type BundleBenchmark,
@@ -76,6 +77,8 @@ export interface BundleSpec extends SourceRoots {
   ref?: string
   /** The run settings, for reproduction (docs/bundle.md). */
   settings: Record<string, unknown>
+  /** Packages not measured, and why (docs/bundle.md `skipped`). */
+  skipped?: readonly BundleSkipped[]
 }
 
 /** Attribute, build and write one bundle; returns it. */
@@ -110,7 +113,8 @@ export async function buildBundle(
     tool: { name: 'benchgate', version: BENCHGATE_VERSION },
     environment: await environment(go, git, spec, measured),
     packages,
-    benchmarks
+    benchmarks,
+    ...(spec.skipped && spec.skipped.length > 0 ? { skipped: [...spec.skipped] } : {})
   }
   await writeBundle(spec.dir, bundle)
   return bundle

@@ -23,11 +23,12 @@ import { abProgress } from '../progress.js'
 /** The `ab` command. */
 export const abCommand: Command = {
   usage:
-    'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [--schedule abba|duet] [--shard i/n [--shard-weights BASELINE]] [-- go test flags]',
+    'benchgate ab --base <ref> [--head <ref>] [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--out DIR] [--format markdown|json|text] [--test utest|wilcoxon] [--schedule abba|duet] [--select changed|all] [--shard i/n [--shard-weights BASELINE]] [-- go test flags]',
   options: {
     base: { type: 'string' },
     head: { type: 'string' },
     schedule: { type: 'string' },
+    select: { type: 'string' },
     ...RUN_OPTIONS,
     ...SHARD_OPTIONS,
     ...COMPARE_OPTIONS
@@ -41,6 +42,9 @@ export const abCommand: Command = {
         'ab needs --base <ref>: the revision to compare the head against (e.g. the merge-base)'
       )
     const checked = runSettingsFrom(values, { count: 10, extraFlags: rest, out: 'benchgate-ab' })
+    const select = str(values, 'select') ?? 'changed'
+    if (select !== 'changed' && select !== 'all')
+      throw new UsageError(`--select must be changed or all, not ${JSON.stringify(select)}`)
     // Validate the comparison flags before minutes of A/B, not after.
     const explicit = str(values, 'threshold') !== undefined
     const opts = compareOptions(values, AB_TEST)
@@ -58,6 +62,7 @@ export const abCommand: Command = {
         base,
         head: str(values, 'head'),
         schedule: scheduleFlag(values),
+        select,
         ...shardFlags(values)
       },
       abProgress(Date.now())

@@ -145,7 +145,9 @@ describe('the verdict of the same rounds', () => {
     )
     expect(ab.options.maxRounds).toBe(30)
     const read = (maxRounds: unknown) =>
-      sanitizeComparison(JSON.parse(JSON.stringify({ ...ab, options: { ...ab.options, maxRounds } })))
+      sanitizeComparison(
+        JSON.parse(JSON.stringify({ ...ab, options: { ...ab.options, maxRounds } }))
+      )
     expect(read(30).options.maxRounds).toBe(30)
     expect(() => read('30; rm -rf /')).toThrow(/options\.maxRounds/)
   })
