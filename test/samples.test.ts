@@ -156,6 +156,8 @@ describe('samples: a process each, at a fixed iteration count, interleaved (real
       out: join(dir, 'ab'),
       topK: 10,
       maxProfileBytes: RUN_DEFAULTS.maxProfileBytes,
+      // As confirmation does: the same tree on both sides is still measured.
+      select: 'all',
       ...reuse
     })
     // Only the base side was built: in its worktree, once per package.
