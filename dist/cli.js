@@ -6089,13 +6089,18 @@ function poolInto(pass, pool) {
  */
 
 
-/** Whether two files hold the same bytes (sizes first, then contents). */
+/** Whether two files hold the same bytes (sizes first, then contents); false when either cannot be read. */
 async function sameBytes(a, b) {
-    const [sa, sb] = await Promise.all([(0,promises_namespaceObject.stat)(a), (0,promises_namespaceObject.stat)(b)]);
-    if (sa.size !== sb.size)
+    try {
+        const [sa, sb] = await Promise.all([(0,promises_namespaceObject.stat)(a), (0,promises_namespaceObject.stat)(b)]);
+        if (!sa.isFile() || !sb.isFile() || sa.size !== sb.size)
+            return false;
+        const [ba, bb] = await Promise.all([(0,promises_namespaceObject.readFile)(a), (0,promises_namespaceObject.readFile)(b)]);
+        return ba.equals(bb);
+    }
+    catch {
         return false;
-    const [ba, bb] = await Promise.all([(0,promises_namespaceObject.readFile)(a), (0,promises_namespaceObject.readFile)(b)]);
-    return ba.equals(bb);
+    }
 }
 /**
  * The files beside a package's Go sources, relative to its directory,
@@ -6135,16 +6140,9 @@ async function cannotDiffer(binaries, dirs) {
     const [base, head] = await Promise.all([packageFiles(dirs.base), packageFiles(dirs.head)]);
     if (base.length !== head.length || base.some((f, i) => f !== head[i]))
         return false;
-    for (const f of base) {
-        if (f.endsWith('/'))
-            continue;
-        const [a, b] = [(0,external_node_path_namespaceObject.join)(dirs.base, f), (0,external_node_path_namespaceObject.join)(dirs.head, f)];
-        const [sa, sb] = await Promise.all([(0,promises_namespaceObject.stat)(a).catch(() => null), (0,promises_namespaceObject.stat)(b).catch(() => null)]);
-        if (!sa || !sb || sa.isFile() !== sb.isFile())
+    for (const f of base)
+        if (!f.endsWith('/') && !(await sameBytes((0,external_node_path_namespaceObject.join)(dirs.base, f), (0,external_node_path_namespaceObject.join)(dirs.head, f))))
             return false;
-        if (sa.isFile() && !(await sameBytes(a, b)))
-            return false;
-    }
     return true;
 }
 
@@ -6246,15 +6244,7 @@ async function runAb(go, git, s, onEvent = () => { }) {
         const headGo = withEnv(go, sides.head.env);
         const found = (await discoverPackages(headGo, (0,external_node_path_namespaceObject.join)(sides.head.root, sub), s.packages)).filter(p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath)));
         const { packages } = await selectShard(found, s.shard);
-        const built = await buildBinaries(go, sides, packages, scratch, s, onEvent);
-        const same = s.select === 'all' ? [] : await identicalPackages(sides, built);
-        for (const p of same)
-            onEvent({ type: 'identical', pkg: p.importPath });
-        const paired = built.filter(p => !same.includes(p));
-        const targets = paired.length > 0 ? await calibrateHead(go, sides.head, paired, s, onEvent) : [];
-        const duet = targets.length > 0 ? await timedRounds(go, sides, targets, scratch, s, onEvent) : undefined;
-        if (targets.length > 0 && wantsContention(s.profiles))
-            await contentionRounds(go, sides, { headRoot: sides.head.root, scratch }, s, onEvent);
+        const { paired, same, duet } = await measureWhatCanDiffer(go, sides, packages, scratch, s, onEvent);
         const side = (name) => writeSide(withEnv(go, sides[name].env), git, {
             state: sides[name],
             headRoot: sides.head.root,
@@ -6275,6 +6265,25 @@ async function runAb(go, git, s, onEvent = () => { }) {
             await git.run(repoRoot, ['worktree', 'prune']);
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
+}
+/**
+ * Build both sides, leave out what cannot differ (unless s.select is
+ * all), then calibrate and run the rounds of the rest. Returns the
+ * packages measured, those left out, and the duet plan that ran, if any.
+ */
+async function measureWhatCanDiffer(go, sides, packages, scratch, s, onEvent) {
+    const built = await buildBinaries(go, sides, packages, scratch, s, onEvent);
+    const same = s.select === 'all' ? [] : await identicalPackages(sides, built);
+    for (const p of same)
+        onEvent({ type: 'identical', pkg: p.importPath });
+    const paired = built.filter(p => !same.includes(p));
+    if (paired.length === 0)
+        return { paired, same };
+    const targets = await calibrateHead(go, sides.head, paired, s, onEvent);
+    const duet = await timedRounds(go, sides, targets, scratch, s, onEvent);
+    if (wantsContention(s.profiles))
+        await contentionRounds(go, sides, { headRoot: sides.head.root, scratch }, s, onEvent);
+    return { paired, same, ...(duet ? { duet } : {}) };
 }
 /** The packages built on both sides that cannot differ between them (ab/identical.ts). */
 async function identicalPackages(sides, packages) {
@@ -8488,13 +8497,17 @@ function explainedByShift(b) {
         : m);
     const verdict = benchmarkVerdict(metrics);
     const out = { ...b, metrics, verdict };
-    if (verdict !== 'regression' && verdict !== 'improvement') {
-        delete out.functions;
-        delete out.functionStats;
-        delete out.functionsFrom;
-        delete out.summary;
-    }
+    if (verdict !== 'regression' && verdict !== 'improvement')
+        withoutBreakdown(out, true);
     return out;
+}
+/** Drop a benchmark's function breakdown (and its headline, with `summary`), in place. */
+function withoutBreakdown(b, summary = false) {
+    delete b.functions;
+    delete b.functionStats;
+    delete b.functionsFrom;
+    if (summary)
+        delete b.summary;
 }
 
 ;// CONCATENATED MODULE: ./src/judge/confirmation.ts
@@ -8684,21 +8697,15 @@ function explained(out, b, a, status) {
             else
                 delete out.functionStats;
         }
-        else {
-            delete out.functions;
-            delete out.functionStats;
-            delete out.functionsFrom;
-        }
+        else
+            withoutBreakdown(out);
     }
     else if (status !== 'missing' &&
         verdict !== 'regression' &&
         verdict !== 'improvement' &&
         verdict !== 'inconclusive') {
         // No longer a changed benchmark: no breakdown, no headline of a change.
-        delete out.functions;
-        delete out.functionStats;
-        delete out.functionsFrom;
-        delete out.summary;
+        withoutBreakdown(out, true);
     }
     return out;
 }

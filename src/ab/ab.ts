@@ -32,7 +32,7 @@ import type { PassTarget } from '../measure/targets.js'
 import type { ProfileFiles } from '../attribution/index.js'
 import { buildTestBinaries } from '../gobench/build.js'
 import { wantsContention, type ProfileSettings } from '../measure/settings.js'
-import type { AbSchedule } from './duet.js'
+import type { AbSchedule, DuetPlan } from './duet.js'
 import { sideLabel, writeSide } from './side-bundle.js'
 import { cannotDiffer } from './identical.js'
 import { IDENTICAL_REASON } from '../bundle/index.js'
@@ -207,15 +207,14 @@ export async function runAb(
       p => p.hasBenchmarks && (!s.only || s.only.has(p.importPath))
     )
     const { packages } = await selectShard(found, s.shard)
-    const built = await buildBinaries(go, sides, packages, scratch, s, onEvent)
-    const same = s.select === 'all' ? [] : await identicalPackages(sides, built)
-    for (const p of same) onEvent({ type: 'identical', pkg: p.importPath })
-    const paired = built.filter(p => !same.includes(p))
-    const targets = paired.length > 0 ? await calibrateHead(go, sides.head, paired, s, onEvent) : []
-    const duet =
-      targets.length > 0 ? await timedRounds(go, sides, targets, scratch, s, onEvent) : undefined
-    if (targets.length > 0 && wantsContention(s.profiles))
-      await contentionRounds(go, sides, { headRoot: sides.head.root, scratch }, s, onEvent)
+    const { paired, same, duet } = await measureWhatCanDiffer(
+      go,
+      sides,
+      packages,
+      scratch,
+      s,
+      onEvent
+    )
     const side = (name: SideName): Promise<string> =>
       writeSide(
         withEnv(go, sides[name].env),
@@ -240,6 +239,31 @@ export async function runAb(
     if (worktrees.length > 0) await git.run(repoRoot, ['worktree', 'prune'])
     await rm(scratch, { recursive: true, force: true })
   }
+}
+
+/**
+ * Build both sides, leave out what cannot differ (unless s.select is
+ * all), then calibrate and run the rounds of the rest. Returns the
+ * packages measured, those left out, and the duet plan that ran, if any.
+ */
+async function measureWhatCanDiffer(
+  go: GoToolchain,
+  sides: Record<SideName, SideState>,
+  packages: readonly GoPackage[],
+  scratch: string,
+  s: AbSettings,
+  onEvent: (e: AbEvent) => void
+): Promise<{ paired: GoPackage[]; same: GoPackage[]; duet?: DuetPlan }> {
+  const built = await buildBinaries(go, sides, packages, scratch, s, onEvent)
+  const same = s.select === 'all' ? [] : await identicalPackages(sides, built)
+  for (const p of same) onEvent({ type: 'identical', pkg: p.importPath })
+  const paired = built.filter(p => !same.includes(p))
+  if (paired.length === 0) return { paired, same }
+  const targets = await calibrateHead(go, sides.head, paired, s, onEvent)
+  const duet = await timedRounds(go, sides, targets, scratch, s, onEvent)
+  if (wantsContention(s.profiles))
+    await contentionRounds(go, sides, { headRoot: sides.head.root, scratch }, s, onEvent)
+  return { paired, same, ...(duet ? { duet } : {}) }
 }
 
 /** The packages built on both sides that cannot differ between them (ab/identical.ts). */

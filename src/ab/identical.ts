@@ -13,12 +13,16 @@
 import { readFile, readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 
-/** Whether two files hold the same bytes (sizes first, then contents). */
+/** Whether two files hold the same bytes (sizes first, then contents); false when either cannot be read. */
 async function sameBytes(a: string, b: string): Promise<boolean> {
-  const [sa, sb] = await Promise.all([stat(a), stat(b)])
-  if (sa.size !== sb.size) return false
-  const [ba, bb] = await Promise.all([readFile(a), readFile(b)])
-  return ba.equals(bb)
+  try {
+    const [sa, sb] = await Promise.all([stat(a), stat(b)])
+    if (!sa.isFile() || !sb.isFile() || sa.size !== sb.size) return false
+    const [ba, bb] = await Promise.all([readFile(a), readFile(b)])
+    return ba.equals(bb)
+  } catch {
+    return false
+  }
 }
 
 /**
@@ -57,12 +61,7 @@ export async function cannotDiffer(
   if (!(await sameBytes(binaries.base, binaries.head))) return false
   const [base, head] = await Promise.all([packageFiles(dirs.base), packageFiles(dirs.head)])
   if (base.length !== head.length || base.some((f, i) => f !== head[i])) return false
-  for (const f of base) {
-    if (f.endsWith('/')) continue
-    const [a, b] = [join(dirs.base, f), join(dirs.head, f)]
-    const [sa, sb] = await Promise.all([stat(a).catch(() => null), stat(b).catch(() => null)])
-    if (!sa || !sb || sa.isFile() !== sb.isFile()) return false
-    if (sa.isFile() && !(await sameBytes(a, b))) return false
-  }
+  for (const f of base)
+    if (!f.endsWith('/') && !(await sameBytes(join(dirs.base, f), join(dirs.head, f)))) return false
   return true
 }

@@ -23,7 +23,7 @@ import {
 import { disagreement } from '../compare/functions.js'
 import { formatChange, formatDelta, formatInterval, formatP } from '../compare/wording.js'
 import { gatesOnContention } from '../compare/contention.js'
-import { explainedByShift, nominate, shiftCause } from './nominate.js'
+import { explainedByShift, nominate, shiftCause, withoutBreakdown } from './nominate.js'
 import { gateReasons, judgeScreen, recordBlocking, timeRegressed } from './judge.js'
 
 /** Keys of the benchmarks whose A/B confirmed a time regression. */
@@ -223,11 +223,7 @@ function explained(
       out.functionsFrom = 'ab'
       if (a.functionStats) out.functionStats = a.functionStats
       else delete out.functionStats
-    } else {
-      delete out.functions
-      delete out.functionStats
-      delete out.functionsFrom
-    }
+    } else withoutBreakdown(out)
   } else if (
     status !== 'missing' &&
     verdict !== 'regression' &&
@@ -235,10 +231,7 @@ function explained(
     verdict !== 'inconclusive'
   ) {
     // No longer a changed benchmark: no breakdown, no headline of a change.
-    delete out.functions
-    delete out.functionStats
-    delete out.functionsFrom
-    delete out.summary
+    withoutBreakdown(out, true)
   }
   return out
 }

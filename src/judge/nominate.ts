@@ -121,11 +121,14 @@ export function explainedByShift(b: BenchmarkComparison): BenchmarkComparison {
   )
   const verdict = benchmarkVerdict(metrics)
   const out: BenchmarkComparison = { ...b, metrics, verdict }
-  if (verdict !== 'regression' && verdict !== 'improvement') {
-    delete out.functions
-    delete out.functionStats
-    delete out.functionsFrom
-    delete out.summary
-  }
+  if (verdict !== 'regression' && verdict !== 'improvement') withoutBreakdown(out, true)
   return out
+}
+
+/** Drop a benchmark's function breakdown (and its headline, with `summary`), in place. */
+export function withoutBreakdown(b: BenchmarkComparison, summary = false): void {
+  delete b.functions
+  delete b.functionStats
+  delete b.functionsFrom
+  if (summary) delete b.summary
 }
