@@ -9,7 +9,7 @@
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { isAbsolute, join, relative, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { gitOrThrow, gitOutput, type Git } from '../git/index.js'
 import { splitTestFlags } from '../gobench/args.js'
 import { discoverPackages, type GoPackage } from '../gobench/discover.js'
@@ -35,6 +35,7 @@ import { wantsContention, type ProfileSettings } from '../measure/settings.js'
 import type { AbSchedule, DuetPlan } from './duet.js'
 import { sideLabel, writeSide } from './side-bundle.js'
 import { cannotDiffer } from './identical.js'
+import { withEnv, Worktrees, worktreeWorkspace } from './worktree.js'
 import { IDENTICAL_REASON } from '../bundle/index.js'
 
 export { AbError } from './ab-rounds.js'
@@ -124,37 +125,6 @@ export type AbRunner = (s: AbSettings, onEvent?: (e: AbEvent) => void) => Promis
 
 const abFail = (m: string): Error => new AbError(m)
 
-/**
- * The GOWORK a worktree side builds with. Worktrees live in the temp
- * directory, and go looks for a go.work in every directory above: under a
- * shared $TMPDIR, a stranger's go.work there would decide what is built.
- * The repository's own go.work, where the work tree uses one inside the
- * repository, is taken at the same place in the worktree; else none.
- */
-async function worktreeWorkspace(
-  go: GoToolchain,
-  start: string,
-  repoRoot: string,
-  worktree: string
-): Promise<string> {
-  const r = await go.run(['env', 'GOWORK'], { cwd: start })
-  const own = r.code === 0 ? r.stdout.trim() : ''
-  if (own === '' || own === 'off') return 'off'
-  const rel = relative(repoRoot, own)
-  if (rel.startsWith('..') || isAbsolute(rel)) return 'off'
-  const mapped = join(worktree, rel)
-  return existsSync(mapped) ? mapped : 'off'
-}
-
-/** The same toolchain, with `env` for every go command (undefined: as it is). */
-function withEnv(go: GoToolchain, env: NodeJS.ProcessEnv | undefined): GoToolchain {
-  if (!env) return go
-  return {
-    run: (args, options) => go.run(args, { ...options, env: options.env ?? env }),
-    runTestBinary: (binary, args, options) => go.runTestBinary(binary, args, options)
-  }
-}
-
 /** Run the A/B rounds and write out/base and out/head bundles. Worktrees are always removed. */
 export async function runAb(
   go: GoToolchain,
@@ -173,9 +143,10 @@ export async function runAb(
       : await gitOrThrow(git, start, ['rev-parse', '--show-toplevel'], abFail)
   const sub = relative(repoRoot, start)
   const scratch = await mkdtemp(join(tmpdir(), 'benchgate-ab-'))
-  const worktrees: string[] = []
+  const worktrees = new Worktrees(git, repoRoot, scratch)
   const worktreeSide = async (side: SideName, ref: string): Promise<SideState> => {
-    const root = await addWorktree(side, ref)
+    const root = await worktrees.add(side, ref, `--${side}`)
+    onEvent({ type: 'worktree', side, ref, path: root })
     const gowork = await worktreeWorkspace(go, start, repoRoot, root)
     return {
       root,
@@ -185,18 +156,6 @@ export async function runAb(
     }
   }
   const workTree = (): SideState => ({ root: repoRoot, binaries: new Map(), samples: new Map() })
-  const addWorktree = async (side: SideName, ref: string): Promise<string> => {
-    const ok = await git.run(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`])
-    if (ok.code !== 0)
-      throw new AbError(
-        `--${side} ${JSON.stringify(ref)} is not a commit in ${repoRoot}; pass a branch, tag or SHA`
-      )
-    const path = join(scratch, side)
-    await gitOrThrow(git, repoRoot, ['worktree', 'add', '--detach', path, ref], abFail)
-    worktrees.push(path)
-    onEvent({ type: 'worktree', side, ref, path })
-    return path
-  }
   try {
     const sides: Record<SideName, SideState> = {
       base: s.base !== undefined ? await worktreeSide('base', s.base) : workTree(),
@@ -235,8 +194,7 @@ export async function runAb(
       )
     return { baseDir: await side('base'), headDir: await side('head') }
   } finally {
-    for (const path of worktrees) await git.run(repoRoot, ['worktree', 'remove', '--force', path])
-    if (worktrees.length > 0) await git.run(repoRoot, ['worktree', 'prune'])
+    await worktrees.removeAll()
     await rm(scratch, { recursive: true, force: true })
   }
 }
