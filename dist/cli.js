@@ -5220,7 +5220,10 @@ async function calibratePackages(go, built, o, onEvent = () => { }) {
 async function measurePackages(go, packages, o, onEvent = () => { }) {
     const flags = splitTestFlags(o.extraFlags);
     const built = await buildTestBinaries(go, packages, { binaryDir: o.binaryDir, buildFlags: flags.build }, onEvent);
-    const ready = built.flatMap(b => ('binary' in b ? [b] : []));
+    const builtOk = built.flatMap(b => ('binary' in b ? [b] : []));
+    const same = o.unchanged && builtOk.length > 0 ? await o.unchanged(builtOk) : new Set();
+    const ready = builtOk.filter(b => !same.has(b.pkg.importPath));
+    const measuring = built.filter(b => !same.has(b.pkg.importPath));
     const calibrations = await calibratePackages(go, ready, {
         bench: o.bench,
         benchtime: o.benchtime,
@@ -5232,7 +5235,7 @@ async function measurePackages(go, packages, o, onEvent = () => { }) {
     const byCalibration = new Map(calibrations.map(c => [c.pkg.importPath, c]));
     const runs = [];
     const measured = [];
-    for (const [index, b] of built.entries()) {
+    for (const [index, b] of measuring.entries()) {
         const pkg = b.pkg;
         const c = byCalibration.get(pkg.importPath);
         const own = samples.filter(s => s.target.importPath === pkg.importPath);
@@ -5241,7 +5244,7 @@ async function measurePackages(go, packages, o, onEvent = () => { }) {
             : await sampledRun(go, c, own, o.profileDir);
         runs.push(run);
         measured.push(measurementOf(run, own));
-        onEvent({ type: 'package-end', index, total: built.length, run });
+        onEvent({ type: 'package-end', index, total: measuring.length, run });
     }
     return {
         runs,
@@ -5249,7 +5252,8 @@ async function measurePackages(go, packages, o, onEvent = () => { }) {
         targets: samples.filter(s => s.results.length > 0).map(s => s.target),
         binaries: new Map(ready.map(b => [b.pkg.importPath, b.binary])),
         builds: built.length,
-        samples
+        samples,
+        unchanged: builtOk.filter(b => same.has(b.pkg.importPath)).map(b => b.pkg)
     };
 }
 /** The samples' results round by round (every benchmark's first sample, then the second, …). */
@@ -5650,16 +5654,22 @@ function lineDeltas(file, base, head, direction, max = HOT_LINES) {
 const MAX_SOURCE_FILES = 200;
 /** The largest source file read, in bytes. */
 const MAX_SOURCE_BYTES = 4 << 20;
-/** The repository files that any function with line costs names, on either side. */
+/**
+ * The repository files that the functions of either side name: those
+ * with line costs first (hot lines), then the rest (whether the diff
+ * changed a function, compare/decls.ts), at most MAX_SOURCE_FILES.
+ */
 function filesWithLines(...sides) {
     const out = new Set();
+    const rest = new Set();
     for (const benchmarks of sides)
         for (const b of benchmarks)
             for (const list of Object.values(b.functions ?? {}))
                 for (const f of list ?? [])
-                    if (f.file && f.lines?.length)
-                        out.add(f.file);
-    return [...out].filter(isRepositoryPath).sort().slice(0, MAX_SOURCE_FILES);
+                    if (f.file)
+                        (f.lines?.length ? out : rest).add(f.file);
+    const sorted = (set) => [...set].filter(isRepositoryPath).sort();
+    return [...sorted(out), ...sorted(rest).filter(f => !out.has(f))].slice(0, MAX_SOURCE_FILES);
 }
 /** A work-tree file's lines, or undefined when it is not a regular file inside `root`. */
 async function workTreeLines(root, file) {
@@ -5821,7 +5831,8 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
             profileDir,
             binaryDir: settings.binaryDir ?? scratch,
             scratch: sampleDir,
-            ...(reuse ? { reuse } : {})
+            ...(reuse ? { reuse } : {}),
+            ...(settings.unchanged ? { unchanged: settings.unchanged.filter } : {})
         }, onEvent);
         const runs = m.runs;
         const failed = runs.filter(r => r.status === 'failed');
@@ -5841,7 +5852,11 @@ async function runToBundle(go, git, settings, onEvent = () => { }) {
             maxProfileBytes: settings.maxProfileBytes,
             commit: settings.commit,
             ref: settings.ref,
-            settings: recordedSettings(settings, reuse !== undefined, shard)
+            settings: {
+                ...recordedSettings(settings, reuse !== undefined, shard),
+                ...(settings.unchanged ? { since: settings.unchanged.ref } : {})
+            },
+            skipped: m.unchanged.map(p => ({ package: p.importPath, reason: IDENTICAL_REASON }))
         }, measured);
         return {
             bundle,
@@ -5957,7 +5972,8 @@ async function checkTraceSupport(go, cwd, settings) {
 }
 /** A -bench that matched nothing in any package is an error naming it. */
 function pipeline_checkMatched(runs, bench) {
-    if (!runs.every(r => r.status === 'no-match'))
+    // No run at all: every package was left out as unchanged, which is an answer.
+    if (runs.length === 0 || !runs.every(r => r.status === 'no-match'))
         return;
     throw new NoBenchmarksError(`-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
         .slice(0, 5)
@@ -6146,34 +6162,60 @@ async function cannotDiffer(binaries, dirs) {
     return true;
 }
 
-;// CONCATENATED MODULE: ./src/ab/ab.ts
+;// CONCATENATED MODULE: ./src/ab/worktree.ts
 /**
- * Interleaved A/B runs on one machine: build the test binaries of the base
- * revision (checked out in a git worktree) and of the head, then run them
- * alternately, round by round, in ABBA order (AB, BA, AB, …) so neither
- * side always goes first. Each round is one `-test.count=1` run per side,
- * with profiles. Drift between rounds then hits both sides alike. The
- * result is one bundle per side, written by the same builder as `run`.
+ * Git worktrees of other revisions, for the A/B's sides and for `run
+ * --since`: each checked out detached under a scratch directory, built
+ * with the repository's own go.work (or none), and always removed.
  */
 
 
 
 
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 const abFail = (m) => new AbError(m);
+/** Worktrees added under one scratch directory, removed together. */
+class Worktrees {
+    git;
+    repoRoot;
+    scratch;
+    paths = [];
+    /**
+     * @param git the git seam
+     * @param repoRoot the repository's top level
+     * @param scratch where the worktrees go (one directory per name)
+     */
+    constructor(git, repoRoot, scratch) {
+        this.git = git;
+        this.repoRoot = repoRoot;
+        this.scratch = scratch;
+    }
+    /**
+     * Check out `ref` detached at scratch/name. An unknown ref is an
+     * AbError that names `what` (the flag or input that gave it).
+     */
+    async add(name, ref, what = name) {
+        const ok = await this.git.run(this.repoRoot, [
+            'rev-parse',
+            '--verify',
+            '--quiet',
+            `${ref}^{commit}`
+        ]);
+        if (ok.code !== 0)
+            throw new AbError(`${what} ${JSON.stringify(ref)} is not a commit in ${this.repoRoot}; pass a branch, tag or SHA`);
+        const path = (0,external_node_path_namespaceObject.join)(this.scratch, name);
+        await gitOrThrow(this.git, this.repoRoot, ['worktree', 'add', '--detach', path, ref], abFail);
+        this.paths.push(path);
+        return path;
+    }
+    /** Remove every worktree added (errors ignored: the scratch directory goes anyway). */
+    async removeAll() {
+        for (const path of this.paths)
+            await this.git.run(this.repoRoot, ['worktree', 'remove', '--force', path]);
+        if (this.paths.length > 0)
+            await this.git.run(this.repoRoot, ['worktree', 'prune']);
+        this.paths.length = 0;
+    }
+}
 /**
  * The GOWORK a worktree side builds with. Worktrees live in the temp
  * directory, and go looks for a go.work in every directory above: under a
@@ -6201,6 +6243,36 @@ function withEnv(go, env) {
         runTestBinary: (binary, args, options) => go.runTestBinary(binary, args, options)
     };
 }
+
+;// CONCATENATED MODULE: ./src/ab/ab.ts
+/**
+ * Interleaved A/B runs on one machine: build the test binaries of the base
+ * revision (checked out in a git worktree) and of the head, then run them
+ * alternately, round by round, in ABBA order (AB, BA, AB, …) so neither
+ * side always goes first. Each round is one `-test.count=1` run per side,
+ * with profiles. Drift between rounds then hits both sides alike. The
+ * result is one bundle per side, written by the same builder as `run`.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const ab_abFail = (m) => new AbError(m);
 /** Run the A/B rounds and write out/base and out/head bundles. Worktrees are always removed. */
 async function runAb(go, git, s, onEvent = () => { }) {
     for (const side of ['base', 'head'])
@@ -6211,12 +6283,13 @@ async function runAb(go, git, s, onEvent = () => { }) {
     // Worktrees need a repository; two builds of the work tree do not.
     const repoRoot = s.base === undefined && s.head === undefined
         ? ((await gitOutput(git, start, ['rev-parse', '--show-toplevel'])) ?? start)
-        : await gitOrThrow(git, start, ['rev-parse', '--show-toplevel'], abFail);
+        : await gitOrThrow(git, start, ['rev-parse', '--show-toplevel'], ab_abFail);
     const sub = (0,external_node_path_namespaceObject.relative)(repoRoot, start);
     const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-ab-'));
-    const worktrees = [];
+    const worktrees = new Worktrees(git, repoRoot, scratch);
     const worktreeSide = async (side, ref) => {
-        const root = await addWorktree(side, ref);
+        const root = await worktrees.add(side, ref, `--${side}`);
+        onEvent({ type: 'worktree', side, ref, path: root });
         const gowork = await worktreeWorkspace(go, start, repoRoot, root);
         return {
             root,
@@ -6226,16 +6299,6 @@ async function runAb(go, git, s, onEvent = () => { }) {
         };
     };
     const workTree = () => ({ root: repoRoot, binaries: new Map(), samples: new Map() });
-    const addWorktree = async (side, ref) => {
-        const ok = await git.run(repoRoot, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-        if (ok.code !== 0)
-            throw new AbError(`--${side} ${JSON.stringify(ref)} is not a commit in ${repoRoot}; pass a branch, tag or SHA`);
-        const path = (0,external_node_path_namespaceObject.join)(scratch, side);
-        await gitOrThrow(git, repoRoot, ['worktree', 'add', '--detach', path, ref], abFail);
-        worktrees.push(path);
-        onEvent({ type: 'worktree', side, ref, path });
-        return path;
-    };
     try {
         const sides = {
             base: s.base !== undefined ? await worktreeSide('base', s.base) : workTree(),
@@ -6259,10 +6322,7 @@ async function runAb(go, git, s, onEvent = () => { }) {
         return { baseDir: await side('base'), headDir: await side('head') };
     }
     finally {
-        for (const path of worktrees)
-            await git.run(repoRoot, ['worktree', 'remove', '--force', path]);
-        if (worktrees.length > 0)
-            await git.run(repoRoot, ['worktree', 'prune']);
+        await worktrees.removeAll();
         await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
     }
 }
@@ -6594,7 +6654,7 @@ function benchmark(v, where) {
     if (o.confirmation !== undefined) {
         const k = obj(o.confirmation, `${where}.confirmation`);
         b.confirmation = {
-            status: oneOf(k.status, ['confirmed', 'not-confirmed', 'inconclusive', 'missing'], `${where}.confirmation.status`),
+            status: oneOf(k.status, ['confirmed', 'not-confirmed', 'inconclusive', 'missing', 'identical'], `${where}.confirmation.status`),
             unit: str(k.unit, `${where}.confirmation.unit`, L.unit),
             deltaPercent: numOrNull(k.deltaPercent, `${where}.confirmation.deltaPercent`),
             ...(k.p === undefined ? {} : { p: numOrNull(k.p, `${where}.confirmation.p`) }),
@@ -6650,7 +6710,8 @@ function functionDelta(x, w) {
         base: costs('base'),
         head: costs('head'),
         delta: costs('delta'),
-        beyondNoise: bool(e.beyondNoise, `${w}.beyondNoise`)
+        beyondNoise: bool(e.beyondNoise, `${w}.beyondNoise`),
+        ...(e.changedInDiff === true ? { changedInDiff: true } : {})
     };
     if (e.path !== undefined)
         out.path = arr(e.path, `${w}.path`, L.path).map((x, i) => {
@@ -6658,7 +6719,8 @@ function functionDelta(x, w) {
             return {
                 name: str(step.name, `${w}.path[${i}].name`),
                 base: numOrNull(step.base, `${w}.path[${i}].base`),
-                head: numOrNull(step.head, `${w}.path[${i}].head`)
+                head: numOrNull(step.head, `${w}.path[${i}].head`),
+                ...(step.changedInDiff === true ? { changedInDiff: true } : {})
             };
         });
     if (e.file !== undefined) {
@@ -6765,8 +6827,21 @@ function sanitizeComparison(v) {
             : { gateMode: oneOf(o.gateMode, GATE_MODES, 'comparison.gateMode') }),
         ...(o.confirmation === undefined ? {} : { confirmation: confirmationInfo(o.confirmation) }),
         ...(o.hotLines === undefined ? {} : { hotLines: hotLinesInfo(o.hotLines) }),
-        ...(o.shards === undefined ? {} : { shards: shardsInfo(o.shards) })
+        ...(o.shards === undefined ? {} : { shards: shardsInfo(o.shards) }),
+        ...(o.skipped === undefined ? {} : { skipped: skippedInfo(o.skipped) })
     };
+}
+/** The packages the head did not measure: a package, a short reason, a count of benchmarks. */
+function skippedInfo(v) {
+    return arr(v, 'comparison.skipped').map((x, i) => {
+        const e = obj(x, `skipped[${i}]`);
+        const n = num(e.benchmarks, `skipped[${i}].benchmarks`);
+        return {
+            package: str(e.package, `skipped[${i}].package`),
+            reason: str(e.reason, `skipped[${i}].reason`, L.ref),
+            benchmarks: Number.isInteger(n) && n >= 0 ? n : fail(`skipped[${i}].benchmarks`)
+        };
+    });
 }
 /** Which shards a merged comparison joined and lacks: at most a matrix's 256 each. */
 function shardsInfo(v) {
@@ -7250,11 +7325,18 @@ function compareVerdicts(base, head, options = {}) {
     const headBy = new Map(head.benchmarks.map(b => [key(b), b]));
     const keys = [...new Set([...baseBy.keys(), ...headBy.keys()])];
     const benchmarks = [];
+    const skipped = new Map((head.skipped ?? []).map(s => [s.package, { ...s, benchmarks: 0 }]));
     for (const k of keys) {
         const b = baseBy.get(k);
         const h = headBy.get(k);
         const pkg = (b ?? h).package;
         const name = (b ?? h).name;
+        const notMeasured = skipped.get(pkg);
+        if (!h && notMeasured) {
+            // Not measured (an identical test binary): in no verdict, not in Holm.
+            notMeasured.benchmarks++;
+            continue;
+        }
         if (!h) {
             benchmarks.push({
                 package: pkg,
@@ -7291,8 +7373,9 @@ function compareVerdicts(base, head, options = {}) {
         benchmarks,
         geomean: geomean(benchmarks),
         warnings: environmentWarnings(base, head),
+        ...(skipped.size > 0 ? { skipped: [...skipped.values()] } : {}),
         notes: [
-            ...skippedNotes(head),
+            ...skippedNotes([...skipped.values()]),
             ...powerNotes(timeFamily, opts.alpha),
             ...noiseNotes(benchmarks, opts.threshold, timeFamily.length)
         ],
@@ -7375,16 +7458,21 @@ function compareUnit(unit, baseValues, headValues, kind, opts) {
  * What the head side did not measure, grouped by why: its benchmarks are
  * not in the comparison, and not in Holm's family.
  */
-function skippedNotes(head) {
+function skippedNotes(skipped) {
     const by = new Map();
-    for (const s of head.skipped ?? [])
-        by.set(s.reason, [...(by.get(s.reason) ?? []), s.package]);
+    for (const s of skipped)
+        by.set(s.reason, [...(by.get(s.reason) ?? []), s]);
     return [...by].map(([reason, pkgs]) => {
-        const shown = pkgs.slice(0, 10).join(', ');
+        const shown = pkgs
+            .slice(0, 10)
+            .map(p => p.package)
+            .join(', ');
         const more = pkgs.length > 10 ? ` and ${pkgs.length - 10} more` : '';
+        const n = pkgs.reduce((sum, p) => sum + p.benchmarks, 0);
+        const held = n > 0 ? `, holding ${n} of the baseline's benchmarks,` : '';
         return reason === IDENTICAL_REASON
-            ? `Not measured, ${pkgs.length} package(s) whose test binary and package files are identical on both sides, so their benchmarks cannot differ (\`--select all\` measures them): ${shown}${more}.`
-            : `Not measured, ${pkgs.length} package(s) (${reason}): ${shown}${more}.`;
+            ? `Not measured: ${pkgs.length} package(s)${held} whose test binary and package files are identical at the base revision, so their benchmarks cannot differ (\`select: all\` or \`--select all\` measures them): ${shown}${more}.`
+            : `Not measured: ${pkgs.length} package(s)${held} (${reason}): ${shown}${more}.`;
     });
 }
 /**
@@ -7674,6 +7762,222 @@ function shiftNote(s) {
     return `${seen}; suspects are judged relative to that.${sample}`;
 }
 
+;// CONCATENATED MODULE: ./src/compare/decls.ts
+/** Identifiers, and the punctuation that shapes a declaration; everything else is skipped. */
+function* tokens(src) {
+    let line = 1;
+    let first = true;
+    let i = 0;
+    const n = src.length;
+    while (i < n) {
+        const c = src[i];
+        if (c === '\n') {
+            line++;
+            first = true;
+            i++;
+        }
+        else if (c === ' ' || c === '\t' || c === '\r')
+            i++;
+        else if (c === '/' && src[i + 1] === '/') {
+            while (i < n && src[i] !== '\n')
+                i++;
+        }
+        else if (c === '/' && src[i + 1] === '*') {
+            const end = src.indexOf('*/', i + 2);
+            const stop = end < 0 ? n : end + 2;
+            for (let j = i; j < stop; j++)
+                if (src[j] === '\n')
+                    line++;
+            i = stop;
+        }
+        else if (c === '`') {
+            const end = src.indexOf('`', i + 1);
+            const stop = end < 0 ? n : end + 1;
+            for (let j = i; j < stop; j++)
+                if (src[j] === '\n')
+                    line++;
+            i = stop;
+            first = false;
+        }
+        else if (c === '"' || c === "'") {
+            i++;
+            while (i < n && src[i] !== c && src[i] !== '\n')
+                i += src[i] === '\\' ? 2 : 1;
+            i++;
+            first = false;
+        }
+        else if (/[A-Za-z_\u0080-\uffff]/.test(c)) {
+            const start = i;
+            while (i < n && /[\w\u0080-\uffff]/.test(src[i]))
+                i++;
+            yield { text: src.slice(start, i), line, first };
+            first = false;
+        }
+        else {
+            if ('(){}[]*.'.includes(c))
+                yield { text: c, line, first };
+            first = false;
+            i++;
+        }
+    }
+}
+/** `(*T[...])` or `T[...]` from a receiver's tokens `r * T [ K ]`. */
+function receiverKey(toks) {
+    const bracket = toks.indexOf('[');
+    const head = bracket < 0 ? toks : toks.slice(0, bracket);
+    const type = head.filter(t => /^[\w\u0080-\uffff]+$/.test(t)).pop() ?? '';
+    const generic = bracket >= 0 ? '[...]' : '';
+    return head.includes('*') ? `(*${type}${generic})` : `${type}${generic}`;
+}
+/** The top-level function declarations of a Go source file, in order. */
+function goDecls(src) {
+    const out = [];
+    const it = tokens(src);
+    let depth = 0;
+    let pending;
+    const next = () => {
+        if (pending) {
+            const t = pending;
+            pending = undefined;
+            return t;
+        }
+        const r = it.next();
+        return r.done ? undefined : r.value;
+    };
+    for (let t = next(); t; t = next()) {
+        if (t.text === '{')
+            depth++;
+        else if (t.text === '}')
+            depth = Math.max(0, depth - 1);
+        if (depth !== 0 || t.text !== 'func' || !t.first)
+            continue;
+        const start = t.line;
+        let u = next();
+        let recv;
+        if (u?.text === '(') {
+            const inner = [];
+            let p = 1;
+            for (u = next(); u && p > 0; u = next()) {
+                if (u.text === '(')
+                    p++;
+                else if (u.text === ')')
+                    p--;
+                if (p > 0)
+                    inner.push(u.text);
+            }
+            recv = receiverKey(inner);
+        }
+        if (!u || !/^[\w\u0080-\uffff]+$/.test(u.text))
+            continue;
+        const name = u.text;
+        // The signature, up to the body's brace at depth 0 (a brace after
+        // interface or struct opens a type), or the end of its line (no body).
+        let generic = false;
+        let paren = 0;
+        let bracket = 0;
+        let typeBraces = 0;
+        let prev = name;
+        let body = false;
+        let end = u.line;
+        for (u = next(); u; u = next()) {
+            if (paren === 0 && bracket === 0 && typeBraces === 0 && u.line !== end && u.first)
+                break;
+            end = u.line;
+            if (u.text === '[' && paren === 0 && prev === name)
+                generic = true;
+            if (u.text === '(')
+                paren++;
+            else if (u.text === ')')
+                paren--;
+            else if (u.text === '[')
+                bracket++;
+            else if (u.text === ']')
+                bracket--;
+            else if (u.text === '{') {
+                if (prev === 'interface' || prev === 'struct' || typeBraces > 0 || paren > 0 || bracket > 0)
+                    typeBraces++;
+                else {
+                    body = true;
+                    break;
+                }
+            }
+            else if (u.text === '}')
+                typeBraces = Math.max(0, typeBraces - 1);
+            prev = u.text;
+        }
+        if (body) {
+            // Its body, to the brace that closes it.
+            let d = 1;
+            for (u = next(); u && d > 0; u = next()) {
+                if (u.text === '{')
+                    d++;
+                else if (u.text === '}')
+                    d--;
+                end = u.line;
+                if (d === 0)
+                    break;
+            }
+        }
+        const key = recv !== undefined ? `${recv}.${name}` : `${name}${generic ? '[...]' : ''}`;
+        out.push({ key, start, end });
+        // The token that ended a body-less declaration (assembly) starts what follows.
+        if (!body && u)
+            pending = u;
+    }
+    return out;
+}
+/** Whether a hunk touches head lines start..end: adds or edits one, or deletes lines between them. */
+function touches(h, start, end) {
+    if (h.headCount > 0)
+        return h.headStart <= end && h.headStart + h.headCount - 1 >= start;
+    // A deletion sits after head line headStart.
+    return h.headStart >= start && h.headStart < end;
+}
+/** The keys of the declarations the hunks touched. */
+function changedDecls(decls, hunks) {
+    const out = new Set();
+    for (const d of decls)
+        if (hunks.some(h => touches(h, d.start, d.end)))
+            out.add(d.key);
+    return out;
+}
+const byFile = new WeakMap();
+/**
+ * Whether the diff touched the declaration of pprof function `name` in a
+ * file whose head text and hunks are given (its closures count as it).
+ */
+function changedInFile(name, file) {
+    if (file.hunks.length === 0 || !file.head)
+        return false;
+    let known = byFile.get(file);
+    if (!known) {
+        const decls = goDecls(file.head.join('\n'));
+        known = { decls, changed: changedDecls(decls, file.hunks) };
+        byFile.set(file, known);
+    }
+    const d = declOf(name, known.decls);
+    return d !== undefined && known.changed.has(d.key);
+}
+/**
+ * The declaration a pprof function name belongs to: the longest key that
+ * ends the name once closure suffixes (`.func1`, `.2`, `.gowrap1`,
+ * `-range1`) are taken off; undefined when none does.
+ */
+function declOf(name, decls) {
+    let base = name;
+    for (;;) {
+        const cut = base.replace(/(\.func\d+|\.gowrap\d+|\.deferwrap\d+|\.\d+|-range\d+)$/, '');
+        if (cut === base)
+            break;
+        base = cut;
+    }
+    let best;
+    for (const d of decls)
+        if (base.endsWith(`.${d.key}`) && (!best || d.key.length > best.key.length))
+            best = d;
+    return best;
+}
+
 ;// CONCATENATED MODULE: ./src/compare/noise.ts
 /**
  * Sampling noise of per-op function costs (docs/design.md D9). A CPU profile
@@ -7718,6 +8022,7 @@ function sampleCount(total, sample) {
 }
 
 ;// CONCATENATED MODULE: ./src/compare/functions.ts
+
 
 
 
@@ -7807,8 +8112,10 @@ function rankFunctions(b, h, max, direction, view) {
     if (beyond[0])
         addPath(beyond[0], b.all, h.all);
     addFiles([...beyond, ...within], b.all, h.all);
-    if (view)
+    if (view) {
         addLines(beyond, b.all, h.all, view, direction);
+        markChanged([...beyond, ...within], b.all, h.all, view);
+    }
     const samples = {
         base: sampleCount(sb?.total, sb?.sample),
         head: sampleCount(sh?.total, sh?.sample)
@@ -7887,6 +8194,29 @@ function addFiles(rows, base, head) {
             r.file = file;
     }
 }
+/**
+ * Mark the rows, and the first row's call path, whose function's
+ * declaration the diff between the sides touched (compare/decls.ts). A
+ * step of the path is found in either side's functions for its file.
+ */
+function markChanged(rows, base, head, view) {
+    const files = new Map();
+    for (const f of [...base, ...head])
+        if (f.file)
+            files.set(f.name, f.file);
+    const changed = (name) => {
+        const file = files.get(name);
+        const source = file === undefined ? undefined : view.files.get(file);
+        return source !== undefined && changedInFile(name, source);
+    };
+    for (const r of rows) {
+        if (changed(r.name))
+            r.changedInDiff = true;
+        for (const step of r.path ?? [])
+            if (changed(step.name))
+                step.changedInDiff = true;
+    }
+}
 /** How many of the top rows beyond noise get their hot lines. */
 const HOT_FUNCTIONS = 3;
 /**
@@ -7939,7 +8269,9 @@ const MEASURE_UNIT = {
     sched_delay: 'ns/op'
 };
 /** `BenchmarkDecode +12.3% (p=0.002): encoding/json.(*decodeState).object +180 ns/op` */
-function explain(bc) {
+function explain(bc, 
+/** A diff between the sides marked the changed functions (changedInDiff). */
+diffKnown = false) {
     const m = primaryMetric(bc);
     const what = m
         ? `${bc.name} ${m.kind === 'time' ? '' : `${m.unit} `}${formatChange(m)}${m.pAdjusted !== null ? ` (p=${formatP(m.pAdjusted)})` : ''}`
@@ -7953,7 +8285,25 @@ function explain(bc) {
     if (!top)
         return what + disagree;
     const noise = top.beyondNoise ? '' : ' (within sampling noise)';
-    return `${what}: ${top.name} ${signed(top.delta.self)} ${MEASURE_UNIT[measure]}${noise}${disagree}`;
+    const untouched = diffKnown && bc.verdict === 'regression' ? notChangedHere(bc.functions?.[measure] ?? []) : '';
+    return `${what}: ${top.name} ${signed(top.delta.self)} ${MEASURE_UNIT[measure]}${noise}${untouched}${disagree}`;
+}
+/** The top rows a regression's headline checks against the diff. */
+const TOP_CHECKED = 3;
+/**
+ * When none of a regression's top rows (the first TOP_CHECKED that grew)
+ * is a function the diff changed: say so, and name the changed functions
+ * on the first row's call path, if any; else where such a slowdown comes
+ * from. Empty when one of them was changed.
+ */
+function notChangedHere(rows) {
+    const top = rows.filter(f => f.delta.self > 0).slice(0, TOP_CHECKED);
+    if (top.length === 0 || top.some(f => f.changedInDiff))
+        return '';
+    const onPath = (top[0].path ?? []).filter(s => s.changedInDiff).map(s => s.name);
+    return onPath.length > 0
+        ? `; none of its top functions was changed in this diff, but on its call path ${onPath.slice(-3).join(', ')} ${onPath.length === 1 ? 'was' : 'were'}`
+        : '; none of its top functions was changed in this diff: the slowdown came from what they call or use (a callee, a constant, a type), inlining, code layout or a dependency';
 }
 /**
  * When the units disagree — time slower while B/op improved, or the
@@ -8194,6 +8544,7 @@ function worseRowFirst(a, b) {
 
 
 
+
 /** Compare two loaded sides: verdicts, function deltas and summaries of the changed benchmarks. */
 function compare_compareSides(base, head, options = {}, 
 /** Both revisions' sources for hot lines, or why there are none. */
@@ -8217,7 +8568,7 @@ sources) {
             bc.functionStats = d.stats;
             bc.functionsFrom = 'baseline';
         }
-        bc.summary = explain(bc);
+        bc.summary = explain(bc, view !== undefined && view.between !== SAME_TREE);
     }
     compareContention(screen.benchmarks, bc => ({ base: baseBy.get(benchmarkKey(bc)), head: headBy.get(benchmarkKey(bc)) }), screen.options, 'baseline', view);
     applyContentionVerdicts(screen.benchmarks);
@@ -8525,6 +8876,7 @@ function withoutBreakdown(b, summary = false) {
 
 
 
+
 /** Keys of the benchmarks whose A/B confirmed a time regression. */
 function confirmedKeys(bs) {
     return new Set(bs.filter(b => b.confirmation?.status === 'confirmed').map(benchmarkKey));
@@ -8556,8 +8908,12 @@ function confirmationStands(screen, info) {
  */
 function applyConfirmation(screen, ab, rounds, info = {}) {
     const measured = new Map(ab.benchmarks.map(b => [benchmarkKey(b), b]));
+    // A suspect whose package the A/B left out as identical is noise by construction.
+    const cleared = new Set((ab.skipped ?? []).filter(s => s.reason === IDENTICAL_REASON).map(s => s.package));
     const nom = nominate(screen);
-    const judged = sortBenchmarks(screen.benchmarks).map(b => nom.suspects.has(benchmarkKey(b)) ? confirmed(b, measured.get(benchmarkKey(b)), rounds, ab) : b);
+    const judged = sortBenchmarks(screen.benchmarks).map(b => nom.suspects.has(benchmarkKey(b))
+        ? confirmed(b, measured.get(benchmarkKey(b)), rounds, ab, cleared.has(b.package))
+        : b);
     const shift = nom.shift && {
         ...nom.shift,
         ...(nom.shift.applied ? shiftCause(nom, confirmedKeys(judged)) : {})
@@ -8575,6 +8931,8 @@ function applyConfirmation(screen, ab, rounds, info = {}) {
         // Not measured is never passed: the screen's reasons stand.
         if (!c || c.status === 'missing')
             return gateReasons(b, screen.options);
+        if (c.status === 'identical')
+            return [];
         const time = c.status === 'confirmed'
             ? [
                 `${b.name} ${c.unit} ${formatDelta(c.deltaPercent)} (p=${formatP(c.pAdjusted)}, ${c.rounds} A/B rounds on this runner)`
@@ -8625,7 +8983,9 @@ function applyConfirmation(screen, ab, rounds, info = {}) {
  * its breakdown exists even when the screen's verdict did not ask for one,
  * and its direction follows the time regression that decided it.
  */
-function confirmed(b, a, rounds, ab) {
+function confirmed(b, a, rounds, ab, identical) {
+    if (identical && !a)
+        return clearedAsIdentical(b);
     const m = a?.metrics.find(x => x.kind === 'time');
     const status = !m
         ? 'missing'
@@ -8679,6 +9039,30 @@ function confirmed(b, a, rounds, ab) {
     return explained(out, b, a, status);
 }
 /**
+ * A suspect whose test binary and package files are identical at the base
+ * revision: nothing in it can have changed, so whatever the screen saw
+ * (time or allocations) is the baseline's runner and hour, not the pull
+ * request. Unchanged, without rounds and without a breakdown.
+ */
+function clearedAsIdentical(b) {
+    const time = b.metrics.find(x => x.kind === 'time');
+    const out = {
+        ...b,
+        verdict: 'unchanged',
+        confirmation: {
+            status: 'identical',
+            unit: time?.unit ?? 'ns/op',
+            deltaPercent: null,
+            p: null,
+            pAdjusted: null,
+            rounds: 0,
+            test: time?.test ?? 'utest'
+        }
+    };
+    withoutBreakdown(out, true);
+    return out;
+}
+/**
  * A suspect's breakdown after its A/B: a confirmed regression's comes from
  * the A/B rounds' profiles, headed by the A/B's numbers and what the screen
  * saw; a benchmark that is no longer a change has none.
@@ -8720,6 +9104,8 @@ function explained(out, b, a, status) {
  * turn the check green. What a fork can still forge is the numbers
  * themselves: it ran the benchmarks (docs/security.md).
  */
+
+
 
 
 
@@ -8792,7 +9178,7 @@ function rejudge_failMissingShards(c) {
  * re-judged or merged confirmed regression still names its culprit and
  * leads with it (applyConfirmation keeps only what the A/B has).
  */
-function abMeasured(b, time) {
+function abMeasured(b, time, diffKnown) {
     const out = {
         package: b.package,
         name: b.name,
@@ -8806,7 +9192,7 @@ function abMeasured(b, time) {
             out.functionStats = b.functionStats;
     }
     if (out.verdict === 'regression')
-        out.summary = explain(out);
+        out.summary = explain(out, diffKnown);
     return out;
 }
 /**
@@ -8824,6 +9210,7 @@ function judgeVerdicted(c, benchmarks, confirmationP) {
         verdict: overallVerdict(counts)
     };
     const confirmed = benchmarks.filter(b => b.confirmation);
+    const diffKnown = c.hotLines !== undefined && 'between' in c.hotLines && c.hotLines.between !== SAME_TREE;
     if (c.gateMode !== 'confirmed' || confirmed.length === 0)
         return judgeScreen(screen, c.gateMode);
     // The confirmation's own numbers decide it, as they did on the runner:
@@ -8832,10 +9219,14 @@ function judgeVerdicted(c, benchmarks, confirmationP) {
         ...screen,
         options: { ...c.options, threshold: c.options.abThreshold },
         notes: [],
+        // Cleared as identical on the runner: cleared again (judge/confirmation.ts).
+        skipped: confirmed
+            .filter(b => b.confirmation.status === 'identical')
+            .map(b => ({ package: b.package, reason: IDENTICAL_REASON, benchmarks: 0 })),
         benchmarks: sortBenchmarks(confirmed.flatMap(b => {
             const k = b.confirmation;
             // No numbers is not measured, whatever the status says: the screen's verdict stands.
-            if (k.status === 'missing' || k.deltaPercent === null)
+            if (k.status === 'missing' || k.status === 'identical' || k.deltaPercent === null)
                 return [];
             const delta = k.deltaPercent ?? 0;
             const key = benchmarkKey(b);
@@ -8863,7 +9254,7 @@ function judgeVerdicted(c, benchmarks, confirmationP) {
                 base: null,
                 head: null
             };
-            return [{ ...abMeasured(b, time), confirmation: k }];
+            return [{ ...abMeasured(b, time, diffKnown), confirmation: k }];
         }))
     };
     return applyConfirmation(screen, ab, c.confirmation?.rounds ?? 0, {
@@ -8943,7 +9334,7 @@ function confirmationPs(inputs) {
     for (const x of inputs)
         for (const b of x.comparison.benchmarks) {
             const k = b.confirmation;
-            if (!k || k.status === 'missing')
+            if (!k || k.status === 'missing' || k.status === 'identical')
                 continue;
             if (k.p === undefined)
                 throw new MergeError(`${x.source} has confirmations without their raw p (made by a benchgate older than merge); run that shard again`);
@@ -9023,6 +9414,7 @@ function mergeComparisons(inputs, missing = [], unbaselined = []) {
         geomean: mergeGeomeans(judged.flatMap(j => j.c.geomean)),
         warnings: judged.flatMap(j => j.c.warnings.map(w => `${j.source}: ${w}`)),
         notes,
+        ...(judged.some(j => j.c.skipped) ? { skipped: judged.flatMap(j => j.c.skipped ?? []) } : {}),
         shards: {
             merged: inputs.map(x => x.source),
             missing: [...missing],
@@ -10171,6 +10563,10 @@ function marker(key) {
 /** The one-line verdict. */
 function verdictLine(c) {
     const n = c.counts;
+    const gate = c.gate.fail ? ' — **the gate fails**' : c.accepted ? ' — **accepted** by label' : '';
+    const same = c.skipped ?? [];
+    if (c.benchmarks.length === 0 && same.length > 0)
+        return `### ${VERDICT_ICON[c.verdict]} benchgate: nothing measured could change — ${same.length} package(s) with benchmarks have identical test binaries and files${gate}`;
     const parts = [];
     if (n.regression)
         parts.push(`${n.regression} regression${n.regression > 1 ? 's' : ''}`);
@@ -10187,7 +10583,8 @@ function verdictLine(c) {
     if (n.inconclusive)
         parts.push(`${n.inconclusive} inconclusive`);
     parts.push(`${n.unchanged} unchanged`);
-    const gate = c.gate.fail ? ' — **the gate fails**' : c.accepted ? ' — **accepted** by label' : '';
+    if (same.length > 0)
+        parts.push(`${same.length} package(s) not measured (identical)`);
     return `### ${VERDICT_ICON[c.verdict]} benchgate: ${parts.join(', ')}${gate}`;
 }
 /** `main` from `refs/heads/main`. */
@@ -10239,6 +10636,8 @@ function confirmationText(b) {
         return '–';
     if (k.status === 'missing')
         return "not measured by the A/B (at the base revision): the screen's verdict stands";
+    if (k.status === 'identical')
+        return "cleared without rounds: its test binary and package files are identical at the base revision, so the screen's difference is noise";
     const stats = `${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}, ${k.rounds} rounds)`;
     if (k.status === 'inconclusive')
         return `inconclusive: ${formatInterval(k.interval)} after ${k.rounds} rounds (median ${formatDelta(k.deltaPercent)}, p=${formatP(k.pAdjusted)})`;
@@ -10350,7 +10749,7 @@ function functionTable(measure, list, st, source, opts) {
                 ['function', 'status', 'Δ self', 'base self', 'head self', 'Δ cum'],
                 ...rows.map(f => [
                     fnLabel(f, source, opts),
-                    f.status,
+                    f.changedInDiff ? `${f.status}, ${IN_DIFF}` : f.status,
                     dv(f.delta.self),
                     v(f.base.self),
                     v(f.head.self),
@@ -10360,6 +10759,8 @@ function functionTable(measure, list, st, source, opts) {
     else
         out.push(`**${title}**`);
     const notes = statsNotes(measure, st, rows.length);
+    if (rows.some(f => f.changedInDiff) || rows[0]?.path?.some(s => s.changedInDiff))
+        notes.push(`${IN_DIFF}: the diff between the sides changed this function's declaration.`);
     if (notes.length > 0)
         out.push(notes.join(' '));
     const path = rows[0]?.path;
@@ -10411,6 +10812,8 @@ function details_hotLines(f, lines, v, dv, opts) {
             ])
         ], { alignDelimiters: false }));
 }
+/** The mark of a function the diff changed (FunctionDelta.changedInDiff). */
+const IN_DIFF = '✏️ changed';
 /** A call path as a small tree in a code block, each step with its cum on both sides. */
 function pathTree(path, v, dv) {
     const names = path.map((s, i) => `${i === 0 ? '' : `${'  '.repeat(i - 1)}└ `}${cut(s.name)}`);
@@ -10418,7 +10821,8 @@ function pathTree(path, v, dv) {
     const lines = path.map((s, i) => {
         const side = (x) => (x === null ? '–' : v(x));
         const delta = s.base !== null && s.head !== null ? `  (${dv(s.head - s.base)})` : '';
-        return `${names[i].padEnd(width + (names[i].length - [...names[i]].length))}  ${side(s.base)} → ${side(s.head)}${delta}`;
+        const mark = s.changedInDiff ? `  ${IN_DIFF}` : '';
+        return `${names[i].padEnd(width + (names[i].length - [...names[i]].length))}  ${side(s.base)} → ${side(s.head)}${delta}${mark}`;
     });
     return codeBlock(lines, 400);
 }
@@ -10633,11 +11037,11 @@ function renderMarkdown(c, opts, sources = new Map()) {
     let table = tables.join('\n\n');
     // Refuted suspects; one the A/B could not measure stands as the screen
     // judged it, in the table above, and is not listed as "not confirmed".
-    for (const status of ['inconclusive', 'not-confirmed']) {
+    for (const status of ['inconclusive', 'not-confirmed', 'identical']) {
         const listed = c.benchmarks.filter(b => b.confirmation?.status === status);
         if (listed.length === 0)
             continue;
-        const t = unconfirmedTable(listed, status === 'inconclusive' ? c.options.abThreshold : undefined);
+        const t = unconfirmedTable(listed, status, c.options.abThreshold);
         table += `\n\n${t}`;
         room.left -= bytes(t) + 2;
     }
@@ -10846,13 +11250,16 @@ function changedTable(c, changed, room, omitted, title) {
     return table;
 }
 /** The screen's suspects that the A/B did not reproduce: shown, never gating. */
-function unconfirmedTable(unconfirmed, 
-/** Inconclusive suspects: the A/B threshold they could not be held to. */
-inconclusiveAt) {
+function unconfirmedTable(unconfirmed, status, 
+/** The A/B threshold inconclusive suspects could not be held to. */
+abThreshold) {
     const shown = unconfirmed.slice(0, 50);
-    return ((inconclusiveAt === undefined
-        ? `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):\n\n`
-        : `**Inconclusive** (flagged by the screen; the A/B rounds on this runner could neither confirm nor rule out a regression of ${inconclusiveAt}% or more: their cap or budget was reached, or, from their spread so far, the rounds left could not have decided — not evidence of no change):\n\n`) +
+    const heading = {
+        'not-confirmed': `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):`,
+        inconclusive: `**Inconclusive** (flagged by the screen; the A/B rounds on this runner could neither confirm nor rule out a regression of ${abThreshold}% or more: their cap or budget was reached, or, from their spread so far, the rounds left could not have decided — not evidence of no change):`,
+        identical: `**Cleared without rounds** (flagged by the screen; their package's test binary and files are identical at the base revision, so the pull request cannot have changed them):`
+    }[status];
+    return (`${heading}\n\n` +
         markdownTable([
             ['benchmark', 'screen Δ', 'screen p', 'on this runner'],
             ...shown.map(b => {
@@ -11024,6 +11431,12 @@ function formatRunSummary(bundle) {
                 ? `; ${failed.length} package(s) FAILED: ${failed.map(p => showInvisible(p.importPath)).join(', ')}`
                 : '')
     ];
+    const same = bundle.skipped ?? [];
+    if (same.length > 0)
+        notes.push(`${same.length} package(s) not measured (${same
+            .slice(0, 10)
+            .map(p => `${showInvisible(p.package)}: ${showInvisible(p.reason)}`)
+            .join(', ')}${same.length > 10 ? ', …' : ''})`);
     return `${table}\n\n${notes.join('\n')}\n`;
 }
 /** benchstat-style text: one table per unit, then the explanations of changed benchmarks. */
@@ -11220,6 +11633,13 @@ function scheduleFlag(values) {
         throw new UsageError(`--schedule must be ${AB_SCHEDULES.join(' or ')}, not "${v}"`);
     return v;
 }
+/** --select: changed (default) leaves out packages whose test binaries cannot differ; all measures every one. */
+function selectFlag(values) {
+    const v = options_str(values, 'select') ?? 'changed';
+    if (v !== 'changed' && v !== 'all')
+        throw new UsageError(`--select must be changed or all, not ${JSON.stringify(v)}`);
+    return v;
+}
 /** The comparison flags of compare, ab and demo. */
 const COMPARE_OPTIONS = {
     format: { type: 'string' },
@@ -11385,6 +11805,23 @@ function runProgress(started) {
         }
     };
 }
+/** Progress of `run --since`: the other revision's checkout and builds, and what cannot differ. */
+function sinceProgress(started) {
+    const stamp = stamper(started);
+    return e => {
+        switch (e.type) {
+            case 'since-worktree':
+                console.error(`${stamp()} building ${showInvisible(e.ref)}'s test binaries to compare`);
+                break;
+            case 'since-built':
+                console.error(`${stamp()} [${e.done}/${e.total}] built ${showInvisible(e.pkg)} at the other revision`);
+                break;
+            case 'identical':
+                console.error(`${stamp()} ${showInvisible(e.pkg)}: identical test binary and files; not measured`);
+                break;
+        }
+    };
+}
 /** Progress of A/B rounds. */
 function abProgress(started) {
     const stamp = stamper(started);
@@ -11448,9 +11885,7 @@ const abCommand = {
         if (!base)
             throw new UsageError('ab needs --base <ref>: the revision to compare the head against (e.g. the merge-base)');
         const checked = runSettingsFrom(values, { count: 10, extraFlags: rest, out: 'benchgate-ab' });
-        const select = options_str(values, 'select') ?? 'changed';
-        if (select !== 'changed' && select !== 'all')
-            throw new UsageError(`--select must be changed or all, not ${JSON.stringify(select)}`);
+        const select = selectFlag(values);
         // Validate the comparison flags before minutes of A/B, not after.
         const explicit = options_str(values, 'threshold') !== undefined;
         const opts = compareOptions(values, AB_TEST);
@@ -11532,10 +11967,9 @@ async function confirmSuspects(runAb, screen, s, opts, onEvent = () => { }) {
             ...settings,
             // Each suspect stops once its rounds decide it (judge/sequential.ts).
             decide: stopRule(abOpts),
-            // A suspect is measured even when its package cannot differ: what is
-            // not measured keeps the screen's verdict (clearing it by its binaries
-            // is not built yet).
-            select: 'all',
+            // A suspect whose package cannot differ is cleared without rounds
+            // (judge/confirmation.ts), unless every package is to be measured.
+            select: s.select ?? 'changed',
             base: rev.sha,
             packages: ['./...'],
             only: new Set(suspects.map(b => b.package)),
@@ -11615,11 +12049,12 @@ const CONFIRM_ONLY = [
     'dir',
     'benchtime',
     'out',
-    'schedule'
+    'schedule',
+    'select'
 ];
 /** The `compare` command. */
 const compareCommand = {
-    usage: 'benchgate compare <base> <head> [--shard i/n] [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--fail-on-inconclusive] [--max-functions N] [--test welch|utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--confirm-budget SECONDS] [--schedule abba|duet] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+    usage: 'benchgate compare <base> <head> [--shard i/n] [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--fail-on-inconclusive] [--max-functions N] [--test welch|utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--confirm-budget SECONDS] [--schedule abba|duet] [--select changed|all] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
     options: {
         ...COMPARE_OPTIONS,
         'confirm-base': { type: 'string' },
@@ -11627,6 +12062,7 @@ const compareCommand = {
         'confirm-rounds': { type: 'string' },
         'confirm-budget': { type: 'string' },
         schedule: { type: 'string' },
+        select: { type: 'string' },
         dir: { type: 'string' },
         benchtime: { type: 'string' },
         out: { type: 'string' },
@@ -11665,6 +12101,7 @@ const compareCommand = {
                 base: confirmBase,
                 head: options_str(values, 'confirm-head'),
                 schedule: scheduleFlag(values),
+                select: selectFlag(values),
                 // The head bundle's fixed iteration counts: both sides re-measure at them.
                 ...counts,
                 sources: gitSources(new LocalGit(), (0,external_node_path_namespaceObject.resolve)('.'))
@@ -12819,6 +13256,70 @@ const mergeCommand = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/ab/since.ts
+/**
+ * What a run need not measure (docs/design.md D16): the packages whose
+ * test binary and package files are identical at another revision (`run
+ * --since REF`; on a pull request, the A/B base). That revision's test
+ * binaries are built in a worktree with the same flags, compared with the
+ * run's (ab/identical.ts), and thrown away.
+ */
+
+
+
+
+
+
+
+
+
+
+
+/**
+ * The import paths, among the run's built packages, whose test binary and
+ * package files are identical at `s.ref`. A package missing there, or
+ * that does not build there, differs. The worktree is always removed.
+ */
+async function identicalSince(go, git, s, built, onEvent = () => { }) {
+    const start = (0,external_node_path_namespaceObject.resolve)(s.dir);
+    const repoRoot = await gitOrThrow(git, start, ['rev-parse', '--show-toplevel'], m => new AbError(`${s.what} needs a git repository: ${m}`));
+    const scratch = await (0,promises_namespaceObject.mkdtemp)((0,external_node_path_namespaceObject.join)((0,external_node_os_namespaceObject.tmpdir)(), 'benchgate-since-'));
+    const worktrees = new Worktrees(git, repoRoot, scratch);
+    try {
+        const root = await worktrees.add('since', s.ref, s.what);
+        onEvent({ type: 'since-worktree', ref: s.ref });
+        const env = { ...process.env, GOWORK: await worktreeWorkspace(go, start, repoRoot, root) };
+        const there = (pkg) => (0,external_node_path_namespaceObject.join)(root, (0,external_node_path_namespaceObject.relative)(repoRoot, pkg.dir));
+        const pairs = built.filter(b => (0,external_node_fs_namespaceObject.existsSync)(there(b.pkg)));
+        let done = 0;
+        const other = await buildTestBinaries(withEnv(go, env), pairs.map(b => ({ ...b.pkg, dir: there(b.pkg) })), {
+            binaryDir: scratch,
+            buildFlags: splitTestFlags(s.extraFlags).build,
+            env,
+            nameOf: pkg => `since-${packageStem(pkg.importPath)}.test`
+        }, e => {
+            if (e.type === 'built')
+                onEvent({ type: 'since-built', done: ++done, total: pairs.length, pkg: e.pkg.importPath });
+        });
+        const same = new Set();
+        for (const [i, b] of pairs.entries()) {
+            const o = other[i];
+            if (!('binary' in o))
+                continue;
+            const dirs = { base: there(b.pkg), head: b.pkg.dir };
+            if (await cannotDiffer({ base: o.binary, head: b.binary }, dirs)) {
+                same.add(b.pkg.importPath);
+                onEvent({ type: 'identical', pkg: b.pkg.importPath });
+            }
+        }
+        return same;
+    }
+    finally {
+        await worktrees.removeAll();
+        await (0,promises_namespaceObject.rm)(scratch, { recursive: true, force: true });
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/cli/commands/run.ts
 /** `benchgate run`: measure the benchmarks into a result bundle. */
 
@@ -12827,16 +13328,18 @@ const mergeCommand = {
 
 
 
+
 /** The `run` command. */
 const runCommand = {
-    usage: 'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [--shard i/n [--shard-weights BASELINE]] [--iterations-from BASELINE] [-- extra go test flags]',
+    usage: 'benchgate run [--dir D] [--since REF] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [--shard i/n [--shard-weights BASELINE]] [--iterations-from BASELINE] [-- extra go test flags]',
     options: {
         ...RUN_OPTIONS,
         timeout: { type: 'string' },
         top: { type: 'string' },
         'max-profile-bytes': { type: 'string' },
         ...SHARD_OPTIONS,
-        'iterations-from': { type: 'string' }
+        'iterations-from': { type: 'string' },
+        since: { type: 'string' }
     },
     passthrough: true,
     async run(values, positionals, rest) {
@@ -12851,7 +13354,27 @@ const runCommand = {
                 : {})
         };
         const { go, git } = localEngine(settings.timeout);
-        const outcome = await runToBundle(go, git, settings, runProgress(Date.now()));
+        const started = Date.now();
+        const since = options_str(values, 'since');
+        if (since === '')
+            throw new UsageError('--since needs a revision: a branch, tag or SHA');
+        const outcome = await runToBundle(go, git, {
+            ...settings,
+            // Only what can differ from REF is measured (docs/design.md D16).
+            ...(since !== undefined
+                ? {
+                    unchanged: {
+                        ref: since,
+                        filter: built => identicalSince(go, git, {
+                            dir: settings.dir,
+                            ref: since,
+                            extraFlags: settings.extraFlags,
+                            what: '--since'
+                        }, built, sinceProgress(started))
+                    }
+                }
+                : {})
+        }, runProgress(started));
         await write(formatRunSummary(outcome.bundle));
         console.error(`bundle: ${outcome.bundleDir}`);
         for (const f of outcome.failed)

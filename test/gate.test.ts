@@ -105,7 +105,12 @@ describe('gate: confirmed and gate: ab on a real two-commit repository', () => {
     // One sticky comment, updated by each run: keep each run's version.
     confirmed = await prRun(2001, {})
     bodies.confirmed = gh.comments[0].body
-    skewed = await prRun(2002, { 'go-test-flags': '-tags=benchgate_demo_regression' })
+    // The tag's code is the same at both revisions, so the binaries built
+    // with it are identical: select: all measures them anyway.
+    skewed = await prRun(2002, {
+      'go-test-flags': '-tags=benchgate_demo_regression',
+      select: 'all'
+    })
     bodies.skewed = gh.comments[0].body
     unconfirmable = await prRun(2003, {}, { base: 'f'.repeat(40) })
     bodies.unconfirmable = gh.comments[0].body
@@ -127,6 +132,9 @@ describe('gate: confirmed and gate: ab on a real two-commit repository', () => {
       new RegExp(`BenchmarkChecksum\\S* ns/op \\+\\d.*${k.rounds} A/B rounds on this runner`)
     )
     expect(confirmed.outputs.verdict).toBe('regression')
+    // The head changed a constant, not a function: the headline says the
+    // top functions were not changed here.
+    expect(checksum(c).summary).toMatch(/none of its top functions was changed in this diff/)
     expect(Number(confirmed.outputs.suspects)).toBeGreaterThanOrEqual(1)
     // What a reader sees once GitHub renders the escapes.
     const body = visibleText(bodies.confirmed)
@@ -175,7 +183,10 @@ describe('gate: confirmed and gate: ab on a real two-commit repository', () => {
     let run = skewed
     let body = bodies.skewed
     if (falselyConfirmed(run)) {
-      run = await prRun(2004, { 'go-test-flags': '-tags=benchgate_demo_regression' })
+      run = await prRun(2004, {
+        'go-test-flags': '-tags=benchgate_demo_regression',
+        select: 'all'
+      })
       body = gh.comments[0].body
     }
     const c = comparisonOf(run)
@@ -213,6 +224,11 @@ describe('gate: confirmed and gate: ab on a real two-commit repository', () => {
     )
     expect(unconfirmable.code).toBe(c.gate.fail ? 1 : 0)
     expect(unconfirmable.stdout).toMatch(/::warning title=benchgate%3A confirmation did not run::/)
+    // select: changed could not build the base either: it measured everything, and said so.
+    expect(unconfirmable.stdout).toMatch(
+      /::warning::benchgate: select: changed measures only the packages .* Measuring every package this time/
+    )
+    expect(comparisonOf(unconfirmable).skipped).toBeUndefined()
     expect(bodies.unconfirmable).toMatch(
       /could not be confirmed on this runner .*so the screen's verdicts stand/
     )

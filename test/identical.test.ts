@@ -119,7 +119,7 @@ describe('ab measures only what can differ', () => {
     expect(leaf.head.skipped!.every(s => s.reason === 'identical test binary')).toBe(true)
     expect(leaf.c.benchmarks.map(b => b.package)).toEqual(['example.com/mono/leaf'])
     expect(leaf.c.notes.join('\n')).toMatch(
-      /Not measured, 3 package\(s\) whose test binary and package files are identical/
+      /Not measured: 3 package\(s\) whose test binary and package files are identical/
     )
     expect(leaf.stderr).toMatch(
       /example\.com\/mono\/core: identical test binary and files on both sides; not measured/
@@ -140,7 +140,7 @@ describe('ab measures only what can differ', () => {
     expect(skipped(docs.head)).toHaveLength(4)
     expect(docs.c.benchmarks).toEqual([])
     expect(docs.c.gate.fail).toBe(false)
-    expect(docs.c.notes.join('\n')).toMatch(/Not measured, 4 package\(s\)/)
+    expect(docs.c.notes.join('\n')).toMatch(/Not measured: 4 package\(s\)/)
   })
 
   it('--select all measures every package, and a bad --select is refused', async () => {
@@ -150,5 +150,72 @@ describe('ab measures only what can differ', () => {
     const bad = await cli(['ab', '--base', 'HEAD~1', '--select', 'some'], { cwd: repo })
     expect(bad.code).toBe(2)
     expect(bad.stderr).toContain('--select must be changed or all, not "some"')
+  })
+})
+
+describe('confirmation clears a suspect whose test binary cannot differ', () => {
+  it('compare --confirm-base: identical at the base revision, cleared without rounds', async () => {
+    // A build tag that makes Work spin, committed: the head bundle is made
+    // with it and the baseline without, so the screen sees a slowdown that
+    // no commit made. Confirmation builds both revisions with the tag.
+    writeFileSync(
+      join(repo, 'leaf', 'leaf.go'),
+      'package leaf\n\n// Work sums, after spin extra steps.\nfunc Work(n int) int {\n\ts := 0\n\tfor i := 0; i < spin+n; i++ {\n\t\ts += i * 3\n\t}\n\treturn s\n}\n'
+    )
+    writeFileSync(
+      join(repo, 'leaf', 'spin_on.go'),
+      '//go:build benchgate_slow\n\npackage leaf\n\nconst spin = 3000\n'
+    )
+    writeFileSync(
+      join(repo, 'leaf', 'spin_off.go'),
+      '//go:build !benchgate_slow\n\npackage leaf\n\nconst spin = 0\n'
+    )
+    await g('add', '.')
+    await g('commit', '-qm', 'leaf: a slow build variant')
+    const runLeaf = (to: string, flags: string[] = []) =>
+      cli(
+        [
+          'run',
+          '--packages',
+          './leaf',
+          '--count',
+          '6',
+          '--benchtime',
+          '5ms',
+          '--out',
+          join(out, to),
+          ...flags
+        ],
+        { cwd: repo }
+      )
+    expect((await runLeaf('plain')).code).toBe(0)
+    expect((await runLeaf('slow', ['--', '-tags=benchgate_slow'])).code).toBe(0)
+    const r = await cli(
+      [
+        'compare',
+        join(out, 'plain'),
+        join(out, 'slow'),
+        '--confirm-base',
+        'HEAD',
+        '--format',
+        'json',
+        '--out',
+        join(out, 'confirm'),
+        '--',
+        '-tags=benchgate_slow'
+      ],
+      { cwd: repo }
+    )
+    expect(r.code, r.stderr).toBe(0)
+    const c = JSON.parse(r.stdout) as Comparison
+    const work = c.benchmarks.find(b => b.name.startsWith('BenchmarkWork'))!
+    expect(work.confirmation?.status).toBe('identical')
+    expect(work.confirmation?.rounds).toBe(0)
+    expect(work.verdict).toBe('unchanged')
+    expect(c.gate.fail).toBe(false)
+    expect(r.stderr).toMatch(
+      /example\.com\/mono\/leaf: identical test binary and files on both sides; not measured/
+    )
+    expect(r.stderr).not.toMatch(/round 1\//)
   })
 })

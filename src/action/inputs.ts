@@ -72,6 +72,12 @@ export interface ActionSettings {
   abSchedule: AbSchedule
   /** The pull-request label that accepts its regressions (judge/accept.ts); '' for none. */
   acceptLabel: string
+  /**
+   * Pull requests: changed measures only the packages whose test binary
+   * or package files differ from the base revision (docs/design.md D16);
+   * all measures every one. A push always measures everything.
+   */
+  select: 'changed' | 'all'
 }
 
 function oneOf<T extends string>(
@@ -244,7 +250,8 @@ export function readSettings(read: InputReader): ActionSettings {
     confirmRounds: number(read, 'confirm-rounds', CONFIRM_ROUNDS_DEFAULT),
     confirmBudget: number(read, 'confirm-budget', CONFIRM_BUDGET_DEFAULT),
     abSchedule: oneOf(read, 'ab-schedule', AB_SCHEDULES, 'abba'),
-    acceptLabel: acceptLabelInput(read('accept-label'))
+    acceptLabel: acceptLabelInput(read('accept-label')),
+    select: oneOf(read, 'select', ['changed', 'all'] as const, 'changed')
   }
 }
 

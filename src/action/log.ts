@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto'
 import * as core from '@actions/core'
 import type { AbEvent } from '../ab/ab.js'
+import type { SinceEvent } from '../ab/since.js'
 import type { PipelineEvent } from '../measure/pipeline.js'
 import { showInvisible as safe } from '../report/escape.js'
 import { unfinishedMessage } from '../report/text.js'
@@ -29,6 +30,26 @@ export function logInert(line: string): void {
   core.info(`::stop-commands::${token}`)
   core.info(line)
   core.info(`::${token}::`)
+}
+
+/** Progress of select: changed: the base revision's builds, and what cannot differ. */
+export function sinceLog(): (e: SinceEvent) => void {
+  const elapsed = elapsedSince(Date.now())
+  return e => {
+    switch (e.type) {
+      case 'since-worktree':
+        core.info(`benchgate: base revision ${safe(e.ref)} checked out in a worktree`)
+        break
+      case 'since-built':
+        core.info(`[${e.done}/${e.total}] built ${safe(e.pkg)} at the base; ${elapsed()} elapsed`)
+        break
+      case 'identical':
+        core.info(
+          `benchgate: ${safe(e.pkg)}: identical test binary and package files; not measured`
+        )
+        break
+    }
+  }
 }
 
 /** Progress of the sequential run, one log group per package. */

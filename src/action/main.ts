@@ -9,7 +9,7 @@ import * as core from '@actions/core'
 import { localEngine, type Engine } from '../engine/index.js'
 import { packageFailure, planFor, RUN_EVENTS, type Plan } from '../judge/judge.js'
 import type { BaselineRef } from '../engine/pr-flow.js'
-import { runToBundle, type RunOutcome } from '../measure/pipeline.js'
+import { runToBundle, type RunOutcome, type RunSettingsUnchanged } from '../measure/pipeline.js'
 import { runCreatedAt } from '../github/baseline.js'
 import { createClient, type GitHubClient } from '../github/client.js'
 import { ContextError, readContext, type RunContext } from '../github/context.js'
@@ -19,7 +19,9 @@ import { commentMode } from './comment-mode.js'
 import { isLabelEvent, relabel } from './relabel.js'
 import { SettingsError } from '../measure/settings.js'
 import { readSettings, type ActionSettings } from './inputs.js'
-import { runLog } from './log.js'
+import { runLog, sinceLog } from './log.js'
+import { pullRequestAbBase } from '../ab/revision.js'
+import { identicalSince } from '../ab/since.js'
 import { mergeMode } from './merge-mode.js'
 import { baselineOf, pullRequest } from './pull-request.js'
 import { isBaseline, pushWeights } from './shard.js'
@@ -148,6 +150,7 @@ async function measure(
   from: { weightsFrom?: string; iterationsFrom?: string }
 ): Promise<RunOutcome> {
   const { weightsFrom, iterationsFrom } = from
+  const unchanged = await unchangedFilter(engine, settings, ctx)
   const outcome = await runToBundle(
     engine.go,
     engine.git,
@@ -160,12 +163,55 @@ async function measure(
       binaryDir: join(temp, 'bin'),
       out: join(temp, 'head'),
       commit: ctx.pullRequest?.headSha ?? ctx.sha,
-      ref: ctx.ref
+      ref: ctx.ref,
+      ...(unchanged ? { unchanged } : {})
     },
     runLog()
   )
   core.setOutput('bundle-path', outcome.bundleDir)
   return outcome
+}
+
+/**
+ * On a pull request with select: changed, what leaves out the packages
+ * that cannot differ from the A/B base (ab/since.ts). Without the base
+ * revision in the clone every package is measured, with a warning that
+ * says how to get it. A push measures everything: it makes the baseline.
+ */
+async function unchangedFilter(
+  engine: Engine,
+  settings: ActionSettings,
+  ctx: RunContext
+): Promise<RunSettingsUnchanged | undefined> {
+  if (settings.select !== 'changed' || !ctx.pullRequest) return undefined
+  let base
+  try {
+    base = await pullRequestAbBase(engine.git, settings.run.dir, ctx.pullRequest)
+  } catch (err) {
+    core.warning(
+      `benchgate: select: changed measures only the packages the pull request can have changed, by building its base revision too, but ${forTerminal((err as Error).message)}. Measuring every package this time; select: all does so without trying`
+    )
+    return undefined
+  }
+  core.info(
+    `benchgate: select: changed; building ${forTerminal(base.label)} too, to leave out packages whose test binaries are identical`
+  )
+  return {
+    ref: base.sha,
+    filter: built =>
+      identicalSince(
+        engine.go,
+        engine.git,
+        {
+          dir: settings.run.dir,
+          ref: base.sha,
+          extraFlags: settings.run.extraFlags,
+          what: "the pull request's base revision"
+        },
+        built,
+        sinceLog()
+      )
+  }
 }
 
 /** Packages that failed to run are annotated, and fail the step. */

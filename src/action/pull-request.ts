@@ -105,6 +105,7 @@ export async function pullRequest(
       confirmRounds: settings.confirmRounds,
       confirmBudget: settings.confirmBudget,
       schedule: settings.abSchedule,
+      select: settings.select,
       headDir: outcome?.bundleDir,
       ...(outcome ? { head: headReuse(outcome) } : {}),
       temp: io.temp,

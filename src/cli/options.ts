@@ -181,6 +181,14 @@ export function scheduleFlag(values: Values): AbSchedule {
   return v as AbSchedule
 }
 
+/** --select: changed (default) leaves out packages whose test binaries cannot differ; all measures every one. */
+export function selectFlag(values: Values): 'changed' | 'all' {
+  const v = str(values, 'select') ?? 'changed'
+  if (v !== 'changed' && v !== 'all')
+    throw new UsageError(`--select must be changed or all, not ${JSON.stringify(v)}`)
+  return v
+}
+
 /** The comparison flags of compare, ab and demo. */
 export const COMPARE_OPTIONS = {
   format: { type: 'string' },

@@ -5,6 +5,7 @@
  * shown, never sent to the terminal.
  */
 import type { AbEvent } from '../ab/ab.js'
+import type { SinceEvent } from '../ab/since.js'
 import type { PipelineEvent } from '../measure/pipeline.js'
 import { showInvisible as safe } from '../report/escape.js'
 import { sig } from '../report/format.js'
@@ -76,6 +77,26 @@ export function runProgress(started: number): (e: PipelineEvent) => void {
         break
       case 'attributing':
       case 'output':
+        break
+    }
+  }
+}
+
+/** Progress of `run --since`: the other revision's checkout and builds, and what cannot differ. */
+export function sinceProgress(started: number): (e: SinceEvent) => void {
+  const stamp = stamper(started)
+  return e => {
+    switch (e.type) {
+      case 'since-worktree':
+        console.error(`${stamp()} building ${safe(e.ref)}'s test binaries to compare`)
+        break
+      case 'since-built':
+        console.error(
+          `${stamp()} [${e.done}/${e.total}] built ${safe(e.pkg)} at the other revision`
+        )
+        break
+      case 'identical':
+        console.error(`${stamp()} ${safe(e.pkg)}: identical test binary and files; not measured`)
         break
     }
   }

@@ -15,6 +15,7 @@ import type {
   Verdict
 } from './model.js'
 import { lineDeltas, type SourceView } from './lines.js'
+import { changedInFile } from './decls.js'
 import { beyondNoise, MIN_PROFILE_SAMPLES, sampleCount } from './noise.js'
 import { primaryMetric } from './verdicts.js'
 import { formatChange, formatP, signed } from './wording.js'
@@ -129,7 +130,10 @@ export function rankFunctions(
   const within = withinTop.result()
   if (beyond[0]) addPath(beyond[0], b.all, h.all)
   addFiles([...beyond, ...within], b.all, h.all)
-  if (view) addLines(beyond, b.all, h.all, view, direction)
+  if (view) {
+    addLines(beyond, b.all, h.all, view, direction)
+    markChanged([...beyond, ...within], b.all, h.all, view)
+  }
   const samples = {
     base: sampleCount(sb?.total, sb?.sample),
     head: sampleCount(sh?.total, sh?.sample)
@@ -212,6 +216,30 @@ function addFiles(
   }
 }
 
+/**
+ * Mark the rows, and the first row's call path, whose function's
+ * declaration the diff between the sides touched (compare/decls.ts). A
+ * step of the path is found in either side's functions for its file.
+ */
+function markChanged(
+  rows: FunctionDelta[],
+  base: readonly PerOpCost[],
+  head: readonly PerOpCost[],
+  view: SourceView
+): void {
+  const files = new Map<string, string>()
+  for (const f of [...base, ...head]) if (f.file) files.set(f.name, f.file)
+  const changed = (name: string): boolean => {
+    const file = files.get(name)
+    const source = file === undefined ? undefined : view.files.get(file)
+    return source !== undefined && changedInFile(name, source)
+  }
+  for (const r of rows) {
+    if (changed(r.name)) r.changedInDiff = true
+    for (const step of r.path ?? []) if (changed(step.name)) step.changedInDiff = true
+  }
+}
+
 /** How many of the top rows beyond noise get their hot lines. */
 export const HOT_FUNCTIONS = 3
 
@@ -279,7 +307,11 @@ const MEASURE_UNIT: Record<Measure, string> = {
 }
 
 /** `BenchmarkDecode +12.3% (p=0.002): encoding/json.(*decodeState).object +180 ns/op` */
-export function explain(bc: BenchmarkComparison): string {
+export function explain(
+  bc: BenchmarkComparison,
+  /** A diff between the sides marked the changed functions (changedInDiff). */
+  diffKnown = false
+): string {
   const m = primaryMetric(bc)
   const what = m
     ? `${bc.name} ${m.kind === 'time' ? '' : `${m.unit} `}${formatChange(m)}${m.pAdjusted !== null ? ` (p=${formatP(m.pAdjusted)})` : ''}`
@@ -295,7 +327,27 @@ export function explain(bc: BenchmarkComparison): string {
   const disagree = disagreement(bc, m)
   if (!top) return what + disagree
   const noise = top.beyondNoise ? '' : ' (within sampling noise)'
-  return `${what}: ${top.name} ${signed(top.delta.self)} ${MEASURE_UNIT[measure]}${noise}${disagree}`
+  const untouched =
+    diffKnown && bc.verdict === 'regression' ? notChangedHere(bc.functions?.[measure] ?? []) : ''
+  return `${what}: ${top.name} ${signed(top.delta.self)} ${MEASURE_UNIT[measure]}${noise}${untouched}${disagree}`
+}
+
+/** The top rows a regression's headline checks against the diff. */
+const TOP_CHECKED = 3
+
+/**
+ * When none of a regression's top rows (the first TOP_CHECKED that grew)
+ * is a function the diff changed: say so, and name the changed functions
+ * on the first row's call path, if any; else where such a slowdown comes
+ * from. Empty when one of them was changed.
+ */
+function notChangedHere(rows: readonly FunctionDelta[]): string {
+  const top = rows.filter(f => f.delta.self > 0).slice(0, TOP_CHECKED)
+  if (top.length === 0 || top.some(f => f.changedInDiff)) return ''
+  const onPath = (top[0].path ?? []).filter(s => s.changedInDiff).map(s => s.name)
+  return onPath.length > 0
+    ? `; none of its top functions was changed in this diff, but on its call path ${onPath.slice(-3).join(', ')} ${onPath.length === 1 ? 'was' : 'were'}`
+    : '; none of its top functions was changed in this diff: the slowdown came from what they call or use (a callee, a constant, a type), inlining, code layout or a dependency'
 }
 
 /**

@@ -5,7 +5,7 @@
  */
 import { explain, functionDeltas } from './functions.js'
 import type { Side } from './input.js'
-import type { SourceView } from './lines.js'
+import { SAME_TREE, type SourceView } from './lines.js'
 import { benchmarkKey, type CompareOptions, type Screen } from './model.js'
 import { compareVerdicts, countVerdicts, overallVerdict } from './verdicts.js'
 import { applyContentionVerdicts, compareContention } from './contention.js'
@@ -36,7 +36,7 @@ export function compareSides(
       bc.functionStats = d.stats
       bc.functionsFrom = 'baseline'
     }
-    bc.summary = explain(bc)
+    bc.summary = explain(bc, view !== undefined && view.between !== SAME_TREE)
   }
   compareContention(
     screen.benchmarks,

@@ -184,6 +184,12 @@ export interface FunctionDelta {
   /** The function's file in the repository, '/'-separated (absent outside it). */
   file?: string
   /**
+   * The diff between the sides added, edited or deleted a line of its
+   * declaration (compare/decls.ts); absent when it did not, or nothing
+   * says (no diff, or the function is outside the repository).
+   */
+  changedInDiff?: true
+  /**
    * For the top culprits in the repository: the source lines whose cost
    * changed most, matched between the revisions through their diff
    * (compare/lines.ts), in the order the comment shows them.
@@ -215,6 +221,8 @@ export interface PathStep {
   name: string
   base: number | null
   head: number | null
+  /** The diff between the sides touched its declaration (as FunctionDelta.changedInDiff). */
+  changedInDiff?: true
 }
 
 /** How one measure's ranked functions of a benchmark were judged. */
@@ -279,9 +287,11 @@ export interface BenchmarkConfirmation {
   /**
    * confirmed: a significant time regression in the A/B too; not-confirmed:
    * not; inconclusive: its rounds could neither show nor rule out a
-   * regression above the threshold; missing: the A/B did not measure it.
+   * regression above the threshold; missing: the A/B did not measure it;
+   * identical: cleared without rounds, its package's test binary and files
+   * being identical at the base revision (docs/design.md D16).
    */
-  status: 'confirmed' | 'not-confirmed' | 'inconclusive' | 'missing'
+  status: 'confirmed' | 'not-confirmed' | 'inconclusive' | 'missing' | 'identical'
   /** With a sequential test: the repeated confidence interval of Δ in percent at level alpha (hi null: unbounded). */
   interval?: { lo: number; hi: number | null }
   unit: string
@@ -334,11 +344,25 @@ export interface Comparison {
   /** A merge of a sharded run's comparisons (docs/sharding.md): which shards it joined, which it lacks. */
   shards?: ShardsInfo
   /**
+   * Packages the head did not measure, and why (its bundle's `skipped`),
+   * with how many of the base's benchmarks they hold: those are in no
+   * verdict and not in Holm's family (docs/design.md D16).
+   */
+  skipped?: SkippedPackage[]
+  /**
    * Regressions accepted on purpose by the pull request's `accept-label`
    * (judge/accept.ts): the label, who added it, the gate reasons it let
    * through. Set by the job from the API, never read from a report.
    */
   accepted?: { label: string; by: string | null; reasons: string[] }
+}
+
+/** A package the head did not measure (an identical test binary). */
+export interface SkippedPackage {
+  package: string
+  reason: string
+  /** The base's benchmarks in it, left out of the comparison (0 when the base skipped it too). */
+  benchmarks: number
 }
 
 /** The shards a merged comparison came from. */

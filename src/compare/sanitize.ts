@@ -21,6 +21,7 @@ import {
   type LineDelta,
   type MetricComparison,
   type ShardsInfo,
+  type SkippedPackage,
   type Verdict
 } from './model.js'
 
@@ -77,7 +78,7 @@ function benchmark(v: unknown, where: string): BenchmarkComparison {
     b.confirmation = {
       status: oneOf(
         k.status,
-        ['confirmed', 'not-confirmed', 'inconclusive', 'missing'] as const,
+        ['confirmed', 'not-confirmed', 'inconclusive', 'missing', 'identical'] as const,
         `${where}.confirmation.status`
       ),
       unit: str(k.unit, `${where}.confirmation.unit`, L.unit),
@@ -137,7 +138,8 @@ function functionDelta(x: unknown, w: string): FunctionDelta {
     base: costs('base'),
     head: costs('head'),
     delta: costs('delta'),
-    beyondNoise: bool(e.beyondNoise, `${w}.beyondNoise`)
+    beyondNoise: bool(e.beyondNoise, `${w}.beyondNoise`),
+    ...(e.changedInDiff === true ? { changedInDiff: true as const } : {})
   }
   if (e.path !== undefined)
     out.path = arr(e.path, `${w}.path`, L.path).map((x, i) => {
@@ -145,7 +147,8 @@ function functionDelta(x: unknown, w: string): FunctionDelta {
       return {
         name: str(step.name, `${w}.path[${i}].name`),
         base: numOrNull(step.base, `${w}.path[${i}].base`),
-        head: numOrNull(step.head, `${w}.path[${i}].head`)
+        head: numOrNull(step.head, `${w}.path[${i}].head`),
+        ...(step.changedInDiff === true ? { changedInDiff: true as const } : {})
       }
     })
   if (e.file !== undefined) {
@@ -269,8 +272,22 @@ export function sanitizeComparison(v: unknown): Comparison {
       : { gateMode: oneOf(o.gateMode, GATE_MODES, 'comparison.gateMode') }),
     ...(o.confirmation === undefined ? {} : { confirmation: confirmationInfo(o.confirmation) }),
     ...(o.hotLines === undefined ? {} : { hotLines: hotLinesInfo(o.hotLines) }),
-    ...(o.shards === undefined ? {} : { shards: shardsInfo(o.shards) })
+    ...(o.shards === undefined ? {} : { shards: shardsInfo(o.shards) }),
+    ...(o.skipped === undefined ? {} : { skipped: skippedInfo(o.skipped) })
   }
+}
+
+/** The packages the head did not measure: a package, a short reason, a count of benchmarks. */
+function skippedInfo(v: unknown): SkippedPackage[] {
+  return arr(v, 'comparison.skipped').map((x, i) => {
+    const e = obj(x, `skipped[${i}]`)
+    const n = num(e.benchmarks, `skipped[${i}].benchmarks`)
+    return {
+      package: str(e.package, `skipped[${i}].package`),
+      reason: str(e.reason, `skipped[${i}].reason`, L.ref),
+      benchmarks: Number.isInteger(n) && n >= 0 ? n : fail(`skipped[${i}].benchmarks`)
+    }
+  })
 }
 
 /** Which shards a merged comparison joined and lacks: at most a matrix's 256 each. */

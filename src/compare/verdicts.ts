@@ -28,6 +28,7 @@ import {
   type Screen,
   type SideInfo,
   type SideSummary,
+  type SkippedPackage,
   type Verdict,
   betterDirection,
   isTimeUnit
@@ -72,11 +73,20 @@ export function compareVerdicts(
   const keys = [...new Set([...baseBy.keys(), ...headBy.keys()])]
 
   const benchmarks: BenchmarkComparison[] = []
+  const skipped = new Map(
+    (head.skipped ?? []).map(s => [s.package, { ...s, benchmarks: 0 } as SkippedPackage])
+  )
   for (const k of keys) {
     const b = baseBy.get(k)
     const h = headBy.get(k)
     const pkg = (b ?? h)!.package
     const name = (b ?? h)!.name
+    const notMeasured = skipped.get(pkg)
+    if (!h && notMeasured) {
+      // Not measured (an identical test binary): in no verdict, not in Holm.
+      notMeasured.benchmarks++
+      continue
+    }
     if (!h) {
       benchmarks.push({
         package: pkg,
@@ -120,8 +130,9 @@ export function compareVerdicts(
     benchmarks,
     geomean: geomean(benchmarks),
     warnings: environmentWarnings(base, head),
+    ...(skipped.size > 0 ? { skipped: [...skipped.values()] } : {}),
     notes: [
-      ...skippedNotes(head),
+      ...skippedNotes([...skipped.values()]),
       ...powerNotes(timeFamily, opts.alpha),
       ...noiseNotes(benchmarks, opts.threshold, timeFamily.length)
     ],
@@ -212,15 +223,20 @@ function compareUnit(
  * What the head side did not measure, grouped by why: its benchmarks are
  * not in the comparison, and not in Holm's family.
  */
-function skippedNotes(head: Side): string[] {
-  const by = new Map<string, string[]>()
-  for (const s of head.skipped ?? []) by.set(s.reason, [...(by.get(s.reason) ?? []), s.package])
+export function skippedNotes(skipped: readonly SkippedPackage[]): string[] {
+  const by = new Map<string, SkippedPackage[]>()
+  for (const s of skipped) by.set(s.reason, [...(by.get(s.reason) ?? []), s])
   return [...by].map(([reason, pkgs]) => {
-    const shown = pkgs.slice(0, 10).join(', ')
+    const shown = pkgs
+      .slice(0, 10)
+      .map(p => p.package)
+      .join(', ')
     const more = pkgs.length > 10 ? ` and ${pkgs.length - 10} more` : ''
+    const n = pkgs.reduce((sum, p) => sum + p.benchmarks, 0)
+    const held = n > 0 ? `, holding ${n} of the baseline's benchmarks,` : ''
     return reason === IDENTICAL_REASON
-      ? `Not measured, ${pkgs.length} package(s) whose test binary and package files are identical on both sides, so their benchmarks cannot differ (\`--select all\` measures them): ${shown}${more}.`
-      : `Not measured, ${pkgs.length} package(s) (${reason}): ${shown}${more}.`
+      ? `Not measured: ${pkgs.length} package(s)${held} whose test binary and package files are identical at the base revision, so their benchmarks cannot differ (\`select: all\` or \`--select all\` measures them): ${shown}${more}.`
+      : `Not measured: ${pkgs.length} package(s)${held} (${reason}): ${shown}${more}.`
   })
 }
 

@@ -70,10 +70,9 @@ export async function confirmSuspects(
         ...settings,
         // Each suspect stops once its rounds decide it (judge/sequential.ts).
         decide: stopRule(abOpts),
-        // A suspect is measured even when its package cannot differ: what is
-        // not measured keeps the screen's verdict (clearing it by its binaries
-        // is not built yet).
-        select: 'all',
+        // A suspect whose package cannot differ is cleared without rounds
+        // (judge/confirmation.ts), unless every package is to be measured.
+        select: s.select ?? 'changed',
         base: rev.sha,
         packages: ['./...'],
         only: new Set(suspects.map(b => b.package)),

@@ -65,6 +65,8 @@ export interface PullRequestJob {
   confirmBudget?: number
   /** How A/B rounds are scheduled, for gate ab and confirmation (ab/duet.ts). */
   schedule?: AbSchedule
+  /** Which packages the A/B measures: changed (default) leaves out those that cannot differ. */
+  select?: 'changed' | 'all'
   /** This run's head bundle (screen and confirm plans). */
   headDir?: string
   /** What the run leaves to confirmation: its test binaries, fixed counts and samples (headReuse). */
@@ -87,7 +89,12 @@ export async function judgePullRequest(
   // Hot lines: matched through git diff in the checkout, which holds the head.
   const sources = gitSources(seams.engine.git, job.run.dir)
   const report = { ...job.report, pathsRelativeTo: job.temp, sources }
-  const ab = { ...job.run, buildFlags: job.run.extraFlags, schedule: job.schedule }
+  const ab = {
+    ...job.run,
+    buildFlags: job.run.extraFlags,
+    schedule: job.schedule,
+    ...(job.select ? { select: job.select } : {})
+  }
   if (job.plan === 'ab') {
     // Without the base revision there is nothing to measure: that is a
     // setup error, and the message says how to fix it.

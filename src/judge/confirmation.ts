@@ -20,6 +20,7 @@ import {
   overallVerdict,
   sortBenchmarks
 } from '../compare/verdicts.js'
+import { IDENTICAL_REASON } from '../bundle/index.js'
 import { disagreement } from '../compare/functions.js'
 import { formatChange, formatDelta, formatInterval, formatP } from '../compare/wording.js'
 import { gatesOnContention } from '../compare/contention.js'
@@ -65,9 +66,15 @@ export function applyConfirmation(
   info: Partial<ConfirmationInfo> = {}
 ): Comparison {
   const measured = new Map(ab.benchmarks.map(b => [benchmarkKey(b), b]))
+  // A suspect whose package the A/B left out as identical is noise by construction.
+  const cleared = new Set(
+    (ab.skipped ?? []).filter(s => s.reason === IDENTICAL_REASON).map(s => s.package)
+  )
   const nom = nominate(screen)
   const judged = sortBenchmarks(screen.benchmarks).map(b =>
-    nom.suspects.has(benchmarkKey(b)) ? confirmed(b, measured.get(benchmarkKey(b)), rounds, ab) : b
+    nom.suspects.has(benchmarkKey(b))
+      ? confirmed(b, measured.get(benchmarkKey(b)), rounds, ab, cleared.has(b.package))
+      : b
   )
   const shift = nom.shift && {
     ...nom.shift,
@@ -87,6 +94,7 @@ export function applyConfirmation(
     const c = b.confirmation
     // Not measured is never passed: the screen's reasons stand.
     if (!c || c.status === 'missing') return gateReasons(b, screen.options)
+    if (c.status === 'identical') return []
     const time =
       c.status === 'confirmed'
         ? [
@@ -144,8 +152,10 @@ function confirmed(
   b: BenchmarkComparison,
   a: BenchmarkComparison | undefined,
   rounds: number,
-  ab: Screen
+  ab: Screen,
+  identical: boolean
 ): BenchmarkComparison {
+  if (identical && !a) return clearedAsIdentical(b)
   const m = a?.metrics.find(x => x.kind === 'time')
   const status = !m
     ? 'missing'
@@ -197,6 +207,31 @@ function confirmed(
     }
   }
   return explained(out, b, a, status)
+}
+
+/**
+ * A suspect whose test binary and package files are identical at the base
+ * revision: nothing in it can have changed, so whatever the screen saw
+ * (time or allocations) is the baseline's runner and hour, not the pull
+ * request. Unchanged, without rounds and without a breakdown.
+ */
+function clearedAsIdentical(b: BenchmarkComparison): BenchmarkComparison {
+  const time = b.metrics.find(x => x.kind === 'time')
+  const out: BenchmarkComparison = {
+    ...b,
+    verdict: 'unchanged',
+    confirmation: {
+      status: 'identical',
+      unit: time?.unit ?? 'ns/op',
+      deltaPercent: null,
+      p: null,
+      pAdjusted: null,
+      rounds: 0,
+      test: time?.test ?? 'utest'
+    }
+  }
+  withoutBreakdown(out, true)
+  return out
 }
 
 /**

@@ -93,7 +93,7 @@ function confirmationPs(inputs: readonly MergeInput[]): Map<string, number | nul
   for (const x of inputs)
     for (const b of x.comparison.benchmarks) {
       const k = b.confirmation
-      if (!k || k.status === 'missing') continue
+      if (!k || k.status === 'missing' || k.status === 'identical') continue
       if (k.p === undefined)
         throw new MergeError(
           `${x.source} has confirmations without their raw p (made by a benchgate older than merge); run that shard again`
@@ -196,6 +196,7 @@ export function mergeComparisons(
     geomean: mergeGeomeans(judged.flatMap(j => j.c.geomean)),
     warnings: judged.flatMap(j => j.c.warnings.map(w => `${j.source}: ${w}`)),
     notes,
+    ...(judged.some(j => j.c.skipped) ? { skipped: judged.flatMap(j => j.c.skipped ?? []) } : {}),
     shards: {
       merged: inputs.map(x => x.source),
       missing: [...missing],

@@ -7,6 +7,7 @@
  * turn the check green. What a fork can still forge is the numbers
  * themselves: it ran the benchmarks (docs/security.md).
  */
+import { IDENTICAL_REASON } from '../bundle/index.js'
 import {
   benchmarkKey,
   type BenchmarkComparison,
@@ -24,6 +25,7 @@ import {
   sortBenchmarks
 } from '../compare/verdicts.js'
 import { explain } from '../compare/functions.js'
+import { SAME_TREE } from '../compare/lines.js'
 import { applyContentionVerdicts, judgeContention } from '../compare/contention.js'
 import { judgeScreen } from './judge.js'
 import { applyConfirmation } from './confirmation.js'
@@ -101,7 +103,11 @@ export function failMissingShards(c: Comparison): Comparison {
  * re-judged or merged confirmed regression still names its culprit and
  * leads with it (applyConfirmation keeps only what the A/B has).
  */
-function abMeasured(b: BenchmarkComparison, time: MetricComparison): BenchmarkComparison {
+function abMeasured(
+  b: BenchmarkComparison,
+  time: MetricComparison,
+  diffKnown: boolean
+): BenchmarkComparison {
   const out: BenchmarkComparison = {
     package: b.package,
     name: b.name,
@@ -113,7 +119,7 @@ function abMeasured(b: BenchmarkComparison, time: MetricComparison): BenchmarkCo
     out.functionsFrom = 'ab'
     if (b.functionStats) out.functionStats = b.functionStats
   }
-  if (out.verdict === 'regression') out.summary = explain(out)
+  if (out.verdict === 'regression') out.summary = explain(out, diffKnown)
   return out
 }
 
@@ -136,6 +142,8 @@ export function judgeVerdicted(
     verdict: overallVerdict(counts)
   }
   const confirmed = benchmarks.filter(b => b.confirmation)
+  const diffKnown =
+    c.hotLines !== undefined && 'between' in c.hotLines && c.hotLines.between !== SAME_TREE
   if (c.gateMode !== 'confirmed' || confirmed.length === 0) return judgeScreen(screen, c.gateMode)
   // The confirmation's own numbers decide it, as they did on the runner:
   // the A/B Δ against the A/B threshold and its Holm-adjusted p.
@@ -143,11 +151,15 @@ export function judgeVerdicted(
     ...screen,
     options: { ...c.options, threshold: c.options.abThreshold },
     notes: [],
+    // Cleared as identical on the runner: cleared again (judge/confirmation.ts).
+    skipped: confirmed
+      .filter(b => b.confirmation!.status === 'identical')
+      .map(b => ({ package: b.package, reason: IDENTICAL_REASON, benchmarks: 0 })),
     benchmarks: sortBenchmarks(
       confirmed.flatMap(b => {
         const k = b.confirmation!
         // No numbers is not measured, whatever the status says: the screen's verdict stands.
-        if (k.status === 'missing' || k.deltaPercent === null) return []
+        if (k.status === 'missing' || k.status === 'identical' || k.deltaPercent === null) return []
         const delta = k.deltaPercent ?? 0
         const key = benchmarkKey(b)
         const pAdjusted = confirmationP?.has(key) ? confirmationP.get(key)! : k.pAdjusted
@@ -175,7 +187,7 @@ export function judgeVerdicted(
           base: null,
           head: null
         }
-        return [{ ...abMeasured(b, time), confirmation: k }]
+        return [{ ...abMeasured(b, time, diffKnown), confirmation: k }]
       })
     )
   }

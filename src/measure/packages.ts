@@ -38,6 +38,11 @@ export interface MeasureOptions {
   scratch: string
   /** Iteration counts to reuse (a baseline's), by passKey. */
   reuse?: ReadonlyMap<string, number>
+  /**
+   * After the build: the import paths of built packages that cannot have
+   * changed (`run --since`, ab/since.ts). They are not measured.
+   */
+  unchanged?: (built: readonly { pkg: GoPackage; binary: string }[]) => Promise<ReadonlySet<string>>
 }
 
 /** What measuring the packages produced. */
@@ -52,6 +57,8 @@ export interface MeasuredPackages {
   builds: number
   /** Every benchmark's samples: their results and profile files (in `scratch`). */
   samples: BenchmarkSamples[]
+  /** Packages built but not measured: `unchanged` said they cannot differ. */
+  unchanged: GoPackage[]
 }
 
 /** Build, calibrate and sample the packages; failures are recorded per package, never thrown. */
@@ -68,7 +75,10 @@ export async function measurePackages(
     { binaryDir: o.binaryDir, buildFlags: flags.build },
     onEvent
   )
-  const ready = built.flatMap(b => ('binary' in b ? [b] : []))
+  const builtOk = built.flatMap(b => ('binary' in b ? [b] : []))
+  const same = o.unchanged && builtOk.length > 0 ? await o.unchanged(builtOk) : new Set<string>()
+  const ready = builtOk.filter(b => !same.has(b.pkg.importPath))
+  const measuring = built.filter(b => !same.has(b.pkg.importPath))
   const calibrations = await calibratePackages(
     go,
     ready,
@@ -90,7 +100,7 @@ export async function measurePackages(
   const byCalibration = new Map(calibrations.map(c => [c.pkg.importPath, c]))
   const runs: PackageRun[] = []
   const measured: PackageMeasurement[] = []
-  for (const [index, b] of built.entries()) {
+  for (const [index, b] of measuring.entries()) {
     const pkg = b.pkg
     const c = byCalibration.get(pkg.importPath)
     const own = samples.filter(s => s.target.importPath === pkg.importPath)
@@ -100,7 +110,7 @@ export async function measurePackages(
         : await sampledRun(go, c!, own, o.profileDir)
     runs.push(run)
     measured.push(measurementOf(run, own))
-    onEvent({ type: 'package-end', index, total: built.length, run })
+    onEvent({ type: 'package-end', index, total: measuring.length, run })
   }
   return {
     runs,
@@ -108,7 +118,8 @@ export async function measurePackages(
     targets: samples.filter(s => s.results.length > 0).map(s => s.target),
     binaries: new Map(ready.map(b => [b.pkg.importPath, b.binary])),
     builds: built.length,
-    samples
+    samples,
+    unchanged: builtOk.filter(b => same.has(b.pkg.importPath)).map(b => b.pkg)
   }
 }
 

@@ -14,10 +14,10 @@ import { discoverPackages, DiscoveryError, type GoPackage } from '../gobench/dis
 import { splitTestFlags } from '../gobench/args.js'
 import type { PackageRun } from '../gobench/run.js'
 import type { GoToolchain } from '../gobench/toolchain.js'
-import { readBundle } from '../bundle/index.js'
+import { IDENTICAL_REASON, readBundle } from '../bundle/index.js'
 import { median } from '../stats/median.js'
 import { buildBundle } from './bundle-builder.js'
-import { measurePackages, type MeasureEvent } from './packages.js'
+import { measurePackages, type MeasureEvent, type MeasureOptions } from './packages.js'
 import type { BenchmarkSamples } from './samples.js'
 import type { ProfileFiles } from '../attribution/index.js'
 import { passKey, type PassTarget } from './targets.js'
@@ -55,6 +55,12 @@ export interface RunOutcome {
   samples: BenchmarkSamples[]
 }
 
+/** What leaves out the packages that cannot differ from revision `ref` (ab/since.ts builds it). */
+export interface RunSettingsUnchanged {
+  ref: string
+  filter: NonNullable<MeasureOptions['unchanged']>
+}
+
 /** Run the benchmarks and write the bundle. Failed packages are recorded, not thrown. */
 export async function runToBundle(
   go: GoToolchain,
@@ -62,6 +68,11 @@ export async function runToBundle(
   settings: RunSettings & {
     /** Keep the test binaries here (for an A/B of the same head); a scratch directory otherwise. */
     binaryDir?: string
+    /**
+     * Leave out the packages that cannot differ from another revision
+     * (ab/since.ts): `ref` names it in the bundle's settings (`since`).
+     */
+    unchanged?: RunSettingsUnchanged
   },
   onEvent: (e: PipelineEvent) => void = () => {}
 ): Promise<RunOutcome> {
@@ -88,7 +99,8 @@ export async function runToBundle(
         profileDir,
         binaryDir: settings.binaryDir ?? scratch,
         scratch: sampleDir,
-        ...(reuse ? { reuse } : {})
+        ...(reuse ? { reuse } : {}),
+        ...(settings.unchanged ? { unchanged: settings.unchanged.filter } : {})
       },
       onEvent
     )
@@ -113,7 +125,11 @@ export async function runToBundle(
         maxProfileBytes: settings.maxProfileBytes,
         commit: settings.commit,
         ref: settings.ref,
-        settings: recordedSettings(settings, reuse !== undefined, shard)
+        settings: {
+          ...recordedSettings(settings, reuse !== undefined, shard),
+          ...(settings.unchanged ? { since: settings.unchanged.ref } : {})
+        },
+        skipped: m.unchanged.map(p => ({ package: p.importPath, reason: IDENTICAL_REASON }))
       },
       measured
     )
@@ -260,7 +276,8 @@ export async function checkTraceSupport(
 
 /** A -bench that matched nothing in any package is an error naming it. */
 function checkMatched(runs: readonly PackageRun[], bench: string): void {
-  if (!runs.every(r => r.status === 'no-match')) return
+  // No run at all: every package was left out as unchanged, which is an answer.
+  if (runs.length === 0 || !runs.every(r => r.status === 'no-match')) return
   throw new NoBenchmarksError(
     `-bench regular expression ${JSON.stringify(bench)} matched no benchmark in the ${runs.length} package(s) that have benchmarks (${runs
       .slice(0, 5)

@@ -31,14 +31,20 @@ export const MAX_SOURCE_FILES = 200
 /** The largest source file read, in bytes. */
 export const MAX_SOURCE_BYTES = 4 << 20
 
-/** The repository files that any function with line costs names, on either side. */
+/**
+ * The repository files that the functions of either side name: those
+ * with line costs first (hot lines), then the rest (whether the diff
+ * changed a function, compare/decls.ts), at most MAX_SOURCE_FILES.
+ */
 export function filesWithLines(...sides: (readonly SideBenchmark[])[]): string[] {
   const out = new Set<string>()
+  const rest = new Set<string>()
   for (const benchmarks of sides)
     for (const b of benchmarks)
       for (const list of Object.values(b.functions ?? {}))
-        for (const f of list ?? []) if (f.file && f.lines?.length) out.add(f.file)
-  return [...out].filter(isRepositoryPath).sort().slice(0, MAX_SOURCE_FILES)
+        for (const f of list ?? []) if (f.file) (f.lines?.length ? out : rest).add(f.file)
+  const sorted = (set: Set<string>) => [...set].filter(isRepositoryPath).sort()
+  return [...sorted(out), ...sorted(rest).filter(f => !out.has(f))].slice(0, MAX_SOURCE_FILES)
 }
 
 /** A work-tree file's lines, or undefined when it is not a regular file inside `root`. */

@@ -102,7 +102,7 @@ export function functionTable(
             ['function', 'status', 'Δ self', 'base self', 'head self', 'Δ cum'],
             ...rows.map(f => [
               fnLabel(f, source, opts),
-              f.status,
+              f.changedInDiff ? `${f.status}, ${IN_DIFF}` : f.status,
               dv(f.delta.self),
               v(f.base.self),
               v(f.head.self),
@@ -114,6 +114,8 @@ export function functionTable(
     )
   else out.push(`**${title}**`)
   const notes = statsNotes(measure, st, rows.length)
+  if (rows.some(f => f.changedInDiff) || rows[0]?.path?.some(s => s.changedInDiff))
+    notes.push(`${IN_DIFF}: the diff between the sides changed this function's declaration.`)
   if (notes.length > 0) out.push(notes.join(' '))
   const path = rows[0]?.path
   if (path && path.length > 1)
@@ -178,6 +180,9 @@ function hotLines(
   )
 }
 
+/** The mark of a function the diff changed (FunctionDelta.changedInDiff). */
+const IN_DIFF = '✏️ changed'
+
 /** A call path as a small tree in a code block, each step with its cum on both sides. */
 function pathTree(
   path: readonly PathStep[],
@@ -189,7 +194,8 @@ function pathTree(
   const lines = path.map((s, i) => {
     const side = (x: number | null): string => (x === null ? '–' : v(x))
     const delta = s.base !== null && s.head !== null ? `  (${dv(s.head - s.base)})` : ''
-    return `${names[i].padEnd(width + (names[i].length - [...names[i]].length))}  ${side(s.base)} → ${side(s.head)}${delta}`
+    const mark = s.changedInDiff ? `  ${IN_DIFF}` : ''
+    return `${names[i].padEnd(width + (names[i].length - [...names[i]].length))}  ${side(s.base)} → ${side(s.head)}${delta}${mark}`
   })
   return codeBlock(lines, 400)
 }

@@ -108,13 +108,10 @@ export function renderMarkdown(
   let table = tables.join('\n\n')
   // Refuted suspects; one the A/B could not measure stands as the screen
   // judged it, in the table above, and is not listed as "not confirmed".
-  for (const status of ['inconclusive', 'not-confirmed'] as const) {
+  for (const status of ['inconclusive', 'not-confirmed', 'identical'] as const) {
     const listed = c.benchmarks.filter(b => b.confirmation?.status === status)
     if (listed.length === 0) continue
-    const t = unconfirmedTable(
-      listed,
-      status === 'inconclusive' ? c.options.abThreshold : undefined
-    )
+    const t = unconfirmedTable(listed, status, c.options.abThreshold)
     table += `\n\n${t}`
     room.left -= bytes(t) + 2
   }
@@ -360,14 +357,18 @@ function changedTable(
 /** The screen's suspects that the A/B did not reproduce: shown, never gating. */
 function unconfirmedTable(
   unconfirmed: readonly BenchmarkComparison[],
-  /** Inconclusive suspects: the A/B threshold they could not be held to. */
-  inconclusiveAt?: number
+  status: 'inconclusive' | 'not-confirmed' | 'identical',
+  /** The A/B threshold inconclusive suspects could not be held to. */
+  abThreshold: number
 ): string {
   const shown = unconfirmed.slice(0, 50)
+  const heading = {
+    'not-confirmed': `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):`,
+    inconclusive: `**Inconclusive** (flagged by the screen; the A/B rounds on this runner could neither confirm nor rule out a regression of ${abThreshold}% or more: their cap or budget was reached, or, from their spread so far, the rounds left could not have decided — not evidence of no change):`,
+    identical: `**Cleared without rounds** (flagged by the screen; their package's test binary and files are identical at the base revision, so the pull request cannot have changed them):`
+  }[status]
   return (
-    (inconclusiveAt === undefined
-      ? `**Not confirmed** (flagged by the screen against the baseline, not reproduced on this runner):\n\n`
-      : `**Inconclusive** (flagged by the screen; the A/B rounds on this runner could neither confirm nor rule out a regression of ${inconclusiveAt}% or more: their cap or budget was reached, or, from their spread so far, the rounds left could not have decided — not evidence of no change):\n\n`) +
+    `${heading}\n\n` +
     markdownTable(
       [
         ['benchmark', 'screen Δ', 'screen p', 'on this runner'],

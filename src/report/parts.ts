@@ -40,6 +40,10 @@ export function marker(key: string): string {
 /** The one-line verdict. */
 export function verdictLine(c: Comparison): string {
   const n = c.counts
+  const gate = c.gate.fail ? ' — **the gate fails**' : c.accepted ? ' — **accepted** by label' : ''
+  const same = c.skipped ?? []
+  if (c.benchmarks.length === 0 && same.length > 0)
+    return `### ${VERDICT_ICON[c.verdict]} benchgate: nothing measured could change — ${same.length} package(s) with benchmarks have identical test binaries and files${gate}`
   const parts: string[] = []
   if (n.regression) parts.push(`${n.regression} regression${n.regression > 1 ? 's' : ''}`)
   if (n.improvement) parts.push(`${n.improvement} improvement${n.improvement > 1 ? 's' : ''}`)
@@ -49,7 +53,7 @@ export function verdictLine(c: Comparison): string {
   if (n['too-few-samples']) parts.push(`${n['too-few-samples']} with too few samples`)
   if (n.inconclusive) parts.push(`${n.inconclusive} inconclusive`)
   parts.push(`${n.unchanged} unchanged`)
-  const gate = c.gate.fail ? ' — **the gate fails**' : c.accepted ? ' — **accepted** by label' : ''
+  if (same.length > 0) parts.push(`${same.length} package(s) not measured (identical)`)
   return `### ${VERDICT_ICON[c.verdict]} benchgate: ${parts.join(', ')}${gate}`
 }
 
@@ -110,6 +114,8 @@ export function confirmationText(b: BenchmarkComparison): string {
   if (!k) return '–'
   if (k.status === 'missing')
     return "not measured by the A/B (at the base revision): the screen's verdict stands"
+  if (k.status === 'identical')
+    return "cleared without rounds: its test binary and package files are identical at the base revision, so the screen's difference is noise"
   const stats = `${formatDelta(k.deltaPercent)} (p=${formatP(k.pAdjusted)}, ${k.rounds} rounds)`
   if (k.status === 'inconclusive')
     return `inconclusive: ${formatInterval(k.interval)} after ${k.rounds} rounds (median ${formatDelta(k.deltaPercent)}, p=${formatP(k.pAdjusted)})`

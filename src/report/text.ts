@@ -56,6 +56,14 @@ export function formatRunSummary(bundle: Bundle): string {
         ? `; ${failed.length} package(s) FAILED: ${failed.map(p => showInvisible(p.importPath)).join(', ')}`
         : '')
   ]
+  const same = bundle.skipped ?? []
+  if (same.length > 0)
+    notes.push(
+      `${same.length} package(s) not measured (${same
+        .slice(0, 10)
+        .map(p => `${showInvisible(p.package)}: ${showInvisible(p.reason)}`)
+        .join(', ')}${same.length > 10 ? ', …' : ''})`
+    )
   return `${table}\n\n${notes.join('\n')}\n`
 }
 

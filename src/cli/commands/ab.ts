@@ -14,6 +14,7 @@ import {
   str,
   UsageError,
   scheduleFlag,
+  selectFlag,
   SHARD_OPTIONS,
   shardFlags,
   type Command
@@ -42,9 +43,7 @@ export const abCommand: Command = {
         'ab needs --base <ref>: the revision to compare the head against (e.g. the merge-base)'
       )
     const checked = runSettingsFrom(values, { count: 10, extraFlags: rest, out: 'benchgate-ab' })
-    const select = str(values, 'select') ?? 'changed'
-    if (select !== 'changed' && select !== 'all')
-      throw new UsageError(`--select must be changed or all, not ${JSON.stringify(select)}`)
+    const select = selectFlag(values)
     // Validate the comparison flags before minutes of A/B, not after.
     const explicit = str(values, 'threshold') !== undefined
     const opts = compareOptions(values, AB_TEST)

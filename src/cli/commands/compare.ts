@@ -23,6 +23,7 @@ import {
   unconfirmedStatus,
   runSettingsFrom,
   scheduleFlag,
+  selectFlag,
   str,
   UsageError,
   type Command
@@ -75,13 +76,14 @@ const CONFIRM_ONLY = [
   'dir',
   'benchtime',
   'out',
-  'schedule'
+  'schedule',
+  'select'
 ]
 
 /** The `compare` command. */
 export const compareCommand: Command = {
   usage:
-    'benchgate compare <base> <head> [--shard i/n] [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--fail-on-inconclusive] [--max-functions N] [--test welch|utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--confirm-budget SECONDS] [--schedule abba|duet] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
+    'benchgate compare <base> <head> [--shard i/n] [--format markdown|json|text] [--output FILE] [--threshold P] [--alpha A] [--alloc-threshold P] [--fail-on-alloc] [--fail-on-inconclusive] [--max-functions N] [--test welch|utest|wilcoxon] [--ab-threshold P] [--confirm-base <ref> [--confirm-head <ref>] [--dir D] [--confirm-rounds N] [--confirm-budget SECONDS] [--schedule abba|duet] [--select changed|all] [--benchtime T] [--out DIR] [-- go test -c build flags]]',
   options: {
     ...COMPARE_OPTIONS,
     'confirm-base': { type: 'string' },
@@ -89,6 +91,7 @@ export const compareCommand: Command = {
     'confirm-rounds': { type: 'string' },
     'confirm-budget': { type: 'string' },
     schedule: { type: 'string' },
+    select: { type: 'string' },
     dir: { type: 'string' },
     benchtime: { type: 'string' },
     out: { type: 'string' },
@@ -138,6 +141,7 @@ export const compareCommand: Command = {
             base: confirmBase,
             head: str(values, 'confirm-head'),
             schedule: scheduleFlag(values),
+            select: selectFlag(values),
             // The head bundle's fixed iteration counts: both sides re-measure at them.
             ...counts,
             sources: gitSources(new LocalGit(), resolve('.'))

@@ -13,19 +13,21 @@ import {
   write,
   type Command
 } from '../options.js'
-import { runProgress } from '../progress.js'
+import { runProgress, sinceProgress } from '../progress.js'
+import { identicalSince } from '../../ab/since.js'
 
 /** The `run` command. */
 export const runCommand: Command = {
   usage:
-    'benchgate run [--dir D] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [--shard i/n [--shard-weights BASELINE]] [--iterations-from BASELINE] [-- extra go test flags]',
+    'benchgate run [--dir D] [--since REF] [--packages P...] [--bench RE] [--count N] [--benchtime T] [--timeout T] [--out DIR] [--top K] [--max-profile-bytes N] [--shard i/n [--shard-weights BASELINE]] [--iterations-from BASELINE] [-- extra go test flags]',
   options: {
     ...RUN_OPTIONS,
     timeout: { type: 'string' },
     top: { type: 'string' },
     'max-profile-bytes': { type: 'string' },
     ...SHARD_OPTIONS,
-    'iterations-from': { type: 'string' }
+    'iterations-from': { type: 'string' },
+    since: { type: 'string' }
   },
   passthrough: true,
   async run(values, positionals, rest) {
@@ -40,7 +42,38 @@ export const runCommand: Command = {
         : {})
     }
     const { go, git } = localEngine(settings.timeout)
-    const outcome = await runToBundle(go, git, settings, runProgress(Date.now()))
+    const started = Date.now()
+    const since = str(values, 'since')
+    if (since === '') throw new UsageError('--since needs a revision: a branch, tag or SHA')
+    const outcome = await runToBundle(
+      go,
+      git,
+      {
+        ...settings,
+        // Only what can differ from REF is measured (docs/design.md D16).
+        ...(since !== undefined
+          ? {
+              unchanged: {
+                ref: since,
+                filter: built =>
+                  identicalSince(
+                    go,
+                    git,
+                    {
+                      dir: settings.dir,
+                      ref: since,
+                      extraFlags: settings.extraFlags,
+                      what: '--since'
+                    },
+                    built,
+                    sinceProgress(started)
+                  )
+              }
+            }
+          : {})
+      },
+      runProgress(started)
+    )
     await write(formatRunSummary(outcome.bundle))
     console.error(`bundle: ${outcome.bundleDir}`)
     for (const f of outcome.failed) console.error(`\nbenchgate: ${forTerminal(f.error ?? '')}`)

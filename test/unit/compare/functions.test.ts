@@ -7,7 +7,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { isRuntimeInternal } from '../../../src/attribution/index.js'
-import { functionDeltas } from '../../../src/compare/functions.js'
+import { explain, functionDeltas } from '../../../src/compare/functions.js'
+import type { BenchmarkComparison } from '../../../src/compare/model.js'
 import type { SideBenchmark } from '../../../src/compare/input.js'
 
 const side = (fns: [string, number, number, number][]): SideBenchmark => ({
@@ -123,5 +124,95 @@ describe('ranking function deltas by their own cost', () => {
       }),
       { numRuns: 5000 }
     )
+  })
+})
+
+describe('functions the diff changed', () => {
+  // tree.go: Get calls get; the diff edits Get (a line inside it), not get.
+  const TREE = [
+    'package p',
+    '',
+    'func (t *Tree) Get(k int) int {',
+    '\tfor i := 0; i < 3; i++ {',
+    '\t\tt.root.get(k)',
+    '\t}',
+    '\treturn t.root.get(k)',
+    '}',
+    '',
+    'func (n *node) get(k int) int {',
+    '\treturn k',
+    '}'
+  ]
+  const withFiles = (s: SideBenchmark): SideBenchmark => ({
+    ...s,
+    functions: {
+      cpu: s.functions!.cpu!.map(f => ({
+        ...f,
+        file: 'p/tree.go',
+        path: ['example.com/p.benchHelper', 'example.com/p.(*Tree).Get', f.name]
+      }))
+    }
+  })
+  const base = withFiles(
+    side([
+      ['example.com/p.benchHelper', 0, 1000, 0],
+      ['example.com/p.(*Tree).Get', 0, 1000, 0],
+      ['example.com/p.(*node).get', 1000, 1000, 1000]
+    ])
+  )
+  const head = withFiles(
+    side([
+      ['example.com/p.benchHelper', 0, 3000, 0],
+      ['example.com/p.(*Tree).Get', 0, 3000, 0],
+      ['example.com/p.(*node).get', 3000, 3000, 3000]
+    ])
+  )
+  const view = (
+    hunks: { baseStart: number; baseCount: number; headStart: number; headCount: number }[]
+  ) => ({
+    between: 'a..b',
+    files: new Map([['p/tree.go', { hunks, head: TREE, base: TREE }]])
+  })
+  const bc = (d: NonNullable<ReturnType<typeof functionDeltas>>): BenchmarkComparison => ({
+    package: 'example.com/p',
+    name: 'BenchmarkGet-2',
+    verdict: 'regression',
+    metrics: [],
+    functions: d.functions
+  })
+
+  it('marks the rows and call-path steps whose declaration a hunk touched, and only those', () => {
+    const d = functionDeltas(
+      base,
+      head,
+      10,
+      'regression',
+      view([{ baseStart: 4, baseCount: 1, headStart: 4, headCount: 1 }])
+    )!
+    const top = d.functions.cpu![0]
+    expect(top.name).toBe('example.com/p.(*node).get')
+    expect(top.changedInDiff).toBeUndefined()
+    expect(top.path!.filter(s => s.changedInDiff).map(s => s.name)).toEqual([
+      'example.com/p.(*Tree).Get'
+    ])
+    // The headline: the top function was not changed; its caller on the path was.
+    expect(explain(bc(d), true)).toMatch(
+      /none of its top functions was changed in this diff, but on its call path example\.com\/p\.\(\*Tree\)\.Get was$/
+    )
+  })
+
+  it('says nothing of the diff when the top function is the one it changed, or when there is no diff', () => {
+    const d = functionDeltas(
+      base,
+      head,
+      10,
+      'regression',
+      view([{ baseStart: 11, baseCount: 1, headStart: 11, headCount: 1 }])
+    )!
+    expect(d.functions.cpu![0].changedInDiff).toBe(true)
+    expect(explain(bc(d), true)).not.toMatch(/none of its top functions/)
+    const none = functionDeltas(base, head, 10, 'regression', view([]))!
+    expect(explain(bc(none), true)).toMatch(/came from what they call or use/)
+    expect(explain(bc(none), false)).not.toMatch(/none of its top functions/)
   })
 })

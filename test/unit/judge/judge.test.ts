@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { compare } from '../../../src/judge/judge.js'
 import { applyConfirmation, suspectsOf } from '../../../src/judge/confirmation.js'
 import { rejudge } from '../../../src/judge/rejudge.js'
+import { sanitizeComparison } from '../../../src/compare/sanitize.js'
 import type { Side } from '../../../src/compare/input.js'
 import { parseReport } from '../../../src/github/report-artifact.js'
 import { renderMarkdown } from '../../../src/report/markdown.js'
@@ -361,5 +362,61 @@ describe('allocation verdicts that respect noise (docs/design.md D11)', () => {
     expect(b.summary).toMatch(
       /^BenchmarkMixed \+\d+\.\d+% \(p=[\d.<]+\); but B\/op -20\.00% \(improvement\)$/
     )
+  })
+})
+
+describe('a suspect whose package the A/B left out as identical', () => {
+  // The screen: A +20% in a package whose test binary the pull request did
+  // not change (a slower baseline runner, say), B +20% in one it did.
+  const inPkg = (s: Side, pkg: string, name: string): Side => ({
+    ...s,
+    benchmarks: s.benchmarks.map(b => (b.name === name ? { ...b, package: pkg } : b))
+  })
+  const screen = compare(
+    inPkg(
+      side('base', { BenchmarkA: { ns: steady(1000) }, BenchmarkB: { ns: steady(1000) } }),
+      'example.com/same',
+      'BenchmarkA'
+    ),
+    inPkg(
+      side('head', { BenchmarkA: { ns: steady(1200) }, BenchmarkB: { ns: steady(1200) } }),
+      'example.com/same',
+      'BenchmarkA'
+    )
+  )
+  // The A/B measured B (and reproduced it) and skipped A's package.
+  const ab = {
+    ...compare(
+      side('base', { BenchmarkB: { ns: steady(1000, 10) } }),
+      side('head', { BenchmarkB: { ns: steady(1200, 10) } }),
+      { threshold: 2.5 }
+    ),
+    skipped: [{ package: 'example.com/same', reason: 'identical test binary', benchmarks: 0 }]
+  }
+  const c = applyConfirmation(screen, ab, 10)
+  const a = c.benchmarks.find(b => b.name === 'BenchmarkA')!
+
+  it('is cleared without rounds: unchanged, no breakdown, not in the gate', () => {
+    expect(screen.benchmarks.find(b => b.name === 'BenchmarkA')!.verdict).toBe('regression')
+    expect(a.confirmation).toMatchObject({ status: 'identical', rounds: 0, pAdjusted: null })
+    expect(a.verdict).toBe('unchanged')
+    expect(a.functions).toBeUndefined()
+    expect(c.gate.reasons.join('\n')).not.toMatch(/BenchmarkA/)
+    expect(c.gate.reasons.join('\n')).toMatch(/BenchmarkB/)
+    expect(c.counts.regression).toBe(1)
+  })
+
+  it('the comment says why it was cleared', () => {
+    const md = renderMarkdown(c, { key: 'k' })
+    expect(md).toMatch(/\*\*Cleared without rounds\*\*/)
+    expect(md).toMatch(/identical at the base revision, so the screen's difference is noise/)
+  })
+
+  it('stays cleared when the report is re-judged from its JSON', () => {
+    const again = rejudge(sanitizeComparison(JSON.parse(JSON.stringify(c))))
+    const a2 = again.benchmarks.find(b => b.name === 'BenchmarkA')!
+    expect(a2.confirmation?.status).toBe('identical')
+    expect(a2.verdict).toBe('unchanged')
+    expect(again.gate.reasons).toEqual(c.gate.reasons)
   })
 })
