@@ -25,11 +25,14 @@ async function sameBytes(a: string, b: string): Promise<boolean> {
   }
 }
 
+/** Version control directories (or, in a git worktree, the .git file): never package files. */
+const VCS = new Set(['.git', '.hg', '.svn', '.bzr', '.jj'])
+
 /**
  * The files beside a package's Go sources, relative to its directory,
  * sorted: every non-`.go` file, and everything under subdirectories that
- * are not Go packages of their own (testdata/ always). A symbolic link is
- * listed, not followed.
+ * are not Go packages of their own (testdata/ always), leaving out version
+ * control's directories. A symbolic link is listed, not followed.
  */
 async function packageFiles(dir: string, rel = ''): Promise<string[]> {
   let entries
@@ -40,6 +43,9 @@ async function packageFiles(dir: string, rel = ''): Promise<string[]> {
   }
   const out: string[] = []
   for (const e of entries) {
+    // Version control's own files: a checkout's .git directory is a file
+    // in a worktree, and neither is anything the benchmarks read.
+    if (VCS.has(e.name)) continue
     const path = rel ? `${rel}/${e.name}` : e.name
     if (e.isDirectory()) {
       const inner = await readdir(join(dir, path)).catch(() => [] as string[])

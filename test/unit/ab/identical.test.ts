@@ -34,6 +34,18 @@ describe('cannotDiffer', () => {
     expect(await cannotDiffer(s.binaries, s.dirs)).toBe(true)
   })
 
+  it("ignores version control: a checkout's .git directory against a worktree's .git file", async () => {
+    // A package at the repository root (klauspost/compress's is one).
+    const s = sides(
+      { ...same, 'pkg/.git': 'gitdir: /elsewhere/.git/worktrees/base' },
+      { ...same, 'pkg/.git/HEAD': 'ref: refs/heads/main', 'pkg/.git/objects/ab/cdef': 'x' }
+    )
+    expect(await cannotDiffer(s.binaries, s.dirs)).toBe(true)
+    // Anything else hidden still counts.
+    const t = sides(same, { ...same, 'pkg/.config/settings': 'new' })
+    expect(await cannotDiffer(t.binaries, t.dirs)).toBe(false)
+  })
+
   it('is false when the binaries differ, even by one byte of the same size', async () => {
     const s = sides(same, { ...same, 'pkg.test': 'ELG' })
     expect(await cannotDiffer(s.binaries, s.dirs)).toBe(false)
