@@ -18,7 +18,7 @@ const RANKS = [
   ['bundle'],
   ['compare', 'shard'],
   ['report', 'measure'],
-  ['judge', 'ab', 'flame', 'github'],
+  ['judge', 'ab', 'flame', 'github', 'history'],
   ['engine'],
   ['action', 'cli']
 ]

@@ -6118,11 +6118,13 @@ async function sameBytes(a, b) {
         return false;
     }
 }
+/** Version control directories (or, in a git worktree, the .git file): never package files. */
+const VCS = new Set(['.git', '.hg', '.svn', '.bzr', '.jj']);
 /**
  * The files beside a package's Go sources, relative to its directory,
  * sorted: every non-`.go` file, and everything under subdirectories that
- * are not Go packages of their own (testdata/ always). A symbolic link is
- * listed, not followed.
+ * are not Go packages of their own (testdata/ always), leaving out version
+ * control's directories. A symbolic link is listed, not followed.
  */
 async function packageFiles(dir, rel = '') {
     let entries;
@@ -6134,6 +6136,10 @@ async function packageFiles(dir, rel = '') {
     }
     const out = [];
     for (const e of entries) {
+        // Version control's own files: a checkout's .git directory is a file
+        // in a worktree, and neither is anything the benchmarks read.
+        if (VCS.has(e.name))
+            continue;
         const path = rel ? `${rel}/${e.name}` : e.name;
         if (e.isDirectory()) {
             const inner = await (0,promises_namespaceObject.readdir)((0,external_node_path_namespaceObject.join)(dir, path)).catch(() => []);
@@ -13415,6 +13421,613 @@ const topCommand = {
     }
 };
 
+;// CONCATENATED MODULE: ./src/stats/edivisive.ts
+/**
+ * Change points in a series (issue 31), as Apache Otava (formerly Hunter)
+ * finds them (Fleming et al., ICPE 2023): E-Divisive means (Matteson and
+ * James, 2014; α = 1) splits the series where the energy distance between
+ * the two sides is largest, each split kept while a two-sided Student's t
+ * test of the points between its neighbouring change points says the
+ * means differ; it runs in overlapping windows, at a tenth of the wanted
+ * p first, then the weakest change points are removed one by one
+ * (recomputing their neighbours) until each has p ≤ maxP and a
+ * magnitude ≥ minMagnitude.
+ *
+ * One deliberate difference: the t test uses the corrected (n − 1)
+ * standard deviation, where Otava passes numpy's default (n) to scipy.
+ */
+
+/** Defaults, as Otava's compute_change_points. */
+const CHANGE_POINT_DEFAULTS = { window: 50, maxP: 0.001, minMagnitude: 0 };
+const mean = (xs, a, b) => {
+    let s = 0;
+    for (let i = a; i < b; i++)
+        s += xs[i];
+    return s / (b - a);
+};
+/** Student's two-sample t test (pooled variance) of xs[a, i) against xs[i, b); p 1 with under 3 points. */
+function segmentTest(xs, a, i, b) {
+    const nl = i - a;
+    const nr = b - i;
+    const before = mean(xs, a, i);
+    const after = mean(xs, i, b);
+    const magnitude = before === 0 || after === 0
+        ? before === after
+            ? 0
+            : Infinity
+        : Math.max(Math.abs(after / before - 1), Math.abs(before / after - 1));
+    const df = nl + nr - 2;
+    if (nl < 1 || nr < 1 || df < 1)
+        return { before, after, p: 1, magnitude };
+    let ss = 0;
+    for (let k = a; k < i; k++)
+        ss += (xs[k] - before) ** 2;
+    for (let k = i; k < b; k++)
+        ss += (xs[k] - after) ** 2;
+    const se = Math.sqrt((ss / df) * (1 / nl + 1 / nr));
+    const p = se === 0 ? (before === after ? 1 : 0) : tTwoSided((after - before) / se, df);
+    return { before, after, p, magnitude };
+}
+/**
+ * The split of xs[a, b) with the largest q̂ (Matteson and James's
+ * divergence, α = 1), in O(m²): the pairwise distances once, then the
+ * three sums moved one point at a time. Undefined under 2 points.
+ */
+function bestSplit(xs, a, b) {
+    const m = b - a;
+    if (m < 2)
+        return undefined;
+    const rowBefore = new Float64Array(m);
+    const rowAfter = new Float64Array(m);
+    let total = 0;
+    for (let i = 0; i < m; i++)
+        for (let j = i + 1; j < m; j++) {
+            const d = Math.abs(xs[a + i] - xs[a + j]);
+            rowAfter[i] += d;
+            rowBefore[j] += d;
+            total += d;
+        }
+    let cross = 0;
+    let left = 0;
+    let right = total;
+    let best;
+    for (let t = 1; t < m; t++) {
+        // Point t − 1 moves from the right side to the left.
+        const k = t - 1;
+        cross += rowAfter[k] - rowBefore[k];
+        left += rowBefore[k];
+        right -= rowAfter[k];
+        const nl = t;
+        const nr = m - t;
+        const within = (sum, n) => (n < 2 ? 0 : (2 * sum) / (n * (n - 1)));
+        const e = (2 * cross) / (nl * nr) - within(left, nl) - within(right, nr);
+        const q = ((nl * nr) / m) * e;
+        if (!best || q > best.q)
+            best = { index: a + t, q };
+    }
+    return best;
+}
+/**
+ * E-Divisive on xs[a, b): split at the best q̂ of any segment while the
+ * t test of that split (between its neighbouring change points) has
+ * p ≤ maxP. Returns the change points' indexes, sorted.
+ */
+function eDivisive(xs, a, b, maxP) {
+    const found = [];
+    for (;;) {
+        const bounds = [a, ...found, b];
+        let best;
+        for (let s = 0; s + 1 < bounds.length; s++) {
+            const c = bestSplit(xs, bounds[s], bounds[s + 1]);
+            if (c && (!best || c.q > best.q))
+                best = c;
+        }
+        if (!best)
+            return found;
+        const lo = [...bounds].reverse().find(x => x < best.index);
+        const hi = bounds.find(x => x > best.index);
+        if (segmentTest(xs, lo, best.index, hi).p > maxP)
+            return found;
+        found.push(best.index);
+        found.sort((x, y) => x - y);
+    }
+}
+/** Each index's test between its neighbours among `indexes` (sorted) and the ends. */
+function tested(xs, indexes) {
+    const ends = [0, ...indexes, xs.length];
+    return indexes.map((index, k) => ({ index, ...segmentTest(xs, ends[k], index, ends[k + 2]) }));
+}
+/**
+ * The change points of a series, as Otava's compute_change_points: weak
+ * ones from E-Divisive in overlapping windows (half a window apart) at a
+ * looser p, then the weakest removed until all pass maxP and minMagnitude.
+ */
+function changePoints(xs, o = {}) {
+    const { window, maxP, minMagnitude } = { ...CHANGE_POINT_DEFAULTS, ...o };
+    const w = Math.max(2, Math.floor(window));
+    const firstP = maxP < 0.05 ? maxP * 10 : maxP < 0.5 ? maxP * 2 : maxP;
+    const step = Math.max(1, Math.floor(w / 2));
+    const indexes = new Set();
+    for (let start = 0; start < xs.length;) {
+        const end = Math.min(start + w, xs.length);
+        const found = eDivisive(xs, start, end, firstP);
+        for (const i of found)
+            indexes.add(i);
+        start = Math.max(found.length > 0 ? found[found.length - 1] : 0, start + step);
+    }
+    return merge(xs, [...indexes].sort((x, y) => x - y), maxP, minMagnitude);
+}
+/** Otava's merge: drop the weakest change point (worst p, else smallest magnitude) until all pass. */
+function merge(xs, start, maxP, minMagnitude) {
+    let cps = tested(xs, start);
+    while (cps.length > 0) {
+        let weakest = cps.reduce((w, c) => (c.p > w.p ? c : w));
+        if (weakest.p < maxP) {
+            weakest = cps.reduce((w, c) => (c.magnitude < w.magnitude ? c : w));
+            if (weakest.magnitude > minMagnitude)
+                return cps;
+        }
+        cps = tested(xs, cps.filter(c => c !== weakest).map(c => c.index));
+    }
+    return cps;
+}
+
+;// CONCATENATED MODULE: ./src/history/change-points.ts
+
+
+/** Functions named per change point. */
+const STEP_FUNCTIONS = 5;
+/** The measure whose function costs explain a unit. */
+function measureOf(unit) {
+    if (isTimeUnit(unit))
+        return 'cpu';
+    if (unit === 'B/op')
+        return 'alloc_space';
+    if (unit === 'allocs/op')
+        return 'alloc_objects';
+    return undefined;
+}
+const runnerOf = (r) => `${r.runner.cpu || 'unknown CPU'}, ${r.runner.goVersion || 'unknown Go'}`;
+/** Every change point of every benchmark and unit, in history order, then by benchmark. */
+function historyChangePoints(h, o = {}) {
+    // Each series: the records (by index) that measured it, and their medians.
+    const series = new Map();
+    h.records.forEach((r, i) => {
+        for (const b of r.benchmarks)
+            for (const [unit, s] of Object.entries(b.units)) {
+                const key = `${b.package}\u0000${b.name}\u0000${unit}`;
+                let e = series.get(key);
+                if (!e)
+                    series.set(key, (e = { pkg: b.package, name: b.name, unit, at: [], xs: [] }));
+                e.at.push(i);
+                e.xs.push(s.median);
+            }
+    });
+    const out = [];
+    for (const e of series.values()) {
+        const cps = changePoints(e.xs, o);
+        const ends = [0, ...cps.map(c => c.index), e.xs.length];
+        cps.forEach((c, k) => {
+            const rec = h.records[e.at[c.index]];
+            const prev = h.records[e.at[c.index - 1]];
+            const gap = e.at[c.index] - e.at[c.index - 1] > 1 ||
+                (rec.parent !== undefined && rec.parent !== prev.commit);
+            const envChanged = runnerOf(rec) !== runnerOf(prev);
+            const delta = c.before === 0 ? 0 : c.after / c.before - 1;
+            const worse = betterDirection(e.unit) === 'lower' ? delta > 0 : delta < 0;
+            out.push({
+                order: e.at[c.index],
+                cp: {
+                    package: e.pkg,
+                    benchmark: e.name,
+                    unit: e.unit,
+                    commit: rec.commit,
+                    ...(gap && prev.commit ? { range: `${prev.commit}..${rec.commit}` } : {}),
+                    time: rec.time,
+                    delta,
+                    p: c.p,
+                    before: c.before,
+                    after: c.after,
+                    kind: envChanged ? 'environment' : worse ? 'regression' : 'improvement',
+                    ...(envChanged ? { environment: { from: runnerOf(prev), to: runnerOf(rec) } } : {}),
+                    functions: functionSteps(h, e.pkg, e.name, measureOf(e.unit), e.at.slice(ends[k], c.index), e.at.slice(c.index, ends[k + 2]), c.before)
+                }
+            });
+        });
+    }
+    return out
+        .sort((a, b) => a.order - b.order ||
+        (a.cp.package + a.cp.benchmark < b.cp.package + b.cp.benchmark ? -1 : 1))
+        .map(x => x.cp);
+}
+/**
+ * The functions whose mean own cost per op moved most between the records
+ * before and after a change point (records without function costs for
+ * the benchmark are left out; a function absent from a record's list,
+ * which keeps the leading ones, counts as 0 there).
+ */
+function functionSteps(h, pkg, name, measure, before, after, base) {
+    if (!measure)
+        return [];
+    const lists = (at) => at.flatMap(i => {
+        const b = h.records[i].benchmarks.find(x => x.package === pkg && x.name === name);
+        const list = b?.functions?.[measure];
+        return list && list.length > 0 ? [list] : [];
+    });
+    const [lb, la] = [lists(before), lists(after)];
+    if (lb.length === 0 || la.length === 0)
+        return [];
+    const names = new Set([...lb, ...la].flatMap(l => l.map(f => f[0])));
+    const meanOf = (ls, fn) => ls.reduce((s, l) => {
+        const hit = l.find(f => f[0] === fn);
+        return s + (hit ? hit[1] : 0);
+    }, 0) / ls.length;
+    const steps = [...names].map(fn => {
+        const perOp = meanOf(la, fn) - meanOf(lb, fn);
+        return { name: fn, perOp, delta: base === 0 ? 0 : perOp / base };
+    });
+    return steps
+        .filter(s => s.perOp !== 0)
+        .sort((x, y) => Math.abs(y.perOp) - Math.abs(x.perOp))
+        .slice(0, STEP_FUNCTIONS);
+}
+
+;// CONCATENATED MODULE: ./src/history/index.ts
+
+/** The format's name and version, in every history file. */
+const HISTORY_FORMAT = 'benchgate-history';
+/** The version of the history format. */
+const HISTORY_VERSION = 1;
+/** Functions kept per benchmark and measure in a record. */
+const HISTORY_FUNCTIONS = 10;
+/** A history file or record that cannot be used, with where and why. */
+class HistoryError extends Error {
+    name = 'HistoryError';
+}
+const history_MEASURES = ['cpu', 'alloc_space', 'alloc_objects'];
+/** The record of a bundle: its summaries and leading functions. */
+function recordOf(bundle, parent) {
+    const env = bundle.environment;
+    const s = env.settings ?? {};
+    return {
+        commit: env.commit,
+        ...(parent ? { parent } : {}),
+        time: env.createdAt,
+        runner: {
+            cpu: env.cpu,
+            goVersion: env.goVersion,
+            ...(typeof s.count === 'number' ? { count: s.count } : {}),
+            ...(typeof s.benchtime === 'string' ? { benchtime: s.benchtime } : {})
+        },
+        benchmarks: bundle.benchmarks.map(b => {
+            const units = {};
+            for (const [unit, values] of Object.entries(b.samples)) {
+                if (values.length === 0)
+                    continue;
+                units[unit] = {
+                    n: values.length,
+                    median: median(values),
+                    min: Math.min(...values),
+                    max: Math.max(...values)
+                };
+            }
+            const functions = {};
+            for (const m of history_MEASURES) {
+                const list = b.functions?.[m];
+                if (!list?.length)
+                    continue;
+                functions[m] = list
+                    .map((f) => [f.name, f.self ?? f.flat])
+                    .sort((x, y) => y[1] - x[1])
+                    .slice(0, HISTORY_FUNCTIONS);
+            }
+            return {
+                package: b.package,
+                name: b.name,
+                units,
+                ...(Object.keys(functions).length > 0 ? { functions } : {})
+            };
+        })
+    };
+}
+/** A new empty history. */
+function emptyHistory() {
+    return { format: HISTORY_FORMAT, version: HISTORY_VERSION, records: [] };
+}
+/**
+ * Append a record; a record of a commit already in the history replaces
+ * it in place (a re-run of the same push).
+ */
+function appendRecord(h, r) {
+    const at = h.records.findIndex(x => x.commit === r.commit && r.commit !== '');
+    const records = [...h.records];
+    if (at >= 0)
+        records[at] = r;
+    else
+        records.push(r);
+    return { ...h, records };
+}
+const isObj = (v) => typeof v === 'object' && v !== null && !Array.isArray(v);
+const finite = (v) => typeof v === 'number' && Number.isFinite(v);
+/** Check a parsed history file; `source` names it in errors. Unknown fields are dropped. */
+function validateHistory(v, source) {
+    const bad = (where) => {
+        throw new HistoryError(`${source}: ${where} is not what a benchgate history holds; the file is corrupt or was not written by benchgate`);
+    };
+    if (!isObj(v) || v.format !== HISTORY_FORMAT)
+        bad('format');
+    const o = v;
+    if (o.version !== HISTORY_VERSION)
+        throw new HistoryError(`${source}: history version ${JSON.stringify(o.version)} is not ${HISTORY_VERSION}; upgrade benchgate to read it`);
+    if (!Array.isArray(o.records))
+        bad('records');
+    const records = o.records.map((r, i) => {
+        const w = `records[${i}]`;
+        if (!isObj(r))
+            bad(w);
+        const rec = r;
+        const runner = isObj(rec.runner) ? rec.runner : bad(`${w}.runner`);
+        if (typeof rec.commit !== 'string' || typeof rec.time !== 'string')
+            bad(`${w}.commit`);
+        if (!Array.isArray(rec.benchmarks))
+            bad(`${w}.benchmarks`);
+        return {
+            commit: rec.commit,
+            ...(typeof rec.parent === 'string' ? { parent: rec.parent } : {}),
+            time: rec.time,
+            runner: {
+                cpu: typeof runner.cpu === 'string' ? runner.cpu : '',
+                goVersion: typeof runner.goVersion === 'string' ? runner.goVersion : '',
+                ...(finite(runner.count) ? { count: runner.count } : {}),
+                ...(typeof runner.benchtime === 'string' ? { benchtime: runner.benchtime } : {})
+            },
+            benchmarks: rec.benchmarks.map((b, j) => validBenchmark(b, `${w}.benchmarks[${j}]`, bad))
+        };
+    });
+    const gaps = Array.isArray(o.gaps) ? o.gaps.filter((g) => typeof g === 'string') : [];
+    return { ...emptyHistory(), records, ...(gaps.length > 0 ? { gaps } : {}) };
+}
+function validBenchmark(b, w, bad) {
+    if (!isObj(b) || typeof b.package !== 'string' || typeof b.name !== 'string')
+        bad(w);
+    const o = b;
+    if (!isObj(o.units))
+        bad(`${w}.units`);
+    const units = {};
+    for (const [unit, s] of Object.entries(o.units)) {
+        if (!isObj(s) || ![s.n, s.median, s.min, s.max].every(finite))
+            bad(`${w}.units.${unit}`);
+        const u = s;
+        units[unit] = { n: u.n, median: u.median, min: u.min, max: u.max };
+    }
+    let functions;
+    if (isObj(o.functions)) {
+        functions = {};
+        for (const m of history_MEASURES) {
+            const list = o.functions[m];
+            if (list === undefined)
+                continue;
+            if (!Array.isArray(list))
+                bad(`${w}.functions.${m}`);
+            functions[m] = list.map((f, k) => Array.isArray(f) && typeof f[0] === 'string' && finite(f[1])
+                ? [f[0], f[1]]
+                : bad(`${w}.functions.${m}[${k}]`));
+        }
+    }
+    return {
+        package: o.package,
+        name: o.name,
+        units,
+        ...(functions ? { functions } : {})
+    };
+}
+
+;// CONCATENATED MODULE: ./src/history/render.ts
+/**
+ * What `benchgate history` prints: the change points as JSON (the pinned
+ * interface), text for a terminal, Markdown for a summary, and the
+ * history's medians as CSV laid out the way Apache Otava reads a CSV
+ * source (a time column, a commit attribute, one column per metric).
+ * Names come from the code under test: escaped for Markdown, made visible
+ * for a terminal, quoted and defused for a spreadsheet.
+ */
+
+
+const render_pct = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)}%`;
+const render_short = (c) => c.range
+    ? c.range
+        .split('..')
+        .map(s => s.slice(0, 12))
+        .join('..')
+    : c.commit.slice(0, 12);
+/** `{"changePoints": [...]}` and what they were found in. */
+function historyJson(h, cps, s) {
+    return (JSON.stringify({
+        changePoints: cps,
+        records: h.records.length,
+        commits: h.records.map(r => r.commit),
+        settings: s,
+        ...(h.gaps ? { gaps: h.gaps } : {})
+    }, null, 2) + '\n');
+}
+/** One line per change point, its functions indented under it. */
+function historyText(h, cps, s) {
+    const lines = [
+        `${h.records.length} record(s); ${cps.length} change point(s) (E-Divisive means, t test p ≤ ${s.maxP}, magnitude ≥ ${s.minMagnitude}, window ${s.window})`
+    ];
+    for (const g of h.gaps ?? [])
+        lines.push(`missing: ${forTerminal(g)}`);
+    for (const c of cps) {
+        lines.push(`${render_short(c)}  ${c.kind.padEnd(11)} ${forTerminal(c.benchmark)} (${forTerminal(c.package)}) ${forTerminal(c.unit)} ${render_pct(c.delta)}  ${formatValue(c.before, c.unit, forTerminal)} → ${formatValue(c.after, c.unit, forTerminal)}  p=${c.p.toPrecision(2)}`);
+        if (c.environment)
+            lines.push(`    runner changed: ${forTerminal(c.environment.from)} → ${forTerminal(c.environment.to)}`);
+        for (const f of c.functions)
+            lines.push(`    ${render_pct(f.delta)}  ${forTerminal(f.name)}`);
+    }
+    return lines.join('\n') + '\n';
+}
+/** A Markdown table of the change points (for a job summary). */
+function historyMarkdown(h, cps, s) {
+    const head = `### benchgate history: ${cps.length} change point(s) in ${h.records.length} record(s)`;
+    const notes = (h.gaps ?? []).map(g => `> [!WARNING]\n> Missing from the history: ${escapeText(g)}`);
+    if (cps.length === 0)
+        return ([
+            head,
+            ...notes,
+            `No change point (t test p ≤ ${s.maxP}, magnitude ≥ ${s.minMagnitude}).`
+        ].join('\n\n') + '\n');
+    const rows = cps.map(c => [
+        codeCell(render_short(c)),
+        `${codeCell(c.benchmark)} (${codeCell(c.package)})`,
+        escapeText(c.unit, 40),
+        render_pct(c.delta),
+        c.kind === 'environment' ? `environment: ${escapeText(c.environment.to, 120)}` : c.kind,
+        c.functions
+            .slice(0, 3)
+            .map(f => `${codeCell(f.name)} ${render_pct(f.delta)}`)
+            .join('<br>') || '–'
+    ].join(' | '));
+    return ([
+        head,
+        ...notes,
+        [
+            '| commit | benchmark | unit | step | kind | functions (share of the step) |',
+            '| - | - | - | - | - | - |',
+            ...rows.map(r => `| ${r} |`)
+        ].join('\n')
+    ].join('\n\n') + '\n');
+}
+/** One CSV field: quoted when it must be, and never read as a formula. */
+function csvField(v) {
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+/**
+ * The medians as CSV, one row per record: `time,commit,<metric>…`, each
+ * metric `package.Benchmark:unit`, empty where a record lacks it. Otava's
+ * CSV source takes it with time_column time, attributes [commit].
+ */
+function historyCsv(h) {
+    const metrics = new Map();
+    for (const r of h.records)
+        for (const b of r.benchmarks)
+            for (const unit of Object.keys(b.units)) {
+                const key = `${b.package}.${b.name}:${unit}`;
+                if (!metrics.has(key))
+                    metrics.set(key, metrics.size);
+            }
+    const lines = [['time', 'commit', ...metrics.keys()].map(csvField).join(',')];
+    for (const r of h.records) {
+        const row = new Array(metrics.size).fill('');
+        for (const b of r.benchmarks)
+            for (const [unit, s] of Object.entries(b.units))
+                row[metrics.get(`${b.package}.${b.name}:${unit}`)] = String(s.median);
+        lines.push([r.time, r.commit, ...row].map(csvField).join(','));
+    }
+    return lines.join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/commands/history.ts
+/**
+ * `benchgate history`: build a history from result bundles (oldest first,
+ * as given) and history files, and report its change points (issue 31).
+ */
+
+
+
+
+
+
+
+
+
+
+
+/** The largest history file read. */
+const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
+const FORMATS = ['text', 'markdown', 'json', 'csv'];
+/** A number flag in [lo, hi], or the default. */
+function numberFlag(v, flag, lo, hi, fallback) {
+    if (v === undefined)
+        return fallback;
+    const x = Number(v);
+    if (v.trim() === '' || !Number.isFinite(x) || x < lo || x > hi)
+        throw new UsageError(`--${flag} must be a number from ${lo} to ${hi}, not ${JSON.stringify(v)}`);
+    return x;
+}
+/** The history of the inputs, in the order given: each a bundle directory or a history file. */
+async function historyOf(inputs) {
+    let h = emptyHistory();
+    for (const input of inputs) {
+        const bundleDir = input.endsWith(RESULTS_FILE)
+            ? input.slice(0, -RESULTS_FILE.length) || '.'
+            : input;
+        if ((0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(bundleDir, RESULTS_FILE))) {
+            const { bundle } = await readBundle(bundleDir);
+            h = appendRecord(h, recordOf(bundle));
+            continue;
+        }
+        if (!(0,external_node_fs_namespaceObject.existsSync)(input) || (0,external_node_fs_namespaceObject.statSync)(input).isDirectory())
+            throw new UsageError(`${input} is neither a result bundle (a directory with ${RESULTS_FILE}) nor a history file; pass bundles from benchgate run, oldest first, or a history JSON file`);
+        const text = await readTextCapped(input, MAX_HISTORY_BYTES, 'history file');
+        let parsed;
+        try {
+            parsed = parseJson(text);
+        }
+        catch (err) {
+            throw new UsageError(`${input} is not JSON (${err.message}); pass a history file that benchgate wrote`);
+        }
+        const more = validateHistory(parsed, input);
+        for (const r of more.records)
+            h = appendRecord(h, r);
+        if (more.gaps)
+            h = { ...h, gaps: [...(h.gaps ?? []), ...more.gaps] };
+    }
+    return h;
+}
+/** The `history` command. */
+const historyCommand = {
+    usage: 'benchgate history <bundle-or-history>... [--format text|markdown|json|csv] [-o|--output FILE] [--write-history FILE] [--max-p P] [--min-magnitude F] [--window N]',
+    options: {
+        format: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        'write-history': { type: 'string' },
+        'max-p': { type: 'string' },
+        'min-magnitude': { type: 'string' },
+        window: { type: 'string' }
+    },
+    async run(values, positionals) {
+        if (positionals.length === 0)
+            throw new UsageError('history takes result bundles (oldest first) or history files');
+        const format = options_str(values, 'format') ?? 'text';
+        if (!FORMATS.includes(format))
+            throw new UsageError(`--format must be ${FORMATS.join(', ')}, not ${JSON.stringify(format)}`);
+        const settings = {
+            maxP: numberFlag(options_str(values, 'max-p'), 'max-p', 1e-12, 0.5, CHANGE_POINT_DEFAULTS.maxP),
+            minMagnitude: numberFlag(options_str(values, 'min-magnitude'), 'min-magnitude', 0, 100, CHANGE_POINT_DEFAULTS.minMagnitude),
+            window: numberFlag(options_str(values, 'window'), 'window', 4, 10000, CHANGE_POINT_DEFAULTS.window)
+        };
+        const h = await historyOf(positionals);
+        const cps = historyChangePoints(h, settings);
+        const text = format === 'json'
+            ? historyJson(h, cps, settings)
+            : format === 'markdown'
+                ? historyMarkdown(h, cps, settings)
+                : format === 'csv'
+                    ? historyCsv(h)
+                    : historyText(h, cps, settings);
+        const keep = options_str(values, 'write-history');
+        if (keep)
+            await (0,promises_namespaceObject.writeFile)(keep, JSON.stringify(h) + '\n');
+        const output = options_str(values, 'output');
+        if (output)
+            await (0,promises_namespaceObject.writeFile)(output, text);
+        else
+            await write(text);
+        return 0;
+    }
+};
+
 ;// CONCATENATED MODULE: ./src/cli/main.ts
 /**
  * The CLI's dispatcher: it picks the command, parses its flags, and turns
@@ -13422,6 +14035,8 @@ const topCommand = {
  * Action, the CLI is the only place that touches argv, stdout/stderr and
  * the exit status; each command is a thin call into the engine.
  */
+
+
 
 
 
@@ -13451,7 +14066,8 @@ const commands = {
     demo: demoCommand,
     flame: flameCommand,
     diff: diffCommand,
-    top: topCommand
+    top: topCommand,
+    history: historyCommand
 };
 /** Errors that are the user's to fix: one line, no stack trace, exit 1. */
 const KNOWN_ERRORS = [
@@ -13465,7 +14081,8 @@ const KNOWN_ERRORS = [
     FileError,
     SettingsError,
     MergeError,
-    ShardError
+    ShardError,
+    HistoryError
 ];
 function usage() {
     return ['Usage:', ...Object.values(commands).map(c => `  ${c.usage}`)].join('\n');

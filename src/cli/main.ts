@@ -24,6 +24,8 @@ import { diffCommand, flameCommand } from './commands/flame.js'
 import { mergeCommand } from './commands/merge.js'
 import { runCommand } from './commands/run.js'
 import { topCommand } from './commands/top.js'
+import { historyCommand } from './commands/history.js'
+import { HistoryError } from '../history/index.js'
 import { UsageError, type Command } from './options.js'
 
 const commands: Record<string, Command> = {
@@ -34,7 +36,8 @@ const commands: Record<string, Command> = {
   demo: demoCommand,
   flame: flameCommand,
   diff: diffCommand,
-  top: topCommand
+  top: topCommand,
+  history: historyCommand
 }
 
 /** Errors that are the user's to fix: one line, no stack trace, exit 1. */
@@ -49,7 +52,8 @@ const KNOWN_ERRORS = [
   FileError,
   SettingsError,
   MergeError,
-  ShardError
+  ShardError,
+  HistoryError
 ]
 
 function usage(): string {
