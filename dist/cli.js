@@ -13674,10 +13674,16 @@ function functionSteps(h, pkg, name, measure, before, after, base) {
 
 ;// CONCATENATED MODULE: ./src/history/index.ts
 
+
+
 /** The format's name and version, in every history file. */
 const HISTORY_FORMAT = 'benchgate-history';
 /** The version of the history format. */
 const HISTORY_VERSION = 1;
+/** The history's file in a baseline bundle. */
+const HISTORY_FILE = 'history.json';
+/** The largest history file read. */
+const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 /** Functions kept per benchmark and measure in a record. */
 const HISTORY_FUNCTIONS = 10;
 /** A history file or record that cannot be used, with where and why. */
@@ -13821,6 +13827,18 @@ function validBenchmark(b, w, bad) {
         ...(functions ? { functions } : {})
     };
 }
+/** Read and check a history file; a HistoryError (or FileError) says what is wrong with which file. */
+async function readHistoryFile(path) {
+    const text = await readTextCapped(path, MAX_HISTORY_BYTES, 'history file');
+    let parsed;
+    try {
+        parsed = parseJson(text);
+    }
+    catch (err) {
+        throw new HistoryError(`${path} is not JSON (${err.message}); pass a history file that benchgate wrote`);
+    }
+    return validateHistory(parsed, path);
+}
 
 ;// CONCATENATED MODULE: ./src/history/render.ts
 /**
@@ -13941,10 +13959,6 @@ function historyCsv(h) {
 
 
 
-
-
-/** The largest history file read. */
-const MAX_HISTORY_BYTES = 256 * 1024 * 1024;
 const FORMATS = ['text', 'markdown', 'json', 'csv'];
 /** A number flag in [lo, hi], or the default. */
 function numberFlag(v, flag, lo, hi, fallback) {
@@ -13969,15 +13983,7 @@ async function historyOf(inputs) {
         }
         if (!(0,external_node_fs_namespaceObject.existsSync)(input) || (0,external_node_fs_namespaceObject.statSync)(input).isDirectory())
             throw new UsageError(`${input} is neither a result bundle (a directory with ${RESULTS_FILE}) nor a history file; pass bundles from benchgate run, oldest first, or a history JSON file`);
-        const text = await readTextCapped(input, MAX_HISTORY_BYTES, 'history file');
-        let parsed;
-        try {
-            parsed = parseJson(text);
-        }
-        catch (err) {
-            throw new UsageError(`${input} is not JSON (${err.message}); pass a history file that benchgate wrote`);
-        }
-        const more = validateHistory(parsed, input);
+        const more = await readHistoryFile(input);
         for (const r of more.records)
             h = appendRecord(h, r);
         if (more.gaps)

@@ -25,7 +25,8 @@ import { identicalSince } from '../ab/since.js'
 import { mergeMode } from './merge-mode.js'
 import { baselineOf, pullRequest } from './pull-request.js'
 import { isBaseline, pushWeights } from './shard.js'
-import { recordBaseline } from './record.js'
+import { recordBaseline, uploadsBaseline } from './record.js'
+import { carryHistory } from './history.js'
 import { uploadArtifact } from './seams.js'
 
 /** The Action's whole run. */
@@ -72,7 +73,17 @@ export async function run(): Promise<void> {
           iterationsFrom:
             prepared.baseline && isBaseline(prepared.baseline) ? prepared.baseline.dir : undefined
         })
-  if (plan === 'record') await recordBaseline(settings, ctx, outcome!, uploadArtifact)
+  if (plan === 'record')
+    await recordBaseline(
+      settings,
+      ctx,
+      outcome!,
+      uploadArtifact,
+      // The history of main travels in the baseline (unsharded pushes).
+      uploadsBaseline(settings, ctx).upload && !settings.shard && settings.githubToken !== ''
+        ? await carryHistory(gh, engine.git, settings, ctx, temp, outcome!)
+        : undefined
+    )
   else
     await pullRequest(
       plan,

@@ -28,12 +28,17 @@ export async function recordBaseline(
   settings: ActionSettings,
   ctx: RunContext,
   outcome: RunOutcome,
-  upload: ArtifactUploader
+  upload: ArtifactUploader,
+  /** The history carried forward (action/history.ts): its change points at this push lead the summary. */
+  history?: { here: readonly unknown[]; markdown: string }
 ): Promise<void> {
   const { upload: due, onDefault } = uploadsBaseline(settings, ctx)
   const name = baselineArtifact(settings)
+  if (history && history.here.length > 0) await core.summary.addRaw(history.markdown + '\n').write()
   // The table first: an upload that fails afterwards loses nothing.
   await core.summary.addRaw(baselineTable(outcome.bundle)).write()
+  if (history && history.here.length === 0)
+    await core.summary.addRaw(history.markdown + '\n').write()
   if (due) {
     try {
       const files = await listFiles(outcome.bundleDir)

@@ -19,7 +19,7 @@ import type { Comparison } from '../compare/model.js'
 import type { BaselineRef } from '../engine/pr-flow.js'
 import type { CompareOutputs } from '../engine/outputs.js'
 import type { Shard } from '../shard/partition.js'
-import { fetchBaseline, NoBaselineError } from '../github/baseline.js'
+import { fetchBaseline, NoBaselineError, type Baseline } from '../github/baseline.js'
 import type { GitHubClient } from '../github/client.js'
 import type { RunContext } from '../github/context.js'
 import { redact } from '../github/redact.js'
@@ -54,6 +54,34 @@ export function baselineArtifact(settings: Pick<ActionSettings, 'artifactName' |
  * the merge job refuses parts that did not (their assignments differ).
  * Without one, or without a token, undefined: benchmark counts.
  */
+/**
+ * The newest usable baseline artifact `artifactName` of the baseline
+ * branch's push runs of this workflow (github/baseline.ts fetchBaseline).
+ */
+export function branchBaseline(
+  gh: GitHubClient,
+  settings: ActionSettings,
+  ctx: RunContext,
+  temp: string,
+  o: { artifactName: string; settledBefore?: string; check?: (dir: string) => Promise<void> }
+): Promise<Baseline> {
+  return fetchBaseline(
+    gh,
+    settings.githubToken,
+    {
+      owner: ctx.owner,
+      repo: ctx.repo,
+      workflow: ctx.workflow,
+      branch: settings.baselineBranch || ctx.defaultBranch,
+      artifactName: o.artifactName,
+      ...(o.settledBefore ? { settledBefore: o.settledBefore } : {})
+    },
+    temp,
+    m => core.info(m),
+    o.check
+  )
+}
+
 export async function pushWeights(
   gh: GitHubClient,
   settings: ActionSettings,
@@ -68,20 +96,10 @@ export async function pushWeights(
     return undefined
   }
   try {
-    const b = await fetchBaseline(
-      gh,
-      settings.githubToken,
-      {
-        owner: ctx.owner,
-        repo: ctx.repo,
-        workflow: ctx.workflow,
-        branch: settings.baselineBranch || ctx.defaultBranch,
-        artifactName: settings.artifactName,
-        settledBefore
-      },
-      temp,
-      m => core.info(m)
-    )
+    const b = await branchBaseline(gh, settings, ctx, temp, {
+      artifactName: settings.artifactName,
+      settledBefore
+    })
     core.info(`benchgate: balancing the shards by the durations of baseline run ${b.runId}`)
     return b.dir
   } catch (err) {

@@ -44,6 +44,8 @@ export interface Baseline {
   headSha: string
   /** Directory the bundle was extracted into. */
   dir: string
+  /** Newer runs passed over, and why, as a predicate of their artifact (`has expired`). */
+  passed?: { runId: number; headSha: string; problem: string }[]
 }
 
 /** The artifact has expired (HTTP 410). */
@@ -234,7 +236,9 @@ export async function fetchBaseline(
   token: string,
   q: BaselineQuery,
   tempRoot: string,
-  log: Logger
+  log: Logger,
+  /** A further check of a downloaded bundle's directory; one that throws passes the run over. */
+  check?: (dir: string) => Promise<void>
 ): Promise<Baseline> {
   const runs = await candidateRuns(gh, q, log)
   if (runs.length === 0) {
@@ -243,56 +247,73 @@ export async function fetchBaseline(
     )
   }
   const client = new DefaultArtifactClient()
-  const problems: string[] = []
+  // Each run passed over, and why (for the error, and a history's gaps).
+  const passed: NonNullable<Baseline['passed']> = []
   for (const run of runs) {
-    const { data } = await gh.rest.actions.listWorkflowRunArtifacts({
-      owner: q.owner,
-      repo: q.repo,
-      run_id: run.id,
-      name: q.artifactName,
-      per_page: 10
-    })
-    const artifact = data.artifacts.find(a => a.name === q.artifactName && !a.expired)
-    if (!artifact) {
-      problems.push(`run ${run.id}: no unexpired artifact "${q.artifactName}"`)
+    const got = await tryRun(gh, client, token, q, run, tempRoot, log, check)
+    if ('problem' in got) {
+      log(`The baseline artifact of run ${run.id} ${got.problem}; trying an older run`)
+      passed.push({ runId: run.id, headSha: run.head_sha, problem: got.problem })
       continue
     }
-    // The API says how large the artifact is: do not download one over the cap.
-    if ((artifact.size_in_bytes ?? 0) > DEFAULT_ZIP_LIMITS.maxTotalBytes) {
-      log(
-        `The baseline artifact of run ${run.id} is ${artifact.size_in_bytes} bytes, over the cap; trying an older run`
-      )
-      problems.push(`run ${run.id}: artifact over the size cap`)
-      continue
+    return {
+      runId: run.id,
+      artifactId: got.artifactId,
+      headSha: run.head_sha,
+      dir: got.dir,
+      ...(passed.length > 0 ? { passed } : {})
     }
-    let dir: string | undefined
-    try {
-      dir = await downloadRunArtifact(client, token, q, run.id, artifact.id, tempRoot, log)
-      // A bundle that cannot be read is this run's problem, not the PR's: try an older one.
-      await readBundle(dir)
-    } catch (err) {
-      if (err instanceof BundleError) {
-        log(
-          `The baseline artifact of run ${run.id} is not a usable bundle: ${err.message}; trying an older run`
-        )
-        problems.push(`run ${run.id}: ${err.message}`)
-        continue
-      }
-      if (err instanceof ExpiredArtifactError) {
-        log(`The baseline artifact of run ${run.id} has expired; trying an older run`)
-        problems.push(`run ${run.id}: artifact expired`)
-        continue
-      }
-      if (!(err instanceof ZipError)) throw err
-      log(
-        `The baseline artifact of run ${run.id} could not be used: ${err.message}; trying an older run`
-      )
-      problems.push(`run ${run.id}: ${err.message}`)
-      continue
-    }
-    return { runId: run.id, artifactId: artifact.id, headSha: run.head_sha, dir }
   }
   throw new NoBaselineError(
-    `none of the ${runs.length} candidate runs has a usable artifact (${problems.slice(0, 5).join('; ')})`
+    `none of the ${runs.length} candidate runs has a usable artifact (${passed
+      .slice(0, 5)
+      .map(p => `run ${p.runId} ${p.problem}`)
+      .join('; ')})`
   )
+}
+
+/**
+ * One run's baseline artifact, downloaded and checked, or what is wrong
+ * with it (missing, over the cap, expired, not a bundle, refused by
+ * `check`). Anything else is thrown.
+ */
+async function tryRun(
+  gh: GitHubClient,
+  client: DefaultArtifactClient,
+  token: string,
+  q: BaselineQuery,
+  run: WorkflowRun,
+  tempRoot: string,
+  log: Logger,
+  check: ((dir: string) => Promise<void>) | undefined
+): Promise<{ dir: string; artifactId: number } | { problem: string }> {
+  const { data } = await gh.rest.actions.listWorkflowRunArtifacts({
+    owner: q.owner,
+    repo: q.repo,
+    run_id: run.id,
+    name: q.artifactName,
+    per_page: 10
+  })
+  const artifact = data.artifacts.find(a => a.name === q.artifactName && !a.expired)
+  if (!artifact) return { problem: `is missing (no unexpired artifact "${q.artifactName}")` }
+  // The API says how large the artifact is: do not download one over the cap.
+  if ((artifact.size_in_bytes ?? 0) > DEFAULT_ZIP_LIMITS.maxTotalBytes)
+    return { problem: `is ${artifact.size_in_bytes} bytes, over the cap` }
+  let dir: string
+  try {
+    dir = await downloadRunArtifact(client, token, q, run.id, artifact.id, tempRoot, log)
+    // A bundle that cannot be read is this run's problem, not the PR's: try an older one.
+    await readBundle(dir)
+  } catch (err) {
+    if (err instanceof BundleError) return { problem: `is not a usable bundle: ${err.message}` }
+    if (err instanceof ExpiredArtifactError) return { problem: 'has expired' }
+    if (err instanceof ZipError) return { problem: `could not be used: ${err.message}` }
+    throw err
+  }
+  try {
+    await check?.(dir)
+  } catch (err) {
+    return { problem: `was passed over: ${(err as Error).message}` }
+  }
+  return { dir, artifactId: artifact.id }
 }

@@ -7,12 +7,18 @@
  */
 import type { Measure } from '../attribution/index.js'
 import type { Bundle } from '../bundle/index.js'
+import { parseJson } from '../data/index.js'
+import { readTextCapped } from '../files/index.js'
 import { median } from '../stats/median.js'
 
 /** The format's name and version, in every history file. */
 export const HISTORY_FORMAT = 'benchgate-history'
 /** The version of the history format. */
 export const HISTORY_VERSION = 1
+/** The history's file in a baseline bundle. */
+export const HISTORY_FILE = 'history.json'
+/** The largest history file read. */
+export const MAX_HISTORY_BYTES = 256 * 1024 * 1024
 /** Functions kept per benchmark and measure in a record. */
 export const HISTORY_FUNCTIONS = 10
 
@@ -195,4 +201,18 @@ function validBenchmark(b: unknown, w: string, bad: (where: string) => never): H
     units,
     ...(functions ? { functions } : {})
   }
+}
+
+/** Read and check a history file; a HistoryError (or FileError) says what is wrong with which file. */
+export async function readHistoryFile(path: string): Promise<History> {
+  const text = await readTextCapped(path, MAX_HISTORY_BYTES, 'history file')
+  let parsed: unknown
+  try {
+    parsed = parseJson(text)
+  } catch (err) {
+    throw new HistoryError(
+      `${path} is not JSON (${(err as Error).message}); pass a history file that benchgate wrote`
+    )
+  }
+  return validateHistory(parsed, path)
 }

@@ -6,14 +6,12 @@ import { existsSync, statSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { readBundle, RESULTS_FILE } from '../../bundle/index.js'
-import { parseJson } from '../../data/index.js'
-import { readTextCapped } from '../../files/index.js'
 import { historyChangePoints } from '../../history/change-points.js'
 import {
   appendRecord,
   emptyHistory,
+  readHistoryFile,
   recordOf,
-  validateHistory,
   type History
 } from '../../history/index.js'
 import {
@@ -25,9 +23,6 @@ import {
 } from '../../history/render.js'
 import { CHANGE_POINT_DEFAULTS } from '../../stats/edivisive.js'
 import { str, UsageError, write, type Command } from '../options.js'
-
-/** The largest history file read. */
-export const MAX_HISTORY_BYTES = 256 * 1024 * 1024
 
 const FORMATS = ['text', 'markdown', 'json', 'csv'] as const
 
@@ -62,16 +57,7 @@ export async function historyOf(inputs: readonly string[]): Promise<History> {
       throw new UsageError(
         `${input} is neither a result bundle (a directory with ${RESULTS_FILE}) nor a history file; pass bundles from benchgate run, oldest first, or a history JSON file`
       )
-    const text = await readTextCapped(input, MAX_HISTORY_BYTES, 'history file')
-    let parsed: unknown
-    try {
-      parsed = parseJson(text)
-    } catch (err) {
-      throw new UsageError(
-        `${input} is not JSON (${(err as Error).message}); pass a history file that benchgate wrote`
-      )
-    }
-    const more = validateHistory(parsed, input)
+    const more = await readHistoryFile(input)
     for (const r of more.records) h = appendRecord(h, r)
     if (more.gaps) h = { ...h, gaps: [...(h.gaps ?? []), ...more.gaps] }
   }
