@@ -26,6 +26,7 @@ const PARALLEL = [
   'comment-api',
   'contention-verdicts',
   'decls-goast',
+  'history-action',
   'env',
   'examples',
   'files',

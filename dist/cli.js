@@ -6466,7 +6466,7 @@ const MIN_ROUNDS = 6;
 /** The gates a pull request can be judged by. */
 const GATE_MODES = ['confirmed', 'baseline', 'ab'];
 /** Units measured in time per op: the gating metric. */
-function isTimeUnit(unit) {
+function model_isTimeUnit(unit) {
     return /^(ns|us|µs|ms|s|sec)\/op$/.test(unit);
 }
 /** Rates (`MB/s`, `ops/s`) are better when larger; everything else per op is better smaller. */
@@ -7301,7 +7301,7 @@ function powerNotes(timeTests, alpha) {
 function unitKind(unit, units) {
     if (isAllocationUnit(unit) || own(units, unit)?.assume === 'exact')
         return 'exact';
-    return isTimeUnit(unit) ? 'time' : 'noisy';
+    return model_isTimeUnit(unit) ? 'time' : 'noisy';
 }
 /** A side's median, count and the median's 95% CI (when there are enough values); null when empty. */
 function summarize(values) {
@@ -9126,7 +9126,7 @@ function trustedShape(m) {
         ? m.kind === 'noisy'
             ? 'noisy'
             : 'exact'
-        : isTimeUnit(m.unit)
+        : model_isTimeUnit(m.unit)
             ? 'time'
             : m.kind === 'time'
                 ? 'noisy'
@@ -10536,6 +10536,67 @@ function formatSignedValue(value, unit) {
     return `${value > 0 ? '+' : value < 0 ? '−' : '±'}${s}`;
 }
 
+;// CONCATENATED MODULE: ./src/report/trend.ts
+/**
+ * Main's trend in the pull-request comment (issue 31): for each changed
+ * benchmark with a history, a sparkline of the last baselines' medians on
+ * main, then this pull request's; and a creep line when main itself moved
+ * by the threshold or more within those baselines, so ten merges of +2%
+ * each are seen even though each passed the gate.
+ */
+
+
+
+const BARS = '▁▂▃▄▅▆▇█';
+/** One bar per value, scaled from the smallest to the largest. */
+function sparkline(values) {
+    const lo = Math.min(...values);
+    const hi = Math.max(...values);
+    return values
+        .map(v => BARS[hi === lo ? 0 : Math.min(7, Math.floor(((v - lo) / (hi - lo)) * 8))])
+        .join('');
+}
+/** The median of a few values. */
+const mid = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+/** Main's own move over the window: the median of its last five baselines against its first five. */
+function creep(medians) {
+    if (medians.length < 10)
+        return undefined;
+    const first = mid(medians.slice(0, 5));
+    const last = mid(medians.slice(-5));
+    return first === 0 ? undefined : (last / first - 1) * 100;
+}
+/**
+ * The trend lines of the changed benchmarks that main's history holds;
+ * empty when none does. `trends`: each benchmark's recent medians on
+ * main, oldest first (history/change-points.ts mainTrends).
+ */
+function trendBlock(c, changed, trends) {
+    if (!trends || trends.size === 0)
+        return '';
+    const lines = [];
+    for (const b of changed) {
+        const medians = trends.get(benchmarkKey(b));
+        const m = b.metrics.find(x => x.kind === 'time');
+        if (!medians || medians.length < 2 || !m?.head)
+            continue;
+        const unit = (v) => formatValue(v, m.unit, u => codeSpan(u, 40));
+        const moved = creep(medians);
+        const creepLine = moved !== undefined && Math.abs(moved) >= c.options.threshold
+            ? ` — main itself moved ${moved >= 0 ? '+' : ''}${moved.toFixed(1)}% over these baselines (creep)`
+            : '';
+        lines.push(`- ${codeSpan(b.name)} (${codeSpan(b.package)}): \`${sparkline([...medians, m.head.median])}\` ${unit(medians[medians.length - 1])} on main → ${unit(m.head.median)} here${creepLine}`);
+        if (lines.length >= 20)
+            break;
+    }
+    if (lines.length === 0)
+        return '';
+    return `**Main's trend** (its last baselines' medians, oldest first, then this pull request's as the last bar):\n\n${lines.join('\n')}`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/parts.ts
 /**
  * The pieces every Markdown report is built from: the sticky marker, the
@@ -11006,6 +11067,7 @@ function contentionBlock(b, source, opts) {
 
 
 
+
 /** The PR comment's budget: under GitHub's 65,536 characters with room to spare. */
 const COMMENT_BUDGET_BYTES = 60_000;
 /** The job summary's budget: under GitHub's 1 MiB. */
@@ -11050,6 +11112,12 @@ function renderMarkdown(c, opts, sources = new Map()) {
         const t = unconfirmedTable(listed, status, c.options.abThreshold);
         table += `\n\n${t}`;
         room.left -= bytes(t) + 2;
+    }
+    // Main's trend of the changed benchmarks, when there is a history.
+    const trend = trendBlock(c, changed, opts.trends);
+    if (trend && bytes(trend) + 2 < room.left) {
+        table += `\n\n${trend}`;
+        room.left -= bytes(trend) + 2;
     }
     // 2. Details of the others, in the same order, while they fit. (A
     // blocking one left out above was cut for room and stays out.)
@@ -11367,7 +11435,8 @@ async function compareAndReport(basePath, headPath, options, report) {
         repositoryUrl: report.repositoryUrl,
         headSha: report.headSha,
         notes: report.notes,
-        reproduce
+        reproduce,
+        ...(report.trends ? { trends: report.trends } : {})
     }, sourcesFrom(head.benchmarks));
 }
 /**
@@ -13579,7 +13648,7 @@ function merge(xs, start, maxP, minMagnitude) {
 const STEP_FUNCTIONS = 5;
 /** The measure whose function costs explain a unit. */
 function measureOf(unit) {
-    if (isTimeUnit(unit))
+    if (model_isTimeUnit(unit))
         return 'cpu';
     if (unit === 'B/op')
         return 'alloc_space';
@@ -13670,6 +13739,24 @@ function functionSteps(h, pkg, name, measure, before, after, base) {
         .filter(s => s.perOp !== 0)
         .sort((x, y) => Math.abs(y.perOp) - Math.abs(x.perOp))
         .slice(0, STEP_FUNCTIONS);
+}
+/** Baselines of main a pull request's trend shows. */
+const TREND_WINDOW = 20;
+/**
+ * Main's recent medians of each benchmark's time unit, oldest first, at
+ * most `window`, keyed by package and name (compare/model benchmarkKey).
+ */
+function mainTrends(h, window = TREND_WINDOW) {
+    const out = new Map();
+    for (const r of h.records.slice(-window))
+        for (const b of r.benchmarks) {
+            const unit = Object.keys(b.units).find(isTimeUnit);
+            if (!unit)
+                continue;
+            const key = `${b.package}\u0000${b.name}`;
+            out.set(key, [...(out.get(key) ?? []), b.units[unit].median]);
+        }
+    return out;
 }
 
 ;// CONCATENATED MODULE: ./src/history/index.ts

@@ -100,6 +100,41 @@ describe('the history in the baseline artifact chain', () => {
     expect(runs[PUSHES - 1].stdout).toMatch(/::warning::benchgate: history: run 1011/)
   })
 
+  it("a pull request's comment shows main's trend of a changed benchmark, and main's creep", async () => {
+    await g('checkout', '-q', '-b', 'pr')
+    writeFileSync(join(mod, 'kv', 'passes.go'), 'package kv\n\nconst passes = 9\n')
+    await g('commit', '-qam', 'pr: nine passes')
+    const head = (await g('rev-parse', 'HEAD')).stdout.trim()
+    const pr = await runAction(gh, {
+      event: 'pull_request',
+      payload: {
+        repository,
+        pull_request: {
+          number: 5,
+          base: { ref: 'main', sha: shas[PUSHES - 1], repo: { full_name: 'acme/widgets' } },
+          head: { sha: head, repo: { full_name: 'acme/widgets' } }
+        }
+      },
+      inputs: {
+        'working-directory': mod,
+        count: '6',
+        benchtime: '5ms',
+        gate: 'baseline',
+        'github-token': TOKEN
+      },
+      ref: 'refs/pull/5/merge',
+      sha: head,
+      runId: 2001
+    })
+    expect(pr.code, pr.stdout.slice(-3000)).toBe(1)
+    const body = gh.comments[gh.comments.length - 1].body
+    // 11 baselines in the history (one gone), then this pull request.
+    expect(body).toMatch(/\*\*Main's trend\*\*/)
+    expect(body).toMatch(/- `BenchmarkWork[^`]*` \(`example\.com\/hist\/kv`\): `[▁-█]{12}`/)
+    // Pushes 1–5 ran one pass, 8–12 five: main crept by far more than the threshold.
+    expect(body).toMatch(/main itself moved \+\d{3}\.\d% over these baselines \(creep\)/)
+  })
+
   it('the push that slows Work leads its summary with the change point, and names Work', () => {
     const slow = runs[SLOW - 1]
     expect(slow.stdout).toMatch(

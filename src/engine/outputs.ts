@@ -72,7 +72,8 @@ export async function compareAndReport(
       repositoryUrl: report.repositoryUrl,
       headSha: report.headSha,
       notes: report.notes,
-      reproduce
+      reproduce,
+      ...(report.trends ? { trends: report.trends } : {})
     },
     sourcesFrom(head.benchmarks)
   )

@@ -6,7 +6,10 @@
  * against fakes.
  */
 import type { AbSchedule } from '../ab/duet.js'
+import { existsSync } from 'node:fs'
 import { join } from 'node:path'
+import { mainTrends } from '../history/change-points.js'
+import { HISTORY_FILE, readHistoryFile } from '../history/index.js'
 import type { CompareOptions, Comparison, Screen } from '../compare/model.js'
 import { acceptRegressions, type Acceptance } from '../judge/accept.js'
 import type { AbEvent, AbSettings } from '../ab/ab.js'
@@ -122,8 +125,10 @@ export async function judgePullRequest(
   const baseline = await seams.baseline()
   if ('missing' in baseline) return { kind: 'no-baseline', reason: baseline.missing }
   const headDir = job.headDir!
+  const trends = await trendsIn(baseline.dir, seams.log)
   const outputs = await compareAndReport(baseline.dir, headDir, job.compare, {
     ...report,
+    ...(trends ? { trends } : {}),
     judge: withAcceptance(
       seams,
       job.plan === 'confirm'
@@ -158,5 +163,26 @@ export async function judgePullRequest(
     source: `baseline run ${baseline.runId}`,
     baseDir: baseline.dir,
     headDir
+  }
+}
+
+/**
+ * Main's recent medians from the baseline's history (docs/history.md),
+ * for the comment's trend lines; none without one. A history that cannot
+ * be read costs the trend lines, never the verdict.
+ */
+async function trendsIn(
+  dir: string,
+  log: (message: string) => void
+): Promise<Map<string, number[]> | undefined> {
+  const file = join(dir, HISTORY_FILE)
+  if (!existsSync(file)) return undefined
+  try {
+    return mainTrends(await readHistoryFile(file))
+  } catch (err) {
+    log(
+      `benchgate: the baseline's history could not be read (${(err as Error).message}); no trend lines`
+    )
+    return undefined
   }
 }

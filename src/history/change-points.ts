@@ -164,3 +164,22 @@ function functionSteps(
     .sort((x, y) => Math.abs(y.perOp) - Math.abs(x.perOp))
     .slice(0, STEP_FUNCTIONS)
 }
+
+/** Baselines of main a pull request's trend shows. */
+export const TREND_WINDOW = 20
+
+/**
+ * Main's recent medians of each benchmark's time unit, oldest first, at
+ * most `window`, keyed by package and name (compare/model benchmarkKey).
+ */
+export function mainTrends(h: History, window = TREND_WINDOW): Map<string, number[]> {
+  const out = new Map<string, number[]>()
+  for (const r of h.records.slice(-window))
+    for (const b of r.benchmarks) {
+      const unit = Object.keys(b.units).find(isTimeUnit)
+      if (!unit) continue
+      const key = `${b.package}\u0000${b.name}`
+      out.set(key, [...(out.get(key) ?? []), b.units[unit].median])
+    }
+  return out
+}

@@ -15,6 +15,7 @@ import { markdownTable } from 'markdown-table'
 import type { BenchmarkComparison, Comparison, MetricComparison } from '../compare/model.js'
 import { choose } from '../stats/utest.js'
 import { SAME_TREE } from '../compare/lines.js'
+import { trendBlock } from './trend.js'
 import { primaryMetric } from '../compare/verdicts.js'
 import { formatChange, formatDelta, formatP } from '../compare/wording.js'
 import { detailsBlock } from './details.js'
@@ -65,6 +66,8 @@ export interface ReportOptions {
    * own run (a fork's, posted by the comment job), whose code wrote it.
    */
   flameMadeBy?: 'this-run' | 'pull-request'
+  /** Main's recent medians per benchmark key, oldest first (history/): the trend lines. */
+  trends?: ReadonlyMap<string, readonly number[]>
 }
 
 /** Render the comparison as Markdown within the byte budget. */
@@ -114,6 +117,12 @@ export function renderMarkdown(
     const t = unconfirmedTable(listed, status, c.options.abThreshold)
     table += `\n\n${t}`
     room.left -= bytes(t) + 2
+  }
+  // Main's trend of the changed benchmarks, when there is a history.
+  const trend = trendBlock(c, changed, opts.trends)
+  if (trend && bytes(trend) + 2 < room.left) {
+    table += `\n\n${trend}`
+    room.left -= bytes(trend) + 2
   }
   // 2. Details of the others, in the same order, while they fit. (A
   // blocking one left out above was cut for room and stays out.)
