@@ -95,7 +95,8 @@ beforeAll(async () => {
     await g('commit', '-qm', i === SLOW ? 'store: checksum on every Get' : `change ${i}`)
     shas.push((await g('rev-parse', 'HEAD')).stdout.trim())
     const dir = join(out, `c${i}`)
-    const r = await cli(['run', '--count', '4', '--benchtime', '5ms', '--out', dir], { cwd: repo })
+    // 30ms a sample: enough CPU samples in every run for the records' function costs.
+    const r = await cli(['run', '--count', '4', '--benchtime', '30ms', '--out', dir], { cwd: repo })
     expect(r.code, r.stderr.slice(-2000)).toBe(0)
     bundles.push(dir)
   }

@@ -26,6 +26,7 @@ import {
   type History
 } from '../history/index.js'
 import { historyMarkdown } from '../history/render.js'
+import { forTerminal } from '../report/escape.js'
 import { CHANGE_POINT_DEFAULTS } from '../stats/edivisive.js'
 import type { RunOutcome } from '../measure/pipeline.js'
 import type { ActionSettings } from './inputs.js'
@@ -91,7 +92,9 @@ export async function carryHistory(
     h = await previousHistory(gh, settings, ctx, temp)
   } catch (err) {
     const why = redact((err as Error).message)
-    core.warning(`benchgate: the history so far could not be read (${why}); it starts again here`)
+    core.warning(
+      `benchgate: the history so far could not be read (${forTerminal(why)}); it starts again here`
+    )
     h = { ...emptyHistory(), gaps: [`everything before ${ctx.sha.slice(0, 12)}: ${why}`] }
   }
   const parent = (await gitOutput(git, settings.run.dir, ['rev-parse', 'HEAD^'])) ?? undefined
@@ -103,6 +106,7 @@ export async function carryHistory(
   core.info(
     `benchgate: history of ${h.records.length} record(s); ${cps.length} change point(s), ${here.length} at this push`
   )
-  for (const g of h.gaps ?? []) core.warning(`benchgate: history: ${g}`)
+  // Gaps come from earlier artifacts too: shown, never interpreted.
+  for (const g of h.gaps ?? []) core.warning(`benchgate: history: ${forTerminal(g)}`)
   return { history: h, here, markdown: historyMarkdown(h, here, CHANGE_POINT_DEFAULTS) }
 }
