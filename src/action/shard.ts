@@ -47,14 +47,6 @@ export function baselineArtifact(settings: Pick<ActionSettings, 'artifactName' |
 }
 
 /**
- * A push shard's weights: the newest whole baseline of the branch (the
- * merge job's) that finished before this run was created, whose package
- * durations it balances by. Every shard of the matrix, and a re-run of
- * one, so reads the same run even when another finishes while they start;
- * the merge job refuses parts that did not (their assignments differ).
- * Without one, or without a token, undefined: benchmark counts.
- */
-/**
  * The newest usable baseline artifact `artifactName` of the baseline
  * branch's push runs of this workflow (github/baseline.ts fetchBaseline).
  */
@@ -82,6 +74,14 @@ export function branchBaseline(
   )
 }
 
+/**
+ * A push shard's weights: the newest whole baseline of the branch (the
+ * merge job's) that finished before this run was created, whose package
+ * durations it balances by. Every shard of the matrix, and a re-run of
+ * one, so reads the same run even when another finishes while they start;
+ * the merge job refuses parts that did not (their assignments differ).
+ * Without one, or without a token, undefined: benchmark counts.
+ */
 export async function pushWeights(
   gh: GitHubClient,
   settings: ActionSettings,
