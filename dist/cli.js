@@ -10547,6 +10547,7 @@ function formatSignedValue(value, unit) {
 
 
 
+
 const BARS = '▁▂▃▄▅▆▇█';
 /** One bar per value, scaled from the smallest to the largest. */
 function sparkline(values) {
@@ -10556,17 +10557,12 @@ function sparkline(values) {
         .map(v => BARS[hi === lo ? 0 : Math.min(7, Math.floor(((v - lo) / (hi - lo)) * 8))])
         .join('');
 }
-/** The median of a few values. */
-const mid = (xs) => {
-    const s = [...xs].sort((a, b) => a - b);
-    return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 /** Main's own move over the window: the median of its last five baselines against its first five. */
 function creep(medians) {
     if (medians.length < 10)
         return undefined;
-    const first = mid(medians.slice(0, 5));
-    const last = mid(medians.slice(-5));
+    const first = median(medians.slice(0, 5));
+    const last = median(medians.slice(-5));
     return first === 0 ? undefined : (last / first - 1) * 100;
 }
 /**

@@ -8,6 +8,7 @@
 import { benchmarkKey, type BenchmarkComparison, type Comparison } from '../compare/model.js'
 import { codeSpan } from './escape.js'
 import { formatValue } from './format.js'
+import { median } from '../stats/median.js'
 
 const BARS = '▁▂▃▄▅▆▇█'
 
@@ -20,17 +21,11 @@ export function sparkline(values: readonly number[]): string {
     .join('')
 }
 
-/** The median of a few values. */
-const mid = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-
 /** Main's own move over the window: the median of its last five baselines against its first five. */
 export function creep(medians: readonly number[]): number | undefined {
   if (medians.length < 10) return undefined
-  const first = mid(medians.slice(0, 5))
-  const last = mid(medians.slice(-5))
+  const first = median(medians.slice(0, 5))
+  const last = median(medians.slice(-5))
   return first === 0 ? undefined : (last / first - 1) * 100
 }
 
